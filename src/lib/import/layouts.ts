@@ -1,0 +1,220 @@
+/**
+ * Header layouts: which column headers each MIS (SIMS, Arbor, Bromcom, ScholarPack-style) and the generic
+ * sendscope layout use for each field of each kind of export. Headers are compared after `normaliseHeader`
+ * (case, spaces, underscores and punctuation folded), so `Legal_Surname`, `legal surname` and
+ * `LEGAL SURNAME` are one header.
+ *
+ * The first header listed for a layout is the one that layout writes (the fixture generator uses it).
+ */
+import type { FileKind, Layout } from "../schema/report.js";
+
+/** The MIS layouts with built-in header aliases (all layouts but `custom`). */
+export type KnownLayout = Exclude<Layout, "custom">;
+
+/** The layouts whose headers are built in, in the order detection prefers on a tie. */
+export const KNOWN_LAYOUTS: readonly KnownLayout[] = ["generic", "sims", "arbor", "bromcom", "scholarpack"];
+
+/** One field of one kind of export, and the headers each layout writes it under. */
+export interface FieldSpec {
+  /** Canonical field name (the key a custom mapping names). */
+  readonly field: string;
+  /** Headers by layout; the first for a layout is the one it writes. `generic` is the documented layout. */
+  readonly headers: Readonly<Record<KnownLayout, readonly string[]>>;
+  /** Further headers seen in the wild that belong to no one layout. */
+  readonly other?: readonly string[];
+}
+
+/** The fields that identify a pupil in every kind of export. */
+const PUPIL_KEY_FIELDS: readonly FieldSpec[] = [
+  {
+    field: "upn",
+    headers: {
+      generic: ["upn"], sims: ["UPN"], arbor: ["UPN"], bromcom: ["UPN"], scholarpack: ["UPN"],
+    },
+    other: ["Unique Pupil Number", "Pupil UPN", "Student UPN"],
+  },
+  {
+    field: "misId",
+    headers: {
+      generic: ["mis_id"], sims: ["Adno", "Admission Number"], arbor: ["Arbor Student ID", "Student ID"],
+      bromcom: ["Student Id", "Person ID"], scholarpack: ["Pupil ID", "ScholarPack ID"],
+    },
+    other: ["MIS ID", "Pupil Ref", "Student Ref"],
+  },
+];
+
+const f = (
+  field: string,
+  generic: string,
+  sims: readonly string[],
+  arbor: readonly string[],
+  bromcom: readonly string[],
+  scholarpack: readonly string[],
+  other: readonly string[] = [],
+): FieldSpec => ({ field, headers: { generic: [generic], sims, arbor, bromcom, scholarpack }, other });
+
+/** SEN columns that a pupil list may carry (SIMS and Arbor student lists often do). */
+const SEN_FIELDS: readonly FieldSpec[] = [
+  f("senStatus", "sen_status", ["SEN Status", "SEN Provision"], ["SEN Status"], ["SEN Provision", "SEN Stage"],
+    ["SEN Status", "SEN Code"], ["SEN", "SEND Status", "SEN Category"]),
+  f("primaryNeed", "primary_need", ["Primary Need", "SEN Need 1"], ["Primary SEN Need", "Primary Need"],
+    ["Primary Need Type", "Need 1"], ["Main Need", "Primary Need"], ["SEN Need", "Need Type", "Type of Need"]),
+  f("secondaryNeed", "secondary_need", ["Secondary Need", "SEN Need 2"], ["Secondary SEN Need", "Secondary Need"],
+    ["Secondary Need Type", "Need 2"], ["Second Need", "Secondary Need"]),
+];
+
+/**
+ * Every kind's fields. Detection needs the kind's `REQUIRED_FIELDS`; the rest are optional.
+ * @example
+ * FIELDS.pupils.find((s) => s.field === "surname")?.headers.arbor // => ["Legal Last Name", "Last Name"]
+ */
+export const FIELDS: Readonly<Record<FileKind, readonly FieldSpec[]>> = {
+  pupils: [
+    ...PUPIL_KEY_FIELDS,
+    f("surname", "surname", ["Legal Surname", "Surname"], ["Legal Last Name", "Last Name"],
+      ["Legal Surname", "Surname"], ["Surname", "Last Name"], ["Family Name"]),
+    f("forename", "forename", ["Legal Forename", "Forename"], ["Legal First Name", "First Name"],
+      ["Legal Forename", "Forename"], ["Forename", "First Name"], ["Given Name", "Preferred Forename"]),
+    f("dateOfBirth", "date_of_birth", ["DOB", "Date of Birth"], ["Date of Birth", "DOB"], ["Date Of Birth", "DOB"],
+      ["DOB", "Birth Date"], ["Birthdate"]),
+    f("gender", "gender", ["Gender"], ["Gender", "Sex"], ["Gender"], ["Sex", "Gender"]),
+    f("yearGroup", "year_group", ["Year", "Year Group"], ["Year Group", "Year"], ["Year", "NC Year"],
+      ["NC Year", "Year Group"], ["Curriculum Year", "National Curriculum Year"]),
+    f("fsm", "fsm", ["FSM Eligible", "FSM"], ["Free School Meals", "FSM"], ["FSM"], ["FSM", "Eligible for FSM"],
+      ["Free School Meals Eligible"]),
+    f("disadvantaged", "disadvantaged", ["Pupil Premium Indicator", "Pupil Premium"], ["Pupil Premium", "PP"],
+      ["Pupil Premium", "PP Eligible"], ["PP", "Pupil Premium"], ["Disadvantaged", "Ever 6 FSM"]),
+    f("eal", "eal", ["EAL", "English as Additional Language"], ["EAL", "English as an Additional Language"],
+      ["EAL"], ["EAL"], ["First Language Not English"]),
+    f("lookedAfter", "looked_after", ["In Care", "Looked After"], ["Looked After", "CLA"], ["CLA", "In Care"],
+      ["LAC", "Looked After"], ["Child Looked After", "Looked After Child"]),
+    f("school", "school", ["School"], ["School", "School Name"], ["School"], ["School"], ["URN", "DfE Number"]),
+    ...SEN_FIELDS,
+  ],
+  senRegister: [
+    ...PUPIL_KEY_FIELDS,
+    ...SEN_FIELDS,
+    f("startDate", "start_date", ["SEN Start Date", "Start Date"], ["SEN Start Date", "Start Date"],
+      ["Start Date", "Provision Start"], ["Start Date", "Date Added"], ["From"]),
+    f("endDate", "end_date", ["SEN End Date", "End Date"], ["SEN End Date", "End Date"], ["End Date", "Provision End"],
+      ["End Date", "Date Removed"], ["To"]),
+    f("ehcPlanDate", "ehc_plan_date", ["EHCP Start Date", "EHC Plan Date"], ["EHC Plan Date", "EHCP Date"],
+      ["EHCP Date", "Date of Plan"], ["EHCP Date", "Plan Date"], ["EHCP Issued"]),
+    f("lastAnnualReview", "last_annual_review", ["Last Annual Review", "Annual Review Date"],
+      ["Last Annual Review Date", "Last Annual Review"], ["Last Review Date", "Annual Review Date"],
+      ["Last Review", "Annual Review"], ["EHCP Review Date", "Last EHCP Review"]),
+  ],
+  assessments: [
+    ...PUPIL_KEY_FIELDS,
+    f("subject", "subject", ["Subject", "Aspect"], ["Subject"], ["Subject"], ["Subject"], ["Area"]),
+    f("measure", "measure", ["Result Type", "Measure"], ["Measure", "Assessment Type"], ["Type", "Measure"],
+      ["Measure"], ["Score Type"]),
+    f("point", "assessment_point", ["Result Set", "Assessment Point"], ["Assessment Point", "Collection"],
+      ["Assessment Point", "Term"], ["Assessment Period", "Term"], ["Collection Point"]),
+    f("academicYear", "academic_year", ["Academic Year"], ["Academic Year"], ["Academic Year"], ["Academic Year"],
+      ["School Year"]),
+    f("date", "date", ["Date", "Assessment Date"], ["Assessment Date", "Date"], ["Date"], ["Date"], ["Test Date"]),
+    f("value", "value", ["Result", "Value"], ["Score", "Value"], ["Result", "Value"], ["Score", "Grade"],
+      ["Mark", "Outcome"]),
+  ],
+  interventions: [
+    ...PUPIL_KEY_FIELDS,
+    f("intervention", "intervention", ["Intervention", "Provision"], ["Intervention Name", "Intervention"],
+      ["Provision", "Intervention"], ["Intervention", "Provision Name"], ["Provision Type"]),
+    f("group", "group", ["Group", "Group Name"], ["Intervention Group", "Group"], ["Group", "Provision Group"],
+      ["Group"], ["Group ID"]),
+    f("startDate", "start_date", ["Start Date"], ["Start Date"], ["Start Date", "Start"], ["Start Date", "Start"]),
+    f("endDate", "end_date", ["End Date"], ["End Date"], ["End Date", "End"], ["End Date", "End"]),
+    f("sessionsPlanned", "sessions_planned", ["Sessions Planned"], ["Planned Sessions"], ["Sessions Planned"],
+      ["Planned Sessions"], ["Number of Sessions"]),
+    f("sessionsAttended", "sessions_attended", ["Sessions Attended"], ["Attended Sessions"], ["Sessions Attended"],
+      ["Sessions Attended"], ["Attendance"]),
+    f("minutesPerSession", "minutes_per_session", ["Session Length (mins)", "Minutes per Session"],
+      ["Session Duration (Minutes)"], ["Duration (mins)"], ["Minutes per Session"], ["Session Length"]),
+    f("staff", "staff", ["Staff", "Delivered By"], ["Staff Member", "Staff"], ["Staff"], ["Delivered By"],
+      ["Adult", "Lead Adult"]),
+    f("cost", "cost", ["Cost", "Cost per Pupil"], ["Cost per Student", "Cost"], ["Cost (£)", "Cost"],
+      ["Cost"], ["Cost (GBP)"]),
+    f("measure", "measure", ["Measure", "Entry/Exit Measure"], ["Assessment Measure", "Measure"], ["Measure"],
+      ["Measure"], ["Measure Type"]),
+    f("entryScore", "entry_score", ["Entry Score", "Entry Data"], ["Baseline Score", "Entry Score"],
+      ["Entry Score"], ["Entry Data"], ["Baseline"]),
+    f("entryDate", "entry_date", ["Entry Date"], ["Baseline Date", "Entry Date"], ["Entry Date"], ["Entry Date"],
+      ["Baseline Assessment Date"]),
+    f("exitScore", "exit_score", ["Exit Score", "Exit Data"], ["Outcome Score", "Exit Score"], ["Exit Score"],
+      ["Exit Data"], ["Outcome"]),
+    f("exitDate", "exit_date", ["Exit Date"], ["Outcome Date", "Exit Date"], ["Exit Date"], ["Exit Date"]),
+    f("exitTarget", "exit_target", ["Exit Target", "Exit Criterion"], ["Target Score", "Exit Target"],
+      ["Exit Target"], ["Target"], ["Success Criterion"]),
+  ],
+  attendance: [
+    ...PUPIL_KEY_FIELDS,
+    f("academicYear", "academic_year", ["Academic Year"], ["Academic Year"], ["Academic Year"], ["Academic Year"]),
+    f("term", "term", ["Term"], ["Term"], ["Term"], ["Term"], ["Period"]),
+    f("possibleSessions", "possible_sessions", ["Possible Marks", "Possible Sessions"], ["Possible Sessions"],
+      ["Possible Sessions", "Possible"], ["Possible Sessions"], ["Possible Attendances"]),
+    f("attendedSessions", "attended_sessions", ["Present + AEA", "Attended Sessions"], ["Attended Sessions"],
+      ["Attended Sessions", "Present"], ["Sessions Attended"], ["Attendances"]),
+  ],
+  suspensions: [
+    ...PUPIL_KEY_FIELDS,
+    f("startDate", "start_date", ["Start Date", "Exclusion Start Date"], ["Suspension Start Date", "Start Date"],
+      ["Start Date"], ["Start Date"], ["Date of Exclusion"]),
+    f("days", "days", ["Length (Days)", "Days"], ["Days", "Number of Days"], ["Days"], ["Days"], ["Duration (Days)"]),
+    f("suspensionType", "type", ["Exclusion Type", "Category"], ["Suspension Type", "Type"], ["Type"],
+      ["Exclusion Type"], ["Exclusion Category"]),
+    f("reason", "reason", ["Reason"], ["Reason"], ["Reason"], ["Reason"], ["Exclusion Reason"]),
+  ],
+  targets: [
+    ...PUPIL_KEY_FIELDS,
+    f("subject", "subject", ["Subject"], ["Subject"], ["Subject"], ["Subject"]),
+    f("measure", "measure", ["Measure"], ["Measure"], ["Measure"], ["Measure"]),
+    f("target", "target", ["Target"], ["Target Outcome", "Target"], ["Target"], ["Target"],
+      ["Target Score", "Target Grade"]),
+    f("targetDate", "target_date", ["Target Date"], ["Target Date"], ["Target Date"], ["Target Date"], ["By"]),
+  ],
+};
+
+/**
+ * The fields a file must have (after mapping) to be recognised as each kind. Every kind also needs a pupil
+ * key: `upn` or `misId`. An alternative is written `a|b` (either will do).
+ * @example
+ * REQUIRED_FIELDS.attendance // => ["possibleSessions", "attendedSessions", "academicYear", "term"]
+ */
+export const REQUIRED_FIELDS: Readonly<Record<FileKind, readonly string[]>> = {
+  pupils: ["surname", "forename"],
+  senRegister: ["senStatus"],
+  assessments: ["point|date"],
+  interventions: ["intervention", "startDate"],
+  attendance: ["possibleSessions", "attendedSessions", "academicYear", "term"],
+  suspensions: ["startDate", "days|suspensionType"],
+  targets: ["subject", "target"],
+};
+
+/**
+ * Fold a header for comparison: trim, drop a BOM, lower-case, and turn runs of spaces, underscores, hyphens,
+ * dots, slashes and brackets into one space.
+ * @example
+ * normaliseHeader("  Legal_Surname ") // => "legal surname"
+ * normaliseHeader("Session Length (mins)") // => "session length mins"
+ */
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, "")
+    .toLowerCase()
+    .replace(/[\s_\-./()[\]:+£]+/g, " ")
+    .trim();
+}
+
+/**
+ * The header a layout writes for a field of a kind (the first one listed), for generators and docs.
+ * @throws {Error} when the kind has no such field.
+ * @example
+ * headerFor("pupils", "surname", "arbor") // => "Legal Last Name"
+ */
+export function headerFor(kind: FileKind, field: string, layout: KnownLayout): string {
+  const spec = FIELDS[kind].find((s) => s.field === field);
+  const header = spec?.headers[layout][0];
+  if (header === undefined) throw new Error(`headerFor: kind '${kind}' has no field '${field}'`);
+  return header;
+}

@@ -1,0 +1,28 @@
+/**
+ * `SchoolData`: everything imported from one folder of exports, plus the import report.
+ */
+import { z } from "zod";
+import {
+  Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
+} from "./records.js";
+import { FileReport, Problem } from "./report.js";
+
+/**
+ * Everything imported from a folder of exports. Arrays are in file order, then line order.
+ * @example
+ * const data: SchoolData = await importFolder("fixtures/sample-school");
+ * data.pupils.length // => 420
+ */
+export const SchoolData = z.object({
+  pupils: z.array(Pupil),
+  senRegister: z.array(SenRecord),
+  assessments: z.array(Assessment),
+  interventions: z.array(InterventionRecord),
+  attendance: z.array(AttendanceRecord),
+  suspensions: z.array(Suspension),
+  targets: z.array(PupilTarget),
+  files: z.array(FileReport),
+  problems: z.array(Problem),
+});
+/** Everything imported from a folder of exports. */
+export type SchoolData = z.infer<typeof SchoolData>;
