@@ -16,3 +16,6 @@ export * from "../data/codes.js";
 // --- import: MIS and assessment exports -> SchoolData ----------------------------------------------------
 export { FIELDS, REQUIRED_FIELDS, KNOWN_LAYOUTS, normaliseHeader, headerFor } from "./import/layouts.js";
 export type { FieldSpec, KnownLayout } from "./import/layouts.js";
+
+// --- errors ---------------------------------------------------------------------------------------------
+export { SendscopeError, InvalidArgumentError, ImportError } from "./errors.js";
