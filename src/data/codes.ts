@@ -59,8 +59,6 @@ export const NEED_LABELS: Record<NeedCode, string> = {
 
 /** Academic terms, in order. */
 export const TERMS = ["autumn", "spring", "summer"] as const;
-/** One academic term. */
-export type Term = (typeof TERMS)[number];
 
 /**
  * Kinds of assessment measure sendscope understands.
@@ -75,13 +73,9 @@ export type Term = (typeof TERMS)[number];
 export const MEASURE_KINDS = [
   "scaled", "standardised", "readingAge", "spellingAge", "teacherAssessment", "phonicsMark", "mtcScore", "rawScore",
 ] as const;
-/** One assessment measure kind. */
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 /** Subjects, normalised. Exports' words ("Mathematics", "GPS", "Phonics") map onto these. */
 export const SUBJECTS = ["reading", "writing", "maths", "gps", "spelling", "science", "phonics", "mtc", "other"] as const;
-/** One normalised subject. */
-export type Subject = (typeof SUBJECTS)[number];
 
 /** Teacher assessment codes: KS1/KS2 standards, pre-key-stage standards, engagement model, and others. */
 export const TEACHER_ASSESSMENT_CODES = [
@@ -102,5 +96,3 @@ export const TEACHER_ASSESSMENT_RANK: Partial<Record<TeacherAssessmentCode, numb
 
 /** Genders as recorded in the school census. */
 export const GENDERS = ["M", "F", "U"] as const;
-/** One census gender code (`U` unknown or not recorded). */
-export type Gender = (typeof GENDERS)[number];

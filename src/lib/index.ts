@@ -5,13 +5,21 @@
  */
 
 // --- schema: the typed records and the import report -------------------------------------------------
-export * from "./schema/primitives.js";
-export * from "./schema/records.js";
-export * from "./schema/report.js";
-export * from "./schema/school-data.js";
+export {
+  IsoDate, AcademicYear, SenStatus, Need, Term, MeasureKind, Subject, Gender,
+} from "./schema/primitives.js";
+export {
+  Source, Pupil, SenRecord, Assessment, InterventionRecord, AttendanceRecord, Suspension, PupilTarget,
+} from "./schema/records.js";
+export { FILE_KINDS, FileKind, LAYOUTS, Layout, Problem, FileReport } from "./schema/report.js";
+export { SchoolData } from "./schema/school-data.js";
 
 // --- reference data: code lists and national figures ---------------------------------------------------
-export * from "../data/codes.js";
+export {
+  SEN_STATUS_CODES, SEN_STATUS_LABELS, LEGACY_SEN_STATUS, NEED_CODES, NEED_LABELS, TERMS, MEASURE_KINDS,
+  SUBJECTS, TEACHER_ASSESSMENT_CODES, TEACHER_ASSESSMENT_RANK, GENDERS,
+} from "../data/codes.js";
+export type { SenStatusCode, NeedCode, TeacherAssessmentCode } from "../data/codes.js";
 
 // --- import: MIS and assessment exports -> SchoolData ----------------------------------------------------
 export { FIELDS, REQUIRED_FIELDS, KNOWN_LAYOUTS, normaliseHeader, headerFor } from "./import/layouts.js";

@@ -18,11 +18,15 @@ export const Source = z.object({ file: z.string(), line: z.number().int().positi
 export type Source = z.infer<typeof Source>;
 
 /**
- * A pupil on roll. Year group is a number: Nursery −1, Reception 0, Year 1 … Year 13.
+ * A pupil on roll, or a leaver (with `leavingDate`). Year group is a number: Nursery −1, Reception 0,
+ * Year 1 … Year 13, and it is the pupil's year group in `yearGroupAcademicYear` (for a leaver the academic
+ * year they left in; otherwise the academic year of the export, which import takes to be the latest academic
+ * year in the folder's data unless told). A pupil's year group in another year is offset by whole years.
  * @example
  * Pupil.parse({ pupilId: "A123…", upn: "A123…", misId: "1001", forename: "Ada", surname: "Lee",
- *   dateOfBirth: "2016-05-01", gender: "F", yearGroup: 3, fsm: false, disadvantaged: false, eal: false,
- *   lookedAfter: false, school: null, source: { file: "pupils.csv", line: 2 } })
+ *   dateOfBirth: "2016-05-01", gender: "F", yearGroup: 3, yearGroupAcademicYear: "2025/26", fsm: false,
+ *   disadvantaged: false, eal: false, lookedAfter: false, admissionDate: "2020-09-03", leavingDate: null,
+ *   school: null, source: { file: "pupils.csv", line: 2 } })
  */
 export const Pupil = z.object({
   pupilId: z.string().min(1),
@@ -33,10 +37,13 @@ export const Pupil = z.object({
   dateOfBirth: IsoDate.nullable(),
   gender: Gender,
   yearGroup: z.number().int().min(-1).max(14).nullable(),
+  yearGroupAcademicYear: AcademicYear.nullable(),
   fsm: z.boolean().nullable(),
   disadvantaged: z.boolean().nullable(),
   eal: z.boolean().nullable(),
   lookedAfter: z.boolean().nullable(),
+  admissionDate: IsoDate.nullable(),
+  leavingDate: IsoDate.nullable(),
   school: z.string().nullable(),
   source: Source,
 });
