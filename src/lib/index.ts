@@ -25,5 +25,22 @@ export type { SenStatusCode, NeedCode, TeacherAssessmentCode } from "../data/cod
 export { FIELDS, REQUIRED_FIELDS, KNOWN_LAYOUTS, normaliseHeader, headerFor } from "./import/layouts.js";
 export type { FieldSpec, KnownLayout } from "./import/layouts.js";
 
+// --- stats: quantiles, intervals for proportions and means, effect sizes ----------------------------------
+export { normalQuantile } from "./stats/normal.js";
+export { studentTCdf, studentTQuantile } from "./stats/student-t.js";
+export { wilsonInterval } from "./stats/wilson.js";
+export type { ProportionInterval } from "./stats/wilson.js";
+export { newcombeInterval } from "./stats/newcombe.js";
+export type { DifferenceInterval } from "./stats/newcombe.js";
+export { hedgesG } from "./stats/hedges-g.js";
+export type { EffectSizeInterval } from "./stats/hedges-g.js";
+export { eefMonths } from "./stats/eef-months.js";
+export { meanDifferenceInterval, meanInterval } from "./stats/mean-difference.js";
+export type { MeanDifferenceInterval, MeanInterval } from "./stats/mean-difference.js";
+
+// --- interventions: impact measures -----------------------------------------------------------------------
+export { ratioGain, ratioGainBand, monthsBetween } from "./interventions/ratio-gain.js";
+export type { RatioGainBand } from "./interventions/ratio-gain.js";
+
 // --- errors ---------------------------------------------------------------------------------------------
 export { SendscopeError, InvalidArgumentError, ImportError } from "./errors.js";
