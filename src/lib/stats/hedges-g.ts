@@ -49,7 +49,7 @@ function sumOfSquaredDeviations(values: readonly number[], m: number): number {
  *   SD is zero, or confidence is not strictly between 0 and 1
  * @example
  * hedgesG([5, 6, 7, 8, 9], [3, 4, 5, 6, 7]);
- * // => { g: 1.1565, lower: -0.1734, upper: 2.4864 } (to 4 d.p.)
+ * // => { g: 1.1425, lower: -0.1944, upper: 2.4794 } (to 4 d.p.)
  */
 export function hedgesG(
   treatment: readonly number[],

@@ -52,7 +52,7 @@ function meanAndVariance(values: readonly number[]): { mean: number; variance: n
  *   have zero variance (Welch's df is then undefined), or confidence is not strictly between 0 and 1
  * @example
  * meanDifferenceInterval([1, 2, 3, 4], [2, 4, 6, 8, 10]);
- * // => { difference: -3.5, lower: -7.6224, upper: 0.6224, df: 5.5541 } (to 4 d.p.)
+ * // => { difference: -3.5, lower: -7.3854, upper: 0.3854, df: 5.5208 } (to 4 d.p.)
  */
 export function meanDifferenceInterval(
   a: readonly number[],
@@ -88,7 +88,7 @@ export function meanDifferenceInterval(
  * @throws {InvalidArgumentError} when there are fewer than two values, a value is not finite, or confidence
  *   is not strictly between 0 and 1
  * @example
- * meanInterval([2, 4, 6, 8, 10]); // => { mean: 6, lower: 2.0740, upper: 9.9260, n: 5 } (to 4 d.p.)
+ * meanInterval([2, 4, 6, 8, 10]); // => { mean: 6, lower: 2.0735, upper: 9.9265, n: 5 } (to 4 d.p.)
  */
 export function meanInterval(values: readonly number[], confidence = 0.95): MeanInterval {
   assertSample("meanInterval", "values", values, 2);

@@ -47,7 +47,7 @@ function poly(c: readonly [number, number, number, number, number, number, numbe
  * @returns the standard normal quantile
  * @throws {InvalidArgumentError} when p is NaN or outside [0, 1]
  * @example
- * normalQuantile(0.975); // => 1.959963984540054
+ * normalQuantile(0.975); // => 1.9599639845400536
  */
 export function normalQuantile(p: number): number {
   if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
