@@ -1,0 +1,135 @@
+/**
+ * Calendar and academic-year arithmetic on ISO date strings (`yyyy-mm-dd`), without a clock or time zone:
+ * every date is read as a UTC calendar day.
+ */
+import { InvalidArgumentError } from "../errors.js";
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const YEAR = /^(\d{4})\/(\d{2})$/;
+
+function parts(fn: string, date: string): { y: number; m: number; d: number } {
+  const match = ISO.exec(date);
+  if (!match) throw new InvalidArgumentError(fn, `expected a date as yyyy-mm-dd, got '${date}'`);
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  const check = new Date(Date.UTC(y, m - 1, d));
+  if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
+    throw new InvalidArgumentError(fn, `'${date}' is not a calendar date`);
+  }
+  return { y, m, d };
+}
+
+function iso(t: Date): string {
+  return t.toISOString().slice(0, 10);
+}
+
+/**
+ * The first calendar year of an academic year `2024/25` (September 2024 to August 2025).
+ * @throws {InvalidArgumentError} when the string is not an academic year whose two halves follow on
+ * @example
+ * academicYearStartYear("2024/25") // => 2024
+ */
+export function academicYearStartYear(academicYear: string): number {
+  const match = YEAR.exec(academicYear);
+  if (!match) {
+    throw new InvalidArgumentError("academicYearStartYear", `expected an academic year such as 2024/25, got '${academicYear}'`);
+  }
+  const start = Number(match[1]);
+  if ((start + 1) % 100 !== Number(match[2])) {
+    throw new InvalidArgumentError("academicYearStartYear", `'${academicYear}' is not two consecutive years`);
+  }
+  return start;
+}
+
+/**
+ * The academic year written for a first calendar year.
+ * @example
+ * academicYearFromStartYear(2024) // => "2024/25"
+ */
+export function academicYearFromStartYear(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, "0")}`;
+}
+
+/**
+ * The academic year (1 September to 31 August) a date falls in.
+ * @throws {InvalidArgumentError} when `date` is not a yyyy-mm-dd calendar date
+ * @example
+ * academicYearOf("2025-03-14") // => "2024/25"
+ * academicYearOf("2025-09-01") // => "2025/26"
+ */
+export function academicYearOf(date: string): string {
+  const { y, m } = parts("academicYearOf", date);
+  return academicYearFromStartYear(m >= 9 ? y : y - 1);
+}
+
+/**
+ * An academic year moved by a whole number of years.
+ * @example
+ * shiftAcademicYear("2024/25", -1) // => "2023/24"
+ */
+export function shiftAcademicYear(academicYear: string, years: number): string {
+  return academicYearFromStartYear(academicYearStartYear(academicYear) + years);
+}
+
+/**
+ * First and last day of an academic year (1 September and 31 August).
+ * @example
+ * academicYearBounds("2024/25") // => { start: "2024-09-01", end: "2025-08-31" }
+ */
+export function academicYearBounds(academicYear: string): { start: string; end: string } {
+  const y = academicYearStartYear(academicYear);
+  return { start: `${y}-09-01`, end: `${y + 1}-08-31` };
+}
+
+/**
+ * A date plus a number of days (negative to go back).
+ * @throws {InvalidArgumentError} when `date` is not a yyyy-mm-dd calendar date
+ * @example
+ * addDays("2025-02-20", 60) // => "2025-04-21"
+ */
+export function addDays(date: string, days: number): string {
+  const { y, m, d } = parts("addDays", date);
+  return iso(new Date(Date.UTC(y, m - 1, d + days)));
+}
+
+/**
+ * A date plus whole calendar months; a day past the end of the target month is clamped to its last day.
+ * @throws {InvalidArgumentError} when `date` is not a yyyy-mm-dd calendar date
+ * @example
+ * addMonths("2024-02-29", 12) // => "2025-02-28"
+ */
+export function addMonths(date: string, months: number): string {
+  const { y, m, d } = parts("addMonths", date);
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return iso(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
+}
+
+/**
+ * Months elapsed between two dates, as a decimal: whole calendar months plus the remaining days / 30.4375
+ * (the mean month length). Negative when `to` is before `from`.
+ * @throws {InvalidArgumentError} when a date is not a yyyy-mm-dd calendar date
+ * @example
+ * monthsBetween("2024-09-15", "2025-03-15") // => 6
+ */
+export function monthsBetween(from: string, to: string): number {
+  const a = parts("monthsBetween", from);
+  const b = parts("monthsBetween", to);
+  if (to < from) return -monthsBetween(to, from);
+  let whole = (b.y - a.y) * 12 + (b.m - a.m);
+  if (addMonths(from, whole) > to) whole -= 1;
+  const anchor = addMonths(from, whole);
+  const c = parts("monthsBetween", anchor);
+  const days = (Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(c.y, c.m - 1, c.d)) / 86_400_000;
+  return whole + days / 30.4375;
+}
+
+/**
+ * The calendar month (1–12) of a date.
+ * @throws {InvalidArgumentError} when `date` is not a yyyy-mm-dd calendar date
+ * @example
+ * monthOf("2016-07-30") // => 7
+ */
+export function monthOf(date: string): number {
+  return parts("monthOf", date).m;
+}

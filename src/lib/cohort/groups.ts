@@ -1,0 +1,212 @@
+/**
+ * The groups a cohort is cut by: SEN status (N/K/E), all SEN (K+E) against no SEN, primary need, year group,
+ * disadvantaged, FSM, EAL, gender, looked after, summer-born. A pupil's profile is taken on one date (the SEN
+ * status in force then) and in one academic year (the year group then).
+ */
+import { z } from "zod";
+import type { Pupil, SenRecord } from "../schema/records.js";
+import type { SchoolData } from "../schema/school-data.js";
+import { Gender, Need, SenStatus } from "../schema/primitives.js";
+import { academicYearOf } from "./dates.js";
+import { isOnRollOn, isSummerBorn, yearGroupIn } from "./pupil-facts.js";
+import { senStatusOn, spellsByPupil } from "./sen-status.js";
+
+/** The dimensions a cohort can be split by. `all` is the whole cohort (one group, `all`). */
+export const GROUP_DIMENSIONS = [
+  "all", "senStatus", "senAny", "primaryNeed", "yearGroup", "disadvantaged", "fsm", "eal", "gender",
+  "lookedAfter", "summerBorn",
+] as const;
+/** Zod enum of group dimensions. @example GroupDimension.parse("senStatus") // => "senStatus" */
+export const GroupDimension = z.enum(GROUP_DIMENSIONS);
+/** A dimension a cohort can be split by. */
+export type GroupDimension = z.infer<typeof GroupDimension>;
+
+/**
+ * One pupil's characteristics on a date: the SEN status in force, its primary need, the year group in the
+ * date's academic year (or the one asked for), and the flags from the pupil record.
+ * @example
+ * PupilProfile.parse({ pupilId: "A1", senStatus: "K", primaryNeed: "SLCN", yearGroup: 4,
+ *   disadvantaged: true, fsm: true, eal: false, gender: "F", lookedAfter: false, summerBorn: true, onRoll: true })
+ */
+export const PupilProfile = z.object({
+  pupilId: z.string(),
+  senStatus: SenStatus,
+  primaryNeed: Need.nullable(),
+  yearGroup: z.number().int().nullable(),
+  disadvantaged: z.boolean().nullable(),
+  fsm: z.boolean().nullable(),
+  eal: z.boolean().nullable(),
+  gender: Gender,
+  lookedAfter: z.boolean().nullable(),
+  summerBorn: z.boolean().nullable(),
+  onRoll: z.boolean(),
+});
+/** One pupil's characteristics on a date. */
+export type PupilProfile = z.infer<typeof PupilProfile>;
+
+/**
+ * A pupil's profile on `date`, given the pupil's SEN spells.
+ * @param pupil the pupil record
+ * @param spells the pupil's SEN register spells
+ * @param date ISO date: the SEN status in force then and whether on roll then
+ * @param academicYear the academic year for the year group; default the academic year `date` falls in
+ * @throws {InvalidArgumentError} when `date` or `academicYear` is malformed
+ * @example
+ * profileOn(pupil, spells, "2025-01-16").senStatus // => "K"
+ */
+export function profileOn(
+  pupil: Pupil,
+  spells: readonly SenRecord[],
+  date: string,
+  academicYear: string = academicYearOf(date),
+): PupilProfile {
+  const sen = senStatusOn(spells, date);
+  return {
+    pupilId: pupil.pupilId,
+    senStatus: sen.status,
+    primaryNeed: sen.primaryNeed,
+    yearGroup: yearGroupIn(pupil, academicYear),
+    disadvantaged: pupil.disadvantaged,
+    fsm: pupil.fsm,
+    eal: pupil.eal,
+    gender: pupil.gender,
+    lookedAfter: pupil.lookedAfter,
+    summerBorn: isSummerBorn(pupil),
+    onRoll: isOnRollOn(pupil, date),
+  };
+}
+
+/**
+ * Every pupil's profile on `date` (on roll or not: filter on `onRoll` for the pupils on roll that day).
+ * @throws {InvalidArgumentError} when `date` or `academicYear` is malformed
+ * @example
+ * pupilProfiles(data, "2025-01-16").filter((p) => p.onRoll && p.senStatus !== "N").length // => 52
+ */
+export function pupilProfiles(
+  data: Pick<SchoolData, "pupils" | "senRegister">,
+  date: string,
+  academicYear: string = academicYearOf(date),
+): PupilProfile[] {
+  const spells = spellsByPupil(data.senRegister);
+  return data.pupils.map((p) => profileOn(p, spells.get(p.pupilId) ?? [], date, academicYear));
+}
+
+/**
+ * A lookup that makes pupils' profiles on any date, reusing one index of the SEN register.
+ * @example
+ * const at = profileLookup(data);
+ * at("A123…", "2025-06-20")?.senStatus // => "E"
+ */
+export function profileLookup(
+  data: Pick<SchoolData, "pupils" | "senRegister">,
+): (pupilId: string, date: string, academicYear?: string) => PupilProfile | null {
+  const spells = spellsByPupil(data.senRegister);
+  const pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
+  return (pupilId, date, academicYear) => {
+    const pupil = pupils.get(pupilId);
+    if (!pupil) return null;
+    return profileOn(pupil, spells.get(pupilId) ?? [], date, academicYear ?? academicYearOf(date));
+  };
+}
+
+function flag(value: boolean | null): string {
+  return value === null ? "unknown" : value ? "yes" : "no";
+}
+
+/**
+ * The group a profile falls in along one dimension. Keys: `senStatus` → N/K/E; `senAny` → SEN (K or E) / N;
+ * `primaryNeed` → the need code, `none` for no SEN, `unknown` when K/E has no need; `yearGroup` → N (nursery),
+ * R, Y1 … Y13, `unknown`; flags → yes/no/unknown; `gender` → M/F/U; `all` → all.
+ * @example
+ * groupKey(profile, "senAny") // => "SEN"
+ */
+export function groupKey(profile: PupilProfile, dimension: GroupDimension): string {
+  switch (dimension) {
+    case "all":
+      return "all";
+    case "senStatus":
+      return profile.senStatus;
+    case "senAny":
+      return profile.senStatus === "N" ? "N" : "SEN";
+    case "primaryNeed":
+      return profile.senStatus === "N" ? "none" : (profile.primaryNeed ?? "unknown");
+    case "yearGroup":
+      if (profile.yearGroup === null) return "unknown";
+      return profile.yearGroup === -1 ? "N" : profile.yearGroup === 0 ? "R" : `Y${profile.yearGroup}`;
+    case "gender":
+      return profile.gender;
+    case "disadvantaged":
+    case "fsm":
+    case "eal":
+    case "lookedAfter":
+    case "summerBorn":
+      return flag(profile[dimension]);
+  }
+}
+
+/**
+ * The groups always reported along a dimension, even when empty (so an empty group shows as `n: 0`);
+ * other groups appear only when a pupil is in them.
+ * @example
+ * fixedGroups("senStatus") // => ["N", "K", "E"]
+ */
+export function fixedGroups(dimension: GroupDimension): string[] {
+  switch (dimension) {
+    case "all":
+      return ["all"];
+    case "senStatus":
+      return ["N", "K", "E"];
+    case "senAny":
+      return ["SEN", "N"];
+    case "gender":
+      return ["F", "M"];
+    case "disadvantaged":
+    case "fsm":
+    case "eal":
+    case "lookedAfter":
+    case "summerBorn":
+      return ["yes", "no"];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Splits items into the groups of a dimension, in a stable order: the fixed groups first (possibly empty),
+ * then any others in sorted order.
+ * @param items anything with a profile
+ * @param profileOf the item's profile
+ * @param dimension the dimension to split by
+ * @example
+ * splitByGroup(profiles, (p) => p, "senStatus").map(([g, xs]) => [g, xs.length]) // => [["N", 40], ["K", 8], ["E", 2]]
+ */
+export function splitByGroup<T>(
+  items: readonly T[],
+  profileOf: (item: T) => PupilProfile,
+  dimension: GroupDimension,
+): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>(fixedGroups(dimension).map((g) => [g, []] as [string, T[]]));
+  const extra: string[] = [];
+  for (const item of items) {
+    const key = groupKey(profileOf(item), dimension);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else {
+      groups.set(key, [item]);
+      extra.push(key);
+    }
+  }
+  const fixed = fixedGroups(dimension);
+  const ordered = [...fixed, ...extra.sort(compareGroupKeys)];
+  return ordered.map((g) => [g, groups.get(g) ?? []]);
+}
+
+function compareGroupKeys(a: string, b: string): number {
+  const year = (k: string): number | null => (k === "N" ? -1 : k === "R" ? 0 : /^Y\d+$/.test(k) ? Number(k.slice(1)) : null);
+  const ya = year(a);
+  const yb = year(b);
+  if (ya !== null && yb !== null) return ya - yb;
+  if (a === "unknown") return 1;
+  if (b === "unknown") return -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

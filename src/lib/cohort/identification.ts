@@ -1,0 +1,181 @@
+/**
+ * SEN identification on a date: how many pupils on roll have SEN support (K), an EHC plan (E), any SEN, the
+ * mix of primary needs, the change from a year earlier, and the comparison with national figures.
+ */
+import { from } from "arquero";
+import { z } from "zod";
+import { DEFAULT_NATIONAL_FIGURES, type NationalFigures, nationalFigure } from "../../data/national.js";
+import type { SchoolData } from "../schema/school-data.js";
+import { IsoDate } from "../schema/primitives.js";
+import { NationalGap, nationalGap } from "../gaps/national-gap.js";
+import { addMonths } from "./dates.js";
+import { type GroupDimension, type PupilProfile, groupKey, pupilProfiles, fixedGroups } from "./groups.js";
+import { proportionFigures } from "./figures.js";
+
+/**
+ * One group's share of the pupils on roll: `n` = `count` = pupils in the group, `rate` their share of `of`
+ * pupils (the parent group) with its Wilson interval. Siblings share `partition`; the parent has `isTotal`.
+ * A group with no pupils has `rate`, `lower` and `upper` null (the empty-group policy).
+ * @example
+ * ShareCell.parse({ partition: "identification|2025-01-16|senStatus", dimension: "senStatus", group: "K",
+ *   n: 8, count: 8, of: 50, rate: 0.16, lower: 0.083, upper: 0.285 })
+ */
+export const ShareCell = z.object({
+  partition: z.string(),
+  dimension: z.string(),
+  group: z.string(),
+  isTotal: z.boolean().optional(),
+  n: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
+  of: z.number().int().nonnegative(),
+  rate: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+});
+/** One group's share of its parent group. */
+export type ShareCell = z.infer<typeof ShareCell>;
+
+/**
+ * A group's count and share now against the same date a year earlier. `n` is the group's size now.
+ * No interval is given for the change: the two years are mostly the same pupils, so they are not
+ * independent samples.
+ * @example
+ * IdentificationChange.parse({ group: "K", n: 8, previousCount: 6, countChange: 2, rate: 0.16,
+ *   previousRate: 0.125, rateChange: 0.035 })
+ */
+export const IdentificationChange = z.object({
+  group: z.string(),
+  n: z.number().int().nonnegative(),
+  previousCount: z.number().int().nonnegative(),
+  countChange: z.number().int(),
+  rate: z.number().nullable(),
+  previousRate: z.number().nullable(),
+  rateChange: z.number().nullable(),
+});
+/** A group's count and share against a year earlier. */
+export type IdentificationChange = z.infer<typeof IdentificationChange>;
+
+/**
+ * The school's share of a group against the national share, with its national figure's year and source.
+ * @example
+ * IdentificationNational.parse({ measure: "senShare", group: "K", need: null, gap: { … } })
+ */
+export const IdentificationNational = z.object({
+  measure: z.enum(["senShare", "primaryNeedShare"]),
+  group: z.string(),
+  need: z.string().nullable(),
+  gap: NationalGap,
+});
+/** A school share against national. */
+export type IdentificationNational = z.infer<typeof IdentificationNational>;
+
+/**
+ * The whole identification result (see `identification`).
+ * @example
+ * Identification.parse(identification(data, "2025-01-16"))
+ */
+export const Identification = z.object({
+  asOf: IsoDate,
+  previousAsOf: IsoDate,
+  onRoll: z.number().int().nonnegative(),
+  senStatus: z.array(ShareCell),
+  senAny: z.array(ShareCell),
+  needMix: z.array(ShareCell),
+  previous: z.object({ onRoll: z.number().int().nonnegative(), senStatus: z.array(ShareCell), senAny: z.array(ShareCell) }),
+  change: z.array(IdentificationChange),
+  national: z.array(IdentificationNational),
+});
+/** The identification result. */
+export type Identification = z.infer<typeof Identification>;
+
+function shareCells(onRoll: readonly PupilProfile[], dimension: GroupDimension, partition: string): ShareCell[] {
+  const total = onRoll.length;
+  const counts = new Map<string, number>(fixedGroups(dimension).map((g) => [g, 0]));
+  if (total > 0) {
+    const rows = from(onRoll.map((p) => ({ group: groupKey(p, dimension) })))
+      .groupby("group")
+      .count({ as: "count" })
+      .objects() as Array<{ group: string; count: number }>;
+    for (const r of rows.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0))) counts.set(r.group, r.count);
+  }
+  const cells: ShareCell[] = [
+    { partition, dimension, group: "all", isTotal: true, ...share(total, total) },
+  ];
+  for (const [group, count] of counts) cells.push({ partition, dimension, group, ...share(count, total) });
+  return cells;
+}
+
+function share(count: number, of: number): Omit<ShareCell, "partition" | "dimension" | "group" | "isTotal"> {
+  // Empty-group policy (report/cells.ts): a group with no pupils has no rate, even though 0 of `of` is 0%.
+  if (count === 0) return { n: 0, count: 0, of, rate: null, lower: null, upper: null };
+  const f = proportionFigures(count, of);
+  return { n: count, count, of, rate: f.rate, lower: f.lower, upper: f.upper };
+}
+
+function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefined {
+  return cells.find((c) => c.group === group && !c.isTotal);
+}
+
+/**
+ * SEN identification among pupils on roll on `asOf`: counts and shares of N/K/E (`senStatus`), of any SEN
+ * against none (`senAny`), the primary-need mix within K and within E (`needMix`, partitions
+ * `need-mix|<asOf>|K` and `…|E`; `unknown` = K/E with no need recorded), the same figures 12 months earlier
+ * (`previous`) and the change (`change`, for K, E and SEN), and the national comparison (`national`: the K
+ * and E shares of pupils, and the share of K pupils with SLCN / E pupils with ASD where the national figures
+ * have them). The SEN status on a date is the register spell in force that day (see `senStatusOn`).
+ * @param data the school's data
+ * @param asOf the census-like date the figures describe (for example the January census day)
+ * @param options `national`: national figures (default `DEFAULT_NATIONAL_FIGURES`); `confidence` (0.95)
+ * @throws {InvalidArgumentError} when `asOf` is not a yyyy-mm-dd date
+ * @example
+ * const id = identification(data, "2025-01-16");
+ * id.senStatus.find((c) => c.group === "K")?.rate // => 0.16
+ */
+export function identification(
+  data: Pick<SchoolData, "pupils" | "senRegister">,
+  asOf: string,
+  options: { national?: NationalFigures; confidence?: number } = {},
+): Identification {
+  const figures = options.national ?? DEFAULT_NATIONAL_FIGURES;
+  const previousAsOf = addMonths(asOf, -12);
+  const now = pupilProfiles(data, asOf).filter((p) => p.onRoll);
+  const before = pupilProfiles(data, previousAsOf).filter((p) => p.onRoll);
+  const senStatus = shareCells(now, "senStatus", `identification|${asOf}|senStatus`);
+  const senAny = shareCells(now, "senAny", `identification|${asOf}|senAny`);
+  const prevStatus = shareCells(before, "senStatus", `identification|${previousAsOf}|senStatus`);
+  const prevAny = shareCells(before, "senAny", `identification|${previousAsOf}|senAny`);
+  const needMix = (["K", "E"] as const).flatMap((status) =>
+    shareCells(now.filter((p) => p.senStatus === status), "primaryNeed", `need-mix|${asOf}|${status}`).map((c) =>
+      c.isTotal ? { ...c, group: status } : c,
+    ),
+  );
+  const change: IdentificationChange[] = [];
+  for (const [group, cells, prev] of [["K", senStatus, prevStatus], ["E", senStatus, prevStatus], ["SEN", senAny, prevAny]] as const) {
+    const a = cellOf(cells, group);
+    const b = cellOf(prev, group);
+    const count = a?.count ?? 0;
+    const previousCount = b?.count ?? 0;
+    const rate = a?.rate ?? null;
+    const previousRate = b?.rate ?? null;
+    change.push({
+      group, n: count, previousCount, countChange: count - previousCount, rate, previousRate,
+      rateChange: rate !== null && previousRate !== null ? rate - previousRate : null,
+    });
+  }
+  const national: IdentificationNational[] = [];
+  const confidence = options.confidence ?? 0.95;
+  for (const group of ["K", "E"] as const) {
+    const fig = nationalFigure("senShare", group, null, figures);
+    const count = cellOf(senStatus, group)?.count ?? 0;
+    if (fig) national.push({ measure: "senShare", group, need: null, gap: nationalGap(count, now.length, fig, { confidence }) });
+    for (const f of figures.figures.filter((x) => x.measure === "primaryNeedShare" && x.group === group && x.need)) {
+      const inStatus = now.filter((p) => p.senStatus === group);
+      const withNeed = inStatus.filter((p) => p.primaryNeed === f.need).length;
+      national.push({ measure: "primaryNeedShare", group, need: f.need ?? null, gap: nationalGap(withNeed, inStatus.length, f, { confidence }) });
+    }
+  }
+  return {
+    asOf, previousAsOf, onRoll: now.length, senStatus, senAny, needMix,
+    previous: { onRoll: before.length, senStatus: prevStatus, senAny: prevAny }, change, national,
+  };
+}
