@@ -1,0 +1,306 @@
+/**
+ * Disclosure control: one function that applies an audience policy to any result that follows the cell
+ * convention of `src/lib/report/cells.ts`.
+ *
+ * The rules, for governors and the public (the SENCO gets an unchanged copy):
+ * 1. **Pupil-level lists** (`{ pupilLevel: true, rows }`) lose their rows and say why (`removed`).
+ * 2. **Primary suppression.** A cell whose group has `0 < n < threshold` pupils is suppressed: `n` and every
+ *    figure in it (numbers, yes/no flags, derived words such as a significance `band`, and everything nested
+ *    in it) become `null`, with `suppressed: true` and a plain-English `suppressionReason`. Never a zero. This is
+ *    the DfE performance-tables rule (groups of fewer than 6 pupils). Groups at or above the threshold are
+ *    shown whole, including 0% and 100%, as in the performance tables: within a group of `n ≥ threshold`
+ *    pupils no individual's outcome is certain unless all or none share it, and DfE accepts that at this size.
+ *    With `roundCountsTo` (public), a cell whose `count` is positive but would round to 0 is suppressed too,
+ *    so a small count is never published as 0.
+ * 3. **Secondary suppression.** Within a partition (sibling cells in one array sharing `partition`, with or
+ *    without an `isTotal` row), a single hidden cell could be worked out as total − the visible cells, so the
+ *    smallest other visible cell (by `n`, preferring non-empty groups; the total as a last resort) is
+ *    suppressed as well. A partition with no total row is treated as though its total were published
+ *    elsewhere. The same rule covers a hidden total whose members are all visible.
+ * 4. **Derived figures.** An object that holds a suppressed cell as a named property (a comparison such as
+ *    `{ group, comparison, difference, lower, upper, band }`) has its own figures and derived words
+ *    suppressed too, with every non-cell object or array it holds; the other groups it holds (cells) are
+ *    kept. Rules 3 and 4 repeat until nothing changes.
+ * 5. **Rounding** (when the policy has `roundCountsTo`): `n` and `count` of every shown cell are rounded to
+ *    the nearest multiple (halves up); rates, means and intervals are left as computed from unrounded
+ *    counts, as DfE publishes them.
+ * 6. **Identifiers.** Fields named as in `PUPIL_IDENTIFIER_FIELDS` are removed, then the result is scanned
+ *    and the function throws if anything shaped like a UPN is still present.
+ *
+ * Numeric fields listed in `DISCLOSURE_KEY_FIELDS` (such as `yearGroup`) are labels, not figures, and are
+ * kept.
+ */
+import { InvalidArgumentError } from "../errors.js";
+import { assertNoPupilIdentifiers, isPupilIdentifierField } from "./identifiers.js";
+import { DisclosurePolicy } from "./policy.js";
+
+/**
+ * Numeric fields that name a group or a setting rather than describe pupils; disclosure keeps them.
+ * @example
+ * DISCLOSURE_KEY_FIELDS.includes("yearGroup") // => true
+ */
+export const DISCLOSURE_KEY_FIELDS = [
+  "yearGroup", "year", "month", "birthMonth", "threshold", "confidence", "expectedScore", "higherScore",
+] as const;
+
+/**
+ * Text fields that are worked out from a group's figures (a significance band, a trend's direction);
+ * disclosure sets them to `null` when the figures they come from are suppressed.
+ * @example
+ * DISCLOSURE_DERIVED_TEXT_FIELDS.includes("band") // => true
+ */
+export const DISCLOSURE_DERIVED_TEXT_FIELDS = [
+  "band", "trend", "direction", "significance", "verdict", "rating", "impact", "impactBand",
+] as const;
+
+/** Fields of the cell convention itself; never treated as figures. */
+const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppressionReason", "pupilLevel", "removed"]);
+const KEYS = new Set<string>(DISCLOSURE_KEY_FIELDS);
+const DERIVED_TEXT = new Set<string>(DISCLOSURE_DERIVED_TEXT_FIELDS);
+
+/** The reasons disclosure writes, in plain English. */
+export const SUPPRESSION_REASONS = {
+  smallGroup: (threshold: number) => `fewer than ${threshold} pupils`,
+  secondary: "suppressed so that another small group cannot be worked out from the total",
+  derived: "worked out from a group that is suppressed",
+  roundsToZero: (min: number, base: number) =>
+    `fewer than ${min} pupils with this outcome, which would show as 0 when rounded to the nearest ${base}`,
+  pupilList: "pupil-level list removed: it is for the SENCO only",
+} as const;
+
+/**
+ * The type of a result after disclosure: any number, yes/no flag or derived word may be `null` (suppressed),
+ * and any object may say it was suppressed.
+ */
+export type Disclosed<T> = T extends number
+  ? number | null
+  : T extends boolean
+    ? boolean | null
+    : T extends string
+      ? T
+      : T extends readonly (infer U)[]
+        ? Disclosed<U>[]
+        : T extends object
+          ? { [K in keyof T]: K extends (typeof DISCLOSURE_DERIVED_TEXT_FIELDS)[number] ? Disclosed<T[K]> | null : Disclosed<T[K]> } & {
+              suppressed?: boolean;
+              suppressionReason?: string;
+            }
+          : T;
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function isCell(v: unknown): v is Obj & { n: number | null } {
+  return isObj(v) && "n" in v && (typeof v.n === "number" || v.n === null);
+}
+
+function isHidden(cell: Obj): boolean {
+  return cell.suppressed === true;
+}
+
+function mark(o: Obj, reason: string): void {
+  if (o.suppressed !== true) {
+    o.suppressed = true;
+    o.suppressionReason = reason;
+  }
+}
+
+/** Null a figure-like value in place of a field (number, flag, derived word); null numbers in an array. */
+function nullFigure(o: Obj, key: string): void {
+  const v = o[key];
+  if (typeof v === "number" && !KEYS.has(key)) o[key] = null;
+  else if (typeof v === "boolean") o[key] = null;
+  else if (typeof v === "string" && DERIVED_TEXT.has(key)) o[key] = null;
+}
+
+/** Suppress an object and everything nested in it. */
+function suppressWhole(o: Obj, reason: string): void {
+  for (const key of Object.keys(o)) {
+    if (STRUCTURAL.has(key)) continue;
+    const v = o[key];
+    if (Array.isArray(v)) suppressArrayWhole(v, reason);
+    else if (isObj(v)) suppressWhole(v, reason);
+    else nullFigure(o, key);
+  }
+  if ("n" in o) o.n = null;
+  if ("count" in o) o.count = null;
+  mark(o, reason);
+}
+
+function suppressArrayWhole(a: unknown[], reason: string): void {
+  for (let i = 0; i < a.length; i += 1) {
+    const item = a[i];
+    if (typeof item === "number" || typeof item === "boolean") a[i] = null;
+    else if (Array.isArray(item)) suppressArrayWhole(item, reason);
+    else if (isObj(item)) suppressWhole(item, reason);
+  }
+}
+
+/** Suppress an object's own figures and its non-cell parts, keeping the cells (groups) it holds. */
+function suppressOwn(o: Obj, reason: string): void {
+  for (const key of Object.keys(o)) {
+    if (STRUCTURAL.has(key)) continue;
+    const v = o[key];
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i += 1) {
+        const item = v[i];
+        if (typeof item === "number" || typeof item === "boolean") v[i] = null;
+        else if (isObj(item) && !isCell(item)) suppressWhole(item, reason);
+      }
+    } else if (isObj(v)) {
+      if (!isCell(v)) suppressWhole(v, reason);
+    } else nullFigure(o, key);
+  }
+  if ("n" in o) o.n = null;
+  mark(o, reason);
+}
+
+/** Post-order walk over every object and array (not into pupil-level lists). */
+function walk(node: unknown, visit: (o: Obj) => void, visitArray?: (a: unknown[]) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit, visitArray);
+    visitArray?.(node);
+  } else if (isObj(node)) {
+    if (node.pupilLevel === true) return;
+    for (const v of Object.values(node)) walk(v, visit, visitArray);
+    visit(node);
+  }
+}
+
+function removePupilLists(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) removePupilLists(item);
+  } else if (isObj(node)) {
+    if (node.pupilLevel === true && Array.isArray(node.rows)) {
+      node.rows = [];
+      node.removed = SUPPRESSION_REASONS.pupilList;
+      return;
+    }
+    for (const v of Object.values(node)) removePupilLists(v);
+  }
+}
+
+function primary(root: unknown, policy: DisclosurePolicy): void {
+  const base = policy.roundCountsTo;
+  const minCount = base === undefined ? 0 : Math.ceil(base / 2);
+  walk(root, (o) => {
+    if (!isCell(o) || isHidden(o)) return;
+    if (typeof o.n === "number" && o.n > 0 && o.n < policy.threshold) {
+      suppressWhole(o, SUPPRESSION_REASONS.smallGroup(policy.threshold));
+    } else if (base !== undefined && typeof o.count === "number" && o.count > 0 && Math.round(o.count / base) === 0) {
+      suppressWhole(o, SUPPRESSION_REASONS.roundsToZero(minCount, base));
+    }
+  });
+}
+
+/** Pick the cell to hide alongside a single hidden one: smallest visible member with n > 0, then n = 0, then a total. */
+function complementFor(members: Obj[], totals: Obj[]): Obj | undefined {
+  const visible = members.filter((c) => !isHidden(c) && typeof c.n === "number");
+  const byN = (a: Obj, b: Obj): number => (a.n as number) - (b.n as number);
+  const nonEmpty = visible.filter((c) => (c.n as number) > 0).sort(byN);
+  if (nonEmpty[0]) return nonEmpty[0];
+  if (visible[0]) return visible[0];
+  return totals.find((c) => !isHidden(c));
+}
+
+function secondary(root: unknown): boolean {
+  let changed = false;
+  walk(root, () => undefined, (array) => {
+    const partitions = new Map<string, Obj[]>();
+    for (const item of array) {
+      if (isCell(item) && typeof item.partition === "string") {
+        const list = partitions.get(item.partition) ?? [];
+        list.push(item);
+        partitions.set(item.partition, list);
+      }
+    }
+    for (const cells of partitions.values()) {
+      const totals = cells.filter((c) => c.isTotal === true);
+      const members = cells.filter((c) => c.isTotal !== true);
+      const hidden = cells.filter(isHidden).length;
+      if (hidden !== 1) continue;
+      const pick = complementFor(members, totals);
+      if (pick) {
+        suppressWhole(pick, SUPPRESSION_REASONS.secondary);
+        changed = true;
+      }
+    }
+  });
+  return changed;
+}
+
+function propagate(root: unknown): boolean {
+  let changed = false;
+  walk(root, (o) => {
+    if (isHidden(o)) return;
+    const holdsHiddenCell = Object.entries(o).some(([key, v]) => !STRUCTURAL.has(key) && isCell(v) && isHidden(v));
+    if (holdsHiddenCell) {
+      suppressOwn(o, SUPPRESSION_REASONS.derived);
+      changed = true;
+    }
+  });
+  return changed;
+}
+
+function roundCounts(root: unknown, base: number): void {
+  walk(root, (o) => {
+    if (!isCell(o) || isHidden(o)) return;
+    if (typeof o.n === "number") o.n = Math.round(o.n / base) * base;
+    if (typeof o.count === "number") o.count = Math.round(o.count / base) * base;
+  });
+}
+
+function removeIdentifierFields(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) removeIdentifierFields(item);
+  } else if (isObj(node)) {
+    for (const key of Object.keys(node)) {
+      if (isPupilIdentifierField(key)) delete node[key];
+      else removeIdentifierFields(node[key]);
+    }
+  }
+}
+
+/**
+ * Applies an audience's disclosure policy to any result that follows the cell convention (see this module's
+ * header for the rules, and `src/lib/report/cells.ts` for the convention). Pure and deterministic: the input is
+ * not changed; the SENCO gets a deep copy of it.
+ * References: DfE performance tables (groups of fewer than 6 pupils suppressed); DfE/Ofqual rounding to the
+ * nearest 5 for publication; secondary suppression so that a hidden cell cannot be recovered from a total.
+ * @param result a JSON-like value (plain objects, arrays, strings, numbers, booleans, null)
+ * @param policy from `policyFor(audience, overrides)`
+ * @returns a new value: suppressed figures are `null` with `suppressed: true` and `suppressionReason`
+ * @throws {InvalidArgumentError} when the policy is invalid, or when something shaped like a UPN would still
+ * be in a governors' or public result after disclosure (the message gives the path, never the value)
+ * @example
+ * applyDisclosure(
+ *   [{ partition: "Y6", label: "EHC plan", n: 4, count: 1, rate: 0.25 },
+ *    { partition: "Y6", label: "SEN support", n: 9, count: 5, rate: 0.56 },
+ *    { partition: "Y6", label: "No SEN", n: 17, count: 14, rate: 0.82 },
+ *    { partition: "Y6", label: "All", isTotal: true, n: 30, count: 20, rate: 0.67 }],
+ *   policyFor("governors"))[1]
+ * // => { partition: "Y6", label: "SEN support", n: null, count: null, rate: null, suppressed: true,
+ * //      suppressionReason: "suppressed so that another small group cannot be worked out from the total" }
+ */
+export function applyDisclosure<T>(result: T, policy: DisclosurePolicy): Disclosed<T> {
+  const parsed = DisclosurePolicy.safeParse(policy);
+  if (!parsed.success) {
+    throw new InvalidArgumentError("applyDisclosure", `invalid policy: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  }
+  const copy = structuredClone(result) as unknown;
+  if (policy.audience === "senco") return copy as Disclosed<T>;
+  removePupilLists(copy);
+  primary(copy, policy);
+  for (let pass = 0; pass < 1000; pass += 1) {
+    const a = secondary(copy);
+    const b = propagate(copy);
+    if (!a && !b) break;
+  }
+  if (policy.roundCountsTo !== undefined) roundCounts(copy, policy.roundCountsTo);
+  removeIdentifierFields(copy);
+  assertNoPupilIdentifiers(copy, [], "applyDisclosure");
+  return copy as Disclosed<T>;
+}

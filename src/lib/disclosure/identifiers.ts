@@ -1,0 +1,169 @@
+/**
+ * The belt-and-braces guard against pupil identifiers leaving the SENCO's machine: field names that hold
+ * identifiers, a UPN look-alike test, and a scan that throws if an identifier is still present.
+ */
+import { InvalidArgumentError } from "../errors.js";
+
+/**
+ * Field names that hold a pupil identifier (compared without case, spaces, `_` or `-`). Disclosure control
+ * removes fields with these names from anything that is not for the SENCO.
+ */
+export const PUPIL_IDENTIFIER_FIELDS = [
+  "pupilId", "upn", "misId", "forename", "surname", "dateOfBirth", "name",
+  "fullName", "legalForename", "legalSurname", "preferredForename", "preferredSurname", "dob", "uln",
+] as const;
+
+const IDENTIFIER_KEYS = new Set(PUPIL_IDENTIFIER_FIELDS.map(normaliseKey));
+
+function normaliseKey(key: string): string {
+  return key.toLowerCase().replace(/[\s_-]/g, "");
+}
+
+/**
+ * Whether a field name is one of `PUPIL_IDENTIFIER_FIELDS` (ignoring case, spaces, `_` and `-`).
+ * @example
+ * isPupilIdentifierField("Date_of_birth") // => true
+ * isPupilIdentifierField("schoolName") // => false
+ */
+export function isPupilIdentifierField(key: string): boolean {
+  return IDENTIFIER_KEYS.has(normaliseKey(key));
+}
+
+// DfE UPN format: a letter, 11 digits, then a digit or (temporary UPN) a letter. Matched as a whole token,
+// whatever the check letter, so that invalid UPNs are caught as well as valid ones.
+const UPN_TOKEN = /(?<![A-Za-z0-9])[A-Za-z]\d{11}[A-Za-z0-9](?![A-Za-z0-9])/;
+
+/**
+ * Whether a string holds something shaped like a UPN (13 characters: a letter, 11 digits and a digit or
+ * letter, DfE UPN guidance), on its own or inside a longer text. The check letter is not verified: an invalid
+ * UPN identifies a pupil just as well.
+ * @example
+ * looksLikeUpn("X201300125001") // => true
+ * looksLikeUpn("see pupil X201300125001") // => true
+ * looksLikeUpn("Comprehension") // => false
+ */
+export function looksLikeUpn(value: string): boolean {
+  return UPN_TOKEN.test(value);
+}
+
+/** The identifiers of the pupils whose data a result was computed from, for `findPupilIdentifiers`. */
+export interface KnownPupil {
+  upn?: string | null;
+  misId?: string | null;
+  forename?: string | null;
+  surname?: string | null;
+  dateOfBirth?: string | null;
+}
+
+/** One identifier found by `findPupilIdentifiers`: where (a JSON path) and what kind (never the value). */
+export interface IdentifierFinding {
+  path: string;
+  kind: "identifier field" | "UPN" | "MIS id" | "name" | "date of birth";
+}
+
+function dateForms(iso: string): string[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return [iso];
+  const [, y, mo, d] = m as unknown as [string, string, string, string];
+  const dn = String(Number(d));
+  const mn = String(Number(mo));
+  return [iso, `${d}/${mo}/${y}`, `${dn}/${mn}/${y}`, `${d}-${mo}-${y}`, `${d}.${mo}.${y}`, `${y}/${mo}/${d}`, `${mo}/${d}/${y}`];
+}
+
+interface Needles {
+  substrings: { text: string; kind: IdentifierFinding["kind"] }[];
+  exact: Map<string, IdentifierFinding["kind"]>;
+}
+
+function needlesFor(pupils: readonly KnownPupil[]): Needles {
+  const substrings: Needles["substrings"] = [];
+  const exact: Needles["exact"] = new Map();
+  for (const p of pupils) {
+    const upn = p.upn?.trim();
+    if (upn) substrings.push({ text: upn.toUpperCase(), kind: "UPN" });
+    const misId = p.misId?.trim();
+    if (misId && misId.length >= 4) exact.set(misId, "MIS id");
+    const fore = p.forename?.trim() ?? "";
+    const sur = p.surname?.trim() ?? "";
+    if (fore && sur) {
+      substrings.push({ text: `${fore} ${sur}`.toUpperCase(), kind: "name" });
+      substrings.push({ text: `${sur}, ${fore}`.toUpperCase(), kind: "name" });
+      substrings.push({ text: `${sur} ${fore}`.toUpperCase(), kind: "name" });
+    }
+    if (fore.length >= 2) exact.set(fore, "name");
+    if (sur.length >= 2) exact.set(sur, "name");
+    if (p.dateOfBirth) for (const form of dateForms(p.dateOfBirth)) substrings.push({ text: form, kind: "date of birth" });
+  }
+  return { substrings, exact };
+}
+
+/**
+ * Every place in a JSON-like value where a pupil identifier is present: a field named as in
+ * `PUPIL_IDENTIFIER_FIELDS` with a non-empty value, a string shaped like a UPN, and, when `pupils` is given,
+ * any of their UPNs, full names (either order) or dates of birth (ISO, dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy,
+ * dd.mm.yyyy, yyyy/mm/dd, mm/dd/yyyy) inside a string, or a forename, surname or MIS id (4+ characters) as a
+ * whole string value, with case (whole values only, so that a label such as "Summer-born" or "summer" does
+ * not match a pupil named Summer). Case is ignored for UPNs and full names. Findings name the path, never the identifier itself.
+ * @param value the result to scan
+ * @param pupils the pupils the result was computed from (optional)
+ * @example
+ * findPupilIdentifiers({ rows: [{ upn: "X201300125001" }] })
+ * // => [{ path: "$.rows[0].upn", kind: "identifier field" }, { path: "$.rows[0].upn", kind: "UPN" }]
+ */
+export function findPupilIdentifiers(value: unknown, pupils: readonly KnownPupil[] = []): IdentifierFinding[] {
+  const needles = needlesFor(pupils);
+  const findings: IdentifierFinding[] = [];
+  const visit = (node: unknown, path: string): void => {
+    if (typeof node === "string") {
+      if (looksLikeUpn(node)) findings.push({ path, kind: "UPN" });
+      const exactKind = needles.exact.get(node.trim());
+      if (exactKind) findings.push({ path, kind: exactKind });
+      for (const needle of needles.substrings) {
+        const hay = needle.kind === "date of birth" ? node : node.toUpperCase();
+        if (hay.includes(needle.text)) {
+          findings.push({ path, kind: needle.kind });
+          break;
+        }
+      }
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, `${path}[${i}]`));
+      return;
+    }
+    if (node !== null && typeof node === "object") {
+      for (const [key, child] of Object.entries(node)) {
+        const childPath = `${path}.${key}`;
+        if (isPupilIdentifierField(key) && child !== null && child !== undefined && child !== "") {
+          findings.push({ path: childPath, kind: "identifier field" });
+        }
+        visit(child, childPath);
+      }
+    }
+  };
+  visit(value, "$");
+  return findings;
+}
+
+/**
+ * Throws when `findPupilIdentifiers` finds anything: the last check before a result leaves the SENCO.
+ * @param value the result to check
+ * @param pupils the pupils the result was computed from (optional; see `findPupilIdentifiers`)
+ * @param functionName the function to name in the error; default `"assertNoPupilIdentifiers"`
+ * @throws {InvalidArgumentError} naming the first few paths and kinds of identifier found (not the values)
+ * @example
+ * assertNoPupilIdentifiers({ n: 12, rate: 0.5 }) // => undefined (nothing found)
+ * assertNoPupilIdentifiers({ note: "X201300125001" })
+ * // throws "assertNoPupilIdentifiers: pupil identifiers would leak: UPN at $.note"
+ */
+export function assertNoPupilIdentifiers(
+  value: unknown,
+  pupils: readonly KnownPupil[] = [],
+  functionName = "assertNoPupilIdentifiers",
+): void {
+  const findings = findPupilIdentifiers(value, pupils);
+  if (findings.length === 0) return;
+  const shown = findings.slice(0, 5).map((f) => `${f.kind} at ${f.path}`).join("; ");
+  const more = findings.length > 5 ? ` and ${findings.length - 5} more` : "";
+  throw new InvalidArgumentError(functionName, `pupil identifiers would leak: ${shown}${more}`);
+}

@@ -1,0 +1,70 @@
+/**
+ * Audience policies for disclosure control: who a result is for, the smallest group it may describe, and
+ * whether counts are rounded.
+ */
+import { z } from "zod";
+import { InvalidArgumentError } from "../errors.js";
+
+/**
+ * The smallest group (in pupils) a governors' or published figure may describe: DfE performance tables
+ * suppress groups of fewer than 6 pupils (see `shared/domain.md`, "Small numbers").
+ */
+export const DEFAULT_SUPPRESSION_THRESHOLD = 6;
+
+/** The base that published counts are rounded to (DfE and Ofqual round counts to the nearest 5). */
+export const DEFAULT_PUBLIC_ROUNDING = 5;
+
+/**
+ * Who a result is for.
+ * - `senco`: the SENCO on their own machine; everything, including pupil-level lists.
+ * - `governors`: a governors' pack; aggregates only, small groups suppressed.
+ * - `public`: a published page; as governors, and counts rounded to the nearest 5.
+ * @example
+ * Audience.parse("governors") // => "governors"
+ */
+export const Audience = z.enum(["senco", "governors", "public"]);
+/** Who a result is for. */
+export type Audience = z.infer<typeof Audience>;
+
+/**
+ * A disclosure policy: the audience, the threshold (a group of `0 < n < threshold` pupils is suppressed) and
+ * the base counts are rounded to (`undefined`: not rounded).
+ * @example
+ * DisclosurePolicy.parse({ audience: "governors", threshold: 6 }) // => { audience: "governors", threshold: 6 }
+ */
+export const DisclosurePolicy = z.object({
+  audience: Audience,
+  threshold: z.number().int().min(1),
+  roundCountsTo: z.number().int().min(2).optional(),
+});
+/** A disclosure policy. */
+export type DisclosurePolicy = z.infer<typeof DisclosurePolicy>;
+
+/**
+ * The standard policy for an audience, with optional overrides. Defaults: threshold 6 for every audience
+ * (it has no effect for the SENCO); counts rounded to the nearest 5 for `public`, not rounded otherwise.
+ * @param audience who the result is for
+ * @param overrides a different threshold or rounding base
+ * @throws {InvalidArgumentError} when the audience is unknown, the threshold is not a whole number ≥ 1, or the
+ * rounding base is not a whole number ≥ 2
+ * @example
+ * policyFor("governors") // => { audience: "governors", threshold: 6 }
+ * policyFor("public", { threshold: 11 }) // => { audience: "public", threshold: 11, roundCountsTo: 5 }
+ */
+export function policyFor(
+  audience: Audience,
+  overrides: { threshold?: number; roundCountsTo?: number } = {},
+): DisclosurePolicy {
+  if (!Audience.options.includes(audience)) {
+    throw new InvalidArgumentError("policyFor", `audience must be one of senco, governors, public; got '${String(audience)}'`);
+  }
+  const threshold = overrides.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  if (!Number.isInteger(threshold) || threshold < 1) {
+    throw new InvalidArgumentError("policyFor", `threshold must be a whole number of pupils, at least 1; got ${threshold}`);
+  }
+  const rounding = overrides.roundCountsTo ?? (audience === "public" ? DEFAULT_PUBLIC_ROUNDING : undefined);
+  if (rounding !== undefined && (!Number.isInteger(rounding) || rounding < 2)) {
+    throw new InvalidArgumentError("policyFor", `roundCountsTo must be a whole number, at least 2; got ${rounding}`);
+  }
+  return rounding === undefined ? { audience, threshold } : { audience, threshold, roundCountsTo: rounding };
+}

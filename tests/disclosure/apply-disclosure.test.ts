@@ -1,0 +1,225 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { applyDisclosure, SUPPRESSION_REASONS } from "../../src/lib/disclosure/apply-disclosure.js";
+import { policyFor } from "../../src/lib/disclosure/policy.js";
+import { InvalidArgumentError } from "../../src/lib/errors.js";
+
+const governors = policyFor("governors");
+
+// A Y6 reading partition: N/K/E and the total; the expected outcomes below are worked out by hand from
+// the rules in apply-disclosure.ts (EHC n = 4 < 6 is primary; SEN support n = 9 is the smallest other group).
+function y6() {
+  return [
+    { partition: "Y6 reading", status: "E", n: 4, count: 1, rate: 0.25, lower: 0.05, upper: 0.7 },
+    { partition: "Y6 reading", status: "K", n: 9, count: 5, rate: 5 / 9, lower: 0.27, upper: 0.81 },
+    { partition: "Y6 reading", status: "N", n: 17, count: 14, rate: 14 / 17, lower: 0.59, upper: 0.94 },
+    { partition: "Y6 reading", status: "all", isTotal: true, n: 30, count: 20, rate: 2 / 3, lower: 0.49, upper: 0.81 },
+  ];
+}
+
+describe("applyDisclosure: primary suppression", () => {
+  it("sets every figure of a group under 6 to null, with suppressed and a reason, never 0", () => {
+    const out = applyDisclosure({ cell: { label: "EHC plan", n: 3, count: 0, rate: 0, mean: 97.5, lower: 0, upper: 0.56 } }, governors);
+    expect(out.cell).toEqual({
+      label: "EHC plan", n: null, count: null, rate: null, mean: null, lower: null, upper: null,
+      suppressed: true, suppressionReason: "fewer than 6 pupils",
+    });
+  });
+
+  it("keeps a group at the threshold, and an empty group as n: 0", () => {
+    const input = { a: { n: 6, count: 6, rate: 1 }, b: { n: 0, count: 0, rate: null } };
+    expect(applyDisclosure(input, governors)).toEqual(input);
+  });
+
+  it("uses the policy's threshold", () => {
+    const out = applyDisclosure({ n: 10, count: 4, rate: 0.4 }, policyFor("governors", { threshold: 11 }));
+    expect(out).toMatchObject({ n: null, count: null, rate: null, suppressed: true, suppressionReason: "fewer than 11 pupils" });
+  });
+
+  it("nulls everything nested in a suppressed cell and its flags and derived words, but keeps labels and keys", () => {
+    const out = applyDisclosure({
+      n: 2, yearGroup: 6, label: "Y6 EHC", band: "well below", significant: true,
+      national: { rate: 0.2, year: "2023/24" }, series: [1, 2], sub: { n: 1, count: 1 },
+    }, governors);
+    expect(out).toEqual({
+      n: null, yearGroup: 6, label: "Y6 EHC", band: null, significant: null,
+      national: { rate: null, year: "2023/24", suppressed: true, suppressionReason: "fewer than 6 pupils" },
+      series: [null, null], sub: { n: null, count: null, suppressed: true, suppressionReason: "fewer than 6 pupils" },
+      suppressed: true, suppressionReason: "fewer than 6 pupils",
+    });
+  });
+
+  it("gives the SENCO an unchanged deep copy", () => {
+    const input = { cells: y6(), list: { pupilLevel: true as const, rows: [{ upn: "X201300125001" }] } };
+    const out = applyDisclosure(input, policyFor("senco"));
+    expect(out).toEqual(input);
+    expect(out).not.toBe(input);
+    expect(out.cells).not.toBe(input.cells);
+  });
+
+  it("does not change its input", () => {
+    const input = { cells: y6() };
+    const before = JSON.stringify(input);
+    applyDisclosure(input, governors);
+    expect(JSON.stringify(input)).toBe(before);
+  });
+
+  it("rejects an invalid policy", () => {
+    expect(() => applyDisclosure({}, { audience: "governors", threshold: 0 })).toThrow(InvalidArgumentError);
+    expect(() => applyDisclosure({}, { audience: "governors", threshold: 0 })).toThrow(/^applyDisclosure: invalid policy/);
+  });
+});
+
+describe("applyDisclosure: secondary suppression", () => {
+  it("hides the smallest other group when one group of a partition with a total is hidden", () => {
+    const out = applyDisclosure(y6(), governors);
+    expect(out.map((c) => c.suppressed ?? false)).toEqual([true, true, false, false]);
+    expect(out[0]?.suppressionReason).toBe("fewer than 6 pupils");
+    expect(out[1]).toEqual({
+      partition: "Y6 reading", status: "K", n: null, count: null, rate: null, lower: null, upper: null,
+      suppressed: true, suppressionReason: SUPPRESSION_REASONS.secondary,
+    });
+    // total − visible = 30 − 17 = 13 = 4 + 9: the two hidden groups cannot be told apart.
+    expect(out[2]?.n).toBe(17);
+    expect(out[3]?.n).toBe(30);
+  });
+
+  it("does the same without a total row (the total may be published elsewhere)", () => {
+    const out = applyDisclosure(y6().slice(0, 3), governors);
+    expect(out.map((c) => c.suppressed ?? false)).toEqual([true, true, false]);
+  });
+
+  it("adds nothing when two groups are already hidden", () => {
+    const cells = [
+      { partition: "p", n: 3 }, { partition: "p", n: 2 }, { partition: "p", n: 20 }, { partition: "p", isTotal: true, n: 25 },
+    ];
+    const out = applyDisclosure(cells, governors);
+    expect(out.map((c) => c.suppressed ?? false)).toEqual([true, true, false, false]);
+  });
+
+  it("prefers a non-empty group over an empty one as the second cell", () => {
+    const cells = [
+      { partition: "p", n: 0 }, { partition: "p", n: 4 }, { partition: "p", n: 30 }, { partition: "p", n: 12 },
+    ];
+    const out = applyDisclosure(cells, governors);
+    expect(out.map((c) => c.n)).toEqual([0, null, 30, null]);
+  });
+
+  it("hides a member when only the total is hidden (it could be worked out as the sum)", () => {
+    const cells = [
+      { partition: "p", n: 8 }, { partition: "p", n: 7 },
+      { partition: "p", isTotal: true, n: null, suppressed: true, suppressionReason: "withheld" },
+    ];
+    const out = applyDisclosure(cells, governors);
+    expect(out.map((c) => c.n)).toEqual([8, null, null]);
+  });
+
+  it("hides the total as a last resort when the partition has one member", () => {
+    const cells = [{ partition: "p", n: 5 }, { partition: "p", isTotal: true, n: 5 }];
+    const out = applyDisclosure(cells, governors);
+    expect(out.map((c) => c.suppressed)).toEqual([true, true]);
+  });
+
+  it("works per partition within one array", () => {
+    const cells = [
+      { partition: "a", n: 3 }, { partition: "a", n: 10 }, { partition: "a", n: 20 },
+      { partition: "b", n: 30 }, { partition: "b", n: 40 },
+    ];
+    const out = applyDisclosure(cells, governors);
+    expect(out.map((c) => c.n)).toEqual([null, null, 20, 30, 40]);
+  });
+});
+
+describe("applyDisclosure: figures derived from a suppressed group", () => {
+  it("suppresses a comparison's difference, interval and band but keeps the other group", () => {
+    const gap = {
+      label: "EHC plan vs no SEN",
+      group: { n: 4, count: 1, rate: 0.25 },
+      comparison: { n: 40, count: 30, rate: 0.75 },
+      difference: -0.5, lower: -0.8, upper: -0.05, band: "well below", significant: true,
+      interval: { lower: -0.8, upper: -0.05 },
+    };
+    const out = applyDisclosure(gap, governors);
+    expect(out).toEqual({
+      label: "EHC plan vs no SEN",
+      group: { n: null, count: null, rate: null, suppressed: true, suppressionReason: "fewer than 6 pupils" },
+      comparison: { n: 40, count: 30, rate: 0.75 },
+      difference: null, lower: null, upper: null, band: null, significant: null,
+      interval: { lower: null, upper: null, suppressed: true, suppressionReason: SUPPRESSION_REASONS.derived },
+      suppressed: true, suppressionReason: SUPPRESSION_REASONS.derived,
+    });
+  });
+});
+
+describe("applyDisclosure: rounding for publication", () => {
+  it("rounds n and count to the nearest 5 and suppresses a count that would round to 0", () => {
+    const cells = [
+      { partition: "p", n: 27, count: 13, rate: 13 / 27 },
+      { partition: "p", n: 12, count: 2, rate: 2 / 12 },
+      { partition: "p", n: 33, count: 8, rate: 8 / 33 },
+      { partition: "p", isTotal: true, n: 72, count: 23, rate: 23 / 72 },
+    ];
+    const out = applyDisclosure(cells, policyFor("public"));
+    // 27 -> 25, 13 -> 15 (12.5 rounds up), 33 -> 35, 8 -> 10, 72 -> 70, 23 -> 25; count 2 -> 0 so hidden,
+    // and the smallest other group (n 27) is hidden with it.
+    expect(out.map((c) => [c.n, c.count])).toEqual([[null, null], [null, null], [35, 10], [70, 25]]);
+    expect(out[1]?.suppressionReason).toBe("fewer than 3 pupils with this outcome, which would show as 0 when rounded to the nearest 5");
+    expect(out[2]?.rate).toBe(8 / 33);
+  });
+});
+
+describe("applyDisclosure: pupil-level lists and identifiers", () => {
+  it("empties a pupil-level list and says why", () => {
+    const out = applyDisclosure({ stalled: { pupilLevel: true as const, rows: [{ pupilId: "1001", forename: "Ada" }] } }, governors);
+    expect(out.stalled).toEqual({ pupilLevel: true, rows: [], removed: "pupil-level list removed: it is for the SENCO only" });
+  });
+
+  it("removes identifier fields wherever they are", () => {
+    const out = applyDisclosure({ n: 30, upn: "X201300125001", name: "Ada Lee", nested: [{ dateOfBirth: "2016-05-01", n: 20 }] }, governors);
+    expect(out).toEqual({ n: 30, nested: [{ n: 20 }] });
+  });
+
+  it("throws, naming the path but not the value, when a UPN is left in text", () => {
+    const leak = { n: 30, note: "ask about X201300125001" };
+    expect(() => applyDisclosure(leak, governors)).toThrow(InvalidArgumentError);
+    expect(() => applyDisclosure(leak, governors)).toThrow("applyDisclosure: pupil identifiers would leak: UPN at $.note");
+    expect(() => applyDisclosure(leak, policyFor("senco"))).not.toThrow();
+  });
+});
+
+// Property: for random partitions (with or without a total row), after disclosure no cell with 0 < n < t is
+// shown, and either no cell or at least two cells of the partition are hidden, so that total − sum(visible)
+// never equals one hidden cell's own value.
+describe("applyDisclosure: properties", () => {
+  it("never shows a small group and never leaves a single hidden cell in a partition", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        fc.integer({ min: 2, max: 11 }),
+        (sizes, withTotal, threshold) => {
+          const cells: { partition: string; n: number; isTotal?: boolean; id: number }[] = sizes.map((n, id) => ({ partition: "p", n, id }));
+          const total = sizes.reduce((a, b) => a + b, 0);
+          if (withTotal) cells.push({ partition: "p", n: total, isTotal: true, id: -1 });
+          const out = applyDisclosure(cells, policyFor("governors", { threshold }));
+          for (const c of out) {
+            if (c.suppressed !== true) expect(c.n === 0 || (c.n ?? 0) >= threshold).toBe(true);
+            else expect(c.n).toBeNull();
+          }
+          const hidden = out.filter((c) => c.suppressed === true);
+          if (withTotal || sizes.length > 1) expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+          // Recovery by subtraction: with the total shown, total − visible members is the sum of hidden members.
+          const shownTotal = out.find((c) => c.isTotal === true && c.suppressed !== true);
+          const hiddenMembers = out.filter((c) => c.isTotal !== true && c.suppressed === true);
+          if (shownTotal && hiddenMembers.length > 0) {
+            const visibleSum = out.filter((c) => c.isTotal !== true && c.suppressed !== true).reduce((a, c) => a + (c.n ?? 0), 0);
+            const residual = total - visibleSum;
+            const recoverable = hiddenMembers.length === 1 && residual === sizes[hiddenMembers[0]!.id];
+            expect(recoverable).toBe(false);
+          }
+        },
+      ),
+      { seed: 20250601, numRuns: 500 },
+    );
+  });
+});
