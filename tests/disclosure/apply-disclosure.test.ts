@@ -198,9 +198,10 @@ describe("applyDisclosure: properties", () => {
         fc.boolean(),
         fc.integer({ min: 2, max: 11 }),
         (sizes, withTotal, threshold) => {
-          const cells: { partition: string; n: number; isTotal?: boolean; id: number }[] = sizes.map((n, id) => ({ partition: "p", n, id }));
+          // A text key survives suppression (a number would be nulled with the figures).
+          const cells: { partition: string; n: number; isTotal?: boolean; id: string }[] = sizes.map((n, i) => ({ partition: "p", n, id: String(i) }));
           const total = sizes.reduce((a, b) => a + b, 0);
-          if (withTotal) cells.push({ partition: "p", n: total, isTotal: true, id: -1 });
+          if (withTotal) cells.push({ partition: "p", n: total, isTotal: true, id: "total" });
           const out = applyDisclosure(cells, policyFor("governors", { threshold }));
           for (const c of out) {
             if (c.suppressed !== true) expect(c.n === 0 || (c.n ?? 0) >= threshold).toBe(true);
@@ -214,7 +215,7 @@ describe("applyDisclosure: properties", () => {
           if (shownTotal && hiddenMembers.length > 0) {
             const visibleSum = out.filter((c) => c.isTotal !== true && c.suppressed !== true).reduce((a, c) => a + (c.n ?? 0), 0);
             const residual = total - visibleSum;
-            const recoverable = hiddenMembers.length === 1 && residual === sizes[hiddenMembers[0]!.id];
+            const recoverable = hiddenMembers.length === 1 && residual === sizes[Number(hiddenMembers[0]?.id)];
             expect(recoverable).toBe(false);
           }
         },
