@@ -1,0 +1,142 @@
+/**
+ * Attainment per subject, measure and assessment point, split by group: the share at the expected and the
+ * higher threshold (with Wilson intervals) and the mean result (with its t interval).
+ */
+import { z } from "zod";
+import type { SchoolData } from "../schema/school-data.js";
+import { MeasureKind, Subject, Term } from "../schema/primitives.js";
+import { type GroupDimension, splitByGroup } from "./groups.js";
+import { meanFigures, proportionFigures } from "./figures.js";
+import { type ProfiledResult, type ResultFilter, profiledResults } from "./results.js";
+import { MEASURE_THRESHOLDS } from "./thresholds.js";
+
+/**
+ * One group's attainment at one point. `n` = pupils in the group with a result; `count`/`rate`/`lower`/
+ * `upper` = at or above the measure's expected threshold (null figures when the measure has none);
+ * `higher…` = at or above the higher threshold; `mean…` = mean result with its 95% t interval (null for
+ * teacher assessment). `yearGroup` is set when the results were split by year group.
+ * @example
+ * AttainmentCell.parse({ partition: "attainment|reading|scaled|2024/25 summer|Y6|senStatus",
+ *   subject: "reading", measure: "scaled", point: "2024/25 summer", academicYear: "2024/25", term: "summer",
+ *   yearGroup: 6, dimension: "senStatus", group: "K", n: 5, count: 2, rate: 0.4, lower: 0.12, upper: 0.77,
+ *   higherCount: 0, higherRate: 0, higherLower: 0, higherUpper: 0.43, mean: 97.2, meanLower: 92.1,
+ *   meanUpper: 102.3 })
+ */
+export const AttainmentCell = z.object({
+  partition: z.string(),
+  subject: Subject,
+  measure: MeasureKind,
+  point: z.string(),
+  academicYear: z.string(),
+  term: Term,
+  yearGroup: z.number().int().nullable(),
+  dimension: z.string(),
+  group: z.string(),
+  isTotal: z.boolean().optional(),
+  n: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative().nullable(),
+  rate: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  higherCount: z.number().int().nonnegative().nullable(),
+  higherRate: z.number().nullable(),
+  higherLower: z.number().nullable(),
+  higherUpper: z.number().nullable(),
+  mean: z.number().nullable(),
+  meanLower: z.number().nullable(),
+  meanUpper: z.number().nullable(),
+});
+/** One group's attainment at one point. */
+export type AttainmentCell = z.infer<typeof AttainmentCell>;
+
+/** Options of `attainment`. */
+export interface AttainmentOptions extends ResultFilter {
+  /** Dimensions to split by; default `["senStatus", "senAny"]`. */
+  dimensions?: readonly GroupDimension[];
+  /** Split each point by the pupils' year group as well; default false. */
+  byYearGroup?: boolean;
+  /** Confidence level of the intervals; default 0.95. */
+  confidence?: number;
+}
+
+type Figures = Omit<AttainmentCell, "partition" | "subject" | "measure" | "point" | "academicYear" | "term" | "yearGroup" | "dimension" | "group" | "isTotal">;
+
+/**
+ * The figures of one group of results of one measure (see `AttainmentCell`).
+ * @example
+ * attainmentFigures([100, 104, 96, 112].map((value) => ({ value })), "scaled");
+ * // => { n: 4, count: 3, rate: 0.75, …, higherCount: 1, higherRate: 0.25, …, mean: 103, … }
+ */
+export function attainmentFigures(results: ReadonlyArray<Pick<ProfiledResult, "value">>, measure: MeasureKind, confidence = 0.95): Figures {
+  const t = MEASURE_THRESHOLDS[measure];
+  const values = results.map((r) => r.value);
+  const n = values.length;
+  const expected = t.expected;
+  const higher = t.higher;
+  const e = expected === null ? null : proportionFigures(values.filter((v) => v >= expected).length, n, confidence);
+  const h = higher === null ? null : proportionFigures(values.filter((v) => v >= higher).length, n, confidence);
+  const m = t.hasMean ? meanFigures(values, confidence) : { mean: null, meanLower: null, meanUpper: null };
+  return {
+    n,
+    count: e?.count ?? null, rate: e?.rate ?? null, lower: e?.lower ?? null, upper: e?.upper ?? null,
+    higherCount: h?.count ?? null, higherRate: h?.rate ?? null, higherLower: h?.lower ?? null, higherUpper: h?.upper ?? null,
+    ...m,
+  };
+}
+
+/** Groups results by a key, keeping first-seen order. */
+export function groupResults<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/**
+ * Attainment cells: for each subject × measure × assessment point (× year group when `byYearGroup`), and
+ * each dimension, one total cell (`isTotal`, group `all`) and one cell per group, all sharing the partition
+ * `attainment|<subject>|<measure>|<point>|<Yn or all>|<dimension>`. Group membership is the pupil's profile
+ * on the date of the result (SEN status in force that day; year group in the point's academic year).
+ * Thresholds are `MEASURE_THRESHOLDS`. A group with no results is `n: 0`, `count: 0`, null rates and means.
+ * @param data the school's data
+ * @param options filters (academic years, subjects, measures, points, terms), `dimensions`
+ *   (default `["senStatus", "senAny"]`), `byYearGroup` (default false), `confidence` (default 0.95)
+ * @example
+ * attainment(data, { academicYears: ["2024/25"], subjects: ["reading"], measures: ["scaled"] })
+ *   .find((c) => c.group === "K")?.rate // => 0.4
+ */
+export function attainment(
+  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  options: AttainmentOptions = {},
+): AttainmentCell[] {
+  const dimensions = options.dimensions ?? ["senStatus", "senAny"];
+  const confidence = options.confidence ?? 0.95;
+  const results = profiledResults(data, options);
+  const byPoint = groupResults(results, (r) =>
+    [r.subject, r.measure, r.point, options.byYearGroup ? String(r.profile.yearGroup ?? "unknown") : "all"].join("|"),
+  );
+  const cells: AttainmentCell[] = [];
+  for (const rows of byPoint.values()) {
+    const first = rows[0];
+    if (!first) continue;
+    const yearGroup = options.byYearGroup ? first.profile.yearGroup : null;
+    const yearLabel = options.byYearGroup ? (yearGroup === null ? "unknown" : `Y${yearGroup}`) : "all";
+    const head = {
+      subject: first.subject, measure: first.measure, point: first.point, academicYear: first.academicYear,
+      term: first.term, yearGroup,
+    };
+    for (const dimension of dimensions) {
+      const partition = `attainment|${first.subject}|${first.measure}|${first.point}|${yearLabel}|${dimension}`;
+      cells.push({ partition, ...head, dimension, group: "all", isTotal: true, ...attainmentFigures(rows, first.measure, confidence) });
+      if (dimension === "all") continue;
+      for (const [group, members] of splitByGroup(rows, (r) => r.profile, dimension)) {
+        cells.push({ partition, ...head, dimension, group, ...attainmentFigures(members, first.measure, confidence) });
+      }
+    }
+  }
+  return cells;
+}

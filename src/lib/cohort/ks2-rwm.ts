@@ -1,0 +1,106 @@
+/**
+ * KS2 reading, writing and maths combined: the share of Year 6 pupils at the expected standard in all three.
+ */
+import { z } from "zod";
+import type { SchoolData } from "../schema/school-data.js";
+import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
+import { proportionFigures } from "./figures.js";
+import { yearGroupIn } from "./pupil-facts.js";
+import { teacherAssessmentRank } from "./thresholds.js";
+import { TEACHER_ASSESSMENT_RANK } from "../../data/codes.js";
+
+/** One Year 6 pupil's combined KS2 outcome. */
+export interface RwmResult {
+  /** The pupil. */
+  pupilId: string;
+  /** Reading scaled ≥ 100, writing teacher assessment EXS or GDS, and maths scaled ≥ 100. */
+  met: boolean;
+  /** The pupil's profile on the date of the latest of the three results. */
+  profile: PupilProfile;
+}
+
+/**
+ * One group's KS2 RWM figures: `n` Year 6 pupils with a KS2 result, `count` at the expected standard in all
+ * three, `rate` with its Wilson interval.
+ * @example
+ * RwmCell.parse({ partition: "ks2-rwm|2024/25|senAny", academicYear: "2024/25", dimension: "senAny",
+ *   group: "SEN", n: 4, count: 1, rate: 0.25, lower: 0.046, upper: 0.699 })
+ */
+export const RwmCell = z.object({
+  partition: z.string(),
+  academicYear: z.string(),
+  dimension: z.string(),
+  group: z.string(),
+  isTotal: z.boolean().optional(),
+  n: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
+  rate: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+});
+/** One group's KS2 RWM figures. */
+export type RwmCell = z.infer<typeof RwmCell>;
+
+/**
+ * The Year 6 pupils of `academicYear` (by `yearGroupIn`) with at least one summer KS2 result that year
+ * (reading scaled score, writing teacher assessment, maths scaled score), each marked `met` when reading ≥ 100,
+ * writing is EXS or GDS and maths ≥ 100. A missing or unranked result (absent, disapplied) counts as not
+ * met, as in the DfE's measure where such pupils stay in the denominator.
+ * @throws {InvalidArgumentError} when `academicYear` is malformed
+ * @example
+ * ks2RwmResults(data, "2024/25").filter((r) => r.met).length // => 18
+ */
+export function ks2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, academicYear: string): RwmResult[] {
+  const y6 = new Set(data.pupils.filter((p) => yearGroupIn(p, academicYear) === 6).map((p) => p.pupilId));
+  const found = new Map<string, { reading: number | null; writing: number | null; maths: number | null; date: string }>();
+  for (const a of data.assessments) {
+    if (a.academicYear !== academicYear || a.term !== "summer" || !y6.has(a.pupilId)) continue;
+    const slot =
+      a.subject === "reading" && a.measure === "scaled" ? "reading"
+        : a.subject === "writing" && a.measure === "teacherAssessment" ? "writing"
+          : a.subject === "maths" && a.measure === "scaled" ? "maths" : null;
+    if (slot === null) continue;
+    const entry = found.get(a.pupilId) ?? { reading: null, writing: null, maths: null, date: a.date };
+    entry[slot] = slot === "writing" ? teacherAssessmentRank(a.grade) : a.score;
+    if (a.date > entry.date) entry.date = a.date;
+    found.set(a.pupilId, entry);
+  }
+  const at = profileLookup(data);
+  const exs = TEACHER_ASSESSMENT_RANK.EXS ?? 9;
+  const out: RwmResult[] = [];
+  for (const [pupilId, r] of found) {
+    const profile = at(pupilId, r.date, academicYear);
+    if (!profile) continue;
+    const met = r.reading !== null && r.reading >= 100 && r.writing !== null && r.writing >= exs && r.maths !== null && r.maths >= 100;
+    out.push({ pupilId, met, profile });
+  }
+  return out;
+}
+
+/**
+ * KS2 RWM cells for `academicYear`: per dimension a total cell (`isTotal`, group `all`) and one per group,
+ * sharing the partition `ks2-rwm|<academicYear>|<dimension>`. See `ks2RwmResults` for who counts.
+ * @param options `dimensions` (default `["senStatus", "senAny"]`), `confidence` (default 0.95)
+ * @throws {InvalidArgumentError} when `academicYear` is malformed
+ * @example
+ * ks2Rwm(data, "2024/25").find((c) => c.dimension === "senAny" && c.group === "SEN")?.rate // => 0.25
+ */
+export function ks2Rwm(
+  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  academicYear: string,
+  options: { dimensions?: readonly GroupDimension[]; confidence?: number } = {},
+): RwmCell[] {
+  const results = ks2RwmResults(data, academicYear);
+  const confidence = options.confidence ?? 0.95;
+  const cells: RwmCell[] = [];
+  const figures = (rows: readonly RwmResult[]) => proportionFigures(rows.filter((r) => r.met).length, rows.length, confidence);
+  for (const dimension of options.dimensions ?? ["senStatus", "senAny"]) {
+    const partition = `ks2-rwm|${academicYear}|${dimension}`;
+    cells.push({ partition, academicYear, dimension, group: "all", isTotal: true, ...figures(results) });
+    if (dimension === "all") continue;
+    for (const [group, rows] of splitByGroup(results, (r) => r.profile, dimension)) {
+      cells.push({ partition, academicYear, dimension, group, ...figures(rows) });
+    }
+  }
+  return cells;
+}
