@@ -224,3 +224,28 @@ describe("applyDisclosure: properties", () => {
     );
   });
 });
+
+describe("applyDisclosure: group sizes beyond n, and the same group in two tables", () => {
+  it("suppresses a comparison whose comparison group is under the threshold (comparisonN)", () => {
+    const out = applyDisclosure({ n: 20, count: 10, rate: 0.5, comparisonN: 3, comparisonRate: 1, difference: -0.5 }, governors);
+    expect(out).toMatchObject({ n: null, comparisonN: null, comparisonRate: null, difference: null, suppressed: true });
+  });
+
+  it("hides a group wherever it appears once it is hidden in its partition", () => {
+    const P = "identification|2025-01-16|senStatus";
+    const result = {
+      senStatus: [
+        { partition: P, group: "all", isTotal: true, n: 193, count: 193 },
+        { partition: P, group: "N", n: 180, count: 180 },
+        { partition: P, group: "K", n: 9, count: 9 },
+        { partition: P, group: "E", n: 4, count: 4 },
+      ],
+      // The year-on-year change repeats K (9 pupils) outside the partition's array.
+      change: [{ partition: P, group: "K", n: 9, previousN: 7, countChange: 2 }],
+    };
+    const out = applyDisclosure(result, governors);
+    // By hand: E (4) is primary; K (9) is the smallest other group, so secondary; the K change row follows it.
+    expect(out.senStatus.map((c) => c.n)).toEqual([193, 180, null, null]);
+    expect(out.change[0]).toMatchObject({ n: null, previousN: null, countChange: null, suppressed: true, suppressionReason: SUPPRESSION_REASONS.secondary });
+  });
+});

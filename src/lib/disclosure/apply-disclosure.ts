@@ -4,7 +4,8 @@
  *
  * The rules, for governors and the public (the SENCO gets an unchanged copy):
  * 1. **Pupil-level lists** (`{ pupilLevel: true, rows }`) lose their rows and say why (`removed`).
- * 2. **Primary suppression.** A cell whose group has `0 < n < threshold` pupils is suppressed: `n` and every
+ * 2. **Primary suppression.** A cell whose group has `0 < n < threshold` pupils (or that holds another group
+ *    size, a field whose camelCase name ends in `N` such as `comparisonN`, in that range) is suppressed: `n` and every
  *    figure in it (numbers, yes/no flags, derived words such as a significance `band`, and everything nested
  *    in it) become `null`, with `suppressed: true` and a plain-English `suppressionReason`. Never a zero. This is
  *    the DfE performance-tables rule (groups of fewer than 6 pupils). Groups at or above the threshold are
@@ -16,11 +17,15 @@
  *    without an `isTotal` row), a single hidden cell could be worked out as total − the visible cells, so the
  *    smallest other visible cell (by `n`, preferring non-empty groups; the total as a last resort) is
  *    suppressed as well. A partition with no total row is treated as though its total were published
- *    elsewhere. The same rule covers a hidden total whose members are all visible.
+ *    elsewhere. The same rule covers a hidden total whose members are all visible. A cell that repeats a group
+ *    shown elsewhere (same `partition` and same `group` key, e.g. a year-on-year change of the "K" group) is
+ *    hidden wherever that group is hidden, so that a group hidden in one table is not shown in another.
  * 4. **Derived figures.** An object that holds a suppressed cell as a named property (a comparison such as
  *    `{ group, comparison, difference, lower, upper, band }`) has its own figures and derived words
  *    suppressed too, with every non-cell object or array it holds; the other groups it holds (cells) are
  *    kept. Rules 3 and 4 repeat until nothing changes.
+ *    Known limit: groups are linked across tables only by `partition` + `group`; a table that re-cuts the same
+ *    pupils under other keys is protected by its own partition's secondary suppression only.
  * 5. **Rounding** (when the policy has `roundCountsTo`): `n` and `count` of every shown cell are rounded to
  *    the nearest multiple (halves up); rates, means and intervals are left as computed from unrounded
  *    counts, as DfE publishes them.
@@ -183,12 +188,21 @@ function removePupilLists(node: unknown): void {
   }
 }
 
+/** Whether a field holds the size of a group: `n`, or a camelCase name ending in `N` (`comparisonN`). */
+function isGroupSizeField(key: string): boolean {
+  return key === "n" || /[a-z]N$/.test(key);
+}
+
+function hasSmallGroup(o: Obj, threshold: number): boolean {
+  return Object.entries(o).some(([key, v]) => isGroupSizeField(key) && typeof v === "number" && v > 0 && v < threshold);
+}
+
 function primary(root: unknown, policy: DisclosurePolicy): void {
   const base = policy.roundCountsTo;
   const minCount = base === undefined ? 0 : Math.ceil(base / 2);
   walk(root, (o) => {
     if (!isCell(o) || isHidden(o)) return;
-    if (typeof o.n === "number" && o.n > 0 && o.n < policy.threshold) {
+    if (hasSmallGroup(o, policy.threshold)) {
       suppressWhole(o, SUPPRESSION_REASONS.smallGroup(policy.threshold));
     } else if (base !== undefined && typeof o.count === "number" && o.count > 0 && Math.round(o.count / base) === 0) {
       suppressWhole(o, SUPPRESSION_REASONS.roundsToZero(minCount, base));
@@ -227,6 +241,30 @@ function secondary(root: unknown): boolean {
         suppressWhole(pick, SUPPRESSION_REASONS.secondary);
         changed = true;
       }
+    }
+  });
+  return changed;
+}
+
+/** The identity of a group across the document: its partition and its `group` key, when it has both. */
+function groupIdentity(o: Obj): string | null {
+  return typeof o.partition === "string" && typeof o.group === "string" ? `${o.partition}\u0000${o.group}` : null;
+}
+
+/** A group hidden in one place is hidden wherever else the same partition and group appear. */
+function consistent(root: unknown): boolean {
+  const hidden = new Map<string, string>();
+  walk(root, (o) => {
+    const id = isCell(o) && isHidden(o) ? groupIdentity(o) : null;
+    if (id !== null && !hidden.has(id)) hidden.set(id, String(o.suppressionReason ?? SUPPRESSION_REASONS.secondary));
+  });
+  let changed = false;
+  walk(root, (o) => {
+    const id = isCell(o) && !isHidden(o) ? groupIdentity(o) : null;
+    const reason = id === null ? undefined : hidden.get(id);
+    if (reason !== undefined) {
+      suppressWhole(o, reason);
+      changed = true;
     }
   });
   return changed;
@@ -296,8 +334,9 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy): Disclos
   primary(copy, policy);
   for (let pass = 0; pass < 1000; pass += 1) {
     const a = secondary(copy);
-    const b = propagate(copy);
-    if (!a && !b) break;
+    const b = consistent(copy);
+    const c = propagate(copy);
+    if (!a && !b && !c) break;
   }
   if (policy.roundCountsTo !== undefined) roundCounts(copy, policy.roundCountsTo);
   removeIdentifierFields(copy);
