@@ -1,0 +1,135 @@
+/**
+ * `sendscope validate <folder>`: import a folder and report what happened to every row.
+ */
+import { ImportError } from "../errors.js";
+import { importFolder, parseMappingText } from "../import/import-folder.js";
+import type { SchoolData } from "../schema/school-data.js";
+import type { CommandIo } from "./io.js";
+import { PROBLEM_TITLES } from "./problem-titles.js";
+import { readFile } from "node:fs/promises";
+
+/** Options of `validate`. */
+export interface ValidateOptions {
+  json: boolean;
+  /** Path of a column-mapping JSON file. */
+  mapping?: string;
+  /** How many example lines to show per problem group in the readable report (default 3). */
+  examples?: number;
+}
+
+/** The `--json` output of `validate`. */
+export interface ValidateJson {
+  pupils: number;
+  files: Array<{ file: string; kind: string | null; layout: string | null; encoding: string | null; rows: number; imported: number; rejected: number }>;
+  problems: Array<{ file: string; line: number; column: string | null; severity: "error" | "warning"; code: string; message: string }>;
+}
+
+/**
+ * Distinct pupils in imported data: the pupil list if there is one, else distinct pupil ids in any record.
+ * @example
+ * distinctPupils(data) // => 559
+ */
+export function distinctPupils(data: SchoolData): number {
+  if (data.files.some((f) => f.kind === "pupils")) return new Set(data.pupils.map((p) => p.pupilId)).size;
+  const ids = new Set<string>();
+  for (const list of [data.senRegister, data.assessments, data.interventions, data.attendance, data.suspensions, data.targets]) {
+    for (const record of list) ids.add(record.pupilId);
+  }
+  return ids.size;
+}
+
+/**
+ * The exit status for an import: 0 when every row was imported and no file failed, else 1.
+ * @example
+ * validateExitCode(data) // => 1
+ */
+export function validateExitCode(data: SchoolData): number {
+  const rejected = data.files.some((f) => f.rejected > 0);
+  const fileFailed = data.problems.some((p) => p.severity === "error");
+  return rejected || fileFailed ? 1 : 0;
+}
+
+/**
+ * The JSON form of an import report.
+ * @example
+ * validateJson(data).files[0].kind // => "interventions"
+ */
+export function validateJson(data: SchoolData): ValidateJson {
+  return {
+    pupils: distinctPupils(data),
+    files: data.files.map((f) => ({ file: f.file, kind: f.kind, layout: f.layout, encoding: f.encoding, rows: f.rows, imported: f.imported, rejected: f.rejected })),
+    problems: data.problems.map((p) => ({ file: p.file, line: p.line, column: p.column, severity: p.severity, code: p.code, message: p.message })),
+  };
+}
+
+const pad = (text: string, width: number) => text.padEnd(width);
+const padLeft = (text: string, width: number) => text.padStart(width);
+
+/**
+ * The readable import report: files and their kind, rows imported and rejected, problems grouped by reason
+ * with the first lines of each.
+ * @example
+ * formatValidateReport(data, "fixtures/sample-school").split("\n")[0] // => "sendscope validate: fixtures/sample-school"
+ */
+export function formatValidateReport(data: SchoolData, folder: string, examples = 3): string {
+  const lines: string[] = [`sendscope validate: ${folder}`, ""];
+  const kindWidth = Math.max(4, ...data.files.map((f) => (f.kind ?? "not recognised").length));
+  lines.push(`Files (${data.files.length})`);
+  lines.push(`  ${pad("kind", kindWidth)}  ${pad("layout", 11)}  ${pad("encoding", 12)}  ${padLeft("rows", 7)}  ${padLeft("imported", 8)}  ${padLeft("rejected", 8)}  file`);
+  for (const f of data.files) {
+    lines.push(`  ${pad(f.kind ?? "not recognised", kindWidth)}  ${pad(f.layout ?? "-", 11)}  ${pad(f.encoding ?? "-", 12)}  ${padLeft(String(f.rows), 7)}  ${padLeft(String(f.imported), 8)}  ${padLeft(String(f.rejected), 8)}  ${f.file}`);
+  }
+  const rows = data.files.reduce((s, f) => s + f.rows, 0);
+  const imported = data.files.reduce((s, f) => s + f.imported, 0);
+  lines.push("", `Pupils: ${distinctPupils(data)} distinct`);
+  lines.push(`Rows: ${rows} read, ${imported} imported, ${rows - imported} rejected`, "");
+  const errors = data.problems.filter((p) => p.severity === "error");
+  const warnings = data.problems.filter((p) => p.severity === "warning");
+  if (data.problems.length === 0) {
+    lines.push("No problems found: every row was imported.");
+    return `${lines.join("\n")}\n`;
+  }
+  lines.push(`Problems: ${errors.length} error${errors.length === 1 ? "" : "s"} (row or file rejected), ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (row imported, worth checking)`);
+  for (const [severity, list] of [["error", errors], ["warning", warnings]] as const) {
+    const groups = new Map<string, typeof list>();
+    for (const p of list) groups.set(p.code, [...(groups.get(p.code) ?? []), p]);
+    for (const [code, group] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+      lines.push("", `  ${severity === "error" ? "ERROR" : "warning"}: ${PROBLEM_TITLES[code] ?? code} (${group.length})`);
+      for (const p of group.slice(0, examples)) {
+        lines.push(`    ${p.file}${p.line > 0 ? ` line ${p.line}` : ""}${p.column !== null ? `, column '${p.column}'` : ""}: ${p.message}`);
+      }
+      if (group.length > examples) lines.push(`    … and ${group.length - examples} more (use --json for all)`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Run `validate`: returns the exit status (0 all rows imported, 1 some rejected, 2 folder unusable).
+ * @example
+ * await runValidate("fixtures/sample-school", { json: true }, processIo()) // => 1
+ */
+export async function runValidate(folder: string, options: ValidateOptions, io: CommandIo): Promise<number> {
+  let data: SchoolData;
+  try {
+    const mapping = options.mapping === undefined ? undefined : parseMappingText(await readFileOrThrow(options.mapping), options.mapping);
+    data = await importFolder(folder, mapping === undefined ? {} : { mapping });
+  } catch (error) {
+    if (error instanceof ImportError) {
+      io.stderr(`sendscope validate: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.json) io.stdout(`${JSON.stringify(validateJson(data), null, 2)}\n`);
+  else io.stdout(formatValidateReport(data, folder, options.examples ?? 3));
+  return validateExitCode(data);
+}
+
+async function readFileOrThrow(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new ImportError(path, `the column mapping file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Turn the bytes of an export into text. MIS exports come as UTF-8 (with or without a byte-order mark),
+ * UTF-16LE (SIMS and Excel "Unicode text") or Windows-1252 (older Excel "CSV"). A BOM decides; otherwise
+ * bytes that are valid UTF-8 are UTF-8; otherwise `chardet` decides between UTF-16 and the single-byte
+ * Windows-1252 family, and `iconv-lite` decodes. Text with NUL bytes or many control characters is not an
+ * export: it is reported, never parsed.
+ */
+import chardet from "chardet";
+import iconv from "iconv-lite";
+
+/** Decoded text and the encoding it was read as. */
+export interface DecodedText {
+  text: string;
+  encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
+}
+
+/** Why bytes could not be decoded as a text export. */
+export interface DecodeFailure {
+  reason: string;
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function looksLikeBinary(text: string): boolean {
+  if (text.includes("\u0000")) return true;
+  let control = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd) control += 1;
+  }
+  return control > Math.max(2, text.length * 0.01);
+}
+
+function guessUtf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const sample = Math.min(bytes.length, 4000) & ~1;
+  if (sample < 4) return null;
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) zeroEven += 1;
+    if (bytes[i + 1] === 0) zeroOdd += 1;
+  }
+  const pairs = sample / 2;
+  if (zeroOdd > pairs * 0.4 && zeroEven < pairs * 0.05) return "utf-16le";
+  if (zeroEven > pairs * 0.4 && zeroOdd < pairs * 0.05) return "utf-16be";
+  return null;
+}
+
+/**
+ * Decode an export's bytes to text, detecting the encoding.
+ * @example
+ * decodeExport(Buffer.from("\uFEFFUPN,Surname\r\n", "utf8")) // => { text: "UPN,Surname\r\n", encoding: "utf-8-bom" }
+ * decodeExport(Buffer.from([0x5a, 0x6f, 0xeb])) // => { text: "Zoë", encoding: "windows-1252" }
+ */
+export function decodeExport(bytes: Uint8Array): DecodedText | DecodeFailure {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let decoded: DecodedText;
+  if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+    decoded = { text: buffer.subarray(3).toString("utf8"), encoding: "utf-8-bom" };
+  } else if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
+    decoded = { text: iconv.decode(buffer.subarray(2), "utf-16le"), encoding: "utf-16le" };
+  } else if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
+    decoded = { text: iconv.decode(buffer.subarray(2), "utf-16be"), encoding: "utf-16be" };
+  } else {
+    const utf16 = guessUtf16WithoutBom(buffer);
+    if (utf16 !== null) {
+      decoded = { text: iconv.decode(buffer, utf16), encoding: utf16 };
+    } else {
+      try {
+        decoded = { text: strictUtf8.decode(buffer), encoding: "utf-8" };
+      } catch {
+        const detected = (chardet.detect(buffer) ?? "").toLowerCase();
+        if (detected.startsWith("utf-16")) {
+          const encoding = detected === "utf-16be" ? "utf-16be" : "utf-16le";
+          decoded = { text: iconv.decode(buffer, encoding), encoding };
+        } else {
+          decoded = { text: iconv.decode(buffer, "win1252"), encoding: "windows-1252" };
+        }
+      }
+    }
+  }
+  if (looksLikeBinary(decoded.text)) {
+    return { reason: "this is not a text file (it holds binary data); export the report again as CSV" };
+  }
+  return decoded;
+}
+
+/**
+ * Whether `decodeExport` failed.
+ * @example
+ * isDecodeFailure({ reason: "…" }) // => true
+ */
+export function isDecodeFailure(result: DecodedText | DecodeFailure): result is DecodeFailure {
+  return "reason" in result;
+}

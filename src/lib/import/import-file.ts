@@ -1,0 +1,140 @@
+/**
+ * Import one export file: decode, parse, recognise, and read every row. Returns the rows it could read (as
+ * drafts, still to be linked to the pupil list) and a problem for every row it could not. Never throws on
+ * bad input: a file it cannot use at all gets one file-level problem naming why.
+ */
+import type { FileKind, FileReport, Layout, Problem } from "../schema/report.js";
+import { parseCsv } from "./csv.js";
+import { decodeExport, isDecodeFailure } from "./decode.js";
+import { detectExport, isDetectionFailure, type Detection } from "./detect.js";
+import { RowReader } from "./row-reader.js";
+import { readLongAssessmentRow, readWideAssessmentRow } from "./rows/assessments.js";
+import { readAttendanceRow } from "./rows/attendance.js";
+import type { RowRecords } from "./rows/draft.js";
+import { readInterventionRow } from "./rows/interventions.js";
+import { readPupilRow } from "./rows/pupils.js";
+import { readSenRegisterRow } from "./rows/sen-register.js";
+import { readSuspensionRow } from "./rows/suspensions.js";
+import { readTargetRow } from "./rows/targets.js";
+
+/** A row that was read, with its records (linking may still reject it). */
+export interface AcceptedRow {
+  line: number;
+  records: RowRecords;
+}
+
+/** The result of importing one file, before linking. */
+export interface FileImport {
+  file: string;
+  kind: FileKind | null;
+  layout: Layout | null;
+  encoding: string | null;
+  /** Data rows found (read or not). */
+  rows: number;
+  accepted: AcceptedRow[];
+  problems: Problem[];
+  /** Field → header as written in this file (for naming columns in later problems). */
+  headers: Map<string, string>;
+}
+
+const READERS: Record<Exclude<FileKind, "assessments">, (row: RowReader) => RowRecords> = {
+  pupils: readPupilRow,
+  senRegister: readSenRegisterRow,
+  interventions: readInterventionRow,
+  attendance: readAttendanceRow,
+  suspensions: readSuspensionRow,
+  targets: readTargetRow,
+};
+
+function readerFor(detection: Detection): (row: RowReader) => RowRecords {
+  if (detection.kind !== "assessments") return READERS[detection.kind];
+  if (detection.wide.length > 0) return (row) => readWideAssessmentRow(row, detection.wide);
+  return readLongAssessmentRow;
+}
+
+function fileProblem(file: string, line: number, code: string, message: string): Problem {
+  return { file, line, column: null, severity: "error", code, message };
+}
+
+/**
+ * Import one file's bytes.
+ * @param file the file's name relative to the imported folder (used in every problem)
+ * @param bytes the file's contents
+ * @param mapping the column mapping for this file (see `mapping.ts`)
+ * @example
+ * const result = importFile("pupils.csv", Buffer.from("UPN,Surname,Forename\nX201300125001,Lee,Ada\n"));
+ * result.kind // => "pupils"
+ * result.accepted.length // => 1
+ */
+export function importFile(
+  file: string,
+  bytes: Uint8Array,
+  mapping: { kind: FileKind | undefined; columns: Record<string, string> } = { kind: undefined, columns: {} },
+): FileImport {
+  const result: FileImport = {
+    file, kind: null, layout: null, encoding: null, rows: 0, accepted: [], problems: [], headers: new Map(),
+  };
+  if (bytes.length === 0) {
+    result.problems.push(fileProblem(file, 0, "empty-file", "the file is empty; export the report again"));
+    return result;
+  }
+  const decoded = decodeExport(bytes);
+  if (isDecodeFailure(decoded)) {
+    result.problems.push(fileProblem(file, 0, "not-text", decoded.reason));
+    return result;
+  }
+  result.encoding = decoded.encoding;
+  let parsed;
+  try {
+    parsed = parseCsv(decoded.text);
+  } catch (error) {
+    result.problems.push(fileProblem(file, 0, "unreadable-csv", `the file could not be read as CSV: ${(error as Error).message}`));
+    return result;
+  }
+  result.rows = parsed.rows.length + parsed.broken.length;
+  if (parsed.headerLine === 0) {
+    result.problems.push(fileProblem(file, 0, "empty-file", "the file has no header row (it holds only blank lines)"));
+    return result;
+  }
+  for (const broken of parsed.broken) result.problems.push(fileProblem(file, broken.line, "bad-quoting", broken.reason));
+  const detection = detectExport(parsed.header, mapping);
+  if (isDetectionFailure(detection)) {
+    result.problems.push(fileProblem(file, parsed.headerLine, "unknown-export",
+      `${detection.reason}${result.rows > 0 ? `; none of its ${result.rows} rows were imported` : ""}`));
+    return result;
+  }
+  result.kind = detection.kind;
+  result.layout = detection.layout;
+  for (const [field, index] of detection.columns) result.headers.set(field, parsed.header[index] ?? field);
+  if (result.rows === 0) {
+    result.problems.push(fileProblem(file, parsed.headerLine, "no-rows", `the file has a header row (${detection.kind}) but no data rows`));
+    return result;
+  }
+  const width = parsed.header.length;
+  const read = readerFor(detection);
+  for (const row of parsed.rows) {
+    const extra = row.fields.slice(width);
+    if (row.fields.length < width || extra.some((f) => f.trim() !== "")) {
+      result.problems.push(fileProblem(file, row.line, "ragged-row",
+        `the row has ${row.fields.length} fields but the header has ${width}; check for a stray comma or a missing value`));
+      continue;
+    }
+    const reader = new RowReader(file, row.line, row.fields, detection.columns, parsed.header);
+    const records = read(reader);
+    result.problems.push(...reader.problems);
+    if (!reader.isRejected) result.accepted.push({ line: row.line, records });
+  }
+  return result;
+}
+
+/**
+ * The file's report after linking: rows, imported and rejected (`imported + rejected === rows`).
+ * @example
+ * fileReport(result).rejected // => 0
+ */
+export function fileReport(result: FileImport): FileReport {
+  return {
+    file: result.file, kind: result.kind, layout: result.layout, encoding: result.encoding, rows: result.rows,
+    imported: result.accepted.length, rejected: result.rows - result.accepted.length,
+  };
+}

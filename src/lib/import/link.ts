@@ -1,0 +1,172 @@
+/**
+ * Link every file's rows into one `SchoolData`: find duplicate and conflicting pupils, tie every record to a
+ * pupil on the pupil list (by UPN, else MIS id), and reject rows that name no known pupil. Nothing is merged
+ * silently: a rejected row gets an error naming the row it clashes with.
+ */
+import type {
+  Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
+} from "../schema/records.js";
+import type { Problem } from "../schema/report.js";
+import type { SchoolData } from "../schema/school-data.js";
+import { academicYearOf } from "./codes.js";
+import { fileReport, type AcceptedRow, type FileImport } from "./import-file.js";
+import type { Draft, RowRecords } from "./rows/draft.js";
+
+/** Options for linking. */
+export interface LinkOptions {
+  /**
+   * The academic year the pupil list's year groups refer to (pupils without a leaving date). Default: the
+   * latest academic year found in the data.
+   */
+  academicYear?: string;
+}
+
+const PUPIL_FIELDS_COMPARED = ["forename", "surname", "dateOfBirth", "gender", "yearGroup", "misId"] as const;
+
+function reject(file: FileImport, row: AcceptedRow, problem: Omit<Problem, "file" | "line" | "severity">): void {
+  file.problems.push({ file: file.file, line: row.line, severity: "error", ...problem });
+  const index = file.accepted.indexOf(row);
+  if (index >= 0) file.accepted.splice(index, 1);
+}
+
+function linkPupils(files: FileImport[]): { byUpn: Map<string, Pupil>; byMisId: Map<string, Pupil>; any: boolean } {
+  const byUpn = new Map<string, Pupil>();
+  const byMisId = new Map<string, Pupil>();
+  let any = false;
+  for (const file of files) {
+    for (const row of [...file.accepted]) {
+      const draft = row.records.pupils?.[0];
+      if (draft === undefined) continue;
+      any = true;
+      const pupil = draft.record;
+      const first = (pupil.upn !== null ? byUpn.get(pupil.upn) : undefined)
+        ?? (pupil.misId !== null ? byMisId.get(pupil.misId) : undefined);
+      if (first !== undefined) {
+        const where = `line ${first.source.line}${first.source.file === file.file ? "" : ` of ${first.source.file}`}`;
+        const differing = PUPIL_FIELDS_COMPARED.find((field) => first[field] !== pupil[field]);
+        const school = pupil.school !== first.school;
+        if (differing === undefined && !school) {
+          reject(file, row, { column: file.headers.get("upn") ?? null, code: "duplicate-row", message: `this pupil row repeats ${where}; only the first is kept` });
+        } else {
+          const field = differing ?? "school";
+          reject(file, row, {
+            column: file.headers.get(field) ?? null,
+            code: "duplicate-pupil",
+            message: `${pupil.upn ?? pupil.misId} is already on the pupil list at ${where} with a different ${field} ('${String(first[field])}' there, '${String(pupil[field])}' here); fix the MIS record — neither is merged`,
+          });
+        }
+        continue;
+      }
+      if (pupil.upn !== null) byUpn.set(pupil.upn, pupil);
+      if (pupil.misId !== null) byMisId.set(pupil.misId, pupil);
+    }
+  }
+  return { byUpn, byMisId, any };
+}
+
+type OtherKind = Exclude<keyof RowRecords, "pupils">;
+const OTHER_KINDS: OtherKind[] = ["senRegister", "assessments", "interventions", "attendance", "suspensions", "targets"];
+
+function resolvePupils(files: FileImport[], byUpn: Map<string, Pupil>, byMisId: Map<string, Pupil>): void {
+  for (const file of files) {
+    for (const row of [...file.accepted]) {
+      for (const kind of OTHER_KINDS) {
+        const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
+        if (drafts === undefined || drafts.length === 0) continue;
+        const fromPupilList = kind === "senRegister" && row.records.pupils !== undefined;
+        const key = drafts[0]!.key;
+        const viaUpn = key.upn !== null ? byUpn.get(key.upn) : undefined;
+        const viaMis = key.misId !== null ? byMisId.get(key.misId) : undefined;
+        if (fromPupilList) continue;
+        if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
+          reject(file, row, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
+          break;
+        }
+        const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
+        if (pupil === undefined) {
+          const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
+          reject(file, row, {
+            column: column ?? null,
+            code: "unknown-pupil",
+            message: key.upn !== null
+              ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
+              : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
+          });
+          break;
+        }
+        for (const draft of drafts) draft.record.pupilId = pupil.pupilId;
+      }
+    }
+  }
+}
+
+function latestAcademicYear(data: Omit<SchoolData, "files" | "problems">): string | null {
+  let latest: string | null = null;
+  const consider = (year: string | null) => {
+    if (year !== null && (latest === null || year > latest)) latest = year;
+  };
+  for (const a of data.assessments) consider(a.academicYear);
+  for (const a of data.attendance) consider(a.academicYear);
+  for (const s of data.senRegister) if (s.startDate !== null) consider(academicYearOf(s.startDate));
+  for (const i of data.interventions) consider(academicYearOf(i.startDate));
+  return latest;
+}
+
+function warnOverlappingSpells(senRegister: SenRecord[], problems: Problem[], headers: Map<string, Map<string, string>>): void {
+  const byPupil = new Map<string, SenRecord[]>();
+  for (const spell of senRegister) {
+    const list = byPupil.get(spell.pupilId) ?? [];
+    list.push(spell);
+    byPupil.set(spell.pupilId, list);
+  }
+  for (const spells of byPupil.values()) {
+    const sorted = [...spells].sort((a, b) => (a.startDate ?? "").localeCompare(b.startDate ?? ""));
+    for (let i = 1; i < sorted.length; i += 1) {
+      const previous = sorted[i - 1]!;
+      const spell = sorted[i]!;
+      if (spell.startDate !== null && (previous.endDate === null || previous.endDate >= spell.startDate)) {
+        problems.push({
+          file: spell.source.file, line: spell.source.line, column: headers.get(spell.source.file)?.get("startDate") ?? null,
+          severity: "warning", code: "sen-overlap",
+          message: `this SEN spell starts (${spell.startDate}) before the spell on line ${previous.source.line} ends (${previous.endDate ?? "still open"}); the later spell is taken from its start date`,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Link imported files into one `SchoolData`.
+ * @example
+ * const data = linkFiles([importFile("pupils.csv", bytes)]);
+ * data.files[0].imported // => 1
+ */
+export function linkFiles(files: FileImport[], options: LinkOptions = {}): SchoolData {
+  const { byUpn, byMisId, any } = linkPupils(files);
+  if (any) resolvePupils(files, byUpn, byMisId);
+  const hasRegister = files.some((f) => f.kind === "senRegister");
+  const data: Omit<SchoolData, "files" | "problems"> = {
+    pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
+  };
+  for (const file of files) {
+    for (const row of file.accepted) {
+      const r = row.records;
+      for (const d of r.pupils ?? []) data.pupils.push(d.record);
+      if (!(hasRegister && r.pupils !== undefined)) for (const d of r.senRegister ?? []) data.senRegister.push(d.record as SenRecord);
+      for (const d of r.assessments ?? []) data.assessments.push(d.record as Assessment);
+      for (const d of r.interventions ?? []) data.interventions.push(d.record as InterventionRecord);
+      for (const d of r.attendance ?? []) data.attendance.push(d.record as AttendanceRecord);
+      for (const d of r.suspensions ?? []) data.suspensions.push(d.record as Suspension);
+      for (const d of r.targets ?? []) data.targets.push(d.record as PupilTarget);
+    }
+  }
+  const currentYear = options.academicYear ?? latestAcademicYear(data);
+  for (const pupil of data.pupils) {
+    pupil.yearGroupAcademicYear = pupil.yearGroup === null ? null
+      : pupil.leavingDate !== null ? academicYearOf(pupil.leavingDate) : currentYear;
+  }
+  const problems = files.flatMap((f) => f.problems);
+  warnOverlappingSpells(data.senRegister, problems, new Map(files.map((f) => [f.file, f.headers])));
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { ...data, files: files.map(fileReport), problems };
+}

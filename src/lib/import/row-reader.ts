@@ -1,0 +1,129 @@
+/**
+ * `RowReader`: reads the fields of one data row by field name, parses them, and records problems with the
+ * file, line, column (the header as written) and a plain-English reason. A problem in a required field is an
+ * error (the row is rejected); in an optional field it is a warning and the value is left empty.
+ */
+import type { Problem } from "../schema/report.js";
+import { upnProblem } from "./upn.js";
+import type { Parsed } from "./values.js";
+
+/** How a row names its pupil, before linking to the pupil list. */
+export interface PupilKey {
+  upn: string | null;
+  misId: string | null;
+}
+
+/** Reads one row of a recognised export. */
+export class RowReader {
+  readonly problems: Problem[] = [];
+  private rejected = false;
+
+  /**
+   * @param file the file's name relative to the imported folder
+   * @param line the row's 1-based line in the file
+   * @param fields the row's fields
+   * @param columns field name → column index
+   * @param header the header row as written
+   */
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly fields: readonly string[],
+    private readonly columns: ReadonlyMap<string, number>,
+    private readonly header: readonly string[],
+  ) {}
+
+  /** Whether an error has rejected this row. */
+  get isRejected(): boolean {
+    return this.rejected;
+  }
+
+  /** Whether the export has a column for `field`. */
+  has(field: string): boolean {
+    return this.columns.has(field);
+  }
+
+  /** The header (as written) of a field's column, or null. */
+  column(field: string): string | null {
+    const index = this.columns.get(field);
+    return index === undefined ? null : (this.header[index] ?? null);
+  }
+
+  /** The trimmed text of a field, or null when the column is missing or the cell is empty. */
+  text(field: string): string | null {
+    const index = this.columns.get(field);
+    if (index === undefined) return null;
+    const value = (this.fields[index] ?? "").trim();
+    return value === "" ? null : value;
+  }
+
+  /** The trimmed text at a column index, or null when empty. */
+  textAt(index: number): string | null {
+    const value = (this.fields[index] ?? "").trim();
+    return value === "" ? null : value;
+  }
+
+  /** Record an error: the row is rejected. */
+  error(column: string | null, code: string, message: string): void {
+    this.rejected = true;
+    this.problems.push({ file: this.file, line: this.line, column, severity: "error", code, message });
+  }
+
+  /** Record a warning: the row is kept. */
+  warn(column: string | null, code: string, message: string): void {
+    this.problems.push({ file: this.file, line: this.line, column, severity: "warning", code, message });
+  }
+
+  /**
+   * Parse a field that must be present and valid; a missing or invalid value rejects the row.
+   * Returns `undefined` when rejected.
+   */
+  required<T>(field: string, parse: (text: string) => Parsed<T>, code: string, label: string): T | undefined {
+    const text = this.text(field);
+    if (text === null) {
+      this.error(this.column(field), "missing-value", `${label} is empty`);
+      return undefined;
+    }
+    const parsed = parse(text);
+    if (!parsed.ok) {
+      this.error(this.column(field), code, parsed.reason);
+      return undefined;
+    }
+    if (parsed.warning !== undefined) this.warn(this.column(field), parsed.warningCode ?? code, parsed.warning);
+    return parsed.value;
+  }
+
+  /** Parse an optional field: empty gives null; an invalid value gives null with a warning. */
+  optional<T>(field: string, parse: (text: string) => Parsed<T>, code: string): T | null {
+    const text = this.text(field);
+    if (text === null) return null;
+    const parsed = parse(text);
+    if (!parsed.ok) {
+      this.warn(this.column(field), code, `${parsed.reason}; left empty`);
+      return null;
+    }
+    if (parsed.warning !== undefined) this.warn(this.column(field), parsed.warningCode ?? code, parsed.warning);
+    return parsed.value;
+  }
+
+  /**
+   * Read the pupil key (UPN and/or MIS id). A malformed UPN, a wrong check letter, or no key at all rejects
+   * the row. Returns `undefined` when rejected.
+   */
+  pupilKey(): PupilKey | undefined {
+    const rawUpn = this.text("upn");
+    const misId = this.text("misId");
+    if (rawUpn === null && misId === null) {
+      this.error(this.column("upn") ?? this.column("misId"), "missing-pupil-key", "the row has no UPN or MIS id, so it cannot be linked to a pupil");
+      return undefined;
+    }
+    if (rawUpn !== null) {
+      const problem = upnProblem(rawUpn);
+      if (problem !== null) {
+        this.error(this.column("upn"), problem.includes("check letter") ? "upn-check-letter" : "upn-format", problem);
+        return undefined;
+      }
+    }
+    return { upn: rawUpn === null ? null : rawUpn.toUpperCase(), misId };
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Rows of an assessment export → `Assessment` records. Long layout: one row per result (subject, measure,
+ * point, value). Wide layout: one row per pupil and point, one column per subject × measure (an empty cell
+ * means not assessed). Any invalid result rejects the whole row, so a row is either wholly imported or not.
+ */
+import type { Assessment } from "../../schema/records.js";
+import type { MeasureKind, Subject } from "../../schema/primitives.js";
+import { isTeacherAssessmentCode, parseMeasure, parseSubject, resolvePoint, type ResolvedPoint } from "../codes.js";
+import type { WideColumn } from "../detect.js";
+import type { PupilKey, RowReader } from "../row-reader.js";
+import { ok, parseDate, type Parsed } from "../values.js";
+import { parseResult } from "./assessment-values.js";
+import { provisionalPupilId, type Draft, type RowRecords } from "./draft.js";
+
+function readPoint(row: RowReader): ResolvedPoint | undefined {
+  const dateText = row.text("date");
+  let date: string | null = null;
+  if (dateText !== null) {
+    const parsed = parseDate(dateText);
+    if (!parsed.ok) {
+      row.error(row.column("date"), "bad-date", parsed.reason);
+      return undefined;
+    }
+    date = parsed.value;
+  }
+  const resolved = resolvePoint(row.text("point"), row.text("academicYear"), date);
+  if (!resolved.ok) {
+    row.error(row.column("point") ?? row.column("date"), "bad-assessment-point", resolved.reason);
+    return undefined;
+  }
+  return resolved.value;
+}
+
+function subjectOrOther(text: string): Parsed<Subject> {
+  const parsed = parseSubject(text);
+  return parsed.ok ? parsed : ok("other", `${parsed.reason}; kept as 'other'`);
+}
+
+function record(key: PupilKey, row: RowReader, point: ResolvedPoint, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Draft<Assessment> {
+  return {
+    key,
+    record: {
+      pupilId: provisionalPupilId(key), subject, measure, academicYear: point.academicYear, term: point.term,
+      point: `${point.academicYear} ${point.term}`, date: point.date, score, grade,
+      source: { file: row.file, line: row.line },
+    },
+  };
+}
+
+/**
+ * Read one long-layout assessment row.
+ * @example
+ * readLongAssessmentRow(reader).assessments?.[0]?.record.measure // => "standardised"
+ */
+export function readLongAssessmentRow(row: RowReader): RowRecords {
+  const key = row.pupilKey();
+  const subject = row.required("subject", subjectOrOther, "unknown-subject", "the subject");
+  const point = readPoint(row);
+  const value = row.text("value");
+  const measureText = row.text("measure");
+  let measure: MeasureKind | undefined;
+  if (measureText !== null) {
+    const parsed = parseMeasure(measureText, subject ?? null);
+    if (parsed.ok) measure = parsed.value;
+    else row.error(row.column("measure"), "unknown-measure", parsed.reason);
+  } else if (subject === "phonics") measure = "phonicsMark";
+  else if (subject === "mtc") measure = "mtcScore";
+  else if (value !== null && isTeacherAssessmentCode(value)) measure = "teacherAssessment";
+  else row.error(row.column("value"), "unknown-measure", "the export has no measure column and the value does not say what kind of result it is");
+  if (key === undefined || subject === undefined || point === undefined || measure === undefined || row.isRejected) return {};
+  if (value === null) return { assessments: [record(key, row, point, subject, measure, null, null)] };
+  const result = parseResult(value, measure);
+  if (!result.ok) {
+    row.error(row.column("value"), result.code ?? "bad-value", result.reason);
+    return {};
+  }
+  return { assessments: [record(key, row, point, subject, measure, result.value.score, result.value.grade)] };
+}
+
+/**
+ * Read one wide-layout assessment row: one result per non-empty subject × measure column.
+ * @example
+ * readWideAssessmentRow(reader, wideColumns).assessments?.length // => 2
+ */
+export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[]): RowRecords {
+  const key = row.pupilKey();
+  const point = readPoint(row);
+  const drafts: Draft<Assessment>[] = [];
+  for (const column of wide) {
+    const text = row.textAt(column.index);
+    if (text === null) continue;
+    const result = parseResult(text, column.measure);
+    if (!result.ok) {
+      row.error(column.header, result.code ?? "bad-value", result.reason);
+      continue;
+    }
+    if (key !== undefined && point !== undefined) {
+      drafts.push(record(key, row, point, column.subject, column.measure, result.value.score, result.value.grade));
+    }
+  }
+  if (key === undefined || point === undefined || row.isRejected) return {};
+  return { assessments: drafts };
+}

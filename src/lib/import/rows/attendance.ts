@@ -1,0 +1,47 @@
+/**
+ * Rows of an attendance export → `AttendanceRecord`s (possible and attended sessions for a pupil in a term).
+ */
+import { parseAcademicYear, parseTerm } from "../codes.js";
+import type { RowReader } from "../row-reader.js";
+import { fail, ok, parseWholeNumber, type Parsed } from "../values.js";
+import { provisionalPupilId, type RowRecords } from "./draft.js";
+
+function academicYearLabel(text: string): Parsed<string> {
+  const start = parseAcademicYear(text);
+  return start === null
+    ? fail(`'${text}' is not an academic year (expected e.g. 2024/25)`)
+    : ok(`${start}/${String((start + 1) % 100).padStart(2, "0")}`);
+}
+
+/**
+ * Read one attendance row. Attended sessions above possible sessions reject the row.
+ * @example
+ * readAttendanceRow(reader).attendance?.[0]?.record.possibleSessions // => 126
+ */
+export function readAttendanceRow(row: RowReader): RowRecords {
+  const key = row.pupilKey();
+  const academicYear = row.required("academicYear", academicYearLabel, "bad-academic-year", "the academic year");
+  const term = row.required("term", parseTerm, "bad-term", "the term");
+  const possibleSessions = row.required("possibleSessions", parseWholeNumber, "bad-number", "possible sessions");
+  const attendedSessions = row.required("attendedSessions", parseWholeNumber, "bad-number", "attended sessions");
+  if (key === undefined || academicYear === undefined || term === undefined || possibleSessions === undefined ||
+    attendedSessions === undefined || row.isRejected) return {};
+  if (possibleSessions < 0 || attendedSessions < 0) {
+    row.error(row.column(possibleSessions < 0 ? "possibleSessions" : "attendedSessions"), "out-of-range", "session counts cannot be negative");
+    return {};
+  }
+  if (attendedSessions > possibleSessions) {
+    row.error(row.column("attendedSessions"), "attended-exceeds-possible",
+      `${attendedSessions} sessions attended is more than the ${possibleSessions} possible`);
+    return {};
+  }
+  return {
+    attendance: [{
+      key,
+      record: {
+        pupilId: provisionalPupilId(key), academicYear, term, possibleSessions, attendedSessions,
+        source: { file: row.file, line: row.line },
+      },
+    }],
+  };
+}

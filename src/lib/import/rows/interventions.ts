@@ -1,0 +1,63 @@
+/**
+ * Rows of a provision map → `InterventionRecord`s: one pupil's place in one run of an intervention.
+ */
+import type { MeasureKind } from "../../schema/primitives.js";
+import { parseMeasure } from "../codes.js";
+import type { RowReader } from "../row-reader.js";
+import { ok, parseAgeInMonths, parseDate, parseNumber, parseWholeNumber, type Parsed } from "../values.js";
+import { provisionalPupilId, type RowRecords } from "./draft.js";
+
+const keep = (text: string): Parsed<string> => ok(text);
+
+function scoreParser(measure: MeasureKind | null): (text: string) => Parsed<number> {
+  return measure === "readingAge" || measure === "spellingAge" ? parseAgeInMonths : parseNumber;
+}
+
+/**
+ * Read one provision-map row.
+ * @example
+ * readInterventionRow(reader).interventions?.[0]?.record.intervention // => "Precision teaching"
+ */
+export function readInterventionRow(row: RowReader): RowRecords {
+  const key = row.pupilKey();
+  const intervention = row.required("intervention", keep, "missing-value", "the intervention name");
+  const startDate = row.required("startDate", parseDate, "bad-date", "the start date");
+  const endDate = row.optional("endDate", parseDate, "bad-date");
+  const sessionsPlanned = row.optional("sessionsPlanned", parseWholeNumber, "bad-number");
+  const sessionsAttended = row.optional("sessionsAttended", parseWholeNumber, "bad-number");
+  const minutesPerSession = row.optional("minutesPerSession", parseNumber, "bad-number");
+  const cost = row.optional("cost", parseNumber, "bad-number");
+  const measure = row.optional("measure", (t) => parseMeasure(t, null), "unknown-measure");
+  const entryScore = row.optional("entryScore", scoreParser(measure), "bad-number");
+  const exitScore = row.optional("exitScore", scoreParser(measure), "bad-number");
+  const exitTarget = row.optional("exitTarget", scoreParser(measure), "bad-number");
+  const entryDate = row.optional("entryDate", parseDate, "bad-date");
+  const exitDate = row.optional("exitDate", parseDate, "bad-date");
+  if (key === undefined || intervention === undefined || startDate === undefined || row.isRejected) return {};
+  if (endDate !== null && endDate < startDate) {
+    row.error(row.column("endDate"), "end-before-start", `the intervention ends (${endDate}) before it starts (${startDate})`);
+    return {};
+  }
+  if (sessionsPlanned !== null && sessionsAttended !== null && sessionsAttended > sessionsPlanned) {
+    row.warn(row.column("sessionsAttended"), "attended-exceeds-planned",
+      `${sessionsAttended} sessions attended but only ${sessionsPlanned} planned`);
+  }
+  if ((entryScore !== null || exitScore !== null) && measure === null) {
+    row.warn(row.column("entryScore") ?? row.column("exitScore"), "unknown-measure",
+      "entry/exit scores are given without a measure, so they cannot be compared with other results");
+  }
+  if (cost !== null && cost < 0) {
+    row.error(row.column("cost"), "out-of-range", `a cost cannot be negative (${cost})`);
+    return {};
+  }
+  return {
+    interventions: [{
+      key,
+      record: {
+        pupilId: provisionalPupilId(key), intervention, group: row.text("group"), startDate, endDate,
+        sessionsPlanned, sessionsAttended, minutesPerSession, staff: row.text("staff"), cost, measure,
+        entryScore, entryDate, exitScore, exitDate, exitTarget, source: { file: row.file, line: row.line },
+      },
+    }],
+  };
+}

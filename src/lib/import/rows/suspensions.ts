@@ -1,0 +1,33 @@
+/**
+ * Rows of a suspensions / exclusions export → `Suspension` records.
+ */
+import type { RowReader } from "../row-reader.js";
+import { parseDate, parseNumber } from "../values.js";
+import { provisionalPupilId, type RowRecords } from "./draft.js";
+
+/**
+ * Read one suspension row. A type containing "permanent" marks a permanent exclusion; anything else
+ * (Suspension, Fixed Term, FTE) is a suspension.
+ * @example
+ * readSuspensionRow(reader).suspensions?.[0]?.record.permanent // => false
+ */
+export function readSuspensionRow(row: RowReader): RowRecords {
+  const key = row.pupilKey();
+  const startDate = row.required("startDate", parseDate, "bad-date", "the start date");
+  const days = row.optional("days", parseNumber, "bad-number");
+  if (key === undefined || startDate === undefined || row.isRejected) return {};
+  if (days !== null && days < 0) {
+    row.error(row.column("days"), "out-of-range", `a suspension cannot last ${days} days`);
+    return {};
+  }
+  const type = row.text("suspensionType") ?? "";
+  return {
+    suspensions: [{
+      key,
+      record: {
+        pupilId: provisionalPupilId(key), startDate, days, permanent: /perm/i.test(type),
+        reason: row.text("reason"), source: { file: row.file, line: row.line },
+      },
+    }],
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Rows of a targets export → `PupilTarget`s: a target score or a target outcome code per pupil and subject.
+ */
+import { isTeacherAssessmentCode, parseMeasure, parseSubject } from "../codes.js";
+import type { RowReader } from "../row-reader.js";
+import { parseAgeInMonths, parseDate, parseNumber } from "../values.js";
+import { provisionalPupilId, type RowRecords } from "./draft.js";
+
+/**
+ * Read one target row.
+ * @example
+ * readTargetRow(reader).targets?.[0]?.record.targetGrade // => "EXS"
+ */
+export function readTargetRow(row: RowReader): RowRecords {
+  const key = row.pupilKey();
+  const subject = row.required("subject", parseSubject, "unknown-subject", "the subject");
+  const measure = row.optional("measure", (t) => parseMeasure(t, subject ?? null), "unknown-measure");
+  const targetDate = row.optional("targetDate", parseDate, "bad-date");
+  const target = row.text("target");
+  if (target === null) row.error(row.column("target"), "missing-value", "the target is empty");
+  if (key === undefined || subject === undefined || target === null || row.isRejected) return {};
+  let targetScore: number | null = null;
+  let targetGrade: string | null = null;
+  if (isTeacherAssessmentCode(target)) targetGrade = target.toUpperCase();
+  else {
+    const parsed = measure === "readingAge" || measure === "spellingAge" ? parseAgeInMonths(target) : parseNumber(target);
+    if (!parsed.ok) {
+      row.error(row.column("target"), "bad-value", `${parsed.reason}; expected a score or an outcome code such as EXS`);
+      return {};
+    }
+    targetScore = parsed.value;
+  }
+  return {
+    targets: [{
+      key,
+      record: {
+        pupilId: provisionalPupilId(key), subject, measure: measure ?? (targetGrade !== null ? "teacherAssessment" : null),
+        targetScore, targetGrade, targetDate, source: { file: row.file, line: row.line },
+      },
+    }],
+  };
+}

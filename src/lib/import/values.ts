@@ -1,0 +1,169 @@
+/**
+ * Parsers for the values MIS exports write: UK and ISO dates, Yes/No flags, year groups, genders, numbers,
+ * reading ages. Each returns `{ ok: true, value }` or `{ ok: false, reason }` with a plain-English reason,
+ * so the caller can put it in the import report with file, line and column.
+ */
+import { GENDERS } from "../../data/codes.js";
+import type { Gender } from "../schema/primitives.js";
+
+/** The result of parsing one cell. */
+export type Parsed<T> =
+  | { ok: true; value: T; warning?: string; warningCode?: string }
+  | { ok: false; reason: string };
+
+/**
+ * A successful parse.
+ * @example
+ * ok(3) // => { ok: true, value: 3 }
+ */
+export function ok<T>(value: T, warning?: string, warningCode?: string): Parsed<T> {
+  if (warning === undefined) return { ok: true, value };
+  return warningCode === undefined ? { ok: true, value, warning } : { ok: true, value, warning, warningCode };
+}
+
+/**
+ * A failed parse with a reason.
+ * @example
+ * fail("not a date") // => { ok: false, reason: "not a date" }
+ */
+export function fail<T>(reason: string): Parsed<T> {
+  return { ok: false, reason };
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_NAMES = [
+  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+  "December",
+];
+
+function isoIfValid(year: number, month: number, day: number, text: string): Parsed<string> {
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12) return fail(`'${text}' is not a date: there is no month ${month}`);
+  if (day < 1 || day > daysInMonth) {
+    return fail(`'${text}' is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth} days`);
+  }
+  const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return ok(iso);
+}
+
+/**
+ * Parse a date as UK exports write it: `dd/mm/yyyy` (also `-` or `.` separators, one-digit day or month),
+ * ISO `yyyy-mm-dd` (a time part is ignored), `3 Sep 2024` / `03-Sep-2024`, and two-digit years (`dd/mm/yy`,
+ * taken as 20yy, with a warning). Never guesses US order.
+ * @example
+ * parseDate("03/09/2024") // => { ok: true, value: "2024-09-03" }
+ * parseDate("2025-02-31").ok // => false
+ */
+export function parseDate(text: string): Parsed<string> {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
+  if (m) return isoIfValid(Number(m[1]), Number(m[2]), Number(m[3]), t);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
+  if (m) return isoIfValid(Number(m[3]), Number(m[2]), Number(m[1]), t);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(t);
+  if (m) {
+    const parsed = isoIfValid(2000 + Number(m[3]), Number(m[2]), Number(m[1]), t);
+    return parsed.ok ? ok(parsed.value, `two-digit year in '${t}' read as 20${m[3]}`) : parsed;
+  }
+  m = /^(\d{1,2})[\s-]([A-Za-z]{3,9})[\s-](\d{4})$/.exec(t);
+  if (m) {
+    const month = MONTHS.indexOf((m[2] ?? "").slice(0, 3).toLowerCase()) + 1;
+    if (month > 0) return isoIfValid(Number(m[3]), month, Number(m[1]), t);
+  }
+  return fail(`'${t}' is not a date (expected dd/mm/yyyy or yyyy-mm-dd)`);
+}
+
+const TRUE_WORDS = new Set(["yes", "y", "true", "t", "1"]);
+const FALSE_WORDS = new Set(["no", "n", "false", "f", "0"]);
+
+/**
+ * Parse a Yes/No flag: Yes/No, Y/N, True/False, T/F, 1/0 (any case).
+ * @example
+ * parseFlag("Yes") // => { ok: true, value: true }
+ * parseFlag("n") // => { ok: true, value: false }
+ */
+export function parseFlag(text: string): Parsed<boolean> {
+  const t = text.trim().toLowerCase();
+  if (TRUE_WORDS.has(t)) return ok(true);
+  if (FALSE_WORDS.has(t)) return ok(false);
+  return fail(`'${text.trim()}' is not a yes/no value (expected Yes/No, Y/N, True/False or 1/0)`);
+}
+
+/**
+ * Parse a year group: `Year 3`, `Y3`, `3`, `NC Year 3`, `R`/`YR`/`Reception` (0), `N1`/`N2`/`Nursery` (−1).
+ * @example
+ * parseYearGroup("Year 6") // => { ok: true, value: 6 }
+ * parseYearGroup("Reception") // => { ok: true, value: 0 }
+ */
+export function parseYearGroup(text: string): Parsed<number> {
+  const t = text.trim().toLowerCase().replace(/^(nc\s*)?(year|yr|y)\s*/, "");
+  if (["r", "reception", "rec", "yr", "fs2", "f2"].includes(t) || text.trim().toLowerCase() === "yr") return ok(0);
+  if (["n", "n1", "n2", "nursery", "fs1", "f1"].includes(t)) return ok(-1);
+  if (/^\d{1,2}$/.test(t)) {
+    const year = Number(t);
+    if (year >= 1 && year <= 14) return ok(year);
+  }
+  return fail(`'${text.trim()}' is not a year group (expected Reception, Year 1 … Year 13)`);
+}
+
+/**
+ * Parse a gender: M/F/Male/Female/Boy/Girl; U/Unknown/X/Other become `U`.
+ * @example
+ * parseGender("Female") // => { ok: true, value: "F" }
+ */
+export function parseGender(text: string): Parsed<Gender> {
+  const t = text.trim().toLowerCase();
+  if (["m", "male", "boy"].includes(t)) return ok("M");
+  if (["f", "female", "girl"].includes(t)) return ok("F");
+  if (["u", "unknown", "x", "other", "not known", "not stated"].includes(t)) return ok("U");
+  return fail(`'${text.trim()}' is not a gender (expected ${GENDERS.join("/")}, Male or Female)`);
+}
+
+/**
+ * Parse a number: spaces, a leading `£` and thousands commas are allowed (`£1,234.50`).
+ * @example
+ * parseNumber("£1,234.50") // => { ok: true, value: 1234.5 }
+ * parseNumber("twelve").ok // => false
+ */
+export function parseNumber(text: string): Parsed<number> {
+  const t = text.trim().replace(/^£\s*/, "");
+  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$/.test(t)) {
+    return fail(`'${text.trim()}' is not a number`);
+  }
+  return ok(Number(t.replace(/,/g, "")));
+}
+
+/**
+ * Parse a whole number (no decimals).
+ * @example
+ * parseWholeNumber("30") // => { ok: true, value: 30 }
+ * parseWholeNumber("2.5").ok // => false
+ */
+export function parseWholeNumber(text: string): Parsed<number> {
+  const parsed = parseNumber(text);
+  if (!parsed.ok) return parsed;
+  if (!Number.isInteger(parsed.value)) return fail(`'${text.trim()}' is not a whole number`);
+  return parsed;
+}
+
+/**
+ * Parse a reading or spelling age into months: plain months (`98`), years and months (`8y 2m`, `8:02`,
+ * `8.02`, `8 years 2 months`). Months after the years must be 0–11.
+ * @example
+ * parseAgeInMonths("8y 2m") // => { ok: true, value: 98 }
+ * parseAgeInMonths("98") // => { ok: true, value: 98 }
+ */
+export function parseAgeInMonths(text: string): Parsed<number> {
+  const t = text.trim().toLowerCase();
+  const m = /^(\d{1,2})\s*(?:y|yr|yrs|years?)?\s*[:.]?\s*(\d{1,2})\s*(?:m|mo|mths?|months?)?$/.exec(t);
+  if (m && /[a-z:.\s]/.test(t)) {
+    const months = Number(m[2]);
+    if (months > 11) return fail(`'${text.trim()}' is not an age: ${months} months is more than 11`);
+    return ok(Number(m[1]) * 12 + months);
+  }
+  const yearsOnly = /^(\d{1,2})\s*(?:y|yr|yrs|years?)$/.exec(t);
+  if (yearsOnly) return ok(Number(yearsOnly[1]) * 12);
+  const plain = parseNumber(t);
+  if (plain.ok) return plain;
+  return fail(`'${text.trim()}' is not an age (expected months, or years and months such as 8y 2m)`);
+}
