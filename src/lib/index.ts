@@ -22,8 +22,38 @@ export {
 export type { SenStatusCode, NeedCode, TeacherAssessmentCode } from "../data/codes.js";
 
 // --- import: MIS and assessment exports -> SchoolData ----------------------------------------------------
+export { importFolder, parseMappingText, MAPPING_FILE_NAME } from "./import/import-folder.js";
+export type { ImportOptions } from "./import/import-folder.js";
+export { importFile, fileReport } from "./import/import-file.js";
+export type { FileImport, AcceptedRow } from "./import/import-file.js";
+export { linkFiles } from "./import/link.js";
+export type { LinkOptions } from "./import/link.js";
+export { ColumnMapping, mappingForFile } from "./import/mapping.js";
+export { isValidUpn, upnCheckLetter, upnProblem, UPN_CHECK_LETTERS } from "./import/upn.js";
+export { decodeExport, isDecodeFailure } from "./import/decode.js";
+export type { DecodedText, DecodeFailure } from "./import/decode.js";
+export { parseCsv, detectDelimiter } from "./import/csv.js";
+export type { ParsedCsv, CsvRow, BrokenRow } from "./import/csv.js";
+export { detectExport, isDetectionFailure } from "./import/detect.js";
+export type { Detection, DetectionFailure, WideColumn } from "./import/detect.js";
+export {
+  parseDate, parseFlag, parseYearGroup, parseGender, parseNumber, parseWholeNumber, parseAgeInMonths,
+} from "./import/values.js";
+export type { Parsed } from "./import/values.js";
+export {
+  parseSenStatus, parseNeed, parseSubject, parseMeasure, parseWideHeader, parseTerm, parseAcademicYear,
+  resolvePoint, academicYearOf, termOf, isTeacherAssessmentCode,
+} from "./import/codes.js";
+export type { ResolvedPoint } from "./import/codes.js";
+export { MEASURE_RANGES } from "./import/rows/assessment-values.js";
 export { FIELDS, REQUIRED_FIELDS, KNOWN_LAYOUTS, normaliseHeader, headerFor } from "./import/layouts.js";
 export type { FieldSpec, KnownLayout } from "./import/layouts.js";
+
+// --- cli: the `sendscope` command -------------------------------------------------------------------------
+export { main } from "./cli/main.js";
+export { runValidate, validateJson, formatValidateReport, validateExitCode, distinctPupils } from "./cli/validate.js";
+export type { ValidateOptions, ValidateJson } from "./cli/validate.js";
+export type { CommandIo } from "./cli/io.js";
 
 // --- stats: quantiles, intervals for proportions and means, effect sizes ----------------------------------
 export { normalQuantile } from "./stats/normal.js";
