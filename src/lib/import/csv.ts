@@ -80,7 +80,10 @@ export function parseCsv(text: string): ParsedCsv {
   let previousEnd = 0;
   for (const event of events) {
     if (event.kind === "broken") {
-      broken.push({ line: Math.min(previousEnd + 1, event.endLine || previousEnd + 1), reason: event.reason });
+      const line = Math.min(previousEnd + 1, event.endLine || previousEnd + 1);
+      const last = broken[broken.length - 1];
+      // csv-parse can report two errors for one broken record; count the record once.
+      if (last === undefined || last.line < line) broken.push({ line, reason: event.reason });
       previousEnd = Math.max(previousEnd, event.endLine);
       continue;
     }

@@ -93,7 +93,7 @@ export function importFile(
   }
   result.rows = parsed.rows.length + parsed.broken.length;
   if (parsed.headerLine === 0) {
-    result.problems.push(fileProblem(file, 0, "empty-file", "the file has no header row (it holds only blank lines)"));
+    result.problems.push(fileProblem(file, 0, "empty-file", "the file has no readable header row (it is blank, or its first line has broken quote marks)"));
     return result;
   }
   for (const broken of parsed.broken) result.problems.push(fileProblem(file, broken.line, "bad-quoting", broken.reason));

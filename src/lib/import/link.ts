@@ -22,6 +22,10 @@ export interface LinkOptions {
 }
 
 const PUPIL_FIELDS_COMPARED = ["forename", "surname", "dateOfBirth", "gender", "yearGroup", "misId"] as const;
+const FIELD_WORDS: Record<string, string> = {
+  forename: "forename", surname: "surname", dateOfBirth: "date of birth", gender: "gender", yearGroup: "year group",
+  misId: "MIS id", school: "school",
+};
 
 function reject(file: FileImport, row: AcceptedRow, problem: Omit<Problem, "file" | "line" | "severity">): void {
   file.problems.push({ file: file.file, line: row.line, severity: "error", ...problem });
@@ -52,7 +56,7 @@ function linkPupils(files: FileImport[]): { byUpn: Map<string, Pupil>; byMisId: 
           reject(file, row, {
             column: file.headers.get(field) ?? null,
             code: "duplicate-pupil",
-            message: `${pupil.upn ?? pupil.misId} is already on the pupil list at ${where} with a different ${field} ('${String(first[field])}' there, '${String(pupil[field])}' here); fix the MIS record — neither is merged`,
+            message: `${pupil.upn ?? pupil.misId} is already on the pupil list at ${where} with a different ${FIELD_WORDS[field] ?? field} ('${String(first[field])}' there, '${String(pupil[field])}' here); this row is rejected, not merged: correct the MIS record`,
           });
         }
         continue;
