@@ -6,7 +6,7 @@ import { smallSchool } from "./fixture-small.js";
 
 const autumn = { point: "2024/25 autumn", term: "autumn" as const, date: "2024-12-13" };
 const summer = { point: "2024/25 summer", term: "summer" as const, date: "2025-07-01" };
-const ra = (id: string, score: number, when: typeof autumn, date: string) =>
+const ra = (id: string, score: number, when: { point: string; term: "autumn" | "summer" }, date: string) =>
   result(id, { measure: "readingAge", score, ...when, date });
 
 const data = smallSchool({

@@ -1,0 +1,151 @@
+/**
+ * Targets: the share of each group on track for its targets, and the pupils off track (for the SENCO).
+ */
+import { z } from "zod";
+import { pupilLevelList } from "../report/cells.js";
+import type { SchoolData } from "../schema/school-data.js";
+import type { Assessment, PupilTarget } from "../schema/records.js";
+import { Subject } from "../schema/primitives.js";
+import { type GroupDimension, profileLookup, splitByGroup } from "./groups.js";
+import { proportionFigures } from "./figures.js";
+import { teacherAssessmentRank } from "./thresholds.js";
+
+/**
+ * One group's targets in one subject: `n` = targets with a result to judge them by (one per pupil, subject
+ * and measure), `count`/`rate`/`lower`/`upper` = on track.
+ * @example
+ * TargetCell.parse({ partition: "targets|2025-03-31|reading|senStatus", asOf: "2025-03-31",
+ *   subject: "reading", dimension: "senStatus", group: "K", n: 4, count: 3, rate: 0.75, lower: 0.3,
+ *   upper: 0.95 })
+ */
+export const TargetCell = z.object({
+  partition: z.string(),
+  asOf: z.string(),
+  subject: Subject,
+  dimension: z.string(),
+  group: z.string(),
+  isTotal: z.boolean().optional(),
+  n: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
+  rate: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+});
+/** One group's targets in one subject. */
+export type TargetCell = z.infer<typeof TargetCell>;
+
+/**
+ * A pupil off track for a target, or with no result to judge it by (for the SENCO only).
+ * @example
+ * OffTrackPupil.parse({ pupilId: "A1", forename: "Ada", surname: "Lee", subject: "reading",
+ *   measure: "standardised", target: "95", latest: "88", latestDate: "2025-03-14", status: "off track" })
+ */
+export const OffTrackPupil = z.object({
+  pupilId: z.string(),
+  forename: z.string(),
+  surname: z.string(),
+  subject: Subject,
+  measure: z.string(),
+  target: z.string(),
+  latest: z.string().nullable(),
+  latestDate: z.string().nullable(),
+  status: z.enum(["off track", "no result"]),
+});
+/** A pupil off track for a target. */
+export type OffTrackPupil = z.infer<typeof OffTrackPupil>;
+
+/**
+ * The targets result (see `targetsOnTrack`).
+ * @example
+ * TargetsOnTrack.parse(targetsOnTrack(data, "2025-03-31"))
+ */
+export const TargetsOnTrack = z.object({
+  asOf: z.string(),
+  cells: z.array(TargetCell),
+  offTrack: pupilLevelList(OffTrackPupil),
+});
+/** The targets result. */
+export type TargetsOnTrack = z.infer<typeof TargetsOnTrack>;
+
+function targetMeasure(t: PupilTarget): string {
+  return t.measure ?? (t.targetGrade !== null ? "teacherAssessment" : "");
+}
+
+function latestResult(results: readonly Assessment[], t: PupilTarget, asOf: string): Assessment | null {
+  const measure = targetMeasure(t);
+  let best: Assessment | null = null;
+  for (const a of results) {
+    if (a.subject !== t.subject || a.measure !== measure || a.date > asOf) continue;
+    const has = a.measure === "teacherAssessment" ? teacherAssessmentRank(a.grade) !== null : a.score !== null;
+    if (has && (best === null || a.date >= best.date)) best = a;
+  }
+  return best;
+}
+
+function onTrack(t: PupilTarget, a: Assessment): boolean | null {
+  if (t.targetScore !== null && a.score !== null) return a.score >= t.targetScore;
+  const want = teacherAssessmentRank(t.targetGrade);
+  const got = teacherAssessmentRank(a.grade);
+  return want !== null && got !== null ? got >= want : null;
+}
+
+/**
+ * Whether each pupil is on track for each target on `asOf`: the latest result on or before `asOf` in the
+ * target's subject and measure (teacher assessment when the target is a grade with no measure) is compared
+ * with the target: score ≥ `targetScore`, or grade rank ≥ the rank of `targetGrade`. Per subject and
+ * dimension a total and one cell per group (partition `targets|<asOf>|<subject>|<dimension>`), groups on
+ * `asOf`; only pupils on roll on `asOf`. Targets with no result yet are not in `n` but are listed as
+ * "no result" in the pupil-level list, with the pupils off track.
+ * @param options `dimensions` (default `["senStatus"]`), `confidence` (default 0.95)
+ * @example
+ * targetsOnTrack(data, "2025-03-31").offTrack.rows.length // => 6
+ */
+export function targetsOnTrack(
+  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments" | "targets">,
+  asOf: string,
+  options: { dimensions?: readonly GroupDimension[]; confidence?: number } = {},
+): TargetsOnTrack {
+  const confidence = options.confidence ?? 0.95;
+  const at = profileLookup(data);
+  const pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
+  const resultsByPupil = new Map<string, Assessment[]>();
+  for (const a of data.assessments) {
+    const list = resultsByPupil.get(a.pupilId);
+    if (list) list.push(a);
+    else resultsByPupil.set(a.pupilId, [a]);
+  }
+  const judged: Array<{ subject: PupilTarget["subject"]; ok: boolean; profile: NonNullable<ReturnType<typeof at>> }> = [];
+  const offTrack: OffTrackPupil[] = [];
+  for (const t of data.targets) {
+    const profile = at(t.pupilId, asOf);
+    if (!profile || !profile.onRoll) continue;
+    const pupil = pupils.get(t.pupilId);
+    const a = latestResult(resultsByPupil.get(t.pupilId) ?? [], t, asOf);
+    const row = {
+      pupilId: t.pupilId, forename: pupil?.forename ?? "", surname: pupil?.surname ?? "", subject: t.subject,
+      measure: targetMeasure(t), target: t.targetScore !== null ? String(t.targetScore) : (t.targetGrade ?? ""),
+    };
+    const ok = a ? onTrack(t, a) : null;
+    if (a === null || ok === null) {
+      offTrack.push({ ...row, latest: null, latestDate: null, status: "no result" });
+      continue;
+    }
+    judged.push({ subject: t.subject, ok, profile });
+    if (!ok) offTrack.push({ ...row, latest: a.score !== null ? String(a.score) : a.grade, latestDate: a.date, status: "off track" });
+  }
+  const cells: TargetCell[] = [];
+  const subjects = [...new Set(judged.map((j) => j.subject))];
+  for (const subject of subjects) {
+    const rows = judged.filter((j) => j.subject === subject);
+    const figures = (xs: typeof rows) => proportionFigures(xs.filter((x) => x.ok).length, xs.length, confidence);
+    for (const dimension of options.dimensions ?? ["senStatus"]) {
+      const partition = `targets|${asOf}|${subject}|${dimension}`;
+      cells.push({ partition, asOf, subject, dimension, group: "all", isTotal: true, ...figures(rows) });
+      if (dimension === "all") continue;
+      for (const [group, xs] of splitByGroup(rows, (r) => r.profile, dimension)) {
+        cells.push({ partition, asOf, subject, dimension, group, ...figures(xs) });
+      }
+    }
+  }
+  return { asOf, cells, offTrack: { pupilLevel: true, rows: offTrack } };
+}
