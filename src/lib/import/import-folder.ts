@@ -90,5 +90,51 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
     const reasons = imports.flatMap((i) => i.problems.slice(0, 1).map((p) => `${p.file}: ${p.message}`));
     throw new ImportError(folder, `none of its ${files.length} CSV files is a recognisable export:\n  ${reasons.join("\n  ")}`);
   }
-  return linkFiles(imports, options.academicYear === undefined ? {} : { academicYear: options.academicYear });
+  const linkOptions = options.academicYear === undefined ? {} : { academicYear: options.academicYear };
+  const groups = groupBySchool(imports);
+  if (groups.size === 1) {
+    const [name, files] = [...groups][0]!;
+    return withSchool(linkFiles(files, linkOptions), name);
+  }
+  return mergeSchoolData([...groups].map(([name, files]) => withSchool(linkFiles(files, linkOptions), name)));
+}
+
+/**
+ * Group files by school: files at the top of the folder form one school; each sub-folder is another
+ * (a trust or local authority export, one folder per school).
+ */
+function groupBySchool<T extends { file: string }>(imports: T[]): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
+  for (const item of imports) {
+    const slash = item.file.indexOf("/");
+    const school = slash < 0 ? null : item.file.slice(0, slash);
+    groups.set(school, [...(groups.get(school) ?? []), item]);
+  }
+  return groups;
+}
+
+function withSchool(data: SchoolData, school: string | null): SchoolData {
+  if (school !== null) for (const pupil of data.pupils) if (pupil.school === null) pupil.school = school;
+  return data;
+}
+
+/**
+ * Concatenate several schools' data (each linked on its own, so MIS ids need only be unique within a school).
+ * @example
+ * mergeSchoolData([a, b]).pupils.length // => a.pupils.length + b.pupils.length
+ */
+export function mergeSchoolData(parts: SchoolData[]): SchoolData {
+  const merged: SchoolData = {
+    pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
+    files: [], problems: [],
+  };
+  for (const part of parts) {
+    for (const key of Object.keys(merged) as Array<keyof SchoolData>) {
+      const target = merged[key] as unknown[];
+      for (const item of part[key] as unknown[]) target.push(item);
+    }
+  }
+  merged.files.sort((a, b) => a.file.localeCompare(b.file));
+  merged.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return merged;
 }
