@@ -249,3 +249,25 @@ describe("applyDisclosure: group sizes beyond n, and the same group in two table
     expect(out.change[0]).toMatchObject({ n: null, previousN: null, countChange: null, suppressed: true, suppressionReason: SUPPRESSION_REASONS.secondary });
   });
 });
+
+describe("applyDisclosure: sameAs links", () => {
+  it("hides a cell linked by sameAs to a hidden group, and the rest of its own partition with it", () => {
+    const P = "status";
+    const result = {
+      status: [
+        { partition: P, group: "all", isTotal: true, n: 60 }, { partition: P, group: "N", n: 46 },
+        { partition: P, group: "K", n: 10 }, { partition: P, group: "E", n: 4 },
+      ],
+      // need mix within K: its total is the K group of the status table.
+      needK: [
+        { partition: "needK", group: "K", isTotal: true, n: 10, sameAs: [{ partition: P, group: "K" }] },
+        { partition: "needK", group: "SLCN", n: 7 }, { partition: "needK", group: "ASD", n: 3 },
+      ],
+    };
+    const out = applyDisclosure(result, governors);
+    // By hand: E (4) primary → K (10) secondary → the K total of needK follows; ASD (3) is primary anyway.
+    expect(out.status.map((c) => c.n)).toEqual([60, 46, null, null]);
+    expect(out.needK.map((c) => c.n)).toEqual([null, 7, null]);
+    expect(out.needK[0]?.sameAs).toEqual([{ partition: P, group: "K" }]);
+  });
+});

@@ -17,15 +17,16 @@
  *    without an `isTotal` row), a single hidden cell could be worked out as total − the visible cells, so the
  *    smallest other visible cell (by `n`, preferring non-empty groups; the total as a last resort) is
  *    suppressed as well. A partition with no total row is treated as though its total were published
- *    elsewhere. The same rule covers a hidden total whose members are all visible. A cell that repeats a group
- *    shown elsewhere (same `partition` and same `group` key, e.g. a year-on-year change of the "K" group) is
- *    hidden wherever that group is hidden, so that a group hidden in one table is not shown in another.
+ *    elsewhere. The same rule covers a hidden total whose members are all visible. A group hidden in one
+ *    table is hidden wherever else it appears: cells are the same group when they share `partition` and
+ *    `group`, or when one names the other in `sameAs: [{ partition, group }]` (e.g. a year-on-year change row
+ *    or the total of a need-mix table that repeats the "K" group of the SEN status table).
  * 4. **Derived figures.** An object that holds a suppressed cell as a named property (a comparison such as
  *    `{ group, comparison, difference, lower, upper, band }`) has its own figures and derived words
  *    suppressed too, with every non-cell object or array it holds; the other groups it holds (cells) are
  *    kept. Rules 3 and 4 repeat until nothing changes.
- *    Known limit: groups are linked across tables only by `partition` + `group`; a table that re-cuts the same
- *    pupils under other keys is protected by its own partition's secondary suppression only.
+ *    Known limit: groups are linked across tables only by `partition` + `group` and `sameAs`; a table that
+ *    re-cuts the same pupils without such a link is protected by its own partition's secondary suppression only.
  * 5. **Rounding** (when the policy has `roundCountsTo`): `n` and `count` of every shown cell are rounded to
  *    the nearest multiple (halves up); rates, means and intervals are left as computed from unrounded
  *    counts, as DfE publishes them.
@@ -59,7 +60,7 @@ export const DISCLOSURE_DERIVED_TEXT_FIELDS = [
 ] as const;
 
 /** Fields of the cell convention itself; never treated as figures. */
-const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppressionReason", "pupilLevel", "removed"]);
+const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppressionReason", "pupilLevel", "removed", "sameAs"]);
 const KEYS = new Set<string>(DISCLOSURE_KEY_FIELDS);
 const DERIVED_TEXT = new Set<string>(DISCLOSURE_DERIVED_TEXT_FIELDS);
 
@@ -246,22 +247,38 @@ function secondary(root: unknown): boolean {
   return changed;
 }
 
-/** The identity of a group across the document: its partition and its `group` key, when it has both. */
-function groupIdentity(o: Obj): string | null {
-  return typeof o.partition === "string" && typeof o.group === "string" ? `${o.partition}\u0000${o.group}` : null;
+function identityKey(partition: unknown, group: unknown): string | null {
+  return typeof partition === "string" && typeof group === "string" ? `${partition}\u0000${group}` : null;
 }
 
-/** A group hidden in one place is hidden wherever else the same partition and group appear. */
+/**
+ * The identities of the group a cell describes: its own `partition` + `group`, and any it is linked to by
+ * `sameAs` (an array of `{ partition, group }`: the same pupils shown in another table).
+ */
+function groupIdentities(o: Obj): string[] {
+  const keys: string[] = [];
+  const own = identityKey(o.partition, o.group);
+  if (own !== null) keys.push(own);
+  if (Array.isArray(o.sameAs)) {
+    for (const link of o.sameAs) if (isObj(link)) {
+      const key = identityKey(link.partition, link.group);
+      if (key !== null) keys.push(key);
+    }
+  }
+  return keys;
+}
+
+/** A group hidden in one place is hidden wherever else it appears (same identity, see `groupIdentities`). */
 function consistent(root: unknown): boolean {
   const hidden = new Map<string, string>();
   walk(root, (o) => {
-    const id = isCell(o) && isHidden(o) ? groupIdentity(o) : null;
-    if (id !== null && !hidden.has(id)) hidden.set(id, String(o.suppressionReason ?? SUPPRESSION_REASONS.secondary));
+    if (!isCell(o) || !isHidden(o)) return;
+    for (const id of groupIdentities(o)) if (!hidden.has(id)) hidden.set(id, String(o.suppressionReason ?? SUPPRESSION_REASONS.secondary));
   });
   let changed = false;
   walk(root, (o) => {
-    const id = isCell(o) && !isHidden(o) ? groupIdentity(o) : null;
-    const reason = id === null ? undefined : hidden.get(id);
+    if (!isCell(o) || isHidden(o)) return;
+    const reason = groupIdentities(o).map((id) => hidden.get(id)).find((r) => r !== undefined);
     if (reason !== undefined) {
       suppressWhole(o, reason);
       changed = true;

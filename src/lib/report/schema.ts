@@ -1,0 +1,111 @@
+/**
+ * The shape of the one sendscope report (`buildReport`, `sendscope analyse --json`): `meta` and one section
+ * per analysis. `ReportContent` is the shape before disclosure control; `SendscopeReport` the shape after it
+ * (every figure may be `null` with `suppressed: true`, pupil-level lists may be emptied), which is what
+ * `buildReport` returns for every audience. A JSON Schema of `SendscopeReport` is committed as
+ * `src/data/report.schema.json` (see `reportJsonSchema`).
+ */
+import { z } from "zod";
+import { IsoDate, AcademicYear } from "../schema/primitives.js";
+import { FileReport, Problem } from "../schema/report.js";
+import { Identification } from "../cohort/identification.js";
+import { AttainmentCell } from "../cohort/attainment.js";
+import { RwmCell } from "../cohort/ks2-rwm.js";
+import { Progress } from "../cohort/progress.js";
+import { BelowCurriculumProgress } from "../cohort/below-curriculum.js";
+import { Audience } from "../disclosure/policy.js";
+import { disclosedSchema } from "../disclosure/disclosed-schema.js";
+import type { Disclosed } from "../disclosure/apply-disclosure.js";
+import { pupilLevelList } from "./cells.js";
+
+/** The version of the report's shape; raised when a field is removed or changes meaning. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/**
+ * What was imported: every file's report, row totals, problem counts by severity and by code, and the
+ * problems themselves as a pupil-level list (their messages can name pupils, so governors get counts only).
+ * @example
+ * ImportSummary.shape.problemCounts.parse({ errors: 2, warnings: 5, byCode: [{ code: "upn-check-letter", severity: "error", count: 2 }] })
+ */
+export const ImportSummary = z.object({
+  files: z.array(FileReport),
+  rows: z.object({ read: z.number().int(), imported: z.number().int(), rejected: z.number().int() }),
+  problemCounts: z.object({
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    byCode: z.array(z.object({ code: z.string(), severity: z.enum(["error", "warning"]), count: z.number().int() })),
+  }),
+  problems: pupilLevelList(Problem),
+});
+/** What was imported. */
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+/**
+ * The report's header. `generatedFor` is the date the figures describe (`asOf`; never the clock), with how it
+ * was chosen; `pupilsOnRoll` the pupils counted (on roll on that date).
+ * @example
+ * ReportMeta.shape.asOfSource.parse("latest assessment") // => "latest assessment"
+ */
+export const ReportMeta = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  generatedFor: IsoDate,
+  asOfSource: z.enum(["option", "latest assessment", "latest record"]),
+  academicYear: AcademicYear,
+  audience: Audience,
+  disclosure: z.object({ threshold: z.number().int(), roundCountsTo: z.number().int().nullable() }),
+  schoolName: z.string().nullable(),
+  pupilsImported: z.number().int(),
+  pupilsOnRoll: z.number().int(),
+  import: ImportSummary,
+});
+/** The report's header. */
+export type ReportMeta = z.infer<typeof ReportMeta>;
+
+/**
+ * The report before disclosure control. Sections:
+ * - `identification`: SEN status and need mix on `generatedFor`, a year earlier, the change, against national.
+ * - `attainment`: per subject, measure, assessment point and year group, by SEN status and SEN/no SEN, for
+ *   results dated on or before `generatedFor`.
+ * - `ks2Rwm`: KS2 reading, writing and maths combined, per academic year with KS2 results.
+ * - `progress`: from the first to the last assessment point of `academicYear` (null when it has fewer than two).
+ * - `belowCurriculum`: steps moved by pupils working below the curriculum, previous summer to this summer
+ *   (null before there are two years of teacher assessment).
+ * - `interventions`: optional, added by the interventions analysis.
+ * @example
+ * ReportContent.shape.meta === ReportMeta // => true
+ */
+export const ReportContent = z.object({
+  meta: ReportMeta,
+  identification: Identification,
+  attainment: z.object({ cells: z.array(AttainmentCell) }),
+  ks2Rwm: z.object({ cells: z.array(RwmCell) }),
+  progress: Progress.nullable(),
+  belowCurriculum: BelowCurriculumProgress.nullable(),
+  interventions: z.record(z.string(), z.unknown()).optional(),
+});
+/** The report before disclosure control. */
+export type ReportContent = z.infer<typeof ReportContent>;
+
+/** The one sendscope report, after disclosure control for its audience. */
+export type SendscopeReport = Disclosed<ReportContent>;
+
+/**
+ * The zod schema of the one sendscope report after disclosure control: `ReportContent` widened by
+ * `disclosedSchema` (any figure may be `null` with `suppressed: true` and a `suppressionReason`).
+ * @example
+ * SendscopeReport.parse(buildReport(data, { asOf: "2025-07-18", audience: "governors" })) // => the report
+ */
+export const SendscopeReport = disclosedSchema(ReportContent).meta({
+  title: "SendscopeReport",
+  description: "The one sendscope SEND report (sendscope analyse --json), after disclosure control for its audience.",
+}) as z.ZodType<SendscopeReport>;
+
+/**
+ * The JSON Schema (draft 2020-12) of `SendscopeReport`, generated with zod's `z.toJSONSchema`; the committed
+ * copy is `src/data/report.schema.json`, and a test checks it is up to date.
+ * @example
+ * reportJsonSchema().title // => "SendscopeReport"
+ */
+export function reportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(SendscopeReport, { unrepresentable: "any" }) as Record<string, unknown>;
+}

@@ -1,0 +1,118 @@
+// Independent privacy checks of a governors' report, written without the disclosure code: they walk the
+// JSON themselves. Used on the hand-made school and on the generated sample school.
+import type { SchoolData } from "../../src/lib/schema/school-data.js";
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+const isCell = (v: unknown): v is Obj => isObj(v) && "n" in v && (typeof v.n === "number" || v.n === null);
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Every date of birth written in the formats an export or a person might use. */
+export function dateFormats(iso: string): string[] {
+  const [y, m, d] = iso.split("-") as [string, string, string];
+  const dn = String(Number(d));
+  const mn = String(Number(m));
+  return [iso, `${d}/${m}/${y}`, `${dn}/${mn}/${y}`, `${d}-${m}-${y}`, `${d}.${m}.${y}`, `${y}/${m}/${d}`, `${m}/${d}/${y}`, `${y}${m}${d}`, `${d}${m}${y}`];
+}
+
+/** Pupil identifiers found in the serialised report: UPNs, MIS ids (as values), names (whole words), DOBs. */
+export function leakedIdentifiers(report: unknown, data: SchoolData): string[] {
+  const json = JSON.stringify(report);
+  const found: string[] = [];
+  for (const p of data.pupils) {
+    if (p.upn && json.toUpperCase().includes(p.upn.toUpperCase())) found.push(`UPN of line ${p.source.line}`);
+    if (json.includes(JSON.stringify(p.pupilId))) found.push(`pupilId of line ${p.source.line}`);
+    if (p.misId && json.includes(JSON.stringify(p.misId))) found.push(`MIS id of line ${p.source.line}`);
+    for (const name of [p.forename, p.surname]) {
+      if (name && new RegExp(`\\b${escape(name)}\\b`).test(json)) found.push(`name of line ${p.source.line}`);
+    }
+    if (p.dateOfBirth) for (const f of dateFormats(p.dateOfBirth)) if (json.includes(f)) found.push(`date of birth (${f}) of line ${p.source.line}`);
+  }
+  return [...new Set(found)];
+}
+
+/** Paths of shown cells with a group (n, or a field ending in N) of 1 … threshold − 1 pupils. */
+export function smallShownCells(report: unknown, threshold: number): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown, path: string): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}[${i}]`));
+    else if (isObj(v)) {
+      if (isCell(v) && v.suppressed !== true) {
+        for (const [k, x] of Object.entries(v)) {
+          if ((k === "n" || /[a-z]N$/.test(k)) && typeof x === "number" && x > 0 && x < threshold) out.push(`${path}.${k}`);
+        }
+      }
+      if (isCell(v) && v.suppressed === true) {
+        for (const k of ["n", "count", "rate", "mean", "lower", "upper"]) if (typeof v[k] === "number") out.push(`${path}.${k} (suppressed but shown)`);
+      }
+      for (const [k, x] of Object.entries(v)) visit(x, `${path}.${k}`);
+    }
+  };
+  visit(report, "$");
+  return out;
+}
+
+/**
+ * Partitions where a hidden cell can be recovered: walks the governors' report beside the SENCO's (same
+ * shape, same order) so the hidden values are known, and for each partition with a shown total checks
+ * whether total − sum(shown members) equals one hidden member's true n; without a shown total, whether exactly
+ * one cell is hidden. Also: a group (partition + group key) shown in one place and hidden in another.
+ */
+export function recoverableCells(governors: unknown, senco: unknown): string[] {
+  const out: string[] = [];
+  const status = new Map<string, Set<boolean>>();
+  const visit = (g: unknown, s: unknown, path: string): void => {
+    if (Array.isArray(g) && Array.isArray(s)) {
+      const parts = new Map<string, { g: Obj; s: Obj }[]>();
+      g.forEach((x, i) => {
+        const y = s[i];
+        if (isCell(x) && isCell(y) && typeof x.partition === "string") {
+          const list = parts.get(x.partition) ?? [];
+          list.push({ g: x, s: y });
+          parts.set(x.partition, list);
+        }
+        visit(x, y, `${path}[${i}]`);
+      });
+      for (const [partition, cells] of parts) {
+        const hidden = cells.filter((c) => c.g.suppressed === true);
+        const total = cells.find((c) => c.g.isTotal === true);
+        const members = cells.filter((c) => c.g.isTotal !== true);
+        if (total && total.g.suppressed !== true) {
+          const shown = members.filter((c) => c.g.suppressed !== true).reduce((a, c) => a + (c.g.n as number), 0);
+          const residual = (total.g.n as number) - shown;
+          const hiddenMembers = members.filter((c) => c.g.suppressed === true);
+          if (hiddenMembers.length === 1 && residual === hiddenMembers[0]!.s.n) out.push(`${path} ${partition}: recoverable from the total`);
+        }
+        if (hidden.length === 1 && cells.length > 1) out.push(`${path} ${partition}: exactly one cell hidden`);
+      }
+    } else if (isObj(g) && isObj(s)) {
+      if (isCell(g) && typeof g.partition === "string" && typeof g.group === "string") {
+        const key = `${g.partition}|${g.group}`;
+        const set = status.get(key) ?? new Set<boolean>();
+        set.add(g.suppressed === true);
+        status.set(key, set);
+      }
+      for (const [k, x] of Object.entries(g)) visit(x, s[k], `${path}.${k}`);
+    }
+  };
+  visit(governors, senco, "$");
+  for (const [key, set] of status) if (set.size > 1) out.push(`${key}: shown in one place and hidden in another`);
+  return out;
+}
+
+/** Number of suppressed cells (to show that the checks had something to check). */
+export function suppressedCount(report: unknown): number {
+  let k = 0;
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (isObj(v)) {
+      if (isCell(v) && v.suppressed === true) k += 1;
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(report);
+  return k;
+}
