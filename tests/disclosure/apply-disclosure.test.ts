@@ -265,9 +265,11 @@ describe("applyDisclosure: sameAs links", () => {
       ],
     };
     const out = applyDisclosure(result, governors);
-    // By hand: E (4) primary → K (10) secondary → the K total of needK follows; ASD (3) is primary anyway.
+    // By hand: status: E (4) primary → K (10) secondary; needK: ASD (3) primary → SLCN (7) secondary, and the
+    // K total follows the hidden K group through sameAs.
     expect(out.status.map((c) => c.n)).toEqual([60, 46, null, null]);
-    expect(out.needK.map((c) => c.n)).toEqual([null, 7, null]);
+    expect(out.needK.map((c) => c.n)).toEqual([null, null, null]);
+    expect(out.needK[0]?.suppressionReason).toBe(SUPPRESSION_REASONS.secondary);
     expect(out.needK[0]?.sameAs).toEqual([{ partition: P, group: "K" }]);
   });
 });
