@@ -13,7 +13,13 @@ export interface PupilKey {
   misId: string | null;
 }
 
-/** Reads one row of a recognised export. */
+/**
+ * Reads one row of a recognised export.
+ * @example
+ * const row = new RowReader("pupils.csv", 2, ["X201300125001", "Lee"], new Map([["upn", 0], ["surname", 1]]), ["UPN", "Surname"]);
+ * row.text("surname") // => "Lee"
+ * row.pupilKey() // => { upn: "X201300125001", misId: null }
+ */
 export class RowReader {
   readonly problems: Problem[] = [];
   private rejected = false;
