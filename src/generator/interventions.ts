@@ -10,8 +10,10 @@
  *   the effect scales with attendance). EFFECTIVE.
  * - "Reading recovery-style 1:1" (Y2–Y3, reading age, two terms): +1.9 extra months per month, ratio gain
  *   about 2.4. EFFECTIVE.
- * - "Maths catch-up (small group)" (Y3–Y5, standardised maths): +7 standardised points (teachers pick low
- *   attainers but not pupils far below the test's floor of 69). EFFECTIVE.
+ * - "Maths catch-up (small group)" (Y3–Y5, standardised maths): +7 standardised points. EFFECTIVE.
+ * Teachers pick the effective interventions' pupils from the last termly standardised score plus their own
+ * view (noise SD 4 points; not pupils at the test's floor), and entry/exit are fresh tests at the start and end,
+ * so those raw gains carry little regression to the mean; matching on the last termly score removes the rest.
  * - "Maths booster club" (Y5–Y6, standardised maths): NO effect. Pupils are the lowest scorers on the most
  *   recent termly maths standardised score, and that score is the entry score, so the raw entry→exit gain is
  *   positive purely by regression to the mean (about (1 − 0.85) × their shortfall below the mean).
@@ -23,7 +25,7 @@
  */
 import type { MeasureKind, Term } from "../lib/schema/primitives.js";
 import { TERMS_INFO, ageMonths, monthsBetween, termOf, weekday, type TermInfo } from "./calendar.js";
-import { latentZ, readingAgeMonths, standardisedScore } from "./measure.js";
+import { readingAgeMonths, standardisedScore } from "./measure.js";
 import { STAFF } from "./names.js";
 import type { Rng } from "./random.js";
 import { onRoll, senStatusOn, yearGroupIn, type LatentSubject, type PupilModel } from "./school.js";
@@ -152,26 +154,28 @@ export function planInterventions(rng: Rng, seed: number, pupils: readonly Pupil
     const size = rng.int(spec.groupSize[0], spec.groupSize[1]);
     let chosen: PupilModel[];
     let entryFromTermly: TermInfo | null = null;
+    // the most recent termly standardised score before the run: teachers pick on the data they have
+    const recent = TERMS_INFO.filter((t) => t.assessment < start).at(-1);
+    const subject = spec.subject ?? "reading";
+    const observed = (p: PupilModel): number | null => (recent === undefined || !onRoll(p, recent.assessment)
+      ? null : standardisedScore(seed, p, subject, recent.assessment, recent.index));
     if (spec.selection === "teacher") {
-      const subject = spec.subject ?? "reading";
-      // a catch-up group measured by standardised score is not for pupils far below the test's floor
-      const floor = spec.measure === "standardised" ? -1.9 : -Infinity;
+      // teacher judgement: the last test score plus the teacher's own view (SD 4 points); a catch-up group is
+      // not for pupils at the test's floor
       chosen = eligible
-        .filter((p) => latentZ(p, subject, start) > floor)
-        .map((p) => ({ p, key: latentZ(p, subject, start) + rng.normal(0, 0.35) }))
+        .map((p) => ({ p, score: observed(p) }))
+        .filter((x): x is { p: PupilModel; score: number } => x.score !== null && x.score > 72)
+        .map((x) => ({ p: x.p, key: x.score + rng.normal(0, 4) }))
         .sort((a, b) => a.key - b.key)
         .slice(0, size)
         .map((x) => x.p);
     } else if (spec.selection === "lowestObserved") {
-      // the most recent termly standardised score before the run
-      const recent = TERMS_INFO.filter((t) => t.assessment < start).at(-1);
       if (recent === undefined) continue;
       entryFromTermly = recent;
-      const subject = spec.subject ?? "maths";
       chosen = eligible
-        .filter((p) => onRoll(p, recent.assessment))
-        .map((p) => ({ p, key: standardisedScore(seed, p, subject, recent.assessment, recent.index) }))
-        .sort((a, b) => a.key - b.key || a.p.index - b.p.index)
+        .map((p) => ({ p, score: observed(p) }))
+        .filter((x): x is { p: PupilModel; score: number } => x.score !== null)
+        .sort((a, b) => a.score - b.score || a.p.index - b.p.index)
         .slice(0, size)
         .map((x) => x.p);
     } else if (spec.selection === "semh") {

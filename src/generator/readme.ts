@@ -103,7 +103,7 @@ export function writeReadme(dir: string, ev: SchoolEvents, expected: readonly Ex
       ? [(x.exitScore - x.entryScore) / ((x.end - x.start) / 30.4375)] : []));
     const ratio = ratios.length === 0 ? "–" : (ratios.reduce((s, g) => s + g, 0) / ratios.length).toFixed(2);
     const selection = {
-      teacher: "teacher judgement (low attainers)",
+      teacher: "teacher judgement (low last termly score + own view; fresh entry test)",
       lowestObserved: "lowest observed scores on the last termly test (that score is the entry score)",
       random: "at random", semh: "SEMH needs",
     }[spec.selection];
