@@ -1,0 +1,107 @@
+/**
+ * `sendscope analyse <folder>`: import a folder of exports and print the one report, as JSON (`--json`) or as
+ * a short readable summary of the headline figures.
+ */
+import { ImportError, InvalidArgumentError } from "../errors.js";
+import { importFolder } from "../import/import-folder.js";
+import { buildReport } from "../report/build-report.js";
+import type { SendscopeReport } from "../report/schema.js";
+
+/** Options of `runAnalyse` (the command's flags). */
+export interface AnalyseOptions {
+  /** Print the whole report as one JSON document. */
+  json: boolean;
+  /** Who the report is for: `senco` (everything) or `governors` (disclosure control applied). */
+  audience: "senco" | "governors";
+  /** The date the figures describe, yyyy-mm-dd; default the latest assessment date in the data. */
+  asOf?: string;
+  /** Smallest group shown to governors; default 6. */
+  threshold?: number;
+}
+
+interface Figure {
+  n?: number | null;
+  count?: number | null;
+  rate?: number | null;
+  suppressed?: boolean;
+  suppressionReason?: string;
+}
+
+function percent(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? "–" : `${(rate * 100).toFixed(1)}%`;
+}
+
+function describe(cell: Figure | undefined, what: (c: Figure) => string): string {
+  if (!cell) return "no data";
+  if (cell.suppressed) return `suppressed (${cell.suppressionReason ?? "small group"})`;
+  if (cell.n === 0) return "no pupils";
+  return what(cell);
+}
+
+/**
+ * The readable summary `sendscope analyse` prints without `--json`: the date and audience, pupils counted,
+ * SEN support and EHC plan shares against national, KS2 reading, writing and maths for SEN and non-SEN
+ * pupils in the latest year with results, and the import's problem counts. Suppressed figures say so.
+ * @example
+ * formatAnalyseSummary(report).split("\n")[0] // => "sendscope analysis for Hand-made Primary, 2025-07-11 (for the SENCO)"
+ */
+export function formatAnalyseSummary(report: SendscopeReport): string {
+  const m = report.meta;
+  const who = m.audience === "senco" ? "for the SENCO" : `for ${m.audience}; groups under ${m.disclosure.threshold ?? 6} pupils suppressed`;
+  const lines = [`sendscope analysis for ${m.schoolName ?? "the school"}, ${m.generatedFor} (${who})`];
+  lines.push(`  pupils on roll: ${m.pupilsOnRoll ?? "–"} (academic year ${m.academicYear})`);
+  for (const [code, label] of [["K", "SEN support"], ["E", "EHC plan"]] as const) {
+    const cell = report.identification.senStatus.find((c) => c.group === code && !c.isTotal);
+    const national = report.identification.national.find((x) => x.measure === "senShare" && x.group === code);
+    const nat = national ? `; national ${percent(national.gap.nationalRate)} (${national.gap.nationalYear})` : "";
+    lines.push(`  ${label}: ${describe(cell, (c) => `${c.count ?? c.n} pupils, ${percent(c.rate)}${nat}`)}`);
+  }
+  const rwm = report.ks2Rwm.cells.filter((c) => c.dimension === "senAny");
+  const year = rwm.map((c) => c.academicYear).sort().at(-1);
+  if (year !== undefined) {
+    const inYear = rwm.filter((c) => c.academicYear === year);
+    for (const [group, label] of [["SEN", "SEN"], ["N", "no SEN"]] as const) {
+      const cell = inYear.find((c) => c.group === group);
+      lines.push(`  KS2 reading, writing and maths ${year}, ${label}: ${describe(cell, (c) => `${percent(c.rate)} of ${c.n}`)}`);
+    }
+  }
+  const p = m.import.problemCounts;
+  lines.push(`  import: ${m.import.files.length} files, ${p.errors ?? 0} errors, ${p.warnings ?? 0} warnings (run sendscope validate for details)`);
+  lines.push("  (use --json for the whole report)");
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Run `analyse`: import `folder`, build the report for the audience, print it. Returns the exit status:
+ * 0 when the report was printed; 2 when the folder is missing, unreadable or holds no recognisable export,
+ * or an option is invalid (a one-line message on stderr, never a stack trace).
+ * @param folder the folder of CSV exports
+ * @param options `json`, `audience`, `asOf`, `threshold` (see `AnalyseOptions`)
+ * @param io where to write
+ * @example
+ * await runAnalyse("fixtures/sample-school", { json: true, audience: "governors" }, processIo()) // => 0
+ * await runAnalyse("no/such/folder", { json: true, audience: "senco" }, processIo()) // => 2
+ */
+export async function runAnalyse(
+  folder: string,
+  options: AnalyseOptions,
+  io: { stdout: (s: string) => void; stderr: (s: string) => void },
+): Promise<number> {
+  let report: SendscopeReport;
+  try {
+    const data = await importFolder(folder);
+    report = buildReport(data, {
+      audience: options.audience,
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+    });
+  } catch (error) {
+    if (error instanceof ImportError || error instanceof InvalidArgumentError) {
+      io.stderr(`sendscope analyse: ${error.message.split("\n")[0]}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalyseSummary(report));
+  return 0;
+}
