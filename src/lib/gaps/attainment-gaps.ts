@@ -1,0 +1,148 @@
+/**
+ * Attainment gaps in school: each SEND group (K, E, and all SEN) against pupils with no SEN, per subject,
+ * measure and assessment point.
+ */
+import { z } from "zod";
+import type { SchoolData } from "../schema/school-data.js";
+import { MeasureKind, Subject, Term } from "../schema/primitives.js";
+import { groupResults } from "../cohort/attainment.js";
+import { type ProfiledResult, type ResultFilter, profiledResults } from "../cohort/results.js";
+import { ks2RwmResults } from "../cohort/ks2-rwm.js";
+import { MEASURE_THRESHOLDS } from "../cohort/thresholds.js";
+import { LARGE_MEAN_GAP } from "./band.js";
+import { MeanGap, ProportionGap, meanGap, proportionGap } from "./in-school-gap.js";
+
+/** The SEND groups compared with pupils with no SEN: SEN support, EHC plan, and both together. */
+export const SEND_GROUPS = ["K", "E", "SEN"] as const;
+/** A SEND group. */
+export type SendGroup = (typeof SEND_GROUPS)[number];
+
+/**
+ * One SEND group's gap to pupils with no SEN at one point: `expected` = gap in the share at the expected
+ * threshold, `higher` = gap at the higher threshold (Newcombe intervals), `mean` = gap in mean result (Welch).
+ * Each is null when the measure has no such figure.
+ * @example
+ * AttainmentGap.parse({ subject: "reading", measure: "scaled", point: "2024/25 summer",
+ *   academicYear: "2024/25", term: "summer", yearGroup: null, group: "SEN", comparison: "N",
+ *   expected: { … }, higher: { … }, mean: { … } })
+ */
+export const AttainmentGap = z.object({
+  subject: Subject,
+  measure: MeasureKind,
+  point: z.string(),
+  academicYear: z.string(),
+  term: Term,
+  yearGroup: z.number().int().nullable(),
+  group: z.enum(SEND_GROUPS),
+  comparison: z.literal("N"),
+  expected: ProportionGap.nullable(),
+  higher: ProportionGap.nullable(),
+  mean: MeanGap.nullable(),
+});
+/** One SEND group's attainment gap at one point. */
+export type AttainmentGap = z.infer<typeof AttainmentGap>;
+
+/** Whether a result's pupil is in a SEND group (on the result's date). */
+export function inSendGroup(status: "N" | "K" | "E", group: SendGroup): boolean {
+  return group === "SEN" ? status !== "N" : status === group;
+}
+
+/**
+ * The gaps of one set of results (one measure at one point) for each SEND group against no SEN.
+ * @example
+ * gapsOf(rows, "scaled", { confidence: 0.95 }).map((g) => g.group) // => ["K", "E", "SEN"]
+ */
+export function gapsOf(
+  rows: readonly ProfiledResult[],
+  measure: MeasureKind,
+  options: { confidence?: number; largeProportion?: number | null } = {},
+): Array<Pick<AttainmentGap, "group" | "expected" | "higher" | "mean">> {
+  const t = MEASURE_THRESHOLDS[measure];
+  const comparison = rows.filter((r) => r.profile.senStatus === "N").map((r) => r.value);
+  const prop = (values: number[], threshold: number | null) =>
+    threshold === null
+      ? null
+      : proportionGap(
+        values.filter((v) => v >= threshold).length, values.length,
+        comparison.filter((v) => v >= threshold).length, comparison.length,
+        { confidence: options.confidence, large: options.largeProportion },
+      );
+  return SEND_GROUPS.map((group) => {
+    const values = rows.filter((r) => inSendGroup(r.profile.senStatus, group)).map((r) => r.value);
+    return {
+      group,
+      expected: prop(values, t.expected),
+      higher: prop(values, t.higher),
+      mean: t.hasMean ? meanGap(values, comparison, { confidence: options.confidence, large: LARGE_MEAN_GAP[measure] ?? null }) : null,
+    };
+  });
+}
+
+/**
+ * In-school attainment gaps: for each subject × measure × point (× year group when `byYearGroup`), the gap
+ * of K, E and all SEN to no SEN (SEN status on each result's date). Proportion gaps use Newcombe's hybrid
+ * score interval, mean gaps Welch's t interval; bands use `LARGE_PROPORTION_GAP` and `LARGE_MEAN_GAP`. A gap
+ * with an empty side has null figures and no band.
+ * @param options result filters (academic years, subjects, measures, points, terms), `byYearGroup`
+ *   (default false), `confidence` (default 0.95)
+ * @example
+ * attainmentGaps(data, { subjects: ["reading"], measures: ["scaled"] })
+ *   .find((g) => g.group === "SEN")?.expected?.band // => "well below"
+ */
+export function attainmentGaps(
+  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  options: ResultFilter & { byYearGroup?: boolean; confidence?: number } = {},
+): AttainmentGap[] {
+  const results = profiledResults(data, options);
+  const out: AttainmentGap[] = [];
+  const groups = groupResults(results, (r) =>
+    [r.subject, r.measure, r.point, options.byYearGroup ? String(r.profile.yearGroup ?? "unknown") : "all"].join("|"),
+  );
+  for (const rows of groups.values()) {
+    const first = rows[0];
+    if (!first) continue;
+    const head = {
+      subject: first.subject, measure: first.measure, point: first.point, academicYear: first.academicYear,
+      term: first.term, yearGroup: options.byYearGroup ? first.profile.yearGroup : null, comparison: "N" as const,
+    };
+    for (const g of gapsOf(rows, first.measure, options)) out.push({ ...head, ...g });
+  }
+  return out;
+}
+
+/**
+ * One SEND group's KS2 RWM gap to Year 6 pupils with no SEN.
+ * @example
+ * RwmGap.parse({ academicYear: "2024/25", group: "SEN", comparison: "N", gap: { … } })
+ */
+export const RwmGap = z.object({
+  academicYear: z.string(),
+  group: z.enum(SEND_GROUPS),
+  comparison: z.literal("N"),
+  gap: ProportionGap,
+});
+/** One SEND group's KS2 RWM gap. */
+export type RwmGap = z.infer<typeof RwmGap>;
+
+/**
+ * KS2 reading, writing and maths combined: the gap of K, E and all SEN to no SEN among Year 6 pupils of
+ * `academicYear` (see `ks2RwmResults` for who counts), with Newcombe intervals.
+ * @throws {InvalidArgumentError} when `academicYear` is malformed
+ * @example
+ * ks2RwmGaps(data, "2024/25").find((g) => g.group === "SEN")?.gap.difference // => -0.5
+ */
+export function ks2RwmGaps(
+  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  academicYear: string,
+  options: { confidence?: number } = {},
+): RwmGap[] {
+  const rows = ks2RwmResults(data, academicYear);
+  const none = rows.filter((r) => r.profile.senStatus === "N");
+  return SEND_GROUPS.map((group) => {
+    const mine = rows.filter((r) => inSendGroup(r.profile.senStatus, group));
+    return {
+      academicYear, group, comparison: "N" as const,
+      gap: proportionGap(mine.filter((r) => r.met).length, mine.length, none.filter((r) => r.met).length, none.length, options),
+    };
+  });
+}
