@@ -72,5 +72,27 @@ export type { MeanDifferenceInterval, MeanInterval } from "./stats/mean-differen
 export { ratioGain, ratioGainBand, monthsBetween } from "./interventions/ratio-gain.js";
 export type { RatioGainBand } from "./interventions/ratio-gain.js";
 
+// --- disclosure and report: audience policies, suppression, the one report, `sendscope analyse` -----------
+export {
+  Audience, DisclosurePolicy, policyFor, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_PUBLIC_ROUNDING,
+} from "./disclosure/policy.js";
+export {
+  applyDisclosure, DISCLOSURE_KEY_FIELDS, DISCLOSURE_DERIVED_TEXT_FIELDS, SUPPRESSION_REASONS,
+} from "./disclosure/apply-disclosure.js";
+export type { Disclosed } from "./disclosure/apply-disclosure.js";
+export { disclosedSchema } from "./disclosure/disclosed-schema.js";
+export {
+  PUPIL_IDENTIFIER_FIELDS, isPupilIdentifierField, looksLikeUpn, findPupilIdentifiers, assertNoPupilIdentifiers,
+} from "./disclosure/identifiers.js";
+export type { KnownPupil, IdentifierFinding } from "./disclosure/identifiers.js";
+export { Cell, pupilLevelList } from "./report/cells.js";
+export {
+  SendscopeReport, ReportContent, ReportMeta, ImportSummary, REPORT_SCHEMA_VERSION, reportJsonSchema,
+} from "./report/schema.js";
+export { buildReport, defaultAsOf } from "./report/build-report.js";
+export type { BuildReportOptions } from "./report/build-report.js";
+export { runAnalyse, formatAnalyseSummary } from "./cli/analyse.js";
+export type { AnalyseOptions } from "./cli/analyse.js";
+
 // --- errors ---------------------------------------------------------------------------------------------
 export { SendscopeError, InvalidArgumentError, ImportError } from "./errors.js";
