@@ -1,0 +1,246 @@
+/**
+ * Comparison pupils for an intervention run: pupils not in an intervention in the same subject over the same
+ * period, with entry scores like the group's, found in the termly assessments (the EEF DIY evaluation guide's
+ * matched comparison group). Their progress between the assessment points nearest the run's start and end is
+ * what similar pupils made anyway, regression to the mean included.
+ */
+import type { MeasureKind, Subject } from "../schema/primitives.js";
+import type { Assessment, InterventionRecord, Pupil } from "../schema/records.js";
+import { isAgeMeasure, type PlacementOutcome } from "./outcomes.js";
+import { monthsBetween } from "./ratio-gain.js";
+
+/** One comparison pupil's progress between the two assessment points. */
+export interface ComparisonPupil {
+  pupilId: string;
+  /** Score at the point nearest the run's start. */
+  entryScore: number;
+  /** Score at the point nearest the run's end. */
+  exitScore: number;
+  /** Months between the pupil's two assessment dates. */
+  monthsElapsed: number;
+  /** Ratio gain for an age measure, score change otherwise (the same scale as `PlacementOutcome.value`). */
+  value: number;
+}
+
+/** The comparison found for one run. */
+export interface RunComparison {
+  subject: Subject;
+  measure: MeasureKind;
+  /** Label of the assessment point nearest the run's start (e.g. "2024/25 autumn"). */
+  startPoint: string;
+  /** Label of the assessment point nearest the run's end. */
+  endPoint: string;
+  /** Distinct matched comparison pupils. */
+  pupils: ComparisonPupil[];
+}
+
+/** Options for {@link findComparison}. */
+export interface ComparisonOptions {
+  /** Comparison pupils matched to each group pupil (nearest entry scores, with replacement); default 5. */
+  perPupil?: number;
+  /** The analysis date, used as the end of open runs. */
+  asOf: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+}
+
+/**
+ * The academic year (its starting calendar year) a date falls in: September to August.
+ * @example
+ * academicYearStart("2025-03-10"); // => 2024
+ */
+export function academicYearStart(iso: string): number {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  return month >= 9 ? year : year - 1;
+}
+
+/**
+ * A pupil's year group in the academic year starting in `ayStart`, offset by whole years from the year group
+ * recorded for `yearGroupAcademicYear`; null when either is unknown.
+ * @example
+ * yearGroupIn({ ...pupil, yearGroup: 4, yearGroupAcademicYear: "2025/26" }, 2023); // => 2
+ */
+export function yearGroupIn(pupil: Pupil | undefined, ayStart: number): number | null {
+  if (pupil === undefined || pupil.yearGroup === null || pupil.yearGroupAcademicYear === null) return null;
+  return pupil.yearGroup + (ayStart - Number(pupil.yearGroupAcademicYear.slice(0, 4)));
+}
+
+interface Point {
+  label: string;
+  day: number;
+  date: string;
+}
+
+/** The assessment points (label and typical date) present for one subject and measure, in date order. */
+function pointsOf(assessments: readonly Assessment[]): Point[] {
+  const byLabel = new Map<string, string[]>();
+  for (const a of assessments) {
+    const list = byLabel.get(a.point) ?? [];
+    list.push(a.date);
+    byLabel.set(a.point, list);
+  }
+  const points: Point[] = [];
+  for (const [label, dates] of byLabel) {
+    const sorted = [...dates].sort();
+    const date = sorted[Math.floor((sorted.length - 1) / 2)] ?? sorted[0] ?? "";
+    points.push({ label, date, day: dayNumber(date) });
+  }
+  return points.sort((a, b) => a.day - b.day || a.label.localeCompare(b.label));
+}
+
+function nearestPoint(points: readonly Point[], iso: string): Point | undefined {
+  const day = dayNumber(iso);
+  let best: Point | undefined;
+  for (const p of points) {
+    if (best === undefined || Math.abs(p.day - day) < Math.abs(best.day - day)) best = p;
+  }
+  return best;
+}
+
+/**
+ * The subject an intervention's measure is in. Reading ages are reading and spelling ages spelling; for any
+ * other measure (a standardised score, …) it is the subject whose termly scores of that measure, at the point
+ * nearest each pupil's entry date, lie closest to the recorded entry scores (mean absolute difference). Null
+ * when no pupil has an entry score and a termly score of that measure.
+ * @param records the intervention's provision-map records
+ * @param assessments all termly assessments
+ * @example
+ * inferSubject(readingAgeRecords, assessments); // => "reading"
+ */
+export function inferSubject(
+  records: readonly InterventionRecord[],
+  assessments: readonly Assessment[],
+): Subject | null {
+  const measure = records.find((r) => r.measure !== null)?.measure ?? null;
+  if (measure === "readingAge") return "reading";
+  if (measure === "spellingAge") return "spelling";
+  if (measure === null) return null;
+  const ids = new Set(records.map((r) => r.pupilId));
+  const bySubjectPupil = new Map<string, Assessment[]>();
+  for (const a of assessments) {
+    if (a.measure !== measure || a.score === null || !ids.has(a.pupilId)) continue;
+    const key = `${a.subject}\u0000${a.pupilId}`;
+    const list = bySubjectPupil.get(key) ?? [];
+    list.push(a);
+    bySubjectPupil.set(key, list);
+  }
+  const totals = new Map<Subject, { sum: number; count: number }>();
+  for (const [key, list] of bySubjectPupil) {
+    const [subject, pupilId] = key.split("\u0000") as [Subject, string];
+    for (const r of records) {
+      if (r.pupilId !== pupilId || r.entryScore === null) continue;
+      const day = dayNumber(r.entryDate ?? r.startDate);
+      let best: Assessment | undefined;
+      for (const a of list) {
+        if (best === undefined || Math.abs(dayNumber(a.date) - day) < Math.abs(dayNumber(best.date) - day)) best = a;
+      }
+      if (best === undefined || best.score === null) continue;
+      const t = totals.get(subject) ?? { sum: 0, count: 0 };
+      t.sum += Math.abs(best.score - r.entryScore);
+      t.count += 1;
+      totals.set(subject, t);
+    }
+  }
+  let chosen: Subject | null = null;
+  let bestMean = Infinity;
+  for (const [subject, t] of [...totals].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const m = t.sum / t.count;
+    if (m < bestMean) {
+      bestMean = m;
+      chosen = subject;
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Finds matched comparison pupils for one run. The two assessment points are those (of the given subject and
+ * measure) whose dates lie nearest the run's start and end; the pool is every pupil with a score at both
+ * points who is not in the run and not in any intervention in `excluded` overlapping that period, and who
+ * was on roll at the end point. Each group pupil with an entry score is matched to the `perPupil` pool pupils
+ * in the same year group (when year groups are known) whose start-point scores lie nearest their entry score
+ * (ties broken by pupil id); the distinct matched pupils form the comparison. Returns null when the run's
+ * start and end fall nearest the same point, or no pupil can be matched.
+ * @param outcomes the run's placements
+ * @param subject subject of the intervention's measure
+ * @param measure the intervention's measure
+ * @param runStart first start date of the run
+ * @param runEnd last end date of the run (null = open, `options.asOf` is used)
+ * @param data the termly assessments, pupils, and the provision-map records of interventions in the same
+ *   subject (their pupils are left out of the pool while in them)
+ * @example
+ * findComparison(outcomes, "reading", "readingAge", "2024-09-16", "2024-12-13", data, { asOf: "2025-07-01" })
+ *   ?.pupils.length; // => 15
+ */
+export function findComparison(
+  outcomes: readonly PlacementOutcome[],
+  subject: Subject,
+  measure: MeasureKind,
+  runStart: string,
+  runEnd: string | null,
+  data: { assessments: readonly Assessment[]; pupils: ReadonlyMap<string, Pupil>; excluded: readonly InterventionRecord[] },
+  options: ComparisonOptions,
+): RunComparison | null {
+  const perPupil = options.perPupil ?? 5;
+  const relevant = data.assessments.filter((a) => a.subject === subject && a.measure === measure && a.score !== null);
+  const points = pointsOf(relevant);
+  const start = nearestPoint(points, runStart);
+  const end = nearestPoint(points, runEnd ?? options.asOf);
+  if (start === undefined || end === undefined || start.label === end.label || end.day <= start.day) return null;
+
+  const atStart = new Map<string, Assessment>();
+  const atEnd = new Map<string, Assessment>();
+  for (const a of relevant) {
+    if (a.point === start.label) atStart.set(a.pupilId, a);
+    if (a.point === end.label) atEnd.set(a.pupilId, a);
+  }
+  const inRun = new Set(outcomes.map((o) => o.record.pupilId));
+  const busy = new Set<string>();
+  for (const r of data.excluded) {
+    const rEnd = r.endDate ?? options.asOf;
+    if (r.startDate <= end.date && rEnd >= start.date) busy.add(r.pupilId);
+  }
+  const ayStart = academicYearStart(start.date);
+  const pool: Array<ComparisonPupil & { yearGroup: number | null }> = [];
+  for (const [pupilId, a] of atStart) {
+    const b = atEnd.get(pupilId);
+    if (b === undefined || a.score === null || b.score === null || inRun.has(pupilId) || busy.has(pupilId)) continue;
+    const pupil = data.pupils.get(pupilId);
+    if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
+    const monthsElapsed = monthsBetween(a.date, b.date);
+    if (!(monthsElapsed > 0)) continue;
+    const gain = b.score - a.score;
+    pool.push({
+      pupilId, entryScore: a.score, exitScore: b.score, monthsElapsed,
+      value: isAgeMeasure(measure) ? gain / monthsElapsed : gain,
+      yearGroup: yearGroupIn(pupil, ayStart),
+    });
+  }
+  pool.sort((x, y) => x.pupilId.localeCompare(y.pupilId));
+
+  const chosen = new Map<string, ComparisonPupil>();
+  for (const o of outcomes) {
+    const entry = o.record.entryScore;
+    if (entry === null) continue;
+    const yg = yearGroupIn(data.pupils.get(o.record.pupilId), academicYearStart(o.record.startDate));
+    const candidates = pool.filter((p) => yg === null || p.yearGroup === null || p.yearGroup === yg);
+    const ranked = candidates
+      .map((p) => ({ p, d: Math.abs(p.entryScore - entry) }))
+      .sort((x, y) => x.d - y.d || x.p.pupilId.localeCompare(y.p.pupilId));
+    for (const { p } of ranked.slice(0, perPupil)) {
+      chosen.set(p.pupilId, {
+        pupilId: p.pupilId, entryScore: p.entryScore, exitScore: p.exitScore, monthsElapsed: p.monthsElapsed, value: p.value,
+      });
+    }
+  }
+  if (chosen.size === 0) return null;
+  return {
+    subject, measure, startPoint: start.label, endPoint: end.label,
+    pupils: [...chosen.values()].sort((x, y) => x.pupilId.localeCompare(y.pupilId)),
+  };
+}
