@@ -22,7 +22,7 @@ export {
 export type { SenStatusCode, NeedCode, TeacherAssessmentCode } from "../data/codes.js";
 
 // --- import: MIS and assessment exports -> SchoolData ----------------------------------------------------
-export { importFolder, parseMappingText, MAPPING_FILE_NAME } from "./import/import-folder.js";
+export { importFolder, parseMappingText, mergeSchoolData, MAPPING_FILE_NAME } from "./import/import-folder.js";
 export type { ImportOptions } from "./import/import-folder.js";
 export { importFile, fileReport } from "./import/import-file.js";
 export type { FileImport, AcceptedRow } from "./import/import-file.js";
@@ -93,6 +93,60 @@ export { buildReport, defaultAsOf } from "./report/build-report.js";
 export type { BuildReportOptions } from "./report/build-report.js";
 export { runAnalyse, formatAnalyseSummary } from "./cli/analyse.js";
 export type { AnalyseOptions } from "./cli/analyse.js";
+
+// --- cohort: groups, SEN identification, attainment, progress, attendance, targets, EHC reviews -------------
+export {
+  academicYearStartYear, academicYearFromStartYear, shiftAcademicYear, academicYearBounds, addDays, addMonths, monthOf,
+} from "./cohort/dates.js";
+export { spellInForce, senStatusOn, spellsByPupil } from "./cohort/sen-status.js";
+export type { SenStatusOnDate } from "./cohort/sen-status.js";
+export { yearGroupIn, isSummerBorn, isOnRollOn, isOnRollDuring } from "./cohort/pupil-facts.js";
+export {
+  GROUP_DIMENSIONS, GroupDimension, PupilProfile, profileOn, pupilProfiles, profileLookup, groupKey, fixedGroups,
+  splitByGroup,
+} from "./cohort/groups.js";
+export { ProportionFigures, proportionFigures, MeanFigures, meanFigures } from "./cohort/figures.js";
+export { MEASURE_THRESHOLDS, teacherAssessmentRank, resultValue } from "./cohort/thresholds.js";
+export type { MeasureThresholds } from "./cohort/thresholds.js";
+export { profiledResults } from "./cohort/results.js";
+export type { ProfiledResult, ResultFilter } from "./cohort/results.js";
+export {
+  ShareCell, IdentificationChange, IdentificationNational, Identification, identification,
+} from "./cohort/identification.js";
+export { AttainmentCell, attainmentFigures, groupResults, attainment } from "./cohort/attainment.js";
+export type { AttainmentOptions } from "./cohort/attainment.js";
+export { RwmCell, ks2RwmResults, ks2Rwm } from "./cohort/ks2-rwm.js";
+export type { RwmResult } from "./cohort/ks2-rwm.js";
+export { PROGRESS_THRESHOLDS, ProgressCell, StalledPupil, Progress, progress } from "./cohort/progress.js";
+export {
+  BELOW_CURRICULUM_MAX_RANK, BelowCurriculumCell, BelowCurriculumPupil, BelowCurriculumProgress,
+  belowCurriculumProgress,
+} from "./cohort/below-curriculum.js";
+export {
+  PERSISTENT_ABSENCE_THRESHOLD, SEVERE_ABSENCE_THRESHOLD, AttendanceCell, AttendanceByGroup, pupilAttendance,
+  attendanceByGroup,
+} from "./cohort/attendance.js";
+export type { PupilAttendance } from "./cohort/attendance.js";
+export { SuspensionCell, suspensionsByGroup } from "./cohort/suspensions.js";
+export { TargetCell, OffTrackPupil, TargetsOnTrack, targetsOnTrack } from "./cohort/targets.js";
+export { REVIEW_STATUSES, ReviewCell, ReviewRow, EhcReviews, ehcReviews } from "./cohort/ehc-reviews.js";
+
+// --- gaps: SEND against no SEN in school, against national, and over time -----------------------------------
+export { GAP_BANDS, GapBand, LARGE_PROPORTION_GAP, LARGE_MEAN_GAP, gapBand } from "./gaps/band.js";
+export { ProportionGap, proportionGap, MeanGap, meanGap } from "./gaps/in-school-gap.js";
+export { NationalGap, nationalGap } from "./gaps/national-gap.js";
+export {
+  SEND_GROUPS, AttainmentGap, inSendGroup, gapsOf, attainmentGaps, RwmGap, ks2RwmGaps,
+} from "./gaps/attainment-gaps.js";
+export type { SendGroup } from "./gaps/attainment-gaps.js";
+export { NationalComparison, nationalComparisons } from "./gaps/national-comparisons.js";
+export { GapTrendPoint, TREND_DIRECTIONS, GapTrend, gapTrend, attainmentGapTrend } from "./gaps/trend.js";
+
+// --- national reference figures (replaceable by a user's JSON file) ----------------------------------------
+export {
+  NATIONAL_MEASURES, NationalMeasure, NATIONAL_GROUPS, NationalGroup, NationalFigure, NationalFigures,
+  DEFAULT_NATIONAL_FIGURES, nationalFigure, loadNationalFigures,
+} from "../data/national.js";
 
 // --- errors ---------------------------------------------------------------------------------------------
 export { SendscopeError, InvalidArgumentError, ImportError } from "./errors.js";
