@@ -34,9 +34,28 @@ describe.runIf(existsSync(FOLDER))("governors' report of the sample school", asy
     expect(recoverableCells(governors, senco)).toEqual([]);
   });
 
+  it("hides a gap wherever the attainment cell of its group or of the no-SEN group is hidden", () => {
+    let checked = 0;
+    for (const gap of governors.gaps.attainment) {
+      const dimension = gap.group === "SEN" ? "senAny" : "senStatus";
+      const cellOf = (group: string) => governors.attainment.cells.find((c) => c.subject === gap.subject && c.measure === gap.measure &&
+        c.point === gap.point && c.yearGroup === gap.yearGroup && c.dimension === dimension && c.group === group && !c.isTotal);
+      const hidden = cellOf(gap.group)?.suppressed === true || cellOf("N")?.suppressed === true;
+      for (const figure of [gap.expected, gap.higher, gap.mean]) {
+        if (figure === null || !hidden) continue;
+        checked += 1;
+        expect(figure.suppressed).toBe(true);
+        expect(figure.n).toBeNull();
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it("removes pupil-level lists and problem messages", () => {
     expect(governors.meta.import.problems.rows).toEqual([]);
     if (governors.progress) expect(governors.progress.stalled.rows).toEqual([]);
+    expect(governors.targets.offTrack.rows).toEqual([]);
+    expect(governors.reviews.due.rows).toEqual([]);
     expect(governors.meta.import.problemCounts.errors).toBe(data.problems.filter((p) => p.severity === "error").length);
   });
 

@@ -12,6 +12,11 @@ import { attainment } from "../cohort/attainment.js";
 import { ks2Rwm } from "../cohort/ks2-rwm.js";
 import { progress } from "../cohort/progress.js";
 import { belowCurriculumProgress } from "../cohort/below-curriculum.js";
+import { attendanceByGroup } from "../cohort/attendance.js";
+import { suspensionsByGroup } from "../cohort/suspensions.js";
+import { targetsOnTrack } from "../cohort/targets.js";
+import { ehcReviews } from "../cohort/ehc-reviews.js";
+import { attainmentGaps } from "../gaps/attainment-gaps.js";
 import { type Audience, policyFor } from "../disclosure/policy.js";
 import { applyDisclosure } from "../disclosure/apply-disclosure.js";
 import { assertNoPupilIdentifiers } from "../disclosure/identifiers.js";
@@ -122,10 +127,38 @@ function linkRepeatedGroups(ident: ReportContent["identification"]): void {
   }
 }
 
+function addSameAs(target: object, partition: string, group: string): void {
+  const t = target as { sameAs?: { partition: string; group: string }[] };
+  t.sameAs = [...(t.sameAs ?? []), { partition, group }];
+}
+
+/**
+ * Link the figures of `gaps` and of the national attendance comparisons to the groups they repeat (the
+ * attainment and attendance cells of the same groups), for the same reason as `linkRepeatedGroups`.
+ */
+function linkGapsAndAttendance(content: ReportContent): void {
+  for (const gap of content.gaps.attainment) {
+    const same = (c: ReportContent["attainment"]["cells"][number]) =>
+      c.subject === gap.subject && c.measure === gap.measure && c.point === gap.point && c.yearGroup === gap.yearGroup && !c.isTotal;
+    const group = content.attainment.cells.find((c) => same(c) && c.dimension === (gap.group === "SEN" ? "senAny" : "senStatus") && c.group === gap.group);
+    const comparison = content.attainment.cells.find((c) => same(c) && c.dimension === (gap.group === "SEN" ? "senAny" : "senStatus") && c.group === "N");
+    for (const figure of [gap.expected, gap.higher, gap.mean]) {
+      if (figure === null) continue;
+      if (group) addSameAs(figure, group.partition, group.group);
+      if (comparison) addSameAs(figure, comparison.partition, comparison.group);
+    }
+  }
+  for (const item of content.attendance.national) {
+    const cell = content.attendance.cells.find((c) => !c.isTotal && c.group === item.group && (c.dimension === "senStatus" || c.dimension === "senAny"));
+    if (cell) addSameAs(item.gap, cell.partition, cell.group);
+  }
+}
+
 /**
  * The whole SEND analysis of one school as one JSON document (see `SendscopeReport` for its shape): SEN
- * identification on `asOf`, attainment and KS2 combined for results dated on or before `asOf`, progress over
- * `asOf`'s academic year, progress below the curriculum, and `meta` (the date, school, pupils counted and an
+ * identification on `asOf`, attainment, KS2 combined and attainment gaps for results dated on or before `asOf`,
+ * progress over `asOf`'s academic year, progress below the curriculum, attendance and suspensions in `asOf`'s
+ * academic year, targets on track and EHC plan reviews on `asOf`, and `meta` (the date, school, pupils counted and an
  * import summary). Then `applyDisclosure` for the audience; for governors and the public the result is also
  * scanned for every imported pupil's UPN, name and date of birth, and the function throws rather than return
  * a report that holds one. The report is checked against `SendscopeReport` before it is returned.
@@ -179,8 +212,14 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
     ks2Rwm: { cells: rwm },
     progress: prog,
     belowCurriculum: below,
+    gaps: { attainment: attainmentGaps(upTo, { byYearGroup: true }) },
+    attendance: attendanceByGroup(upTo, academicYear),
+    suspensions: { academicYear, cells: suspensionsByGroup(upTo, academicYear) },
+    targets: targetsOnTrack(upTo, asOf),
+    reviews: ehcReviews(upTo, asOf),
   };
   linkRepeatedGroups(content.identification);
+  linkGapsAndAttendance(content);
   const disclosed = applyDisclosure(content, policy);
   if (policy.audience !== "senco") assertNoPupilIdentifiers(disclosed, data.pupils, "buildReport");
   const checked = SendscopeReport.safeParse(disclosed);

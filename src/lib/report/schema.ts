@@ -13,6 +13,11 @@ import { AttainmentCell } from "../cohort/attainment.js";
 import { RwmCell } from "../cohort/ks2-rwm.js";
 import { Progress } from "../cohort/progress.js";
 import { BelowCurriculumProgress } from "../cohort/below-curriculum.js";
+import { AttendanceByGroup } from "../cohort/attendance.js";
+import { SuspensionCell } from "../cohort/suspensions.js";
+import { TargetsOnTrack } from "../cohort/targets.js";
+import { EhcReviews } from "../cohort/ehc-reviews.js";
+import { AttainmentGap } from "../gaps/attainment-gaps.js";
 import { Audience } from "../disclosure/policy.js";
 import { disclosedSchema } from "../disclosure/disclosed-schema.js";
 import type { Disclosed } from "../disclosure/apply-disclosure.js";
@@ -70,6 +75,11 @@ export type ReportMeta = z.infer<typeof ReportMeta>;
  * - `progress`: from the first to the last assessment point of `academicYear` (null when it has fewer than two).
  * - `belowCurriculum`: steps moved by pupils working below the curriculum, previous summer to this summer
  *   (null before there are two years of teacher assessment).
+ * - `gaps`: SEN support, EHC plan and all SEN against no SEN, per attainment point (as `attainment`).
+ * - `attendance`: attendance, persistent and severe absence by group in `academicYear`, against national.
+ * - `suspensions`: suspensions by group in `academicYear`.
+ * - `targets`: share of each group on track for its targets on `generatedFor`, and pupils off track.
+ * - `reviews`: EHC plan annual reviews overdue and due in the next 60 days, by status, and the pupil list.
  * - `interventions`: optional, added by the interventions analysis.
  * @example
  * ReportContent.shape.meta === ReportMeta // => true
@@ -81,6 +91,11 @@ export const ReportContent = z.object({
   ks2Rwm: z.object({ cells: z.array(RwmCell) }),
   progress: Progress.nullable(),
   belowCurriculum: BelowCurriculumProgress.nullable(),
+  gaps: z.object({ attainment: z.array(AttainmentGap) }),
+  attendance: AttendanceByGroup,
+  suspensions: z.object({ academicYear: AcademicYear, cells: z.array(SuspensionCell) }),
+  targets: TargetsOnTrack,
+  reviews: EhcReviews,
   interventions: z.record(z.string(), z.unknown()).optional(),
 });
 /** The report before disclosure control. */
