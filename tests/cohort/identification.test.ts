@@ -36,8 +36,9 @@ describe("identification", () => {
     // 16 Jan 2024: p1..p6 on roll (6); K = p1, p2, p6 (3); E = p3 (1).
     expect(id.previousAsOf).toBe("2024-01-16");
     expect(id.previous.onRoll).toBe(6);
+    expect(id.change.find((c) => c.group === "E")).toMatchObject({ n: 1, previousCount: 1, countChange: 0 });
     const k = id.change.find((c) => c.group === "K");
-    expect(k).toMatchObject({ n: 2, previousCount: 3, countChange: -1 });
+    expect(k).toMatchObject({ n: 2, previousCount: 3, countChange: -1 }); // n = min(2, 3)
     expect(k?.rateChange).toBeCloseTo(2 / 5 - 3 / 6, 12); // −0.1
   });
   it("compares with national", () => {

@@ -36,11 +36,12 @@ export const ShareCell = z.object({
 export type ShareCell = z.infer<typeof ShareCell>;
 
 /**
- * A group's count and share now against the same date a year earlier. `n` is the group's size now.
- * No interval is given for the change: the two years are mostly the same pupils, so they are not
+ * A group's count and share now against the same date a year earlier. `n` is the smaller of the group's
+ * size now and a year earlier, so that disclosure control suppresses the row when either year's group is
+ * small (the row shows both counts). No interval is given for the change: the two years are mostly the same pupils, so they are not
  * independent samples.
  * @example
- * IdentificationChange.parse({ group: "K", n: 8, previousCount: 6, countChange: 2, rate: 0.16,
+ * IdentificationChange.parse({ group: "K", n: 6, previousCount: 6, countChange: 2, rate: 0.16,
  *   previousRate: 0.125, rateChange: 0.035 })
  */
 export const IdentificationChange = z.object({
@@ -88,7 +89,7 @@ export const Identification = z.object({
 /** The identification result. */
 export type Identification = z.infer<typeof Identification>;
 
-function shareCells(onRoll: readonly PupilProfile[], dimension: GroupDimension, partition: string): ShareCell[] {
+function shareCells(onRoll: readonly PupilProfile[], dimension: GroupDimension, partition: string, confidence: number): ShareCell[] {
   const total = onRoll.length;
   const counts = new Map<string, number>(fixedGroups(dimension).map((g) => [g, 0]));
   if (total > 0) {
@@ -99,16 +100,16 @@ function shareCells(onRoll: readonly PupilProfile[], dimension: GroupDimension, 
     for (const r of rows.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0))) counts.set(r.group, r.count);
   }
   const cells: ShareCell[] = [
-    { partition, dimension, group: "all", isTotal: true, ...share(total, total) },
+    { partition, dimension, group: "all", isTotal: true, ...share(total, total, confidence) },
   ];
-  for (const [group, count] of counts) cells.push({ partition, dimension, group, ...share(count, total) });
+  for (const [group, count] of counts) cells.push({ partition, dimension, group, ...share(count, total, confidence) });
   return cells;
 }
 
-function share(count: number, of: number): Omit<ShareCell, "partition" | "dimension" | "group" | "isTotal"> {
+function share(count: number, of: number, confidence: number): Omit<ShareCell, "partition" | "dimension" | "group" | "isTotal"> {
   // Empty-group policy (report/cells.ts): a group with no pupils has no rate, even though 0 of `of` is 0%.
   if (count === 0) return { n: 0, count: 0, of, rate: null, lower: null, upper: null };
-  const f = proportionFigures(count, of);
+  const f = proportionFigures(count, of, confidence);
   return { n: count, count, of, rate: f.rate, lower: f.lower, upper: f.upper };
 }
 
@@ -125,7 +126,8 @@ function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefin
  * have them). The SEN status on a date is the register spell in force that day (see `senStatusOn`).
  * @param data the school's data
  * @param asOf the census-like date the figures describe (for example the January census day)
- * @param options `national`: national figures (default `DEFAULT_NATIONAL_FIGURES`); `confidence` (0.95)
+ * @param options `national`: national figures (default `DEFAULT_NATIONAL_FIGURES`); `confidence` of every
+ *   interval (default 0.95)
  * @throws {InvalidArgumentError} when `asOf` is not a yyyy-mm-dd date
  * @example
  * const id = identification(data, "2025-01-16");
@@ -137,15 +139,16 @@ export function identification(
   options: { national?: NationalFigures; confidence?: number } = {},
 ): Identification {
   const figures = options.national ?? DEFAULT_NATIONAL_FIGURES;
+  const confidence = options.confidence ?? 0.95;
   const previousAsOf = addMonths(asOf, -12);
   const now = pupilProfiles(data, asOf).filter((p) => p.onRoll);
   const before = pupilProfiles(data, previousAsOf).filter((p) => p.onRoll);
-  const senStatus = shareCells(now, "senStatus", `identification|${asOf}|senStatus`);
-  const senAny = shareCells(now, "senAny", `identification|${asOf}|senAny`);
-  const prevStatus = shareCells(before, "senStatus", `identification|${previousAsOf}|senStatus`);
-  const prevAny = shareCells(before, "senAny", `identification|${previousAsOf}|senAny`);
+  const senStatus = shareCells(now, "senStatus", `identification|${asOf}|senStatus`, confidence);
+  const senAny = shareCells(now, "senAny", `identification|${asOf}|senAny`, confidence);
+  const prevStatus = shareCells(before, "senStatus", `identification|${previousAsOf}|senStatus`, confidence);
+  const prevAny = shareCells(before, "senAny", `identification|${previousAsOf}|senAny`, confidence);
   const needMix = (["K", "E"] as const).flatMap((status) =>
-    shareCells(now.filter((p) => p.senStatus === status), "primaryNeed", `need-mix|${asOf}|${status}`).map((c) =>
+    shareCells(now.filter((p) => p.senStatus === status), "primaryNeed", `need-mix|${asOf}|${status}`, confidence).map((c) =>
       c.isTotal ? { ...c, group: status } : c,
     ),
   );
@@ -158,12 +161,11 @@ export function identification(
     const rate = a?.rate ?? null;
     const previousRate = b?.rate ?? null;
     change.push({
-      group, n: count, previousCount, countChange: count - previousCount, rate, previousRate,
+      group, n: Math.min(count, previousCount), previousCount, countChange: count - previousCount, rate, previousRate,
       rateChange: rate !== null && previousRate !== null ? rate - previousRate : null,
     });
   }
   const national: IdentificationNational[] = [];
-  const confidence = options.confidence ?? 0.95;
   for (const group of ["K", "E"] as const) {
     const fig = nationalFigure("senShare", group, null, figures);
     const count = cellOf(senStatus, group)?.count ?? 0;

@@ -38,7 +38,7 @@ export type NationalGap = z.infer<typeof NationalGap>;
  * @throws {InvalidArgumentError} (from `wilsonInterval`) when count > n or a count is negative or fractional
  * @example
  * nationalGap(4, 10, { rate: 0.52, year: "2023/24", source: "DfE" } as NationalFigure);
- * // => { n: 10, count: 4, rate: 0.4, nationalRate: 0.52, difference: -0.12, lower: -0.3518, upper: 0.1674,
+ * // => { n: 10, count: 4, rate: 0.4, nationalRate: 0.52, difference: -0.12, lower: -0.3518, upper: 0.1673,
  * //      band: "close to", … } (to 4 d.p.)
  */
 export function nationalGap(
