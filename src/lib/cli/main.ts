@@ -1,9 +1,21 @@
 /**
  * The `sendscope` command line: `validate` (import report) and `analyse` (the SEND report as JSON or text).
+ * Exit status: 0 success; 1 `validate` rejected some rows; 2 unusable folder or usage error.
  */
 import { Command, CommanderError, InvalidArgumentError as CommanderArgumentError } from "commander";
 import { processIo, type CommandIo } from "./io.js";
+import { runAnalyse } from "./analyse.js";
 import { runValidate } from "./validate.js";
+
+function audience(value: string): "senco" | "governors" {
+  if (value === "senco" || value === "governors") return value;
+  throw new CommanderArgumentError("expected senco or governors");
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new CommanderArgumentError("expected a date as yyyy-mm-dd");
+  return value;
+}
 
 function positiveWholeNumber(value: string): number {
   const n = Number(value);
@@ -34,6 +46,21 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--examples <n>", "example lines shown per problem group", positiveWholeNumber, 3)
     .action(async (folder: string, opts: { json: boolean; mapping?: string; examples: number }) => {
       exitCode = await runValidate(folder, { json: opts.json, examples: opts.examples, ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }) }, io);
+    });
+  program
+    .command("analyse")
+    .description("analyse SEND attainment, progress, gaps, attendance, reviews and interventions; print the report")
+    .argument("<folder>", "folder holding the CSV exports")
+    .option("--json", "print the whole report as one JSON document", false)
+    .option("--audience <who>", "senco (everything, pupil lists included) or governors (aggregates only, small groups suppressed)", audience, "senco")
+    .option("--as-of <date>", "the date the figures describe (default: the latest assessment date in the data)", isoDate)
+    .option("--threshold <n>", "suppress groups of fewer than n pupils (governors/public; default 6)", positiveWholeNumber)
+    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number }) => {
+      exitCode = await runAnalyse(folder, {
+        json: opts.json, audience: opts.audience,
+        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
+      }, io);
     });
   try {
     await program.parseAsync([...argv], { from: "user" });
