@@ -84,7 +84,12 @@ export function attainmentFigures(results: ReadonlyArray<Pick<ProfiledResult, "v
   };
 }
 
-/** Groups results by a key, keeping first-seen order. */
+/**
+ * Groups rows by a key, keeping the order in which keys are first seen.
+ * @example
+ * [...groupResults([{ k: "a" }, { k: "b" }, { k: "a" }], (r) => r.k)].map(([k, rs]) => [k, rs.length])
+ * // => [["a", 2], ["b", 1]]
+ */
 export function groupResults<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {

@@ -42,7 +42,12 @@ export const AttainmentGap = z.object({
 /** One SEND group's attainment gap at one point. */
 export type AttainmentGap = z.infer<typeof AttainmentGap>;
 
-/** Whether a result's pupil is in a SEND group (on the result's date). */
+/**
+ * Whether a SEN status belongs to a SEND group (`SEN` = K or E).
+ * @example
+ * inSendGroup("E", "SEN") // => true
+ * inSendGroup("K", "E") // => false
+ */
 export function inSendGroup(status: "N" | "K" | "E", group: SendGroup): boolean {
   return group === "SEN" ? status !== "N" : status === group;
 }
