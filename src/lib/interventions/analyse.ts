@@ -142,6 +142,7 @@ export function analyseInterventions(data: SchoolData, options: AnalyseIntervent
     const comparisonPupils: ComparisonPupil[] = pooled.comparisons.flatMap((c) => c.found.pupils);
     const found = comparisonPupils.length === 0 ? null : {
       pupils: comparisonPupils,
+      group: pooled.comparisons.flatMap((c) => c.found.group),
       startPoint: joinDistinct(pooled.comparisons.map((c) => c.found.startPoint)),
       endPoint: joinDistinct(pooled.comparisons.map((c) => c.found.endPoint)),
     };

@@ -32,6 +32,11 @@ export interface RunComparison {
   endPoint: string;
   /** Distinct matched comparison pupils. */
   pupils: ComparisonPupil[];
+  /**
+   * The group's own pupils measured the same way (termly scores at the same two points), for a like-for-like
+   * difference in differences; pupils without both scores are left out.
+   */
+  group: ComparisonPupil[];
 }
 
 /** Options for {@link findComparison}. */
@@ -103,6 +108,16 @@ function nearestPoint(points: readonly Point[], iso: string): Point | undefined 
 }
 
 /**
+ * The point nearest `iso` on the given side (at or before it, or at or after it), so the two points bracket
+ * the run; the nearest point on the other side when none lies on that side.
+ */
+function bracketingPoint(points: readonly Point[], iso: string, side: "before" | "after"): Point | undefined {
+  const day = dayNumber(iso);
+  const onSide = points.filter((p) => (side === "before" ? p.day <= day : p.day >= day));
+  return nearestPoint(onSide.length > 0 ? onSide : points, iso);
+}
+
+/**
  * The subject an intervention's measure is in. Reading ages are reading and spelling ages spelling; for any
  * other measure (a standardised score, …) it is the subject whose termly scores of that measure, at the point
  * nearest each pupil's entry date, lie closest to the recorded entry scores (mean absolute difference). Null
@@ -159,13 +174,17 @@ export function inferSubject(
 }
 
 /**
- * Finds matched comparison pupils for one run. The two assessment points are those (of the given subject and
- * measure) whose dates lie nearest the run's start and end; the pool is every pupil with a score at both
+ * Finds matched comparison pupils for one run. The two assessment points (of the given subject and measure)
+ * bracket the run: the last point on or before its start (the score the group was usually chosen on) and the
+ * first on or after its end (or `asOf` for an open run), each falling back to the nearest point when none lies
+ * on that side; when fewer than half the group have a score at that start point, the next point (before the
+ * end point) where at least half do is used instead; the pool is every pupil with a score at both
  * points who is not in the run and not in any intervention in `excluded` overlapping that period, and who
- * was on roll at the end point. Each group pupil with an entry score is matched to the `perPupil` pool pupils
- * in the same year group (when year groups are known) whose start-point scores lie nearest their entry score
- * (ties broken by pupil id); the distinct matched pupils form the comparison. Returns null when the run's
- * start and end fall nearest the same point, or no pupil can be matched.
+ * was on roll at the end point. Each group pupil is matched to the `perPupil` pool pupils in the same year
+ * group (when year groups are known) whose start-point scores lie nearest the group pupil's own start-point
+ * score (its provision-map entry score when it has none; ties broken by pupil id): matching on the same test
+ * the group was usually chosen on gives both the same regression to the mean. The distinct matched pupils form
+ * the comparison; `group` holds the group's own progress between the same two points. Returns null when both ends fall on the same point, or no pupil can be matched.
  * @param outcomes the run's placements
  * @param subject subject of the intervention's measure
  * @param measure the intervention's measure
@@ -189,9 +208,21 @@ export function findComparison(
   const perPupil = options.perPupil ?? 5;
   const relevant = data.assessments.filter((a) => a.subject === subject && a.measure === measure && a.score !== null);
   const points = pointsOf(relevant);
-  const start = nearestPoint(points, runStart);
-  const end = nearestPoint(points, runEnd ?? options.asOf);
-  if (start === undefined || end === undefined || start.label === end.label || end.day <= start.day) return null;
+  const end = bracketingPoint(points, runEnd ?? options.asOf, "after");
+  const first = bracketingPoint(points, runStart, "before");
+  if (end === undefined || first === undefined) return null;
+  // Move the start point later while fewer than half the group have a score there (e.g. reading ages begin
+  // in Year 2, so a Year 2 group has none at the summer point before it started).
+  const inGroup = new Set(outcomes.map((o) => o.record.pupilId));
+  let start: Point | undefined;
+  for (const p of points.filter((q) => q.day >= first.day && q.day < end.day)) {
+    const scored = new Set(relevant.filter((a) => a.point === p.label && inGroup.has(a.pupilId)).map((a) => a.pupilId));
+    if (scored.size * 2 >= inGroup.size) {
+      start = p;
+      break;
+    }
+  }
+  if (start === undefined) return null;
 
   const atStart = new Map<string, Assessment>();
   const atEnd = new Map<string, Assessment>();
@@ -199,48 +230,56 @@ export function findComparison(
     if (a.point === start.label) atStart.set(a.pupilId, a);
     if (a.point === end.label) atEnd.set(a.pupilId, a);
   }
-  const inRun = new Set(outcomes.map((o) => o.record.pupilId));
+  const inRun = inGroup;
   const busy = new Set<string>();
   for (const r of data.excluded) {
     const rEnd = r.endDate ?? options.asOf;
     if (r.startDate <= end.date && rEnd >= start.date) busy.add(r.pupilId);
   }
   const ayStart = academicYearStart(start.date);
-  const pool: Array<ComparisonPupil & { yearGroup: number | null }> = [];
-  for (const [pupilId, a] of atStart) {
+  const progress = (pupilId: string): (ComparisonPupil & { yearGroup: number | null }) | null => {
+    const a = atStart.get(pupilId);
     const b = atEnd.get(pupilId);
-    if (b === undefined || a.score === null || b.score === null || inRun.has(pupilId) || busy.has(pupilId)) continue;
-    const pupil = data.pupils.get(pupilId);
-    if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
+    if (a === undefined || b === undefined || a.score === null || b.score === null) return null;
     const monthsElapsed = monthsBetween(a.date, b.date);
-    if (!(monthsElapsed > 0)) continue;
+    if (!(monthsElapsed > 0)) return null;
     const gain = b.score - a.score;
-    pool.push({
+    return {
       pupilId, entryScore: a.score, exitScore: b.score, monthsElapsed,
       value: isAgeMeasure(measure) ? gain / monthsElapsed : gain,
-      yearGroup: yearGroupIn(pupil, ayStart),
-    });
+      yearGroup: yearGroupIn(data.pupils.get(pupilId), ayStart),
+    };
+  };
+  const pool: Array<ComparisonPupil & { yearGroup: number | null }> = [];
+  for (const pupilId of atStart.keys()) {
+    if (inRun.has(pupilId) || busy.has(pupilId)) continue;
+    const pupil = data.pupils.get(pupilId);
+    if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
+    const p = progress(pupilId);
+    if (p !== null) pool.push(p);
   }
   pool.sort((x, y) => x.pupilId.localeCompare(y.pupilId));
+  const strip = ({ yearGroup: _y, ...rest }: ComparisonPupil & { yearGroup: number | null }): ComparisonPupil => rest;
+  const group = [...inRun].sort().map(progress).filter((p) => p !== null).map(strip);
 
   const chosen = new Map<string, ComparisonPupil>();
   for (const o of outcomes) {
-    const entry = o.record.entryScore;
+    const termly = atStart.get(o.record.pupilId)?.score ?? null;
+    const entry = termly ?? o.record.entryScore;
     if (entry === null) continue;
-    const yg = yearGroupIn(data.pupils.get(o.record.pupilId), academicYearStart(o.record.startDate));
+    const yg = yearGroupIn(data.pupils.get(o.record.pupilId), ayStart);
     const candidates = pool.filter((p) => yg === null || p.yearGroup === null || p.yearGroup === yg);
     const ranked = candidates
       .map((p) => ({ p, d: Math.abs(p.entryScore - entry) }))
       .sort((x, y) => x.d - y.d || x.p.pupilId.localeCompare(y.p.pupilId));
     for (const { p } of ranked.slice(0, perPupil)) {
-      chosen.set(p.pupilId, {
-        pupilId: p.pupilId, entryScore: p.entryScore, exitScore: p.exitScore, monthsElapsed: p.monthsElapsed, value: p.value,
-      });
+      chosen.set(p.pupilId, strip(p));
     }
   }
   if (chosen.size === 0) return null;
   return {
     subject, measure, startPoint: start.label, endPoint: end.label,
     pupils: [...chosen.values()].sort((x, y) => x.pupilId.localeCompare(y.pupilId)),
+    group,
   };
 }

@@ -65,11 +65,14 @@ export function verdictOf(net: NetImpact): Verdict {
  * - **Raw progress** over placements with entry and exit scores and time elapsed: mean gain with a t
  *   interval; for reading/spelling ages Brooks's ratio gain = mean months gained ÷ mean months elapsed (the
  *   interval is the gain's interval ÷ mean months elapsed, taking elapsed time as fixed) and its band.
- * - **Comparison** (when `comparison` has at least one pupil): net impact is the difference in differences,
- *   mean(group values) − mean(comparison values), with Welch's interval, where a value is a pupil's ratio gain
- *   for ages (so different elapsed times compare fairly; converted to months by × the group's mean months
- *   elapsed) or score change otherwise. Regression to the mean is the comparison pupils' progress beyond
- *   typical (typical = ratio gain 1 for ages, 0 for standardised/scaled scores, unknown for other measures).
+ * - **Comparison** (when `found` has at least one pupil): net impact is the difference in differences,
+ *   mean(group values) − mean(comparison values), with Welch's interval. The group's values are its own
+ *   termly gains between the same two assessment points as the comparison's (`found.group`, like for like:
+ *   same test, same selection, same dates) when at least two pupils have them; otherwise (`comparison.basis: "provision"`) its
+ *   provision-map progress, compared per month for ages (ratio gains, × the group's mean months elapsed) as
+ *   the elapsed times differ. `net.perMonth` (ages) is the net months ÷ the group's mean months in the
+ *   intervention. Regression to the mean is the comparison pupils' gain beyond typical progress (their months
+ *   elapsed for ages, 0 for standardised/scaled scores, unknown for other measures).
  *   Hedges' g compares the same per-pupil values.
  * - **Reliability** (no comparison): each pupil's net = gain − typical progress (months elapsed for ages, 0
  *   for standardised/scaled) − (1 − r)(population mean − entry score), population mean 100 or the pupil's age
@@ -87,7 +90,7 @@ export function verdictOf(net: NetImpact): Verdict {
  */
 export function summariseImpact(
   outcomes: readonly PlacementOutcome[],
-  found: { pupils: readonly ComparisonPupil[]; startPoint: string; endPoint: string } | null,
+  found: { pupils: readonly ComparisonPupil[]; group?: readonly ComparisonPupil[]; startPoint: string; endPoint: string } | null,
   subject: Subject | null,
   options: ImpactOptions = {},
 ): Impact {
@@ -129,9 +132,20 @@ export function summariseImpact(
   if (comparison.length > 0) {
     const cGain = mean(comparison.map((c) => c.exitScore - c.entryScore));
     const cElapsed = mean(comparison.map((c) => c.monthsElapsed));
-    const cValues = comparison.map((c) => c.value);
+    const termlyGroup = found?.group ?? [];
+    const basis = new Set(termlyGroup.map((t) => t.pupilId)).size >= 2 ? "termly" : "provision";
+    // Like for like (termly): gains over the same two points. Provision basis: per-month values for ages,
+    // since the group's and the comparison's elapsed times differ.
+    const cValues = basis === "termly" ? comparison.map((c) => c.exitScore - c.entryScore) : comparison.map((c) => c.value);
     const cValueMean = mean(cValues);
+    const tValues = basis === "termly" ? termlyGroup.map((t) => t.exitScore - t.entryScore) : values;
+    const tGain = mean(termlyGroup.map((t) => t.exitScore - t.entryScore));
+    const tElapsed = mean(termlyGroup.map((t) => t.monthsElapsed));
     comparisonOut = {
+      basis,
+      groupN: new Set(termlyGroup.map((t) => t.pupilId)).size,
+      groupMean: tGain,
+      groupRatioGain: age && tGain !== null && tElapsed !== null && tElapsed > 0 ? tGain / tElapsed : null,
       n: new Set(comparison.map((c) => c.pupilId)).size,
       startPoint: found?.startPoint ?? "", endPoint: found?.endPoint ?? "",
       entryMean: mean(comparison.map((c) => c.entryScore)),
@@ -139,8 +153,8 @@ export function summariseImpact(
       monthsElapsed: cElapsed,
       ratioGain: age && cGain !== null && cElapsed !== null && cElapsed > 0 ? cGain / cElapsed : null,
     };
-    const scale = age ? (elapsed ?? 0) : 1;
-    const rtmValue = typicalRate !== null && cValueMean !== null ? (cValueMean - typicalRate) * (age ? (elapsed ?? 0) : 1) : null;
+    const scale = age && basis === "provision" ? (elapsed ?? 0) : 1;
+    const rtmValue = typicalRate === null || cGain === null ? null : age ? cGain - (cElapsed ?? 0) : cGain;
     rtm = {
       n: comparisonOut.n, method: "comparison", reliability: null,
       mean: used.length > 0 ? rtmValue : null,
@@ -149,20 +163,20 @@ export function summariseImpact(
         : "Estimated from similar pupils not in the intervention: their progress beyond typical progress over the same period.",
     };
     let diff: { mean: number | null; lower: number | null; upper: number | null } = { mean: null, lower: null, upper: null };
-    const valueMean = mean(values);
+    const valueMean = mean(tValues);
     if (valueMean !== null && cValueMean !== null) {
       diff = { mean: valueMean - cValueMean, lower: null, upper: null };
-      if (values.length >= 2 && cValues.length >= 2) {
+      if (tValues.length >= 2 && cValues.length >= 2) {
         try {
-          const d = meanDifferenceInterval(values, cValues, confidence);
+          const d = meanDifferenceInterval(tValues, cValues, confidence);
           diff = { mean: d.difference, lower: d.lower, upper: d.upper };
         } catch (e) {
           if (!(e instanceof InvalidArgumentError)) throw e;
         }
         try {
-          const es = hedgesG(values, cValues, confidence);
+          const es = hedgesG(tValues, cValues, confidence);
           effectSize = {
-            n, comparisonN: comparisonOut.n, g: es.g, lower: es.lower, upper: es.upper,
+            n: tValues.length, comparisonN: comparisonOut.n, g: es.g, lower: es.lower, upper: es.upper,
             eefMonths: eefMonths(es.g), eefMonthsLower: eefMonths(es.lower), eefMonthsUpper: eefMonths(es.upper),
           };
         } catch (e) {
@@ -171,11 +185,12 @@ export function summariseImpact(
       }
     }
     net = {
-      n, method: "comparison", unit,
+      n: new Set(basis === "termly" ? termlyGroup.map((t) => t.pupilId) : used.map((o) => o.record.pupilId)).size,
+      method: "comparison", unit,
       mean: diff.mean === null ? null : diff.mean * scale,
       lower: diff.lower === null ? null : diff.lower * scale,
       upper: diff.upper === null ? null : diff.upper * scale,
-      perMonth: age ? diff.mean : null,
+      perMonth: !age || diff.mean === null ? null : basis === "provision" ? diff.mean : elapsed !== null && elapsed > 0 ? diff.mean / elapsed : null,
     };
   } else {
     const r = measure === null ? undefined : (options.reliability?.[measure] ?? DEFAULT_RELIABILITY[measure]);

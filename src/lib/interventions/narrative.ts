@@ -59,6 +59,9 @@ function units(x: number, unit: "months" | "points"): string {
  */
 export function narrate(label: string, n: number, period: string, impact: Impact, confidence = 0.95): string {
   const head = `${label} (${n} pupil${n === 1 ? "" : "s"}, ${period})`;
+  if (impact.measure === null) {
+    return `${head}: no entry or exit measure is recorded, so its impact on attainment cannot be judged.`;
+  }
   if (impact.n === 0) return `${head}: no pupil has both an entry and an exit score yet, so impact cannot be judged.`;
   if (impact.n === 1) return `${head}: only one pupil has entry and exit scores, too few to judge impact.`;
   const level = Math.round(confidence * 100);

@@ -2,6 +2,7 @@
  * Cost-effectiveness rankings that show their uncertainty and refuse to rank what cannot be told apart.
  */
 import { InvalidArgumentError } from "../errors.js";
+import { normalQuantile } from "../stats/normal.js";
 import type { NetImpact, Ranking, RankingEntry } from "./schema.js";
 
 /** What {@link rankCostEffectiveness} ranks: one intervention's pupils, net impact and cost per pupil. */
@@ -37,12 +38,15 @@ function listNames(names: readonly string[]): string {
  *
  * - Not ranked (`rank: null`, with a `reason`): fewer than `minPupils` pupils, no net-impact interval, or no
  *   cost recorded.
- * - A ranked entry's `rank` is 1 + the number of ranked entries whose interval lies wholly above its own, so
- *   entries whose intervals overlap share a rank and are named in each other's `tiedWith` ("cannot be told
- *   apart"). The interval is the net-impact interval ÷ cost per pupil × 100 (cost is taken as known).
+ * - The interval of impact per £100 is the net-impact interval ÷ cost per pupil × 100 (cost taken as known).
+ *   Two entries are "told apart" when the interval of their difference excludes 0: |a − b| > z·√(se_a² + se_b²),
+ *   each se recovered from its interval as (upper − lower) / 2z (normal approximation). This is the right test
+ *   for a difference (two 95% intervals can overlap a little while the difference is clear: Schenker &
+ *   Gentleman 2001, Am Stat 55:182). A ranked entry's `rank` is 1 + the number of entries told apart from it
+ *   and higher, so entries that cannot be told apart often share a rank; `tiedWith` names them.
  * - `costPerUnit` = cost per pupil ÷ net impact (pounds per pupil per month or point), null unless the net
  *   impact is above 0; its upper end is null (unbounded) when the interval reaches 0.
- * Entries are ordered by rank, then by impact per £100, then unranked ones by name.
+ * Ranked entries are listed by impact per £100 (the best estimate first), then unranked ones by name.
  * @param inputs one per intervention
  * @param options minimum pupils (default 5) and confidence level (default 0.95)
  * @throws {InvalidArgumentError} when minPupils is not a whole number ≥ 1
@@ -51,14 +55,17 @@ function listNames(names: readonly string[]): string {
  *   { intervention: "A", n: 10, net: { n: 10, method: "comparison", unit: "points", mean: 6, lower: 3, upper: 9, perMonth: null }, costPerPupil: 200 },
  *   { intervention: "B", n: 10, net: { n: 10, method: "comparison", unit: "points", mean: 1, lower: -2, upper: 4, perMonth: null }, costPerPupil: 100 },
  * ])[0]?.entries.map((e) => [e.intervention, e.rank]);
- * // => [["A", 1], ["B", 1]] (A: 1.5–4.5 points per £100, B: −2–4: the intervals overlap)
+ * // => [["A", 1], ["B", 1]] (A: 3 ± 1.5 points per £100, B: 1 ± 3: difference 2, half-width of its
+ * //     interval 1.96·√(0.765² + 1.531²) = 3.35, so they cannot be told apart)
  */
 export function rankCostEffectiveness(inputs: readonly RankingInput[], options: RankingOptions = {}): Ranking[] {
   const minPupils = options.minPupils ?? 5;
   if (!Number.isInteger(minPupils) || minPupils < 1) {
     throw new InvalidArgumentError("rankCostEffectiveness", `minPupils must be a whole number ≥ 1, got ${String(minPupils)}`);
   }
-  const level = Math.round((options.confidence ?? 0.95) * 100);
+  const confidence = options.confidence ?? 0.95;
+  const level = Math.round(confidence * 100);
+  const z = normalQuantile(1 - (1 - confidence) / 2);
   const rankings: Ranking[] = [];
   for (const unit of ["months", "points"] as const) {
     const group = inputs.filter((i) => i.net.unit === unit);
@@ -88,14 +95,14 @@ export function rankCostEffectiveness(inputs: readonly RankingInput[], options: 
       };
     });
     const ranked = entries.filter((e) => e.reason === null);
+    const se = (e: RankingEntry): number => ((e.upper ?? 0) - (e.lower ?? 0)) / (2 * z);
+    const apart = (a: RankingEntry, b: RankingEntry): boolean =>
+      Math.abs((a.impactPer100 ?? 0) - (b.impactPer100 ?? 0)) > z * Math.hypot(se(a), se(b));
     for (const e of ranked) {
       const lo = e.lower ?? 0;
       const hi = e.upper ?? 0;
-      e.rank = 1 + ranked.filter((o) => o !== e && (o.lower ?? 0) > hi).length;
-      e.tiedWith = ranked
-        .filter((o) => o !== e && (o.lower ?? 0) <= hi && (o.upper ?? 0) >= lo)
-        .map((o) => o.intervention)
-        .sort();
+      e.rank = 1 + ranked.filter((o) => o !== e && apart(o, e) && (o.impactPer100 ?? 0) > (e.impactPer100 ?? 0)).length;
+      e.tiedWith = ranked.filter((o) => o !== e && !apart(o, e)).map((o) => o.intervention).sort();
       const cost = e.costPerUnit === null
         ? "no clear cost per " + per + " can be given, as the impact may be zero"
         : `about £${fmt(e.costPerUnit)} per pupil per ${per} gained` +
@@ -106,7 +113,7 @@ export function rankCostEffectiveness(inputs: readonly RankingInput[], options: 
         (e.tiedWith.length > 0 ? ` Cannot be told apart from ${listNames(e.tiedWith)}.` : "");
     }
     entries.sort((a, b) => {
-      if (a.rank !== null && b.rank !== null) return a.rank - b.rank || (b.impactPer100 ?? 0) - (a.impactPer100 ?? 0);
+      if (a.rank !== null && b.rank !== null) return (b.impactPer100 ?? 0) - (a.impactPer100 ?? 0) || a.rank - b.rank;
       if (a.rank !== null) return -1;
       if (b.rank !== null) return 1;
       return a.intervention.localeCompare(b.intervention);

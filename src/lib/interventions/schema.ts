@@ -37,11 +37,23 @@ export type RawProgress = z.infer<typeof RawProgress>;
  * Progress of the matched comparison pupils (not in an intervention in this subject) between the termly
  * assessment points nearest the run's start and end. `n` is the number of distinct comparison pupils.
  * @example
- * ComparisonProgress.parse({ n: 10, startPoint: "2024/25 autumn", endPoint: "2024/25 spring", entryMean: 81,
- *   mean: 5, monthsElapsed: 4, ratioGain: 1.25 });
+ * ComparisonProgress.parse({ n: 10, basis: "termly", groupN: 6, groupMean: 9, groupRatioGain: 2.25,
+ *   startPoint: "2024/25 autumn", endPoint: "2024/25 spring", entryMean: 81, mean: 5, monthsElapsed: 4,
+ *   ratioGain: 1.25 });
  */
 export const ComparisonProgress = z.object({
   n: z.number().int().nonnegative(),
+  /**
+   * What the group's side of the comparison is: `"termly"` (the group's own termly scores at the same two
+   * points, like for like) or `"provision"` (its provision-map entry and exit, when it has no termly scores).
+   */
+  basis: z.enum(["termly", "provision"]),
+  /** Group pupils with termly scores at both points. */
+  groupN: z.number().int().nonnegative(),
+  /** The group's mean termly gain between the two points (null on the provision basis). */
+  groupMean: z.number().nullable(),
+  /** The group's termly ratio gain, for ages (null otherwise or on the provision basis). */
+  groupRatioGain: z.number().nullable(),
   startPoint: z.string(),
   endPoint: z.string(),
   entryMean: z.number().nullable(),
