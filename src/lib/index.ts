@@ -71,6 +71,25 @@ export type { MeanDifferenceInterval, MeanInterval } from "./stats/mean-differen
 // --- interventions: impact measures -----------------------------------------------------------------------
 export { ratioGain, ratioGainBand, monthsBetween } from "./interventions/ratio-gain.js";
 export type { RatioGainBand } from "./interventions/ratio-gain.js";
+export { analyseInterventions } from "./interventions/analyse.js";
+export type { AnalyseInterventionsOptions } from "./interventions/analyse.js";
+export {
+  InterventionsReport, InterventionSummary, InterventionRun, Impact, RawProgress, ComparisonProgress,
+  RegressionToMean, NetImpact, EffectSize, Verdict, Delivery, Cost, ExitTarget, Ranking, RankingEntry,
+  NonResponderRow, NotMeasuredRow,
+} from "./interventions/schema.js";
+export { placementOutcome, isAgeMeasure } from "./interventions/outcomes.js";
+export type { PlacementOutcome, ExclusionReason } from "./interventions/outcomes.js";
+export { findComparison, inferSubject } from "./interventions/comparison.js";
+export type { ComparisonPupil, RunComparison, ComparisonOptions } from "./interventions/comparison.js";
+export { expectedRegressionToMean, DEFAULT_RELIABILITY } from "./interventions/regression-to-mean.js";
+export { summariseImpact, verdictOf } from "./interventions/impact.js";
+export type { ImpactOptions } from "./interventions/impact.js";
+export { groupRuns, describeDelivery, describeCost, describeExitTarget } from "./interventions/runs.js";
+export type { RunRecords } from "./interventions/runs.js";
+export { rankCostEffectiveness } from "./interventions/ranking.js";
+export type { RankingInput, RankingOptions } from "./interventions/ranking.js";
+export { narrate, describePeriod } from "./interventions/narrative.js";
 
 // --- disclosure and report: audience policies, suppression, the one report, `sendscope analyse` -----------
 export {
