@@ -1,0 +1,53 @@
+/**
+ * What every sendscope chart builder takes (title, subtitle, width, description) and the pieces they share.
+ */
+import { DEFAULT_CHART_WIDTH } from "./theme.js";
+import { titleChars, wrapText } from "./text.js";
+
+/** The options every chart builder takes. */
+export interface ChartOptions {
+  /** The title: state the finding ("SEN support pupils are 25 points behind …"), not the topic. */
+  title: string;
+  /** One or more lines under the title (what is measured, when, for whom). */
+  subtitle?: string | string[];
+  /** Width of the plot area in pixels; default 560. Values below 200 are treated as 200. */
+  width?: number;
+  /** Text for screen readers (the chart's `aria-label`); default: the title. */
+  description?: string;
+}
+
+/**
+ * The plot width of a chart: `options.width` (at least 200) or the default 560.
+ * @example
+ * chartWidth({ title: "t", width: 120 }) // => 200
+ */
+export function chartWidth(options: ChartOptions): number {
+  return Math.max(200, Math.round(options.width ?? DEFAULT_CHART_WIDTH));
+}
+
+/**
+ * The vega-lite title block: the title and subtitle wrapped to the chart's width.
+ * @example
+ * chartTitle({ title: "Attendance is lower for SEN pupils", subtitle: "2025/26" }).subtitle // => ["2025/26"]
+ */
+export function chartTitle(options: ChartOptions): { text: string[]; subtitle?: string[] } {
+  const width = chartWidth(options);
+  const subtitles = options.subtitle === undefined ? [] : Array.isArray(options.subtitle) ? options.subtitle : [options.subtitle];
+  const subtitleLines = subtitles.flatMap((s) => wrapText(s, Math.floor(titleChars(width) * 1.2)));
+  return {
+    text: wrapText(options.title, titleChars(width)),
+    ...(subtitleLines.length > 0 ? { subtitle: subtitleLines } : {}),
+  };
+}
+
+/** The `$schema` every sendscope spec names. */
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+/**
+ * A finite number or null (NaN, infinities and undefined become null, so a chart never draws them).
+ * @example
+ * finiteOrNull(Number.NaN) // => null
+ */
+export function finiteOrNull(value: number | null | undefined): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
