@@ -167,5 +167,22 @@ export {
   DEFAULT_NATIONAL_FIGURES, nationalFigure, loadNationalFigures,
 } from "../data/national.js";
 
+// --- charts: vega-lite spec builders (accessible theme, suppressed cells as notes) -------------------------
+export {
+  OKABE_ITO, NEUTRAL_GREY, CATEGORY_COLOURS, SEN_GROUP_COLOURS, SEN_GROUP_LABELS, GAP_BAND_COLOURS, SUPPRESSED_NOTE,
+  DEFAULT_CHART_WIDTH, CHART_CONFIG,
+} from "./charts/theme.js";
+export { chartTitle, chartWidth, finiteOrNull, VEGA_LITE_SCHEMA } from "./charts/common.js";
+export type { ChartOptions } from "./charts/common.js";
+export { wrapText, titleChars } from "./charts/text.js";
+export { intervalChart, gapChart, progressChart, interventionImpactChart, VERDICT_COLOURS } from "./charts/interval.js";
+export type { IntervalRow, IntervalChartOptions, GapChartRow, ProgressChartRow, ImpactChartRow } from "./charts/interval.js";
+export { groupRateChart, attainmentChart, identificationChart, attendanceChart } from "./charts/rate-bars.js";
+export type { RateRow, RateChartOptions } from "./charts/rate-bars.js";
+export { trendChart } from "./charts/trend.js";
+export type { TrendRow, TrendChartOptions } from "./charts/trend.js";
+export { distributionChart } from "./charts/distribution.js";
+export type { DistributionRow, DistributionChartOptions } from "./charts/distribution.js";
+
 // --- errors ---------------------------------------------------------------------------------------------
 export { SendscopeError, InvalidArgumentError, ImportError } from "./errors.js";
