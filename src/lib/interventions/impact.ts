@@ -44,16 +44,16 @@ function populationMean(measure: MeasureKind, o: PlacementOutcome): number | nul
 }
 
 /**
- * What the net-impact interval supports. Fewer than two measured pupils is `"too-few"`; no estimate is
- * `"not-measured"`; an interval wholly above 0 `"clear-impact"`, wholly below `"clear-decline"`, otherwise
+ * What the net-impact interval supports. No estimate is `"not-measured"`; fewer than two measured pupils
+ * `"too-few"`; an interval wholly above 0 `"clear-impact"`, wholly below `"clear-decline"`, otherwise
  * (including when no interval could be formed) `"no-clear-evidence"`.
  * @example
  * verdictOf({ n: 8, method: "comparison", unit: "points", mean: 3, lower: -1, upper: 7, perMonth: null });
  * // => "no-clear-evidence"
  */
 export function verdictOf(net: NetImpact): Verdict {
+  if (net.method === "none" || net.mean === null) return "not-measured";
   if (net.n < 2) return "too-few";
-  if (net.mean === null) return "not-measured";
   if (net.lower !== null && net.lower > 0) return "clear-impact";
   if (net.upper !== null && net.upper < 0) return "clear-decline";
   return "no-clear-evidence";
