@@ -66,8 +66,10 @@ function joinDistinct(values: readonly string[]): string {
  * @throws {InvalidArgumentError} when asOf is not `yyyy-mm-dd` or confidence is not in (0, 1)
  * @example
  * const report = analyseInterventions(await importFolder("fixtures/sample-school"), { asOf: "2026-07-17" });
- * report.interventions[0]?.narrative;
- * // => "Lexia (14 pupils, Sep 2024 to Mar 2025): reading ages rose at 2.4 times the normal rate …"
+ * report.interventions.map((i) => [i.intervention, i.impact.verdict]);
+ * // => [["Comprehension club", "no-clear-evidence"], ["ELSA (emotional literacy support)", "too-few"],
+ * //     ["Maths booster club", "no-clear-evidence"], ["Maths catch-up (small group)", "clear-impact"],
+ * //     ["Precision teaching", "clear-impact"], ["Reading recovery-style 1:1", "clear-impact"]]
  */
 export function analyseInterventions(data: SchoolData, options: AnalyseInterventionsOptions): InterventionsReport {
   const { asOf } = options;
