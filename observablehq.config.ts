@@ -1,0 +1,41 @@
+/**
+ * Observable Framework config of the sendscope dashboards, for two builds from one source:
+ * - the SENCO build (default): every page under `dashboards/`, written to `dist/senco/` (confidential:
+ *   pupil-level tables; keep it off public hosting);
+ * - the governors' build (`SENDSCOPE_SITE=governors`): only `dashboards/governors/` (the governors' report
+ *   and its loader, which only ever sees the disclosure-controlled report), written to `dist/governors/`.
+ * Offline: no CDN fonts (globalStylesheets), libraries imported from node_modules, no build date in the footer.
+ */
+const site = process.env.SENDSCOPE_SITE === "governors" ? "governors" : "senco";
+
+const footer = "sendscope: SEND analytics from the school's own MIS exports. Figures describe the date shown on each page.";
+
+export default site === "governors"
+  ? {
+    root: "dashboards/governors",
+    output: "dist/governors",
+    title: "Governors' SEND report",
+    sidebar: false,
+    pager: false,
+    toc: false,
+    search: false,
+    style: "components/style.css",
+    globalStylesheets: ["observablehq:stdlib/inputs.css"],
+    footer,
+  }
+  : {
+    root: "dashboards",
+    output: "dist/senco",
+    title: "sendscope (SENCO, confidential)",
+    pages: [
+      { name: "Overview and SEF", path: "/" },
+      { name: "Interventions", path: "/interventions" },
+      { name: "Data quality", path: "/data-quality" },
+      { name: "Governors' report", path: "/governors/" },
+    ],
+    pager: false,
+    search: false,
+    style: "components/style.css",
+    globalStylesheets: ["observablehq:stdlib/inputs.css"],
+    footer,
+  };

@@ -1,0 +1,79 @@
+/**
+ * The data behind the dashboards: one school's exports (the folder in env `SENDSCOPE_DATA`, or the bundled
+ * sample school) turned into the sendscope report for one audience. The dashboards' data loaders call
+ * `loadDashboardReport` and write its JSON; nothing else reaches a page.
+ *
+ * For governors (and the public) the report has already passed disclosure control in `buildReport`; here the
+ * intervention analysis is added under the same policy when the report does not carry it yet, staff names are
+ * dropped (governors do not need them), and the whole result is scanned for every imported pupil's UPN, name
+ * and date of birth once more before it is returned.
+ */
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { importFolder } from "../lib/import/import-folder.js";
+import { buildReport, defaultAsOf } from "../lib/report/build-report.js";
+import { analyseInterventions } from "../lib/interventions/analyse.js";
+import { applyDisclosure } from "../lib/disclosure/apply-disclosure.js";
+import { assertNoPupilIdentifiers } from "../lib/disclosure/identifiers.js";
+import { type Audience, policyFor } from "../lib/disclosure/policy.js";
+import { NEED_LABELS, SEN_STATUS_LABELS } from "../data/codes.js";
+
+/** The repository's root folder. */
+export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+/** The bundled synthetic sample school. */
+export const SAMPLE_SCHOOL = resolve(REPO_ROOT, "fixtures", "sample-school");
+
+/**
+ * The folder of exports the dashboards show: env `SENDSCOPE_DATA` (resolved from the current folder) or the
+ * sample school.
+ * @example
+ * dataFolder() // => "/…/fixtures/sample-school"
+ */
+export function dataFolder(): string {
+  const fromEnv = process.env.SENDSCOPE_DATA;
+  return fromEnv !== undefined && fromEnv.trim() !== "" ? resolve(fromEnv) : SAMPLE_SCHOOL;
+}
+
+function dropStaff(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropStaff);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (k !== "staff") out[k] = dropStaff(v);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * The report one audience's dashboards are built from: `buildReport` on the data folder, with the
+ * intervention analysis (`analyseInterventions`, disclosure-controlled for the audience) under
+ * `interventions` when the report does not include it, and `labels` (need and SEN status names) for the pages. For governors and the public, staff names are dropped
+ * and the result is checked for pupil identifiers (throws rather than return one).
+ * @param audience `"senco"` or `"governors"`
+ * @param folder the exports; default `dataFolder()`
+ * @throws {InvalidArgumentError} (from `buildReport` or `assertNoPupilIdentifiers`) when the data has no
+ * date or an identifier would leak
+ * @example
+ * const report = await loadDashboardReport("governors");
+ * report.meta.audience // => "governors"
+ */
+export async function loadDashboardReport(audience: Audience, folder: string = dataFolder()): Promise<Record<string, unknown>> {
+  const data = await importFolder(folder);
+  const report = buildReport(data, { audience }) as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {
+    ...report,
+    dataFolder: audience === "senco" ? folder : null,
+    labels: { needs: NEED_LABELS, senStatus: SEN_STATUS_LABELS },
+  };
+  if (report.interventions === undefined) {
+    const asOf = defaultAsOf(data).asOf;
+    const meta = report.meta as { generatedFor?: string } | undefined;
+    const analysis = analyseInterventions(data, { asOf: meta?.generatedFor ?? asOf });
+    out.interventions = applyDisclosure(analysis, policyFor(audience));
+  }
+  if (audience === "senco") return out;
+  const safe = dropStaff(out) as Record<string, unknown>;
+  assertNoPupilIdentifiers(safe, data.pupils, "loadDashboardReport");
+  return safe;
+}
