@@ -175,7 +175,7 @@ export {
 export { chartTitle, chartWidth, finiteOrNull, VEGA_LITE_SCHEMA } from "./charts/common.js";
 export type { ChartOptions } from "./charts/common.js";
 export { wrapText, titleChars } from "./charts/text.js";
-export { intervalChart, gapChart, progressChart, interventionImpactChart, VERDICT_COLOURS } from "./charts/interval.js";
+export { intervalChart, gapChart, progressChart, interventionImpactChart, VERDICT_COLOURS, VERDICT_LABELS } from "./charts/interval.js";
 export type { IntervalRow, IntervalChartOptions, GapChartRow, ProgressChartRow, ImpactChartRow } from "./charts/interval.js";
 export { groupRateChart, attainmentChart, identificationChart, attendanceChart } from "./charts/rate-bars.js";
 export type { RateRow, RateChartOptions } from "./charts/rate-bars.js";

@@ -14,7 +14,7 @@ export async function chart(spec) {
 
 /** Plot width from the page's column width: room for row labels, at most 640 px, at least 200. */
 export function plotWidth(width) {
-  return Math.max(200, Math.min(640, Math.round(width - 230)));
+  return Math.max(200, Math.min(640, Math.round(width - 290)));
 }
 
 /** "42%" (or the suppressed note for null). */

@@ -90,7 +90,7 @@ export function intervalChart(rows: readonly IntervalRow[], options: IntervalCha
   const domain = usedCategories.length > 0 ? usedCategories : ["estimate"];
   const range = domain.map((c) => colours[c] ?? NEUTRAL_GREY);
   const showLegend = !(domain.length === 1 && domain[0] === "estimate");
-  const y = { field: "label", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: 220, labelFontSize: 12 } };
+  const y = { field: "label", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: 260, labelFontSize: 12 } };
   const xTitle = options.axisTitle ?? (proportion ? "Difference (percentage points)" : "Difference");
   const color = {
     field: "category", type: "nominal" as const, title: options.categoryTitle ?? "Band",
@@ -121,12 +121,12 @@ export function intervalChart(rows: readonly IntervalRow[], options: IntervalCha
       {
         transform: [{ filter: "datum.value != null && datum.lower != null && datum.upper != null" }],
         mark: { type: "rule" as const, strokeWidth: 3, opacity: 0.7 },
-        encoding: { y, x: { field: "lower", type: "quantitative" as const }, x2: { field: "upper" }, color },
+        encoding: { y, x: { field: "lower", type: "quantitative" as const, title: xTitle, axis: { format } }, x2: { field: "upper" }, color },
       },
       {
         transform: [{ filter: "datum.value != null" }],
         mark: { type: "point" as const, filled: true, size: 110, opacity: 1 },
-        encoding: { y, x: { field: "value", type: "quantitative" as const }, color, tooltip },
+        encoding: { y, x: { field: "value", type: "quantitative" as const, title: xTitle, axis: { format } }, color, tooltip },
       },
       {
         transform: [{ filter: "datum.value == null" }],
@@ -207,13 +207,26 @@ export function progressChart(rows: readonly ProgressChartRow[], options: Interv
   );
 }
 
-/** Colours of intervention verdicts. */
+/**
+ * Plain-English labels of the intervention verdicts (`analyseInterventions`), as shown in legends.
+ * @example
+ * VERDICT_LABELS["no-clear-evidence"] // => "no clear evidence"
+ */
+export const VERDICT_LABELS: Readonly<Record<string, string>> = {
+  "clear-impact": "clear impact",
+  "no-clear-evidence": "no clear evidence",
+  "clear-decline": "clear decline",
+  "too-few": "too few to tell",
+  "not-measured": "not measured",
+};
+
+/** Colours of intervention verdicts, keyed by their plain-English labels (`VERDICT_LABELS`). */
 export const VERDICT_COLOURS: Readonly<Record<string, string>> = {
-  "clear-impact": OKABE_ITO.blue,
-  "no-clear-evidence": NEUTRAL_GREY,
-  "clear-decline": OKABE_ITO.vermillion,
-  "too-few": OKABE_ITO.orange,
-  "not-measured": NEUTRAL_GREY,
+  "clear impact": OKABE_ITO.blue,
+  "no clear evidence": NEUTRAL_GREY,
+  "clear decline": OKABE_ITO.vermillion,
+  "too few to tell": OKABE_ITO.orange,
+  "not measured": NEUTRAL_GREY,
 };
 
 /** One intervention's impact, for `interventionImpactChart`. */
@@ -248,7 +261,7 @@ export interface ImpactChartRow {
  */
 export function interventionImpactChart(rows: readonly ImpactChartRow[], options: IntervalChartOptions): TopLevelSpec {
   return intervalChart(
-    rows.map((r) => ({ label: r.label, value: r.impact, lower: r.lower, upper: r.upper, n: r.n, category: r.verdict ?? "estimate", suppressed: r.suppressed, ...(r.note === undefined ? {} : { note: r.note }) })),
+    rows.map((r) => ({ label: r.label, value: r.impact, lower: r.lower, upper: r.upper, n: r.n, category: r.verdict == null ? "estimate" : VERDICT_LABELS[r.verdict] ?? r.verdict, suppressed: r.suppressed, ...(r.note === undefined ? {} : { note: r.note }) })),
     { scale: "number", axisTitle: "Impact beyond comparison pupils", categoryTitle: "Verdict", categoryColours: VERDICT_COLOURS, ...options },
   );
 }

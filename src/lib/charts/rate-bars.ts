@@ -85,7 +85,7 @@ export function groupRateChart(rows: readonly RateRow[], options: RateChartOptio
   const seriesNames = [...new Set(data.map((d) => d.series))];
   const multiSeries = rows.some((r) => r.series !== undefined) && seriesNames.length > 0;
   const range = seriesNames.map((s, i) => options.seriesColours?.[s] ?? CATEGORY_COLOURS[i % CATEGORY_COLOURS.length] ?? OKABE_ITO.blue);
-  const y = { field: "label", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: 200 } };
+  const y = { field: "label", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: 260 } };
   const yOffset = multiSeries ? { yOffset: { field: "series", type: "nominal" as const, sort: seriesNames } } : {};
   const x = {
     field: "rate", type: "quantitative" as const, title: options.axisTitle ?? "Share of pupils",
