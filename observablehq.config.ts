@@ -4,16 +4,19 @@
  *   pupil-level tables; keep it off public hosting);
  * - the governors' build (`SENDSCOPE_SITE=governors`): only `dashboards/governors/` (the governors' report
  *   and its loader, which only ever sees the disclosure-controlled report), written to `dist/governors/`.
+ * `SENDSCOPE_DIST` changes the base output folder (default `dist`).
  * Offline: no CDN fonts (globalStylesheets), libraries imported from node_modules, no build date in the footer.
  */
 const site = process.env.SENDSCOPE_SITE === "governors" ? "governors" : "senco";
+/** Base output folder (default `dist`; tests build elsewhere so they never touch the user's `dist/`). */
+const dist = process.env.SENDSCOPE_DIST ?? "dist";
 
 const footer = "sendscope: SEND analytics from the school's own MIS exports. Figures describe the date shown on each page.";
 
 export default site === "governors"
   ? {
     root: "dashboards/governors",
-    output: "dist/governors",
+    output: `${dist}/governors`,
     title: "Governors' SEND report",
     sidebar: false,
     pager: false,
@@ -25,7 +28,7 @@ export default site === "governors"
   }
   : {
     root: "dashboards",
-    output: "dist/senco",
+    output: `${dist}/senco`,
     title: "sendscope (SENCO, confidential)",
     pages: [
       { name: "Overview and SEF", path: "/" },

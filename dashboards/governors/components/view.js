@@ -1,3 +1,4 @@
+/* global document */
 // Shared page helpers for the sendscope dashboards (SENCO and governors' builds). Browser-only, no globals:
 // every library is imported from node_modules so the built site works offline.
 import embed from "vega-embed";

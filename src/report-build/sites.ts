@@ -1,0 +1,132 @@
+/**
+ * Building the two dashboard sites with Observable Framework and printing the governors' report to PDF.
+ * Used by `build.ts` (the `report` command) and by the browser and privacy tests.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { REPO_ROOT } from "./data-source.js";
+import { serveStatic } from "./serve.js";
+import { checkPage, launchChromium } from "./browser.js";
+
+/** The two builds: everything for the SENCO, or the governors' report only. */
+export type Site = "senco" | "governors";
+
+/** Framework's cache folders (stale loader output lives in `cache/data`). */
+export const CACHE_FOLDERS = {
+  senco: join(REPO_ROOT, "dashboards", ".observablehq"),
+  governors: join(REPO_ROOT, "dashboards", "governors", ".observablehq"),
+} as const;
+
+/**
+ * Remove cached data-loader output (`cache/data`) so that the next build runs every loader afresh;
+ * with `everything`, remove the whole caches (bundled npm modules too).
+ * @example
+ * clearCaches({ everything: true })
+ */
+export function clearCaches(options: { everything?: boolean } = {}): void {
+  for (const folder of Object.values(CACHE_FOLDERS)) {
+    rmSync(options.everything ? join(folder, "cache") : join(folder, "cache", "data"), { recursive: true, force: true });
+  }
+}
+
+/** Options of `buildSite`. */
+export interface BuildSiteOptions {
+  /** Base output folder; the site goes to `<dist>/<site>`. Default `<repo>/dist`. */
+  dist?: string;
+  /** The exports to build from (env `SENDSCOPE_DATA` for the loaders); default: inherited / sample school. */
+  data?: string;
+  /** Echo Framework's output; default false (it is returned instead). */
+  verbose?: boolean;
+}
+
+/**
+ * Build one site with `observable build` (fresh loader data: `cache/data` is removed first). The governors'
+ * build's cache folder is removed afterwards (it would otherwise sit inside `dashboards/governors`).
+ * @returns the output folder and Framework's log
+ * @throws {Error} when the build exits non-zero or writes no index.html
+ * @example
+ * const { output } = await buildSite("governors"); // output => "/…/dist/governors"
+ */
+export async function buildSite(site: Site, options: BuildSiteOptions = {}): Promise<{ output: string; log: string }> {
+  const dist = resolve(options.dist ?? join(REPO_ROOT, "dist"));
+  const output = join(dist, site);
+  rmSync(join(CACHE_FOLDERS[site], "cache", "data"), { recursive: true, force: true });
+  rmSync(output, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, SENDSCOPE_SITE: site, SENDSCOPE_DIST: dist, TZ: process.env.TZ ?? "UTC" };
+  if (options.data !== undefined) env.SENDSCOPE_DATA = resolve(options.data);
+  const bin = join(REPO_ROOT, "node_modules", ".bin", "observable");
+  const log = await new Promise<string>((ok, fail) => {
+    const child = spawn(bin, ["build"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let text = "";
+    const take = (chunk: Buffer) => {
+      text += chunk.toString();
+      if (options.verbose) process.stdout.write(chunk);
+    };
+    child.stdout.on("data", take);
+    child.stderr.on("data", take);
+    child.on("error", fail);
+    child.on("close", (code) => (code === 0 ? ok(text) : fail(new Error(`observable build (${site}) exited with ${code}:\n${text.slice(-4000)}`))));
+  });
+  if (site === "governors") rmSync(CACHE_FOLDERS.governors, { recursive: true, force: true });
+  try {
+    statSync(join(output, "index.html"));
+  } catch {
+    throw new Error(`observable build (${site}) wrote no ${join(output, "index.html")}:\n${log.slice(-4000)}`);
+  }
+  return { output, log };
+}
+
+/**
+ * Serve a built governors' site on 127.0.0.1, check its page (no console error, no Framework error, no
+ * request to another host, every chart drew), and print it to PDF with Chromium (A4, print CSS).
+ * @param siteFolder the built governors' site (e.g. `dist/governors`)
+ * @param pdfPath where to write the PDF
+ * @throws {Error} when the page check finds a problem
+ * @example
+ * await printGovernorsPdf("dist/governors", "dist/governors-report.pdf")
+ */
+export async function printGovernorsPdf(siteFolder: string, pdfPath: string): Promise<{ bytes: number }> {
+  const server = await serveStatic(siteFolder);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 900, height: 1200 });
+    const check = await checkPage(page, `${server.origin}/`);
+    if (check.problems.length > 0) throw new Error(`the governors' report has problems:\n${check.problems.join("\n")}`);
+    await page.emulateMedia({ media: "print" });
+    await page.waitForTimeout(300);
+    mkdirSync(resolve(pdfPath, ".."), { recursive: true });
+    await page.pdf({ path: pdfPath, format: "A4", printBackground: true, preferCSSPageSize: true });
+    return { bytes: statSync(pdfPath).size };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * Run `fn` while holding a lock folder, so that builds in parallel test files do not share Framework's cache
+ * at the same time. Waits up to `timeoutMs` (default 10 minutes) for the lock.
+ * @throws {Error} when the lock cannot be taken in time
+ * @example
+ * await withBuildLock(() => buildSite("governors"))
+ */
+export async function withBuildLock<T>(fn: () => Promise<T>, timeoutMs = 600_000): Promise<T> {
+  const lock = join(REPO_ROOT, "dashboards", ".build.lock");
+  const start = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() - start > timeoutMs) throw new Error(`could not take the build lock ${lock}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
