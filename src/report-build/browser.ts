@@ -8,6 +8,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
+/** The little of the DOM the page checks use (this package compiles without the DOM library). */
+interface CheckedElement {
+  querySelector(selector: string): CheckedElement | null;
+  querySelectorAll(selector: string): ArrayLike<CheckedElement>;
+  textContent: string | null;
+}
+/** The page's document, inside `page.evaluate` (runs in the browser). */
+interface CheckedDocument extends CheckedElement {
+  documentElement: { scrollWidth: number; scrollHeight: number };
+}
 /** Where Debian's chromium package puts the browser. */
 export const CHROMIUM_PATH = process.env.SENDSCOPE_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -78,12 +88,14 @@ export async function checkPage(page: Page, url: string): Promise<PageCheck> {
   await page.goto(url, { waitUntil: "networkidle" });
   // vega renders asynchronously after the data loads: wait until every container has drawn, or 10 s.
   await page.waitForFunction(() => {
-    const containers = [...document.querySelectorAll(".vega-embed")];
+    const document = (globalThis as unknown as { document: CheckedDocument }).document;
+    const containers = Array.from(document.querySelectorAll(".vega-embed"));
     return containers.every((c) => c.querySelector("svg, canvas") !== null);
   }, undefined, { timeout: 10_000 }).catch(() => undefined);
   await page.waitForTimeout(200);
   const result = await page.evaluate(() => {
-    const containers = [...document.querySelectorAll(".vega-embed")];
+    const document = (globalThis as unknown as { document: CheckedDocument }).document;
+    const containers = Array.from(document.querySelectorAll(".vega-embed"));
     const empty = containers.filter((c) => {
       const svg = c.querySelector("svg");
       if (svg) return svg.querySelectorAll("g.role-mark path, g.role-mark line, g.role-mark rect, g.role-mark text").length === 0;
@@ -92,7 +104,7 @@ export async function checkPage(page: Page, url: string): Promise<PageCheck> {
     return {
       charts: containers.length,
       emptyCharts: empty.length,
-      frameworkErrors: [...document.querySelectorAll(".observablehq--error")].map((e) => e.textContent ?? ""),
+      frameworkErrors: Array.from(document.querySelectorAll(".observablehq--error")).map((e) => e.textContent ?? ""),
     };
   });
   const problems = [
