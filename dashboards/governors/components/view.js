@@ -13,9 +13,19 @@ export async function chart(spec) {
   return html`<figure class="chart-figure">${div}</figure>`;
 }
 
+/** Row-label room for the page's column width: 260 px, or 110 px on phone screens. */
+export function labelRoom(width) {
+  return width < 560 ? 110 : 260;
+}
+
 /** Plot width from the page's column width: room for row labels, at most 640 px, at least 200. */
 export function plotWidth(width) {
-  return Math.max(200, Math.min(640, Math.round(width - 290)));
+  return Math.max(200, Math.min(640, Math.round(width - labelRoom(width) - 30)));
+}
+
+/** The size options of a chart for the page's column width (plot width and row-label limit). */
+export function sized(width) {
+  return {width: plotWidth(width), labelLimit: labelRoom(width)};
 }
 
 /** "42%" (or the suppressed note for null). */

@@ -14,6 +14,17 @@ export interface ChartOptions {
   width?: number;
   /** Text for screen readers (the chart's `aria-label`); default: the title. */
   description?: string;
+  /** Longest row label in pixels before it is cut with "…"; default 260 (use less on phone screens). */
+  labelLimit?: number;
+}
+
+/**
+ * The row-label limit of a chart: `options.labelLimit` (at least 60) or 260.
+ * @example
+ * labelLimit({ title: "t", labelLimit: 20 }) // => 60
+ */
+export function labelLimit(options: ChartOptions): number {
+  return Math.max(60, Math.round(options.labelLimit ?? 260));
 }
 
 /**

@@ -4,7 +4,7 @@
  * governors' pages use `progressChart` on aggregates.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { type ChartOptions, VEGA_LITE_SCHEMA, chartTitle, chartWidth, finiteOrNull } from "./common.js";
+import { type ChartOptions, VEGA_LITE_SCHEMA, chartTitle, chartWidth, finiteOrNull, labelLimit } from "./common.js";
 import { CATEGORY_COLOURS, CHART_CONFIG, OKABE_ITO } from "./theme.js";
 
 /** One value of a distribution chart. */
@@ -42,7 +42,7 @@ export function distributionChart(rows: readonly DistributionRow[], options: Dis
   });
   const groups = [...new Set(data.map((d) => d.group))];
   const range = groups.map((g, i) => options.groupColours?.[g] ?? CATEGORY_COLOURS[i % CATEGORY_COLOURS.length] ?? OKABE_ITO.blue);
-  const y = { field: "group", type: "nominal" as const, sort: groups, title: null };
+  const y = { field: "group", type: "nominal" as const, sort: groups, title: null, axis: { labelLimit: labelLimit(options) } };
   const color = { field: "group", type: "nominal" as const, scale: { domain: groups, range }, legend: null };
   const x = { field: "value", type: "quantitative" as const, title: options.axisTitle ?? "Value" };
   const layers: unknown[] = [];

@@ -4,7 +4,7 @@
  * A row whose value is null (suppressed or not measurable) is drawn as a written note, never as zero.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { type ChartOptions, VEGA_LITE_SCHEMA, chartTitle, chartWidth, finiteOrNull } from "./common.js";
+import { type ChartOptions, VEGA_LITE_SCHEMA, chartTitle, chartWidth, finiteOrNull, labelLimit } from "./common.js";
 import { CHART_CONFIG, GAP_BAND_COLOURS, NEUTRAL_GREY, OKABE_ITO, SUPPRESSED_NOTE } from "./theme.js";
 
 /** One row of a point-and-interval chart. */
@@ -90,7 +90,7 @@ export function intervalChart(rows: readonly IntervalRow[], options: IntervalCha
   const domain = usedCategories.length > 0 ? usedCategories : ["estimate"];
   const range = domain.map((c) => colours[c] ?? NEUTRAL_GREY);
   const showLegend = !(domain.length === 1 && domain[0] === "estimate");
-  const y = { field: "label", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: 260, labelFontSize: 12 } };
+  const y = { field: "label", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: labelLimit(options), labelFontSize: 12 } };
   const xTitle = options.axisTitle ?? (proportion ? "Difference (percentage points)" : "Difference");
   const color = {
     field: "category", type: "nominal" as const, title: options.categoryTitle ?? "Band",

@@ -5,7 +5,7 @@
  * zero-length bar.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { type ChartOptions, VEGA_LITE_SCHEMA, chartTitle, chartWidth, finiteOrNull } from "./common.js";
+import { type ChartOptions, VEGA_LITE_SCHEMA, chartTitle, chartWidth, finiteOrNull, labelLimit } from "./common.js";
 import { CATEGORY_COLOURS, CHART_CONFIG, OKABE_ITO, SUPPRESSED_NOTE } from "./theme.js";
 
 /** One bar of a rate chart. */
@@ -85,7 +85,7 @@ export function groupRateChart(rows: readonly RateRow[], options: RateChartOptio
   const seriesNames = [...new Set(data.map((d) => d.series))];
   const multiSeries = rows.some((r) => r.series !== undefined) && seriesNames.length > 0;
   const range = seriesNames.map((s, i) => options.seriesColours?.[s] ?? CATEGORY_COLOURS[i % CATEGORY_COLOURS.length] ?? OKABE_ITO.blue);
-  const y = { field: "label", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: 260 } };
+  const y = { field: "label", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: labelLimit(options) } };
   const yOffset = multiSeries ? { yOffset: { field: "series", type: "nominal" as const, sort: seriesNames } } : {};
   const x = {
     field: "rate", type: "quantitative" as const, title: options.axisTitle ?? "Share of pupils",
