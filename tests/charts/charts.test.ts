@@ -120,6 +120,15 @@ describe("values", () => {
     expect(spec.layer[0]?.encoding?.x?.scale?.domain).toEqual([0, 0.4]);
     expect(spec.layer[0]?.encoding?.color?.scale?.range).toEqual([OKABE_ITO.orange]);
   });
+  it("the reference line can sit at 1 (ratio gain: 1 = typical progress)", async () => {
+    const spec = progressChart([{ label: "SEN support", mean: 1.4, lower: 1.1, upper: 1.7 }], { title: "t", reference: 1 }) as { layer: Array<{ encoding?: { x?: { datum?: number } } }> };
+    expect(spec.layer[0]?.encoding?.x?.datum).toBe(1);
+    expect((await render(spec as TopLevelSpec)).marks.rule).toBe(2); // the reference line + one interval
+  });
+  it("intervention verdicts get plain-English legend labels", () => {
+    const spec = interventionImpactChart([{ label: "A", impact: 1, lower: 0.5, upper: 2, verdict: "clear-impact" }], { title: "t" }) as { layer: Array<{ encoding?: { color?: { scale?: { domain?: string[] } } } }> };
+    expect(spec.layer[2]?.encoding?.color?.scale?.domain).toEqual(["clear impact"]);
+  });
   it("titles wrap to the chart width", () => {
     expect(wrapText("SEN support pupils are well below pupils with no SEN", 24)).toEqual(["SEN support pupils are", "well below pupils with", "no SEN"]);
     const narrow = gapChart([], { title: "SEN support pupils are 31 points behind pupils with no SEN at the expected standard", width: 300 }) as { title: { text: string[] } };

@@ -42,6 +42,8 @@ export interface IntervalChartOptions extends ChartOptions {
   categoryColours?: Readonly<Record<string, string>>;
   /** Legend title of the categories; default "Band". */
   categoryTitle?: string;
+  /** Where the dashed reference line is drawn (in the data's units); default 0 ("no gap", "no change"). */
+  reference?: number;
 }
 
 interface IntervalDatum {
@@ -114,9 +116,9 @@ export function intervalChart(rows: readonly IntervalRow[], options: IntervalCha
     data: { values: data },
     layer: [
       {
-        data: { values: [{ zero: 0 }] },
+        data: { values: [{ reference: 0 }] },
         mark: { type: "rule" as const, strokeDash: [4, 4], color: "#555555" },
-        encoding: { x: { datum: 0, type: "quantitative" as const, title: xTitle, axis: { format } } },
+        encoding: { x: { datum: (options.reference ?? 0) * factor, type: "quantitative" as const, title: xTitle, axis: { format } } },
       },
       {
         transform: [{ filter: "datum.value != null && datum.lower != null && datum.upper != null" }],
