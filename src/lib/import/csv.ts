@@ -2,6 +2,10 @@
  * Split decoded text into a header and data rows with csv-parse, keeping each row's physical line number.
  * The delimiter (comma, semicolon or tab) is taken from the header line. Rows csv-parse cannot read (bad
  * quoting) come back as `broken` rows with the parser's reason, so they are counted and reported, not lost.
+ *
+ * Large clean exports take a fast path (`parseCleanCsv`) that gives exactly what csv-parse gives for them;
+ * any text it is not sure of (a stray or unclosed quote mark, a line break inside quotes, mixed or bare-CR
+ * line endings) goes to csv-parse, so problem reports never depend on which path read the file.
  */
 import { parse, type InfoRecord, type Options } from "csv-parse/sync";
 
@@ -31,7 +35,9 @@ export interface ParsedCsv {
  * detectDelimiter("UPN;Surname;Forename\n1;2;3") // => ";"
  */
 export function detectDelimiter(text: string): "," | ";" | "\t" {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  const newline = text.indexOf("\n");
+  let firstLine = newline < 0 ? text : text.slice(0, newline);
+  if (newline >= 0 && firstLine.endsWith("\r")) firstLine = firstLine.slice(0, -1);
   const unquoted = firstLine.replace(/"[^"]*"/g, "");
   const counts: Array<["," | ";" | "\t", number]> = [
     [",", unquoted.split(",").length - 1],
@@ -51,13 +57,122 @@ function plainReason(message: string): string {
 
 /**
  * Parse CSV text. Empty lines are skipped (they are not rows). The header is the first non-empty record.
+ * Clean text takes the fast path (`parseCleanCsv`); anything else is read by csv-parse (`parseCsvSlow`).
  * @example
  * parseCsv("UPN,Surname\r\nA1,Lee\r\n").rows // => [{ line: 2, fields: ["A1", "Lee"] }]
  */
 export function parseCsv(text: string): ParsedCsv {
+  const delimiter = detectDelimiter(text);
+  return parseCleanCsv(text, delimiter) ?? parseCsvSlow(text, delimiter);
+}
+
+const QUOTE = 34;
+const CR = 13;
+
+/** One line's fields when it holds quote marks; null when csv-parse could read it differently (or not at all). */
+function quotedFields(line: string, delimiter: string): string[] | null {
+  const fields: string[] = [];
+  const d = delimiter.charCodeAt(0);
+  const n = line.length;
+  let pos = 0;
+  for (;;) {
+    if (line.charCodeAt(pos) === QUOTE) {
+      let value = "";
+      let from = pos + 1;
+      for (;;) {
+        const close = line.indexOf('"', from);
+        if (close < 0) return null;
+        value += line.slice(from, close);
+        if (line.charCodeAt(close + 1) === QUOTE) {
+          value += '"';
+          from = close + 2;
+          continue;
+        }
+        pos = close + 1;
+        break;
+      }
+      fields.push(value);
+      if (pos === n) return fields;
+      if (line.charCodeAt(pos) !== d) return null;
+      pos += 1;
+      continue;
+    }
+    let end = line.indexOf(delimiter, pos);
+    if (end < 0) end = n;
+    const quote = line.indexOf('"', pos);
+    if (quote >= 0 && quote < end) return null;
+    fields.push(line.slice(pos, end));
+    if (end === n) return fields;
+    pos = end + 1;
+  }
+}
+
+/**
+ * The fast path of `parseCsv` for clean text: one kind of line ending throughout (LF, or CRLF with no bare CR
+ * or LF), no line break inside quotes, and every quote mark opening a field, doubled inside it, or closing it
+ * before a delimiter or the line's end. It returns exactly what csv-parse returns for such text (a property
+ * test checks this), and null for any other text, which the caller then gives to csv-parse.
+ * @param text decoded text
+ * @param delimiter the field delimiter (see `detectDelimiter`)
+ * @example
+ * parseCleanCsv("UPN,Surname\nA1,\"Lee, Jr\"\n", ",")?.rows // => [{ line: 2, fields: ["A1", "Lee, Jr"] }]
+ * parseCleanCsv('UPN,Surname\nA1,Le"e\n', ",") // => null (a stray quote: csv-parse decides)
+ */
+export function parseCleanCsv(text: string, delimiter: string): ParsedCsv | null {
+  const n = text.length;
+  const firstLf = text.indexOf("\n");
+  if (firstLf < 0) return null;
+  const firstCr = text.indexOf("\r");
+  // csv-parse takes the first line ending it meets (outside quotes) as the record delimiter.
+  const crlf = firstCr >= 0 && firstCr < firstLf;
+  if (crlf && firstCr !== firstLf - 1) return null;
+  if (!crlf && firstCr >= 0) return null;
+  let header: string[] = [];
+  let headerLine = 0;
+  const rows: CsvRow[] = [];
+  let nextQuote = text.indexOf('"');
+  let nextCr = firstCr;
+  let pos = 0;
+  let line = 1;
+  while (pos < n) {
+    let lf = text.indexOf("\n", pos);
+    if (lf < 0) lf = n;
+    let end = lf;
+    if (crlf && lf < n) {
+      if (text.charCodeAt(lf - 1) !== CR || lf - 1 < pos) return null;
+      end = lf - 1;
+    }
+    if (nextCr >= 0 && nextCr < pos) nextCr = text.indexOf("\r", pos);
+    if (nextCr >= 0 && nextCr < end) return null;
+    if (nextQuote >= 0 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+    if (end > pos) {
+      const content = text.slice(pos, end);
+      const fields = nextQuote >= 0 && nextQuote < end ? quotedFields(content, delimiter) : content.split(delimiter);
+      if (fields === null) return null;
+      if (headerLine === 0) {
+        header = fields;
+        headerLine = line;
+      } else {
+        rows.push({ line, fields });
+      }
+    }
+    pos = lf + 1;
+    line += 1;
+  }
+  return { header, headerLine, rows, broken: [] };
+}
+
+/**
+ * `parseCsv` by csv-parse alone: reads any text, reporting rows with bad quoting as `broken`.
+ * @param text decoded text
+ * @param delimiter the field delimiter; default `detectDelimiter(text)`
+ * @example
+ * parseCsvSlow('UPN,Surname\nA1,Le"e\n').broken.length // => 1
+ */
+export function parseCsvSlow(text: string, delimiter: string = detectDelimiter(text)): ParsedCsv {
   const events: Array<{ kind: "row"; fields: string[]; endLine: number; raw: string } | { kind: "broken"; endLine: number; reason: string }> = [];
   const options: Options = {
-    delimiter: detectDelimiter(text),
+    delimiter,
     raw: true,
     relax_column_count: true,
     skip_empty_lines: true,

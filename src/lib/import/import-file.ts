@@ -52,6 +52,12 @@ function readerFor(detection: Detection): (row: RowReader) => RowRecords {
   return readLongAssessmentRow;
 }
 
+/** Whether a row has a non-blank field beyond the header's width. */
+function hasExtraValues(fields: readonly string[], width: number): boolean {
+  for (let i = width; i < fields.length; i += 1) if ((fields[i] ?? "").trim() !== "") return true;
+  return false;
+}
+
 function fileProblem(file: string, line: number, code: string, message: string): Problem {
   return { file, line, column: null, severity: "error", code, message };
 }
@@ -112,16 +118,16 @@ export function importFile(
   }
   const width = parsed.header.length;
   const read = readerFor(detection);
+  const reader = new RowReader(file, 0, [], detection.columns, parsed.header);
   for (const row of parsed.rows) {
-    const extra = row.fields.slice(width);
-    if (row.fields.length < width || extra.some((f) => f.trim() !== "")) {
+    if (row.fields.length < width || hasExtraValues(row.fields, width)) {
       result.problems.push(fileProblem(file, row.line, "ragged-row",
         `the row has ${row.fields.length} fields but the header has ${width}; check for a stray comma or a missing value`));
       continue;
     }
-    const reader = new RowReader(file, row.line, row.fields, detection.columns, parsed.header);
+    reader.moveTo(row.line, row.fields);
     const records = read(reader);
-    result.problems.push(...reader.problems);
+    for (const problem of reader.problems) result.problems.push(problem);
     if (!reader.isRejected) result.accepted.push({ line: row.line, records });
   }
   return result;

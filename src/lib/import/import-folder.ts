@@ -5,9 +5,23 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { ImportError } from "../errors.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { importFile } from "./import-file.js";
+import { importFile, type FileImport } from "./import-file.js";
 import { linkFiles } from "./link.js";
 import { ColumnMapping, mappingForFile } from "./mapping.js";
+
+/** How far `importFolder` has got: called after each file is read, and once more when the data is linked. */
+export interface ImportProgress {
+  /** Files read so far. */
+  filesDone: number;
+  /** Files in the folder. */
+  filesTotal: number;
+  /** Bytes read so far. */
+  bytesDone: number;
+  /** Bytes in all the files. */
+  bytesTotal: number;
+  /** The file just read (relative to the folder); null for the last call, when everything is linked. */
+  file: string | null;
+}
 
 /** Options for `importFolder`. */
 export interface ImportOptions {
@@ -15,6 +29,8 @@ export interface ImportOptions {
   mapping?: ColumnMapping;
   /** The academic year the pupil list's year groups refer to; default: the latest in the data. */
   academicYear?: string;
+  /** Called as the import goes (for a progress bar on large folders); default none. */
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 /** The name of the mapping file `importFolder` looks for in a folder. */
@@ -63,6 +79,9 @@ export function parseMappingText(text: string, path: string): ColumnMapping {
 /**
  * Import every CSV export in a folder (and its sub-folders) into one `SchoolData`. Row problems never
  * throw: they are in `problems`, and every file's `rows === imported + rejected`.
+ * Each sub-folder is one school (see `mergeSchoolData`); schools are read and linked one at a time.
+ * @param folder the folder of exports
+ * @param options `mapping`, `academicYear`, `onProgress` (see `ImportOptions`)
  * @throws {ImportError} when the folder cannot be read, holds no CSV files, or none of them is a
  *   recognisable export.
  * @example
@@ -81,22 +100,39 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
   }
   if (files.length === 0) throw new ImportError(folder, "the folder holds no CSV files");
   const mapping = await loadMapping(folder, options.mapping);
-  const imports = [];
-  for (const file of files) {
-    const bytes = await readFile(join(folder, file));
-    imports.push(importFile(file, bytes, mappingForFile(mapping, file)));
-  }
-  if (imports.every((i) => i.kind === null)) {
-    const reasons = imports.flatMap((i) => i.problems.slice(0, 1).map((p) => `${p.file}: ${p.message}`));
-    throw new ImportError(folder, `none of its ${files.length} CSV files is a recognisable export:\n  ${reasons.join("\n  ")}`);
-  }
+  const sizes = await Promise.all(files.map(async (file) => (await stat(join(folder, file))).size));
+  const progress: ImportProgress = {
+    filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: sizes.reduce((a, b) => a + b, 0), file: null,
+  };
   const linkOptions = options.academicYear === undefined ? {} : { academicYear: options.academicYear };
-  const groups = groupBySchool(imports);
-  if (groups.size === 1) {
-    const [name, files] = [...groups][0]!;
-    return withSchool(linkFiles(files, linkOptions), name);
+  const groups = groupBySchool(files.map((file, index) => ({ file, size: sizes[index] ?? 0 })));
+  // One school at a time: its files are read and linked before the next school's are read, so only one
+  // school's unlinked rows are held at once (a trust's folder would otherwise hold every row twice).
+  const parts: SchoolData[] = [];
+  const firstReasons: string[] = [];
+  let recognised = false;
+  for (const [school, members] of groups) {
+    const imports: FileImport[] = [];
+    for (const { file, size } of members) {
+      const bytes = await readFile(join(folder, file));
+      const imported = importFile(file, bytes, mappingForFile(mapping, file));
+      if (imported.kind !== null) recognised = true;
+      else firstReasons.push(...imported.problems.slice(0, 1).map((p) => `${p.file}: ${p.message}`));
+      imports.push(imported);
+      progress.filesDone += 1;
+      progress.bytesDone += size;
+      progress.file = file;
+      options.onProgress?.({ ...progress });
+    }
+    const linked = linkFiles(imports, linkOptions);
+    parts.push(withSchool(linked, school, groups.size > 1));
   }
-  return mergeSchoolData([...groups].map(([name, files]) => withSchool(linkFiles(files, linkOptions), name)));
+  if (!recognised) {
+    throw new ImportError(folder, `none of its ${files.length} CSV files is a recognisable export:\n  ${firstReasons.join("\n  ")}`);
+  }
+  const data = parts.length === 1 ? parts[0]! : mergeSchoolData(parts);
+  options.onProgress?.({ ...progress, file: null });
+  return data;
 }
 
 /**
@@ -108,13 +144,29 @@ function groupBySchool<T extends { file: string }>(imports: T[]): Map<string | n
   for (const item of imports) {
     const slash = item.file.indexOf("/");
     const school = slash < 0 ? null : item.file.slice(0, slash);
-    groups.set(school, [...(groups.get(school) ?? []), item]);
+    const members = groups.get(school);
+    if (members) members.push(item);
+    else groups.set(school, [item]);
   }
   return groups;
 }
 
-function withSchool(data: SchoolData, school: string | null): SchoolData {
-  if (school !== null) for (const pupil of data.pupils) if (pupil.school === null) pupil.school = school;
+/**
+ * Set `school` on the pupils of one school's data (unless the pupil list gave one). When the folder holds
+ * several schools, a pupil known only by MIS id gets the id `mis:<school>/<MIS id>` (and so do their records),
+ * because MIS ids are only unique within a school; UPNs are national, so UPN ids are kept.
+ */
+function withSchool(data: SchoolData, school: string | null, several: boolean): SchoolData {
+  if (school === null) return data;
+  for (const pupil of data.pupils) if (pupil.school === null) pupil.school = school;
+  if (several) {
+    const rename = (record: { pupilId: string }) => {
+      if (record.pupilId.startsWith("mis:")) record.pupilId = `mis:${school}/${record.pupilId.slice(4)}`;
+    };
+    for (const key of ["pupils", "senRegister", "assessments", "interventions", "attendance", "suspensions", "targets"] as const) {
+      for (const record of data[key]) rename(record);
+    }
+  }
   return data;
 }
 

@@ -27,10 +27,18 @@ const FIELD_WORDS: Record<string, string> = {
   misId: "MIS id", school: "school",
 };
 
+const rejectedRows = new WeakSet<AcceptedRow>();
+
 function reject(file: FileImport, row: AcceptedRow, problem: Omit<Problem, "file" | "line" | "severity">): void {
   file.problems.push({ file: file.file, line: row.line, severity: "error", ...problem });
-  const index = file.accepted.indexOf(row);
-  if (index >= 0) file.accepted.splice(index, 1);
+  rejectedRows.add(row);
+}
+
+/** Drop the rows `reject` marked (once per file: splicing each one out is quadratic on large files). */
+function dropRejected(files: FileImport[]): void {
+  for (const file of files) {
+    if (file.accepted.some((row) => rejectedRows.has(row))) file.accepted = file.accepted.filter((row) => !rejectedRows.has(row));
+  }
 }
 
 function linkPupils(files: FileImport[]): { byUpn: Map<string, Pupil>; byMisId: Map<string, Pupil>; any: boolean } {
@@ -38,7 +46,7 @@ function linkPupils(files: FileImport[]): { byUpn: Map<string, Pupil>; byMisId: 
   const byMisId = new Map<string, Pupil>();
   let any = false;
   for (const file of files) {
-    for (const row of [...file.accepted]) {
+    for (const row of file.accepted) {
       const draft = row.records.pupils?.[0];
       if (draft === undefined) continue;
       any = true;
@@ -73,7 +81,7 @@ const OTHER_KINDS: OtherKind[] = ["senRegister", "assessments", "interventions",
 
 function resolvePupils(files: FileImport[], byUpn: Map<string, Pupil>, byMisId: Map<string, Pupil>): void {
   for (const file of files) {
-    for (const row of [...file.accepted]) {
+    for (const row of file.accepted) {
       for (const kind of OTHER_KINDS) {
         const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
         if (drafts === undefined || drafts.length === 0) continue;
@@ -147,7 +155,9 @@ function warnOverlappingSpells(senRegister: SenRecord[], problems: Problem[], he
  */
 export function linkFiles(files: FileImport[], options: LinkOptions = {}): SchoolData {
   const { byUpn, byMisId, any } = linkPupils(files);
+  dropRejected(files);
   if (any) resolvePupils(files, byUpn, byMisId);
+  dropRejected(files);
   const hasRegister = files.some((f) => f.kind === "senRegister");
   const data: Omit<SchoolData, "files" | "problems"> = {
     pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],

@@ -13,6 +13,8 @@ export interface PupilKey {
   misId: string | null;
 }
 
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
 /**
  * Reads one row of a recognised export.
  * @example
@@ -21,8 +23,10 @@ export interface PupilKey {
  * row.pupilKey() // => { upn: "X201300125001", misId: null }
  */
 export class RowReader {
-  readonly problems: Problem[] = [];
+  private list: Problem[] | null = null;
   private rejected = false;
+  private currentLine: number;
+  private currentFields: readonly string[];
 
   /**
    * @param file the file's name relative to the imported folder
@@ -33,11 +37,40 @@ export class RowReader {
    */
   constructor(
     readonly file: string,
-    readonly line: number,
-    readonly fields: readonly string[],
+    line: number,
+    fields: readonly string[],
     private readonly columns: ReadonlyMap<string, number>,
     private readonly header: readonly string[],
-  ) {}
+  ) {
+    this.currentLine = line;
+    this.currentFields = fields;
+  }
+
+  /** The row's 1-based line in the file. */
+  get line(): number {
+    return this.currentLine;
+  }
+
+  /** The row's fields. */
+  get fields(): readonly string[] {
+    return this.currentFields;
+  }
+
+  /** The problems recorded for this row (empty when none). */
+  get problems(): readonly Problem[] {
+    return this.list ?? NO_PROBLEMS;
+  }
+
+  /**
+   * Move on to another row of the same file: one reader serves a whole file, instead of one object per row.
+   * The previous row's problems must have been taken (`problems`) first.
+   */
+  moveTo(line: number, fields: readonly string[]): void {
+    this.currentLine = line;
+    this.currentFields = fields;
+    this.list = null;
+    this.rejected = false;
+  }
 
   /** Whether an error has rejected this row. */
   get isRejected(): boolean {
@@ -59,25 +92,25 @@ export class RowReader {
   text(field: string): string | null {
     const index = this.columns.get(field);
     if (index === undefined) return null;
-    const value = (this.fields[index] ?? "").trim();
+    const value = (this.currentFields[index] ?? "").trim();
     return value === "" ? null : value;
   }
 
   /** The trimmed text at a column index, or null when empty. */
   textAt(index: number): string | null {
-    const value = (this.fields[index] ?? "").trim();
+    const value = (this.currentFields[index] ?? "").trim();
     return value === "" ? null : value;
   }
 
   /** Record an error: the row is rejected. */
   error(column: string | null, code: string, message: string): void {
     this.rejected = true;
-    this.problems.push({ file: this.file, line: this.line, column, severity: "error", code, message });
+    (this.list ??= []).push({ file: this.file, line: this.line, column, severity: "error", code, message });
   }
 
   /** Record a warning: the row is kept. */
   warn(column: string | null, code: string, message: string): void {
-    this.problems.push({ file: this.file, line: this.line, column, severity: "warning", code, message });
+    (this.list ??= []).push({ file: this.file, line: this.line, column, severity: "warning", code, message });
   }
 
   /**

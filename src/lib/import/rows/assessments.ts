@@ -12,8 +12,27 @@ import { ok, parseDate, type Parsed } from "../values.js";
 import { parseResult } from "./assessment-values.js";
 import { provisionalPupilId, type Draft, type RowRecords } from "./draft.js";
 
-function readPoint(row: RowReader): ResolvedPoint | undefined {
+/** A resolved point and its label (`2024/25 autumn`), shared by every row that names the same point. */
+interface PointInfo {
+  point: ResolvedPoint;
+  label: string;
+}
+
+/**
+ * Points already resolved, by the row's point, academic-year and date text. An export repeats the same few
+ * points on every row, so each is parsed once and its strings are shared by all its records (fewer strings
+ * held, less garbage). Only successes are kept, so a bad value is still parsed and reported on its own row.
+ */
+const resolvedPoints = new Map<string, PointInfo>();
+const RESOLVED_POINTS_LIMIT = 100_000;
+
+function readPoint(row: RowReader): PointInfo | undefined {
   const dateText = row.text("date");
+  const pointText = row.text("point");
+  const yearText = row.text("academicYear");
+  const key = `${pointText ?? ""}\u0000${yearText ?? ""}\u0000${dateText ?? ""}`;
+  const known = resolvedPoints.get(key);
+  if (known !== undefined) return known;
   let date: string | null = null;
   if (dateText !== null) {
     const parsed = parseDate(dateText);
@@ -23,12 +42,15 @@ function readPoint(row: RowReader): ResolvedPoint | undefined {
     }
     date = parsed.value;
   }
-  const resolved = resolvePoint(row.text("point"), row.text("academicYear"), date);
+  const resolved = resolvePoint(pointText, yearText, date);
   if (!resolved.ok) {
     row.error(row.column("point") ?? row.column("date"), "bad-assessment-point", resolved.reason);
     return undefined;
   }
-  return resolved.value;
+  const info = { point: resolved.value, label: `${resolved.value.academicYear} ${resolved.value.term}` };
+  if (resolvedPoints.size >= RESOLVED_POINTS_LIMIT) resolvedPoints.clear();
+  resolvedPoints.set(key, info);
+  return info;
 }
 
 function subjectOrOther(text: string): Parsed<Subject> {
@@ -36,12 +58,13 @@ function subjectOrOther(text: string): Parsed<Subject> {
   return parsed.ok ? parsed : ok("other", `${parsed.reason}; kept as 'other'`);
 }
 
-function record(key: PupilKey, row: RowReader, point: ResolvedPoint, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Draft<Assessment> {
+function record(key: PupilKey, row: RowReader, info: PointInfo, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Draft<Assessment> {
+  const point = info.point;
   return {
     key,
     record: {
       pupilId: provisionalPupilId(key), subject, measure, academicYear: point.academicYear, term: point.term,
-      point: `${point.academicYear} ${point.term}`, date: point.date, score, grade,
+      point: info.label, date: point.date, score, grade,
       source: { file: row.file, line: row.line },
     },
   };

@@ -6,11 +6,17 @@ import type { RowReader } from "../row-reader.js";
 import { fail, ok, parseWholeNumber, type Parsed } from "../values.js";
 import { provisionalPupilId, type RowRecords } from "./draft.js";
 
+/** Academic-year labels already read, by text: one shared string per year instead of one per row. */
+const labels = new Map<string, Parsed<string>>();
+
 function academicYearLabel(text: string): Parsed<string> {
+  const known = labels.get(text);
+  if (known !== undefined) return known;
   const start = parseAcademicYear(text);
-  return start === null
-    ? fail(`'${text}' is not an academic year (expected e.g. 2024/25)`)
-    : ok(`${start}/${String((start + 1) % 100).padStart(2, "0")}`);
+  if (start === null) return fail(`'${text}' is not an academic year (expected e.g. 2024/25)`);
+  const label = ok(`${start}/${String((start + 1) % 100).padStart(2, "0")}`);
+  if (labels.size < 1000) labels.set(text, label);
+  return label;
 }
 
 /**
