@@ -43,7 +43,7 @@ Done in ${Math.round((Date.now() - started) / 1000)} s.
   SENCO dashboards (CONFIDENTIAL, pupil-level; never publish): ${rel(senco)}/index.html
   Governors' report (aggregates only, disclosure-controlled):   ${rel(governors)}/index.html
   Governors' report PDF:                                        ${pdfNote}
-Preview the dashboards with: npm run dev  (or: npx serve-like static server on ${rel(dist)})`);
+Preview while editing: npm run dev. Open a built site through any static web server (clean URLs), e.g. the one in src/report-build/serve.ts.`);
   return 0;
 }
 

@@ -3,6 +3,8 @@
  * Used by `build.ts` (the `report` command) and by the browser and privacy tests.
  */
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { REPO_ROOT } from "./data-source.js";
@@ -106,20 +108,27 @@ export async function printGovernorsPdf(siteFolder: string, pdfPath: string): Pr
 }
 
 /**
- * Run `fn` while holding a lock folder, so that builds in parallel test files do not share Framework's cache
- * at the same time. Waits up to `timeoutMs` (default 10 minutes) for the lock.
+ * Run `fn` while holding a lock folder (in the system's temporary folder, one per checkout), so that builds in parallel test files do not share Framework's cache
+ * at the same time. Waits up to `timeoutMs` (default 10 minutes) for the lock; a lock older than 15 minutes
+ * (left by a killed run) is removed.
  * @throws {Error} when the lock cannot be taken in time
  * @example
  * await withBuildLock(() => buildSite("governors"))
  */
 export async function withBuildLock<T>(fn: () => Promise<T>, timeoutMs = 600_000): Promise<T> {
-  const lock = join(REPO_ROOT, "dashboards", ".build.lock");
+  const lock = join(tmpdir(), `sendscope-build-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 12)}.lock`);
   const start = Date.now();
   for (;;) {
     try {
       mkdirSync(lock);
       break;
     } catch {
+      // a lock left behind by a killed run (older than 15 minutes) is removed
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 900_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // the lock went away meanwhile: try again
+      }
       if (Date.now() - start > timeoutMs) throw new Error(`could not take the build lock ${lock}`);
       await new Promise((r) => setTimeout(r, 250));
     }
