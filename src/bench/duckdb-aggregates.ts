@@ -6,8 +6,9 @@
  * over N), `N` with no spell; one result per pupil, subject, measure and point (the latest-dated);
  * teacher-assessment codes ranked as `TEACHER_ASSESSMENT_RANK`; thresholds as `MEASURE_THRESHOLDS`.
  *
- * Run on its own (this is what the benchmark times, in a separate process):
- *   npx tsx src/bench/duckdb-aggregates.ts <folder> --as-of 2026-07-17 [--json]
+ * Run on its own (this is what the benchmark times, in a separate process; `run.ts` bundles `duckdb-cli.ts`
+ * to plain JavaScript first, so DuckDB's time does not include TypeScript compilation):
+ *   npx tsx src/bench/duckdb-cli.ts <folder> --as-of 2026-07-17 [--json]
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -211,16 +212,26 @@ export async function duckdbAggregates(folder: string, asOf: string, threads?: n
   return out;
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]).endsWith(join("src", "bench", "duckdb-aggregates.ts"));
-if (isMain) {
-  const folder = process.argv[2];
-  const asOfAt = process.argv.indexOf("--as-of");
-  const asOf = asOfAt > 0 ? process.argv[asOfAt + 1] : undefined;
+/**
+ * The DuckDB side as a command: `<folder> --as-of yyyy-mm-dd [--json] [--threads n]`. Prints the aggregates as
+ * JSON with `--json`, else a one-line summary. Returns the exit status.
+ * @example
+ * await duckdbMain(["/tmp/trust", "--as-of", "2026-07-17"]) // => 0 (prints "attainment cells 225, on roll 100000")
+ */
+export async function duckdbMain(argv: readonly string[]): Promise<number> {
+  const folder = argv[0];
+  const option = (name: string) => {
+    const at = argv.indexOf(name);
+    return at > 0 ? argv[at + 1] : undefined;
+  };
+  const asOf = option("--as-of");
+  const threads = option("--threads");
   if (folder === undefined || asOf === undefined) {
-    process.stderr.write("usage: tsx src/bench/duckdb-aggregates.ts <folder> --as-of yyyy-mm-dd [--json]\n");
-    process.exit(2);
+    process.stderr.write("usage: duckdb-aggregates <folder> --as-of yyyy-mm-dd [--json] [--threads n]\n");
+    return 2;
   }
-  const result = await duckdbAggregates(folder, asOf);
-  if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(result)}\n`);
+  const result = await duckdbAggregates(folder, asOf, threads === undefined ? undefined : Number(threads));
+  if (argv.includes("--json")) process.stdout.write(`${JSON.stringify(result)}\n`);
   else process.stdout.write(`attainment cells ${Object.keys(result.attainment).length}, on roll ${result.identification.onRoll?.count ?? 0}\n`);
+  return 0;
 }
