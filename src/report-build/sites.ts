@@ -93,7 +93,8 @@ export async function printGovernorsPdf(siteFolder: string, pdfPath: string): Pr
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 900, height: 1200 });
+    // about the width of an A4 page's printable area, so charts are drawn at print size (not scaled down)
+    await page.setViewportSize({ width: 720, height: 1000 });
     const check = await checkPage(page, `${server.origin}/`);
     if (check.problems.length > 0) throw new Error(`the governors' report has problems:\n${check.problems.join("\n")}`);
     await page.emulateMedia({ media: "print" });
