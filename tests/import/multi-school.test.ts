@@ -4,13 +4,13 @@
  * record is tied to a pupil of its own school. Expected counts come from reading the generated files
  * directly (line counts), not from the importer.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generator/generate.js";
-import { importFolder } from "../../src/lib/import/import-folder.js";
+import { type ImportProgress, importFolder } from "../../src/lib/import/import-folder.js";
 import type { SchoolData } from "../../src/lib/schema/school-data.js";
 
 let dir = "";
@@ -85,5 +85,20 @@ describe("schools known only by MIS id", () => {
   it("a UPN is national, so a pupil's UPN id is kept as it is in a multi-school folder", () => {
     expect(data.pupils.length).toBeGreaterThan(240);
     for (const p of data.pupils) expect(p.pupilId).toBe(p.upn);
+  });
+});
+
+describe("progress while importing a large folder", () => {
+  it("reports each file as it is read, then once more when all is linked; bytes add up to the folder's", async () => {
+    const calls: ImportProgress[] = [];
+    await importFolder(dir, { onProgress: (p) => calls.push(p) });
+    const csvFiles = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith(".csv")).map((e) => join(e.parentPath, e.name));
+    const bytes = csvFiles.reduce((sum, f) => sum + statSync(f).size, 0);
+    expect(calls.length).toBe(csvFiles.length + 1);
+    expect(calls.map((c) => c.filesDone)).toEqual([...csvFiles.map((_, i) => i + 1), csvFiles.length]);
+    expect(calls.every((c) => c.filesTotal === csvFiles.length && c.bytesTotal === bytes)).toBe(true);
+    expect(calls.at(-1)).toMatchObject({ bytesDone: bytes, file: null });
+    expect(calls[0]?.file).toMatch(/^school-001\//);
   });
 });
