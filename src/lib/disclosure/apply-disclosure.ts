@@ -50,13 +50,14 @@ export const DISCLOSURE_KEY_FIELDS = [
 ] as const;
 
 /**
- * Text fields that are worked out from a group's figures (a significance band, a trend's direction);
+ * Text fields that are worked out from a group's figures (a significance band, a trend's direction, a
+ * sentence that quotes the figures such as an intervention's `narrative` or a ranking's `statement`);
  * disclosure sets them to `null` when the figures they come from are suppressed.
  * @example
  * DISCLOSURE_DERIVED_TEXT_FIELDS.includes("band") // => true
  */
 export const DISCLOSURE_DERIVED_TEXT_FIELDS = [
-  "band", "trend", "direction", "significance", "verdict", "rating", "impact", "impactBand",
+  "band", "trend", "direction", "significance", "verdict", "rating", "impact", "impactBand", "narrative", "statement",
 ] as const;
 
 /** Fields of the cell convention itself; never treated as figures. */

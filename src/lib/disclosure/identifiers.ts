@@ -71,37 +71,64 @@ function dateForms(iso: string): string[] {
 }
 
 interface Needles {
-  substrings: { text: string; kind: IdentifierFinding["kind"] }[];
+  /** Identifiers looked for inside strings (upper case), by text. */
+  substrings: Map<string, IdentifierFinding["kind"]>;
+  /** Their distinct lengths, shortest first. */
+  lengths: number[];
   exact: Map<string, IdentifierFinding["kind"]>;
 }
 
 function needlesFor(pupils: readonly KnownPupil[]): Needles {
-  const substrings: Needles["substrings"] = [];
+  const substrings: Needles["substrings"] = new Map();
   const exact: Needles["exact"] = new Map();
+  const add = (text: string, kind: IdentifierFinding["kind"]): void => {
+    if (!substrings.has(text)) substrings.set(text, kind);
+  };
   for (const p of pupils) {
     const upn = p.upn?.trim();
-    if (upn) substrings.push({ text: upn.toUpperCase(), kind: "UPN" });
+    if (upn) add(upn.toUpperCase(), "UPN");
     const misId = p.misId?.trim();
     if (misId && misId.length >= 4) exact.set(misId, "MIS id");
     const fore = p.forename?.trim() ?? "";
     const sur = p.surname?.trim() ?? "";
     if (fore && sur) {
-      substrings.push({ text: `${fore} ${sur}`.toUpperCase(), kind: "name" });
-      substrings.push({ text: `${sur}, ${fore}`.toUpperCase(), kind: "name" });
-      substrings.push({ text: `${sur} ${fore}`.toUpperCase(), kind: "name" });
+      add(`${fore} ${sur}`.toUpperCase(), "name");
+      add(`${sur}, ${fore}`.toUpperCase(), "name");
+      add(`${sur} ${fore}`.toUpperCase(), "name");
     }
     if (fore.length >= 2) exact.set(fore, "name");
     if (sur.length >= 2) exact.set(sur, "name");
-    if (p.dateOfBirth) for (const form of dateForms(p.dateOfBirth)) substrings.push({ text: form, kind: "date of birth" });
+    if (p.dateOfBirth) for (const form of dateForms(p.dateOfBirth)) add(form, "date of birth");
   }
-  return { substrings, exact };
+  const lengths = [...new Set([...substrings.keys()].map((t) => t.length))].sort((a, b) => a - b);
+  return { substrings, lengths, exact };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The kind of the first identifier that starts a word inside `text` (case ignored), or null. Looks up each
+ * word start and each needle length in a hash map, so the cost grows with the text, not with the number of
+ * pupils.
+ */
+function findInside(text: string, needles: Needles): IdentifierFinding["kind"] | null {
+  const up = text.toUpperCase();
+  for (let i = 0; i < up.length; i += 1) {
+    if (i > 0 && WORD_CHAR.test(up[i - 1] ?? "")) continue;
+    for (const length of needles.lengths) {
+      if (i + length > up.length) break;
+      const kind = needles.substrings.get(up.slice(i, i + length));
+      if (kind !== undefined) return kind;
+    }
+  }
+  return null;
 }
 
 /**
  * Every place in a JSON-like value where a pupil identifier is present: a field named as in
  * `PUPIL_IDENTIFIER_FIELDS` with a non-empty value, a string shaped like a UPN, and, when `pupils` is given,
  * any of their UPNs, full names (either order) or dates of birth (ISO, dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy,
- * dd.mm.yyyy, yyyy/mm/dd, mm/dd/yyyy) inside a string, or a forename, surname or MIS id (4+ characters) as a
+ * dd.mm.yyyy, yyyy/mm/dd, mm/dd/yyyy) starting a word inside a string, or a forename, surname or MIS id (4+ characters) as a
  * whole string value, with case (whole values only, so that a label such as "Summer-born" or "summer" does
  * not match a pupil named Summer). Case is ignored for UPNs and full names. Findings name the path, never the identifier itself.
  * @param value the result to scan
@@ -112,19 +139,19 @@ function needlesFor(pupils: readonly KnownPupil[]): Needles {
  */
 export function findPupilIdentifiers(value: unknown, pupils: readonly KnownPupil[] = []): IdentifierFinding[] {
   const needles = needlesFor(pupils);
+  const seen = new Map<string, IdentifierFinding["kind"] | null>();
   const findings: IdentifierFinding[] = [];
   const visit = (node: unknown, path: string): void => {
     if (typeof node === "string") {
       if (looksLikeUpn(node)) findings.push({ path, kind: "UPN" });
       const exactKind = needles.exact.get(node.trim());
       if (exactKind) findings.push({ path, kind: exactKind });
-      for (const needle of needles.substrings) {
-        const hay = needle.kind === "date of birth" ? node : node.toUpperCase();
-        if (hay.includes(needle.text)) {
-          findings.push({ path, kind: needle.kind });
-          break;
-        }
+      let inside = seen.get(node);
+      if (inside === undefined) {
+        inside = findInside(node, needles);
+        seen.set(node, inside);
       }
+      if (inside !== null) findings.push({ path, kind: inside });
       return;
     }
     if (Array.isArray(node)) {

@@ -18,7 +18,11 @@ import { targetsOnTrack } from "../cohort/targets.js";
 import { ehcReviews } from "../cohort/ehc-reviews.js";
 import { attainmentGaps } from "../gaps/attainment-gaps.js";
 import { type Audience, policyFor } from "../disclosure/policy.js";
-import { applyDisclosure } from "../disclosure/apply-disclosure.js";
+import { SUPPRESSION_REASONS, applyDisclosure } from "../disclosure/apply-disclosure.js";
+import { analyseInterventions } from "../interventions/analyse.js";
+import { finishDisclosedTrends, reportGapTrends, reportNationalComparisons, reportRwmGaps } from "./comparisons.js";
+import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "./links.js";
+import { schoolSections } from "./per-school.js";
 import { assertNoPupilIdentifiers } from "../disclosure/identifiers.js";
 import { type ImportSummary, type ReportContent, type ReportMeta, SendscopeReport } from "./schema.js";
 
@@ -102,59 +106,6 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
 }
 
 /**
- * Link the identification figures that repeat a group shown in the SEN status table (the year-on-year
- * `change` rows, the totals of the need-mix tables, and the `national` comparisons) to that group with
- * `sameAs`, so that disclosure control hides them wherever the group is hidden (see `applyDisclosure`,
- * rule 3). Without this a group hidden by secondary suppression in `senStatus` would reappear elsewhere.
- * (Glue until the identification result carries these links itself; the report schema drops `sameAs`.)
- */
-function linkRepeatedGroups(ident: ReportContent["identification"]): void {
-  const link = (target: object, partition: string | undefined, group: string): void => {
-    if (partition === undefined) return;
-    const t = target as { sameAs?: { partition: string; group: string }[] };
-    t.sameAs = [...(t.sameAs ?? []), { partition, group }];
-  };
-  const statusPartition = ident.senStatus[0]?.partition;
-  const anyPartition = ident.senAny[0]?.partition;
-  for (const c of ident.change) link(c, c.group === "SEN" ? anyPartition : statusPartition, c.group);
-  for (const c of ident.needMix) if (c.isTotal) link(c, statusPartition, c.group);
-  for (const item of ident.national) {
-    if (item.measure === "senShare") link(item.gap, statusPartition, item.group);
-    else if (item.need !== null) {
-      const cell = ident.needMix.find((c) => !c.isTotal && c.group === item.need && c.partition.endsWith(`|${item.group}`));
-      if (cell) link(item.gap, cell.partition, cell.group);
-    }
-  }
-}
-
-function addSameAs(target: object, partition: string, group: string): void {
-  const t = target as { sameAs?: { partition: string; group: string }[] };
-  t.sameAs = [...(t.sameAs ?? []), { partition, group }];
-}
-
-/**
- * Link the figures of `gaps` and of the national attendance comparisons to the groups they repeat (the
- * attainment and attendance cells of the same groups), for the same reason as `linkRepeatedGroups`.
- */
-function linkGapsAndAttendance(content: ReportContent): void {
-  for (const gap of content.gaps.attainment) {
-    const same = (c: ReportContent["attainment"]["cells"][number]) =>
-      c.subject === gap.subject && c.measure === gap.measure && c.point === gap.point && c.yearGroup === gap.yearGroup && !c.isTotal;
-    const group = content.attainment.cells.find((c) => same(c) && c.dimension === (gap.group === "SEN" ? "senAny" : "senStatus") && c.group === gap.group);
-    const comparison = content.attainment.cells.find((c) => same(c) && c.dimension === (gap.group === "SEN" ? "senAny" : "senStatus") && c.group === "N");
-    for (const figure of [gap.expected, gap.higher, gap.mean]) {
-      if (figure === null) continue;
-      if (group) addSameAs(figure, group.partition, group.group);
-      if (comparison) addSameAs(figure, comparison.partition, comparison.group);
-    }
-  }
-  for (const item of content.attendance.national) {
-    const cell = content.attendance.cells.find((c) => !c.isTotal && c.group === item.group && (c.dimension === "senStatus" || c.dimension === "senAny"));
-    if (cell) addSameAs(item.gap, cell.partition, cell.group);
-  }
-}
-
-/**
  * The whole SEND analysis of one school as one JSON document (see `SendscopeReport` for its shape): SEN
  * identification on `asOf`, attainment, KS2 combined and attainment gaps for results dated on or before `asOf`,
  * progress over `asOf`'s academic year, progress below the curriculum, attendance and suspensions in `asOf`'s
@@ -180,9 +131,12 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
 
   const ident = identification(upTo, asOf);
   const years = [...new Set(upTo.assessments.map((a) => a.academicYear))].sort();
+  const ks2Years: string[] = [];
   const rwm = years.flatMap((y) => {
     const cells = ks2Rwm(upTo, y);
-    return cells.some((c) => c.isTotal && c.n > 0) ? cells : [];
+    if (!cells.some((c) => c.isTotal && c.n > 0)) return [];
+    ks2Years.push(y);
+    return cells;
   });
   const points = pointsOf(upTo, academicYear);
   const first = points[0];
@@ -205,22 +159,44 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
     pupilsOnRoll: ident.onRoll,
     import: importSummary(data),
   };
+  const attainmentCells = attainment(upTo, { byYearGroup: true });
+  const interventions = analyseInterventions(upTo, { asOf });
+  for (const summary of interventions.interventions) {
+    // Staff names are not for governors or the public (and can be a pupil's name too).
+    if (policy.audience !== "senco") summary.delivery.staff = [];
+    for (const run of summary.runs) {
+      if (policy.audience !== "senco") run.delivery.staff = [];
+      // The runs of one intervention split its pupils: one hidden run must not be the pooled figure less the others.
+      (run as { partition?: string }).partition = `interventions|${summary.intervention}|runs`;
+    }
+  }
+  const perSchool = schoolSections(upTo, asOf, academicYear, ks2Years);
   const content: ReportContent = {
     meta,
     identification: ident,
-    attainment: { cells: attainment(upTo, { byYearGroup: true }) },
+    attainment: { cells: attainmentCells },
     ks2Rwm: { cells: rwm },
     progress: prog,
     belowCurriculum: below,
-    gaps: { attainment: attainmentGaps(upTo, { byYearGroup: true }) },
+    gaps: {
+      attainment: attainmentGaps(upTo, { byYearGroup: true }),
+      national: reportNationalComparisons(upTo, academicYear, asOf, attainmentCells),
+      ks2Rwm: reportRwmGaps(upTo, ks2Years),
+      trends: reportGapTrends(upTo, attainmentCells),
+    },
     attendance: attendanceByGroup(upTo, academicYear),
     suspensions: { academicYear, cells: suspensionsByGroup(upTo, academicYear) },
     targets: targetsOnTrack(upTo, asOf),
     reviews: ehcReviews(upTo, asOf),
+    interventions,
+    ...(perSchool.sections.length > 0 ? { schools: perSchool.sections } : {}),
   };
   linkRepeatedGroups(content.identification);
   linkGapsAndAttendance(content);
-  const disclosed = applyDisclosure(content, policy);
+  linkSenAnyToSenStatus({ identification: content.identification, attainment: content.attainment, ks2Rwm: content.ks2Rwm, attendance: content.attendance });
+  // The cross-school cells ride along through disclosure control and are dropped after it.
+  const { crossSchool: _crossSchool, ...disclosed } = applyDisclosure({ ...content, crossSchool: perSchool.crossSchool }, policy);
+  if (policy.audience !== "senco") finishDisclosedTrends(disclosed.gaps.trends, disclosed.attainment.cells, SUPPRESSION_REASONS.secondary);
   if (policy.audience !== "senco") assertNoPupilIdentifiers(disclosed, data.pupils, "buildReport");
   const checked = SendscopeReport.safeParse(disclosed);
   if (!checked.success) {

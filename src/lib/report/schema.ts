@@ -17,7 +17,10 @@ import { AttendanceByGroup } from "../cohort/attendance.js";
 import { SuspensionCell } from "../cohort/suspensions.js";
 import { TargetsOnTrack } from "../cohort/targets.js";
 import { EhcReviews } from "../cohort/ehc-reviews.js";
-import { AttainmentGap } from "../gaps/attainment-gaps.js";
+import { AttainmentGap, RwmGap } from "../gaps/attainment-gaps.js";
+import { InterventionsReport } from "../interventions/schema.js";
+import { GapTrendEntry, ReportNationalComparison } from "./comparisons.js";
+import { SchoolSection } from "./per-school.js";
 import { Audience } from "../disclosure/policy.js";
 import { disclosedSchema } from "../disclosure/disclosed-schema.js";
 import type { Disclosed } from "../disclosure/apply-disclosure.js";
@@ -75,12 +78,17 @@ export type ReportMeta = z.infer<typeof ReportMeta>;
  * - `progress`: from the first to the last assessment point of `academicYear` (null when it has fewer than two).
  * - `belowCurriculum`: steps moved by pupils working below the curriculum, previous summer to this summer
  *   (null before there are two years of teacher assessment).
- * - `gaps`: SEN support, EHC plan and all SEN against no SEN, per attainment point (as `attainment`).
+ * - `gaps`: `attainment`: SEN support, EHC plan and all SEN against no SEN, per attainment point (as
+ *   `attainment`); `national`: each group against national for the same group in `academicYear` (phonics,
+ *   KS2 RWM, persistent absence, SEN share); `ks2Rwm`: the KS2 RWM gap in school for each year with KS2
+ *   results; `trends`: is the gap closing? (KS2 RWM, Y1 phonics, summer standardised reading and maths).
  * - `attendance`: attendance, persistent and severe absence by group in `academicYear`, against national.
  * - `suspensions`: suspensions by group in `academicYear`.
  * - `targets`: share of each group on track for its targets on `generatedFor`, and pupils off track.
  * - `reviews`: EHC plan annual reviews overdue and due in the next 60 days, by status, and the pupil list.
- * - `interventions`: optional, added by the interventions analysis.
+ * - `interventions`: intervention effectiveness (`analyseInterventions` on `generatedFor`).
+ * - `schools`: one section per school when the data holds more than one (a trust or local authority);
+ *   omitted for one school. The other sections are then the whole trust's.
  * @example
  * ReportContent.shape.meta === ReportMeta // => true
  */
@@ -91,12 +99,18 @@ export const ReportContent = z.object({
   ks2Rwm: z.object({ cells: z.array(RwmCell) }),
   progress: Progress.nullable(),
   belowCurriculum: BelowCurriculumProgress.nullable(),
-  gaps: z.object({ attainment: z.array(AttainmentGap) }),
+  gaps: z.object({
+    attainment: z.array(AttainmentGap),
+    national: z.array(ReportNationalComparison),
+    ks2Rwm: z.array(RwmGap),
+    trends: z.array(GapTrendEntry),
+  }),
   attendance: AttendanceByGroup,
   suspensions: z.object({ academicYear: AcademicYear, cells: z.array(SuspensionCell) }),
   targets: TargetsOnTrack,
   reviews: EhcReviews,
-  interventions: z.record(z.string(), z.unknown()).optional(),
+  interventions: InterventionsReport,
+  schools: z.array(SchoolSection).optional(),
 });
 /** The report before disclosure control. */
 export type ReportContent = z.infer<typeof ReportContent>;

@@ -1,0 +1,131 @@
+/**
+ * Glue between report sections for disclosure control: `sameAs` links that tie a figure shown in one table
+ * to the group it repeats in another (see `applyDisclosure`, rule 3), so that a group hidden in one place is
+ * hidden wherever it reappears. The report schema drops `sameAs`; it only lives between analysis and
+ * disclosure.
+ */
+import type { ReportContent } from "./schema.js";
+
+/** A link to the same group in another table. */
+export interface SameAs {
+  /** The partition of the other cell. */
+  partition: string;
+  /** The group of the other cell. */
+  group: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Adds `sameAs` links to an object (a cell or a figure that repeats a group).
+ * @example
+ * const gap = { n: 4 };
+ * addSameAs(gap, [{ partition: "ks2-rwm|2024/25|senAny", group: "SEN" }]);
+ * gap // => { n: 4, sameAs: [{ partition: "ks2-rwm|2024/25|senAny", group: "SEN" }] }
+ */
+export function addSameAs(target: object, links: readonly SameAs[]): void {
+  if (links.length === 0) return;
+  const t = target as { sameAs?: SameAs[] };
+  t.sameAs = [...(t.sameAs ?? []), ...links];
+}
+
+/**
+ * The identities of one group in a table whose partitions are `<prefix>|senStatus` (N, K, E, all) and
+ * `<prefix>|senAny` (N, SEN, all): K and E are in the first, SEN in the second, N and all in both (the same
+ * pupils).
+ * @example
+ * groupIds(["ks2-rwm|2024/25"], "N")
+ * // => [{ partition: "ks2-rwm|2024/25|senStatus", group: "N" }, { partition: "ks2-rwm|2024/25|senAny", group: "N" }]
+ */
+export function groupIds(prefixes: readonly string[], group: string): SameAs[] {
+  const dims = group === "SEN" ? ["senAny"] : group === "K" || group === "E" ? ["senStatus"] : ["senStatus", "senAny"];
+  return prefixes.flatMap((p) => dims.map((d) => ({ partition: `${p}|${d}`, group })));
+}
+
+/**
+ * Links every `N` and `all` cell of a `…|senAny` partition to the same group of its `…|senStatus` partition:
+ * they count the same pupils, so one hidden and the other shown would give away SEN = all − N.
+ * @example
+ * const cells = [{ partition: "x|senAny", group: "N", n: 40 }];
+ * linkSenAnyToSenStatus(cells);
+ * cells[0].sameAs // => [{ partition: "x|senStatus", group: "N" }]
+ */
+export function linkSenAnyToSenStatus(root: unknown): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (!isObj(node) || node.pupilLevel === true) return;
+    const p = node.partition;
+    if (typeof p === "string" && p.endsWith("|senAny") && (node.group === "N" || node.group === "all") && typeof node.n === "number") {
+      addSameAs(node, [{ partition: `${p.slice(0, -"|senAny".length)}|senStatus`, group: node.group }]);
+    }
+    for (const v of Object.values(node)) if (typeof v === "object" && v !== null) visit(v);
+  };
+  visit(root);
+}
+
+/**
+ * Link the identification figures that repeat a group shown in the SEN status table (the year-on-year
+ * `change` rows, the totals of the need-mix tables, and the `national` comparisons) to that group with
+ * `sameAs`, so that disclosure control hides them wherever the group is hidden.
+ * @example
+ * linkRepeatedGroups(report.identification) // => undefined (links added in place)
+ */
+export function linkRepeatedGroups(ident: ReportContent["identification"]): void {
+  const link = (target: object, partition: string | undefined, group: string): void => {
+    if (partition !== undefined) addSameAs(target, [{ partition, group }]);
+  };
+  const statusPartition = ident.senStatus[0]?.partition;
+  const anyPartition = ident.senAny[0]?.partition;
+  for (const c of ident.change) link(c, c.group === "SEN" ? anyPartition : statusPartition, c.group);
+  for (const c of ident.needMix) if (c.isTotal) link(c, statusPartition, c.group);
+  for (const item of ident.national) {
+    if (item.measure === "senShare") link(item.gap, statusPartition, item.group);
+    else if (item.need !== null) {
+      const cell = ident.needMix.find((c) => !c.isTotal && c.group === item.need && c.partition.endsWith(`|${item.group}`));
+      if (cell) link(item.gap, cell.partition, cell.group);
+    }
+  }
+}
+
+/** The sections `linkGapsAndAttendance` reads (the whole report, or one school's part of it). */
+export interface GapSections {
+  /** Attainment cells. */
+  attainment: Pick<ReportContent["attainment"], "cells">;
+  /** Attainment gaps. */
+  gaps: Pick<ReportContent["gaps"], "attainment">;
+  /** Attendance. */
+  attendance: Pick<ReportContent["attendance"], "cells" | "national">;
+}
+
+/**
+ * Link the figures of the attainment gaps and of the national attendance comparisons to the groups they
+ * repeat (the attainment and attendance cells of the same groups). Linear in the number of cells.
+ * @example
+ * linkGapsAndAttendance(report) // => undefined (links added in place)
+ */
+export function linkGapsAndAttendance(content: GapSections): void {
+  const index = new Map<string, { partition: string; group: string }>();
+  for (const c of content.attainment.cells) {
+    if (c.isTotal) continue;
+    index.set([c.subject, c.measure, c.point, c.yearGroup, c.dimension, c.group].join("\u0000"), c);
+  }
+  for (const gap of content.gaps.attainment) {
+    const dimension = gap.group === "SEN" ? "senAny" : "senStatus";
+    const find = (group: string) => index.get([gap.subject, gap.measure, gap.point, gap.yearGroup, dimension, group].join("\u0000"));
+    const group = find(gap.group);
+    const comparison = find("N");
+    for (const figure of [gap.expected, gap.higher, gap.mean]) {
+      if (figure === null) continue;
+      if (group) addSameAs(figure, [{ partition: group.partition, group: group.group }]);
+      if (comparison) addSameAs(figure, [{ partition: comparison.partition, group: comparison.group }]);
+    }
+  }
+  const first = content.attendance.cells[0]?.partition;
+  if (first === undefined) return;
+  const prefix = first.slice(0, first.lastIndexOf("|"));
+  for (const item of content.attendance.national) addSameAs(item.gap, groupIds([prefix], item.group));
+}

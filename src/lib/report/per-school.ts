@@ -1,0 +1,171 @@
+/**
+ * The per-school part of a trust or local-authority report: the data split by school once (linear in the
+ * size of the data), one section per school, and the cross-school partitions that let disclosure control
+ * protect each school's small groups from being worked out from the trust's figures.
+ */
+import { z } from "zod";
+import type { SchoolData } from "../schema/school-data.js";
+import { Identification, identification } from "../cohort/identification.js";
+import { AttainmentCell, attainment } from "../cohort/attainment.js";
+import { RwmCell, ks2Rwm } from "../cohort/ks2-rwm.js";
+import { AttendanceByGroup, attendanceByGroup } from "../cohort/attendance.js";
+import { AttainmentGap, RwmGap, attainmentGaps } from "../gaps/attainment-gaps.js";
+import { reportRwmGaps } from "./comparisons.js";
+import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "./links.js";
+
+/** The name given to pupils whose school is not recorded, when other pupils' is. */
+export const UNKNOWN_SCHOOL = "(school not recorded)";
+
+/**
+ * One school's part of a multi-school report. Partitions are the whole report's prefixed with
+ * `school:<name>|`. Attainment and its gaps are per assessment point for all year groups together
+ * (`yearGroup: null`), to keep a 200-school report small; the trust's own sections keep year groups.
+ * @example
+ * SchoolSection.shape.school.parse("Oak Primary") // => "Oak Primary"
+ */
+export const SchoolSection = z.object({
+  school: z.string(),
+  pupilsImported: z.number().int().nonnegative(),
+  pupilsOnRoll: z.number().int().nonnegative(),
+  identification: Identification,
+  attainment: z.object({ cells: z.array(AttainmentCell) }),
+  gaps: z.object({ attainment: z.array(AttainmentGap), ks2Rwm: z.array(RwmGap) }),
+  ks2Rwm: z.object({ cells: z.array(RwmCell) }),
+  attendance: AttendanceByGroup,
+});
+/** One school's part of a multi-school report. */
+export type SchoolSection = z.infer<typeof SchoolSection>;
+
+/**
+ * Splits data by `Pupil.school` in one pass over each record list (records follow their pupil; a pupil
+ * with no school is under `UNKNOWN_SCHOOL`). Files and problems are not split. Schools are in name order.
+ * @example
+ * [...splitBySchool(trust).keys()] // => ["Ash Primary", "Birch Primary", "Cedar Primary"]
+ */
+export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
+  const schoolOf = new Map<string, string>();
+  const parts = new Map<string, SchoolData>();
+  const partFor = (school: string): SchoolData => {
+    let part = parts.get(school);
+    if (!part) {
+      part = { pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [], files: [], problems: [] };
+      parts.set(school, part);
+    }
+    return part;
+  };
+  for (const p of data.pupils) {
+    const school = p.school ?? UNKNOWN_SCHOOL;
+    if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, school);
+    partFor(school).pupils.push(p);
+  }
+  const route = <K extends "senRegister" | "assessments" | "interventions" | "attendance" | "suspensions" | "targets">(key: K): void => {
+    for (const r of data[key] as Array<{ pupilId: string }>) {
+      const school = schoolOf.get(r.pupilId);
+      if (school !== undefined) (partFor(school)[key] as Array<{ pupilId: string }>).push(r);
+    }
+  };
+  route("senRegister");
+  route("assessments");
+  route("interventions");
+  route("attendance");
+  route("suspensions");
+  route("targets");
+  return new Map([...parts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Prefix every `partition` (and every `sameAs` partition) inside `root`. */
+function prefixPartitions(root: unknown, prefix: string): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (!isObj(node)) return;
+    if (typeof node.partition === "string") node.partition = `${prefix}${node.partition}`;
+    if (Array.isArray(node.sameAs)) {
+      for (const link of node.sameAs) if (isObj(link) && typeof link.partition === "string") link.partition = `${prefix}${link.partition}`;
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== "sameAs" && typeof v === "object" && v !== null) visit(v);
+  };
+  visit(root);
+}
+
+/**
+ * A cross-school cell: one school's figure for one group of one table, in the partition of that group
+ * across schools (`across-schools|<table partition>|<group>`), linked to the school's cell by `sameAs`.
+ * Disclosure control treats these partitions like any other (a total published elsewhere: the trust's
+ * figure), so a school's hidden cell cannot be worked out as the trust's figure less the other schools'.
+ */
+export interface CrossSchoolCell {
+  /** `across-schools|<table partition>|<group>`. */
+  partition: string;
+  /** The school. */
+  group: string;
+  /** The school's group size. */
+  n: number;
+  /** The school's cell. */
+  sameAs: Array<{ partition: string; group: string }>;
+}
+
+function crossSchoolCells(section: SchoolSection, prefix: string, out: CrossSchoolCell[]): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (!isObj(node) || node.pupilLevel === true) return;
+    if (typeof node.partition === "string" && typeof node.group === "string" && typeof node.n === "number") {
+      const base = node.partition.slice(prefix.length);
+      out.push({ partition: `across-schools|${base}|${node.group}`, group: section.school, n: node.n, sameAs: [{ partition: node.partition, group: node.group }] });
+    }
+    for (const v of Object.values(node)) if (typeof v === "object" && v !== null) visit(v);
+  };
+  visit(section);
+}
+
+/**
+ * One section per school (see `SchoolSection`) when the data holds more than one school, else none, and
+ * the cross-school cells that disclosure control needs (see `CrossSchoolCell`). Each school is analysed on
+ * its own share of the data, which is split once, so the cost grows with the data, not with schools × data.
+ * @param data all schools' data (assessments already limited to those dated on or before `asOf`)
+ * @param asOf the report's date; `academicYear` its academic year; `ks2Years` the years to give KS2 figures for
+ * @example
+ * schoolSections(trust, "2025-07-18", "2024/25", ["2024/25"]).sections.map((s) => s.school)
+ * // => ["Ash Primary", "Birch Primary", "Cedar Primary"]
+ */
+export function schoolSections(
+  data: SchoolData,
+  asOf: string,
+  academicYear: string,
+  ks2Years: readonly string[],
+): { sections: SchoolSection[]; crossSchool: CrossSchoolCell[] } {
+  const parts = splitBySchool(data);
+  if (parts.size < 2) return { sections: [], crossSchool: [] };
+  const sections: SchoolSection[] = [];
+  const crossSchool: CrossSchoolCell[] = [];
+  for (const [school, part] of parts) {
+    const ident = identification(part, asOf);
+    const years = ks2Years.filter((y) => ks2Rwm(part, y, { dimensions: ["all"] }).some((c) => c.n > 0));
+    const section: SchoolSection = {
+      school,
+      pupilsImported: part.pupils.length,
+      pupilsOnRoll: ident.onRoll,
+      identification: ident,
+      attainment: { cells: attainment(part) },
+      gaps: { attainment: attainmentGaps(part), ks2Rwm: reportRwmGaps(part, years) },
+      ks2Rwm: { cells: years.flatMap((y) => ks2Rwm(part, y)) },
+      attendance: attendanceByGroup(part, academicYear),
+    };
+    linkRepeatedGroups(section.identification);
+    linkGapsAndAttendance(section);
+    linkSenAnyToSenStatus(section);
+    const prefix = `school:${school}|`;
+    prefixPartitions(section, prefix);
+    crossSchoolCells(section, prefix, crossSchool);
+    sections.push(section);
+  }
+  return { sections, crossSchool };
+}
