@@ -273,3 +273,35 @@ describe("applyDisclosure: sameAs links", () => {
     expect(out.needK[0]?.sameAs).toEqual([{ partition: P, group: "K" }]);
   });
 });
+
+describe("applyDisclosure: dependsOn links", () => {
+  // Two groups of 20 and 30 pupils shown in a table, and two gaps that depend on them. By hand: the first gap's
+  // comparison group is 3 pupils (primary), so that gap is hidden, but the groups it depends on stay shown;
+  // the second gap depends on a group that is hidden in its own table, so it is hidden too.
+  const input = () => ({
+    table: [
+      { partition: "T", group: "N", n: 20, count: 10 },
+      { partition: "T", group: "SEN", n: 30, count: 12 },
+      { partition: "U", group: "E", n: 4, count: 1 },
+      { partition: "U", group: "K", n: 8, count: 2 },
+    ],
+    gaps: [
+      { n: 20, comparisonN: 3, difference: 0.1, dependsOn: [{ partition: "T", group: "N" }] },
+      { n: 30, comparisonN: 20, difference: -0.2, dependsOn: [{ partition: "U", group: "K" }, { partition: "T", group: "N" }] },
+    ],
+  });
+
+  it("hides a figure when a group it depends on is hidden, but not the other way round", () => {
+    const out = applyDisclosure(input(), governors);
+    expect(out.gaps[0]).toMatchObject({ n: null, difference: null, suppressed: true, suppressionReason: "fewer than 6 pupils" });
+    expect(out.table.map((c) => c.n)).toEqual([20, 30, null, null]);
+    expect(out.gaps[1]).toMatchObject({ n: null, difference: null, suppressed: true, suppressionReason: SUPPRESSION_REASONS.secondary });
+  });
+
+  it("would spread the hiding if the link were sameAs (the difference the field makes)", () => {
+    const same = input();
+    const [first] = same.gaps;
+    if (first) Object.assign(first, { sameAs: first.dependsOn, dependsOn: [] });
+    expect(applyDisclosure(same, governors).table[0]?.n).toBeNull();
+  });
+});

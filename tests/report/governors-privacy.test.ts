@@ -59,6 +59,67 @@ describe.runIf(existsSync(FOLDER))("governors' report of the sample school", asy
     expect(governors.meta.import.problemCounts.errors).toBe(data.problems.filter((p) => p.severity === "error").length);
   });
 
+  it("hides a national comparison, a KS2 RWM gap or a trend point wherever its group is hidden in the KS2 table", () => {
+    const rwmCell = (year: string, group: string) => governors.ks2Rwm.cells.find((c) => c.academicYear === year && c.group === group &&
+      c.dimension === (group === "SEN" ? "senAny" : "senStatus"));
+    let checked = 0;
+    for (const c of governors.gaps.national) {
+      if (c.measure !== "ks2Rwm" || c.group === "all") continue;
+      if (rwmCell(c.academicYear, c.group)?.suppressed === true) { checked += 1; expect(c.suppressed).toBe(true); }
+    }
+    for (const g of governors.gaps.ks2Rwm) {
+      if (rwmCell(g.academicYear, g.group)?.suppressed === true || rwmCell(g.academicYear, "N")?.suppressed === true) {
+        checked += 1;
+        expect(g.gap.suppressed).toBe(true);
+        expect(g.gap.difference).toBeNull();
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    const ks2 = governors.gaps.trends.find((t) => t.key === "ks2Rwm");
+    for (const p of ks2?.points ?? []) if (rwmCell(p.academicYear, "SEN")?.suppressed === true) expect(p.suppressed).toBe(true);
+  });
+
+  it("names every hidden trend year and keeps its figures out of the verdict", () => {
+    expect(governors.gaps.trends.length).toBeGreaterThan(0);
+    for (const t of governors.gaps.trends) {
+      const hidden = t.points.filter((p) => p.suppressed === true).map((p) => p.academicYear);
+      expect(t.hiddenYears).toEqual(hidden);
+      for (const y of hidden) expect(t.verdict).toContain(y);
+      const sencoTrend = senco.gaps.trends.find((x) => x.key === t.key);
+      for (const p of sencoTrend?.points ?? []) {
+        if (!hidden.includes(p.academicYear) || p.difference === null) continue;
+        const v = Math.abs(t.unit === "proportion" ? p.difference * 100 : p.difference).toFixed(1);
+        expect(t.verdict).not.toContain(` ${v} `);
+      }
+    }
+  });
+
+  it("suppresses intervention runs of fewer than 6 pupils, with their narratives, and removes staff and pupil lists", () => {
+    expect(governors.interventions.nonResponders.rows).toEqual([]);
+    expect(governors.interventions.notMeasured.rows).toEqual([]);
+    let small = 0;
+    senco.interventions.interventions.forEach((iv, i) => {
+      const shown = governors.interventions.interventions[i];
+      expect(shown?.intervention).toBe(iv.intervention);
+      expect(shown?.delivery.staff).toEqual([]);
+      iv.runs.forEach((run, j) => {
+        const g = shown?.runs[j];
+        expect(g?.delivery.staff).toEqual([]);
+        if (run.n !== null && run.n > 0 && run.n < 6) {
+          small += 1;
+          expect(g).toMatchObject({ n: null, narrative: null, suppressed: true });
+        }
+      });
+      // One hidden run of a shown intervention could be worked out as the pooled figure less the other runs.
+      const hiddenRuns = shown?.runs.filter((r) => r.suppressed === true).length ?? 0;
+      if (shown?.suppressed !== true) expect(hiddenRuns).not.toBe(1);
+    });
+    expect(small).toBeGreaterThan(0);
+    for (const ranking of governors.interventions.rankings) {
+      for (const e of ranking.entries) if (e.suppressed !== true && e.n !== null) expect(e.n).toBeGreaterThanOrEqual(6);
+    }
+  });
+
   it("applies a higher threshold when asked", () => {
     const strict = buildReport(data, { audience: "governors", threshold: 11 });
     expect(smallShownCells(strict, 11)).toEqual([]);

@@ -116,3 +116,30 @@ export function suppressedCount(report: unknown): number {
   visit(report);
   return k;
 }
+
+/**
+ * Per-school cells (partitions `school:<name>|<table partition>`) recoverable as the trust's figure less the
+ * other schools': for each table partition and group, exactly one school's cell hidden while the others are
+ * shown.
+ */
+export function crossSchoolRecoverable(report: unknown): string[] {
+  const groups = new Map<string, { hidden: number; schools: number }>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (isObj(v)) {
+      if (isCell(v) && typeof v.partition === "string" && typeof v.group === "string") {
+        const m = /^school:[^|]*\|(.*)$/.exec(v.partition);
+        if (m) {
+          const key = `${m[1]}|${v.group}`;
+          const g = groups.get(key) ?? { hidden: 0, schools: 0 };
+          g.schools += 1;
+          if (v.suppressed === true) g.hidden += 1;
+          groups.set(key, g);
+        }
+      }
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(report);
+  return [...groups].filter(([, g]) => g.hidden === 1 && g.schools > 1).map(([key]) => `${key}: one school hidden`);
+}

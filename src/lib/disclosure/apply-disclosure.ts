@@ -20,7 +20,9 @@
  *    elsewhere. The same rule covers a hidden total whose members are all visible. A group hidden in one
  *    table is hidden wherever else it appears: cells are the same group when they share `partition` and
  *    `group`, or when one names the other in `sameAs: [{ partition, group }]` (e.g. a year-on-year change row
- *    or the total of a need-mix table that repeats the "K" group of the SEN status table).
+ *    or the total of a need-mix table that repeats the "K" group of the SEN status table). A figure worked out
+ *    from groups shown elsewhere (a gap, a trend point) names them in `dependsOn: [{ partition, group }]`: it is
+ *    hidden when any of them is hidden, but its own hiding does not spread to them (it is not those groups).
  * 4. **Derived figures.** An object that holds a suppressed cell as a named property (a comparison such as
  *    `{ group, comparison, difference, lower, upper, band }`) has its own figures and derived words
  *    suppressed too, with every non-cell object or array it holds; the other groups it holds (cells) are
@@ -61,7 +63,7 @@ export const DISCLOSURE_DERIVED_TEXT_FIELDS = [
 ] as const;
 
 /** Fields of the cell convention itself; never treated as figures. */
-const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppressionReason", "pupilLevel", "removed", "sameAs"]);
+const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppressionReason", "pupilLevel", "removed", "sameAs", "dependsOn"]);
 const KEYS = new Set<string>(DISCLOSURE_KEY_FIELDS);
 const DERIVED_TEXT = new Set<string>(DISCLOSURE_DERIVED_TEXT_FIELDS);
 
@@ -260,8 +262,13 @@ function groupIdentities(o: Obj): string[] {
   const keys: string[] = [];
   const own = identityKey(o.partition, o.group);
   if (own !== null) keys.push(own);
-  if (Array.isArray(o.sameAs)) {
-    for (const link of o.sameAs) if (isObj(link)) {
+  return [...keys, ...links(o.sameAs)];
+}
+
+function links(list: unknown): string[] {
+  const keys: string[] = [];
+  if (Array.isArray(list)) {
+    for (const link of list) if (isObj(link)) {
       const key = identityKey(link.partition, link.group);
       if (key !== null) keys.push(key);
     }
@@ -269,7 +276,10 @@ function groupIdentities(o: Obj): string[] {
   return keys;
 }
 
-/** A group hidden in one place is hidden wherever else it appears (same identity, see `groupIdentities`). */
+/**
+ * A group hidden in one place is hidden wherever else it appears (same identity, see `groupIdentities`), and
+ * so is every figure that `dependsOn` it.
+ */
 function consistent(root: unknown): boolean {
   const hidden = new Map<string, string>();
   walk(root, (o) => {
@@ -279,7 +289,7 @@ function consistent(root: unknown): boolean {
   let changed = false;
   walk(root, (o) => {
     if (!isCell(o) || isHidden(o)) return;
-    const reason = groupIdentities(o).map((id) => hidden.get(id)).find((r) => r !== undefined);
+    const reason = [...groupIdentities(o), ...links(o.dependsOn)].map((id) => hidden.get(id)).find((r) => r !== undefined);
     if (reason !== undefined) {
       suppressWhole(o, reason);
       changed = true;

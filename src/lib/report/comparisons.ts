@@ -11,7 +11,7 @@ import { ks2RwmGaps, RwmGap } from "../gaps/attainment-gaps.js";
 import { GapTrend, type GapTrendPoint, attainmentGapTrend, gapTrend } from "../gaps/trend.js";
 import type { AttainmentCell } from "../cohort/attainment.js";
 import type { Disclosed } from "../disclosure/apply-disclosure.js";
-import { addSameAs, groupIds } from "./links.js";
+import { addDependsOn, addSameAs, groupIds } from "./links.js";
 
 /**
  * One school figure against national, as a cell of the report: `n` is the school group's size (for
@@ -109,7 +109,7 @@ export function reportNationalComparisons(
  */
 export function reportRwmGaps(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, years: readonly string[]): RwmGap[] {
   return years.flatMap((y) => ks2RwmGaps(data, y).map((g) => {
-    addSameAs(g.gap, [...groupIds([`ks2-rwm|${y}`], g.group), ...groupIds([`ks2-rwm|${y}`], "N")]);
+    addDependsOn(g.gap, [...groupIds([`ks2-rwm|${y}`], g.group), ...groupIds([`ks2-rwm|${y}`], "N")]);
     return g;
   }));
 }
@@ -135,7 +135,7 @@ export function reportGapTrends(data: Pick<SchoolData, "pupils" | "senRegister" 
     const g = ks2RwmGaps(data, y).find((x) => x.group === "SEN")?.gap;
     if (!g || g.n + g.comparisonN === 0) continue;
     const point = { academicYear: y, n: g.n, comparisonN: g.comparisonN, difference: g.difference, lower: g.lower, upper: g.upper };
-    addSameAs(point, [...groupIds([`ks2-rwm|${y}`], "SEN"), ...groupIds([`ks2-rwm|${y}`], "N")]);
+    addDependsOn(point, [...groupIds([`ks2-rwm|${y}`], "SEN"), ...groupIds([`ks2-rwm|${y}`], "N")]);
     rwmPoints.push(point);
   }
   if (rwmPoints.length > 0) {
@@ -149,7 +149,7 @@ export function reportGapTrends(data: Pick<SchoolData, "pupils" | "senRegister" 
     if (trend.points.length === 0) continue;
     for (const p of trend.points) {
       const prefixes = attainmentPrefixes(attainmentCells, (c) => c.subject === subject && c.measure === "phonicsMark" && c.academicYear === p.academicYear && c.term === "summer" && c.yearGroup === 1);
-      addSameAs(p, [...groupIds(prefixes, "SEN"), ...groupIds(prefixes, "N")]);
+      addDependsOn(p, [...groupIds(prefixes, "SEN"), ...groupIds(prefixes, "N")]);
     }
     out.push(entry(`phonicsMark|${subject}`, "Year 1 pupils meeting the phonics standard", "phonicsMark", subject, "expected", trend));
   }

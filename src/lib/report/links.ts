@@ -31,6 +31,20 @@ export function addSameAs(target: object, links: readonly SameAs[]): void {
 }
 
 /**
+ * Adds `dependsOn` links to a figure worked out from groups shown elsewhere (a gap, a trend point): disclosure
+ * hides it when any of them is hidden, and its own hiding does not spread to them.
+ * @example
+ * const gap = { n: 12 };
+ * addDependsOn(gap, [{ partition: "ks2-rwm|2024/25|senAny", group: "N" }]);
+ * gap // => { n: 12, dependsOn: [{ partition: "ks2-rwm|2024/25|senAny", group: "N" }] }
+ */
+export function addDependsOn(target: object, links: readonly SameAs[]): void {
+  if (links.length === 0) return;
+  const t = target as { dependsOn?: SameAs[] };
+  t.dependsOn = [...(t.dependsOn ?? []), ...links];
+}
+
+/**
  * The identities of one group in a table whose partitions are `<prefix>|senStatus` (N, K, E, all) and
  * `<prefix>|senAny` (N, SEN, all): K and E are in the first, SEN in the second, N and all in both (the same
  * pupils).
@@ -102,8 +116,9 @@ export interface GapSections {
 }
 
 /**
- * Link the figures of the attainment gaps and of the national attendance comparisons to the groups they
- * repeat (the attainment and attendance cells of the same groups). Linear in the number of cells.
+ * Link the figures of the attainment gaps to the attainment cells of their two groups (`dependsOn`), and the
+ * national attendance comparisons to the attendance cells of the same group (`sameAs`). Linear in the number
+ * of cells.
  * @example
  * linkGapsAndAttendance(report) // => undefined (links added in place)
  */
@@ -120,8 +135,8 @@ export function linkGapsAndAttendance(content: GapSections): void {
     const comparison = find("N");
     for (const figure of [gap.expected, gap.higher, gap.mean]) {
       if (figure === null) continue;
-      if (group) addSameAs(figure, [{ partition: group.partition, group: group.group }]);
-      if (comparison) addSameAs(figure, [{ partition: comparison.partition, group: comparison.group }]);
+      if (group) addDependsOn(figure, [{ partition: group.partition, group: group.group }]);
+      if (comparison) addDependsOn(figure, [{ partition: comparison.partition, group: comparison.group }]);
     }
   }
   const first = content.attendance.cells[0]?.partition;

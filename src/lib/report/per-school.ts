@@ -76,7 +76,7 @@ export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Prefix every `partition` (and every `sameAs` partition) inside `root`. */
+/** Prefix every `partition` (and every `sameAs` and `dependsOn` partition) inside `root`. */
 function prefixPartitions(root: unknown, prefix: string): void {
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -85,10 +85,11 @@ function prefixPartitions(root: unknown, prefix: string): void {
     }
     if (!isObj(node)) return;
     if (typeof node.partition === "string") node.partition = `${prefix}${node.partition}`;
-    if (Array.isArray(node.sameAs)) {
-      for (const link of node.sameAs) if (isObj(link) && typeof link.partition === "string") link.partition = `${prefix}${link.partition}`;
+    for (const key of ["sameAs", "dependsOn"]) {
+      const list = node[key];
+      if (Array.isArray(list)) for (const link of list) if (isObj(link) && typeof link.partition === "string") link.partition = `${prefix}${link.partition}`;
     }
-    for (const [k, v] of Object.entries(node)) if (k !== "sameAs" && typeof v === "object" && v !== null) visit(v);
+    for (const [k, v] of Object.entries(node)) if (k !== "sameAs" && k !== "dependsOn" && typeof v === "object" && v !== null) visit(v);
   };
   visit(root);
 }

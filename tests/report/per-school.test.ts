@@ -1,0 +1,105 @@
+// A three-school trust made by hand (tests/report/trust-builder.ts), merged with mergeSchoolData: per-school
+// sections, per-school suppression, and no school's hidden cell recoverable from the trust's figures.
+import { describe, expect, it } from "vitest";
+import { mergeSchoolData } from "../../src/lib/import/import-folder.js";
+import { buildReport } from "../../src/lib/report/build-report.js";
+import { splitBySchool } from "../../src/lib/report/per-school.js";
+import { makeSchool } from "./trust-builder.js";
+import { crossSchoolRecoverable, leakedIdentifiers, recoverableCells, smallShownCells } from "./privacy-checks.js";
+
+const Y = "2024/25";
+const ash = makeSchool("Ash Primary", [
+  { academicYear: Y, yearGroup: 6, status: "N", count: 20, met: 16, absent: 3 },
+  { academicYear: Y, yearGroup: 6, status: "K", count: 8, met: 3, absent: 2 },
+  { academicYear: Y, yearGroup: 6, status: "E", count: 3, met: 0, absent: 1 },
+  { academicYear: Y, yearGroup: 3, status: "N", count: 20, met: 15 },
+]);
+const birch = makeSchool("Birch Primary", [
+  { academicYear: Y, yearGroup: 6, status: "N", count: 22, met: 18 },
+  { academicYear: Y, yearGroup: 6, status: "K", count: 7, met: 2 },
+  { academicYear: Y, yearGroup: 6, status: "E", count: 7, met: 1 },
+]);
+const cedar = makeSchool("Cedar Primary", [
+  { academicYear: Y, yearGroup: 6, status: "N", count: 25, met: 20 },
+  { academicYear: Y, yearGroup: 6, status: "K", count: 9, met: 4 },
+  { academicYear: Y, yearGroup: 6, status: "E", count: 8, met: 2 },
+]);
+const trust = mergeSchoolData([cedar, ash, birch]);
+const asOf = "2025-07-11";
+const senco = buildReport(trust, { asOf, audience: "senco" });
+const governors = buildReport(trust, { asOf, audience: "governors" });
+
+const school = (r: typeof senco, name: string) => {
+  const s = r.schools?.find((x) => x.school === name);
+  if (!s) throw new Error(`no section for ${name}`);
+  return s;
+};
+
+describe("splitBySchool", () => {
+  it("splits pupils and their records by school, in name order", () => {
+    const parts = splitBySchool(trust);
+    expect([...parts.keys()]).toEqual(["Ash Primary", "Birch Primary", "Cedar Primary"]);
+    // By hand: Ash 20 + 8 + 3 + 20 = 51 pupils, 17 with SEN; Y6 pupils have 4 results, Y3 pupils 1.
+    expect(parts.get("Ash Primary")?.pupils).toHaveLength(51);
+    expect(parts.get("Ash Primary")?.senRegister).toHaveLength(11);
+    expect(parts.get("Ash Primary")?.assessments).toHaveLength(31 * 4 + 20);
+    expect(parts.get("Birch Primary")?.pupils).toHaveLength(36);
+  });
+});
+
+describe("buildReport on a three-school trust", () => {
+  it("has one section per school for the SENCO, with each school's own figures", () => {
+    expect(senco.schools?.map((s) => s.school)).toEqual(["Ash Primary", "Birch Primary", "Cedar Primary"]);
+    const a = school(senco, "Ash Primary");
+    expect(a.pupilsOnRoll).toBe(51);
+    expect(a.identification.senStatus.find((c) => c.group === "E")?.n).toBe(3);
+    // Ash Y6: SEN = 8 + 3 = 11 pupils, 3 met RWM.
+    expect(a.ks2Rwm.cells.find((c) => c.dimension === "senAny" && c.group === "SEN")).toMatchObject({ n: 11, count: 3 });
+    expect(a.gaps.ks2Rwm.find((g) => g.group === "SEN")?.gap.difference).toBeCloseTo(3 / 11 - 16 / 20, 12);
+    // Ash attendance: persistently absent 3 + 2 + 1 = 6 of 51 (80% attendance < 90%).
+    expect(a.attendance.cells.find((c) => c.dimension === "senStatus" && c.isTotal)).toMatchObject({ n: 51, count: 6 });
+    // Per-school attainment is for all year groups together.
+    expect(a.attainment.cells.every((c) => c.yearGroup === null)).toBe(true);
+    expect(a.gaps.attainment.length).toBeGreaterThan(0);
+  });
+
+  it("keeps the whole trust's figures beside them", () => {
+    expect(senco.identification.senStatus.find((c) => c.group === "E")?.n).toBe(18); // 3 + 7 + 8
+    // Trust KS2 RWM: SEN 42 pupils (8+3+7+7+9+8), 12 met (3+0+2+1+4+2); no SEN 67, 54 met (16+18+20).
+    const sen = senco.gaps.ks2Rwm.find((g) => g.group === "SEN")?.gap;
+    expect(sen).toMatchObject({ n: 42, count: 12, comparisonN: 67, comparisonCount: 54 });
+    expect(sen?.difference).toBeCloseTo(12 / 42 - 54 / 67, 12); // −0.520256…
+    const national = senco.gaps.national.find((c) => c.measure === "ks2Rwm" && c.group === "SEN");
+    expect(national?.gap.rate).toBeCloseTo(12 / 42, 12);
+    expect(national?.gap.difference).toBeCloseTo(12 / 42 - 0.18, 12); // national 18% (domain.md)
+  });
+
+  it("suppresses a school's small group for governors even though the trust's group is large", () => {
+    expect(governors.identification.senStatus.find((c) => c.group === "E")?.n).toBe(18);
+    const a = school(governors, "Ash Primary");
+    expect(a.identification.senStatus.find((c) => c.group === "E")).toMatchObject({ n: null, suppressed: true, suppressionReason: "fewer than 6 pupils" });
+    expect(a.ks2Rwm.cells.find((c) => c.dimension === "senStatus" && c.group === "E")?.n).toBeNull();
+    expect(smallShownCells(governors, 6)).toEqual([]);
+  });
+
+  it("leaves no school's hidden cell recoverable from the trust figure less the other schools", () => {
+    // Ash's E (3) is hidden; with Birch's 7 and Cedar's 8 shown, 18 − 7 − 8 = 3 would give it away, so one of
+    // them is hidden too (the smaller: Birch).
+    expect(school(senco, "Birch Primary").identification.senStatus.find((c) => c.group === "E")?.n).toBe(7);
+    expect(school(governors, "Birch Primary").identification.senStatus.find((c) => c.group === "E")?.suppressed).toBe(true);
+    expect(school(governors, "Cedar Primary").identification.senStatus.find((c) => c.group === "E")?.n).toBe(8);
+    expect(crossSchoolRecoverable(governors)).toEqual([]);
+    // The check can fail: show Birch's E again and Ash's becomes recoverable.
+    const tampered = structuredClone(governors);
+    const birchE = school(tampered, "Birch Primary").identification.senStatus.find((c) => c.group === "E");
+    if (birchE) birchE.suppressed = false;
+    expect(crossSchoolRecoverable(tampered).length).toBeGreaterThan(0);
+    expect(recoverableCells(governors, senco)).toEqual([]);
+    expect(leakedIdentifiers(governors, trust)).toEqual([]);
+  });
+
+  it("omits schools for one school's data", () => {
+    const one = buildReport(ash, { asOf, audience: "governors" });
+    expect(one.schools).toBeUndefined();
+  });
+});
