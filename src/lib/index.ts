@@ -110,6 +110,14 @@ export {
 } from "./report/schema.js";
 export { buildReport, defaultAsOf } from "./report/build-report.js";
 export type { BuildReportOptions } from "./report/build-report.js";
+export {
+  ReportNationalComparison, GapTrendEntry, TREND_MEASURES, reportNationalComparisons, reportRwmGaps, reportGapTrends,
+  finishDisclosedTrends,
+} from "./report/comparisons.js";
+export { SchoolSection, UNKNOWN_SCHOOL, splitBySchool, schoolSections } from "./report/per-school.js";
+export type { CrossSchoolCell } from "./report/per-school.js";
+export { addSameAs, addDependsOn, groupIds } from "./report/links.js";
+export type { SameAs } from "./report/links.js";
 export { runAnalyse, formatAnalyseSummary } from "./cli/analyse.js";
 export type { AnalyseOptions } from "./cli/analyse.js";
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
-import { runAnalyse } from "../../src/lib/cli/analyse.js";
+import { formatAnalyseSummary, runAnalyse } from "../../src/lib/cli/analyse.js";
+import { buildReport } from "../../src/lib/report/build-report.js";
+import { mergeSchoolData } from "../../src/lib/import/import-folder.js";
+import { makeSchool } from "../report/trust-builder.js";
 
 function capture() {
   const out: string[] = [];
@@ -35,5 +38,18 @@ describe("runAnalyse", () => {
     const text = capture();
     expect(await runAnalyse("fixtures/sample-school", { json: false, audience: "senco" }, text.io)).toBe(0);
     expect(text.out.join("")).toMatch(/^sendscope analysis for .*\(for the SENCO\)\n {2}pupils on roll: \d+/);
+  });
+
+  it("summarises gap trends and a trust's schools", () => {
+    const school = (name: string) => makeSchool(name, [
+      { academicYear: "2023/24", yearGroup: 6, status: "N", count: 20, met: 17 },
+      { academicYear: "2023/24", yearGroup: 6, status: "K", count: 8, met: 2 },
+      { academicYear: "2024/25", yearGroup: 6, status: "N", count: 20, met: 18 },
+      { academicYear: "2024/25", yearGroup: 6, status: "K", count: 8, met: 3 },
+    ]);
+    const text = formatAnalyseSummary(buildReport(mergeSchoolData([school("Elm"), school("Fir")]), { asOf: "2025-07-11" }));
+    // Two years of KS2 with overlapping intervals (gap −60 then −52.5 points on 16 SEN pupils): no clear change.
+    expect(text).toContain("  gap trend, KS2 reading, writing and maths at the expected standard (Year 6) (SEN − no SEN): no clear change\n");
+    expect(text).toContain("  schools: 2 (figures above are for all of them together");
   });
 });

@@ -41,7 +41,8 @@ function describe(cell: Figure | undefined, what: (c: Figure) => string): string
 /**
  * The readable summary `sendscope analyse` prints without `--json`: the date and audience, pupils counted,
  * SEN support and EHC plan shares against national, KS2 reading, writing and maths for SEN and non-SEN
- * pupils in the latest year with results, and the import's problem counts. Suppressed figures say so.
+ * pupils in the latest year with results, the direction of each gap trend, how many interventions show clear
+ * impact, the number of schools (for a trust), and the import's problem counts. Suppressed figures say so.
  * @example
  * formatAnalyseSummary(report).split("\n")[0] // => "sendscope analysis for Hand-made Primary, 2025-07-11 (for the SENCO)"
  */
@@ -64,6 +65,17 @@ export function formatAnalyseSummary(report: SendscopeReport): string {
       const cell = inYear.find((c) => c.group === group);
       lines.push(`  KS2 reading, writing and maths ${year}, ${label}: ${describe(cell, (c) => `${percent(c.rate)} of ${c.n}`)}`);
     }
+  }
+  for (const t of report.gaps.trends) {
+    lines.push(`  gap trend, ${t.label} (SEN − no SEN): ${t.direction ?? "not shown"}`);
+  }
+  const interventions = report.interventions.interventions;
+  if (interventions.length > 0) {
+    const clear = interventions.filter((i) => i.impact?.verdict === "clear-impact").length;
+    lines.push(`  interventions: ${interventions.length}, ${clear} with clear evidence of impact`);
+  }
+  if (report.schools !== undefined && report.schools.length > 0) {
+    lines.push(`  schools: ${report.schools.length} (figures above are for all of them together; --json has each school's)`);
   }
   const p = m.import.problemCounts;
   lines.push(`  import: ${m.import.files.length} files, ${p.errors ?? 0} errors, ${p.warnings ?? 0} warnings (run sendscope validate for details)`);

@@ -109,8 +109,13 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  * The whole SEND analysis of one school as one JSON document (see `SendscopeReport` for its shape): SEN
  * identification on `asOf`, attainment, KS2 combined and attainment gaps for results dated on or before `asOf`,
  * progress over `asOf`'s academic year, progress below the curriculum, attendance and suspensions in `asOf`'s
- * academic year, targets on track and EHC plan reviews on `asOf`, and `meta` (the date, school, pupils counted and an
- * import summary). Then `applyDisclosure` for the audience; for governors and the public the result is also
+ * academic year, targets on track and EHC plan reviews on `asOf`, each group against national for the same
+ * group (`gaps.national`), the KS2 RWM gap per year (`gaps.ks2Rwm`), the key gap trends (`gaps.trends`),
+ * intervention effectiveness (`interventions`), one section per school when the data holds more than one
+ * (`schools`), and `meta` (the date, school, pupils counted and an import summary). Then `applyDisclosure`
+ * for the audience, with each school's cells also in a partition across schools (so a school's hidden group
+ * cannot be worked out as the trust's figure less the other schools'), and trend verdicts worked out again
+ * without hidden years (`finishDisclosedTrends`); for governors and the public, staff names are left out; for governors and the public the result is also
  * scanned for every imported pupil's UPN, name and date of birth, and the function throws rather than return
  * a report that holds one. The report is checked against `SendscopeReport` before it is returned.
  * @param data the imported school data (`importFolder`)
