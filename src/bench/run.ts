@@ -242,7 +242,7 @@ async function main(): Promise<void> {
   const folder = dataset(o);
   ensureBuilt(o);
   const duckdbArgs = bundleDuckdb();
-  const ours = ["--max-old-space-size=4096", join(ROOT, "bin", "sendscope.js"), "analyse", folder, "--json", "--as-of", o.asOf];
+  const ours = [join(ROOT, "bin", "sendscope.js"), "analyse", folder, "--json", "--as-of", o.asOf];
   const theirs = [...duckdbArgs, folder, "--as-of", o.asOf, "--json"];
   const ourOut = join(CACHE, "sendscope-report.json");
   const theirOut = join(CACHE, "duckdb-aggregates.json");

@@ -16,6 +16,13 @@ export interface PupilKey {
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
 /**
+ * UPNs already checked and found valid (a pupil's UPN is on every one of their rows). Only valid ones are
+ * kept, so an invalid UPN is checked, and reported, on every row that has it.
+ */
+const VALID_UPNS = new Set<string>();
+const VALID_UPNS_LIMIT = 500_000;
+
+/**
  * Reads one row of a recognised export.
  * @example
  * const row = new RowReader("pupils.csv", 2, ["X201300125001", "Lee"], new Map([["upn", 0], ["surname", 1]]), ["UPN", "Surname"]);
@@ -156,12 +163,14 @@ export class RowReader {
       this.error(this.column("upn") ?? this.column("misId"), "missing-pupil-key", "the row has no UPN or MIS id, so it cannot be linked to a pupil");
       return undefined;
     }
-    if (rawUpn !== null) {
+    if (rawUpn !== null && !VALID_UPNS.has(rawUpn)) {
       const problem = upnProblem(rawUpn);
       if (problem !== null) {
         this.error(this.column("upn"), problem.includes("check letter") ? "upn-check-letter" : "upn-format", problem);
         return undefined;
       }
+      if (VALID_UPNS.size >= VALID_UPNS_LIMIT) VALID_UPNS.clear();
+      VALID_UPNS.add(rawUpn);
     }
     return { upn: rawUpn === null ? null : rawUpn.toUpperCase(), misId };
   }
