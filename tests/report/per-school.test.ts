@@ -98,6 +98,14 @@ describe("buildReport on a three-school trust", () => {
     expect(leakedIdentifiers(governors, trust)).toEqual([]);
   });
 
+  it("builds the public report too (counts rounded to 5), with the same per-school protection", () => {
+    const pub = buildReport(trust, { asOf, audience: "public" });
+    expect(smallShownCells(pub, 6)).toEqual([]);
+    expect(crossSchoolRecoverable(pub)).toEqual([]);
+    // Cedar's E (8) is shown, rounded to the nearest 5.
+    expect(school(pub, "Cedar Primary").identification.senStatus.find((c) => c.group === "E")?.n).toBe(10);
+  });
+
   it("omits schools for one school's data", () => {
     const one = buildReport(ash, { asOf, audience: "governors" });
     expect(one.schools).toBeUndefined();
