@@ -8,7 +8,8 @@
  * 1. Generates the dataset with the fixture generator (seeded) into `.bench-cache/` (gitignored) and reuses
  *    it while the generator's source and the options are unchanged.
  * 2. Times (a) `node bin/sendscope.js analyse <folder> --json --as-of <date>` (the built CLI; `dist/` is
- *    rebuilt first when older than `src/lib`), and (b) a node process that reads the same CSVs with DuckDB
+ *    rebuilt first when older than `src/lib`), `sendscope validate --json` (the import alone, to show what
+ *    the import costs and what the analyses cost), and (b) a node process that reads the same CSVs with DuckDB
  *    (`@duckdb/node-api`) and computes the shared core aggregates (`duckdb-aggregates.ts`, bundled to plain
  *    JavaScript first so DuckDB's time has no TypeScript compilation in it).
  * 3. Peak memory is the process's maximum resident set (`/usr/bin/time`, else polled from /proc VmHWM).
@@ -250,10 +251,15 @@ async function main(): Promise<void> {
   log(`${"".padEnd(34)} ${"wall".padStart(10)} ${"peak RSS".padStart(10)} ${"CPU".padStart(10)}`);
   const a: Timing[] = [];
   const b: Timing[] = [];
+  const c: Timing[] = [];
+  const importOnly = [join(ROOT, "bin", "sendscope.js"), "validate", folder, "--json"];
   for (let run = 1; run <= o.runs; run++) {
     const first = await timed(ours, ourOut);
     a.push(first);
     log(row(`run ${run}  sendscope analyse --json`, first));
+    const imported = await timed(importOnly, join(CACHE, "sendscope-validate.json"), [0, 1]);
+    c.push(imported);
+    log(row(`run ${run}  sendscope validate (import)`, imported));
     const second = await timed(theirs, theirOut);
     b.push(second);
     log(row(`run ${run}  DuckDB (same aggregates)`, second));
@@ -263,8 +269,11 @@ async function main(): Promise<void> {
   const mb = med(b);
   log("");
   log(row("median  sendscope analyse --json", ma));
+  const mc = med(c);
+  log(row("median  sendscope validate (import)", mc));
   log(row("median  DuckDB", mb));
   log(`ratio sendscope / DuckDB: wall ${(ma.wall / mb.wall).toFixed(2)}×, peak RSS ${(ma.peakMb / mb.peakMb).toFixed(2)}×, CPU ${(ma.cpu / mb.cpu).toFixed(2)}×`);
+  log(`ratio sendscope import alone / DuckDB (whole job): wall ${(mc.wall / mb.wall).toFixed(2)}×, peak RSS ${(mc.peakMb / mb.peakMb).toFixed(2)}×`);
   log(`targets: wall within 3× DuckDB ${ma.wall <= 3 * mb.wall ? "MET" : "MISSED"}; peak RSS under 1.5 GB ${ma.peakMb < 1536 ? "MET" : "MISSED"}`);
 
   const report = JSON.parse(readFileSync(ourOut, "utf8")) as ReportJson;
