@@ -23,7 +23,7 @@ export type { SenStatusCode, NeedCode, TeacherAssessmentCode } from "../data/cod
 
 // --- import: MIS and assessment exports -> SchoolData ----------------------------------------------------
 export { importFolder, parseMappingText, mergeSchoolData, MAPPING_FILE_NAME } from "./import/import-folder.js";
-export type { ImportOptions } from "./import/import-folder.js";
+export type { ImportOptions, ImportProgress } from "./import/import-folder.js";
 export { importFile, fileReport } from "./import/import-file.js";
 export type { FileImport, AcceptedRow } from "./import/import-file.js";
 export { linkFiles } from "./import/link.js";
@@ -54,6 +54,8 @@ export { main } from "./cli/main.js";
 export { runValidate, validateJson, formatValidateReport, validateExitCode, distinctPupils } from "./cli/validate.js";
 export type { ValidateOptions, ValidateJson } from "./cli/validate.js";
 export type { CommandIo } from "./cli/io.js";
+export { importProgressBar, wantsProgressBar, PROGRESS_BAR_BYTES } from "./cli/progress.js";
+export type { ImportProgressBar } from "./cli/progress.js";
 
 // --- stats: quantiles, intervals for proportions and means, effect sizes ----------------------------------
 export { normalQuantile } from "./stats/normal.js";

@@ -4,6 +4,7 @@
  */
 import { ImportError, InvalidArgumentError } from "../errors.js";
 import { importFolder } from "../import/import-folder.js";
+import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { buildReport } from "../report/build-report.js";
 import type { SendscopeReport } from "../report/schema.js";
 
@@ -101,7 +102,13 @@ export async function runAnalyse(
 ): Promise<number> {
   let report: SendscopeReport;
   try {
-    const data = await importFolder(folder);
+    const bar = wantsProgressBar(undefined, options.json) ? importProgressBar() : null;
+    let data;
+    try {
+      data = await importFolder(folder, bar === null ? {} : { onProgress: bar.onProgress });
+    } finally {
+      bar?.stop();
+    }
     report = buildReport(data, {
       audience: options.audience,
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),

@@ -1,12 +1,12 @@
 /**
  * `sendscope validate <folder>`: import a folder and report what happened to every row.
  */
-import cliProgress from "cli-progress";
 import { ImportError } from "../errors.js";
-import { type ImportProgress, importFolder, parseMappingText } from "../import/import-folder.js";
+import { importFolder, parseMappingText } from "../import/import-folder.js";
 import type { SchoolData } from "../schema/school-data.js";
 import type { CommandIo } from "./io.js";
 import { PROBLEM_TITLES } from "./problem-titles.js";
+import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { readFile } from "node:fs/promises";
 
 /** Options of `validate`. */
@@ -21,50 +21,6 @@ export interface ValidateOptions {
    * output is not `--json`.
    */
   progress?: boolean;
-}
-
-/** Folders with at least this many bytes of exports get a progress bar (smaller ones import in a moment). */
-export const PROGRESS_BAR_BYTES = 20 * 1024 * 1024;
-
-/** A progress bar for `importFolder`'s `onProgress`, and a way to take it down. */
-export interface ImportProgressBar {
-  onProgress: (progress: ImportProgress) => void;
-  stop: () => void;
-}
-
-/**
- * A progress bar (cli-progress) for importing a folder: drawn on `stream` once the folder turns out to hold at
- * least `minBytes` of exports, advanced as each file is read, and cleared when the import is done. Nothing is
- * drawn when the stream is not a terminal.
- * @param stream where to draw; default `process.stderr`
- * @param minBytes smallest folder that gets a bar; default `PROGRESS_BAR_BYTES` (20 MB)
- * @example
- * const bar = importProgressBar();
- * const data = await importFolder("trust-exports", { onProgress: bar.onProgress });
- * bar.stop(); // => the bar is gone; stderr shows nothing more
- */
-export function importProgressBar(stream: NodeJS.WriteStream = process.stderr, minBytes = PROGRESS_BAR_BYTES): ImportProgressBar {
-  let bar: cliProgress.SingleBar | null = null;
-  const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
-  const stop = () => {
-    bar?.stop();
-    bar = null;
-  };
-  return {
-    onProgress(progress) {
-      if (bar === null) {
-        if (progress.bytesTotal < minBytes || progress.file === null) return;
-        bar = new cliProgress.SingleBar({
-          stream, clearOnComplete: true, hideCursor: true,
-          format: "importing {bar} {percentage}% | {files} files | {value}/{total} MB",
-        }, cliProgress.Presets.shades_classic);
-        bar.start(mb(progress.bytesTotal), 0, { files: `0/${progress.filesTotal}` });
-      }
-      bar.update(mb(progress.bytesDone), { files: `${progress.filesDone}/${progress.filesTotal}` });
-      if (progress.file === null) stop();
-    },
-    stop,
-  };
 }
 
 /** The `--json` output of `validate`. */
@@ -163,7 +119,7 @@ export async function runValidate(folder: string, options: ValidateOptions, io: 
   let data: SchoolData;
   try {
     const mapping = options.mapping === undefined ? undefined : parseMappingText(await readFileOrThrow(options.mapping), options.mapping);
-    const bar = (options.progress ?? (!options.json && process.stderr.isTTY === true)) ? importProgressBar() : null;
+    const bar = wantsProgressBar(options.progress, options.json) ? importProgressBar() : null;
     try {
       data = await importFolder(folder, {
         ...(mapping === undefined ? {} : { mapping }),
