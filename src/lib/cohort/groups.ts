@@ -92,7 +92,9 @@ export function pupilProfiles(
 }
 
 /**
- * A lookup that makes pupils' profiles on any date, reusing one index of the SEN register.
+ * A lookup that makes pupils' profiles on any date, reusing one index of the SEN register. Profiles are
+ * shared: the same pupil with the same SEN status, primary need, year group and roll status gets the same
+ * (read-only) object back, so looking up millions of results makes only a few profiles per pupil.
  * @example
  * const at = profileLookup(data);
  * at("A123…", "2025-06-20")?.senStatus // => "E"
@@ -102,10 +104,50 @@ export function profileLookup(
 ): (pupilId: string, date: string, academicYear?: string) => PupilProfile | null {
   const spells = spellsByPupil(data.senRegister);
   const pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
+  /** Per pupil: its spells, summer-born, and the profiles made so far with the academic year they are for. */
+  interface Known { pupil: Pupil; spells: readonly SenRecord[]; summerBorn: boolean | null | undefined; made: Array<{ academicYear: string; profile: PupilProfile }> }
+  const known = new Map<string, Known>();
+  const yearOfDate = new Map<string, string>();
   return (pupilId, date, academicYear) => {
-    const pupil = pupils.get(pupilId);
-    if (!pupil) return null;
-    return profileOn(pupil, spells.get(pupilId) ?? [], date, academicYear ?? academicYearOf(date));
+    let entry = known.get(pupilId);
+    if (entry === undefined) {
+      const pupil = pupils.get(pupilId);
+      if (!pupil) return null;
+      entry = { pupil, spells: spells.get(pupilId) ?? [], summerBorn: undefined, made: [] };
+      known.set(pupilId, entry);
+    }
+    let year = academicYear;
+    if (year === undefined) {
+      year = yearOfDate.get(date);
+      if (year === undefined) {
+        year = academicYearOf(date);
+        yearOfDate.set(date, year);
+      }
+    }
+    const sen = senStatusOn(entry.spells, date);
+    const onRoll = isOnRollOn(entry.pupil, date);
+    for (const m of entry.made) {
+      const p = m.profile;
+      if (m.academicYear === year && p.senStatus === sen.status && p.primaryNeed === sen.primaryNeed && p.onRoll === onRoll) return p;
+    }
+    const pupil = entry.pupil;
+    const yearGroup = yearGroupIn(pupil, year);
+    if (entry.summerBorn === undefined) entry.summerBorn = isSummerBorn(pupil);
+    const profile: PupilProfile = {
+      pupilId: pupil.pupilId,
+      senStatus: sen.status,
+      primaryNeed: sen.primaryNeed,
+      yearGroup,
+      disadvantaged: pupil.disadvantaged,
+      fsm: pupil.fsm,
+      eal: pupil.eal,
+      gender: pupil.gender,
+      lookedAfter: pupil.lookedAfter,
+      summerBorn: entry.summerBorn,
+      onRoll,
+    };
+    entry.made.push({ academicYear: year, profile });
+    return profile;
   };
 }
 

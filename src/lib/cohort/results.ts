@@ -45,17 +45,149 @@ export interface ResultFilter {
   terms?: readonly Term[];
 }
 
+type ResultData = Pick<SchoolData, "pupils" | "senRegister" | "assessments">;
+
+/**
+ * Every result with a value, deduplicated (see `profiledResults`), made once per data and shared by every
+ * later call on the same arrays. `consistent` is false when results of one pupil, subject, measure and point
+ * differ in academic year or term: then filtering after deduplicating could differ from filtering first, and
+ * `profiledResults` works from the assessments instead.
+ */
+interface Profiled {
+  pupils: ResultData["pupils"];
+  senRegister: ResultData["senRegister"];
+  rows: readonly ProfiledResult[];
+  consistent: boolean;
+}
+
+/** The profiled results made inside the current `withSharedResults` call; null outside one. */
+let profiledCache: WeakMap<ResultData["assessments"], Profiled> | null = null;
+
+/**
+ * Runs `analyse` with profiled results shared: inside it, `profiledResults` makes each data's results once
+ * (per set of arrays: pupils, SEN register, assessments) and every later call filters them, so a report that
+ * asks for attainment, gaps, trends and progress from the same data reads the assessments once. The data must
+ * not change while `analyse` runs. Outside it, every call reads the assessments afresh.
+ * @param analyse the work that calls `profiledResults` (directly or through `attainment`, `attainmentGaps` …)
+ * @returns what `analyse` returns
+ * @example
+ * withSharedResults(() => [attainment(data), attainmentGaps(data)]) // reads data.assessments once
+ */
+export function withSharedResults<T>(analyse: () => T): T {
+  const outer = profiledCache;
+  profiledCache = outer ?? new WeakMap();
+  try {
+    return analyse();
+  } finally {
+    profiledCache = outer;
+  }
+}
+
+function allProfiled(data: ResultData): Profiled | null {
+  const cache = profiledCache;
+  if (cache === null) return null;
+  const known = cache.get(data.assessments);
+  if (known !== undefined && known.pupils === data.pupils && known.senRegister === data.senRegister) return known;
+  const at = profileLookup(data);
+  const rows: ProfiledResult[] = [];
+  // Per pupil, the positions in `rows` of its results so far (a pupil has a few dozen at most).
+  const slotsOf = new Map<string, number[]>();
+  let consistent = true;
+  try {
+    for (const a of data.assessments) {
+      const value = resultValue(a);
+      if (value === null) continue;
+      const profile = at(a.pupilId, a.date, a.academicYear);
+      if (profile === null) continue;
+      let slots = slotsOf.get(a.pupilId);
+      if (slots === undefined) {
+        slots = [];
+        slotsOf.set(a.pupilId, slots);
+      }
+      let found = -1;
+      for (const i of slots) {
+        const r = rows[i] as ProfiledResult;
+        if (r.point === a.point && r.subject === a.subject && r.measure === a.measure) {
+          found = i;
+          break;
+        }
+      }
+      const row: ProfiledResult = {
+        pupilId: a.pupilId, subject: a.subject, measure: a.measure, point: a.point, academicYear: a.academicYear,
+        term: a.term, date: a.date, value, grade: a.grade, profile,
+      };
+      if (found < 0) {
+        slots.push(rows.length);
+        rows.push(row);
+        continue;
+      }
+      const prior = rows[found] as ProfiledResult;
+      if (prior.academicYear !== a.academicYear || prior.term !== a.term) consistent = false;
+      if (prior.date > a.date) continue;
+      rows[found] = row;
+    }
+  } catch {
+    // A malformed record: leave it to the direct path, which meets it only if the filter keeps it.
+    return null;
+  }
+  const made: Profiled = { pupils: data.pupils, senRegister: data.senRegister, rows, consistent };
+  cache.set(data.assessments, made);
+  return made;
+}
+
+/**
+ * Inside `withSharedResults`, lets each share of `source` (some pupils' part of it: their pupil records, SEN
+ * spells and results, each in `source`'s order, as `splitBySchool` makes) reuse the profiled results already
+ * made for `source`, instead of making them again; one pass over them for all shares. Only when every pupil
+ * id in `source.pupils` is there once, so each pupil's profile is the same in both; returns whether it could.
+ * @param source the whole data, after `profiledResults` has been called on it
+ * @param shares the parts by name, e.g. by school
+ * @param shareOf the name of the part a pupil id belongs to
+ * @example
+ * shareProfiledResults(trust, splitBySchool(trust), (id) => schoolOf.get(id)) // => true
+ */
+export function shareProfiledResults(
+  source: ResultData,
+  shares: ReadonlyMap<string, ResultData>,
+  shareOf: (pupilId: string) => string | undefined,
+): boolean {
+  const cache = profiledCache;
+  const known = cache?.get(source.assessments);
+  if (cache === null || known === undefined || known.pupils !== source.pupils || known.senRegister !== source.senRegister || !known.consistent) return false;
+  if (new Set(source.pupils.map((p) => p.pupilId)).size !== source.pupils.length) return false;
+  const rowsOf = new Map<string, ProfiledResult[]>();
+  for (const name of shares.keys()) rowsOf.set(name, []);
+  for (const r of known.rows) {
+    const name = shareOf(r.pupilId);
+    if (name !== undefined) rowsOf.get(name)?.push(r);
+  }
+  for (const [name, share] of shares) {
+    cache.set(share.assessments, { pupils: share.pupils, senRegister: share.senRegister, rows: rowsOf.get(name) ?? [], consistent: true });
+  }
+  return true;
+}
+
 /**
  * The results that have a value (a score, or a ranked teacher-assessment code), one per pupil, subject,
  * measure and point (the latest-dated; on a tie the later row), each with the pupil's profile on the
  * result's date. Results of pupils not in `data.pupils` are left out (import links every record to a pupil).
+ * Inside `withSharedResults` the unfiltered results are made once per data and filtered on each call; treat
+ * the rows and their profiles as read-only.
  * @example
  * profiledResults(data, { subjects: ["reading"], terms: ["summer"] })[0]?.profile.senStatus // => "K"
  */
-export function profiledResults(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
-  filter: ResultFilter = {},
-): ProfiledResult[] {
+export function profiledResults(data: ResultData, filter: ResultFilter = {}): ProfiledResult[] {
+  const all = allProfiled(data);
+  if (all === null || !all.consistent) return profiledDirectly(data, filter);
+  const { academicYears, subjects, measures, points, terms } = filter;
+  if (!academicYears && !subjects && !measures && !points && !terms) return all.rows.slice();
+  return all.rows.filter((r) =>
+    (!academicYears || academicYears.includes(r.academicYear)) && (!subjects || subjects.includes(r.subject))
+    && (!measures || measures.includes(r.measure)) && (!points || points.includes(r.point))
+    && (!terms || terms.includes(r.term)));
+}
+
+function profiledDirectly(data: ResultData, filter: ResultFilter): ProfiledResult[] {
   const at = profileLookup(data);
   const keep = new Map<string, ProfiledResult>();
   for (const a of data.assessments) {

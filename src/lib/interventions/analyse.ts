@@ -90,7 +90,11 @@ export function analyseInterventions(data: SchoolData, options: AnalyseIntervent
   // Split by intervention name, and by measure where one name uses several.
   const current = data.interventions.filter((r) => r.startDate <= asOf);
   const byName = new Map<string, InterventionRecord[]>();
-  for (const r of current) byName.set(r.intervention, [...(byName.get(r.intervention) ?? []), r]);
+  for (const r of current) {
+    const list = byName.get(r.intervention);
+    if (list === undefined) byName.set(r.intervention, [r]);
+    else list.push(r);
+  }
   const entries = new Map<string, InterventionRecord[]>();
   for (const [name, records] of byName) {
     const measures = [...new Set(records.map((r) => r.measure ?? "none"))];

@@ -82,20 +82,93 @@ interface Point {
 }
 
 /** The assessment points (label and typical date) present for one subject and measure, in date order. */
-function pointsOf(assessments: readonly Assessment[]): Point[] {
-  const byLabel = new Map<string, string[]>();
-  for (const a of assessments) {
-    const list = byLabel.get(a.point) ?? [];
-    list.push(a.date);
-    byLabel.set(a.point, list);
-  }
+function pointsOf(datesByLabel: ReadonlyMap<string, string[]>): Point[] {
   const points: Point[] = [];
-  for (const [label, dates] of byLabel) {
+  for (const [label, dates] of datesByLabel) {
     const sorted = [...dates].sort();
     const date = sorted[Math.floor((sorted.length - 1) / 2)] ?? sorted[0] ?? "";
     points.push({ label, date, day: dayNumber(date) });
   }
   return points.sort((a, b) => a.day - b.day || a.label.localeCompare(b.label));
+}
+
+/** The scored results of one subject and measure: its points, and each point's result per pupil (the last row wins). */
+interface MeasureIndex {
+  points: Point[];
+  byPoint: Map<string, Map<string, Assessment>>;
+}
+
+/**
+ * Indexes of the scored results by subject and measure, made once per assessments array (the runs of every
+ * intervention look in the same results).
+ */
+const indexes = new WeakMap<readonly Assessment[], Map<string, MeasureIndex>>();
+
+function measureIndex(assessments: readonly Assessment[], subject: Subject, measure: MeasureKind): MeasureIndex {
+  let bySubject = indexes.get(assessments);
+  if (bySubject === undefined) {
+    bySubject = new Map();
+    indexes.set(assessments, bySubject);
+  }
+  const key = `${subject}\u0000${measure}`;
+  const known = bySubject.get(key);
+  if (known !== undefined) return known;
+  const dates = new Map<string, string[]>();
+  const byPoint = new Map<string, Map<string, Assessment>>();
+  for (const a of assessments) {
+    if (a.subject !== subject || a.measure !== measure || a.score === null) continue;
+    let atPoint = byPoint.get(a.point);
+    if (atPoint === undefined) {
+      atPoint = new Map();
+      byPoint.set(a.point, atPoint);
+      dates.set(a.point, []);
+    }
+    dates.get(a.point)?.push(a.date);
+    atPoint.set(a.pupilId, a);
+  }
+  const index = { points: pointsOf(dates), byPoint };
+  bySubject.set(key, index);
+  return index;
+}
+
+const compareIds = new Intl.Collator().compare;
+
+type PoolPupil = ComparisonPupil & { yearGroup: number | null };
+
+/**
+ * The pool pupils of one year group sorted by entry score (then pupil id), for finding the nearest scores by
+ * a binary search.
+ */
+function sortedByEntry(pool: readonly PoolPupil[]): PoolPupil[] {
+  return [...pool].sort((x, y) => x.entryScore - y.entryScore || compareIds(x.pupilId, y.pupilId));
+}
+
+/**
+ * Pupils of `sorted` (by entry score) whose distance from `entry` is at most the `k`-th smallest distance:
+ * every pupil that can be among the `k` nearest, whatever the tie-break.
+ */
+function nearestWithTies(sorted: readonly PoolPupil[], entry: number, k: number, out: Array<{ p: PoolPupil; d: number }>): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as PoolPupil).entryScore < entry) lo = mid + 1;
+    else hi = mid;
+  }
+  let left = lo - 1;
+  let right = lo;
+  let taken = 0;
+  let limit = Infinity;
+  for (;;) {
+    const dl = left >= 0 ? entry - (sorted[left] as PoolPupil).entryScore : Infinity;
+    const dr = right < sorted.length ? (sorted[right] as PoolPupil).entryScore - entry : Infinity;
+    const d = Math.min(dl, dr);
+    if (d === Infinity || d > limit) return;
+    if (dl <= dr) out.push({ p: sorted[left--] as PoolPupil, d });
+    else out.push({ p: sorted[right++] as PoolPupil, d });
+    taken += 1;
+    if (taken === k) limit = d;
+  }
 }
 
 function nearestPoint(points: readonly Point[], iso: string): Point | undefined {
@@ -135,24 +208,35 @@ export function inferSubject(
   if (measure === "readingAge") return "reading";
   if (measure === "spellingAge") return "spelling";
   if (measure === null) return null;
-  const ids = new Set(records.map((r) => r.pupilId));
-  const bySubjectPupil = new Map<string, Assessment[]>();
+  // Each pupil's records, in record order (so the totals add up in the same order as one pass per key).
+  const recordsOf = new Map<string, InterventionRecord[]>();
+  for (const r of records) {
+    const list = recordsOf.get(r.pupilId);
+    if (list === undefined) recordsOf.set(r.pupilId, [r]);
+    else list.push(r);
+  }
+  const bySubjectPupil = new Map<string, { subject: Subject; pupilId: string; list: Assessment[] }>();
   for (const a of assessments) {
-    if (a.measure !== measure || a.score === null || !ids.has(a.pupilId)) continue;
+    if (a.measure !== measure || a.score === null || !recordsOf.has(a.pupilId)) continue;
     const key = `${a.subject}\u0000${a.pupilId}`;
-    const list = bySubjectPupil.get(key) ?? [];
-    list.push(a);
-    bySubjectPupil.set(key, list);
+    const entry = bySubjectPupil.get(key);
+    if (entry === undefined) bySubjectPupil.set(key, { subject: a.subject, pupilId: a.pupilId, list: [a] });
+    else entry.list.push(a);
   }
   const totals = new Map<Subject, { sum: number; count: number }>();
-  for (const [key, list] of bySubjectPupil) {
-    const [subject, pupilId] = key.split("\u0000") as [Subject, string];
-    for (const r of records) {
-      if (r.pupilId !== pupilId || r.entryScore === null) continue;
+  for (const { subject, pupilId, list } of bySubjectPupil.values()) {
+    const days = list.map((a) => dayNumber(a.date));
+    for (const r of recordsOf.get(pupilId) ?? []) {
+      if (r.entryScore === null) continue;
       const day = dayNumber(r.entryDate ?? r.startDate);
       let best: Assessment | undefined;
-      for (const a of list) {
-        if (best === undefined || Math.abs(dayNumber(a.date) - day) < Math.abs(dayNumber(best.date) - day)) best = a;
+      let bestDistance = Infinity;
+      for (let i = 0; i < list.length; i++) {
+        const distance = Math.abs((days[i] as number) - day);
+        if (best === undefined || distance < bestDistance) {
+          best = list[i];
+          bestDistance = distance;
+        }
       }
       if (best === undefined || best.score === null) continue;
       const t = totals.get(subject) ?? { sum: 0, count: 0 };
@@ -206,8 +290,7 @@ export function findComparison(
   options: ComparisonOptions,
 ): RunComparison | null {
   const perPupil = options.perPupil ?? 5;
-  const relevant = data.assessments.filter((a) => a.subject === subject && a.measure === measure && a.score !== null);
-  const points = pointsOf(relevant);
+  const { points, byPoint } = measureIndex(data.assessments, subject, measure);
   const end = bracketingPoint(points, runEnd ?? options.asOf, "after");
   const first = bracketingPoint(points, runStart, "before");
   if (end === undefined || first === undefined) return null;
@@ -216,20 +299,18 @@ export function findComparison(
   const inGroup = new Set(outcomes.map((o) => o.record.pupilId));
   let start: Point | undefined;
   for (const p of points.filter((q) => q.day >= first.day && q.day < end.day)) {
-    const scored = new Set(relevant.filter((a) => a.point === p.label && inGroup.has(a.pupilId)).map((a) => a.pupilId));
-    if (scored.size * 2 >= inGroup.size) {
+    const atPoint = byPoint.get(p.label);
+    let scored = 0;
+    for (const id of inGroup) if (atPoint?.has(id) === true) scored += 1;
+    if (scored * 2 >= inGroup.size) {
       start = p;
       break;
     }
   }
   if (start === undefined) return null;
 
-  const atStart = new Map<string, Assessment>();
-  const atEnd = new Map<string, Assessment>();
-  for (const a of relevant) {
-    if (a.point === start.label) atStart.set(a.pupilId, a);
-    if (a.point === end.label) atEnd.set(a.pupilId, a);
-  }
+  const atStart = byPoint.get(start.label) ?? new Map<string, Assessment>();
+  const atEnd = byPoint.get(end.label) ?? new Map<string, Assessment>();
   const inRun = inGroup;
   const busy = new Set<string>();
   for (const r of data.excluded) {
@@ -237,7 +318,7 @@ export function findComparison(
     if (r.startDate <= end.date && rEnd >= start.date) busy.add(r.pupilId);
   }
   const ayStart = academicYearStart(start.date);
-  const progress = (pupilId: string): (ComparisonPupil & { yearGroup: number | null }) | null => {
+  const progress = (pupilId: string): PoolPupil | null => {
     const a = atStart.get(pupilId);
     const b = atEnd.get(pupilId);
     if (a === undefined || b === undefined || a.score === null || b.score === null) return null;
@@ -250,29 +331,37 @@ export function findComparison(
       yearGroup: yearGroupIn(data.pupils.get(pupilId), ayStart),
     };
   };
-  const pool: Array<ComparisonPupil & { yearGroup: number | null }> = [];
+  // The pool by year group (null: unknown), each sorted by entry score.
+  const poolByYear = new Map<number | null, PoolPupil[]>();
   for (const pupilId of atStart.keys()) {
     if (inRun.has(pupilId) || busy.has(pupilId)) continue;
     const pupil = data.pupils.get(pupilId);
     if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
     const p = progress(pupilId);
-    if (p !== null) pool.push(p);
+    if (p === null) continue;
+    const list = poolByYear.get(p.yearGroup);
+    if (list === undefined) poolByYear.set(p.yearGroup, [p]);
+    else list.push(p);
   }
-  pool.sort((x, y) => x.pupilId.localeCompare(y.pupilId));
-  const strip = ({ yearGroup: _y, ...rest }: ComparisonPupil & { yearGroup: number | null }): ComparisonPupil => rest;
+  for (const [yearGroup, list] of poolByYear) poolByYear.set(yearGroup, sortedByEntry(list));
+  const strip = ({ yearGroup: _y, ...rest }: PoolPupil): ComparisonPupil => rest;
   const group = [...inRun].sort().map(progress).filter((p) => p !== null).map(strip);
 
+  // Each group pupil's `perPupil` nearest pool pupils by entry score (ties by pupil id), among its year group
+  // and pupils of unknown year group (all pupils when its own is unknown).
   const chosen = new Map<string, ComparisonPupil>();
+  const near: Array<{ p: PoolPupil; d: number }> = [];
   for (const o of outcomes) {
     const termly = atStart.get(o.record.pupilId)?.score ?? null;
     const entry = termly ?? o.record.entryScore;
-    if (entry === null) continue;
+    if (entry === null || perPupil <= 0) continue;
     const yg = yearGroupIn(data.pupils.get(o.record.pupilId), ayStart);
-    const candidates = pool.filter((p) => yg === null || p.yearGroup === null || p.yearGroup === yg);
-    const ranked = candidates
-      .map((p) => ({ p, d: Math.abs(p.entryScore - entry) }))
-      .sort((x, y) => x.d - y.d || x.p.pupilId.localeCompare(y.p.pupilId));
-    for (const { p } of ranked.slice(0, perPupil)) {
+    near.length = 0;
+    for (const [yearGroup, sorted] of poolByYear) {
+      if (yg === null || yearGroup === null || yearGroup === yg) nearestWithTies(sorted, entry, perPupil, near);
+    }
+    near.sort((x, y) => x.d - y.d || x.p.pupilId.localeCompare(y.p.pupilId));
+    for (const { p } of near.slice(0, perPupil)) {
       chosen.set(p.pupilId, strip(p));
     }
   }

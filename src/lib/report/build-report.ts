@@ -9,6 +9,7 @@ import { TERMS } from "../../data/codes.js";
 import { academicYearOf, shiftAcademicYear } from "../cohort/dates.js";
 import { identification } from "../cohort/identification.js";
 import { attainment } from "../cohort/attainment.js";
+import { withSharedResults } from "../cohort/results.js";
 import { ks2Rwm } from "../cohort/ks2-rwm.js";
 import { progress } from "../cohort/progress.js";
 import { belowCurriculumProgress } from "../cohort/below-curriculum.js";
@@ -127,6 +128,11 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  * report.meta.generatedFor // => "2025-07-18"
  */
 export function buildReport(data: SchoolData, options: BuildReportOptions = {}): SendscopeReport {
+  // Attainment, gaps, trends, progress and the schools' sections all start from the same profiled results.
+  return withSharedResults(() => build(data, options));
+}
+
+function build(data: SchoolData, options: BuildReportOptions): SendscopeReport {
   const chosen = options.asOf === undefined ? defaultAsOf(data) : { asOf: options.asOf, source: "option" as const };
   const asOf = chosen.asOf;
   if (!IsoDate.safeParse(asOf).success) throw new InvalidArgumentError("buildReport", `asOf must be a date as yyyy-mm-dd, got '${asOf}'`);

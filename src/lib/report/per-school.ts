@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import { Identification, identification } from "../cohort/identification.js";
 import { AttainmentCell, attainment } from "../cohort/attainment.js";
+import { shareProfiledResults } from "../cohort/results.js";
 import { RwmCell, ks2Rwm } from "../cohort/ks2-rwm.js";
 import { AttendanceByGroup, attendanceByGroup } from "../cohort/attendance.js";
 import { AttainmentGap, RwmGap, attainmentGaps } from "../gaps/attainment-gaps.js";
@@ -147,6 +148,10 @@ export function schoolSections(
   if (parts.size < 2) return { sections: [], crossSchool: [] };
   const sections: SchoolSection[] = [];
   const crossSchool: CrossSchoolCell[] = [];
+  // Each school's results are the trust's, already profiled (when `buildReport` made them).
+  const schoolOf = new Map<string, string>();
+  for (const p of data.pupils) if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, p.school ?? UNKNOWN_SCHOOL);
+  shareProfiledResults(data, parts, (id) => schoolOf.get(id));
   for (const [school, part] of parts) {
     const ident = identification(part, asOf);
     const years = ks2Years.filter((y) => ks2Rwm(part, y, { dimensions: ["all"] }).some((c) => c.n > 0));
