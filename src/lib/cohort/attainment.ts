@@ -102,6 +102,35 @@ export function groupResults<T>(rows: readonly T[], key: (row: T) => string): Ma
 }
 
 /**
+ * Results grouped by subject, measure and point, and by year group when `byYearGroup`: the same groups, keys
+ * (`subject|measure|point|<year group, "unknown" or "all">`) and first-seen order as `groupResults` with
+ * that key, without making a key per result.
+ * @example
+ * [...groupByPoint(results, false).keys()] // => ["reading|scaled|2024/25 summer|all", …]
+ */
+export function groupByPoint(results: readonly ProfiledResult[], byYearGroup: boolean): Map<string, ProfiledResult[]> {
+  const out = new Map<string, ProfiledResult[]>();
+  const index = new Map<string, Map<string, Map<string, Map<number | null, ProfiledResult[]>>>>();
+  for (const r of results) {
+    let byMeasure = index.get(r.subject);
+    if (byMeasure === undefined) index.set(r.subject, (byMeasure = new Map()));
+    let byPointLabel = byMeasure.get(r.measure);
+    if (byPointLabel === undefined) byMeasure.set(r.measure, (byPointLabel = new Map()));
+    let byYear = byPointLabel.get(r.point);
+    if (byYear === undefined) byPointLabel.set(r.point, (byYear = new Map()));
+    const year = byYearGroup ? r.profile.yearGroup : null;
+    let list = byYear.get(year);
+    if (list === undefined) {
+      list = [];
+      byYear.set(year, list);
+      out.set([r.subject, r.measure, r.point, byYearGroup ? String(year ?? "unknown") : "all"].join("|"), list);
+    }
+    list.push(r);
+  }
+  return out;
+}
+
+/**
  * Attainment cells: for each subject × measure × assessment point (× year group when `byYearGroup`), and
  * each dimension, one total cell (`isTotal`, group `all`) and one cell per group, all sharing the partition
  * `attainment|<subject>|<measure>|<point>|<Yn or all>|<dimension>`. Group membership is the pupil's profile
@@ -121,9 +150,7 @@ export function attainment(
   const dimensions = options.dimensions ?? ["senStatus", "senAny"];
   const confidence = options.confidence ?? 0.95;
   const results = profiledResults(data, options);
-  const byPoint = groupResults(results, (r) =>
-    [r.subject, r.measure, r.point, options.byYearGroup ? String(r.profile.yearGroup ?? "unknown") : "all"].join("|"),
-  );
+  const byPoint = groupByPoint(results, options.byYearGroup === true);
   const cells: AttainmentCell[] = [];
   for (const rows of byPoint.values()) {
     const first = rows[0];

@@ -10,6 +10,7 @@ import { Gender, Need, SenStatus } from "../schema/primitives.js";
 import { academicYearOf } from "./dates.js";
 import { isOnRollOn, isSummerBorn, yearGroupIn } from "./pupil-facts.js";
 import { senStatusOn, spellsByPupil } from "./sen-status.js";
+import { sharedValue } from "./shared.js";
 
 /** The dimensions a cohort can be split by. `all` is the whole cohort (one group, `all`). */
 export const GROUP_DIMENSIONS = [
@@ -102,6 +103,19 @@ export function pupilProfiles(
 export function profileLookup(
   data: Pick<SchoolData, "pupils" | "senRegister">,
 ): (pupilId: string, date: string, academicYear?: string) => PupilProfile | null {
+  // Inside an analysis (`withSharedValues`), one lookup per pupils and register serves every caller.
+  const bySenRegister = sharedValue(data.pupils, "profileLookup", () => new WeakMap<object, ProfileLookup>());
+  let lookup = bySenRegister.get(data.senRegister);
+  if (lookup === undefined) {
+    lookup = makeLookup(data);
+    bySenRegister.set(data.senRegister, lookup);
+  }
+  return lookup;
+}
+
+type ProfileLookup = (pupilId: string, date: string, academicYear?: string) => PupilProfile | null;
+
+function makeLookup(data: Pick<SchoolData, "pupils" | "senRegister">): ProfileLookup {
   const spells = spellsByPupil(data.senRegister);
   const pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
   /** Per pupil: its spells, summer-born, and the profiles made so far with the academic year they are for. */

@@ -3,11 +3,35 @@
  */
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
+import type { Assessment } from "../schema/records.js";
+import { sharedValue } from "./shared.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
 import { proportionFigures } from "./figures.js";
 import { yearGroupIn } from "./pupil-facts.js";
 import { teacherAssessmentRank } from "./thresholds.js";
 import { TEACHER_ASSESSMENT_RANK } from "../../data/codes.js";
+
+type Ks2Slot = "reading" | "writing" | "maths";
+
+function ks2Slot(a: Pick<Assessment, "subject" | "measure">): Ks2Slot | null {
+  return a.subject === "reading" && a.measure === "scaled" ? "reading"
+    : a.subject === "writing" && a.measure === "teacherAssessment" ? "writing"
+      : a.subject === "maths" && a.measure === "scaled" ? "maths" : null;
+}
+
+/** The summer reading scaled, writing teacher-assessment and maths scaled results by academic year, in order. */
+function ks2Rows(assessments: readonly Assessment[]): Map<string, Assessment[]> {
+  return sharedValue(assessments, "ks2-rwm rows", () => {
+    const byYear = new Map<string, Assessment[]>();
+    for (const a of assessments) {
+      if (a.term !== "summer" || ks2Slot(a) === null) continue;
+      const list = byYear.get(a.academicYear);
+      if (list === undefined) byYear.set(a.academicYear, [a]);
+      else list.push(a);
+    }
+    return byYear;
+  });
+}
 
 /** One Year 6 pupil's combined KS2 outcome. */
 export interface RwmResult {
@@ -53,12 +77,9 @@ export type RwmCell = z.infer<typeof RwmCell>;
 export function ks2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, academicYear: string): RwmResult[] {
   const y6 = new Set(data.pupils.filter((p) => yearGroupIn(p, academicYear) === 6).map((p) => p.pupilId));
   const found = new Map<string, { reading: number | null; writing: number | null; maths: number | null; date: string }>();
-  for (const a of data.assessments) {
-    if (a.academicYear !== academicYear || a.term !== "summer" || !y6.has(a.pupilId)) continue;
-    const slot =
-      a.subject === "reading" && a.measure === "scaled" ? "reading"
-        : a.subject === "writing" && a.measure === "teacherAssessment" ? "writing"
-          : a.subject === "maths" && a.measure === "scaled" ? "maths" : null;
+  for (const a of ks2Rows(data.assessments).get(academicYear) ?? []) {
+    if (!y6.has(a.pupilId)) continue;
+    const slot = ks2Slot(a);
     if (slot === null) continue;
     const entry = found.get(a.pupilId) ?? { reading: null, writing: null, maths: null, date: a.date };
     entry[slot] = slot === "writing" ? teacherAssessmentRank(a.grade) : a.score;

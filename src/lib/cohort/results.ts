@@ -6,6 +6,7 @@ import type { MeasureKind, Subject, Term } from "../schema/primitives.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { type PupilProfile, profileLookup } from "./groups.js";
 import { resultValue } from "./thresholds.js";
+import { withSharedValues } from "./shared.js";
 
 /** One pupil's result at one assessment point, with the pupil's profile on the result's date. */
 export interface ProfiledResult {
@@ -66,8 +67,9 @@ let profiledCache: WeakMap<ResultData["assessments"], Profiled> | null = null;
 /**
  * Runs `analyse` with profiled results shared: inside it, `profiledResults` makes each data's results once
  * (per set of arrays: pupils, SEN register, assessments) and every later call filters them, so a report that
- * asks for attainment, gaps, trends and progress from the same data reads the assessments once. The data must
- * not change while `analyse` runs. Outside it, every call reads the assessments afresh.
+ * asks for attainment, gaps, trends and progress from the same data reads the assessments once; `sharedValue`
+ * keeps other indexes the same way. The data must not change while `analyse` runs. Outside it, every call
+ * reads the assessments afresh.
  * @param analyse the work that calls `profiledResults` (directly or through `attainment`, `attainmentGaps` …)
  * @returns what `analyse` returns
  * @example
@@ -77,7 +79,7 @@ export function withSharedResults<T>(analyse: () => T): T {
   const outer = profiledCache;
   profiledCache = outer ?? new WeakMap();
   try {
-    return analyse();
+    return withSharedValues(analyse);
   } finally {
     profiledCache = outer;
   }

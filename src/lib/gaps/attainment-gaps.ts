@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import { MeasureKind, Subject, Term } from "../schema/primitives.js";
-import { groupResults } from "../cohort/attainment.js";
+import { groupByPoint } from "../cohort/attainment.js";
 import { type ProfiledResult, type ResultFilter, profiledResults } from "../cohort/results.js";
 import { ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { MEASURE_THRESHOLDS } from "../cohort/thresholds.js";
@@ -100,9 +100,7 @@ export function attainmentGaps(
 ): AttainmentGap[] {
   const results = profiledResults(data, options);
   const out: AttainmentGap[] = [];
-  const groups = groupResults(results, (r) =>
-    [r.subject, r.measure, r.point, options.byYearGroup ? String(r.profile.yearGroup ?? "unknown") : "all"].join("|"),
-  );
+  const groups = groupByPoint(results, options.byYearGroup === true);
   for (const rows of groups.values()) {
     const first = rows[0];
     if (!first) continue;

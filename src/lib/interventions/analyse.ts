@@ -5,7 +5,7 @@ import { InvalidArgumentError } from "../errors.js";
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { InterventionRecord, Pupil } from "../schema/records.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { findComparison, inferSubject, type ComparisonPupil, type RunComparison } from "./comparison.js";
+import { findComparison, inferSubject, withComparisonIndexes, type ComparisonPupil, type RunComparison } from "./comparison.js";
 import { summariseImpact } from "./impact.js";
 import { describePeriod, narrate } from "./narrative.js";
 import { isAgeMeasure, placementOutcome, type PlacementOutcome } from "./outcomes.js";
@@ -72,6 +72,11 @@ function joinDistinct(values: readonly string[]): string {
  * //     ["Precision teaching", "clear-impact"], ["Reading recovery-style 1:1", "clear-impact"]]
  */
 export function analyseInterventions(data: SchoolData, options: AnalyseInterventionsOptions): InterventionsReport {
+  // Every run's comparison looks in the same assessments: index them once.
+  return withComparisonIndexes(() => analyse(data, options));
+}
+
+function analyse(data: SchoolData, options: AnalyseInterventionsOptions): InterventionsReport {
   const { asOf } = options;
   if (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     throw new InvalidArgumentError("analyseInterventions", `asOf must be a date as yyyy-mm-dd, got ${String(asOf)}`);

@@ -96,19 +96,40 @@ function pointsOf(datesByLabel: ReadonlyMap<string, string[]>): Point[] {
 interface MeasureIndex {
   points: Point[];
   byPoint: Map<string, Map<string, Assessment>>;
+  /** Comparison pools by pupils and by start and end point, before leaving out each run's own and busy pupils. */
+  pools: WeakMap<ReadonlyMap<string, Pupil>, Map<string, Map<number | null, PoolPupil[]>>>;
 }
 
 /**
- * Indexes of the scored results by subject and measure, made once per assessments array (the runs of every
- * intervention look in the same results).
+ * Indexes of the scored results by subject and measure, kept inside `withComparisonIndexes` (the runs of
+ * every intervention look in the same results); null outside it, where each call indexes afresh.
  */
-const indexes = new WeakMap<readonly Assessment[], Map<string, MeasureIndex>>();
+let indexes: WeakMap<readonly Assessment[], Map<string, MeasureIndex>> | null = null;
+
+/**
+ * Runs `analyse` with the assessment indexes of `findComparison` kept between calls: each subject and
+ * measure of the same assessments array is indexed once, and each comparison pool (per pair of points) is
+ * made once. The assessments and pupils must not change while `analyse` runs.
+ * @param analyse the work that calls `findComparison`
+ * @returns what `analyse` returns
+ * @example
+ * withComparisonIndexes(() => runs.map((r) => findComparison(r.outcomes, "reading", "standardised", …)))
+ */
+export function withComparisonIndexes<T>(analyse: () => T): T {
+  const outer = indexes;
+  indexes = outer ?? new WeakMap();
+  try {
+    return analyse();
+  } finally {
+    indexes = outer;
+  }
+}
 
 function measureIndex(assessments: readonly Assessment[], subject: Subject, measure: MeasureKind): MeasureIndex {
-  let bySubject = indexes.get(assessments);
+  let bySubject = indexes?.get(assessments);
   if (bySubject === undefined) {
     bySubject = new Map();
-    indexes.set(assessments, bySubject);
+    indexes?.set(assessments, bySubject);
   }
   const key = `${subject}\u0000${measure}`;
   const known = bySubject.get(key);
@@ -126,28 +147,25 @@ function measureIndex(assessments: readonly Assessment[], subject: Subject, meas
     dates.get(a.point)?.push(a.date);
     atPoint.set(a.pupilId, a);
   }
-  const index = { points: pointsOf(dates), byPoint };
+  const index = { points: pointsOf(dates), byPoint, pools: new WeakMap() };
   bySubject.set(key, index);
   return index;
 }
 
-const compareIds = new Intl.Collator().compare;
-
 type PoolPupil = ComparisonPupil & { yearGroup: number | null };
 
-/**
- * The pool pupils of one year group sorted by entry score (then pupil id), for finding the nearest scores by
- * a binary search.
- */
-function sortedByEntry(pool: readonly PoolPupil[]): PoolPupil[] {
-  return [...pool].sort((x, y) => x.entryScore - y.entryScore || compareIds(x.pupilId, y.pupilId));
-}
 
 /**
- * Pupils of `sorted` (by entry score) whose distance from `entry` is at most the `k`-th smallest distance:
- * every pupil that can be among the `k` nearest, whatever the tie-break.
+ * Pupils of `sorted` (by entry score), other than those `skip` leaves out, whose distance from `entry` is at
+ * most the `k`-th smallest such distance: every pupil that can be among the `k` nearest, whatever the tie-break.
  */
-function nearestWithTies(sorted: readonly PoolPupil[], entry: number, k: number, out: Array<{ p: PoolPupil; d: number }>): void {
+function nearestWithTies(
+  sorted: readonly PoolPupil[],
+  entry: number,
+  k: number,
+  skip: (p: PoolPupil) => boolean,
+  out: Array<{ p: PoolPupil; d: number }>,
+): void {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -164,8 +182,9 @@ function nearestWithTies(sorted: readonly PoolPupil[], entry: number, k: number,
     const dr = right < sorted.length ? (sorted[right] as PoolPupil).entryScore - entry : Infinity;
     const d = Math.min(dl, dr);
     if (d === Infinity || d > limit) return;
-    if (dl <= dr) out.push({ p: sorted[left--] as PoolPupil, d });
-    else out.push({ p: sorted[right++] as PoolPupil, d });
+    const p = (dl <= dr ? sorted[left--] : sorted[right++]) as PoolPupil;
+    if (skip(p)) continue;
+    out.push({ p, d });
     taken += 1;
     if (taken === k) limit = d;
   }
@@ -290,7 +309,8 @@ export function findComparison(
   options: ComparisonOptions,
 ): RunComparison | null {
   const perPupil = options.perPupil ?? 5;
-  const { points, byPoint } = measureIndex(data.assessments, subject, measure);
+  const index = measureIndex(data.assessments, subject, measure);
+  const { points, byPoint } = index;
   const end = bracketingPoint(points, runEnd ?? options.asOf, "after");
   const first = bracketingPoint(points, runStart, "before");
   if (end === undefined || first === undefined) return null;
@@ -331,19 +351,31 @@ export function findComparison(
       yearGroup: yearGroupIn(data.pupils.get(pupilId), ayStart),
     };
   };
-  // The pool by year group (null: unknown), each sorted by entry score.
-  const poolByYear = new Map<number | null, PoolPupil[]>();
-  for (const pupilId of atStart.keys()) {
-    if (inRun.has(pupilId) || busy.has(pupilId)) continue;
-    const pupil = data.pupils.get(pupilId);
-    if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
-    const p = progress(pupilId);
-    if (p === null) continue;
-    const list = poolByYear.get(p.yearGroup);
-    if (list === undefined) poolByYear.set(p.yearGroup, [p]);
-    else list.push(p);
+  // The pool by year group (null: unknown), each sorted by entry score: every pupil with a score at both
+  // points still on roll at the end point (the same for every run between the same points); the run's own
+  // pupils and busy pupils are skipped when matching.
+  const poolKey = `${start.label}\u0000${end.label}`;
+  let pools = index.pools.get(data.pupils);
+  if (pools === undefined) {
+    pools = new Map();
+    index.pools.set(data.pupils, pools);
   }
-  for (const [yearGroup, list] of poolByYear) poolByYear.set(yearGroup, sortedByEntry(list));
+  let poolByYear = pools.get(poolKey);
+  if (poolByYear === undefined) {
+    poolByYear = new Map();
+    for (const pupilId of atStart.keys()) {
+      const pupil = data.pupils.get(pupilId);
+      if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
+      const p = progress(pupilId);
+      if (p === null) continue;
+      const list = poolByYear.get(p.yearGroup);
+      if (list === undefined) poolByYear.set(p.yearGroup, [p]);
+      else list.push(p);
+    }
+    for (const list of poolByYear.values()) list.sort((x, y) => x.entryScore - y.entryScore);
+    pools.set(poolKey, poolByYear);
+  }
+  const skip = (p: PoolPupil): boolean => inRun.has(p.pupilId) || busy.has(p.pupilId);
   const strip = ({ yearGroup: _y, ...rest }: PoolPupil): ComparisonPupil => rest;
   const group = [...inRun].sort().map(progress).filter((p) => p !== null).map(strip);
 
@@ -358,7 +390,7 @@ export function findComparison(
     const yg = yearGroupIn(data.pupils.get(o.record.pupilId), ayStart);
     near.length = 0;
     for (const [yearGroup, sorted] of poolByYear) {
-      if (yg === null || yearGroup === null || yearGroup === yg) nearestWithTies(sorted, entry, perPupil, near);
+      if (yg === null || yearGroup === null || yearGroup === yg) nearestWithTies(sorted, entry, perPupil, skip, near);
     }
     near.sort((x, y) => x.d - y.d || x.p.pupilId.localeCompare(y.p.pupilId));
     for (const { p } of near.slice(0, perPupil)) {
