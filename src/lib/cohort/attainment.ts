@@ -69,12 +69,20 @@ type Figures = Omit<AttainmentCell, "partition" | "subject" | "measure" | "point
  */
 export function attainmentFigures(results: ReadonlyArray<Pick<ProfiledResult, "value">>, measure: MeasureKind, confidence = 0.95): Figures {
   const t = MEASURE_THRESHOLDS[measure];
-  const values = results.map((r) => r.value);
-  const n = values.length;
+  const n = results.length;
+  const values: number[] = [];
   const expected = t.expected;
   const higher = t.higher;
-  const e = expected === null ? null : proportionFigures(values.filter((v) => v >= expected).length, n, confidence);
-  const h = higher === null ? null : proportionFigures(values.filter((v) => v >= higher).length, n, confidence);
+  let atExpected = 0;
+  let atHigher = 0;
+  for (let i = 0; i < n; i++) {
+    const v = (results[i] as Pick<ProfiledResult, "value">).value;
+    values.push(v);
+    if (expected !== null && v >= expected) atExpected += 1;
+    if (higher !== null && v >= higher) atHigher += 1;
+  }
+  const e = expected === null ? null : proportionFigures(atExpected, n, confidence);
+  const h = higher === null ? null : proportionFigures(atHigher, n, confidence);
   const m = t.hasMean ? meanFigures(values, confidence) : { mean: null, meanLower: null, meanUpper: null };
   return {
     n,
@@ -161,9 +169,10 @@ export function attainment(
       subject: first.subject, measure: first.measure, point: first.point, academicYear: first.academicYear,
       term: first.term, yearGroup,
     };
+    const total = attainmentFigures(rows, first.measure, confidence);
     for (const dimension of dimensions) {
       const partition = `attainment|${first.subject}|${first.measure}|${first.point}|${yearLabel}|${dimension}`;
-      cells.push({ partition, ...head, dimension, group: "all", isTotal: true, ...attainmentFigures(rows, first.measure, confidence) });
+      cells.push({ partition, ...head, dimension, group: "all", isTotal: true, ...total });
       if (dimension === "all") continue;
       for (const [group, members] of splitByGroup(rows, (r) => r.profile, dimension)) {
         cells.push({ partition, ...head, dimension, group, ...attainmentFigures(members, first.measure, confidence) });

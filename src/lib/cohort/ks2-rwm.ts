@@ -75,7 +75,7 @@ export type RwmCell = z.infer<typeof RwmCell>;
  * ks2RwmResults(data, "2024/25").filter((r) => r.met).length // => 18
  */
 export function ks2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, academicYear: string): RwmResult[] {
-  const y6 = new Set(data.pupils.filter((p) => yearGroupIn(p, academicYear) === 6).map((p) => p.pupilId));
+  const y6 = sharedValue(data.pupils, `year 6 in ${academicYear}`, () => new Set(data.pupils.filter((p) => yearGroupIn(p, academicYear) === 6).map((p) => p.pupilId)));
   const found = new Map<string, { reading: number | null; writing: number | null; maths: number | null; date: string }>();
   for (const a of ks2Rows(data.assessments).get(academicYear) ?? []) {
     if (!y6.has(a.pupilId)) continue;

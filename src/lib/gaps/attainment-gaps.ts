@@ -63,21 +63,29 @@ export function gapsOf(
   options: { confidence?: number; largeProportion?: number | null } = {},
 ): Array<Pick<AttainmentGap, "group" | "expected" | "higher" | "mean">> {
   const t = MEASURE_THRESHOLDS[measure];
-  const comparison = rows.filter((r) => r.profile.senStatus === "N").map((r) => r.value);
-  const prop = (values: number[], threshold: number | null) =>
+  const comparison: number[] = [];
+  for (const r of rows) if (r.profile.senStatus === "N") comparison.push(r.value);
+  const atLeast = (values: readonly number[], threshold: number): number => {
+    let count = 0;
+    for (const v of values) if (v >= threshold) count += 1;
+    return count;
+  };
+  const comparisonExpected = t.expected === null ? 0 : atLeast(comparison, t.expected);
+  const comparisonHigher = t.higher === null ? 0 : atLeast(comparison, t.higher);
+  const prop = (values: number[], threshold: number | null, comparisonCount: number) =>
     threshold === null
       ? null
       : proportionGap(
-        values.filter((v) => v >= threshold).length, values.length,
-        comparison.filter((v) => v >= threshold).length, comparison.length,
+        atLeast(values, threshold), values.length, comparisonCount, comparison.length,
         { confidence: options.confidence, large: options.largeProportion },
       );
   return SEND_GROUPS.map((group) => {
-    const values = rows.filter((r) => inSendGroup(r.profile.senStatus, group)).map((r) => r.value);
+    const values: number[] = [];
+    for (const r of rows) if (inSendGroup(r.profile.senStatus, group)) values.push(r.value);
     return {
       group,
-      expected: prop(values, t.expected),
-      higher: prop(values, t.higher),
+      expected: prop(values, t.expected, comparisonExpected),
+      higher: prop(values, t.higher, comparisonHigher),
       mean: t.hasMean ? meanGap(values, comparison, { confidence: options.confidence, large: LARGE_MEAN_GAP[measure] ?? null }) : null,
     };
   });

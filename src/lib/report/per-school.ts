@@ -90,7 +90,11 @@ function prefixPartitions(root: unknown, prefix: string): void {
       const list = node[key];
       if (Array.isArray(list)) for (const link of list) if (isObj(link) && typeof link.partition === "string") link.partition = `${prefix}${link.partition}`;
     }
-    for (const [k, v] of Object.entries(node)) if (k !== "sameAs" && k !== "dependsOn" && typeof v === "object" && v !== null) visit(v);
+    for (const k in node) {
+      if (k === "sameAs" || k === "dependsOn") continue;
+      const v = node[k];
+      if (typeof v === "object" && v !== null) visit(v);
+    }
   };
   visit(root);
 }
@@ -123,7 +127,10 @@ function crossSchoolCells(section: SchoolSection, prefix: string, out: CrossScho
       const base = node.partition.slice(prefix.length);
       out.push({ partition: `across-schools|${base}|${node.group}`, group: section.school, n: node.n, sameAs: [{ partition: node.partition, group: node.group }] });
     }
-    for (const v of Object.values(node)) if (typeof v === "object" && v !== null) visit(v);
+    for (const k in node) {
+      const v = node[k];
+      if (typeof v === "object" && v !== null) visit(v);
+    }
   };
   visit(section);
 }
