@@ -1,22 +1,21 @@
 /**
  * The data behind the dashboards: one school's exports (the folder in env `SENDSCOPE_DATA`, or the bundled
- * sample school) turned into the sendscope report for one audience. The dashboards' data loaders call
+ * sample school) turned into the sendscope report for one audience, compared with the national figures in the
+ * JSON file named by env `SENDSCOPE_NATIONAL` (default: the built-in figures). The dashboards' data loaders call
  * `loadDashboardReport` and write its JSON; nothing else reaches a page.
  *
- * For governors (and the public) the report has already passed disclosure control in `buildReport`; here the
- * intervention analysis is added under the same policy when the report does not carry it yet, staff names are
- * dropped (governors do not need them), and the whole result is scanned for every imported pupil's UPN, name
- * and date of birth once more before it is returned.
+ * For governors (and the public) the report has already passed disclosure control in `buildReport`; here staff
+ * names are dropped (governors do not need them), and the whole result is scanned for every imported pupil's
+ * UPN, name and date of birth once more before it is returned.
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importFolder } from "../lib/import/import-folder.js";
-import { buildReport, defaultAsOf } from "../lib/report/build-report.js";
-import { analyseInterventions } from "../lib/interventions/analyse.js";
-import { applyDisclosure } from "../lib/disclosure/apply-disclosure.js";
+import { buildReport } from "../lib/report/build-report.js";
 import { assertNoPupilIdentifiers } from "../lib/disclosure/identifiers.js";
-import { type Audience, policyFor } from "../lib/disclosure/policy.js";
+import type { Audience } from "../lib/disclosure/policy.js";
 import { NEED_LABELS, SEN_STATUS_LABELS } from "../data/codes.js";
+import { loadNationalFigures } from "../data/national.js";
 
 /** The repository's root folder. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -60,18 +59,14 @@ function dropStaff(value: unknown): unknown {
  */
 export async function loadDashboardReport(audience: Audience, folder: string = dataFolder()): Promise<Record<string, unknown>> {
   const data = await importFolder(folder);
-  const report = buildReport(data, { audience }) as unknown as Record<string, unknown>;
+  const nationalFile = process.env.SENDSCOPE_NATIONAL;
+  const national = nationalFile ? await loadNationalFigures(nationalFile) : undefined;
+  const report = buildReport(data, { audience, ...(national === undefined ? {} : { national }) }) as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {
     ...report,
     dataFolder: audience === "senco" ? folder : null,
     labels: { needs: NEED_LABELS, senStatus: SEN_STATUS_LABELS },
   };
-  if (report.interventions === undefined) {
-    const asOf = defaultAsOf(data).asOf;
-    const meta = report.meta as { generatedFor?: string } | undefined;
-    const analysis = analyseInterventions(data, { asOf: meta?.generatedFor ?? asOf });
-    out.interventions = applyDisclosure(analysis, policyFor(audience));
-  }
   if (audience === "senco") return out;
   const safe = dropStaff(out) as Record<string, unknown>;
   assertNoPupilIdentifiers(safe, data.pupils, "loadDashboardReport");

@@ -3,6 +3,7 @@
  * a short readable summary of the headline figures.
  */
 import { ImportError, InvalidArgumentError } from "../errors.js";
+import { loadNationalFigures } from "../../data/national.js";
 import { importFolder } from "../import/import-folder.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { buildReport } from "../report/build-report.js";
@@ -18,6 +19,8 @@ export interface AnalyseOptions {
   asOf?: string;
   /** Smallest group shown to governors; default 6. */
   threshold?: number;
+  /** Path of a national-figures JSON file replacing the built-in figures (see `loadNationalFigures`). */
+  national?: string;
 }
 
 interface Figure {
@@ -109,7 +112,9 @@ export async function runAnalyse(
     } finally {
       bar?.stop();
     }
+    const national = options.national === undefined ? undefined : await loadNationalFigures(options.national);
     report = buildReport(data, {
+      ...(national === undefined ? {} : { national }),
       audience: options.audience,
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       ...(options.threshold === undefined ? {} : { threshold: options.threshold }),

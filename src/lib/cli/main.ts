@@ -54,12 +54,14 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--json", "print the whole report as one JSON document", false)
     .option("--audience <who>", "senco (everything, pupil lists included) or governors (aggregates only, small groups suppressed)", audience, "senco")
     .option("--as-of <date>", "the date the figures describe (default: the latest assessment date in the data)", isoDate)
-    .option("--threshold <n>", "suppress groups of fewer than n pupils (governors/public; default 6)", positiveWholeNumber)
-    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number }) => {
+    .option("--threshold <n>", "suppress groups of fewer than n pupils (governors; default 6)", positiveWholeNumber)
+    .option("--national <file>", "a national-figures JSON file to compare against instead of the built-in figures")
+    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string }) => {
       exitCode = await runAnalyse(folder, {
         json: opts.json, audience: opts.audience,
         ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
         ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
+        ...(opts.national === undefined ? {} : { national: opts.national }),
       }, io);
     });
   try {

@@ -25,6 +25,7 @@ import { finishDisclosedTrends, reportGapTrends, reportNationalComparisons, repo
 import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "./links.js";
 import { schoolSections } from "./per-school.js";
 import { assertNoPupilIdentifiers } from "../disclosure/identifiers.js";
+import type { NationalFigures } from "../../data/national.js";
 import { type ImportSummary, type ReportContent, type ReportMeta, SendscopeReport } from "./schema.js";
 
 /** Options of `buildReport`. */
@@ -35,6 +36,8 @@ export interface BuildReportOptions {
   audience?: Audience;
   /** Smallest group shown to governors or the public; default 6. */
   threshold?: number;
+  /** National reference figures to compare against; default `DEFAULT_NATIONAL_FIGURES` (see `loadNationalFigures`). */
+  national?: NationalFigures;
 }
 
 function latest(dates: Iterable<string | null>): string | null {
@@ -140,7 +143,8 @@ function build(data: SchoolData, options: BuildReportOptions): SendscopeReport {
   const academicYear = academicYearOf(asOf);
   const upTo: SchoolData = { ...data, assessments: data.assessments.filter((a) => a.date <= asOf) };
 
-  const ident = identification(upTo, asOf);
+  const national = options.national === undefined ? {} : { national: options.national };
+  const ident = identification(upTo, asOf, national);
   const years = [...new Set(upTo.assessments.map((a) => a.academicYear))].sort();
   const ks2Years: string[] = [];
   const rwm = years.flatMap((y) => {
@@ -181,7 +185,7 @@ function build(data: SchoolData, options: BuildReportOptions): SendscopeReport {
       (run as { partition?: string }).partition = `interventions|${summary.intervention}|runs`;
     }
   }
-  const perSchool = schoolSections(upTo, asOf, academicYear, ks2Years);
+  const perSchool = schoolSections(upTo, asOf, academicYear, ks2Years, options.national);
   const content: ReportContent = {
     meta,
     identification: ident,
@@ -191,11 +195,11 @@ function build(data: SchoolData, options: BuildReportOptions): SendscopeReport {
     belowCurriculum: below,
     gaps: {
       attainment: attainmentGaps(upTo, { byYearGroup: true }),
-      national: reportNationalComparisons(upTo, academicYear, asOf, attainmentCells),
+      national: reportNationalComparisons(upTo, academicYear, asOf, attainmentCells, options.national),
       ks2Rwm: reportRwmGaps(upTo, ks2Years),
       trends: reportGapTrends(upTo, attainmentCells),
     },
-    attendance: attendanceByGroup(upTo, academicYear),
+    attendance: attendanceByGroup(upTo, academicYear, national),
     suspensions: { academicYear, cells: suspensionsByGroup(upTo, academicYear) },
     targets: targetsOnTrack(upTo, asOf),
     reviews: ehcReviews(upTo, asOf),

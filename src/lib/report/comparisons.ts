@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import { Subject } from "../schema/primitives.js";
+import type { NationalFigures } from "../../data/national.js";
 import { nationalComparisons, NationalComparison } from "../gaps/national-comparisons.js";
 import { ks2RwmGaps, RwmGap } from "../gaps/attainment-gaps.js";
 import { GapTrend, type GapTrendPoint, attainmentGapTrend, gapTrend } from "../gaps/trend.js";
@@ -79,6 +80,7 @@ export function reportNationalComparisons(
   academicYear: string,
   asOf: string,
   attainmentCells: readonly AttainmentCell[],
+  national?: NationalFigures,
 ): ReportNationalComparison[] {
   const phonics = attainmentPrefixes(attainmentCells, (c) => c.measure === "phonicsMark" && c.academicYear === academicYear && c.term === "summer" && c.yearGroup === 1);
   const sources: Record<NationalComparison["measure"], string[]> = {
@@ -88,7 +90,7 @@ export function reportNationalComparisons(
     senShare: [`identification|${asOf}`],
     primaryNeedShare: [],
   };
-  return nationalComparisons(data, academicYear, { censusDate: asOf }).map((c) => {
+  return nationalComparisons(data, academicYear, national === undefined ? { censusDate: asOf } : { censusDate: asOf, national }).map((c) => {
     const own = `national|${c.measure}|${academicYear}`;
     const entry: ReportNationalComparison = {
       ...c,

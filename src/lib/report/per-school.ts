@@ -3,6 +3,7 @@
  * size of the data), one section per school, and the cross-school partitions that let disclosure control
  * protect each school's small groups from being worked out from the trust's figures.
  */
+import type { NationalFigures } from "../../data/national.js";
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import { Identification, identification } from "../cohort/identification.js";
@@ -150,6 +151,7 @@ export function schoolSections(
   asOf: string,
   academicYear: string,
   ks2Years: readonly string[],
+  national?: NationalFigures,
 ): { sections: SchoolSection[]; crossSchool: CrossSchoolCell[] } {
   const parts = splitBySchool(data);
   if (parts.size < 2) return { sections: [], crossSchool: [] };
@@ -160,7 +162,7 @@ export function schoolSections(
   for (const p of data.pupils) if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, p.school ?? UNKNOWN_SCHOOL);
   shareProfiledResults(data, parts, (id) => schoolOf.get(id));
   for (const [school, part] of parts) {
-    const ident = identification(part, asOf);
+    const ident = identification(part, asOf, national === undefined ? {} : { national });
     const years = ks2Years.filter((y) => ks2Rwm(part, y, { dimensions: ["all"] }).some((c) => c.n > 0));
     const section: SchoolSection = {
       school,
