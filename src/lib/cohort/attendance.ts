@@ -10,7 +10,7 @@ import { Term } from "../schema/primitives.js";
 import { NationalGap, nationalGap } from "../gaps/national-gap.js";
 import { academicYearBounds } from "./dates.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
-import { proportionFigures } from "./figures.js";
+import { proportionFigures, GROUP_CELL_KEY_FIELDS } from "./figures.js";
 
 /** Persistent absence: missing this share of possible sessions or more (DfE). */
 export const PERSISTENT_ABSENCE_THRESHOLD = 0.1;
@@ -30,9 +30,7 @@ export const SEVERE_ABSENCE_THRESHOLD = 0.5;
 export const AttendanceCell = z.object({
   partition: z.string(),
   academicYear: z.string(),
-  dimension: z.string(),
-  group: z.string(),
-  isTotal: z.boolean().optional(),
+  ...GROUP_CELL_KEY_FIELDS,
   n: z.number().int().nonnegative(),
   possibleSessions: z.number().int().nonnegative(),
   attendedSessions: z.number().int().nonnegative(),

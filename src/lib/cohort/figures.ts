@@ -7,6 +7,17 @@ import { wilsonInterval } from "../stats/wilson.js";
 import { meanInterval } from "../stats/mean-difference.js";
 
 /**
+ * The fields that name a group cell of a table cut by one dimension (spread into a cell schema).
+ * @example
+ * z.object({ ...GROUP_CELL_KEY_FIELDS }).parse({ dimension: "senStatus", group: "K" })
+ */
+export const GROUP_CELL_KEY_FIELDS = {
+  dimension: z.string(),
+  group: z.string(),
+  isTotal: z.boolean().optional(),
+};
+
+/**
  * A proportion of a group: `count` of `n` pupils, the `rate` and its Wilson interval.
  * @example
  * ProportionFigures.parse({ n: 0, count: 0, rate: null, lower: null, upper: null })

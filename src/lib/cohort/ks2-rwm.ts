@@ -6,7 +6,7 @@ import type { SchoolData } from "../schema/school-data.js";
 import type { Assessment } from "../schema/records.js";
 import { sharedValue } from "./shared.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
-import { proportionFigures } from "./figures.js";
+import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 import { yearGroupIn } from "./pupil-facts.js";
 import { teacherAssessmentRank } from "./thresholds.js";
 import { TEACHER_ASSESSMENT_RANK } from "../../data/codes.js";
@@ -53,14 +53,8 @@ export interface RwmResult {
 export const RwmCell = z.object({
   partition: z.string(),
   academicYear: z.string(),
-  dimension: z.string(),
-  group: z.string(),
-  isTotal: z.boolean().optional(),
-  n: z.number().int().nonnegative(),
-  count: z.number().int().nonnegative(),
-  rate: z.number().nullable(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
+  ...GROUP_CELL_KEY_FIELDS,
+  ...ProportionFigures.shape,
 });
 /** One group's KS2 RWM figures. */
 export type RwmCell = z.infer<typeof RwmCell>;

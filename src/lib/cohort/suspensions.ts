@@ -6,7 +6,7 @@ import type { SchoolData } from "../schema/school-data.js";
 import { academicYearBounds } from "./dates.js";
 import { type GroupDimension, profileLookup, splitByGroup } from "./groups.js";
 import { isOnRollDuring } from "./pupil-facts.js";
-import { proportionFigures } from "./figures.js";
+import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 
 /**
  * One group's suspensions. `n` = pupils on roll at any time in the year; `count`/`rate`/`lower`/`upper` =
@@ -21,14 +21,8 @@ import { proportionFigures } from "./figures.js";
 export const SuspensionCell = z.object({
   partition: z.string(),
   academicYear: z.string(),
-  dimension: z.string(),
-  group: z.string(),
-  isTotal: z.boolean().optional(),
-  n: z.number().int().nonnegative(),
-  count: z.number().int().nonnegative(),
-  rate: z.number().nullable(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
+  ...GROUP_CELL_KEY_FIELDS,
+  ...ProportionFigures.shape,
   suspensions: z.number().int().nonnegative(),
   days: z.number().nonnegative(),
   permanentExclusions: z.number().int().nonnegative(),

@@ -7,7 +7,7 @@ import type { SchoolData } from "../schema/school-data.js";
 import type { Assessment, PupilTarget } from "../schema/records.js";
 import { Subject } from "../schema/primitives.js";
 import { type GroupDimension, profileLookup, splitByGroup } from "./groups.js";
-import { proportionFigures } from "./figures.js";
+import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 import { teacherAssessmentRank } from "./thresholds.js";
 
 /**
@@ -22,14 +22,8 @@ export const TargetCell = z.object({
   partition: z.string(),
   asOf: z.string(),
   subject: Subject,
-  dimension: z.string(),
-  group: z.string(),
-  isTotal: z.boolean().optional(),
-  n: z.number().int().nonnegative(),
-  count: z.number().int().nonnegative(),
-  rate: z.number().nullable(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
+  ...GROUP_CELL_KEY_FIELDS,
+  ...ProportionFigures.shape,
 });
 /** One group's targets in one subject. */
 export type TargetCell = z.infer<typeof TargetCell>;
