@@ -96,8 +96,11 @@ function pointsOf(datesByLabel: ReadonlyMap<string, string[]>): Point[] {
 interface MeasureIndex {
   points: Point[];
   byPoint: Map<string, Map<string, Assessment>>;
-  /** Comparison pools by pupils and by start and end point, before leaving out each run's own and busy pupils. */
-  pools: WeakMap<ReadonlyMap<string, Pupil>, Map<string, Map<number | null, PoolPupil[]>>>;
+  /**
+   * Comparison pools by pupils and by start and end point, then by school and year group, before leaving out
+   * each run's own and busy pupils.
+   */
+  pools: WeakMap<ReadonlyMap<string, Pupil>, Map<string, PoolsBySchool>>;
 }
 
 /**
@@ -153,6 +156,9 @@ function measureIndex(assessments: readonly Assessment[], subject: Subject, meas
 }
 
 type PoolPupil = ComparisonPupil & { yearGroup: number | null };
+
+/** A comparison pool split by school (null: not recorded) and then by year group (null: unknown). */
+type PoolsBySchool = Map<string | null, Map<number | null, PoolPupil[]>>;
 
 
 /**
@@ -283,8 +289,9 @@ export function inferSubject(
  * on that side; when fewer than half the group have a score at that start point, the next point (before the
  * end point) where at least half do is used instead; the pool is every pupil with a score at both
  * points who is not in the run and not in any intervention in `excluded` overlapping that period, and who
- * was on roll at the end point. Each group pupil is matched to the `perPupil` pool pupils in the same year
- * group (when year groups are known) whose start-point scores lie nearest the group pupil's own start-point
+ * was on roll at the end point. Each group pupil is matched to the `perPupil` pool pupils of the same school
+ * (when its school is recorded, as in a trust's data; any school otherwise) and in the same year group (when
+ * year groups are known) whose start-point scores lie nearest the group pupil's own start-point
  * score (its provision-map entry score when it has none; ties broken by pupil id): matching on the same test
  * the group was usually chosen on gives both the same regression to the mean. The distinct matched pupils form
  * the comparison; `group` holds the group's own progress between the same two points. Returns null when both ends fall on the same point, or no pupil can be matched.
@@ -351,46 +358,62 @@ export function findComparison(
       yearGroup: yearGroupIn(data.pupils.get(pupilId), ayStart),
     };
   };
-  // The pool by year group (null: unknown), each sorted by entry score: every pupil with a score at both
-  // points still on roll at the end point (the same for every run between the same points); the run's own
-  // pupils and busy pupils are skipped when matching.
+  // The pool by school and year group (null: not recorded / unknown), each sorted by entry score: every pupil
+  // with a score at both points still on roll at the end point (the same for every run between the same
+  // points), partitioned once so a pupil's own school is looked up, not filtered; the run's own pupils and
+  // busy pupils are skipped when matching.
   const poolKey = `${start.label}\u0000${end.label}`;
   let pools = index.pools.get(data.pupils);
   if (pools === undefined) {
     pools = new Map();
     index.pools.set(data.pupils, pools);
   }
-  let poolByYear = pools.get(poolKey);
-  if (poolByYear === undefined) {
-    poolByYear = new Map();
+  let poolBySchool = pools.get(poolKey);
+  if (poolBySchool === undefined) {
+    poolBySchool = new Map();
     for (const pupilId of atStart.keys()) {
       const pupil = data.pupils.get(pupilId);
       if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
       const p = progress(pupilId);
       if (p === null) continue;
+      const schoolName = pupil?.school ?? null;
+      let poolByYear = poolBySchool.get(schoolName);
+      if (poolByYear === undefined) {
+        poolByYear = new Map();
+        poolBySchool.set(schoolName, poolByYear);
+      }
       const list = poolByYear.get(p.yearGroup);
       if (list === undefined) poolByYear.set(p.yearGroup, [p]);
       else list.push(p);
     }
-    for (const list of poolByYear.values()) list.sort((x, y) => x.entryScore - y.entryScore);
-    pools.set(poolKey, poolByYear);
+    for (const poolByYear of poolBySchool.values()) {
+      for (const list of poolByYear.values()) list.sort((x, y) => x.entryScore - y.entryScore);
+    }
+    pools.set(poolKey, poolBySchool);
   }
   const skip = (p: PoolPupil): boolean => inRun.has(p.pupilId) || busy.has(p.pupilId);
   const strip = ({ yearGroup: _y, ...rest }: PoolPupil): ComparisonPupil => rest;
   const group = [...inRun].sort().map(progress).filter((p) => p !== null).map(strip);
 
-  // Each group pupil's `perPupil` nearest pool pupils by entry score (ties by pupil id), among its year group
-  // and pupils of unknown year group (all pupils when its own is unknown).
+  // Each group pupil's `perPupil` nearest pool pupils by entry score (ties by pupil id), among its own school's
+  // pupils (every school's when its school is not recorded) in its year group and of unknown year group (all
+  // year groups when its own is unknown). Candidates are gathered per sub-pool with ties, then sorted by
+  // distance and pupil id, so splitting the pool does not change which pupils are chosen.
   const chosen = new Map<string, ComparisonPupil>();
   const near: Array<{ p: PoolPupil; d: number }> = [];
   for (const o of outcomes) {
     const termly = atStart.get(o.record.pupilId)?.score ?? null;
     const entry = termly ?? o.record.entryScore;
     if (entry === null || perPupil <= 0) continue;
-    const yg = yearGroupIn(data.pupils.get(o.record.pupilId), ayStart);
+    const member = data.pupils.get(o.record.pupilId);
+    const yg = yearGroupIn(member, ayStart);
+    const ownSchool = member?.school ?? null;
     near.length = 0;
-    for (const [yearGroup, sorted] of poolByYear) {
-      if (yg === null || yearGroup === null || yearGroup === yg) nearestWithTies(sorted, entry, perPupil, skip, near);
+    const schoolPools = ownSchool === null ? poolBySchool.values() : [poolBySchool.get(ownSchool) ?? new Map()];
+    for (const poolByYear of schoolPools) {
+      for (const [yearGroup, sorted] of poolByYear) {
+        if (yg === null || yearGroup === null || yearGroup === yg) nearestWithTies(sorted, entry, perPupil, skip, near);
+      }
     }
     near.sort((x, y) => x.d - y.d || x.p.pupilId.localeCompare(y.p.pupilId));
     for (const { p } of near.slice(0, perPupil)) {
