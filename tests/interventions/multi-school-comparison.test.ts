@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { analyseInterventions } from "../../src/lib/interventions/analyse.js";
 import { findComparison, withComparisonIndexes } from "../../src/lib/interventions/comparison.js";
 import { placementOutcome } from "../../src/lib/interventions/outcomes.js";
 import type { Pupil } from "../../src/lib/schema/records.js";
-import { assess, pupil, rec } from "./build.js";
+import { assess, pupil, rec, school } from "./build.js";
 
 const AUT = ["2024/25 autumn", "2024-12-02"] as const;
 const SPR = ["2024/25 spring", "2025-03-17"] as const;
@@ -64,5 +65,14 @@ describe("findComparison in a trust's data", () => {
     const lone = new Map(trust);
     lone.set("ga", pupil({ pupilId: "ga", school: "C" }));
     expect(compare("ga", lone)).toBeNull();
+  });
+
+  it("says in the methods that a trust's pupils are matched within their school", () => {
+    const runs = [rec({ pupilId: "ga", intervention: "Maths", startDate: "2025-01-06", endDate: "2025-03-10" })];
+    const methodOf = (pupils: ReadonlyMap<string, Pupil>): string | undefined =>
+      analyseInterventions(school([...pupils.values()], assessments, runs), { asOf: "2025-07-01" }).methods
+        .find((m) => m.startsWith("Comparison:"));
+    expect(methodOf(trust)).toContain("pupils in the same school and year group, not in an intervention");
+    expect(methodOf(single)).toContain("pupils in the same year group, not in an intervention");
   });
 });

@@ -176,13 +176,15 @@ function analyse(data: SchoolData, options: AnalyseInterventionsOptions): Interv
     { minPupils: options.minPupilsToRank ?? 5, confidence },
   );
   const level = Math.round(confidence * 100);
+  // A trust's data (schools recorded) is matched within each school; single-school wording is unchanged.
+  const sameWhat = data.pupils.some((p) => p.school !== null) ? "same school and year group" : "same year group";
   return {
     asOf,
     confidence,
     methods: [
       "Ratio gain (Brooks): months of reading or spelling age gained ÷ months elapsed; 1 is normal progress, 2 or more is good impact.",
       "Standardised scores are age-standardised, so an unchanged score is typical progress; a change is progress beyond typical.",
-      `Comparison: each pupil is matched to the ${options.comparisonsPerPupil ?? 5} pupils in the same year group, not in an intervention in the same subject, whose termly scores at the assessment point nearest the run's start were closest to the pupil's entry score; their progress to the point nearest the run's end is what similar pupils made anyway. Net impact is the difference (${level}% Welch interval).`,
+      `Comparison: each pupil is matched to the ${options.comparisonsPerPupil ?? 5} pupils in the ${sameWhat}, not in an intervention in the same subject, whose termly scores at the assessment point nearest the run's start were closest to the pupil's entry score; their progress to the point nearest the run's end is what similar pupils made anyway. Net impact is the difference (${level}% Welch interval).`,
       "Regression to the mean: from the comparison pupils where found; otherwise from the test's reliability as (1 − r) × (population mean − entry score), with r = 0.9 unless set. Each impact states its method.",
       "Hedges' g compares the group's progress with the comparison pupils' progress; EEF months convert it by the Teaching and Learning Toolkit's bands (an upper guide, as progress varies less than scores).",
       `Rankings: net impact per £100 per pupil, per unit; interventions with fewer than ${options.minPupilsToRank ?? 5} pupils or without an interval or cost are not ranked, and overlapping intervals share a rank ("cannot be told apart").`,

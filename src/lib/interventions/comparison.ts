@@ -160,6 +160,9 @@ type PoolPupil = ComparisonPupil & { yearGroup: number | null };
 /** A comparison pool split by school (null: not recorded) and then by year group (null: unknown). */
 type PoolsBySchool = Map<string | null, Map<number | null, PoolPupil[]>>;
 
+/** The pool of a school with no pupil scored at both points. */
+const NO_POOL: ReadonlyMap<number | null, PoolPupil[]> = new Map();
+
 
 /**
  * Pupils of `sorted` (by entry score), other than those `skip` leaves out, whose distance from `entry` is at
@@ -409,7 +412,7 @@ export function findComparison(
     const yg = yearGroupIn(member, ayStart);
     const ownSchool = member?.school ?? null;
     near.length = 0;
-    const schoolPools = ownSchool === null ? poolBySchool.values() : [poolBySchool.get(ownSchool) ?? new Map()];
+    const schoolPools = ownSchool === null ? poolBySchool.values() : [poolBySchool.get(ownSchool) ?? NO_POOL];
     for (const poolByYear of schoolPools) {
       for (const [yearGroup, sorted] of poolByYear) {
         if (yg === null || yearGroup === null || yearGroup === yg) nearestWithTies(sorted, entry, perPupil, skip, near);
