@@ -182,7 +182,7 @@ export {
   OKABE_ITO, NEUTRAL_GREY, CATEGORY_COLOURS, SEN_GROUP_COLOURS, SEN_GROUP_LABELS, GAP_BAND_COLOURS, SUPPRESSED_NOTE,
   DEFAULT_CHART_WIDTH, CHART_CONFIG,
 } from "./charts/theme.js";
-export { chartTitle, chartWidth, finiteOrNull, labelLimit, VEGA_LITE_SCHEMA } from "./charts/common.js";
+export { chartTitle, chartWidth, finiteOrNull, labelLimit, specHeader, NO_RESULTS_LAYER, VEGA_LITE_SCHEMA } from "./charts/common.js";
 export type { ChartOptions } from "./charts/common.js";
 export { wrapText, titleChars } from "./charts/text.js";
 export { intervalChart, gapChart, progressChart, interventionImpactChart, VERDICT_COLOURS, VERDICT_LABELS } from "./charts/interval.js";

@@ -62,3 +62,29 @@ export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json
 export function finiteOrNull(value: number | null | undefined): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
+
+/**
+ * The top of every chart spec: schema, screen-reader description (default: the title), wrapped title and
+ * subtitle, and plot width. Spread it first into a builder's spec.
+ * @example
+ * specHeader({ title: "SEN support is close to national" }).description // => "SEN support is close to national"
+ */
+export function specHeader(options: ChartOptions): { $schema: string; description: string; title: ReturnType<typeof chartTitle>; width: number } {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    description: options.description ?? options.title,
+    title: chartTitle(options),
+    width: chartWidth(options),
+  };
+}
+
+/**
+ * The layer a chart draws instead of marks when it has no rows: an italic "no results to show".
+ * @example
+ * NO_RESULTS_LAYER.data.values[0].note // => "no results to show"
+ */
+export const NO_RESULTS_LAYER = {
+  data: { values: [{ note: "no results to show" }] },
+  mark: { type: "text", fontStyle: "italic" },
+  encoding: { text: { field: "note", type: "nominal" } },
+} as const;

@@ -4,7 +4,7 @@
  * governors' pages use `progressChart` on aggregates.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { type ChartOptions, VEGA_LITE_SCHEMA, chartTitle, chartWidth, finiteOrNull, labelLimit } from "./common.js";
+import { type ChartOptions, finiteOrNull, labelLimit, specHeader, NO_RESULTS_LAYER } from "./common.js";
 import { CATEGORY_COLOURS, CHART_CONFIG, OKABE_ITO } from "./theme.js";
 
 /** One value of a distribution chart. */
@@ -55,13 +55,10 @@ export function distributionChart(rows: readonly DistributionRow[], options: Dis
       { mark: { type: "tick", thickness: 1.5, bandSize: 26, opacity: 0.8 }, encoding: { y, x, color, tooltip: [{ field: "group", type: "nominal", title: "Group" }, { field: "value", type: "quantitative", title: "Value", format: ".1f" }] } },
     );
   } else {
-    layers.push({ data: { values: [{ note: "no results to show" }] }, mark: { type: "text", fontStyle: "italic" }, encoding: { text: { field: "note", type: "nominal" } } });
+    layers.push(NO_RESULTS_LAYER);
   }
   const spec = {
-    $schema: VEGA_LITE_SCHEMA,
-    description: options.description ?? options.title,
-    title: chartTitle(options),
-    width: chartWidth(options),
+    ...specHeader(options),
     height: data.length > 0 ? { step: 40 } : 80,
     config: CHART_CONFIG,
     data: { values: data },

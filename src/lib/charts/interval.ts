@@ -4,7 +4,7 @@
  * A row whose value is null (suppressed or not measurable) is drawn as a written note, never as zero.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { type ChartOptions, VEGA_LITE_SCHEMA, chartTitle, chartWidth, finiteOrNull, labelLimit } from "./common.js";
+import { type ChartOptions, finiteOrNull, labelLimit, specHeader } from "./common.js";
 import { CHART_CONFIG, GAP_BAND_COLOURS, NEUTRAL_GREY, OKABE_ITO, SUPPRESSED_NOTE } from "./theme.js";
 
 /** One row of a point-and-interval chart. */
@@ -107,10 +107,7 @@ export function intervalChart(rows: readonly IntervalRow[], options: IntervalCha
     { field: "n", type: "quantitative" as const, title: "Pupils" },
   ];
   const spec = {
-    $schema: VEGA_LITE_SCHEMA,
-    description: options.description ?? options.title,
-    title: chartTitle(options),
-    width: chartWidth(options),
+    ...specHeader(options),
     height: { step: 34 },
     config: CHART_CONFIG,
     data: { values: data },

@@ -5,7 +5,7 @@
  * zero-length bar.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { type ChartOptions, VEGA_LITE_SCHEMA, chartTitle, chartWidth, finiteOrNull, labelLimit } from "./common.js";
+import { type ChartOptions, finiteOrNull, labelLimit, specHeader } from "./common.js";
 import { CATEGORY_COLOURS, CHART_CONFIG, OKABE_ITO, SUPPRESSED_NOTE } from "./theme.js";
 
 /** One bar of a rate chart. */
@@ -107,10 +107,7 @@ export function groupRateChart(rows: readonly RateRow[], options: RateChartOptio
   const hasNational = data.some((d) => d.national !== null);
   const perRow = multiSeries ? seriesNames.length : 1;
   const spec = {
-    $schema: VEGA_LITE_SCHEMA,
-    description: options.description ?? options.title,
-    title: chartTitle(options),
-    width: chartWidth(options),
+    ...specHeader(options),
     height: { step: multiSeries ? 20 : 34 },
     config: { ...CHART_CONFIG, scale: { bandPaddingInner: multiSeries ? 0.1 : 0.3 } },
     data: { values: data },

@@ -3,7 +3,7 @@
  * whiskers. A suppressed point breaks the line and is marked "suppressed" at the top of the chart.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { type ChartOptions, VEGA_LITE_SCHEMA, chartTitle, chartWidth, finiteOrNull } from "./common.js";
+import { type ChartOptions, finiteOrNull, specHeader, NO_RESULTS_LAYER } from "./common.js";
 import { CATEGORY_COLOURS, CHART_CONFIG, OKABE_ITO } from "./theme.js";
 
 /** One point of a trend chart. */
@@ -101,13 +101,10 @@ export function trendChart(rows: readonly TrendRow[], options: TrendChartOptions
     },
   );
   if (data.length === 0) {
-    layers.push({ data: { values: [{ note: "no results to show" }] }, mark: { type: "text", fontStyle: "italic" }, encoding: { text: { field: "note", type: "nominal" } } });
+    layers.push(NO_RESULTS_LAYER);
   }
   const spec = {
-    $schema: VEGA_LITE_SCHEMA,
-    description: options.description ?? options.title,
-    title: chartTitle(options),
-    width: chartWidth(options),
+    ...specHeader(options),
     height: Math.max(120, Math.round(options.height ?? 260)),
     config: CHART_CONFIG,
     data: { values: data },
