@@ -58,6 +58,8 @@ export { importProgressBar, wantsProgressBar, PROGRESS_BAR_BYTES } from "./cli/p
 export type { ImportProgressBar } from "./cli/progress.js";
 
 // --- stats: quantiles, intervals for proportions and means, effect sizes ----------------------------------
+export { sampleMoments } from "./stats/moments.js";
+export type { SampleMoments } from "./stats/moments.js";
 export { normalQuantile } from "./stats/normal.js";
 export { studentTCdf, studentTQuantile } from "./stats/student-t.js";
 export { wilsonInterval } from "./stats/wilson.js";

@@ -2,6 +2,7 @@
  * Hedges' g: the standardised mean difference with the small-sample correction, and its confidence interval.
  */
 import { InvalidArgumentError } from "../errors.js";
+import { sampleMoments } from "./moments.js";
 import { normalQuantile } from "./normal.js";
 import { assertConfidence, assertSample } from "./validate.js";
 
@@ -13,18 +14,6 @@ export interface EffectSizeInterval {
   lower: number;
   /** Upper end of the interval. */
   upper: number;
-}
-
-function mean(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-function sumOfSquaredDeviations(values: readonly number[], m: number): number {
-  let ss = 0;
-  for (const v of values) ss += (v - m) * (v - m);
-  return ss;
 }
 
 /**
@@ -61,10 +50,11 @@ export function hedgesG(
   assertConfidence("hedgesG", confidence);
   const n1 = treatment.length;
   const n2 = comparison.length;
-  const m1 = mean(treatment);
-  const m2 = mean(comparison);
-  const pooledVariance =
-    (sumOfSquaredDeviations(treatment, m1) + sumOfSquaredDeviations(comparison, m2)) / (n1 + n2 - 2);
+  const t = sampleMoments(treatment);
+  const c = sampleMoments(comparison);
+  const m1 = t.mean;
+  const m2 = c.mean;
+  const pooledVariance = (t.sumOfSquares + c.sumOfSquares) / (n1 + n2 - 2);
   if (!(pooledVariance > 0)) {
     throw new InvalidArgumentError("hedgesG", "the pooled standard deviation is zero (every score within each group is the same)");
   }

@@ -3,6 +3,7 @@
  */
 import { InvalidArgumentError } from "../errors.js";
 import { studentTQuantile } from "./student-t.js";
+import { sampleMoments } from "./moments.js";
 import { assertConfidence, assertSample } from "./validate.js";
 
 /** Welch's interval for mean(a) − mean(b). */
@@ -29,15 +30,6 @@ export interface MeanInterval {
   n: number;
 }
 
-function meanAndVariance(values: readonly number[]): { mean: number; variance: number } {
-  let sum = 0;
-  for (const v of values) sum += v;
-  const m = sum / values.length;
-  let ss = 0;
-  for (const v of values) ss += (v - m) * (v - m);
-  return { mean: m, variance: ss / (values.length - 1) };
-}
-
 /**
  * Welch's t confidence interval for the difference of two independent means, mean(a) − mean(b), without
  * assuming equal variances (Welch 1947; Satterthwaite 1946 degrees of freedom). Agrees with
@@ -62,8 +54,8 @@ export function meanDifferenceInterval(
   assertSample("meanDifferenceInterval", "a", a, 2);
   assertSample("meanDifferenceInterval", "b", b, 2);
   assertConfidence("meanDifferenceInterval", confidence);
-  const sa = meanAndVariance(a);
-  const sb = meanAndVariance(b);
+  const sa = sampleMoments(a);
+  const sb = sampleMoments(b);
   const va = sa.variance / a.length;
   const vb = sb.variance / b.length;
   if (!(va + vb > 0)) {
@@ -93,7 +85,7 @@ export function meanDifferenceInterval(
 export function meanInterval(values: readonly number[], confidence = 0.95): MeanInterval {
   assertSample("meanInterval", "values", values, 2);
   assertConfidence("meanInterval", confidence);
-  const { mean, variance } = meanAndVariance(values);
+  const { mean, variance } = sampleMoments(values);
   const n = values.length;
   const half = studentTQuantile(1 - (1 - confidence) / 2, n - 1) * Math.sqrt(variance / n);
   return { mean, lower: mean - half, upper: mean + half, n };
