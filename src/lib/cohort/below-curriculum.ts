@@ -8,7 +8,7 @@ import { pupilLevelList } from "../report/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { SenStatus, Subject } from "../schema/primitives.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
-import { meanFigures, proportionFigures } from "./figures.js";
+import { GROUP_CELL_KEY_FIELDS, MeanFigures, meanFigures, proportionFigures } from "./figures.js";
 import { profiledResults } from "./results.js";
 import { groupResults } from "./attainment.js";
 
@@ -29,13 +29,9 @@ export const BelowCurriculumCell = z.object({
   fromYear: z.string(),
   toYear: z.string(),
   subject: Subject,
-  dimension: z.string(),
-  group: z.string(),
-  isTotal: z.boolean().optional(),
+  ...GROUP_CELL_KEY_FIELDS,
   n: z.number().int().nonnegative(),
-  mean: z.number().nullable(),
-  meanLower: z.number().nullable(),
-  meanUpper: z.number().nullable(),
+  ...MeanFigures.shape,
   count: z.number().int().nonnegative(),
   rate: z.number().nullable(),
   lower: z.number().nullable(),

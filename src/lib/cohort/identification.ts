@@ -10,7 +10,7 @@ import { IsoDate } from "../schema/primitives.js";
 import { NationalGap, nationalGap } from "../gaps/national-gap.js";
 import { addMonths } from "./dates.js";
 import { type GroupDimension, type PupilProfile, groupKey, pupilProfiles, fixedGroups } from "./groups.js";
-import { proportionFigures } from "./figures.js";
+import { GROUP_CELL_KEY_FIELDS, proportionFigures } from "./figures.js";
 
 /**
  * One group's share of the pupils on roll: `n` = `count` = pupils in the group, `rate` their share of `of`
@@ -22,9 +22,7 @@ import { proportionFigures } from "./figures.js";
  */
 export const ShareCell = z.object({
   partition: z.string(),
-  dimension: z.string(),
-  group: z.string(),
-  isTotal: z.boolean().optional(),
+  ...GROUP_CELL_KEY_FIELDS,
   n: z.number().int().nonnegative(),
   count: z.number().int().nonnegative(),
   of: z.number().int().nonnegative(),

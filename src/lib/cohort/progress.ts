@@ -9,7 +9,7 @@ import { MeasureKind, SenStatus, Subject } from "../schema/primitives.js";
 import { InvalidArgumentError } from "../errors.js";
 import { monthsBetween } from "./dates.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
-import { meanFigures, proportionFigures } from "./figures.js";
+import { GROUP_CELL_KEY_FIELDS, MeanFigures, meanFigures, proportionFigures } from "./figures.js";
 import { type ProfiledResult, profiledResults } from "./results.js";
 import { groupResults } from "./attainment.js";
 
@@ -51,13 +51,9 @@ export const ProgressCell = z.object({
   to: z.string(),
   subject: Subject,
   measure: MeasureKind,
-  dimension: z.string(),
-  group: z.string(),
-  isTotal: z.boolean().optional(),
+  ...GROUP_CELL_KEY_FIELDS,
   n: z.number().int().nonnegative(),
-  mean: z.number().nullable(),
-  meanLower: z.number().nullable(),
-  meanUpper: z.number().nullable(),
+  ...MeanFigures.shape,
   count: z.number().int().nonnegative(),
   rate: z.number().nullable(),
   lower: z.number().nullable(),
