@@ -136,7 +136,7 @@ export {
   GROUP_DIMENSIONS, GroupDimension, PupilProfile, profileOn, pupilProfiles, profileLookup, groupKey, fixedGroups,
   splitByGroup,
 } from "./cohort/groups.js";
-export { ProportionFigures, proportionFigures, MeanFigures, meanFigures } from "./cohort/figures.js";
+export { GROUP_CELL_KEY_FIELDS, ProportionFigures, proportionFigures, MeanFigures, meanFigures } from "./cohort/figures.js";
 export { MEASURE_THRESHOLDS, teacherAssessmentRank, resultValue } from "./cohort/thresholds.js";
 export type { MeasureThresholds } from "./cohort/thresholds.js";
 export { profiledResults } from "./cohort/results.js";
@@ -144,7 +144,7 @@ export type { ProfiledResult, ResultFilter } from "./cohort/results.js";
 export {
   ShareCell, IdentificationChange, IdentificationNational, Identification, identification,
 } from "./cohort/identification.js";
-export { AttainmentCell, attainmentFigures, groupResults, attainment } from "./cohort/attainment.js";
+export { AttainmentCell, RESULT_POINT_FIELDS, attainmentFigures, groupResults, attainment } from "./cohort/attainment.js";
 export type { AttainmentOptions } from "./cohort/attainment.js";
 export { RwmCell, ks2RwmResults, ks2Rwm } from "./cohort/ks2-rwm.js";
 export type { RwmResult } from "./cohort/ks2-rwm.js";

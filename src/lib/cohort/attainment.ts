@@ -11,6 +11,22 @@ import { type ProfiledResult, type ResultFilter, profiledResults } from "./resul
 import { MEASURE_THRESHOLDS } from "./thresholds.js";
 
 /**
+ * The fields that say which results a figure is about: subject, measure, assessment point (and its year and
+ * term), and year group (null for all year groups). Spread into attainment cells and gaps.
+ * @example
+ * z.object(RESULT_POINT_FIELDS).parse({ subject: "reading", measure: "scaled", point: "2024/25 summer",
+ *   academicYear: "2024/25", term: "summer", yearGroup: 6 })
+ */
+export const RESULT_POINT_FIELDS = {
+  subject: Subject,
+  measure: MeasureKind,
+  point: z.string(),
+  academicYear: z.string(),
+  term: Term,
+  yearGroup: z.number().int().nullable(),
+};
+
+/**
  * One group's attainment at one point. `n` = pupils in the group with a result; `count`/`rate`/`lower`/
  * `upper` = at or above the measure's expected threshold (null figures when the measure has none);
  * `higher…` = at or above the higher threshold; `mean…` = mean result with its 95% t interval (null for
@@ -24,12 +40,7 @@ import { MEASURE_THRESHOLDS } from "./thresholds.js";
  */
 export const AttainmentCell = z.object({
   partition: z.string(),
-  subject: Subject,
-  measure: MeasureKind,
-  point: z.string(),
-  academicYear: z.string(),
-  term: Term,
-  yearGroup: z.number().int().nullable(),
+  ...RESULT_POINT_FIELDS,
   dimension: z.string(),
   group: z.string(),
   isTotal: z.boolean().optional(),

@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
-import { MeasureKind, Subject, Term } from "../schema/primitives.js";
-import { groupByPoint } from "../cohort/attainment.js";
+import type { MeasureKind } from "../schema/primitives.js";
+import { RESULT_POINT_FIELDS, groupByPoint } from "../cohort/attainment.js";
 import { type ProfiledResult, type ResultFilter, profiledResults } from "../cohort/results.js";
 import { ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { MEASURE_THRESHOLDS } from "../cohort/thresholds.js";
@@ -27,12 +27,7 @@ export type SendGroup = (typeof SEND_GROUPS)[number];
  *   expected: { … }, higher: { … }, mean: { … } })
  */
 export const AttainmentGap = z.object({
-  subject: Subject,
-  measure: MeasureKind,
-  point: z.string(),
-  academicYear: z.string(),
-  term: Term,
-  yearGroup: z.number().int().nullable(),
+  ...RESULT_POINT_FIELDS,
   group: z.enum(SEND_GROUPS),
   comparison: z.literal("N"),
   expected: ProportionGap.nullable(),
