@@ -4,15 +4,13 @@
  * JSON file named by env `SENDSCOPE_NATIONAL` (default: the built-in figures). The dashboards' data loaders call
  * `loadDashboardReport` and write its JSON; nothing else reaches a page.
  *
- * For governors (and the public) the report has already passed disclosure control in `buildReport`; here staff
- * names are dropped (governors do not need them), and the whole result is scanned for every imported pupil's
- * UPN, name and date of birth once more before it is returned.
+ * For governors the report has already passed disclosure control, lost staff names and been scanned for pupil
+ * identifiers in `buildReport`.
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importFolder } from "../lib/import/import-folder.js";
 import { buildReport } from "../lib/report/build-report.js";
-import { assertNoPupilIdentifiers } from "../lib/disclosure/identifiers.js";
 import type { Audience } from "../lib/disclosure/policy.js";
 import { NEED_LABELS, SEN_STATUS_LABELS } from "../data/codes.js";
 import { loadNationalFigures } from "../data/national.js";
@@ -34,25 +32,15 @@ export function dataFolder(): string {
   return fromEnv !== undefined && fromEnv.trim() !== "" ? resolve(fromEnv) : SAMPLE_SCHOOL;
 }
 
-function dropStaff(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropStaff);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (k !== "staff") out[k] = dropStaff(v);
-    return out;
-  }
-  return value;
-}
-
 /**
- * The report one audience's dashboards are built from: `buildReport` on the data folder, with the
- * intervention analysis (`analyseInterventions`, disclosure-controlled for the audience) under
- * `interventions` when the report does not include it, and `labels` (need and SEN status names) for the pages. For governors and the public, staff names are dropped
- * and the result is checked for pupil identifiers (throws rather than return one).
+ * The report one audience's dashboards are built from: `buildReport` on the data folder, plus `labels` (need
+ * and SEN status names) and, for the SENCO only, the data folder's path. `buildReport` is the one privacy
+ * gate: for governors it has already applied disclosure control, left out staff names and checked the result
+ * for every imported pupil's UPN, name and date of birth (it throws rather than return one); nothing added
+ * here comes from pupil data.
  * @param audience `"senco"` or `"governors"`
  * @param folder the exports; default `dataFolder()`
- * @throws {InvalidArgumentError} (from `buildReport` or `assertNoPupilIdentifiers`) when the data has no
- * date or an identifier would leak
+ * @throws {InvalidArgumentError} (from `buildReport`) when the data has no date or an identifier would leak
  * @example
  * const report = await loadDashboardReport("governors");
  * report.meta.audience // => "governors"
@@ -67,8 +55,5 @@ export async function loadDashboardReport(audience: Audience, folder: string = d
     dataFolder: audience === "senco" ? folder : null,
     labels: { needs: NEED_LABELS, senStatus: SEN_STATUS_LABELS },
   };
-  if (audience === "senco") return out;
-  const safe = dropStaff(out) as Record<string, unknown>;
-  assertNoPupilIdentifiers(safe, data.pupils, "loadDashboardReport");
-  return safe;
+  return out;
 }
