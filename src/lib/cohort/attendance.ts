@@ -2,7 +2,6 @@
  * Attendance per group over an academic year: attendance rate, persistent absence (≥ 10% of possible
  * sessions missed) and severe absence (≥ 50% missed), against national persistent-absence figures.
  */
-import { from, op } from "arquero";
 import { z } from "zod";
 import { DEFAULT_NATIONAL_FIGURES, type NationalFigures, type NationalGroup, nationalFigure } from "../../data/national.js";
 import type { SchoolData } from "../schema/school-data.js";
@@ -86,16 +85,19 @@ export function pupilAttendance(
   statusDate: string,
   terms?: readonly string[],
 ): PupilAttendance[] {
-  const rows = data.attendance
-    .filter((a) => a.academicYear === academicYear && (!terms || terms.includes(a.term)))
-    .map((a) => ({ pupilId: a.pupilId, possible: a.possibleSessions, attended: a.attendedSessions }));
-  if (rows.length === 0) return [];
-  const sums = from(rows)
-    .groupby("pupilId")
-    .rollup({ possible: (d: { possible: number }) => op.sum(d.possible), attended: (d: { attended: number }) => op.sum(d.attended) })
-    .objects() as Array<{ pupilId: string; possible: number; attended: number }>;
+  // Each pupil's sessions summed, pupils in the order their first record appears.
+  const sumsOf = new Map<string, { pupilId: string; possible: number; attended: number }>();
+  for (const a of data.attendance) {
+    if (a.academicYear !== academicYear || (terms && !terms.includes(a.term))) continue;
+    const sum = sumsOf.get(a.pupilId);
+    if (sum === undefined) sumsOf.set(a.pupilId, { pupilId: a.pupilId, possible: a.possibleSessions, attended: a.attendedSessions });
+    else {
+      sum.possible += a.possibleSessions;
+      sum.attended += a.attendedSessions;
+    }
+  }
   const at = profileLookup(data);
-  return sums.flatMap((s) => {
+  return [...sumsOf.values()].flatMap((s) => {
     const profile = at(s.pupilId, statusDate, academicYear);
     return profile && s.possible > 0 ? [{ ...s, profile }] : [];
   });

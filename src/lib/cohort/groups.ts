@@ -79,6 +79,7 @@ export function profileOn(
 
 /**
  * Every pupil's profile on `date` (on roll or not: filter on `onRoll` for the pupils on roll that day).
+ * Treat the profiles as read-only: inside an analysis they are shared with other callers (see `profileLookup`).
  * @throws {InvalidArgumentError} when `date` or `academicYear` is malformed
  * @example
  * pupilProfiles(data, "2025-01-16").filter((p) => p.onRoll && p.senStatus !== "N").length // => 52
@@ -88,6 +89,12 @@ export function pupilProfiles(
   date: string,
   academicYear: string = academicYearOf(date),
 ): PupilProfile[] {
+  // With one record per pupil id, the shared look-up gives the same profiles and reuses what other analyses made.
+  const unique = sharedValue(data.pupils, "pupil ids unique", () => new Set(data.pupils.map((p) => p.pupilId)).size === data.pupils.length);
+  if (unique) {
+    const at = profileLookup(data);
+    return data.pupils.map((p) => at(p.pupilId, date, academicYear) as PupilProfile);
+  }
   const spells = spellsByPupil(data.senRegister);
   return data.pupils.map((p) => profileOn(p, spells.get(p.pupilId) ?? [], date, academicYear));
 }
@@ -119,7 +126,16 @@ function makeLookup(data: Pick<SchoolData, "pupils" | "senRegister">): ProfileLo
   const spells = spellsByPupil(data.senRegister);
   const pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
   /** Per pupil: its spells, summer-born, and the profiles made so far with the academic year they are for. */
-  interface Known { pupil: Pupil; spells: readonly SenRecord[]; summerBorn: boolean | null | undefined; made: Array<{ academicYear: string; profile: PupilProfile }> }
+  interface Known {
+    pupil: Pupil;
+    spells: readonly SenRecord[];
+    summerBorn: boolean | null | undefined;
+    made: Array<{ academicYear: string; profile: PupilProfile }>;
+    /** The last look-up's date and academic year and its answer: callers often ask again for the same day. */
+    lastDate: string | undefined;
+    lastYear: string | undefined;
+    lastProfile: PupilProfile | undefined;
+  }
   const known = new Map<string, Known>();
   const yearOfDate = new Map<string, string>();
   return (pupilId, date, academicYear) => {
@@ -127,9 +143,10 @@ function makeLookup(data: Pick<SchoolData, "pupils" | "senRegister">): ProfileLo
     if (entry === undefined) {
       const pupil = pupils.get(pupilId);
       if (!pupil) return null;
-      entry = { pupil, spells: spells.get(pupilId) ?? [], summerBorn: undefined, made: [] };
+      entry = { pupil, spells: spells.get(pupilId) ?? [], summerBorn: undefined, made: [], lastDate: undefined, lastYear: undefined, lastProfile: undefined };
       known.set(pupilId, entry);
     }
+    if (entry.lastDate === date && entry.lastYear === academicYear && entry.lastProfile !== undefined) return entry.lastProfile;
     let year = academicYear;
     if (year === undefined) {
       year = yearOfDate.get(date);
@@ -140,9 +157,11 @@ function makeLookup(data: Pick<SchoolData, "pupils" | "senRegister">): ProfileLo
     }
     const sen = senStatusOn(entry.spells, date);
     const onRoll = isOnRollOn(entry.pupil, date);
+    entry.lastDate = date;
+    entry.lastYear = academicYear;
     for (const m of entry.made) {
       const p = m.profile;
-      if (m.academicYear === year && p.senStatus === sen.status && p.primaryNeed === sen.primaryNeed && p.onRoll === onRoll) return p;
+      if (m.academicYear === year && p.senStatus === sen.status && p.primaryNeed === sen.primaryNeed && p.onRoll === onRoll) return (entry.lastProfile = p);
     }
     const pupil = entry.pupil;
     const yearGroup = yearGroupIn(pupil, year);
@@ -161,7 +180,7 @@ function makeLookup(data: Pick<SchoolData, "pupils" | "senRegister">): ProfileLo
       onRoll,
     };
     entry.made.push({ academicYear: year, profile });
-    return profile;
+    return (entry.lastProfile = profile);
   };
 }
 

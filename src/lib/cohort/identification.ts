@@ -2,7 +2,6 @@
  * SEN identification on a date: how many pupils on roll have SEN support (K), an EHC plan (E), any SEN, the
  * mix of primary needs, the change from a year earlier, and the comparison with national figures.
  */
-import { from } from "arquero";
 import { z } from "zod";
 import { DEFAULT_NATIONAL_FIGURES, type NationalFigures, nationalFigure } from "../../data/national.js";
 import type { SchoolData } from "../schema/school-data.js";
@@ -90,13 +89,13 @@ export type Identification = z.infer<typeof Identification>;
 function shareCells(onRoll: readonly PupilProfile[], dimension: GroupDimension, partition: string, confidence: number): ShareCell[] {
   const total = onRoll.length;
   const counts = new Map<string, number>(fixedGroups(dimension).map((g) => [g, 0]));
-  if (total > 0) {
-    const rows = from(onRoll.map((p) => ({ group: groupKey(p, dimension) })))
-      .groupby("group")
-      .count({ as: "count" })
-      .objects() as Array<{ group: string; count: number }>;
-    for (const r of rows.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0))) counts.set(r.group, r.count);
+  const seen = new Map<string, number>();
+  for (const p of onRoll) {
+    const group = groupKey(p, dimension);
+    seen.set(group, (seen.get(group) ?? 0) + 1);
   }
+  // Fixed groups keep their place (even when empty); other groups follow in name order.
+  for (const [group, count] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) counts.set(group, count);
   const cells: ShareCell[] = [
     { partition, dimension, group: "all", isTotal: true, ...share(total, total, confidence) },
   ];

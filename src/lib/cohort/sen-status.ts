@@ -16,6 +16,9 @@ export interface SenStatusOnDate {
 
 const LEVEL: Record<SenStatusCode, number> = { N: 0, K: 1, E: 2 };
 
+/** The answer for a date no spell covers; one shared, frozen object (most pupils, most look-ups). */
+const NOT_ON_REGISTER: SenStatusOnDate = Object.freeze({ status: "N", primaryNeed: null, spell: null });
+
 /**
  * Whether a spell is in force on a date: `startDate ≤ date` (a missing start counts as always) and
  * `endDate` is null or `≥ date`.
@@ -48,7 +51,7 @@ export function senStatusOn(spells: readonly SenRecord[], date: string): SenStat
     const b = best.startDate ?? "";
     if (a > b || (a === b && LEVEL[spell.status] > LEVEL[best.status])) best = spell;
   }
-  if (best === null) return { status: "N", primaryNeed: null, spell: null };
+  if (best === null) return NOT_ON_REGISTER;
   return { status: best.status, primaryNeed: best.status === "N" ? null : best.primaryNeed, spell: best };
 }
 

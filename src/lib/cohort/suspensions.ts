@@ -49,10 +49,18 @@ export function suspensionsByGroup(
   const statusDate = options.statusDate ?? `${end.slice(0, 4)}-01-15`;
   const confidence = options.confidence ?? 0.95;
   const at = profileLookup(data);
-  const inYear = data.suspensions.filter((s) => s.startDate >= start && s.startDate <= end);
+  // Each pupil's suspensions in the year, in data order (one pass, not one scan per pupil).
+  const inYearOf = new Map<string, SchoolData["suspensions"]>();
+  for (const s of data.suspensions) {
+    if (s.startDate < start || s.startDate > end) continue;
+    const list = inYearOf.get(s.pupilId);
+    if (list) list.push(s);
+    else inYearOf.set(s.pupilId, [s]);
+  }
+  const none: SchoolData["suspensions"] = [];
   const cohort = data.pupils.filter((p) => isOnRollDuring(p, academicYear)).flatMap((p) => {
     const profile = at(p.pupilId, statusDate, academicYear);
-    const mine = inYear.filter((s) => s.pupilId === p.pupilId);
+    const mine = inYearOf.get(p.pupilId) ?? none;
     return profile ? [{ profile, mine }] : [];
   });
   const figures = (rows: typeof cohort) => {
