@@ -124,6 +124,7 @@ export { addSameAs, addDependsOn, groupIds } from "./report/links.js";
 export type { SameAs } from "./report/links.js";
 export { runAnalyse, formatAnalyseSummary } from "./cli/analyse.js";
 export type { AnalyseOptions } from "./cli/analyse.js";
+export { jsonChunks } from "./cli/json-chunks.js";
 
 // --- cohort: groups, SEN identification, attainment, progress, attendance, targets, EHC reviews -------------
 export {

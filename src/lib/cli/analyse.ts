@@ -7,6 +7,7 @@ import { loadNationalFigures } from "../../data/national.js";
 import { importFolder } from "../import/import-folder.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { buildReport } from "../report/build-report.js";
+import { jsonChunks } from "./json-chunks.js";
 import type { SendscopeReport } from "../report/schema.js";
 
 /** Options of `runAnalyse` (the command's flags). */
@@ -126,6 +127,19 @@ export async function runAnalyse(
     }
     throw error;
   }
-  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalyseSummary(report));
+  if (!options.json) {
+    io.stdout(formatAnalyseSummary(report));
+    return 0;
+  }
+  // Written in pieces of about a megabyte: a trust's report is 140 MB of text, never held whole.
+  let pending = "";
+  for (const piece of jsonChunks(report, 2, 2)) {
+    pending += piece;
+    if (pending.length >= 1 << 20) {
+      io.stdout(pending);
+      pending = "";
+    }
+  }
+  io.stdout(`${pending}\n`);
   return 0;
 }

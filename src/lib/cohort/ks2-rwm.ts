@@ -69,6 +69,20 @@ export type RwmCell = z.infer<typeof RwmCell>;
  * ks2RwmResults(data, "2024/25").filter((r) => r.met).length // => 18
  */
 export function ks2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, academicYear: string): RwmResult[] {
+  // Cells, gaps, national comparisons and each school's section ask for the same year: made once per analysis.
+  const bySenRegister = sharedValue(data.assessments, "ks2RwmResults", () => new WeakMap<object, WeakMap<object, Map<string, RwmResult[]>>>());
+  let byYear = bySenRegister.get(data.senRegister)?.get(data.pupils);
+  if (byYear === undefined) {
+    const byPupils = bySenRegister.get(data.senRegister) ?? new WeakMap<object, Map<string, RwmResult[]>>();
+    bySenRegister.set(data.senRegister, byPupils);
+    byPupils.set(data.pupils, (byYear = new Map()));
+  }
+  let results = byYear.get(academicYear);
+  if (results === undefined) byYear.set(academicYear, (results = findKs2RwmResults(data, academicYear)));
+  return results.slice();
+}
+
+function findKs2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, academicYear: string): RwmResult[] {
   const y6 = sharedValue(data.pupils, `year 6 in ${academicYear}`, () => new Set(data.pupils.filter((p) => yearGroupIn(p, academicYear) === 6).map((p) => p.pupilId)));
   const found = new Map<string, { reading: number | null; writing: number | null; maths: number | null; date: string }>();
   for (const a of ks2Rows(data.assessments).get(academicYear) ?? []) {

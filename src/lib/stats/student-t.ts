@@ -151,6 +151,24 @@ export function studentTCdf(t: number, df: number): number {
  * studentTQuantile(0.975, 9); // => 2.2621571627982044
  */
 export function studentTQuantile(p: number, df: number): number {
+  // A report asks for the same few quantiles (0.975 at a few hundred df) thousands of times: remember them.
+  const known = quantilesSeen.get(p)?.get(df);
+  if (known !== undefined) return known;
+  const t = solveStudentTQuantile(p, df);
+  let byDf = quantilesSeen.get(p);
+  if (byDf === undefined) {
+    if (quantilesSeen.size >= 64) quantilesSeen.clear();
+    quantilesSeen.set(p, (byDf = new Map()));
+  }
+  if (byDf.size >= 10_000) byDf.clear();
+  byDf.set(df, t);
+  return t;
+}
+
+/** Quantiles already worked out, by probability then degrees of freedom (valid arguments only). */
+const quantilesSeen = new Map<number, Map<number, number>>();
+
+function solveStudentTQuantile(p: number, df: number): number {
   checkDf("studentTQuantile", df);
   if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
     throw new InvalidArgumentError("studentTQuantile", `p must be a probability in [0, 1], got ${String(p)}`);

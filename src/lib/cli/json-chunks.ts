@@ -1,0 +1,67 @@
+/**
+ * Pretty-printed JSON in pieces: the same text as `JSON.stringify(value, null, indent)`, produced a section
+ * at a time, so a trust's 140 MB report is written without first holding it as one string (and again as
+ * one buffer) in memory.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/**
+ * The text of `JSON.stringify(value, null, indent)` in pieces, in order: objects and arrays down to `depth`
+ * levels are opened, and each of their members below that is stringified whole (and re-indented to its
+ * place). Joined, the pieces equal `JSON.stringify(value, null, indent)` for plain JSON data (objects,
+ * arrays, strings, finite numbers, booleans, null; `undefined` members are left out as `JSON.stringify`
+ * does). Values with a `toJSON` method are stringified whole.
+ * @param value plain JSON data, e.g. a `SendscopeReport`
+ * @param indent spaces per level; default 2
+ * @param depth how many levels to open before stringifying whole; default 2
+ * @example
+ * [...jsonChunks({ a: [1, 2], b: "x" }, 2, 1)].join("") === JSON.stringify({ a: [1, 2], b: "x" }, null, 2) // => true
+ */
+export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<string> {
+  // As JSON.stringify: a whole number of spaces, at most 10; none means no layout at all.
+  const spaces = Math.min(10, Math.max(0, Math.floor(indent)));
+  if (spaces === 0) {
+    yield JSON.stringify(value) ?? "null";
+    return;
+  }
+  yield* chunksOf(value, spaces, depth, "");
+}
+
+function* chunksOf(value: unknown, indent: number, depth: number, pad: string): Generator<string> {
+  const open = depth > 0 && value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON !== "function";
+  if (!open) {
+    const text = JSON.stringify(value, null, indent) ?? "null";
+    // JSON strings never hold a raw line break, so every "\n" is a line of the layout and gets the pad.
+    yield pad === "" ? text : text.replaceAll("\n", `\n${pad}`);
+    return;
+  }
+  const inner = pad + " ".repeat(indent);
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield "[]";
+      return;
+    }
+    yield "[";
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? "" : ","}\n${inner}`;
+      const item: unknown = value[i];
+      yield* chunksOf(item === undefined || typeof item === "function" ? null : item, indent, depth - 1, inner);
+    }
+    yield `\n${pad}]`;
+    return;
+  }
+  const entries = Object.entries(value as Record<string, Json | undefined>).filter(([, v]) => v !== undefined && typeof v !== "function");
+  if (entries.length === 0) {
+    yield "{}";
+    return;
+  }
+  yield "{";
+  let first = true;
+  for (const [key, member] of entries) {
+    yield `${first ? "" : ","}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    yield* chunksOf(member, indent, depth - 1, inner);
+  }
+  yield `\n${pad}}`;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { jsonChunks } from "../../src/lib/cli/json-chunks.js";
+
+// The reference for every case is JSON.stringify itself: the pieces, joined, must be exactly its text.
+describe("jsonChunks", () => {
+  it("joins to JSON.stringify's text for a small nested value at every depth", () => {
+    const value = { a: [1, { b: "x\ny", c: [] }], d: {}, e: null, f: undefined, g: [undefined, 2], h: "ü \u2028" };
+    for (let depth = 0; depth <= 4; depth++) {
+      expect([...jsonChunks(value, 2, depth)].join("")).toBe(JSON.stringify(value, null, 2));
+    }
+  });
+
+  it("joins to JSON.stringify's text for random JSON values, indents and depths", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 5 }), (value, indent, depth) => {
+        expect([...jsonChunks(value, indent, depth)].join("")).toBe(JSON.stringify(value, null, indent));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("yields the opened levels as separate pieces", () => {
+    // By hand: root opened, each member stringified whole.
+    expect([...jsonChunks({ a: [1], b: 2 }, 2, 1)]).toEqual(["{", "\n  \"a\": ", "[\n    1\n  ]", ",\n  \"b\": ", "2", "\n}"]);
+  });
+});
