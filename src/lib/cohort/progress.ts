@@ -115,12 +115,23 @@ interface Pair {
 }
 
 function pairsBetween(results: readonly ProfiledResult[], from: string, to: string): Pair[] {
-  const firsts = new Map<string, ProfiledResult>();
-  for (const r of results) if (r.point === from) firsts.set(`${r.pupilId}|${r.subject}|${r.measure}`, r);
+  // Per pupil, its results at `from` (the last one per subject and measure): a few each, so no string keys.
+  const firstsOf = new Map<string, ProfiledResult[]>();
+  for (const r of results) {
+    if (r.point !== from) continue;
+    const list = firstsOf.get(r.pupilId);
+    if (list === undefined) {
+      firstsOf.set(r.pupilId, [r]);
+      continue;
+    }
+    const at = list.findIndex((x) => x.subject === r.subject && x.measure === r.measure);
+    if (at < 0) list.push(r);
+    else list[at] = r;
+  }
   const pairs: Pair[] = [];
   for (const r of results) {
     if (r.point !== to) continue;
-    const a = firsts.get(`${r.pupilId}|${r.subject}|${r.measure}`);
+    const a = firstsOf.get(r.pupilId)?.find((x) => x.subject === r.subject && x.measure === r.measure);
     if (!a) continue;
     if (r.measure === "standardised") pairs.push({ from: a, to: r, value: r.value - a.value });
     else {

@@ -102,12 +102,10 @@ export function targetsOnTrack(
   const confidence = options.confidence ?? 0.95;
   const at = profileLookup(data);
   const pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
+  // The results of pupils with a target (most pupils have none), each pupil's in data order.
   const resultsByPupil = new Map<string, Assessment[]>();
-  for (const a of data.assessments) {
-    const list = resultsByPupil.get(a.pupilId);
-    if (list) list.push(a);
-    else resultsByPupil.set(a.pupilId, [a]);
-  }
+  for (const t of data.targets) resultsByPupil.set(t.pupilId, []);
+  for (const a of data.assessments) resultsByPupil.get(a.pupilId)?.push(a);
   const judged: Array<{ subject: PupilTarget["subject"]; ok: boolean; profile: NonNullable<ReturnType<typeof at>> }> = [];
   const offTrack: OffTrackPupil[] = [];
   for (const t of data.targets) {

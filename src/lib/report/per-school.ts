@@ -45,7 +45,6 @@ export type SchoolSection = z.infer<typeof SchoolSection>;
  * [...splitBySchool(trust).keys()] // => ["Ash Primary", "Birch Primary", "Cedar Primary"]
  */
 export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
-  const schoolOf = new Map<string, string>();
   const parts = new Map<string, SchoolData>();
   const partFor = (school: string): SchoolData => {
     let part = parts.get(school);
@@ -55,15 +54,17 @@ export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
     }
     return part;
   };
+  // Each pupil id's part (its first record's school), so routing a record is one look-up.
+  const partOf = new Map<string, SchoolData>();
   for (const p of data.pupils) {
-    const school = p.school ?? UNKNOWN_SCHOOL;
-    if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, school);
-    partFor(school).pupils.push(p);
+    const part = partFor(p.school ?? UNKNOWN_SCHOOL);
+    if (!partOf.has(p.pupilId)) partOf.set(p.pupilId, part);
+    part.pupils.push(p);
   }
   const route = <K extends "senRegister" | "assessments" | "interventions" | "attendance" | "suspensions" | "targets">(key: K): void => {
     for (const r of data[key] as Array<{ pupilId: string }>) {
-      const school = schoolOf.get(r.pupilId);
-      if (school !== undefined) (partFor(school)[key] as Array<{ pupilId: string }>).push(r);
+      const part = partOf.get(r.pupilId);
+      if (part !== undefined) (part[key] as Array<{ pupilId: string }>).push(r);
     }
   };
   route("senRegister");
