@@ -3,14 +3,12 @@
  * pupil on the pupil list (by UPN, else MIS id), and reject rows that name no known pupil. Nothing is merged
  * silently: a rejected row gets an error naming the row it clashes with.
  */
-import type {
-  Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
-} from "../schema/records.js";
+import type { Pupil, SenRecord } from "../schema/records.js";
 import type { Problem } from "../schema/report.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { academicYearOf } from "./codes.js";
 import { fileReport, type AcceptedRow, type FileImport } from "./import-file.js";
-import type { Draft, RowRecords } from "./rows/draft.js";
+import type { Draft } from "./rows/draft.js";
 
 /** Options for linking. */
 export interface LinkOptions {
@@ -28,16 +26,21 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 const rejectedRows = new WeakSet<AcceptedRow>();
+/** Files with a row in `rejectedRows` (most files have none, and need no second look). */
+const filesWithRejected = new WeakSet<FileImport>();
 
 function reject(file: FileImport, row: AcceptedRow, problem: Omit<Problem, "file" | "line" | "severity">): void {
   file.problems.push({ file: file.file, line: row.line, severity: "error", ...problem });
   rejectedRows.add(row);
+  filesWithRejected.add(file);
 }
 
 /** Drop the rows `reject` marked (once per file: splicing each one out is quadratic on large files). */
 function dropRejected(files: FileImport[]): void {
   for (const file of files) {
-    if (file.accepted.some((row) => rejectedRows.has(row))) file.accepted = file.accepted.filter((row) => !rejectedRows.has(row));
+    if (!filesWithRejected.has(file)) continue;
+    file.accepted = file.accepted.filter((row) => !rejectedRows.has(row));
+    filesWithRejected.delete(file);
   }
 }
 
@@ -76,38 +79,35 @@ function linkPupils(files: FileImport[]): { byUpn: Map<string, Pupil>; byMisId: 
   return { byUpn, byMisId, any };
 }
 
-type OtherKind = Exclude<keyof RowRecords, "pupils">;
-const OTHER_KINDS: OtherKind[] = ["senRegister", "assessments", "interventions", "attendance", "suspensions", "targets"];
-
 function resolvePupils(files: FileImport[], byUpn: Map<string, Pupil>, byMisId: Map<string, Pupil>): void {
   for (const file of files) {
+    // A file's rows hold records of the file's kind only; a pupil list's rows (pupils, and SEN spells from its
+    // SEN columns) are the pupil list itself, so they need no resolving.
+    const kind = file.kind;
+    if (kind === null || kind === "pupils") continue;
     for (const row of file.accepted) {
-      for (const kind of OTHER_KINDS) {
-        const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
-        if (drafts === undefined || drafts.length === 0) continue;
-        const fromPupilList = kind === "senRegister" && row.records.pupils !== undefined;
-        const key = drafts[0]!.key;
-        const viaUpn = key.upn !== null ? byUpn.get(key.upn) : undefined;
-        const viaMis = key.misId !== null ? byMisId.get(key.misId) : undefined;
-        if (fromPupilList) continue;
-        if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
-          reject(file, row, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
-          break;
-        }
-        const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
-        if (pupil === undefined) {
-          const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
-          reject(file, row, {
-            column: column ?? null,
-            code: "unknown-pupil",
-            message: key.upn !== null
-              ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
-              : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
-          });
-          break;
-        }
-        for (const draft of drafts) draft.record.pupilId = pupil.pupilId;
+      const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
+      if (drafts === undefined || drafts.length === 0) continue;
+      const key = drafts[0]!.key;
+      const viaUpn = key.upn !== null ? byUpn.get(key.upn) : undefined;
+      const viaMis = key.misId !== null ? byMisId.get(key.misId) : undefined;
+      if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
+        reject(file, row, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
+        continue;
       }
+      const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
+      if (pupil === undefined) {
+        const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
+        reject(file, row, {
+          column: column ?? null,
+          code: "unknown-pupil",
+          message: key.upn !== null
+            ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
+            : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
+        });
+        continue;
+      }
+      for (const draft of drafts) draft.record.pupilId = pupil.pupilId;
     }
   }
 }
@@ -163,15 +163,19 @@ export function linkFiles(files: FileImport[], options: LinkOptions = {}): Schoo
     pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
   };
   for (const file of files) {
+    const kind = file.kind;
+    if (kind === null) continue;
+    if (kind === "pupils") {
+      for (const row of file.accepted) {
+        for (const d of row.records.pupils ?? []) data.pupils.push(d.record);
+        if (!hasRegister) for (const d of row.records.senRegister ?? []) data.senRegister.push(d.record);
+      }
+      continue;
+    }
+    const target = data[kind] as Array<{ pupilId: string }>;
     for (const row of file.accepted) {
-      const r = row.records;
-      for (const d of r.pupils ?? []) data.pupils.push(d.record);
-      if (!(hasRegister && r.pupils !== undefined)) for (const d of r.senRegister ?? []) data.senRegister.push(d.record as SenRecord);
-      for (const d of r.assessments ?? []) data.assessments.push(d.record as Assessment);
-      for (const d of r.interventions ?? []) data.interventions.push(d.record as InterventionRecord);
-      for (const d of r.attendance ?? []) data.attendance.push(d.record as AttendanceRecord);
-      for (const d of r.suspensions ?? []) data.suspensions.push(d.record as Suspension);
-      for (const d of r.targets ?? []) data.targets.push(d.record as PupilTarget);
+      const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
+      if (drafts !== undefined) for (const d of drafts) target.push(d.record);
     }
   }
   const currentYear = options.academicYear ?? latestAcademicYear(data);

@@ -3,7 +3,7 @@
  * point, value). Wide layout: one row per pupil and point, one column per subject × measure (an empty cell
  * means not assessed). Any invalid result rejects the whole row, so a row is either wholly imported or not.
  */
-import type { Assessment } from "../../schema/records.js";
+import type { Assessment, Source } from "../../schema/records.js";
 import type { MeasureKind, Subject } from "../../schema/primitives.js";
 import { isTeacherAssessmentCode, parseMeasure, parseSubject, resolvePoint, type ResolvedPoint } from "../codes.js";
 import type { WideColumn } from "../detect.js";
@@ -58,14 +58,13 @@ function subjectOrOther(text: string): Parsed<Subject> {
   return parsed.ok ? parsed : ok("other", `${parsed.reason}; kept as 'other'`);
 }
 
-function record(key: PupilKey, row: RowReader, info: PointInfo, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Draft<Assessment> {
+function record(key: PupilKey, source: Source, info: PointInfo, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Draft<Assessment> {
   const point = info.point;
   return {
     key,
     record: {
       pupilId: provisionalPupilId(key), subject, measure, academicYear: point.academicYear, term: point.term,
-      point: info.label, date: point.date, score, grade,
-      source: { file: row.file, line: row.line },
+      point: info.label, date: point.date, score, grade, source,
     },
   };
 }
@@ -91,13 +90,13 @@ export function readLongAssessmentRow(row: RowReader): RowRecords {
   else if (value !== null && isTeacherAssessmentCode(value)) measure = "teacherAssessment";
   else row.error(row.column("value"), "unknown-measure", "the export has no measure column and the value does not say what kind of result it is");
   if (key === undefined || subject === undefined || point === undefined || measure === undefined || row.isRejected) return {};
-  if (value === null) return { assessments: [record(key, row, point, subject, measure, null, null)] };
+  if (value === null) return { assessments: [record(key, { file: row.file, line: row.line }, point, subject, measure, null, null)] };
   const result = parseResult(value, measure);
   if (!result.ok) {
     row.error(row.column("value"), result.code ?? "bad-value", result.reason);
     return {};
   }
-  return { assessments: [record(key, row, point, subject, measure, result.value.score, result.value.grade)] };
+  return { assessments: [record(key, { file: row.file, line: row.line }, point, subject, measure, result.value.score, result.value.grade)] };
 }
 
 /**
@@ -109,6 +108,8 @@ export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[
   const key = row.pupilKey();
   const point = readPoint(row);
   const drafts: Draft<Assessment>[] = [];
+  // One source object for all of the row's results (they come from the same line; records are never mutated).
+  let source: Source | undefined;
   for (const column of wide) {
     const text = row.textAt(column.index);
     if (text === null) continue;
@@ -118,7 +119,7 @@ export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[
       continue;
     }
     if (key !== undefined && point !== undefined) {
-      drafts.push(record(key, row, point, column.subject, column.measure, result.value.score, result.value.grade));
+      drafts.push(record(key, source ??= { file: row.file, line: row.line }, point, column.subject, column.measure, result.value.score, result.value.grade));
     }
   }
   if (key === undefined || point === undefined || row.isRejected) return {};
