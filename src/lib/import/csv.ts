@@ -66,6 +66,77 @@ export function parseCsv(text: string): ParsedCsv {
   return parseCleanCsv(text, delimiter) ?? parseCsvSlow(text, delimiter);
 }
 
+/** A CSV text's header and data rows, read one row at a time (see `readCsv`). */
+export interface CsvRows {
+  header: string[];
+  headerLine: number;
+  /** The number of data rows (`forEachRow` visits each once). */
+  rowCount: number;
+  broken: BrokenRow[];
+  /** Call `visit` with each data row's 1-based line and fields, in file order. */
+  forEachRow(visit: (line: number, fields: string[]) => void): void;
+}
+
+/**
+ * The lines of a text with no quote marks and one kind of line ending throughout (LF, or CRLF with no bare CR
+ * or LF); null for any other text. Such text is what `parseCleanCsv` reads without its quote handling.
+ */
+function quoteFreeLines(text: string): string[] | null {
+  if (text.includes('"')) return null;
+  const firstLf = text.indexOf("\n");
+  if (firstLf < 0) return null;
+  const firstCr = text.indexOf("\r");
+  if (firstCr < 0) return text.split("\n");
+  if (firstCr !== firstLf - 1) return null;
+  const lines = text.split("\r\n");
+  for (const line of lines) if (line.includes("\r") || line.includes("\n")) return null;
+  return lines;
+}
+
+/**
+ * Read CSV text as `parseCsv` does (same header, rows, fields, line numbers and broken rows), but give the
+ * rows one at a time. For text with no quote marks and one kind of line ending (what MIS exports usually
+ * are) no row is held: each is split into fields only when visited, so its fields are garbage as soon as
+ * the row is read. Any other text is parsed whole by `parseCsv`.
+ * @example
+ * const csv = readCsv("UPN,Surname\nA1,Lee\n\nA2,Khan\n");
+ * csv.rowCount // => 2
+ * csv.forEachRow((line, fields) => console.log(line, fields)) // logs 2 ["A1", "Lee"], then 4 ["A2", "Khan"]
+ */
+export function readCsv(text: string): CsvRows {
+  const lines = quoteFreeLines(text);
+  if (lines === null) {
+    const parsed = parseCsv(text);
+    return {
+      header: parsed.header, headerLine: parsed.headerLine, rowCount: parsed.rows.length, broken: parsed.broken,
+      forEachRow: (visit) => {
+        for (const row of parsed.rows) visit(row.line, row.fields);
+      },
+    };
+  }
+  const delimiter = detectDelimiter(text);
+  let headerIndex = -1;
+  let rowCount = 0;
+  for (let i = 0; i < lines.length; i += 1) {
+    if (lines[i] === "") continue; // an empty line is not a row
+    if (headerIndex < 0) headerIndex = i;
+    else rowCount += 1;
+  }
+  return {
+    header: headerIndex < 0 ? [] : (lines[headerIndex] ?? "").split(delimiter),
+    headerLine: headerIndex + 1,
+    rowCount,
+    broken: [],
+    forEachRow: (visit) => {
+      if (headerIndex < 0) return;
+      for (let i = headerIndex + 1; i < lines.length; i += 1) {
+        const line = lines[i]!;
+        if (line !== "") visit(i + 1, line.split(delimiter));
+      }
+    },
+  };
+}
+
 const QUOTE = 34;
 const CR = 13;
 

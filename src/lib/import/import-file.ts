@@ -4,7 +4,7 @@
  * bad input: a file it cannot use at all gets one file-level problem naming why.
  */
 import type { FileKind, FileReport, Layout, Problem } from "../schema/report.js";
-import { parseCsv } from "./csv.js";
+import { readCsv, type CsvRows } from "./csv.js";
 import { decodeExport, isDecodeFailure } from "./decode.js";
 import { detectExport, isDetectionFailure, type Detection } from "./detect.js";
 import { RowReader } from "./row-reader.js";
@@ -90,14 +90,14 @@ export function importFile(
     return result;
   }
   result.encoding = decoded.encoding;
-  let parsed;
+  let parsed: CsvRows;
   try {
-    parsed = parseCsv(decoded.text);
+    parsed = readCsv(decoded.text);
   } catch (error) {
     result.problems.push(fileProblem(file, 0, "unreadable-csv", `the file could not be read as CSV: ${(error as Error).message}`));
     return result;
   }
-  result.rows = parsed.rows.length + parsed.broken.length;
+  result.rows = parsed.rowCount + parsed.broken.length;
   if (parsed.headerLine === 0) {
     result.problems.push(fileProblem(file, 0, "empty-file", "the file has no readable header row (it is blank, or its first line has broken quote marks)"));
     return result;
@@ -119,17 +119,17 @@ export function importFile(
   const width = parsed.header.length;
   const read = readerFor(detection);
   const reader = new RowReader(file, 0, [], detection.columns, parsed.header);
-  for (const row of parsed.rows) {
-    if (row.fields.length < width || hasExtraValues(row.fields, width)) {
-      result.problems.push(fileProblem(file, row.line, "ragged-row",
-        `the row has ${row.fields.length} fields but the header has ${width}; check for a stray comma or a missing value`));
-      continue;
+  parsed.forEachRow((line, fields) => {
+    if (fields.length < width || hasExtraValues(fields, width)) {
+      result.problems.push(fileProblem(file, line, "ragged-row",
+        `the row has ${fields.length} fields but the header has ${width}; check for a stray comma or a missing value`));
+      return;
     }
-    reader.moveTo(row.line, row.fields);
+    reader.moveTo(line, fields);
     const records = read(reader);
     for (const problem of reader.problems) result.problems.push(problem);
-    if (!reader.isRejected) result.accepted.push({ line: row.line, records });
-  }
+    if (!reader.isRejected) result.accepted.push({ line, records });
+  });
   return result;
 }
 
