@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detachedCopy, StringTable } from "../../src/lib/import/intern.js";
+import { detachedCopy, memoized, StringTable } from "../../src/lib/import/intern.js";
 
 describe("detachedCopy", () => {
   it("gives an equal string for plain, quoted, non-Latin and lone-surrogate text", () => {
@@ -45,5 +45,34 @@ describe("StringTable", () => {
   it("rejects a limit that is not a positive whole number, naming the class", () => {
     expect(() => new StringTable(0)).toThrow(/StringTable/);
     expect(() => new StringTable(1.5)).toThrow(/StringTable/);
+  });
+});
+
+describe("memoized", () => {
+  it("parses each distinct text once and gives every caller the same answer", () => {
+    const seen: string[] = [];
+    const length = memoized((text: string) => {
+      seen.push(text);
+      return { ok: true, value: text.length };
+    });
+    const first = length("2024/25");
+    expect(first).toEqual({ ok: true, value: 7 }); // "2024/25" has 7 characters
+    expect(length(["2024", "25"].join("/"))).toBe(first);
+    expect(length("Autumn")).toEqual({ ok: true, value: 6 });
+    expect(seen).toEqual(["2024/25", "Autumn"]);
+  });
+  it("forgets everything at the limit, then parses again", () => {
+    const seen: string[] = [];
+    const upper = memoized((text: string) => {
+      seen.push(text);
+      return text.toUpperCase();
+    }, 1);
+    expect(upper("a")).toBe("A");
+    expect(upper("b")).toBe("B"); // the memory held "a" (1 of 1): cleared, now holds "b"
+    expect(upper("a")).toBe("A");
+    expect(seen).toEqual(["a", "b", "a"]);
+  });
+  it("rejects a limit that is not a positive whole number, naming the function", () => {
+    expect(() => memoized((t: string) => t, 0)).toThrow(/memoized/);
   });
 });

@@ -60,3 +60,30 @@ export class StringTable {
     return text === null ? null : this.intern(text);
   }
 }
+
+/**
+ * A text parser that remembers its answers: an export repeats the same few hundred values (dates, codes,
+ * marks) on millions of rows, so each distinct text is parsed once and every row gets the same (shared,
+ * never modified) answer. `parse` must depend on the text alone. At `limit` distinct texts the memory starts
+ * again empty.
+ * @param parse the parser to remember (e.g. `parseDate`)
+ * @param limit the most texts remembered at once; default 10,000
+ * @throws {InvalidArgumentError} when `limit` is not a positive whole number
+ * @example
+ * const parseDateOnce = memoized(parseDate);
+ * parseDateOnce("03/09/2024") // => { ok: true, value: "2024-09-03" }
+ * parseDateOnce("03/09/2024") === parseDateOnce("03/09/2024") // => true
+ */
+export function memoized<T>(parse: (text: string) => T, limit = 10_000): (text: string) => T {
+  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError("memoized", `limit must be a positive whole number, not ${limit}`);
+  const answers = new Map<string, T>();
+  return (text: string): T => {
+    const known = answers.get(text);
+    if (known !== undefined) return known;
+    const answer = parse(text);
+    if (answers.size >= limit) answers.clear();
+    // Keyed by a detached copy, so a remembered text never keeps a file's text alive.
+    answers.set(detachedCopy(text), answer);
+    return answer;
+  };
+}

@@ -7,7 +7,7 @@ import type { Pupil, SenRecord } from "../schema/records.js";
 import type { Problem } from "../schema/report.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { academicYearOf } from "./codes.js";
-import { fileReport, type AcceptedRow, type FileImport } from "./import-file.js";
+import { fileReport, type AcceptedRow, type FileImport, type RowCheck } from "./import-file.js";
 import type { Draft } from "./rows/draft.js";
 
 /** Options for linking. */
@@ -29,10 +29,18 @@ const rejectedRows = new WeakSet<AcceptedRow>();
 /** Files with a row in `rejectedRows` (most files have none, and need no second look). */
 const filesWithRejected = new WeakSet<FileImport>();
 
-function reject(file: FileImport, row: AcceptedRow, problem: Omit<Problem, "file" | "line" | "severity">): void {
-  file.problems.push({ file: file.file, line: row.line, severity: "error", ...problem });
+function problem(file: FileImport, row: AcceptedRow, details: Omit<Problem, "file" | "line" | "severity">): void {
+  file.problems.push({ file: file.file, line: row.line, severity: "error", ...details });
+}
+
+function markRejected(file: FileImport, row: AcceptedRow): void {
   rejectedRows.add(row);
   filesWithRejected.add(file);
+}
+
+function reject(file: FileImport, row: AcceptedRow, details: Omit<Problem, "file" | "line" | "severity">): void {
+  problem(file, row, details);
+  markRejected(file, row);
 }
 
 /** Drop the rows `reject` marked (once per file: splicing each one out is quadratic on large files). */
@@ -44,7 +52,15 @@ function dropRejected(files: FileImport[]): void {
   }
 }
 
-function linkPupils(files: FileImport[]): { byUpn: Map<string, Pupil>; byMisId: Map<string, Pupil>; any: boolean } {
+/** A school's pupil list by UPN and by MIS id (see `linkPupilLists`). */
+export interface PupilDirectory {
+  byUpn: Map<string, Pupil>;
+  byMisId: Map<string, Pupil>;
+  /** Whether the files hold a pupil list at all (without one, records keep their provisional pupil ids). */
+  any: boolean;
+}
+
+function linkPupils(files: FileImport[]): PupilDirectory {
   const byUpn = new Map<string, Pupil>();
   const byMisId = new Map<string, Pupil>();
   let any = false;
@@ -79,37 +95,67 @@ function linkPupils(files: FileImport[]): { byUpn: Map<string, Pupil>; byMisId: 
   return { byUpn, byMisId, any };
 }
 
-function resolvePupils(files: FileImport[], byUpn: Map<string, Pupil>, byMisId: Map<string, Pupil>): void {
-  for (const file of files) {
-    // A file's rows hold records of the file's kind only; a pupil list's rows (pupils, and SEN spells from its
-    // SEN columns) are the pupil list itself, so they need no resolving.
-    const kind = file.kind;
-    if (kind === null || kind === "pupils") continue;
-    for (const row of file.accepted) {
-      const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
-      if (drafts === undefined || drafts.length === 0) continue;
-      const key = drafts[0]!.key;
-      const viaUpn = key.upn !== null ? byUpn.get(key.upn) : undefined;
-      const viaMis = key.misId !== null ? byMisId.get(key.misId) : undefined;
-      if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
-        reject(file, row, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
-        continue;
-      }
-      const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
-      if (pupil === undefined) {
-        const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
-        reject(file, row, {
-          column: column ?? null,
-          code: "unknown-pupil",
-          message: key.upn !== null
-            ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
-            : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
-        });
-        continue;
-      }
-      for (const draft of drafts) draft.record.pupilId = pupil.pupilId;
-    }
+/**
+ * Tie one row's records to their pupil on the list (setting `pupilId`), or reject the row: false when it names
+ * a pupil not on the list, or a UPN and an MIS id of different pupils (the problem is then in `file.problems`).
+ * Rows of a pupil list (pupils, and SEN spells from its SEN columns) are the list itself: always true.
+ */
+function linkRow(file: FileImport, row: AcceptedRow, directory: PupilDirectory): boolean {
+  const kind = file.kind;
+  // A file's rows hold records of the file's kind only.
+  if (kind === null || kind === "pupils") return true;
+  const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
+  if (drafts === undefined || drafts.length === 0) return true;
+  const key = drafts[0]!.key;
+  const viaUpn = key.upn !== null ? directory.byUpn.get(key.upn) : undefined;
+  const viaMis = key.misId !== null ? directory.byMisId.get(key.misId) : undefined;
+  if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
+    problem(file, row, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
+    return false;
   }
+  const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
+  if (pupil === undefined) {
+    const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
+    problem(file, row, {
+      column: column ?? null,
+      code: "unknown-pupil",
+      message: key.upn !== null
+        ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
+        : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
+    });
+    return false;
+  }
+  for (const draft of drafts) draft.record.pupilId = pupil.pupilId;
+  return true;
+}
+
+function resolvePupils(files: FileImport[], directory: PupilDirectory): void {
+  for (const file of files) {
+    for (const row of file.accepted) if (!linkRow(file, row, directory)) markRejected(file, row);
+  }
+}
+
+/**
+ * Read the pupil lists among `files` (pupil rows already read): reject duplicate and conflicting pupil rows
+ * (as `linkFiles` does) and index the pupils kept.
+ * @example
+ * linkPupilLists([importFile("pupils.csv", bytes)]).byUpn.get("X201300125001")?.forename // => "Ada"
+ */
+export function linkPupilLists(files: FileImport[]): PupilDirectory {
+  const directory = linkPupils(files);
+  dropRejected(files);
+  return directory;
+}
+
+/**
+ * A `RowCheck` (for `readRows`) that links each row to the pupil list as it is read, as `linkFiles` would
+ * later; undefined when there is no pupil list (records then keep their provisional ids, as in `linkFiles`).
+ * @example
+ * const check = rowLinker(linkPupilLists([pupils]));
+ * readRows(openExport("sen.csv", bytes), check).problems[0]?.code // => "unknown-pupil"
+ */
+export function rowLinker(directory: PupilDirectory): RowCheck | undefined {
+  return directory.any ? (file, row) => linkRow(file, row, directory) : undefined;
 }
 
 function latestAcademicYear(data: Omit<SchoolData, "files" | "problems">): string | null {
@@ -154,10 +200,21 @@ function warnOverlappingSpells(senRegister: SenRecord[], problems: Problem[], he
  * data.files[0].imported // => 1
  */
 export function linkFiles(files: FileImport[], options: LinkOptions = {}): SchoolData {
-  const { byUpn, byMisId, any } = linkPupils(files);
+  const directory = linkPupilLists(files);
+  if (directory.any) resolvePupils(files, directory);
   dropRejected(files);
-  if (any) resolvePupils(files, byUpn, byMisId);
-  dropRejected(files);
+  return assembleLinked(files, options);
+}
+
+/**
+ * The last step of `linkFiles`, for files whose rows are already linked (`linkPupilLists`, then `readRows`
+ * with `rowLinker`): gather the records, set the pupils' year-group academic year, add the overlapping-spell
+ * warnings, and sort the problems.
+ * @example
+ * const directory = linkPupilLists([readRows(pupils)]);
+ * assembleLinked([pupils.result, readRows(sen, rowLinker(directory))]).senRegister.length // => 1
+ */
+export function assembleLinked(files: FileImport[], options: LinkOptions = {}): SchoolData {
   const hasRegister = files.some((f) => f.kind === "senRegister");
   const data: Omit<SchoolData, "files" | "problems"> = {
     pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],

@@ -4,7 +4,7 @@
  * error (the row is rejected); in an optional field it is a warning and the value is left empty.
  */
 import type { Problem } from "../schema/report.js";
-import { detachedCopy } from "./intern.js";
+import { detachedCopy, StringTable } from "./intern.js";
 import { upnProblem } from "./upn.js";
 import type { Parsed } from "./values.js";
 
@@ -24,6 +24,8 @@ const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
  */
 const VALID_UPNS = new Map<string, string>();
 const VALID_UPNS_LIMIT = 500_000;
+/** MIS ids, interned: held by pupils and keys, and never a view of a file's text. */
+const MIS_IDS = new StringTable();
 
 /**
  * Reads one row of a recognised export.
@@ -34,6 +36,8 @@ const VALID_UPNS_LIMIT = 500_000;
  */
 export class RowReader {
   private list: Problem[] | null = null;
+  private lastKey: PupilKey | null = null;
+  private lastRawUpn: string | null = null;
   private rejected = false;
   private currentLine: number;
   private currentFields: readonly string[];
@@ -166,7 +170,20 @@ export class RowReader {
       this.error(this.column("upn") ?? this.column("misId"), "missing-pupil-key", "the row has no UPN or MIS id, so it cannot be linked to a pupil");
       return undefined;
     }
-    if (rawUpn === null) return { upn: null, misId };
+    // A pupil's rows often come one after another: the same key object serves them all (keys are never modified).
+    const last = this.lastKey;
+    if (last !== null && rawUpn === this.lastRawUpn && misId === last.misId) return last;
+    const key = this.checkedKey(rawUpn, misId);
+    if (key !== undefined) {
+      this.lastKey = key;
+      this.lastRawUpn = rawUpn;
+    }
+    return key;
+  }
+
+  private checkedKey(rawUpn: string | null, misId: string | null): PupilKey | undefined {
+    const sharedMisId = MIS_IDS.internOrNull(misId);
+    if (rawUpn === null) return { upn: null, misId: sharedMisId };
     let upn = VALID_UPNS.get(rawUpn);
     if (upn === undefined) {
       const problem = upnProblem(rawUpn);
@@ -178,6 +195,6 @@ export class RowReader {
       upn = detachedCopy(rawUpn.toUpperCase());
       VALID_UPNS.set(upn === rawUpn ? upn : detachedCopy(rawUpn), upn);
     }
-    return { upn, misId };
+    return { upn, misId: sharedMisId };
   }
 }

@@ -5,12 +5,14 @@
  */
 import type { Assessment, Source } from "../../schema/records.js";
 import type { MeasureKind, Subject } from "../../schema/primitives.js";
-import { isTeacherAssessmentCode, parseMeasure, parseSubject, resolvePoint, type ResolvedPoint } from "../codes.js";
+import { isTeacherAssessmentCode, parseSubject, resolvePoint, type ResolvedPoint } from "../codes.js";
+import { detachedCopy, memoized } from "../intern.js";
 import type { WideColumn } from "../detect.js";
 import type { PupilKey, RowReader } from "../row-reader.js";
 import { ok, parseDate, type Parsed } from "../values.js";
 import { parseResult } from "./assessment-values.js";
 import { provisionalPupilId, type Draft, type RowRecords } from "./draft.js";
+import { sharedMeasure } from "./shared-values.js";
 
 /** A resolved point and its label (`2024/25 autumn`), shared by every row that names the same point. */
 interface PointInfo {
@@ -23,15 +25,16 @@ interface PointInfo {
  * points on every row, so each is parsed once and its strings are shared by all its records (fewer strings
  * held, less garbage). Only successes are kept, so a bad value is still parsed and reported on its own row.
  */
-const resolvedPoints = new Map<string, PointInfo>();
+const resolvedPoints = new Map<string, Map<string, Map<string, PointInfo>>>();
+let resolvedCount = 0;
 const RESOLVED_POINTS_LIMIT = 100_000;
 
 function readPoint(row: RowReader): PointInfo | undefined {
   const dateText = row.text("date");
   const pointText = row.text("point");
   const yearText = row.text("academicYear");
-  const key = `${pointText ?? ""}\u0000${yearText ?? ""}\u0000${dateText ?? ""}`;
-  const known = resolvedPoints.get(key);
+  // Nested maps by point, year and date text: no key string built per row.
+  const known = resolvedPoints.get(pointText ?? "")?.get(yearText ?? "")?.get(dateText ?? "");
   if (known !== undefined) return known;
   let date: string | null = null;
   if (dateText !== null) {
@@ -48,14 +51,40 @@ function readPoint(row: RowReader): PointInfo | undefined {
     return undefined;
   }
   const info = { point: resolved.value, label: `${resolved.value.academicYear} ${resolved.value.term}` };
-  if (resolvedPoints.size >= RESOLVED_POINTS_LIMIT) resolvedPoints.clear();
-  resolvedPoints.set(key, info);
+  if (resolvedCount >= RESOLVED_POINTS_LIMIT) {
+    resolvedPoints.clear();
+    resolvedCount = 0;
+  }
+  const byYear = mapAt(resolvedPoints, detachedCopy(pointText ?? ""));
+  mapAt(byYear, detachedCopy(yearText ?? "")).set(detachedCopy(dateText ?? ""), info);
+  resolvedCount += 1;
   return info;
 }
 
-function subjectOrOther(text: string): Parsed<Subject> {
+function mapAt<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
+}
+
+const subjectOrOther = memoized((text: string): Parsed<Subject> => {
   const parsed = parseSubject(text);
   return parsed.ok ? parsed : ok("other", `${parsed.reason}; kept as 'other'`);
+});
+
+/** `parseResult` remembered by measure and text: a few hundred distinct marks and codes fill millions of rows. */
+const resultParsers = new Map<MeasureKind, (text: string) => ReturnType<typeof parseResult>>();
+
+function sharedResult(text: string, measure: MeasureKind): ReturnType<typeof parseResult> {
+  let parse = resultParsers.get(measure);
+  if (parse === undefined) {
+    parse = memoized((t: string) => parseResult(t, measure));
+    resultParsers.set(measure, parse);
+  }
+  return parse(text);
 }
 
 function record(key: PupilKey, source: Source, info: PointInfo, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Draft<Assessment> {
@@ -82,7 +111,7 @@ export function readLongAssessmentRow(row: RowReader): RowRecords {
   const measureText = row.text("measure");
   let measure: MeasureKind | undefined;
   if (measureText !== null) {
-    const parsed = parseMeasure(measureText, subject ?? null);
+    const parsed = sharedMeasure(measureText, subject ?? null);
     if (parsed.ok) measure = parsed.value;
     else row.error(row.column("measure"), "unknown-measure", parsed.reason);
   } else if (subject === "phonics") measure = "phonicsMark";
@@ -91,7 +120,7 @@ export function readLongAssessmentRow(row: RowReader): RowRecords {
   else row.error(row.column("value"), "unknown-measure", "the export has no measure column and the value does not say what kind of result it is");
   if (key === undefined || subject === undefined || point === undefined || measure === undefined || row.isRejected) return {};
   if (value === null) return { assessments: [record(key, { file: row.file, line: row.line }, point, subject, measure, null, null)] };
-  const result = parseResult(value, measure);
+  const result = sharedResult(value, measure);
   if (!result.ok) {
     row.error(row.column("value"), result.code ?? "bad-value", result.reason);
     return {};
@@ -113,7 +142,7 @@ export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[
   for (const column of wide) {
     const text = row.textAt(column.index);
     if (text === null) continue;
-    const result = parseResult(text, column.measure);
+    const result = sharedResult(text, column.measure);
     if (!result.ok) {
       row.error(column.header, result.code ?? "bad-value", result.reason);
       continue;
