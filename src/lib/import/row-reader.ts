@@ -24,6 +24,7 @@ const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
  */
 const VALID_UPNS = new Map<string, string>();
 const VALID_UPNS_LIMIT = 500_000;
+const KEYS_PER_FILE_LIMIT = 100_000;
 /** MIS ids, interned: held by pupils and keys, and never a view of a file's text. */
 const MIS_IDS = new StringTable();
 
@@ -36,8 +37,7 @@ const MIS_IDS = new StringTable();
  */
 export class RowReader {
   private list: Problem[] | null = null;
-  private lastKey: PupilKey | null = null;
-  private lastRawUpn: string | null = null;
+  private readonly keysByUpn = new Map<string, PupilKey>();
   private rejected = false;
   private currentLine: number;
   private currentFields: readonly string[];
@@ -170,13 +170,16 @@ export class RowReader {
       this.error(this.column("upn") ?? this.column("misId"), "missing-pupil-key", "the row has no UPN or MIS id, so it cannot be linked to a pupil");
       return undefined;
     }
-    // A pupil's rows often come one after another: the same key object serves them all (keys are never modified).
-    const last = this.lastKey;
-    if (last !== null && rawUpn === this.lastRawUpn && misId === last.misId) return last;
+    // One key object per pupil per file, found in this file's own small table (a school's few hundred pupils:
+    // quicker than the table of every UPN) and shared by all the pupil's rows (keys are never modified).
+    if (rawUpn !== null) {
+      const known = this.keysByUpn.get(rawUpn);
+      if (known !== undefined && known.misId === misId) return known;
+    }
     const key = this.checkedKey(rawUpn, misId);
-    if (key !== undefined) {
-      this.lastKey = key;
-      this.lastRawUpn = rawUpn;
+    if (key !== undefined && rawUpn !== null) {
+      if (this.keysByUpn.size >= KEYS_PER_FILE_LIMIT) this.keysByUpn.clear();
+      this.keysByUpn.set(rawUpn, key);
     }
     return key;
   }

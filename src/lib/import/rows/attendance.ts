@@ -3,9 +3,9 @@
  */
 import { parseAcademicYear } from "../codes.js";
 import type { RowReader } from "../row-reader.js";
-import { fail, ok, type Parsed } from "../values.js";
+import { fail, ok, parseWholeNumber, type Parsed } from "../values.js";
 import { provisionalPupilId, type RowRecords } from "./draft.js";
-import { sharedTerm, sharedWholeNumber } from "./shared-values.js";
+import { sharedTerm } from "./shared-values.js";
 
 /** Academic-year labels already read, by text: one shared string per year instead of one per row. */
 const labels = new Map<string, Parsed<string>>();
@@ -29,8 +29,8 @@ export function readAttendanceRow(row: RowReader): RowRecords {
   const key = row.pupilKey();
   const academicYear = row.required("academicYear", academicYearLabel, "bad-academic-year", "the academic year");
   const term = row.required("term", sharedTerm, "bad-term", "the term");
-  const possibleSessions = row.required("possibleSessions", sharedWholeNumber, "bad-number", "possible sessions");
-  const attendedSessions = row.required("attendedSessions", sharedWholeNumber, "bad-number", "attended sessions");
+  const possibleSessions = row.required("possibleSessions", parseWholeNumber, "bad-number", "possible sessions");
+  const attendedSessions = row.required("attendedSessions", parseWholeNumber, "bad-number", "attended sessions");
   if (key === undefined || academicYear === undefined || term === undefined || possibleSessions === undefined ||
     attendedSessions === undefined || row.isRejected) return {};
   if (possibleSessions < 0 || attendedSessions < 0) {
