@@ -21,6 +21,7 @@ export interface DecodeFailure {
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** A control character other than tab, CR and LF, or the replacement character. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const SUSPECT = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffd]/;
 
 function looksLikeBinary(text: string): boolean {

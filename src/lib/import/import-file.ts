@@ -6,7 +6,7 @@
 import type { FileKind, FileReport, Layout, Problem } from "../schema/report.js";
 import { readCsv, type CsvRows } from "./csv.js";
 import { decodeExport, isDecodeFailure } from "./decode.js";
-import { detectExport, isDetectionFailure, type Detection } from "./detect.js";
+import { detectExport, isDetectionFailure, type Detection, type DetectionFailure } from "./detect.js";
 import { RowReader } from "./row-reader.js";
 import { readLongAssessmentRow, readWideAssessmentRow } from "./rows/assessments.js";
 import { readAttendanceRow } from "./rows/attendance.js";
@@ -56,6 +56,20 @@ function readerFor(detection: Detection): (row: RowReader) => RowRecords {
 function hasExtraValues(fields: readonly string[], width: number): boolean {
   for (let i = width; i < fields.length; i += 1) if ((fields[i] ?? "").trim() !== "") return true;
   return false;
+}
+
+/** Detections by header and mapping: a folder of many schools repeats the same few headers. */
+const detections = new Map<string, Detection | DetectionFailure>();
+
+function detectOnce(header: readonly string[], mapping: { kind: FileKind | undefined; columns: Record<string, string> }): Detection | DetectionFailure {
+  const key = JSON.stringify([header, mapping.kind ?? null, mapping.columns]);
+  let detection = detections.get(key);
+  if (detection === undefined) {
+    detection = detectExport(header, mapping);
+    if (detections.size >= 1000) detections.clear();
+    detections.set(key, detection);
+  }
+  return detection;
 }
 
 function fileProblem(file: string, line: number, code: string, message: string): Problem {
@@ -120,7 +134,7 @@ export function openExport(
     return unusable;
   }
   for (const broken of parsed.broken) result.problems.push(fileProblem(file, broken.line, "bad-quoting", broken.reason));
-  const detection = detectExport(parsed.header, mapping);
+  const detection = detectOnce(parsed.header, mapping);
   if (isDetectionFailure(detection)) {
     result.problems.push(fileProblem(file, parsed.headerLine, "unknown-export",
       `${detection.reason}${result.rows > 0 ? `; none of its ${result.rows} rows were imported` : ""}`));

@@ -5,8 +5,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { ImportError } from "../errors.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { openExport, readRows, type OpenedExport } from "./import-file.js";
-import { assembleLinked, linkPupilLists, rowLinker } from "./link.js";
+import { openExport, type OpenedExport } from "./import-file.js";
+import { linkOpened } from "./link.js";
 import { ColumnMapping, mappingForFile } from "./mapping.js";
 
 /** How far `importFolder` has got: called after each file is read, and once more when the data is linked. */
@@ -108,9 +108,8 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
   const groups = groupBySchool(files.map((file, index) => ({ file, size: sizes[index] ?? 0 })));
   // One school at a time: its files are read and linked before the next school's are read, so only one
   // school's unlinked rows are held at once (a trust's folder would otherwise hold every row twice).
-  // Within a school, every file is opened (decoded, recognised) first; the pupil list's rows are read next,
-  // and then the other files' rows, each linked to its pupil as it is read (the same links and problems as
-  // `linkFiles`, without a second pass over millions of rows).
+  // Within a school, every file is opened (decoded, recognised) first, then `linkOpened` reads the rows,
+  // the pupil list first, linking each row as it is read (no second pass over millions of rows).
   const parts: SchoolData[] = [];
   const firstReasons: string[] = [];
   let recognised = false;
@@ -127,10 +126,7 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
       progress.file = file;
       options.onProgress?.({ ...progress });
     }
-    const directory = linkPupilLists(opened.filter((o) => o.result.kind === "pupils").map((o) => readRows(o)));
-    const check = rowLinker(directory);
-    const imports = opened.map((o) => readRows(o, check));
-    parts.push(withSchool(assembleLinked(imports, linkOptions), school, groups.size > 1));
+    parts.push(withSchool(linkOpened(opened, linkOptions), school, groups.size > 1));
   }
   if (!recognised) {
     throw new ImportError(folder, `none of its ${files.length} CSV files is a recognisable export:\n  ${firstReasons.join("\n  ")}`);

@@ -4,10 +4,10 @@
  * silently: a rejected row gets an error naming the row it clashes with.
  */
 import type { Pupil, SenRecord } from "../schema/records.js";
-import type { Problem } from "../schema/report.js";
+import type { FileKind, Problem } from "../schema/report.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { academicYearOf } from "./codes.js";
-import { fileReport, type AcceptedRow, type FileImport, type RowCheck } from "./import-file.js";
+import { fileReport, readRows, type AcceptedRow, type FileImport, type OpenedExport } from "./import-file.js";
 import type { Draft } from "./rows/draft.js";
 
 /** Options for linking. */
@@ -53,7 +53,7 @@ function dropRejected(files: FileImport[]): void {
 }
 
 /** A school's pupil list by UPN and by MIS id (see `linkPupilLists`). */
-export interface PupilDirectory {
+interface PupilDirectory {
   byUpn: Map<string, Pupil>;
   byMisId: Map<string, Pupil>;
   /** Whether the files hold a pupil list at all (without one, records keep their provisional pupil ids). */
@@ -137,25 +137,12 @@ function resolvePupils(files: FileImport[], directory: PupilDirectory): void {
 
 /**
  * Read the pupil lists among `files` (pupil rows already read): reject duplicate and conflicting pupil rows
- * (as `linkFiles` does) and index the pupils kept.
- * @example
- * linkPupilLists([importFile("pupils.csv", bytes)]).byUpn.get("X201300125001")?.forename // => "Ada"
+ * and index the pupils kept.
  */
-export function linkPupilLists(files: FileImport[]): PupilDirectory {
+function linkPupilLists(files: FileImport[]): PupilDirectory {
   const directory = linkPupils(files);
   dropRejected(files);
   return directory;
-}
-
-/**
- * A `RowCheck` (for `readRows`) that links each row to the pupil list as it is read, as `linkFiles` would
- * later; undefined when there is no pupil list (records then keep their provisional ids, as in `linkFiles`).
- * @example
- * const check = rowLinker(linkPupilLists([pupils]));
- * readRows(openExport("sen.csv", bytes), check).problems[0]?.code // => "unknown-pupil"
- */
-export function rowLinker(directory: PupilDirectory): RowCheck | undefined {
-  return directory.any ? (file, row) => linkRow(file, row, directory) : undefined;
 }
 
 function latestAcademicYear(data: Omit<SchoolData, "files" | "problems">): string | null {
@@ -203,36 +190,43 @@ export function linkFiles(files: FileImport[], options: LinkOptions = {}): Schoo
   const directory = linkPupilLists(files);
   if (directory.any) resolvePupils(files, directory);
   dropRejected(files);
-  return assembleLinked(files, options);
+  return assemble(files, options);
+}
+
+type Records = Omit<SchoolData, "files" | "problems">;
+
+const emptyRecords = (): Records => ({
+  pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
+});
+
+/**
+ * Add one kept row's records to `data`. A pupil list's SEN spells are kept only when the folder has no SEN
+ * register (`hasRegister` false); every other file gives records of its own kind.
+ */
+function collectRow(data: Records, kind: FileKind, row: AcceptedRow, hasRegister: boolean): void {
+  if (kind === "pupils") {
+    for (const d of row.records.pupils ?? []) data.pupils.push(d.record);
+    if (!hasRegister) for (const d of row.records.senRegister ?? []) data.senRegister.push(d.record);
+    return;
+  }
+  const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
+  if (drafts === undefined) return;
+  const target = data[kind] as Array<{ pupilId: string }>;
+  for (const d of drafts) target.push(d.record);
 }
 
 /**
- * The last step of `linkFiles`, for files whose rows are already linked (`linkPupilLists`, then `readRows`
- * with `rowLinker`): gather the records, set the pupils' year-group academic year, add the overlapping-spell
- * warnings, and sort the problems.
- * @example
- * const directory = linkPupilLists([readRows(pupils)]);
- * assembleLinked([pupils.result, readRows(sen, rowLinker(directory))]).senRegister.length // => 1
+ * The last step of `linkFiles`: gather the records (unless given, already gathered), set the pupils'
+ * year-group academic year, add the overlapping-spell warnings, and sort the problems.
  */
-export function assembleLinked(files: FileImport[], options: LinkOptions = {}): SchoolData {
-  const hasRegister = files.some((f) => f.kind === "senRegister");
-  const data: Omit<SchoolData, "files" | "problems"> = {
-    pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
-  };
-  for (const file of files) {
-    const kind = file.kind;
-    if (kind === null) continue;
-    if (kind === "pupils") {
-      for (const row of file.accepted) {
-        for (const d of row.records.pupils ?? []) data.pupils.push(d.record);
-        if (!hasRegister) for (const d of row.records.senRegister ?? []) data.senRegister.push(d.record);
-      }
-      continue;
-    }
-    const target = data[kind] as Array<{ pupilId: string }>;
-    for (const row of file.accepted) {
-      const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
-      if (drafts !== undefined) for (const d of drafts) target.push(d.record);
+function assemble(files: FileImport[], options: LinkOptions, gathered?: Records): SchoolData {
+  let data = gathered;
+  if (data === undefined) {
+    data = emptyRecords();
+    const hasRegister = files.some((f) => f.kind === "senRegister");
+    for (const file of files) {
+      const kind = file.kind;
+      if (kind !== null) for (const row of file.accepted) collectRow(data, kind, row, hasRegister);
     }
   }
   const currentYear = options.academicYear ?? latestAcademicYear(data);
@@ -245,3 +239,40 @@ export function assembleLinked(files: FileImport[], options: LinkOptions = {}): 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { ...data, files: files.map(fileReport), problems };
 }
+
+/**
+ * `linkFiles` for opened files whose rows are not read yet (see `openExport`), in one pass over the rows: the
+ * pupil lists are read first, then every other file's rows are linked to their pupil and gathered as they are
+ * read, while each row is still fresh in memory. Gives exactly what `linkFiles(opened.map((o) => readRows(o)))`
+ * gives (the same records in the same order, the same problems).
+ * @param opened a school's files, in the order `linkFiles` would take them
+ * @param options `academicYear` (see `LinkOptions`)
+ * @example
+ * const data = linkOpened([openExport("pupils.csv", pupilBytes), openExport("sen.csv", senBytes)]);
+ * data.senRegister[0].pupilId // => "X201300125001"
+ */
+export function linkOpened(opened: OpenedExport[], options: LinkOptions = {}): SchoolData {
+  const directory = linkPupilLists(opened.filter((o) => o.result.kind === "pupils").map((o) => readRows(o)));
+  const hasRegister = opened.some((o) => o.result.kind === "senRegister");
+  const data = emptyRecords();
+  const link = directory.any ? (file: FileImport, row: AcceptedRow) => linkRow(file, row, directory) : undefined;
+  const files: FileImport[] = [];
+  for (const open of opened) {
+    const kind = open.result.kind;
+    if (kind === null) {
+      files.push(open.result);
+    } else if (kind === "pupils") {
+      // Read above (pupil rows may have been rejected as duplicates since); gathered here, in file order.
+      for (const row of open.result.accepted) collectRow(data, kind, row, hasRegister);
+      files.push(open.result);
+    } else {
+      files.push(readRows(open, (file, row) => {
+        if (link !== undefined && !link(file, row)) return false;
+        collectRow(data, kind, row, hasRegister);
+        return true;
+      }));
+    }
+  }
+  return assemble(files, options, data);
+}
+
