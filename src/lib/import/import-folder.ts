@@ -113,11 +113,17 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
   const parts: SchoolData[] = [];
   const firstReasons: string[] = [];
   let recognised = false;
-  for (const [school, members] of groups) {
+  const schools = [...groups];
+  const readSchool = (members: Array<{ file: string }>) => Promise.all(members.map(({ file }) => readFile(join(folder, file))));
+  // The next school's files are read (by the file system, off the main thread) while this one is parsed.
+  let nextContents = schools.length > 0 ? readSchool(schools[0]![1]) : null;
+  for (let s = 0; s < schools.length; s += 1) {
+    const [school, members] = schools[s]!;
+    const contents = (await nextContents) ?? [];
+    nextContents = s + 1 < schools.length ? readSchool(schools[s + 1]![1]) : null;
     const opened: OpenedExport[] = [];
-    for (const { file, size } of members) {
-      const bytes = await readFile(join(folder, file));
-      const open = openExport(file, bytes, mappingForFile(mapping, file));
+    members.forEach(({ file, size }, index) => {
+      const open = openExport(file, contents[index] ?? new Uint8Array(0), mappingForFile(mapping, file));
       if (open.result.kind !== null) recognised = true;
       else firstReasons.push(...open.result.problems.slice(0, 1).map((p) => `${p.file}: ${p.message}`));
       opened.push(open);
@@ -125,7 +131,7 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
       progress.bytesDone += size;
       progress.file = file;
       options.onProgress?.({ ...progress });
-    }
+    });
     parts.push(withSchool(linkOpened(opened, linkOptions), school, groups.size > 1));
   }
   if (!recognised) {
