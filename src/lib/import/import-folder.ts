@@ -183,16 +183,14 @@ function withSchool(data: SchoolData, school: string | null, several: boolean): 
  * mergeSchoolData([a, b]).pupils.length // => a.pupils.length + b.pupils.length
  */
 export function mergeSchoolData(parts: SchoolData[]): SchoolData {
+  // One concat per kind: each merged array is allocated once at its exact length (no growth by push).
+  const all = <K extends keyof SchoolData>(key: K): SchoolData[K] =>
+    ([] as Array<SchoolData[K][number]>).concat(...parts.map((part) => part[key] as Array<SchoolData[K][number]>)) as SchoolData[K];
   const merged: SchoolData = {
-    pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
-    files: [], problems: [],
+    pupils: all("pupils"), senRegister: all("senRegister"), assessments: all("assessments"),
+    interventions: all("interventions"), attendance: all("attendance"), suspensions: all("suspensions"),
+    targets: all("targets"), files: all("files"), problems: all("problems"),
   };
-  for (const part of parts) {
-    for (const key of Object.keys(merged) as Array<keyof SchoolData>) {
-      const target = merged[key] as unknown[];
-      for (const item of part[key] as unknown[]) target.push(item);
-    }
-  }
   merged.files.sort((a, b) => a.file.localeCompare(b.file));
   merged.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return merged;

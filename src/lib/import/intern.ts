@@ -15,6 +15,8 @@ import { InvalidArgumentError } from "../errors.js";
  * detachedCopy("X201300125001") // => "X201300125001"
  */
 export function detachedCopy(text: string): string {
+  // V8 copies substrings shorter than 13 characters (only longer ones are views), so a short string holds no text.
+  if (text.length < 13) return text;
   // JSON.parse builds a new flat string; a plain `slice` or `toUpperCase` can return a view of the original.
   return JSON.parse(JSON.stringify(text)) as string;
 }
