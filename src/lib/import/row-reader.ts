@@ -4,7 +4,7 @@
  * error (the row is rejected); in an optional field it is a warning and the value is left empty.
  */
 import type { Problem } from "../schema/report.js";
-import { detachedCopy, StringTable } from "./intern.js";
+import { detachedCopy } from "./intern.js";
 import { upnProblem } from "./upn.js";
 import type { Parsed } from "./values.js";
 
@@ -25,8 +25,6 @@ const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 const VALID_UPNS = new Map<string, string>();
 const VALID_UPNS_LIMIT = 500_000;
 const KEYS_PER_FILE_LIMIT = 100_000;
-/** MIS ids, interned: held by pupils and keys, and never a view of a file's text. */
-const MIS_IDS = new StringTable();
 
 /**
  * Reads one row of a recognised export.
@@ -185,8 +183,7 @@ export class RowReader {
   }
 
   private checkedKey(rawUpn: string | null, misId: string | null): PupilKey | undefined {
-    const sharedMisId = MIS_IDS.internOrNull(misId);
-    if (rawUpn === null) return { upn: null, misId: sharedMisId };
+    if (rawUpn === null) return { upn: null, misId };
     let upn = VALID_UPNS.get(rawUpn);
     if (upn === undefined) {
       const problem = upnProblem(rawUpn);
@@ -198,6 +195,6 @@ export class RowReader {
       upn = detachedCopy(rawUpn.toUpperCase());
       VALID_UPNS.set(upn === rawUpn ? upn : detachedCopy(rawUpn), upn);
     }
-    return { upn, misId: sharedMisId };
+    return { upn, misId };
   }
 }

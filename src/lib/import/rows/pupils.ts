@@ -31,7 +31,7 @@ export function readPupilRow(row: RowReader): RowRecords {
     pupils: [{
       key,
       record: {
-        pupilId, upn: key.upn, misId: key.misId, forename, surname, dateOfBirth, gender, yearGroup,
+        pupilId, upn: key.upn, misId: sharedTextOrNull(key.misId), forename, surname, dateOfBirth, gender, yearGroup,
         yearGroupAcademicYear: null, fsm, disadvantaged: disadvantaged ?? (fsm === true ? true : null), eal,
         lookedAfter, admissionDate, leavingDate, school: sharedTextOrNull(row.text("school")), source,
       },
