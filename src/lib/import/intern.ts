@@ -79,13 +79,24 @@ export class StringTable {
 export function memoized<T>(parse: (text: string) => T, limit = 10_000): (text: string) => T {
   if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError("memoized", `limit must be a positive whole number, not ${limit}`);
   const answers = new Map<string, T>();
+  // Consecutive rows often repeat a value (a term, a year): comparing with the last text is quicker than hashing it.
+  let lastText: string | null = null;
+  let lastAnswer: T | undefined;
   return (text: string): T => {
-    const known = answers.get(text);
-    if (known !== undefined) return known;
+    if (text === lastText) return lastAnswer as T;
+    // Only a short text is held (a longer one may be a view that keeps a whole file's text alive).
+    lastText = text.length < 13 ? text : null;
+    lastAnswer = answers.get(text);
+    if (lastAnswer !== undefined) return lastAnswer;
+    lastAnswer = remember(text);
+    return lastAnswer;
+  };
+
+  function remember(text: string): T {
     const answer = parse(text);
     if (answers.size >= limit) answers.clear();
     // Keyed by a detached copy, so a remembered text never keeps a file's text alive.
     answers.set(detachedCopy(text), answer);
     return answer;
-  };
+  }
 }

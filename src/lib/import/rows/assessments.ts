@@ -29,13 +29,27 @@ const resolvedPoints = new Map<string, Map<string, Map<string, PointInfo>>>();
 let resolvedCount = 0;
 const RESOLVED_POINTS_LIMIT = 100_000;
 
+/** The point of the last row read, with its texts (detached copies, so no file's text is kept alive). */
+let lastPoint: { pointText: string | null; yearText: string | null; dateText: string | null; info: PointInfo } | null = null;
+
+function detachedOrNull(text: string | null): string | null {
+  return text === null ? null : detachedCopy(text);
+}
+
 function readPoint(row: RowReader): PointInfo | undefined {
   const dateText = row.text("date");
   const pointText = row.text("point");
   const yearText = row.text("academicYear");
+  // Consecutive rows often name the same point (a wide export lists every pupil's row for one point together).
+  if (lastPoint !== null && pointText === lastPoint.pointText && yearText === lastPoint.yearText && dateText === lastPoint.dateText) {
+    return lastPoint.info;
+  }
   // Nested maps by point, year and date text: no key string built per row.
   const known = resolvedPoints.get(pointText ?? "")?.get(yearText ?? "")?.get(dateText ?? "");
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    lastPoint = { pointText: detachedOrNull(pointText), yearText: detachedOrNull(yearText), dateText: detachedOrNull(dateText), info: known };
+    return known;
+  }
   let date: string | null = null;
   if (dateText !== null) {
     const parsed = parseDate(dateText);
