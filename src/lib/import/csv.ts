@@ -66,8 +66,112 @@ export function parseCsv(text: string): ParsedCsv {
   return parseCleanCsv(text, delimiter) ?? parseCsvSlow(text, delimiter);
 }
 
+/** A CSV text's header and data rows, read one row at a time (see `readCsv`). */
+export interface CsvRows {
+  header: string[];
+  headerLine: number;
+  /** The number of data rows (`forEachRow` visits each once). */
+  rowCount: number;
+  broken: BrokenRow[];
+  /** Call `visit` with each data row's 1-based line and fields, in file order. */
+  forEachRow(visit: (line: number, fields: string[]) => void): void;
+}
+
+/**
+ * Whether a text has no quote marks and one kind of line ending throughout (LF, or CRLF with no bare CR or
+ * LF), and which: "lf", "crlf", or null for any other text. Such text is what `parseCleanCsv` reads without
+ * its quote handling.
+ */
+function quoteFreeEnding(text: string): "lf" | "crlf" | null {
+  if (text.includes('"')) return null;
+  const firstLf = text.indexOf("\n");
+  if (firstLf < 0) return null;
+  const firstCr = text.indexOf("\r");
+  if (firstCr < 0) return "lf";
+  if (firstCr !== firstLf - 1) return null;
+  // CRLF: every CR must be followed by LF, and there must be as many LFs as CRs.
+  let crs = 0;
+  for (let cr = firstCr; cr >= 0; cr = text.indexOf("\r", cr + 1)) {
+    if (text.charCodeAt(cr + 1) !== LF) return null;
+    crs += 1;
+  }
+  let lfs = 0;
+  for (let lf = firstLf; lf >= 0; lf = text.indexOf("\n", lf + 1)) lfs += 1;
+  return lfs === crs ? "crlf" : null;
+}
+
+/**
+ * Read CSV text as `parseCsv` does (same header, rows, fields, line numbers and broken rows), but give the
+ * rows one at a time. Text with no quote marks and one kind of line ending (what MIS exports usually are) is
+ * read in place: no line strings and no rows are held, and a row's fields are cut from the text only when it
+ * is visited, so they are garbage as soon as the row is read. Any other text is parsed whole by `parseCsv`.
+ * @example
+ * const csv = readCsv("UPN,Surname\nA1,Lee\n\nA2,Khan\n");
+ * csv.rowCount // => 2
+ * csv.forEachRow((line, fields) => console.log(line, fields)) // logs 2 ["A1", "Lee"], then 4 ["A2", "Khan"]
+ */
+export function readCsv(text: string): CsvRows {
+  const ending = quoteFreeEnding(text);
+  if (ending === null) {
+    const parsed = parseCsv(text);
+    return {
+      header: parsed.header, headerLine: parsed.headerLine, rowCount: parsed.rows.length, broken: parsed.broken,
+      forEachRow: (visit) => {
+        for (const row of parsed.rows) visit(row.line, row.fields);
+      },
+    };
+  }
+  const delimiter = detectDelimiter(text);
+  const eol = ending === "crlf" ? 1 : 0; // characters before each LF that end the line too
+  const n = text.length;
+  /** Each line from `from`: its start, end (before the line ending) and 1-based number; empty lines skipped. */
+  const forEachLine = (from: number, firstLine: number, visit: (start: number, end: number, line: number) => void) => {
+    let line = firstLine;
+    for (let pos = from; pos < n; line += 1) {
+      let lf = text.indexOf("\n", pos);
+      if (lf < 0) lf = n;
+      const end = lf < n ? lf - eol : n;
+      if (end > pos) visit(pos, end, line);
+      pos = lf + 1;
+    }
+  };
+  let header: string[] = [];
+  let headerLine = 0;
+  let bodyStart = n;
+  let rowCount = 0;
+  forEachLine(0, 1, (start, end, line) => {
+    if (headerLine !== 0) {
+      rowCount += 1;
+      return;
+    }
+    header = fieldsOf(text, start, end, delimiter);
+    headerLine = line;
+    bodyStart = Math.min(n, text.indexOf("\n", end) + 1 || n);
+  });
+  return {
+    header, headerLine, rowCount, broken: [],
+    forEachRow: (visit) => {
+      if (headerLine !== 0) forEachLine(bodyStart, headerLine + 1, (start, end, line) => visit(line, fieldsOf(text, start, end, delimiter)));
+    },
+  };
+}
+
+/** The fields of the line `text[start, end)` (no quote marks in it), as `String.split` would give them. */
+function fieldsOf(text: string, start: number, end: number, delimiter: string): string[] {
+  const fields: string[] = [];
+  let from = start;
+  for (;;) {
+    let cut = text.indexOf(delimiter, from);
+    if (cut < 0 || cut > end) cut = end;
+    fields.push(text.slice(from, cut));
+    if (cut === end) return fields;
+    from = cut + 1;
+  }
+}
+
 const QUOTE = 34;
 const CR = 13;
+const LF = 10;
 
 /** One line's fields when it holds quote marks; null when csv-parse could read it differently (or not at all). */
 function quotedFields(line: string, delimiter: string): string[] | null {

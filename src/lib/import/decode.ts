@@ -20,8 +20,14 @@ export interface DecodeFailure {
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/** A control character other than tab, CR and LF, or the replacement character. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const SUSPECT = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffd]/;
+
 function looksLikeBinary(text: string): boolean {
   if (text.includes("\u0000")) return true;
+  // Most exports have none at all: one native scan settles it, and only text with some is counted.
+  if (!SUSPECT.test(text)) return false;
   let control = 0;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);

@@ -4,9 +4,9 @@
  * bad input: a file it cannot use at all gets one file-level problem naming why.
  */
 import type { FileKind, FileReport, Layout, Problem } from "../schema/report.js";
-import { parseCsv } from "./csv.js";
+import { readCsv, type CsvRows } from "./csv.js";
 import { decodeExport, isDecodeFailure } from "./decode.js";
-import { detectExport, isDetectionFailure, type Detection } from "./detect.js";
+import { detectExport, isDetectionFailure, type Detection, type DetectionFailure } from "./detect.js";
 import { RowReader } from "./row-reader.js";
 import { readLongAssessmentRow, readWideAssessmentRow } from "./rows/assessments.js";
 import { readAttendanceRow } from "./rows/attendance.js";
@@ -58,12 +58,135 @@ function hasExtraValues(fields: readonly string[], width: number): boolean {
   return false;
 }
 
+/** Detections by header and mapping: a folder of many schools repeats the same few headers. */
+const detections = new Map<string, Detection | DetectionFailure>();
+
+function detectOnce(header: readonly string[], mapping: { kind: FileKind | undefined; columns: Record<string, string> }): Detection | DetectionFailure {
+  const key = JSON.stringify([header, mapping.kind ?? null, mapping.columns]);
+  let detection = detections.get(key);
+  if (detection === undefined) {
+    detection = detectExport(header, mapping);
+    if (detections.size >= 1000) detections.clear();
+    detections.set(key, detection);
+  }
+  return detection;
+}
+
 function fileProblem(file: string, line: number, code: string, message: string): Problem {
   return { file, line, column: null, severity: "error", code, message };
 }
 
+/** A file decoded, parsed and recognised, its rows not yet read (see `openExport` and `readRows`). */
+export interface OpenedExport {
+  /** The import so far: kind, layout, encoding, row count, headers, and any file-level problem. */
+  result: FileImport;
+  /** The rows still to read, with how to read them; null when the file cannot be used (see `result.problems`). */
+  pending: { rows: CsvRows; width: number; read: (row: RowReader) => RowRecords; reader: RowReader } | null;
+}
+
 /**
- * Import one file's bytes.
+ * Check a row just read before it is kept (e.g. link it to the pupil list): false rejects it, and the check
+ * has then recorded the problem in `file.problems`.
+ */
+export type RowCheck = (file: FileImport, row: AcceptedRow) => boolean;
+
+/**
+ * The first half of `importFile`: decode, parse and recognise a file, leaving its rows to `readRows`. A
+ * folder's import opens every file of a school first, so that the pupil list is read before the files that
+ * refer to it, and their rows are linked as they are read.
+ * @param file the file's name relative to the imported folder (used in every problem)
+ * @param bytes the file's contents
+ * @param mapping the column mapping for this file (see `mapping.ts`)
+ * @example
+ * const opened = openExport("pupils.csv", Buffer.from("UPN,Surname,Forename\nX201300125001,Lee,Ada\n"));
+ * opened.result.kind // => "pupils"
+ * opened.result.accepted.length // => 0 (until readRows)
+ */
+export function openExport(
+  file: string,
+  bytes: Uint8Array,
+  mapping: { kind: FileKind | undefined; columns: Record<string, string> } = { kind: undefined, columns: {} },
+): OpenedExport {
+  const result: FileImport = {
+    file, kind: null, layout: null, encoding: null, rows: 0, accepted: [], problems: [], headers: new Map(),
+  };
+  const unusable = { result, pending: null };
+  if (bytes.length === 0) {
+    result.problems.push(fileProblem(file, 0, "empty-file", "the file is empty; export the report again"));
+    return unusable;
+  }
+  const decoded = decodeExport(bytes);
+  if (isDecodeFailure(decoded)) {
+    result.problems.push(fileProblem(file, 0, "not-text", decoded.reason));
+    return unusable;
+  }
+  result.encoding = decoded.encoding;
+  let parsed: CsvRows;
+  try {
+    parsed = readCsv(decoded.text);
+  } catch (error) {
+    result.problems.push(fileProblem(file, 0, "unreadable-csv", `the file could not be read as CSV: ${(error as Error).message}`));
+    return unusable;
+  }
+  result.rows = parsed.rowCount + parsed.broken.length;
+  if (parsed.headerLine === 0) {
+    result.problems.push(fileProblem(file, 0, "empty-file", "the file has no readable header row (it is blank, or its first line has broken quote marks)"));
+    return unusable;
+  }
+  for (const broken of parsed.broken) result.problems.push(fileProblem(file, broken.line, "bad-quoting", broken.reason));
+  const detection = detectOnce(parsed.header, mapping);
+  if (isDetectionFailure(detection)) {
+    result.problems.push(fileProblem(file, parsed.headerLine, "unknown-export",
+      `${detection.reason}${result.rows > 0 ? `; none of its ${result.rows} rows were imported` : ""}`));
+    return unusable;
+  }
+  result.kind = detection.kind;
+  result.layout = detection.layout;
+  for (const [field, index] of detection.columns) result.headers.set(field, parsed.header[index] ?? field);
+  if (result.rows === 0) {
+    result.problems.push(fileProblem(file, parsed.headerLine, "no-rows", `the file has a header row (${detection.kind}) but no data rows`));
+    return unusable;
+  }
+  return {
+    result,
+    pending: {
+      rows: parsed, width: parsed.header.length, read: readerFor(detection),
+      reader: new RowReader(file, 0, [], detection.columns, parsed.header),
+    },
+  };
+}
+
+/**
+ * The second half of `importFile`: read every row of an opened file (once; later calls do nothing).
+ * @param opened the file, from `openExport`
+ * @param check run on each row read (e.g. to link it to the pupil list as it is read); default none
+ * @example
+ * readRows(openExport("pupils.csv", bytes)).accepted.length // => 1
+ */
+export function readRows(opened: OpenedExport, check?: RowCheck): FileImport {
+  const { result, pending } = opened;
+  if (pending === null) return result;
+  opened.pending = null;
+  const { rows, width, read, reader } = pending;
+  const file = result.file;
+  rows.forEachRow((line, fields) => {
+    if (fields.length < width || hasExtraValues(fields, width)) {
+      result.problems.push(fileProblem(file, line, "ragged-row",
+        `the row has ${fields.length} fields but the header has ${width}; check for a stray comma or a missing value`));
+      return;
+    }
+    reader.moveTo(line, fields);
+    const records = read(reader);
+    for (const problem of reader.problems) result.problems.push(problem);
+    if (reader.isRejected) return;
+    const row = { line, records };
+    if (check === undefined || check(result, row)) result.accepted.push(row);
+  });
+  return result;
+}
+
+/**
+ * Import one file's bytes (`openExport`, then `readRows`).
  * @param file the file's name relative to the imported folder (used in every problem)
  * @param bytes the file's contents
  * @param mapping the column mapping for this file (see `mapping.ts`)
@@ -77,60 +200,7 @@ export function importFile(
   bytes: Uint8Array,
   mapping: { kind: FileKind | undefined; columns: Record<string, string> } = { kind: undefined, columns: {} },
 ): FileImport {
-  const result: FileImport = {
-    file, kind: null, layout: null, encoding: null, rows: 0, accepted: [], problems: [], headers: new Map(),
-  };
-  if (bytes.length === 0) {
-    result.problems.push(fileProblem(file, 0, "empty-file", "the file is empty; export the report again"));
-    return result;
-  }
-  const decoded = decodeExport(bytes);
-  if (isDecodeFailure(decoded)) {
-    result.problems.push(fileProblem(file, 0, "not-text", decoded.reason));
-    return result;
-  }
-  result.encoding = decoded.encoding;
-  let parsed;
-  try {
-    parsed = parseCsv(decoded.text);
-  } catch (error) {
-    result.problems.push(fileProblem(file, 0, "unreadable-csv", `the file could not be read as CSV: ${(error as Error).message}`));
-    return result;
-  }
-  result.rows = parsed.rows.length + parsed.broken.length;
-  if (parsed.headerLine === 0) {
-    result.problems.push(fileProblem(file, 0, "empty-file", "the file has no readable header row (it is blank, or its first line has broken quote marks)"));
-    return result;
-  }
-  for (const broken of parsed.broken) result.problems.push(fileProblem(file, broken.line, "bad-quoting", broken.reason));
-  const detection = detectExport(parsed.header, mapping);
-  if (isDetectionFailure(detection)) {
-    result.problems.push(fileProblem(file, parsed.headerLine, "unknown-export",
-      `${detection.reason}${result.rows > 0 ? `; none of its ${result.rows} rows were imported` : ""}`));
-    return result;
-  }
-  result.kind = detection.kind;
-  result.layout = detection.layout;
-  for (const [field, index] of detection.columns) result.headers.set(field, parsed.header[index] ?? field);
-  if (result.rows === 0) {
-    result.problems.push(fileProblem(file, parsed.headerLine, "no-rows", `the file has a header row (${detection.kind}) but no data rows`));
-    return result;
-  }
-  const width = parsed.header.length;
-  const read = readerFor(detection);
-  const reader = new RowReader(file, 0, [], detection.columns, parsed.header);
-  for (const row of parsed.rows) {
-    if (row.fields.length < width || hasExtraValues(row.fields, width)) {
-      result.problems.push(fileProblem(file, row.line, "ragged-row",
-        `the row has ${row.fields.length} fields but the header has ${width}; check for a stray comma or a missing value`));
-      continue;
-    }
-    reader.moveTo(row.line, row.fields);
-    const records = read(reader);
-    for (const problem of reader.problems) result.problems.push(problem);
-    if (!reader.isRejected) result.accepted.push({ line: row.line, records });
-  }
-  return result;
+  return readRows(openExport(file, bytes, mapping));
 }
 
 /**

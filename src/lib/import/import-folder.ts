@@ -5,8 +5,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { ImportError } from "../errors.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { importFile, type FileImport } from "./import-file.js";
-import { linkFiles } from "./link.js";
+import { openExport, type OpenedExport } from "./import-file.js";
+import { linkOpened } from "./link.js";
 import { ColumnMapping, mappingForFile } from "./mapping.js";
 
 /** How far `importFolder` has got: called after each file is read, and once more when the data is linked. */
@@ -108,24 +108,31 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
   const groups = groupBySchool(files.map((file, index) => ({ file, size: sizes[index] ?? 0 })));
   // One school at a time: its files are read and linked before the next school's are read, so only one
   // school's unlinked rows are held at once (a trust's folder would otherwise hold every row twice).
+  // Within a school, every file is opened (decoded, recognised) first, then `linkOpened` reads the rows,
+  // the pupil list first, linking each row as it is read (no second pass over millions of rows).
   const parts: SchoolData[] = [];
   const firstReasons: string[] = [];
   let recognised = false;
-  for (const [school, members] of groups) {
-    const imports: FileImport[] = [];
-    for (const { file, size } of members) {
-      const bytes = await readFile(join(folder, file));
-      const imported = importFile(file, bytes, mappingForFile(mapping, file));
-      if (imported.kind !== null) recognised = true;
-      else firstReasons.push(...imported.problems.slice(0, 1).map((p) => `${p.file}: ${p.message}`));
-      imports.push(imported);
+  const schools = [...groups];
+  const readSchool = (members: Array<{ file: string }>) => Promise.all(members.map(({ file }) => readFile(join(folder, file))));
+  // The next school's files are read (by the file system, off the main thread) while this one is parsed.
+  let nextContents = schools.length > 0 ? readSchool(schools[0]![1]) : null;
+  for (let s = 0; s < schools.length; s += 1) {
+    const [school, members] = schools[s]!;
+    const contents = (await nextContents) ?? [];
+    nextContents = s + 1 < schools.length ? readSchool(schools[s + 1]![1]) : null;
+    const opened: OpenedExport[] = [];
+    members.forEach(({ file, size }, index) => {
+      const open = openExport(file, contents[index] ?? new Uint8Array(0), mappingForFile(mapping, file));
+      if (open.result.kind !== null) recognised = true;
+      else firstReasons.push(...open.result.problems.slice(0, 1).map((p) => `${p.file}: ${p.message}`));
+      opened.push(open);
       progress.filesDone += 1;
       progress.bytesDone += size;
       progress.file = file;
       options.onProgress?.({ ...progress });
-    }
-    const linked = linkFiles(imports, linkOptions);
-    parts.push(withSchool(linked, school, groups.size > 1));
+    });
+    parts.push(withSchool(linkOpened(opened, linkOptions), school, groups.size > 1));
   }
   if (!recognised) {
     throw new ImportError(folder, `none of its ${files.length} CSV files is a recognisable export:\n  ${firstReasons.join("\n  ")}`);
@@ -176,16 +183,14 @@ function withSchool(data: SchoolData, school: string | null, several: boolean): 
  * mergeSchoolData([a, b]).pupils.length // => a.pupils.length + b.pupils.length
  */
 export function mergeSchoolData(parts: SchoolData[]): SchoolData {
+  // One concat per kind: each merged array is allocated once at its exact length (no growth by push).
+  const all = <K extends keyof SchoolData>(key: K): SchoolData[K] =>
+    ([] as Array<SchoolData[K][number]>).concat(...parts.map((part) => part[key] as Array<SchoolData[K][number]>)) as SchoolData[K];
   const merged: SchoolData = {
-    pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
-    files: [], problems: [],
+    pupils: all("pupils"), senRegister: all("senRegister"), assessments: all("assessments"),
+    interventions: all("interventions"), attendance: all("attendance"), suspensions: all("suspensions"),
+    targets: all("targets"), files: all("files"), problems: all("problems"),
   };
-  for (const part of parts) {
-    for (const key of Object.keys(merged) as Array<keyof SchoolData>) {
-      const target = merged[key] as unknown[];
-      for (const item of part[key] as unknown[]) target.push(item);
-    }
-  }
   merged.files.sort((a, b) => a.file.localeCompare(b.file));
   merged.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return merged;

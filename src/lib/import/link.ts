@@ -3,14 +3,12 @@
  * pupil on the pupil list (by UPN, else MIS id), and reject rows that name no known pupil. Nothing is merged
  * silently: a rejected row gets an error naming the row it clashes with.
  */
-import type {
-  Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
-} from "../schema/records.js";
-import type { Problem } from "../schema/report.js";
+import type { Pupil, SenRecord } from "../schema/records.js";
+import type { FileKind, Problem } from "../schema/report.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { academicYearOf } from "./codes.js";
-import { fileReport, type AcceptedRow, type FileImport } from "./import-file.js";
-import type { Draft, RowRecords } from "./rows/draft.js";
+import { fileReport, readRows, type AcceptedRow, type FileImport, type OpenedExport } from "./import-file.js";
+import type { Draft } from "./rows/draft.js";
 
 /** Options for linking. */
 export interface LinkOptions {
@@ -28,20 +26,41 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 const rejectedRows = new WeakSet<AcceptedRow>();
+/** Files with a row in `rejectedRows` (most files have none, and need no second look). */
+const filesWithRejected = new WeakSet<FileImport>();
 
-function reject(file: FileImport, row: AcceptedRow, problem: Omit<Problem, "file" | "line" | "severity">): void {
-  file.problems.push({ file: file.file, line: row.line, severity: "error", ...problem });
+function problem(file: FileImport, row: AcceptedRow, details: Omit<Problem, "file" | "line" | "severity">): void {
+  file.problems.push({ file: file.file, line: row.line, severity: "error", ...details });
+}
+
+function markRejected(file: FileImport, row: AcceptedRow): void {
   rejectedRows.add(row);
+  filesWithRejected.add(file);
+}
+
+function reject(file: FileImport, row: AcceptedRow, details: Omit<Problem, "file" | "line" | "severity">): void {
+  problem(file, row, details);
+  markRejected(file, row);
 }
 
 /** Drop the rows `reject` marked (once per file: splicing each one out is quadratic on large files). */
 function dropRejected(files: FileImport[]): void {
   for (const file of files) {
-    if (file.accepted.some((row) => rejectedRows.has(row))) file.accepted = file.accepted.filter((row) => !rejectedRows.has(row));
+    if (!filesWithRejected.has(file)) continue;
+    file.accepted = file.accepted.filter((row) => !rejectedRows.has(row));
+    filesWithRejected.delete(file);
   }
 }
 
-function linkPupils(files: FileImport[]): { byUpn: Map<string, Pupil>; byMisId: Map<string, Pupil>; any: boolean } {
+/** A school's pupil list by UPN and by MIS id (see `linkPupilLists`). */
+interface PupilDirectory {
+  byUpn: Map<string, Pupil>;
+  byMisId: Map<string, Pupil>;
+  /** Whether the files hold a pupil list at all (without one, records keep their provisional pupil ids). */
+  any: boolean;
+}
+
+function linkPupils(files: FileImport[]): PupilDirectory {
   const byUpn = new Map<string, Pupil>();
   const byMisId = new Map<string, Pupil>();
   let any = false;
@@ -76,40 +95,54 @@ function linkPupils(files: FileImport[]): { byUpn: Map<string, Pupil>; byMisId: 
   return { byUpn, byMisId, any };
 }
 
-type OtherKind = Exclude<keyof RowRecords, "pupils">;
-const OTHER_KINDS: OtherKind[] = ["senRegister", "assessments", "interventions", "attendance", "suspensions", "targets"];
-
-function resolvePupils(files: FileImport[], byUpn: Map<string, Pupil>, byMisId: Map<string, Pupil>): void {
-  for (const file of files) {
-    for (const row of file.accepted) {
-      for (const kind of OTHER_KINDS) {
-        const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
-        if (drafts === undefined || drafts.length === 0) continue;
-        const fromPupilList = kind === "senRegister" && row.records.pupils !== undefined;
-        const key = drafts[0]!.key;
-        const viaUpn = key.upn !== null ? byUpn.get(key.upn) : undefined;
-        const viaMis = key.misId !== null ? byMisId.get(key.misId) : undefined;
-        if (fromPupilList) continue;
-        if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
-          reject(file, row, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
-          break;
-        }
-        const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
-        if (pupil === undefined) {
-          const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
-          reject(file, row, {
-            column: column ?? null,
-            code: "unknown-pupil",
-            message: key.upn !== null
-              ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
-              : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
-          });
-          break;
-        }
-        for (const draft of drafts) draft.record.pupilId = pupil.pupilId;
-      }
-    }
+/**
+ * Tie one row's records to their pupil on the list (setting `pupilId`), or reject the row: false when it names
+ * a pupil not on the list, or a UPN and an MIS id of different pupils (the problem is then in `file.problems`).
+ * Rows of a pupil list (pupils, and SEN spells from its SEN columns) are the list itself: always true.
+ */
+function linkRow(file: FileImport, row: AcceptedRow, directory: PupilDirectory): boolean {
+  const kind = file.kind;
+  // A file's rows hold records of the file's kind only.
+  if (kind === null || kind === "pupils") return true;
+  const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
+  if (drafts === undefined || drafts.length === 0) return true;
+  const key = drafts[0]!.key;
+  const viaUpn = key.upn !== null ? directory.byUpn.get(key.upn) : undefined;
+  const viaMis = key.misId !== null ? directory.byMisId.get(key.misId) : undefined;
+  if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
+    problem(file, row, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
+    return false;
   }
+  const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
+  if (pupil === undefined) {
+    const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
+    problem(file, row, {
+      column: column ?? null,
+      code: "unknown-pupil",
+      message: key.upn !== null
+        ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
+        : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
+    });
+    return false;
+  }
+  for (const draft of drafts) draft.record.pupilId = pupil.pupilId;
+  return true;
+}
+
+function resolvePupils(files: FileImport[], directory: PupilDirectory): void {
+  for (const file of files) {
+    for (const row of file.accepted) if (!linkRow(file, row, directory)) markRejected(file, row);
+  }
+}
+
+/**
+ * Read the pupil lists among `files` (pupil rows already read): reject duplicate and conflicting pupil rows
+ * and index the pupils kept.
+ */
+function linkPupilLists(files: FileImport[]): PupilDirectory {
+  const directory = linkPupils(files);
+  dropRejected(files);
+  return directory;
 }
 
 function latestAcademicYear(data: Omit<SchoolData, "files" | "problems">): string | null {
@@ -154,24 +187,46 @@ function warnOverlappingSpells(senRegister: SenRecord[], problems: Problem[], he
  * data.files[0].imported // => 1
  */
 export function linkFiles(files: FileImport[], options: LinkOptions = {}): SchoolData {
-  const { byUpn, byMisId, any } = linkPupils(files);
+  const directory = linkPupilLists(files);
+  if (directory.any) resolvePupils(files, directory);
   dropRejected(files);
-  if (any) resolvePupils(files, byUpn, byMisId);
-  dropRejected(files);
-  const hasRegister = files.some((f) => f.kind === "senRegister");
-  const data: Omit<SchoolData, "files" | "problems"> = {
-    pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
-  };
-  for (const file of files) {
-    for (const row of file.accepted) {
-      const r = row.records;
-      for (const d of r.pupils ?? []) data.pupils.push(d.record);
-      if (!(hasRegister && r.pupils !== undefined)) for (const d of r.senRegister ?? []) data.senRegister.push(d.record as SenRecord);
-      for (const d of r.assessments ?? []) data.assessments.push(d.record as Assessment);
-      for (const d of r.interventions ?? []) data.interventions.push(d.record as InterventionRecord);
-      for (const d of r.attendance ?? []) data.attendance.push(d.record as AttendanceRecord);
-      for (const d of r.suspensions ?? []) data.suspensions.push(d.record as Suspension);
-      for (const d of r.targets ?? []) data.targets.push(d.record as PupilTarget);
+  return assemble(files, options);
+}
+
+type Records = Omit<SchoolData, "files" | "problems">;
+
+const emptyRecords = (): Records => ({
+  pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
+});
+
+/**
+ * Add one kept row's records to `data`. A pupil list's SEN spells are kept only when the folder has no SEN
+ * register (`hasRegister` false); every other file gives records of its own kind.
+ */
+function collectRow(data: Records, kind: FileKind, row: AcceptedRow, hasRegister: boolean): void {
+  if (kind === "pupils") {
+    for (const d of row.records.pupils ?? []) data.pupils.push(d.record);
+    if (!hasRegister) for (const d of row.records.senRegister ?? []) data.senRegister.push(d.record);
+    return;
+  }
+  const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
+  if (drafts === undefined) return;
+  const target = data[kind] as Array<{ pupilId: string }>;
+  for (const d of drafts) target.push(d.record);
+}
+
+/**
+ * The last step of `linkFiles`: gather the records (unless given, already gathered), set the pupils'
+ * year-group academic year, add the overlapping-spell warnings, and sort the problems.
+ */
+function assemble(files: FileImport[], options: LinkOptions, gathered?: Records): SchoolData {
+  let data = gathered;
+  if (data === undefined) {
+    data = emptyRecords();
+    const hasRegister = files.some((f) => f.kind === "senRegister");
+    for (const file of files) {
+      const kind = file.kind;
+      if (kind !== null) for (const row of file.accepted) collectRow(data, kind, row, hasRegister);
     }
   }
   const currentYear = options.academicYear ?? latestAcademicYear(data);
@@ -184,3 +239,40 @@ export function linkFiles(files: FileImport[], options: LinkOptions = {}): Schoo
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { ...data, files: files.map(fileReport), problems };
 }
+
+/**
+ * `linkFiles` for opened files whose rows are not read yet (see `openExport`), in one pass over the rows: the
+ * pupil lists are read first, then every other file's rows are linked to their pupil and gathered as they are
+ * read, while each row is still fresh in memory. Gives exactly what `linkFiles(opened.map((o) => readRows(o)))`
+ * gives (the same records in the same order, the same problems).
+ * @param opened a school's files, in the order `linkFiles` would take them
+ * @param options `academicYear` (see `LinkOptions`)
+ * @example
+ * const data = linkOpened([openExport("pupils.csv", pupilBytes), openExport("sen.csv", senBytes)]);
+ * data.senRegister[0].pupilId // => "X201300125001"
+ */
+export function linkOpened(opened: OpenedExport[], options: LinkOptions = {}): SchoolData {
+  const directory = linkPupilLists(opened.filter((o) => o.result.kind === "pupils").map((o) => readRows(o)));
+  const hasRegister = opened.some((o) => o.result.kind === "senRegister");
+  const data = emptyRecords();
+  const link = directory.any ? (file: FileImport, row: AcceptedRow) => linkRow(file, row, directory) : undefined;
+  const files: FileImport[] = [];
+  for (const open of opened) {
+    const kind = open.result.kind;
+    if (kind === null) {
+      files.push(open.result);
+    } else if (kind === "pupils") {
+      // Read above (pupil rows may have been rejected as duplicates since); gathered here, in file order.
+      for (const row of open.result.accepted) collectRow(data, kind, row, hasRegister);
+      files.push(open.result);
+    } else {
+      files.push(readRows(open, (file, row) => {
+        if (link !== undefined && !link(file, row)) return false;
+        collectRow(data, kind, row, hasRegister);
+        return true;
+      }));
+    }
+  }
+  return assemble(files, options, data);
+}
+

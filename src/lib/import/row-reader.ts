@@ -4,6 +4,7 @@
  * error (the row is rejected); in an optional field it is a warning and the value is left empty.
  */
 import type { Problem } from "../schema/report.js";
+import { detachedCopy } from "./intern.js";
 import { upnProblem } from "./upn.js";
 import type { Parsed } from "./values.js";
 
@@ -16,11 +17,14 @@ export interface PupilKey {
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
 /**
- * UPNs already checked and found valid (a pupil's UPN is on every one of their rows). Only valid ones are
- * kept, so an invalid UPN is checked, and reported, on every row that has it.
+ * UPNs already checked and found valid, as written → the pupil's UPN (upper case). A pupil's UPN is on every
+ * one of their rows, so each is checked once, and every record of a pupil shares one UPN string (interned: a
+ * detached copy, so no file's text is kept alive by it). Only valid ones are kept, so an invalid UPN is
+ * checked, and reported, on every row that has it.
  */
-const VALID_UPNS = new Set<string>();
+const VALID_UPNS = new Map<string, string>();
 const VALID_UPNS_LIMIT = 500_000;
+const KEYS_PER_FILE_LIMIT = 100_000;
 
 /**
  * Reads one row of a recognised export.
@@ -31,6 +35,7 @@ const VALID_UPNS_LIMIT = 500_000;
  */
 export class RowReader {
   private list: Problem[] | null = null;
+  private readonly keysByUpn = new Map<string, PupilKey>();
   private rejected = false;
   private currentLine: number;
   private currentFields: readonly string[];
@@ -163,15 +168,33 @@ export class RowReader {
       this.error(this.column("upn") ?? this.column("misId"), "missing-pupil-key", "the row has no UPN or MIS id, so it cannot be linked to a pupil");
       return undefined;
     }
-    if (rawUpn !== null && !VALID_UPNS.has(rawUpn)) {
+    // One key object per pupil per file, found in this file's own small table (a school's few hundred pupils:
+    // quicker than the table of every UPN) and shared by all the pupil's rows (keys are never modified).
+    if (rawUpn !== null) {
+      const known = this.keysByUpn.get(rawUpn);
+      if (known !== undefined && known.misId === misId) return known;
+    }
+    const key = this.checkedKey(rawUpn, misId);
+    if (key !== undefined && rawUpn !== null) {
+      if (this.keysByUpn.size >= KEYS_PER_FILE_LIMIT) this.keysByUpn.clear();
+      this.keysByUpn.set(rawUpn, key);
+    }
+    return key;
+  }
+
+  private checkedKey(rawUpn: string | null, misId: string | null): PupilKey | undefined {
+    if (rawUpn === null) return { upn: null, misId };
+    let upn = VALID_UPNS.get(rawUpn);
+    if (upn === undefined) {
       const problem = upnProblem(rawUpn);
       if (problem !== null) {
         this.error(this.column("upn"), problem.includes("check letter") ? "upn-check-letter" : "upn-format", problem);
         return undefined;
       }
       if (VALID_UPNS.size >= VALID_UPNS_LIMIT) VALID_UPNS.clear();
-      VALID_UPNS.add(rawUpn);
+      upn = detachedCopy(rawUpn.toUpperCase());
+      VALID_UPNS.set(upn === rawUpn ? upn : detachedCopy(rawUpn), upn);
     }
-    return { upn: rawUpn === null ? null : rawUpn.toUpperCase(), misId };
+    return { upn, misId };
   }
 }

@@ -119,6 +119,22 @@ export function parseGender(text: string): Parsed<Gender> {
   return fail(`'${text.trim()}' is not a gender (expected ${GENDERS.join("/")}, Male or Female)`);
 }
 
+/** `ok(n)` for 0 … 999, made once: session counts and scores are small whole numbers on millions of rows. */
+const SMALL_WHOLE_NUMBERS: ReadonlyArray<Parsed<number>> = Array.from({ length: 1000 }, (_, n) => Object.freeze(ok(n)));
+
+/** The value of text that is only ASCII digits (1 to 9 of them), else -1: the common case, read without a regex. */
+function plainWholeNumber(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 9) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /**
  * Parse a number: spaces, a leading `£` and thousands commas are allowed (`£1,234.50`).
  * @example
@@ -126,6 +142,8 @@ export function parseGender(text: string): Parsed<Gender> {
  * parseNumber("twelve").ok // => false
  */
 export function parseNumber(text: string): Parsed<number> {
+  const digits = plainWholeNumber(text);
+  if (digits >= 0) return digits < SMALL_WHOLE_NUMBERS.length ? SMALL_WHOLE_NUMBERS[digits]! : ok(digits);
   const t = text.trim().replace(/^£\s*/, "");
   if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$/.test(t)) {
     return fail(`'${text.trim()}' is not a number`);

@@ -3,7 +3,7 @@
  * checked against the measure's possible range.
  */
 import type { MeasureKind } from "../../schema/primitives.js";
-import { isTeacherAssessmentCode } from "../codes.js";
+import { TEACHER_ASSESSMENT_CODES } from "../../../data/codes.js";
 import { fail, ok, parseAgeInMonths, parseNumber, type Parsed } from "../values.js";
 
 /**
@@ -28,6 +28,13 @@ const MEASURE_NAMES: Record<MeasureKind, string> = {
   mtcScore: "an MTC score", rawScore: "a score",
 };
 
+/** The codes by their upper-case text: a grade is the code list's own string, shared by every result with it. */
+const GRADES = new Map<string, string>(TEACHER_ASSESSMENT_CODES.map((code) => [code, code]));
+
+function teacherAssessmentGrade(text: string): string | undefined {
+  return GRADES.get(text.trim().toUpperCase());
+}
+
 /** A result: numeric `score` or a teacher-assessment `grade`. */
 export interface ResultValue {
   score: number | null;
@@ -43,8 +50,9 @@ export interface ResultValue {
  */
 export function parseResult(text: string, measure: MeasureKind): Parsed<ResultValue> & { code?: string } {
   if (measure === "teacherAssessment") {
-    return isTeacherAssessmentCode(text)
-      ? ok({ score: null, grade: text.trim().toUpperCase() })
+    const grade = teacherAssessmentGrade(text);
+    return grade !== undefined
+      ? ok({ score: null, grade })
       : { ...fail<ResultValue>(`'${text.trim()}' is not a teacher-assessment code (expected GDS, EXS, WTS, HNM, PK1–PK6 or EM)`), code: "bad-value" };
   }
   const parsed = measure === "readingAge" || measure === "spellingAge" ? parseAgeInMonths(text) : parseNumber(text);

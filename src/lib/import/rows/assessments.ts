@@ -3,14 +3,16 @@
  * point, value). Wide layout: one row per pupil and point, one column per subject × measure (an empty cell
  * means not assessed). Any invalid result rejects the whole row, so a row is either wholly imported or not.
  */
-import type { Assessment } from "../../schema/records.js";
+import type { Assessment, Source } from "../../schema/records.js";
 import type { MeasureKind, Subject } from "../../schema/primitives.js";
-import { isTeacherAssessmentCode, parseMeasure, parseSubject, resolvePoint, type ResolvedPoint } from "../codes.js";
+import { isTeacherAssessmentCode, parseSubject, resolvePoint, type ResolvedPoint } from "../codes.js";
+import { detachedCopy, memoized } from "../intern.js";
 import type { WideColumn } from "../detect.js";
 import type { PupilKey, RowReader } from "../row-reader.js";
 import { ok, parseDate, type Parsed } from "../values.js";
 import { parseResult } from "./assessment-values.js";
 import { provisionalPupilId, type Draft, type RowRecords } from "./draft.js";
+import { sharedMeasure } from "./shared-values.js";
 
 /** A resolved point and its label (`2024/25 autumn`), shared by every row that names the same point. */
 interface PointInfo {
@@ -23,16 +25,31 @@ interface PointInfo {
  * points on every row, so each is parsed once and its strings are shared by all its records (fewer strings
  * held, less garbage). Only successes are kept, so a bad value is still parsed and reported on its own row.
  */
-const resolvedPoints = new Map<string, PointInfo>();
+const resolvedPoints = new Map<string, Map<string, Map<string, PointInfo>>>();
+let resolvedCount = 0;
 const RESOLVED_POINTS_LIMIT = 100_000;
+
+/** The point of the last row read, with its texts (detached copies, so no file's text is kept alive). */
+let lastPoint: { pointText: string | null; yearText: string | null; dateText: string | null; info: PointInfo } | null = null;
+
+function detachedOrNull(text: string | null): string | null {
+  return text === null ? null : detachedCopy(text);
+}
 
 function readPoint(row: RowReader): PointInfo | undefined {
   const dateText = row.text("date");
   const pointText = row.text("point");
   const yearText = row.text("academicYear");
-  const key = `${pointText ?? ""}\u0000${yearText ?? ""}\u0000${dateText ?? ""}`;
-  const known = resolvedPoints.get(key);
-  if (known !== undefined) return known;
+  // Consecutive rows often name the same point (a wide export lists every pupil's row for one point together).
+  if (lastPoint !== null && pointText === lastPoint.pointText && yearText === lastPoint.yearText && dateText === lastPoint.dateText) {
+    return lastPoint.info;
+  }
+  // Nested maps by point, year and date text: no key string built per row.
+  const known = resolvedPoints.get(pointText ?? "")?.get(yearText ?? "")?.get(dateText ?? "");
+  if (known !== undefined) {
+    lastPoint = { pointText: detachedOrNull(pointText), yearText: detachedOrNull(yearText), dateText: detachedOrNull(dateText), info: known };
+    return known;
+  }
   let date: string | null = null;
   if (dateText !== null) {
     const parsed = parseDate(dateText);
@@ -48,24 +65,49 @@ function readPoint(row: RowReader): PointInfo | undefined {
     return undefined;
   }
   const info = { point: resolved.value, label: `${resolved.value.academicYear} ${resolved.value.term}` };
-  if (resolvedPoints.size >= RESOLVED_POINTS_LIMIT) resolvedPoints.clear();
-  resolvedPoints.set(key, info);
+  if (resolvedCount >= RESOLVED_POINTS_LIMIT) {
+    resolvedPoints.clear();
+    resolvedCount = 0;
+  }
+  const byYear = mapAt(resolvedPoints, detachedCopy(pointText ?? ""));
+  mapAt(byYear, detachedCopy(yearText ?? "")).set(detachedCopy(dateText ?? ""), info);
+  resolvedCount += 1;
   return info;
 }
 
-function subjectOrOther(text: string): Parsed<Subject> {
-  const parsed = parseSubject(text);
-  return parsed.ok ? parsed : ok("other", `${parsed.reason}; kept as 'other'`);
+function mapAt<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
 }
 
-function record(key: PupilKey, row: RowReader, info: PointInfo, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Draft<Assessment> {
+const subjectOrOther = memoized((text: string): Parsed<Subject> => {
+  const parsed = parseSubject(text);
+  return parsed.ok ? parsed : ok("other", `${parsed.reason}; kept as 'other'`);
+});
+
+/** `parseResult` remembered by measure and text: a few hundred distinct marks and codes fill millions of rows. */
+const resultParsers = new Map<MeasureKind, (text: string) => ReturnType<typeof parseResult>>();
+
+function sharedResult(text: string, measure: MeasureKind): ReturnType<typeof parseResult> {
+  let parse = resultParsers.get(measure);
+  if (parse === undefined) {
+    parse = memoized((t: string) => parseResult(t, measure));
+    resultParsers.set(measure, parse);
+  }
+  return parse(text);
+}
+
+function record(key: PupilKey, source: Source, info: PointInfo, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Draft<Assessment> {
   const point = info.point;
   return {
     key,
     record: {
       pupilId: provisionalPupilId(key), subject, measure, academicYear: point.academicYear, term: point.term,
-      point: info.label, date: point.date, score, grade,
-      source: { file: row.file, line: row.line },
+      point: info.label, date: point.date, score, grade, source,
     },
   };
 }
@@ -83,7 +125,7 @@ export function readLongAssessmentRow(row: RowReader): RowRecords {
   const measureText = row.text("measure");
   let measure: MeasureKind | undefined;
   if (measureText !== null) {
-    const parsed = parseMeasure(measureText, subject ?? null);
+    const parsed = sharedMeasure(measureText, subject ?? null);
     if (parsed.ok) measure = parsed.value;
     else row.error(row.column("measure"), "unknown-measure", parsed.reason);
   } else if (subject === "phonics") measure = "phonicsMark";
@@ -91,13 +133,13 @@ export function readLongAssessmentRow(row: RowReader): RowRecords {
   else if (value !== null && isTeacherAssessmentCode(value)) measure = "teacherAssessment";
   else row.error(row.column("value"), "unknown-measure", "the export has no measure column and the value does not say what kind of result it is");
   if (key === undefined || subject === undefined || point === undefined || measure === undefined || row.isRejected) return {};
-  if (value === null) return { assessments: [record(key, row, point, subject, measure, null, null)] };
-  const result = parseResult(value, measure);
+  if (value === null) return { assessments: [record(key, { file: row.file, line: row.line }, point, subject, measure, null, null)] };
+  const result = sharedResult(value, measure);
   if (!result.ok) {
     row.error(row.column("value"), result.code ?? "bad-value", result.reason);
     return {};
   }
-  return { assessments: [record(key, row, point, subject, measure, result.value.score, result.value.grade)] };
+  return { assessments: [record(key, { file: row.file, line: row.line }, point, subject, measure, result.value.score, result.value.grade)] };
 }
 
 /**
@@ -109,16 +151,18 @@ export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[
   const key = row.pupilKey();
   const point = readPoint(row);
   const drafts: Draft<Assessment>[] = [];
+  // One source object for all of the row's results (they come from the same line; records are never mutated).
+  let source: Source | undefined;
   for (const column of wide) {
     const text = row.textAt(column.index);
     if (text === null) continue;
-    const result = parseResult(text, column.measure);
+    const result = sharedResult(text, column.measure);
     if (!result.ok) {
       row.error(column.header, result.code ?? "bad-value", result.reason);
       continue;
     }
     if (key !== undefined && point !== undefined) {
-      drafts.push(record(key, row, point, column.subject, column.measure, result.value.score, result.value.grade));
+      drafts.push(record(key, source ??= { file: row.file, line: row.line }, point, column.subject, column.measure, result.value.score, result.value.grade));
     }
   }
   if (key === undefined || point === undefined || row.isRejected) return {};

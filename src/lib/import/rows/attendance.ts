@@ -1,10 +1,11 @@
 /**
  * Rows of an attendance export → `AttendanceRecord`s (possible and attended sessions for a pupil in a term).
  */
-import { parseAcademicYear, parseTerm } from "../codes.js";
+import { parseAcademicYear } from "../codes.js";
 import type { RowReader } from "../row-reader.js";
 import { fail, ok, parseWholeNumber, type Parsed } from "../values.js";
 import { provisionalPupilId, type RowRecords } from "./draft.js";
+import { sharedTerm } from "./shared-values.js";
 
 /** Academic-year labels already read, by text: one shared string per year instead of one per row. */
 const labels = new Map<string, Parsed<string>>();
@@ -27,7 +28,7 @@ function academicYearLabel(text: string): Parsed<string> {
 export function readAttendanceRow(row: RowReader): RowRecords {
   const key = row.pupilKey();
   const academicYear = row.required("academicYear", academicYearLabel, "bad-academic-year", "the academic year");
-  const term = row.required("term", parseTerm, "bad-term", "the term");
+  const term = row.required("term", sharedTerm, "bad-term", "the term");
   const possibleSessions = row.required("possibleSessions", parseWholeNumber, "bad-number", "possible sessions");
   const attendedSessions = row.required("attendedSessions", parseWholeNumber, "bad-number", "attended sessions");
   if (key === undefined || academicYear === undefined || term === undefined || possibleSessions === undefined ||

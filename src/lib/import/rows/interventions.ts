@@ -2,15 +2,13 @@
  * Rows of a provision map → `InterventionRecord`s: one pupil's place in one run of an intervention.
  */
 import type { MeasureKind } from "../../schema/primitives.js";
-import { parseMeasure } from "../codes.js";
 import type { RowReader } from "../row-reader.js";
-import { ok, parseAgeInMonths, parseDate, parseNumber, parseWholeNumber, type Parsed } from "../values.js";
+import type { Parsed } from "../values.js";
 import { provisionalPupilId, type RowRecords } from "./draft.js";
-
-const keep = (text: string): Parsed<string> => ok(text);
+import { sharedAgeInMonths, sharedDate, sharedMeasure, sharedNumber, sharedText, sharedTextOrNull, sharedWholeNumber } from "./shared-values.js";
 
 function scoreParser(measure: MeasureKind | null): (text: string) => Parsed<number> {
-  return measure === "readingAge" || measure === "spellingAge" ? parseAgeInMonths : parseNumber;
+  return measure === "readingAge" || measure === "spellingAge" ? sharedAgeInMonths : sharedNumber;
 }
 
 /**
@@ -20,19 +18,19 @@ function scoreParser(measure: MeasureKind | null): (text: string) => Parsed<numb
  */
 export function readInterventionRow(row: RowReader): RowRecords {
   const key = row.pupilKey();
-  const intervention = row.required("intervention", keep, "missing-value", "the intervention name");
-  const startDate = row.required("startDate", parseDate, "bad-date", "the start date");
-  const endDate = row.optional("endDate", parseDate, "bad-date");
-  const sessionsPlanned = row.optional("sessionsPlanned", parseWholeNumber, "bad-number");
-  const sessionsAttended = row.optional("sessionsAttended", parseWholeNumber, "bad-number");
-  const minutesPerSession = row.optional("minutesPerSession", parseNumber, "bad-number");
-  const cost = row.optional("cost", parseNumber, "bad-number");
-  const measure = row.optional("measure", (t) => parseMeasure(t, null), "unknown-measure");
+  const intervention = row.required("intervention", sharedText, "missing-value", "the intervention name");
+  const startDate = row.required("startDate", sharedDate, "bad-date", "the start date");
+  const endDate = row.optional("endDate", sharedDate, "bad-date");
+  const sessionsPlanned = row.optional("sessionsPlanned", sharedWholeNumber, "bad-number");
+  const sessionsAttended = row.optional("sessionsAttended", sharedWholeNumber, "bad-number");
+  const minutesPerSession = row.optional("minutesPerSession", sharedNumber, "bad-number");
+  const cost = row.optional("cost", sharedNumber, "bad-number");
+  const measure = row.optional("measure", (t) => sharedMeasure(t, null), "unknown-measure");
   const entryScore = row.optional("entryScore", scoreParser(measure), "bad-number");
   const exitScore = row.optional("exitScore", scoreParser(measure), "bad-number");
   const exitTarget = row.optional("exitTarget", scoreParser(measure), "bad-number");
-  const entryDate = row.optional("entryDate", parseDate, "bad-date");
-  const exitDate = row.optional("exitDate", parseDate, "bad-date");
+  const entryDate = row.optional("entryDate", sharedDate, "bad-date");
+  const exitDate = row.optional("exitDate", sharedDate, "bad-date");
   if (key === undefined || intervention === undefined || startDate === undefined || row.isRejected) return {};
   if (endDate !== null && endDate < startDate) {
     row.error(row.column("endDate"), "end-before-start", `the intervention ends (${endDate}) before it starts (${startDate})`);
@@ -54,8 +52,8 @@ export function readInterventionRow(row: RowReader): RowRecords {
     interventions: [{
       key,
       record: {
-        pupilId: provisionalPupilId(key), intervention, group: row.text("group"), startDate, endDate,
-        sessionsPlanned, sessionsAttended, minutesPerSession, staff: row.text("staff"), cost, measure,
+        pupilId: provisionalPupilId(key), intervention, group: sharedTextOrNull(row.text("group")), startDate, endDate,
+        sessionsPlanned, sessionsAttended, minutesPerSession, staff: sharedTextOrNull(row.text("staff")), cost, measure,
         entryScore, entryDate, exitScore, exitDate, exitTarget, source: { file: row.file, line: row.line },
       },
     }],

@@ -4,10 +4,9 @@
  * most two ranked needs (primary and secondary, so a third cannot be expressed here).
  */
 import type { SenRecord } from "../../schema/records.js";
-import { parseNeed, parseSenStatus } from "../codes.js";
 import type { RowReader } from "../row-reader.js";
-import { parseDate } from "../values.js";
 import { provisionalPupilId, type RowRecords } from "./draft.js";
+import { sharedDate, sharedNeed, sharedSenStatus } from "./shared-values.js";
 
 /**
  * Read the SEN fields of a row (SEN register or a pupil list with SEN columns) into a spell, or `undefined`
@@ -16,13 +15,13 @@ import { provisionalPupilId, type RowRecords } from "./draft.js";
  * readSenSpell(reader, "A…")?.status // => "K"
  */
 export function readSenSpell(row: RowReader, pupilId: string): SenRecord | undefined {
-  const status = row.required("senStatus", parseSenStatus, "unknown-sen-status", "the SEN status");
-  const primaryNeed = row.optional("primaryNeed", parseNeed, "unknown-need");
-  const secondaryNeed = row.optional("secondaryNeed", parseNeed, "unknown-need");
-  const startDate = row.optional("startDate", parseDate, "bad-date");
-  const endDate = row.optional("endDate", parseDate, "bad-date");
-  const ehcPlanDate = row.optional("ehcPlanDate", parseDate, "bad-date");
-  const lastAnnualReview = row.optional("lastAnnualReview", parseDate, "bad-date");
+  const status = row.required("senStatus", sharedSenStatus, "unknown-sen-status", "the SEN status");
+  const primaryNeed = row.optional("primaryNeed", sharedNeed, "unknown-need");
+  const secondaryNeed = row.optional("secondaryNeed", sharedNeed, "unknown-need");
+  const startDate = row.optional("startDate", sharedDate, "bad-date");
+  const endDate = row.optional("endDate", sharedDate, "bad-date");
+  const ehcPlanDate = row.optional("ehcPlanDate", sharedDate, "bad-date");
+  const lastAnnualReview = row.optional("lastAnnualReview", sharedDate, "bad-date");
   if (status === undefined) return undefined;
   if ((status === "K" || status === "E") && primaryNeed === null && row.text("primaryNeed") === null) {
     row.warn(row.column("primaryNeed"), "missing-need",

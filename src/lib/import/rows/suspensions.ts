@@ -2,8 +2,8 @@
  * Rows of a suspensions / exclusions export → `Suspension` records.
  */
 import type { RowReader } from "../row-reader.js";
-import { parseDate, parseNumber } from "../values.js";
 import { provisionalPupilId, type RowRecords } from "./draft.js";
+import { sharedDate, sharedNumber, sharedTextOrNull } from "./shared-values.js";
 
 /**
  * Read one suspension row. A type containing "permanent" marks a permanent exclusion; anything else
@@ -13,8 +13,8 @@ import { provisionalPupilId, type RowRecords } from "./draft.js";
  */
 export function readSuspensionRow(row: RowReader): RowRecords {
   const key = row.pupilKey();
-  const startDate = row.required("startDate", parseDate, "bad-date", "the start date");
-  const days = row.optional("days", parseNumber, "bad-number");
+  const startDate = row.required("startDate", sharedDate, "bad-date", "the start date");
+  const days = row.optional("days", sharedNumber, "bad-number");
   if (key === undefined || startDate === undefined || row.isRejected) return {};
   if (days !== null && days < 0) {
     row.error(row.column("days"), "out-of-range", `a suspension cannot last ${days} days`);
@@ -26,7 +26,7 @@ export function readSuspensionRow(row: RowReader): RowRecords {
       key,
       record: {
         pupilId: provisionalPupilId(key), startDate, days, permanent: /perm/i.test(type),
-        reason: row.text("reason"), source: { file: row.file, line: row.line },
+        reason: sharedTextOrNull(row.text("reason")), source: { file: row.file, line: row.line },
       },
     }],
   };

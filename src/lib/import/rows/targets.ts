@@ -1,10 +1,11 @@
 /**
  * Rows of a targets export → `PupilTarget`s: a target score or a target outcome code per pupil and subject.
  */
-import { isTeacherAssessmentCode, parseMeasure, parseSubject } from "../codes.js";
+import { isTeacherAssessmentCode } from "../codes.js";
 import type { RowReader } from "../row-reader.js";
-import { parseAgeInMonths, parseDate, parseNumber } from "../values.js";
+import { parseAgeInMonths, parseNumber } from "../values.js";
 import { provisionalPupilId, type RowRecords } from "./draft.js";
+import { sharedDate, sharedMeasure, sharedSubject } from "./shared-values.js";
 
 /**
  * Read one target row.
@@ -13,9 +14,9 @@ import { provisionalPupilId, type RowRecords } from "./draft.js";
  */
 export function readTargetRow(row: RowReader): RowRecords {
   const key = row.pupilKey();
-  const subject = row.required("subject", parseSubject, "unknown-subject", "the subject");
-  const measure = row.optional("measure", (t) => parseMeasure(t, subject ?? null), "unknown-measure");
-  const targetDate = row.optional("targetDate", parseDate, "bad-date");
+  const subject = row.required("subject", sharedSubject, "unknown-subject", "the subject");
+  const measure = row.optional("measure", (t) => sharedMeasure(t, subject ?? null), "unknown-measure");
+  const targetDate = row.optional("targetDate", sharedDate, "bad-date");
   const target = row.text("target");
   if (target === null) row.error(row.column("target"), "missing-value", "the target is empty");
   if (key === undefined || subject === undefined || target === null || row.isRejected) return {};
