@@ -36,6 +36,14 @@ function detachedOrNull(text: string | null): string | null {
   return text === null ? null : detachedCopy(text);
 }
 
+function rememberLastPoint(pointText: string | null, yearText: string | null, dateText: string | null, info: PointInfo): void {
+  const last = lastPoint ??= { pointText: null, yearText: null, dateText: null, info };
+  last.pointText = detachedOrNull(pointText);
+  last.yearText = detachedOrNull(yearText);
+  last.dateText = detachedOrNull(dateText);
+  last.info = info;
+}
+
 function readPoint(row: RowReader): PointInfo | undefined {
   const dateText = row.text("date");
   const pointText = row.text("point");
@@ -47,7 +55,7 @@ function readPoint(row: RowReader): PointInfo | undefined {
   // Nested maps by point, year and date text: no key string built per row.
   const known = resolvedPoints.get(pointText ?? "")?.get(yearText ?? "")?.get(dateText ?? "");
   if (known !== undefined) {
-    lastPoint = { pointText: detachedOrNull(pointText), yearText: detachedOrNull(yearText), dateText: detachedOrNull(dateText), info: known };
+    rememberLastPoint(pointText, yearText, dateText, known);
     return known;
   }
   let date: string | null = null;
@@ -72,6 +80,7 @@ function readPoint(row: RowReader): PointInfo | undefined {
   const byYear = mapAt(resolvedPoints, detachedCopy(pointText ?? ""));
   mapAt(byYear, detachedCopy(yearText ?? "")).set(detachedCopy(dateText ?? ""), info);
   resolvedCount += 1;
+  rememberLastPoint(pointText, yearText, dateText, info);
   return info;
 }
 
