@@ -122,6 +122,27 @@ export function profileLookup(
 
 type ProfileLookup = (pupilId: string, date: string, academicYear?: string) => PupilProfile | null;
 
+/**
+ * Inside an analysis (`withSharedValues`), lets each share of `source` (some pupils' part of it, as
+ * `splitBySchool` makes: their pupil records and SEN spells) use `source`'s profile look-up instead of making
+ * its own, so a pupil's profiles are made once for the trust and its school. Only when every pupil id in
+ * `source.pupils` is there once (then a pupil's profile is the same in both); returns whether it could.
+ * @example
+ * shareProfileLookup(trust, [...splitBySchool(trust).values()]) // => true
+ */
+export function shareProfileLookup(
+  source: Pick<SchoolData, "pupils" | "senRegister">,
+  shares: Iterable<Pick<SchoolData, "pupils" | "senRegister">>,
+): boolean {
+  const unique = sharedValue(source.pupils, "pupil ids unique", () => new Set(source.pupils.map((p) => p.pupilId)).size === source.pupils.length);
+  if (!unique) return false;
+  const lookup = profileLookup(source);
+  for (const share of shares) {
+    sharedValue(share.pupils, "profileLookup", () => new WeakMap<object, ProfileLookup>()).set(share.senRegister, lookup);
+  }
+  return true;
+}
+
 function makeLookup(data: Pick<SchoolData, "pupils" | "senRegister">): ProfileLookup {
   const spells = spellsByPupil(data.senRegister);
   const pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));

@@ -59,6 +59,37 @@ interface Profiled {
   senRegister: ResultData["senRegister"];
   rows: readonly ProfiledResult[];
   consistent: boolean;
+  /** Positions in `rows` of each point's results, ascending; made on the first call that filters by point. */
+  positionsByPoint?: Map<string, Int32Array>;
+}
+
+/**
+ * The positions in `all.rows` of the results at `points`, ascending (so in `rows` order): a filter by point
+ * then reads only those rows instead of all of a trust's millions.
+ */
+function positionsAt(all: Profiled, points: readonly string[]): Int32Array {
+  let index = all.positionsByPoint;
+  if (index === undefined) {
+    const counts = new Map<string, number>();
+    for (const r of all.rows) counts.set(r.point, (counts.get(r.point) ?? 0) + 1);
+    const made = new Map([...counts].map(([point, n]) => [point, new Int32Array(n)]));
+    const filled = new Map<string, number>();
+    all.rows.forEach((r, i) => {
+      const at = filled.get(r.point) ?? 0;
+      (made.get(r.point) as Int32Array)[at] = i;
+      filled.set(r.point, at + 1);
+    });
+    all.positionsByPoint = index = made;
+  }
+  const lists = [...new Set(points)].map((p) => index.get(p)).filter((l): l is Int32Array => l !== undefined);
+  if (lists.length === 1) return lists[0] as Int32Array;
+  const merged = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lists) {
+    merged.set(l, at);
+    at += l.length;
+  }
+  return merged.sort();
 }
 
 /** The profiled results made inside the current `withSharedResults` call; null outside one. */
@@ -222,10 +253,17 @@ export function profiledResults(data: ResultData, filter: ResultFilter = {}): Pr
   if (all === null || !all.consistent) return profiledDirectly(data, filter);
   const { academicYears, subjects, measures, points, terms } = filter;
   if (!academicYears && !subjects && !measures && !points && !terms) return all.rows.slice();
-  return all.rows.filter((r) =>
+  const keep = (r: ProfiledResult) =>
     (!academicYears || academicYears.includes(r.academicYear)) && (!subjects || subjects.includes(r.subject))
     && (!measures || measures.includes(r.measure)) && (!points || points.includes(r.point))
-    && (!terms || terms.includes(r.term)));
+    && (!terms || terms.includes(r.term));
+  if (!points) return all.rows.filter(keep);
+  const out: ProfiledResult[] = [];
+  for (const i of positionsAt(all, points)) {
+    const r = all.rows[i] as ProfiledResult;
+    if (keep(r)) out.push(r);
+  }
+  return out;
 }
 
 function profiledDirectly(data: ResultData, filter: ResultFilter): ProfiledResult[] {

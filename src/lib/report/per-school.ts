@@ -9,6 +9,7 @@ import type { SchoolData } from "../schema/school-data.js";
 import { Identification, identification } from "../cohort/identification.js";
 import { AttainmentCell, attainment } from "../cohort/attainment.js";
 import { shareProfiledResults } from "../cohort/results.js";
+import { shareProfileLookup } from "../cohort/groups.js";
 import { RwmCell, ks2Rwm } from "../cohort/ks2-rwm.js";
 import { AttendanceByGroup, attendanceByGroup } from "../cohort/attendance.js";
 import { AttainmentGap, RwmGap, attainmentGaps } from "../gaps/attainment-gaps.js";
@@ -162,6 +163,7 @@ export function schoolSections(
   const schoolOf = new Map<string, string>();
   for (const p of data.pupils) if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, p.school ?? UNKNOWN_SCHOOL);
   shareProfiledResults(data, parts, (id) => schoolOf.get(id));
+  shareProfileLookup(data, parts.values());
   for (const [school, part] of parts) {
     const ident = identification(part, asOf, national === undefined ? {} : { national });
     const years = ks2Years.filter((y) => ks2Rwm(part, y, { dimensions: ["all"] }).some((c) => c.n > 0));
