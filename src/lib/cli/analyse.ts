@@ -7,6 +7,7 @@ import { loadNationalFigures } from "../../data/national.js";
 import { importFolder } from "../import/import-folder.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { buildReport } from "../report/build-report.js";
+import type { SchoolData } from "../schema/school-data.js";
 import { jsonChunks } from "./json-chunks.js";
 import type { SendscopeReport } from "../report/schema.js";
 
@@ -107,7 +108,7 @@ export async function runAnalyse(
   let report: SendscopeReport;
   try {
     const bar = wantsProgressBar(undefined, options.json) ? importProgressBar() : null;
-    let data;
+    let data: SchoolData | undefined;
     try {
       data = await importFolder(folder, bar === null ? {} : { onProgress: bar.onProgress });
     } finally {
@@ -120,6 +121,7 @@ export async function runAnalyse(
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
     });
+    data = undefined; // a trust's records (hundreds of MB) are not needed to write the report
   } catch (error) {
     if (error instanceof ImportError || error instanceof InvalidArgumentError) {
       io.stderr(`sendscope analyse: ${error.message.split("\n")[0]}\n`);

@@ -18,12 +18,12 @@ import { suspensionsByGroup } from "../cohort/suspensions.js";
 import { targetsOnTrack } from "../cohort/targets.js";
 import { ehcReviews } from "../cohort/ehc-reviews.js";
 import { attainmentGaps } from "../gaps/attainment-gaps.js";
-import { type Audience, policyFor } from "../disclosure/policy.js";
+import { type Audience, type DisclosurePolicy, policyFor } from "../disclosure/policy.js";
 import { SUPPRESSION_REASONS, applyDisclosure } from "../disclosure/apply-disclosure.js";
 import { analyseInterventions } from "../interventions/analyse.js";
 import { finishDisclosedTrends, reportGapTrends, reportNationalComparisons, reportRwmGaps } from "./comparisons.js";
 import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "./links.js";
-import { schoolSections } from "./per-school.js";
+import { type CrossSchoolCell, schoolSections } from "./per-school.js";
 import { assertNoPupilIdentifiers } from "../disclosure/identifiers.js";
 import type { NationalFigures } from "../../data/national.js";
 import { type ImportSummary, type ReportContent, type ReportMeta, SendscopeReport } from "./schema.js";
@@ -131,11 +131,14 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  * report.meta.generatedFor // => "2025-07-18"
  */
 export function buildReport(data: SchoolData, options: BuildReportOptions = {}): SendscopeReport {
-  // Attainment, gaps, trends, progress and the schools' sections all start from the same profiled results.
-  return withSharedResults(() => build(data, options));
+  // Attainment, gaps, trends, progress and the schools' sections all start from the same profiled results;
+  // those and the other shared indexes are let go before disclosure control (a trust's are hundreds of MB).
+  const { content, crossSchool, policy } = withSharedResults(() => analyse(data, options));
+  return disclose(content, crossSchool, policy, data.pupils);
 }
 
-function build(data: SchoolData, options: BuildReportOptions): SendscopeReport {
+/** Every analysis of the report, before disclosure control. */
+function analyse(data: SchoolData, options: BuildReportOptions): { content: ReportContent; crossSchool: CrossSchoolCell[]; policy: DisclosurePolicy } {
   const chosen = options.asOf === undefined ? defaultAsOf(data) : { asOf: options.asOf, source: "option" as const };
   const asOf = chosen.asOf;
   if (!IsoDate.safeParse(asOf).success) throw new InvalidArgumentError("buildReport", `asOf must be a date as yyyy-mm-dd, got '${asOf}'`);
@@ -209,10 +212,15 @@ function build(data: SchoolData, options: BuildReportOptions): SendscopeReport {
   linkRepeatedGroups(content.identification);
   linkGapsAndAttendance(content);
   linkSenAnyToSenStatus({ identification: content.identification, attainment: content.attainment, ks2Rwm: content.ks2Rwm, attendance: content.attendance });
+  return { content, crossSchool: perSchool.crossSchool, policy };
+}
+
+/** Disclosure control for the audience, the identifier guard, and the check against the report's schema. */
+function disclose(content: ReportContent, crossSchool: CrossSchoolCell[], policy: DisclosurePolicy, pupils: SchoolData["pupils"]): SendscopeReport {
   // The cross-school cells ride along through disclosure control and are dropped after it.
-  const { crossSchool: _crossSchool, ...disclosed } = applyDisclosure({ ...content, crossSchool: perSchool.crossSchool }, policy);
+  const { crossSchool: _crossSchool, ...disclosed } = applyDisclosure({ ...content, crossSchool }, policy);
   if (policy.audience !== "senco") finishDisclosedTrends(disclosed.gaps.trends, disclosed.attainment.cells, SUPPRESSION_REASONS.secondary);
-  if (policy.audience !== "senco") assertNoPupilIdentifiers(disclosed, data.pupils, "buildReport");
+  if (policy.audience !== "senco") assertNoPupilIdentifiers(disclosed, pupils, "buildReport");
   const checked = SendscopeReport.safeParse(disclosed);
   if (!checked.success) {
     const issue = checked.error.issues[0];
