@@ -237,7 +237,8 @@ function collectStrings(node: unknown, strings: Set<string>): boolean {
   if (Array.isArray(node)) {
     for (const item of node) if (collectStrings(item, strings)) identifierField = true;
   } else if (node !== null && typeof node === "object") {
-    for (const [key, child] of Object.entries(node)) {
+    for (const key of Object.keys(node)) {
+      const child = (node as Record<string, unknown>)[key];
       if (isPupilIdentifierField(key) && child !== null && child !== undefined && child !== "") identifierField = true;
       if (collectStrings(child, strings)) identifierField = true;
     }

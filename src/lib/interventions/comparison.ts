@@ -8,7 +8,7 @@ import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { Assessment, InterventionRecord, Pupil } from "../schema/records.js";
 import { isAgeMeasure, type PlacementOutcome } from "./outcomes.js";
 import {
-  dayNumber, measureIndexes, monthsBetweenDates, newTermlyIndex, rowAtPoint, type MeasureIndex, type Point, type TermlyIndex,
+  dayNumber, dayOf, measureIndexes, monthsBetweenDates, newTermlyIndex, rowAtPoint, type MeasureIndex, type Point, type TermlyIndex,
 } from "./termly-index.js";
 
 /** One comparison pupil's progress between the two assessment points. */
@@ -270,7 +270,7 @@ export function inferSubject(
       const days = rows.map((row) => termly.dateDays[index.rowDate[row] as number] as number);
       for (const r of recordsOf.get(termly.pupilIds[pupil] as string) ?? []) {
         if (r.entryScore === null) continue;
-        const day = dayNumber(r.entryDate ?? r.startDate);
+        const day = dayOf(termly, r.entryDate ?? r.startDate);
         let best = -1;
         let bestDistance = Infinity;
         for (let i = 0; i < rows.length; i++) {

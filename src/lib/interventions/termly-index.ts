@@ -63,10 +63,26 @@ export interface TermlyIndex {
   dates: string[];
   dateDays: number[];
   dateNo: Map<string, number>;
+  /** Day numbers of other dates (see `dayOf`). */
+  days: Map<string, number>;
   /** Months between two dates by their numbers (`monthsBetween`), cached: the pairs repeat. */
   months: Map<number, number>;
   /** Every measure's index by subject; null until first asked for. */
   measures: Map<MeasureKind, Map<Subject, MeasureIndex>> | null;
+}
+
+/**
+ * The day number of a date (`dayNumber`), cached in the index: entry and run dates repeat across records.
+ * @example
+ * dayOf(index, "1970-01-02"); // => 1
+ */
+export function dayOf(index: TermlyIndex, iso: string): number {
+  let day = index.days.get(iso);
+  if (day === undefined) {
+    day = dayNumber(iso);
+    index.days.set(iso, day);
+  }
+  return day;
 }
 
 /**
@@ -77,7 +93,7 @@ export interface TermlyIndex {
  */
 export function newTermlyIndex(assessments: readonly Assessment[]): TermlyIndex {
   return {
-    assessments, pupilIds: [], pupilNo: new Map(), dates: [], dateDays: [], dateNo: new Map(), months: new Map(),
+    assessments, pupilIds: [], pupilNo: new Map(), dates: [], dateDays: [], dateNo: new Map(), days: new Map(), months: new Map(),
     measures: null,
   };
 }
