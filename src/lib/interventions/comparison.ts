@@ -73,12 +73,25 @@ export function yearGroupIn(pupil: Pupil | undefined, ayStart: number): number |
 
 
 /** Pupil ids in the order `localeCompare` puts them (one collator, rather than one look-up per comparison). */
-const compareIds = new Intl.Collator().compare;
+const collate = new Intl.Collator().compare;
+
+/** Ids of digits and capital letters only (UPNs and most MIS ids). */
+const PLAIN_ID = /^[0-9A-Z]*$/;
+
+/**
+ * Compares pupil ids as `localeCompare` does. For ids of digits and capital letters only the collation order
+ * (digits before letters, each in order) is the order of their character codes, so those are compared
+ * directly, which is much faster than collation.
+ */
+function compareIds(a: string, b: string): number {
+  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return collate(a, b);
+}
 
 /** The pupils of one pupils map, by pupil number, and the comparison pools made for them. */
 interface Roll {
   /** Pupil by number (see `TermlyIndex.pupilIds`), looked up when first needed; null: not in the map. */
-  byNo: Array<Pupil | null>;
+  byNo: Array<Pupil | null | undefined>;
   /** Pools by measure index, then by start and end point. */
   pools: Map<MeasureIndex, Map<string, Pool>>;
 }
@@ -125,7 +138,9 @@ function indexedFor(assessments: readonly Assessment[]): Indexed {
 function rollFor(indexed: Indexed, pupils: ReadonlyMap<string, Pupil>): Roll {
   let roll = indexed.rolls.get(pupils);
   if (roll === undefined) {
-    roll = { byNo: [], pools: new Map() };
+    // Filled up front so that the array stays dense (a sparse one is a slow dictionary). Every measure is
+    // indexed before a roll is made, so the pupil numbers are all known.
+    roll = { byNo: new Array<Pupil | null | undefined>(indexed.termly.pupilIds.length).fill(undefined), pools: new Map() };
     indexed.rolls.set(pupils, roll);
   }
   return roll;
@@ -259,8 +274,9 @@ export function inferSubject(
   for (const [subject, index] of bySubject) {
     // The pupil's scored results in assessment order, pupils in order of their first result (as the totals add up).
     const rowsOf = new Map<number, number[]>();
-    for (let row = 0; row < index.rowPupil.length; row += 1) {
-      const pupil = index.rowPupil[row] as number;
+    const { rowPupil } = index;
+    for (let row = 0; row < rowPupil.length; row += 1) {
+      const pupil = rowPupil[row] as number;
       if (wanted[pupil] !== 1) continue;
       const rows = rowsOf.get(pupil);
       if (rows === undefined) rowsOf.set(pupil, [row]);
@@ -323,6 +339,9 @@ function poolFor(
   const ayStart = academicYearStart(start.date);
   const pool: Pool = { bySchool: new Map(), scoreOf: (no) => index.rowScore[startRows[no] as number] as number };
   // In order of first appearance at the start point, so that equal scores keep that order when sorted.
+  // Pupils come school by school, as the files do: the last school's sub-pools are kept at hand.
+  let lastSchool: string | null | undefined;
+  let byYear = new Map<number | null, SubPool>();
   for (const no of index.pupilsAt[startAt] as Int32Array) {
     const pupil = pupilOf(roll, termly, pupils, no);
     if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
@@ -332,10 +351,11 @@ function poolFor(
     if (!(monthsBetweenDates(termly, index.rowDate[a] as number, index.rowDate[b] as number) > 0)) continue;
     const yearGroup = yearGroupIn(pupil, ayStart);
     const schoolName = pupil?.school ?? null;
-    let byYear = pool.bySchool.get(schoolName);
-    if (byYear === undefined) {
-      byYear = new Map();
-      pool.bySchool.set(schoolName, byYear);
+    if (schoolName !== lastSchool) {
+      lastSchool = schoolName;
+      const known = pool.bySchool.get(schoolName);
+      if (known === undefined) pool.bySchool.set(schoolName, (byYear = new Map()));
+      else byYear = known;
     }
     const sub = byYear.get(yearGroup);
     if (sub === undefined) byYear.set(yearGroup, { pupils: [no], scores: null });

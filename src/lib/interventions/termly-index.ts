@@ -65,8 +65,8 @@ export interface TermlyIndex {
   dateNo: Map<string, number>;
   /** Day numbers of other dates (see `dayOf`). */
   days: Map<string, number>;
-  /** Months between two dates by their numbers (`monthsBetween`), cached: the pairs repeat. */
-  months: Map<number, number>;
+  /** Months between two dates by their numbers (`monthsBetween`), cached by `from × dates + to` (NaN: not yet). */
+  months: Float64Array;
   /** Every measure's index by subject; null until first asked for. */
   measures: Map<MeasureKind, Map<Subject, MeasureIndex>> | null;
 }
@@ -93,7 +93,7 @@ export function dayOf(index: TermlyIndex, iso: string): number {
  */
 export function newTermlyIndex(assessments: readonly Assessment[]): TermlyIndex {
   return {
-    assessments, pupilIds: [], pupilNo: new Map(), dates: [], dateDays: [], dateNo: new Map(), days: new Map(), months: new Map(),
+    assessments, pupilIds: [], pupilNo: new Map(), dates: [], dateDays: [], dateNo: new Map(), days: new Map(), months: new Float64Array(0),
     measures: null,
   };
 }
@@ -114,11 +114,13 @@ export function rowAtPoint(index: MeasureIndex, point: number, pupil: number): n
  * monthsBetweenDates(index, 0, 1); // => 3.4497 (2024-12-02 → 2025-03-17)
  */
 export function monthsBetweenDates(index: TermlyIndex, from: number, to: number): number {
-  const key = from * 2 ** 21 + to;
-  let months = index.months.get(key);
-  if (months === undefined) {
+  const count = index.dates.length;
+  if (index.months.length !== count * count) index.months = new Float64Array(count * count).fill(NaN);
+  const at = from * count + to;
+  let months = index.months[at] as number;
+  if (Number.isNaN(months)) {
     months = monthsBetween(index.dates[from] as string, index.dates[to] as string);
-    index.months.set(key, months);
+    index.months[at] = months;
   }
   return months;
 }
