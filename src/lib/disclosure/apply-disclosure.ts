@@ -223,10 +223,9 @@ function layoutOf(root: unknown, copy: boolean): { root: unknown; layout: Layout
       layArray(out);
       return out;
     }
-    if (Object.getPrototypeOf(node) !== Object.prototype && Object.getPrototypeOf(node) !== null) {
-      // Not a plain object (outside the JSON-like contract): copied as structuredClone would, not laid out.
-      return copy ? structuredClone(node) : node;
-    }
+    // Outside the JSON-like contract: a built-in that structuredClone copies as itself (a Date, a Map …) holds
+    // no fields to disclose; any other object is copied and laid out field by field, as structuredClone would.
+    if (copy && isClonedAsItself(node)) return structuredClone(node);
     const source = node as Obj;
     const out: Obj = copy ? {} : source;
     if (copy) copies.set(node, out);
@@ -442,6 +441,12 @@ function removeIdentifierFields(layout: Layout): void {
   for (const list of layout.pupilLists) removeIdentifierFieldsBelow(list);
 }
 
+/** Built-ins that `structuredClone` copies as the same kind of object rather than as a plain object. */
+function isClonedAsItself(o: object): boolean {
+  return o instanceof Date || o instanceof RegExp || o instanceof Map || o instanceof Set || o instanceof Error
+    || o instanceof ArrayBuffer || ArrayBuffer.isView(o);
+}
+
 /**
  * A deep copy of a JSON-like value, as `structuredClone` makes it (an object reached twice is copied once and
  * shared in the copy too) but several times faster for plain objects and arrays.
@@ -456,7 +461,7 @@ function copyOf(value: unknown, copies = new Map<object, unknown>()): unknown {
     for (let i = 0; i < value.length; i += 1) if (i in value) out[i] = copyOf(value[i], copies);
     return out;
   }
-  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return structuredClone(value);
+  if (isClonedAsItself(value)) return structuredClone(value);
   const out: Obj = {};
   copies.set(value, out);
   for (const key of Object.keys(value)) out[key] = copyOf((value as Obj)[key], copies);
