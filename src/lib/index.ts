@@ -102,7 +102,7 @@ export {
 export {
   applyDisclosure, DISCLOSURE_KEY_FIELDS, DISCLOSURE_DERIVED_TEXT_FIELDS, SUPPRESSION_REASONS,
 } from "./disclosure/apply-disclosure.js";
-export type { Disclosed } from "./disclosure/apply-disclosure.js";
+export type { ApplyDisclosureOptions, Disclosed } from "./disclosure/apply-disclosure.js";
 export { disclosedSchema } from "./disclosure/disclosed-schema.js";
 export {
   PUPIL_IDENTIFIER_FIELDS, isPupilIdentifierField, looksLikeUpn, findPupilIdentifiers, assertNoPupilIdentifiers,

@@ -167,16 +167,114 @@ function suppressOwn(o: Obj, reason: string): void {
   mark(o, reason);
 }
 
-/** Post-order walk over every object and array (not into pupil-level lists). */
-function walk(node: unknown, visit: (o: Obj) => void, visitArray?: (a: unknown[]) => void): void {
-  if (Array.isArray(node)) {
-    for (const item of node) walk(item, visit, visitArray);
-    visitArray?.(node);
-  } else if (isObj(node)) {
-    if (node.pupilLevel === true) return;
-    for (const v of Object.values(node)) walk(v, visit, visitArray);
-    visit(node);
-  }
+/** A cell with the identities of its group (own and `sameAs`) and the groups it `dependsOn`. */
+interface CellLinks {
+  cell: Obj;
+  identities: string[];
+  dependsOn: string[];
+}
+
+/**
+ * Where things are in a result, found in one post-order walk (not into pupil-level lists) and fixed for the
+ * rest of disclosure: suppression only ever nulls figures, words and flags, and never adds, removes or
+ * replaces an object, so every pass of the fixpoint below looks up these lists instead of walking the whole
+ * result again (the 100k report has ~1M objects but far fewer cells). An object reached twice (shared) is
+ * listed twice, as a walk would visit it twice.
+ */
+interface Layout {
+  /** Every object, in post-order. */
+  objects: Obj[];
+  /** Every cell, in post-order, with its links. */
+  cells: CellLinks[];
+  /** Each array's partitions (cells with the same `partition`), arrays in post-order, partitions in order of first cell. */
+  partitions: Obj[][];
+  /** Objects that hold cells as named properties (not the cell-convention fields), in post-order, with those cells. */
+  holders: Array<{ o: Obj; held: Obj[] }>;
+  /** Pupil-level lists (emptied), which the other lists leave out. */
+  pupilLists: Obj[];
+}
+
+/**
+ * Walks the result once: empties pupil-level lists (rule 1) and records the layout of everything else. With
+ * `copy`, the walk makes a deep copy as it goes (as `structuredClone` would: an object reached twice is copied
+ * once and shared in the copy too) and lays out the copy, so the copy costs no second walk.
+ */
+function layoutOf(root: unknown, copy: boolean): { root: unknown; layout: Layout } {
+  const layout: Layout = { objects: [], cells: [], partitions: [], holders: [], pupilLists: [] };
+  const copies = new Map<object, unknown>();
+  const visit = (node: unknown): unknown => {
+    if (node === null || typeof node !== "object") return node;
+    if (copy) {
+      const known = copies.get(node);
+      if (known !== undefined) {
+        // A shared object: its copy is shared too, and laid out again (a walk would visit it again).
+        relayout(known);
+        return known;
+      }
+    }
+    if (Array.isArray(node)) {
+      const out: unknown[] = copy ? new Array<unknown>(node.length) : node;
+      if (copy) copies.set(node, out);
+      for (let i = 0; i < node.length; i += 1) {
+        if (!(i in node)) continue;
+        const item = visit(node[i]);
+        if (copy) out[i] = item;
+      }
+      layArray(out);
+      return out;
+    }
+    // Outside the JSON-like contract: a built-in that structuredClone copies as itself (a Date, a Map …) holds
+    // no fields to disclose; any other object is copied and laid out field by field, as structuredClone would.
+    if (copy && isClonedAsItself(node)) return structuredClone(node);
+    const source = node as Obj;
+    const out: Obj = copy ? {} : source;
+    if (copy) copies.set(node, out);
+    if (source.pupilLevel === true) {
+      if (copy) for (const key of Object.keys(source)) out[key] = copyOf(source[key], copies);
+      removePupilLists(out);
+      layout.pupilLists.push(out);
+      return out;
+    }
+    for (const key of Object.keys(source)) {
+      const v = visit(source[key]);
+      if (copy) out[key] = v;
+    }
+    layObject(out);
+    return out;
+  };
+  const layArray = (a: unknown[]): void => {
+    let byPartition: Map<string, Obj[]> | null = null;
+    for (const item of a) {
+      if (isCell(item) && typeof item.partition === "string") {
+        byPartition ??= new Map();
+        const list = byPartition.get(item.partition);
+        if (list === undefined) byPartition.set(item.partition, [item]);
+        else list.push(item);
+      }
+    }
+    if (byPartition !== null) layout.partitions.push(...byPartition.values());
+  };
+  const layObject = (o: Obj): void => {
+    let held: Obj[] | null = null;
+    for (const key of Object.keys(o)) {
+      const v = o[key];
+      if (!STRUCTURAL.has(key) && isCell(v)) (held ??= []).push(v);
+    }
+    layout.objects.push(o);
+    if (held !== null) layout.holders.push({ o, held });
+    if (isCell(o)) layout.cells.push({ cell: o, identities: groupIdentities(o), dependsOn: links(o.dependsOn) });
+  };
+  // A second visit of an already copied (shared) object: lay out its copy again, in post-order.
+  const relayout = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) relayout(item);
+      layArray(node);
+    } else if (isObj(node) && node.pupilLevel !== true) {
+      for (const v of Object.values(node)) relayout(v);
+      layObject(node);
+    }
+  };
+  return { root: visit(root), layout };
 }
 
 function removePupilLists(node: unknown): void {
@@ -194,24 +292,36 @@ function removePupilLists(node: unknown): void {
 
 /** Whether a field holds the size of a group: `n`, or a camelCase name ending in `N` (`comparisonN`). */
 function isGroupSizeField(key: string): boolean {
-  return key === "n" || /[a-z]N$/.test(key);
+  let known = GROUP_SIZE_FIELDS.get(key);
+  if (known === undefined) {
+    known = key === "n" || /[a-z]N$/.test(key);
+    if (GROUP_SIZE_FIELDS.size < 10_000) GROUP_SIZE_FIELDS.set(key, known);
+  }
+  return known;
 }
+
+/** Field names already judged by `isGroupSizeField` (a report repeats a few dozen names ~1M times). */
+const GROUP_SIZE_FIELDS = new Map<string, boolean>();
 
 function hasSmallGroup(o: Obj, threshold: number): boolean {
-  return Object.entries(o).some(([key, v]) => isGroupSizeField(key) && typeof v === "number" && v > 0 && v < threshold);
+  for (const key of Object.keys(o)) {
+    const v = o[key];
+    if (typeof v === "number" && v > 0 && v < threshold && isGroupSizeField(key)) return true;
+  }
+  return false;
 }
 
-function primary(root: unknown, policy: DisclosurePolicy): void {
+function primary(layout: Layout, policy: DisclosurePolicy): void {
   const base = policy.roundCountsTo;
   const minCount = base === undefined ? 0 : Math.ceil(base / 2);
-  walk(root, (o) => {
-    if (!isCell(o) || isHidden(o)) return;
+  for (const { cell: o } of layout.cells) {
+    if (isHidden(o)) continue;
     if (hasSmallGroup(o, policy.threshold)) {
       suppressWhole(o, SUPPRESSION_REASONS.smallGroup(policy.threshold));
     } else if (base !== undefined && typeof o.count === "number" && o.count > 0 && Math.round(o.count / base) === 0) {
       suppressWhole(o, SUPPRESSION_REASONS.roundsToZero(minCount, base));
     }
-  });
+  }
 }
 
 /** Pick the cell to hide alongside a single hidden one: smallest visible member with n > 0, then n = 0, then a total. */
@@ -224,29 +334,20 @@ function complementFor(members: Obj[], totals: Obj[]): Obj | undefined {
   return totals.find((c) => !isHidden(c));
 }
 
-function secondary(root: unknown): boolean {
+function secondary(layout: Layout): boolean {
   let changed = false;
-  walk(root, () => undefined, (array) => {
-    const partitions = new Map<string, Obj[]>();
-    for (const item of array) {
-      if (isCell(item) && typeof item.partition === "string") {
-        const list = partitions.get(item.partition) ?? [];
-        list.push(item);
-        partitions.set(item.partition, list);
-      }
+  for (const cells of layout.partitions) {
+    let hidden = 0;
+    for (const c of cells) if (isHidden(c)) hidden += 1;
+    if (hidden !== 1) continue;
+    const totals = cells.filter((c) => c.isTotal === true);
+    const members = cells.filter((c) => c.isTotal !== true);
+    const pick = complementFor(members, totals);
+    if (pick) {
+      suppressWhole(pick, SUPPRESSION_REASONS.secondary);
+      changed = true;
     }
-    for (const cells of partitions.values()) {
-      const totals = cells.filter((c) => c.isTotal === true);
-      const members = cells.filter((c) => c.isTotal !== true);
-      const hidden = cells.filter(isHidden).length;
-      if (hidden !== 1) continue;
-      const pick = complementFor(members, totals);
-      if (pick) {
-        suppressWhole(pick, SUPPRESSION_REASONS.secondary);
-        changed = true;
-      }
-    }
-  });
+  }
   return changed;
 }
 
@@ -280,65 +381,114 @@ function links(list: unknown): string[] {
  * A group hidden in one place is hidden wherever else it appears (same identity, see `groupIdentities`), and
  * so is every figure that `dependsOn` it.
  */
-function consistent(root: unknown): boolean {
+function consistent(layout: Layout): boolean {
   const hidden = new Map<string, string>();
-  walk(root, (o) => {
-    if (!isCell(o) || !isHidden(o)) return;
-    for (const id of groupIdentities(o)) if (!hidden.has(id)) hidden.set(id, String(o.suppressionReason ?? SUPPRESSION_REASONS.secondary));
-  });
+  for (const { cell, identities } of layout.cells) {
+    if (!isHidden(cell)) continue;
+    for (const id of identities) if (!hidden.has(id)) hidden.set(id, String(cell.suppressionReason ?? SUPPRESSION_REASONS.secondary));
+  }
+  if (hidden.size === 0) return false;
   let changed = false;
-  walk(root, (o) => {
-    if (!isCell(o) || isHidden(o)) return;
-    const reason = [...groupIdentities(o), ...links(o.dependsOn)].map((id) => hidden.get(id)).find((r) => r !== undefined);
+  for (const { cell, identities, dependsOn } of layout.cells) {
+    if (isHidden(cell)) continue;
+    let reason: string | undefined;
+    for (const id of identities) if (reason === undefined) reason = hidden.get(id);
+    for (const id of dependsOn) if (reason === undefined) reason = hidden.get(id);
     if (reason !== undefined) {
-      suppressWhole(o, reason);
+      suppressWhole(cell, reason);
       changed = true;
     }
-  });
+  }
   return changed;
 }
 
-function propagate(root: unknown): boolean {
+function propagate(layout: Layout): boolean {
   let changed = false;
-  walk(root, (o) => {
-    if (isHidden(o)) return;
-    const holdsHiddenCell = Object.entries(o).some(([key, v]) => !STRUCTURAL.has(key) && isCell(v) && isHidden(v));
-    if (holdsHiddenCell) {
+  for (const { o, held } of layout.holders) {
+    if (isHidden(o)) continue;
+    if (held.some(isHidden)) {
       suppressOwn(o, SUPPRESSION_REASONS.derived);
       changed = true;
     }
-  });
+  }
   return changed;
 }
 
-function roundCounts(root: unknown, base: number): void {
-  walk(root, (o) => {
-    if (!isCell(o) || isHidden(o)) return;
+function roundCounts(layout: Layout, base: number): void {
+  for (const { cell: o } of layout.cells) {
+    if (isHidden(o)) continue;
     if (typeof o.n === "number") o.n = Math.round(o.n / base) * base;
     if (typeof o.count === "number") o.count = Math.round(o.count / base) * base;
-  });
+  }
 }
 
-function removeIdentifierFields(node: unknown): void {
+function removeIdentifierFieldsBelow(node: unknown): void {
   if (Array.isArray(node)) {
-    for (const item of node) removeIdentifierFields(item);
+    for (const item of node) removeIdentifierFieldsBelow(item);
   } else if (isObj(node)) {
     for (const key of Object.keys(node)) {
       if (isPupilIdentifierField(key)) delete node[key];
-      else removeIdentifierFields(node[key]);
+      else removeIdentifierFieldsBelow(node[key]);
     }
   }
+}
+
+/** Rule 6: removes the fields named as pupil identifiers from every object (the layout lists them all). */
+function removeIdentifierFields(layout: Layout): void {
+  for (const o of layout.objects) {
+    for (const key of Object.keys(o)) if (isPupilIdentifierField(key)) delete o[key];
+  }
+  for (const list of layout.pupilLists) removeIdentifierFieldsBelow(list);
+}
+
+/** Built-ins that `structuredClone` copies as the same kind of object rather than as a plain object. */
+function isClonedAsItself(o: object): boolean {
+  return o instanceof Date || o instanceof RegExp || o instanceof Map || o instanceof Set || o instanceof Error
+    || o instanceof ArrayBuffer || ArrayBuffer.isView(o);
+}
+
+/**
+ * A deep copy of a JSON-like value, as `structuredClone` makes it (an object reached twice is copied once and
+ * shared in the copy too) but several times faster for plain objects and arrays.
+ */
+function copyOf(value: unknown, copies = new Map<object, unknown>()): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array<unknown>(value.length);
+    copies.set(value, out);
+    for (let i = 0; i < value.length; i += 1) if (i in value) out[i] = copyOf(value[i], copies);
+    return out;
+  }
+  if (isClonedAsItself(value)) return structuredClone(value);
+  const out: Obj = {};
+  copies.set(value, out);
+  for (const key of Object.keys(value)) out[key] = copyOf((value as Obj)[key], copies);
+  return out;
+}
+
+/** Options for {@link applyDisclosure}. */
+export interface ApplyDisclosureOptions {
+  /**
+   * The caller hands the result over and will not use it again (as `buildReport` does with the report it has
+   * just made): it is changed in place and returned, with no copy; the SENCO gets the same object back.
+   * Default false: the input is not changed.
+   */
+  inPlace?: boolean;
 }
 
 /**
  * Applies an audience's disclosure policy to any result that follows the cell convention (see this module's
  * header for the rules, and `src/lib/report/cells.ts` for the convention). Pure and deterministic: the input is
- * not changed; the SENCO gets a deep copy of it.
+ * not changed; the SENCO gets a deep copy of it (unless `options.inPlace`: then the input itself is disclosed
+ * and returned, which saves copying a large report the caller no longer needs).
  * References: DfE performance tables (groups of fewer than 6 pupils suppressed); DfE/Ofqual rounding to the
  * nearest 5 for publication; secondary suppression so that a hidden cell cannot be recovered from a total.
  * @param result a JSON-like value (plain objects, arrays, strings, numbers, booleans, null)
  * @param policy from `policyFor(audience, overrides)`
- * @returns a new value: suppressed figures are `null` with `suppressed: true` and `suppressionReason`
+ * @param options `inPlace`: disclose the caller's result itself rather than a copy (see {@link ApplyDisclosureOptions})
+ * @returns a new value (the input itself with `inPlace`): suppressed figures are `null` with `suppressed: true` and `suppressionReason`
  * @throws {InvalidArgumentError} when the policy is invalid, or when something shaped like a UPN would still
  * be in a governors' or public result after disclosure (the message gives the path, never the value)
  * @example
@@ -351,23 +501,22 @@ function removeIdentifierFields(node: unknown): void {
  * // => { partition: "Y6", label: "SEN support", n: null, count: null, rate: null, suppressed: true,
  * //      suppressionReason: "suppressed so that another small group cannot be worked out from the total" }
  */
-export function applyDisclosure<T>(result: T, policy: DisclosurePolicy): Disclosed<T> {
+export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options: ApplyDisclosureOptions = {}): Disclosed<T> {
   const parsed = DisclosurePolicy.safeParse(policy);
   if (!parsed.success) {
     throw new InvalidArgumentError("applyDisclosure", `invalid policy: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
   }
-  const copy = structuredClone(result) as unknown;
-  if (policy.audience === "senco") return copy as Disclosed<T>;
-  removePupilLists(copy);
-  primary(copy, policy);
+  if (policy.audience === "senco") return (options.inPlace === true ? result : copyOf(result)) as Disclosed<T>;
+  const { root: copy, layout } = layoutOf(result, options.inPlace !== true);
+  primary(layout, policy);
   for (let pass = 0; pass < 1000; pass += 1) {
-    const a = secondary(copy);
-    const b = consistent(copy);
-    const c = propagate(copy);
+    const a = secondary(layout);
+    const b = consistent(layout);
+    const c = propagate(layout);
     if (!a && !b && !c) break;
   }
-  if (policy.roundCountsTo !== undefined) roundCounts(copy, policy.roundCountsTo);
-  removeIdentifierFields(copy);
+  if (policy.roundCountsTo !== undefined) roundCounts(layout, policy.roundCountsTo);
+  removeIdentifierFields(layout);
   assertNoPupilIdentifiers(copy, [], "applyDisclosure");
   return copy as Disclosed<T>;
 }

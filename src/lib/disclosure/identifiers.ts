@@ -26,8 +26,17 @@ function normaliseKey(key: string): string {
  * isPupilIdentifierField("schoolName") // => false
  */
 export function isPupilIdentifierField(key: string): boolean {
-  return IDENTIFIER_KEYS.has(normaliseKey(key));
+  let known = KEY_VERDICTS.get(key);
+  if (known === undefined) {
+    known = IDENTIFIER_KEYS.has(normaliseKey(key));
+    if (KEY_VERDICTS.size < MAX_KEY_VERDICTS) KEY_VERDICTS.set(key, known);
+  }
+  return known;
 }
+
+/** Field names already judged: a large result repeats a few dozen names ~10M times. Bounded, for odd inputs. */
+const KEY_VERDICTS = new Map<string, boolean>();
+const MAX_KEY_VERDICTS = 10_000;
 
 // DfE UPN format: a letter, 11 digits, then a digit or (temporary UPN) a letter. Matched as a whole token,
 // whatever the check letter, so that invalid UPNs are caught as well as valid ones.
@@ -78,17 +87,47 @@ interface Needles {
   exact: Map<string, IdentifierFinding["kind"]>;
 }
 
-function needlesFor(pupils: readonly KnownPupil[]): Needles {
+/**
+ * Where a pupil's identifier could match in the strings of a result: the first 1 to 4 characters (upper case)
+ * at each word start, and each string trimmed. Needles that cannot match are not kept, so that a trust of
+ * 100,000 pupils does not build a map of ~1M needles to look up a few thousand strings.
+ */
+interface Openings {
+  starts: Set<string>;
+  trimmed: Set<string>;
+}
+
+const OPENING = 4;
+
+function openingsOf(strings: Iterable<string>): Openings {
+  const starts = new Set<string>();
+  const trimmed = new Set<string>();
+  for (const text of strings) {
+    trimmed.add(text.trim());
+    const up = text.toUpperCase();
+    for (let i = 0; i < up.length; i += 1) {
+      if (i > 0 && WORD_CHAR.test(up[i - 1] ?? "")) continue;
+      for (let length = 1; length <= OPENING && i + length <= up.length; length += 1) starts.add(up.slice(i, i + length));
+    }
+  }
+  return { starts, trimmed };
+}
+
+function needlesFor(pupils: readonly KnownPupil[], openings: Openings): Needles {
   const substrings: Needles["substrings"] = new Map();
   const exact: Needles["exact"] = new Map();
   const add = (text: string, kind: IdentifierFinding["kind"]): void => {
+    if (!openings.starts.has(text.slice(0, OPENING))) return;
     if (!substrings.has(text)) substrings.set(text, kind);
+  };
+  const setExact = (text: string, kind: IdentifierFinding["kind"]): void => {
+    if (openings.trimmed.has(text)) exact.set(text, kind);
   };
   for (const p of pupils) {
     const upn = p.upn?.trim();
     if (upn) add(upn.toUpperCase(), "UPN");
     const misId = p.misId?.trim();
-    if (misId && misId.length >= 4) exact.set(misId, "MIS id");
+    if (misId && misId.length >= 4) setExact(misId, "MIS id");
     const fore = p.forename?.trim() ?? "";
     const sur = p.surname?.trim() ?? "";
     if (fore && sur) {
@@ -96,8 +135,8 @@ function needlesFor(pupils: readonly KnownPupil[]): Needles {
       add(`${sur}, ${fore}`.toUpperCase(), "name");
       add(`${sur} ${fore}`.toUpperCase(), "name");
     }
-    if (fore.length >= 2) exact.set(fore, "name");
-    if (sur.length >= 2) exact.set(sur, "name");
+    if (fore.length >= 2) setExact(fore, "name");
+    if (sur.length >= 2) setExact(sur, "name");
     if (p.dateOfBirth) for (const form of dateForms(p.dateOfBirth)) add(form, "date of birth");
   }
   const lengths = [...new Set([...substrings.keys()].map((t) => t.length))].sort((a, b) => a - b);
@@ -112,6 +151,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * pupils.
  */
 function findInside(text: string, needles: Needles): IdentifierFinding["kind"] | null {
+  if (needles.lengths.length === 0) return null;
   const up = text.toUpperCase();
   for (let i = 0; i < up.length; i += 1) {
     if (i > 0 && WORD_CHAR.test(up[i - 1] ?? "")) continue;
@@ -138,38 +178,72 @@ function findInside(text: string, needles: Needles): IdentifierFinding["kind"] |
  * // => [{ path: "$.rows[0].upn", kind: "identifier field" }, { path: "$.rows[0].upn", kind: "UPN" }]
  */
 export function findPupilIdentifiers(value: unknown, pupils: readonly KnownPupil[] = []): IdentifierFinding[] {
-  const needles = needlesFor(pupils);
-  const seen = new Map<string, IdentifierFinding["kind"] | null>();
+  const strings = new Set<string>();
+  const identifierFields = collectStrings(value, strings);
+  const needles = needlesFor(pupils, pupils.length === 0 ? { starts: new Set(), trimmed: new Set() } : openingsOf(strings));
+  // What each distinct string holds, worked out once: a large result repeats a few thousand strings.
+  const kinds = new Map<string, Array<IdentifierFinding["kind"]>>();
+  for (const text of strings) {
+    const found: Array<IdentifierFinding["kind"]> = [];
+    if (looksLikeUpn(text)) found.push("UPN");
+    const exactKind = needles.exact.get(text.trim());
+    if (exactKind) found.push(exactKind);
+    const inside = findInside(text, needles);
+    if (inside !== null) found.push(inside);
+    if (found.length > 0) kinds.set(text, found);
+  }
+  // Nothing to report (the usual case): no need to walk again for paths.
+  if (kinds.size === 0 && !identifierFields) return [];
   const findings: IdentifierFinding[] = [];
-  const visit = (node: unknown, path: string): void => {
+  // The path is kept as segments and written out only for a finding.
+  const segments: Array<string | number> = [];
+  const pathNow = (): string => `$${segments.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`)).join("")}`;
+  const visit = (node: unknown): void => {
     if (typeof node === "string") {
-      if (looksLikeUpn(node)) findings.push({ path, kind: "UPN" });
-      const exactKind = needles.exact.get(node.trim());
-      if (exactKind) findings.push({ path, kind: exactKind });
-      let inside = seen.get(node);
-      if (inside === undefined) {
-        inside = findInside(node, needles);
-        seen.set(node, inside);
-      }
-      if (inside !== null) findings.push({ path, kind: inside });
+      const found = kinds.get(node);
+      if (found !== undefined) for (const kind of found) findings.push({ path: pathNow(), kind });
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, `${path}[${i}]`));
+      for (let i = 0; i < node.length; i += 1) {
+        segments.push(i);
+        visit(node[i]);
+        segments.pop();
+      }
       return;
     }
     if (node !== null && typeof node === "object") {
       for (const [key, child] of Object.entries(node)) {
-        const childPath = `${path}.${key}`;
+        segments.push(key);
         if (isPupilIdentifierField(key) && child !== null && child !== undefined && child !== "") {
-          findings.push({ path: childPath, kind: "identifier field" });
+          findings.push({ path: pathNow(), kind: "identifier field" });
         }
-        visit(child, childPath);
+        visit(child);
+        segments.pop();
       }
     }
   };
-  visit(value, "$");
+  visit(value);
   return findings;
+}
+
+/** Adds every string in `node` to `strings`; true when a field named as an identifier holds a value. */
+function collectStrings(node: unknown, strings: Set<string>): boolean {
+  if (typeof node === "string") {
+    strings.add(node);
+    return false;
+  }
+  let identifierField = false;
+  if (Array.isArray(node)) {
+    for (const item of node) if (collectStrings(item, strings)) identifierField = true;
+  } else if (node !== null && typeof node === "object") {
+    for (const key of Object.keys(node)) {
+      const child = (node as Record<string, unknown>)[key];
+      if (isPupilIdentifierField(key) && child !== null && child !== undefined && child !== "") identifierField = true;
+      if (collectStrings(child, strings)) identifierField = true;
+    }
+  }
+  return identifierField;
 }
 
 /**

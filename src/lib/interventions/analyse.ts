@@ -86,7 +86,8 @@ function analyse(data: SchoolData, options: AnalyseInterventionsOptions): Interv
     throw new InvalidArgumentError("analyseInterventions", `confidence must be between 0 and 1, got ${String(confidence)}`);
   }
   const impactOptions = { confidence, reliability: { ...DEFAULT_RELIABILITY, ...options.reliability } };
-  const pupils = new Map<string, Pupil>(data.pupils.map((p) => [p.pupilId, p]));
+  const pupils = new Map<string, Pupil>();
+  for (const p of data.pupils) pupils.set(p.pupilId, p);
   const nameOf = (id: string): string | null => {
     const p = pupils.get(id);
     return p === undefined ? null : `${p.forename} ${p.surname}`.trim() || null;

@@ -7,7 +7,9 @@
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { Assessment, InterventionRecord, Pupil } from "../schema/records.js";
 import { isAgeMeasure, type PlacementOutcome } from "./outcomes.js";
-import { monthsBetween } from "./ratio-gain.js";
+import {
+  dayNumber, dayOf, measureIndexes, monthsBetweenDates, newTermlyIndex, rowAtPoint, type MeasureIndex, type Point, type TermlyIndex,
+} from "./termly-index.js";
 
 /** One comparison pupil's progress between the two assessment points. */
 export interface ComparisonPupil {
@@ -47,12 +49,6 @@ export interface ComparisonOptions {
   asOf: string;
 }
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-}
-
 /**
  * The academic year (its starting calendar year) a date falls in: September to August.
  * @example
@@ -75,42 +71,45 @@ export function yearGroupIn(pupil: Pupil | undefined, ayStart: number): number |
   return pupil.yearGroup + (ayStart - Number(pupil.yearGroupAcademicYear.slice(0, 4)));
 }
 
-interface Point {
-  label: string;
-  day: number;
-  date: string;
-}
 
-/** The assessment points (label and typical date) present for one subject and measure, in date order. */
-function pointsOf(datesByLabel: ReadonlyMap<string, string[]>): Point[] {
-  const points: Point[] = [];
-  for (const [label, dates] of datesByLabel) {
-    const sorted = [...dates].sort();
-    const date = sorted[Math.floor((sorted.length - 1) / 2)] ?? sorted[0] ?? "";
-    points.push({ label, date, day: dayNumber(date) });
-  }
-  return points.sort((a, b) => a.day - b.day || a.label.localeCompare(b.label));
-}
+/** Pupil ids in the order `localeCompare` puts them (one collator, rather than one look-up per comparison). */
+const collate = new Intl.Collator().compare;
 
-/** The scored results of one subject and measure: its points, and each point's result per pupil (the last row wins). */
-interface MeasureIndex {
-  points: Point[];
-  byPoint: Map<string, Map<string, Assessment>>;
-  /**
-   * Comparison pools by pupils and by start and end point, then by school and year group, before leaving out
-   * each run's own and busy pupils.
-   */
-  pools: WeakMap<ReadonlyMap<string, Pupil>, Map<string, PoolsBySchool>>;
-}
+/** Ids of digits and capital letters only (UPNs and most MIS ids). */
+const PLAIN_ID = /^[0-9A-Z]*$/;
 
 /**
- * Indexes of the scored results by subject and measure, kept inside `withComparisonIndexes` (the runs of
- * every intervention look in the same results); null outside it, where each call indexes afresh.
+ * Compares pupil ids as `localeCompare` does. For ids of digits and capital letters only the collation order
+ * (digits before letters, each in order) is the order of their character codes, so those are compared
+ * directly, which is much faster than collation.
  */
-let indexes: WeakMap<readonly Assessment[], Map<string, MeasureIndex>> | null = null;
+function compareIds(a: string, b: string): number {
+  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return collate(a, b);
+}
+
+/** The pupils of one pupils map, by pupil number, and the comparison pools made for them. */
+interface Roll {
+  /** Pupil by number (see `TermlyIndex.pupilIds`), looked up when first needed; null: not in the map. */
+  byNo: Array<Pupil | null | undefined>;
+  /** Pools by measure index, then by start and end point. */
+  pools: Map<MeasureIndex, Map<string, Pool>>;
+}
+
+/** The termly index of one assessments array, and what has been made from it for each pupils map. */
+interface Indexed {
+  termly: TermlyIndex;
+  rolls: WeakMap<ReadonlyMap<string, Pupil>, Roll>;
+}
 
 /**
- * Runs `analyse` with the assessment indexes of `findComparison` kept between calls: each subject and
+ * Indexes by assessments array, kept inside `withComparisonIndexes` (the runs of every intervention look in
+ * the same results); null outside it, where each call indexes afresh.
+ */
+let indexes: WeakMap<readonly Assessment[], Indexed> | null = null;
+
+/**
+ * Runs `analyse` with the assessment indexes of `findComparison` and `inferSubject` kept between calls: each
  * measure of the same assessments array is indexed once, and each comparison pool (per pair of points) is
  * made once. The assessments and pupils must not change while `analyse` runs.
  * @param analyse the work that calls `findComparison`
@@ -128,58 +127,79 @@ export function withComparisonIndexes<T>(analyse: () => T): T {
   }
 }
 
-function measureIndex(assessments: readonly Assessment[], subject: Subject, measure: MeasureKind): MeasureIndex {
-  let bySubject = indexes?.get(assessments);
-  if (bySubject === undefined) {
-    bySubject = new Map();
-    indexes?.set(assessments, bySubject);
-  }
-  const key = `${subject}\u0000${measure}`;
-  const known = bySubject.get(key);
+function indexedFor(assessments: readonly Assessment[]): Indexed {
+  const known = indexes?.get(assessments);
   if (known !== undefined) return known;
-  const dates = new Map<string, string[]>();
-  const byPoint = new Map<string, Map<string, Assessment>>();
-  for (const a of assessments) {
-    if (a.subject !== subject || a.measure !== measure || a.score === null) continue;
-    let atPoint = byPoint.get(a.point);
-    if (atPoint === undefined) {
-      atPoint = new Map();
-      byPoint.set(a.point, atPoint);
-      dates.set(a.point, []);
-    }
-    dates.get(a.point)?.push(a.date);
-    atPoint.set(a.pupilId, a);
-  }
-  const index = { points: pointsOf(dates), byPoint, pools: new WeakMap() };
-  bySubject.set(key, index);
-  return index;
+  const made: Indexed = { termly: newTermlyIndex(assessments), rolls: new WeakMap() };
+  indexes?.set(assessments, made);
+  return made;
 }
 
-type PoolPupil = ComparisonPupil & { yearGroup: number | null };
+function rollFor(indexed: Indexed, pupils: ReadonlyMap<string, Pupil>): Roll {
+  let roll = indexed.rolls.get(pupils);
+  if (roll === undefined) {
+    // Filled up front so that the array stays dense (a sparse one is a slow dictionary). Every measure is
+    // indexed before a roll is made, so the pupil numbers are all known.
+    roll = { byNo: new Array<Pupil | null | undefined>(indexed.termly.pupilIds.length).fill(undefined), pools: new Map() };
+    indexed.rolls.set(pupils, roll);
+  }
+  return roll;
+}
 
-/** A comparison pool split by school (null: not recorded) and then by year group (null: unknown). */
-type PoolsBySchool = Map<string | null, Map<number | null, PoolPupil[]>>;
-
-/** The pool of a school with no pupil scored at both points. */
-const NO_POOL: ReadonlyMap<number | null, PoolPupil[]> = new Map();
-
+function pupilOf(roll: Roll, termly: TermlyIndex, pupils: ReadonlyMap<string, Pupil>, no: number): Pupil | undefined {
+  let pupil = roll.byNo[no];
+  if (pupil === undefined) {
+    pupil = pupils.get(termly.pupilIds[no] as string) ?? null;
+    roll.byNo[no] = pupil;
+  }
+  return pupil ?? undefined;
+}
 
 /**
- * Pupils of `sorted` (by entry score), other than those `skip` leaves out, whose distance from `entry` is at
- * most the `k`-th smallest such distance: every pupil that can be among the `k` nearest, whatever the tie-break.
+ * Pool pupils of one school and year group: pupil numbers in order of first appearance at the start point,
+ * sorted by start-point score (a stable sort) when the sub-pool is first matched against, with those scores.
+ * Most runs look in a few year groups, so most sub-pools are never sorted.
  */
-function nearestWithTies(
-  sorted: readonly PoolPupil[],
-  entry: number,
-  k: number,
-  skip: (p: PoolPupil) => boolean,
-  out: Array<{ p: PoolPupil; d: number }>,
-): void {
+interface SubPool {
+  pupils: number[];
+  /** The start-point scores of `pupils` once sorted; null before. */
+  scores: Float64Array | null;
+}
+
+/** A comparison pool split by school (null: not recorded) and then by year group (null: unknown). */
+interface Pool {
+  bySchool: Map<string | null, Map<number | null, SubPool>>;
+  /** A pool pupil's score at the start point. */
+  scoreOf: (no: number) => number;
+}
+
+/** The pool of a school with no pupil scored at both points. */
+const NO_POOL: ReadonlyMap<number | null, SubPool> = new Map();
+
+function sortedScores(pool: Pool, sub: SubPool): Float64Array {
+  if (sub.scores === null) {
+    sub.pupils.sort((x, y) => pool.scoreOf(x) - pool.scoreOf(y));
+    sub.scores = Float64Array.from(sub.pupils, pool.scoreOf);
+  }
+  return sub.scores;
+}
+
+/** A pool pupil that may be matched, and its distance from the group pupil's score. */
+interface Candidate {
+  no: number;
+  d: number;
+}
+
+/**
+ * Pupils of a sub-pool (`pupils` sorted by `scores`), other than those `skip` marks, whose distance from `entry` is at most the
+ * `k`-th smallest such distance: every pupil that can be among the `k` nearest, whatever the tie-break.
+ */
+function nearestWithTies(pupils: readonly number[], scores: Float64Array, entry: number, k: number, skip: Uint8Array, out: Candidate[]): void {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = scores.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as PoolPupil).entryScore < entry) lo = mid + 1;
+    if ((scores[mid] as number) < entry) lo = mid + 1;
     else hi = mid;
   }
   let left = lo - 1;
@@ -187,13 +207,13 @@ function nearestWithTies(
   let taken = 0;
   let limit = Infinity;
   for (;;) {
-    const dl = left >= 0 ? entry - (sorted[left] as PoolPupil).entryScore : Infinity;
-    const dr = right < sorted.length ? (sorted[right] as PoolPupil).entryScore - entry : Infinity;
+    const dl = left >= 0 ? entry - (scores[left] as number) : Infinity;
+    const dr = right < scores.length ? (scores[right] as number) - entry : Infinity;
     const d = Math.min(dl, dr);
     if (d === Infinity || d > limit) return;
-    const p = (dl <= dr ? sorted[left--] : sorted[right++]) as PoolPupil;
-    if (skip(p)) continue;
-    out.push({ p, d });
+    const no = (dl <= dr ? pupils[left--] : pupils[right++]) as number;
+    if (skip[no] === 1) continue;
+    out.push({ no, d });
     taken += 1;
     if (taken === k) limit = d;
   }
@@ -243,34 +263,45 @@ export function inferSubject(
     if (list === undefined) recordsOf.set(r.pupilId, [r]);
     else list.push(r);
   }
-  const bySubjectPupil = new Map<string, { subject: Subject; pupilId: string; list: Assessment[] }>();
-  for (const a of assessments) {
-    if (a.measure !== measure || a.score === null || !recordsOf.has(a.pupilId)) continue;
-    const key = `${a.subject}\u0000${a.pupilId}`;
-    const entry = bySubjectPupil.get(key);
-    if (entry === undefined) bySubjectPupil.set(key, { subject: a.subject, pupilId: a.pupilId, list: [a] });
-    else entry.list.push(a);
+  const { termly } = indexedFor(assessments);
+  const bySubject = measureIndexes(termly, measure);
+  const wanted = new Uint8Array(termly.pupilIds.length);
+  for (const id of recordsOf.keys()) {
+    const no = termly.pupilNo.get(id);
+    if (no !== undefined) wanted[no] = 1;
   }
   const totals = new Map<Subject, { sum: number; count: number }>();
-  for (const { subject, pupilId, list } of bySubjectPupil.values()) {
-    const days = list.map((a) => dayNumber(a.date));
-    for (const r of recordsOf.get(pupilId) ?? []) {
-      if (r.entryScore === null) continue;
-      const day = dayNumber(r.entryDate ?? r.startDate);
-      let best: Assessment | undefined;
-      let bestDistance = Infinity;
-      for (let i = 0; i < list.length; i++) {
-        const distance = Math.abs((days[i] as number) - day);
-        if (best === undefined || distance < bestDistance) {
-          best = list[i];
-          bestDistance = distance;
+  for (const [subject, index] of bySubject) {
+    // The pupil's scored results in assessment order, pupils in order of their first result (as the totals add up).
+    const rowsOf = new Map<number, number[]>();
+    const { rowPupil } = index;
+    for (let row = 0; row < rowPupil.length; row += 1) {
+      const pupil = rowPupil[row] as number;
+      if (wanted[pupil] !== 1) continue;
+      const rows = rowsOf.get(pupil);
+      if (rows === undefined) rowsOf.set(pupil, [row]);
+      else rows.push(row);
+    }
+    for (const [pupil, rows] of rowsOf) {
+      const days = rows.map((row) => termly.dateDays[index.rowDate[row] as number] as number);
+      for (const r of recordsOf.get(termly.pupilIds[pupil] as string) ?? []) {
+        if (r.entryScore === null) continue;
+        const day = dayOf(termly, r.entryDate ?? r.startDate);
+        let best = -1;
+        let bestDistance = Infinity;
+        for (let i = 0; i < rows.length; i++) {
+          const distance = Math.abs((days[i] as number) - day);
+          if (best === -1 || distance < bestDistance) {
+            best = rows[i] as number;
+            bestDistance = distance;
+          }
         }
+        if (best === -1) continue;
+        const t = totals.get(subject) ?? { sum: 0, count: 0 };
+        t.sum += Math.abs((index.rowScore[best] as number) - r.entryScore);
+        t.count += 1;
+        totals.set(subject, t);
       }
-      if (best === undefined || best.score === null) continue;
-      const t = totals.get(subject) ?? { sum: 0, count: 0 };
-      t.sum += Math.abs(best.score - r.entryScore);
-      t.count += 1;
-      totals.set(subject, t);
     }
   }
   let chosen: Subject | null = null;
@@ -283,6 +314,55 @@ export function inferSubject(
     }
   }
   return chosen;
+}
+
+/**
+ * The pool of every pupil with a score at both points still on roll at the end point, by school and year group
+ * (null: not recorded / unknown), each sorted by start-point score. It is the same for every run between the
+ * same points, so it is made once; a pupil's own school is looked up, not filtered; the run's own pupils and
+ * busy pupils are skipped when matching.
+ */
+function poolFor(
+  termly: TermlyIndex, index: MeasureIndex, roll: Roll, pupils: ReadonlyMap<string, Pupil>, start: Point, end: Point,
+): Pool {
+  let byPair = roll.pools.get(index);
+  if (byPair === undefined) {
+    byPair = new Map();
+    roll.pools.set(index, byPair);
+  }
+  const key = `${start.label}\u0000${end.label}`;
+  const known = byPair.get(key);
+  if (known !== undefined) return known;
+  const startAt = index.pointOf.get(start.label) as number;
+  const endAt = index.pointOf.get(end.label) as number;
+  const startRows = index.rowAt[startAt] as Int32Array;
+  const ayStart = academicYearStart(start.date);
+  const pool: Pool = { bySchool: new Map(), scoreOf: (no) => index.rowScore[startRows[no] as number] as number };
+  // In order of first appearance at the start point, so that equal scores keep that order when sorted.
+  // Pupils come school by school, as the files do: the last school's sub-pools are kept at hand.
+  let lastSchool: string | null | undefined;
+  let byYear = new Map<number | null, SubPool>();
+  for (const no of index.pupilsAt[startAt] as Int32Array) {
+    const pupil = pupilOf(roll, termly, pupils, no);
+    if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
+    const b = rowAtPoint(index, endAt, no);
+    if (b === -1) continue;
+    const a = startRows[no] as number;
+    if (!(monthsBetweenDates(termly, index.rowDate[a] as number, index.rowDate[b] as number) > 0)) continue;
+    const yearGroup = yearGroupIn(pupil, ayStart);
+    const schoolName = pupil?.school ?? null;
+    if (schoolName !== lastSchool) {
+      lastSchool = schoolName;
+      const known = pool.bySchool.get(schoolName);
+      if (known === undefined) pool.bySchool.set(schoolName, (byYear = new Map()));
+      else byYear = known;
+    }
+    const sub = byYear.get(yearGroup);
+    if (sub === undefined) byYear.set(yearGroup, { pupils: [no], scores: null });
+    else sub.pupils.push(no);
+  }
+  byPair.set(key, pool);
+  return pool;
 }
 
 /**
@@ -319,19 +399,27 @@ export function findComparison(
   options: ComparisonOptions,
 ): RunComparison | null {
   const perPupil = options.perPupil ?? 5;
-  const index = measureIndex(data.assessments, subject, measure);
-  const { points, byPoint } = index;
+  const indexed = indexedFor(data.assessments);
+  const { termly } = indexed;
+  const index = measureIndexes(termly, measure).get(subject);
+  if (index === undefined) return null;
+  const { points } = index;
   const end = bracketingPoint(points, runEnd ?? options.asOf, "after");
   const first = bracketingPoint(points, runStart, "before");
   if (end === undefined || first === undefined) return null;
   // Move the start point later while fewer than half the group have a score there (e.g. reading ages begin
   // in Year 2, so a Year 2 group has none at the summer point before it started).
   const inGroup = new Set(outcomes.map((o) => o.record.pupilId));
+  const groupNos: number[] = [];
+  for (const id of inGroup) {
+    const no = termly.pupilNo.get(id);
+    if (no !== undefined) groupNos.push(no);
+  }
   let start: Point | undefined;
   for (const p of points.filter((q) => q.day >= first.day && q.day < end.day)) {
-    const atPoint = byPoint.get(p.label);
+    const at = index.pointOf.get(p.label) as number;
     let scored = 0;
-    for (const id of inGroup) if (atPoint?.has(id) === true) scored += 1;
+    for (const no of groupNos) if (rowAtPoint(index, at, no) !== -1) scored += 1;
     if (scored * 2 >= inGroup.size) {
       start = p;
       break;
@@ -339,94 +427,76 @@ export function findComparison(
   }
   if (start === undefined) return null;
 
-  const atStart = byPoint.get(start.label) ?? new Map<string, Assessment>();
-  const atEnd = byPoint.get(end.label) ?? new Map<string, Assessment>();
-  const inRun = inGroup;
-  const busy = new Set<string>();
+  const startAt = index.pointOf.get(start.label) as number;
+  const endAt = index.pointOf.get(end.label) as number;
+  // The run's own pupils and pupils busy in an intervention in the same subject are not comparison pupils.
+  const skip = new Uint8Array(termly.pupilIds.length);
+  for (const no of groupNos) skip[no] = 1;
   for (const r of data.excluded) {
     const rEnd = r.endDate ?? options.asOf;
-    if (r.startDate <= end.date && rEnd >= start.date) busy.add(r.pupilId);
+    if (r.startDate <= end.date && rEnd >= start.date) {
+      const no = termly.pupilNo.get(r.pupilId);
+      if (no !== undefined) skip[no] = 1;
+    }
   }
   const ayStart = academicYearStart(start.date);
-  const progress = (pupilId: string): PoolPupil | null => {
-    const a = atStart.get(pupilId);
-    const b = atEnd.get(pupilId);
-    if (a === undefined || b === undefined || a.score === null || b.score === null) return null;
-    const monthsElapsed = monthsBetween(a.date, b.date);
+  const age = isAgeMeasure(measure);
+  const progress = (no: number): ComparisonPupil | null => {
+    const a = rowAtPoint(index, startAt, no);
+    const b = rowAtPoint(index, endAt, no);
+    if (a === -1 || b === -1) return null;
+    const monthsElapsed = monthsBetweenDates(termly, index.rowDate[a] as number, index.rowDate[b] as number);
     if (!(monthsElapsed > 0)) return null;
-    const gain = b.score - a.score;
+    const entryScore = index.rowScore[a] as number;
+    const exitScore = index.rowScore[b] as number;
+    const gain = exitScore - entryScore;
     return {
-      pupilId, entryScore: a.score, exitScore: b.score, monthsElapsed,
-      value: isAgeMeasure(measure) ? gain / monthsElapsed : gain,
-      yearGroup: yearGroupIn(data.pupils.get(pupilId), ayStart),
+      pupilId: termly.pupilIds[no] as string, entryScore, exitScore, monthsElapsed,
+      value: age ? gain / monthsElapsed : gain,
     };
   };
-  // The pool by school and year group (null: not recorded / unknown), each sorted by entry score: every pupil
-  // with a score at both points still on roll at the end point (the same for every run between the same
-  // points), partitioned once so a pupil's own school is looked up, not filtered; the run's own pupils and
-  // busy pupils are skipped when matching.
-  const poolKey = `${start.label}\u0000${end.label}`;
-  let pools = index.pools.get(data.pupils);
-  if (pools === undefined) {
-    pools = new Map();
-    index.pools.set(data.pupils, pools);
+  const roll = rollFor(indexed, data.pupils);
+  const pool = poolFor(termly, index, roll, data.pupils, start, end);
+  const group: ComparisonPupil[] = [];
+  for (const id of [...inGroup].sort()) {
+    const no = termly.pupilNo.get(id);
+    const p = no === undefined ? null : progress(no);
+    if (p !== null) group.push(p);
   }
-  let poolBySchool = pools.get(poolKey);
-  if (poolBySchool === undefined) {
-    poolBySchool = new Map();
-    for (const pupilId of atStart.keys()) {
-      const pupil = data.pupils.get(pupilId);
-      if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
-      const p = progress(pupilId);
-      if (p === null) continue;
-      const schoolName = pupil?.school ?? null;
-      let poolByYear = poolBySchool.get(schoolName);
-      if (poolByYear === undefined) {
-        poolByYear = new Map();
-        poolBySchool.set(schoolName, poolByYear);
-      }
-      const list = poolByYear.get(p.yearGroup);
-      if (list === undefined) poolByYear.set(p.yearGroup, [p]);
-      else list.push(p);
-    }
-    for (const poolByYear of poolBySchool.values()) {
-      for (const list of poolByYear.values()) list.sort((x, y) => x.entryScore - y.entryScore);
-    }
-    pools.set(poolKey, poolBySchool);
-  }
-  const skip = (p: PoolPupil): boolean => inRun.has(p.pupilId) || busy.has(p.pupilId);
-  const strip = ({ yearGroup: _y, ...rest }: PoolPupil): ComparisonPupil => rest;
-  const group = [...inRun].sort().map(progress).filter((p) => p !== null).map(strip);
 
   // Each group pupil's `perPupil` nearest pool pupils by entry score (ties by pupil id), among its own school's
   // pupils (every school's when its school is not recorded) in its year group and of unknown year group (all
   // year groups when its own is unknown). Candidates are gathered per sub-pool with ties, then sorted by
   // distance and pupil id, so splitting the pool does not change which pupils are chosen.
-  const chosen = new Map<string, ComparisonPupil>();
-  const near: Array<{ p: PoolPupil; d: number }> = [];
+  const chosen = new Map<number, ComparisonPupil>();
+  const near: Candidate[] = [];
   for (const o of outcomes) {
-    const termly = atStart.get(o.record.pupilId)?.score ?? null;
-    const entry = termly ?? o.record.entryScore;
+    const no = termly.pupilNo.get(o.record.pupilId);
+    const row = no === undefined ? -1 : rowAtPoint(index, startAt, no);
+    const entry = row === -1 ? o.record.entryScore : (index.rowScore[row] as number);
     if (entry === null || perPupil <= 0) continue;
     const member = data.pupils.get(o.record.pupilId);
     const yg = yearGroupIn(member, ayStart);
     const ownSchool = member?.school ?? null;
     near.length = 0;
-    const schoolPools = ownSchool === null ? poolBySchool.values() : [poolBySchool.get(ownSchool) ?? NO_POOL];
+    const schoolPools = ownSchool === null ? pool.bySchool.values() : [pool.bySchool.get(ownSchool) ?? NO_POOL];
     for (const poolByYear of schoolPools) {
-      for (const [yearGroup, sorted] of poolByYear) {
-        if (yg === null || yearGroup === null || yearGroup === yg) nearestWithTies(sorted, entry, perPupil, skip, near);
+      for (const [yearGroup, sub] of poolByYear) {
+        if (yg === null || yearGroup === null || yearGroup === yg) {
+          nearestWithTies(sub.pupils, sortedScores(pool, sub), entry, perPupil, skip, near);
+        }
       }
     }
-    near.sort((x, y) => x.d - y.d || x.p.pupilId.localeCompare(y.p.pupilId));
-    for (const { p } of near.slice(0, perPupil)) {
-      chosen.set(p.pupilId, strip(p));
+    near.sort((x, y) => x.d - y.d || compareIds(termly.pupilIds[x.no] as string, termly.pupilIds[y.no] as string));
+    for (let i = 0; i < near.length && i < perPupil; i += 1) {
+      const c = (near[i] as Candidate).no;
+      if (!chosen.has(c)) chosen.set(c, progress(c) as ComparisonPupil);
     }
   }
   if (chosen.size === 0) return null;
   return {
     subject, measure, startPoint: start.label, endPoint: end.label,
-    pupils: [...chosen.values()].sort((x, y) => x.pupilId.localeCompare(y.pupilId)),
+    pupils: [...chosen.values()].sort((x, y) => compareIds(x.pupilId, y.pupilId)),
     group,
   };
 }
