@@ -218,7 +218,8 @@ function analyse(data: SchoolData, options: BuildReportOptions): { content: Repo
 /** Disclosure control for the audience, the identifier guard, and the check against the report's schema. */
 function disclose(content: ReportContent, crossSchool: CrossSchoolCell[], policy: DisclosurePolicy, pupils: SchoolData["pupils"]): SendscopeReport {
   // The cross-school cells ride along through disclosure control and are dropped after it.
-  const { crossSchool: _crossSchool, ...disclosed } = applyDisclosure({ ...content, crossSchool }, policy);
+  // The content is ours alone, so it is disclosed in place rather than copied.
+  const { crossSchool: _crossSchool, ...disclosed } = applyDisclosure({ ...content, crossSchool }, policy, { inPlace: true });
   if (policy.audience !== "senco") finishDisclosedTrends(disclosed.gaps.trends, disclosed.attainment.cells, SUPPRESSION_REASONS.secondary);
   if (policy.audience !== "senco") assertNoPupilIdentifiers(disclosed, pupils, "buildReport");
   const checked = SendscopeReport.safeParse(disclosed);
