@@ -8,6 +8,7 @@ import { MeasureKind, Subject, Term } from "../schema/primitives.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
 import { meanFigures, proportionFigures } from "./figures.js";
 import { type ProfiledResult, type ResultFilter, profiledResults } from "./results.js";
+import { sharedValueOf } from "./shared.js";
 import { MEASURE_THRESHOLDS } from "./thresholds.js";
 
 /**
@@ -150,6 +151,24 @@ export function groupByPoint(results: readonly ProfiledResult[], byYearGroup: bo
 }
 
 /**
+ * `groupByPoint` of `profiledResults(data, filter)`; inside an analysis (`withSharedValues`), the unfiltered
+ * grouping is made once per data and shared (attainment cells and gaps read the same groups). Treat the
+ * groups as read-only.
+ * @example
+ * [...resultsByPoint(data, {}, false).keys()] // => ["reading|scaled|2024/25 summer|all", …]
+ */
+export function resultsByPoint(
+  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  filter: ResultFilter,
+  byYearGroup: boolean,
+): Map<string, ProfiledResult[]> {
+  const { academicYears, subjects, measures, points, terms } = filter;
+  if (academicYears || subjects || measures || points || terms) return groupByPoint(profiledResults(data, filter), byYearGroup);
+  return sharedValueOf([data.assessments, data.pupils, data.senRegister], `results by point, by year group: ${byYearGroup}`,
+    () => groupByPoint(profiledResults(data), byYearGroup));
+}
+
+/**
  * Attainment cells: for each subject × measure × assessment point (× year group when `byYearGroup`), and
  * each dimension, one total cell (`isTotal`, group `all`) and one cell per group, all sharing the partition
  * `attainment|<subject>|<measure>|<point>|<Yn or all>|<dimension>`. Group membership is the pupil's profile
@@ -168,8 +187,7 @@ export function attainment(
 ): AttainmentCell[] {
   const dimensions = options.dimensions ?? ["senStatus", "senAny"];
   const confidence = options.confidence ?? 0.95;
-  const results = profiledResults(data, options);
-  const byPoint = groupByPoint(results, options.byYearGroup === true);
+  const byPoint = resultsByPoint(data, options, options.byYearGroup === true);
   const cells: AttainmentCell[] = [];
   for (const rows of byPoint.values()) {
     const first = rows[0];

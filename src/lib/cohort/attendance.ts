@@ -9,7 +9,7 @@ import { Term } from "../schema/primitives.js";
 import { NationalGap, nationalGap } from "../gaps/national-gap.js";
 import { academicYearBounds } from "./dates.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
-import { sharedValue } from "./shared.js";
+import { sharedValueOf } from "./shared.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS } from "./figures.js";
 
 /** Persistent absence: missing this share of possible sessions or more (DfE). */
@@ -87,17 +87,8 @@ export function pupilAttendance(
   terms?: readonly string[],
 ): PupilAttendance[] {
   // The report's attendance and its national comparison ask for the same sums: made once per analysis.
-  const key = `${academicYear}|${statusDate}|${terms === undefined ? "*" : terms.join(",")}`;
-  const bySenRegister = sharedValue(data.attendance, "pupilAttendance", () => new WeakMap<object, WeakMap<object, Map<string, PupilAttendance[]>>>());
-  let byKey = bySenRegister.get(data.senRegister)?.get(data.pupils);
-  if (byKey === undefined) {
-    const byPupils = bySenRegister.get(data.senRegister) ?? new WeakMap<object, Map<string, PupilAttendance[]>>();
-    bySenRegister.set(data.senRegister, byPupils);
-    byPupils.set(data.pupils, (byKey = new Map()));
-  }
-  let made = byKey.get(key);
-  if (made === undefined) byKey.set(key, (made = sumAttendance(data, academicYear, statusDate, terms)));
-  return made.slice();
+  const name = `pupilAttendance ${academicYear}|${statusDate}|${terms === undefined ? "*" : terms.join(",")}`;
+  return sharedValueOf([data.attendance, data.pupils, data.senRegister], name, () => sumAttendance(data, academicYear, statusDate, terms)).slice();
 }
 
 function sumAttendance(

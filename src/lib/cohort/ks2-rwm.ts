@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import type { Assessment } from "../schema/records.js";
-import { sharedValue } from "./shared.js";
+import { sharedValue, sharedValueOf } from "./shared.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 import { yearGroupIn } from "./pupil-facts.js";
@@ -70,15 +70,7 @@ export type RwmCell = z.infer<typeof RwmCell>;
  */
 export function ks2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, academicYear: string): RwmResult[] {
   // Cells, gaps, national comparisons and each school's section ask for the same year: made once per analysis.
-  const bySenRegister = sharedValue(data.assessments, "ks2RwmResults", () => new WeakMap<object, WeakMap<object, Map<string, RwmResult[]>>>());
-  let byYear = bySenRegister.get(data.senRegister)?.get(data.pupils);
-  if (byYear === undefined) {
-    const byPupils = bySenRegister.get(data.senRegister) ?? new WeakMap<object, Map<string, RwmResult[]>>();
-    bySenRegister.set(data.senRegister, byPupils);
-    byPupils.set(data.pupils, (byYear = new Map()));
-  }
-  let results = byYear.get(academicYear);
-  if (results === undefined) byYear.set(academicYear, (results = findKs2RwmResults(data, academicYear)));
+  const results = sharedValueOf([data.assessments, data.pupils, data.senRegister], `ks2RwmResults ${academicYear}`, () => findKs2RwmResults(data, academicYear));
   return results.slice();
 }
 

@@ -41,3 +41,29 @@ export function sharedValue<V>(from: object, name: string, make: () => V): V {
   named.set(name, value);
   return value;
 }
+
+/**
+ * `sharedValue` for a value derived from several arrays of the data at once (for example the pupils, the
+ * SEN register and the assessments): made once inside `withSharedValues` for that combination of arrays and
+ * `name`, and on every call outside it. The same rules apply: the value depends only on `from` and `name`,
+ * and its users must not change it.
+ * @example
+ * sharedValueOf([data.pupils, data.senRegister, data.assessments], "ks2 2024/25", () => findKs2(data)) // => the same array each call
+ */
+export function sharedValueOf<V>(from: readonly [object, ...object[]], name: string, make: () => V): V {
+  const [first, ...rest] = from;
+  // One map per array after the first, keyed by the next array, ending in the value.
+  let level = sharedValue(first, `${name}\u0000by ${rest.length}`, () => new WeakMap<object, unknown>());
+  for (let i = 0; i < rest.length - 1; i++) {
+    const key = rest[i] as object;
+    let next = level.get(key) as WeakMap<object, unknown> | undefined;
+    if (next === undefined) level.set(key, (next = new WeakMap()));
+    level = next;
+  }
+  const last = rest[rest.length - 1];
+  if (last === undefined) return sharedValue(first, name, make);
+  if (level.has(last)) return level.get(last) as V;
+  const value = make();
+  level.set(last, value);
+  return value;
+}

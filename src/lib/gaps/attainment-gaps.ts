@@ -5,8 +5,8 @@
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import type { MeasureKind } from "../schema/primitives.js";
-import { RESULT_POINT_FIELDS, groupByPoint } from "../cohort/attainment.js";
-import { type ProfiledResult, type ResultFilter, profiledResults } from "../cohort/results.js";
+import { RESULT_POINT_FIELDS, resultsByPoint } from "../cohort/attainment.js";
+import type { ProfiledResult, ResultFilter } from "../cohort/results.js";
 import { ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { MEASURE_THRESHOLDS } from "../cohort/thresholds.js";
 import { LARGE_MEAN_GAP } from "./band.js";
@@ -101,9 +101,8 @@ export function attainmentGaps(
   data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
   options: ResultFilter & { byYearGroup?: boolean; confidence?: number } = {},
 ): AttainmentGap[] {
-  const results = profiledResults(data, options);
   const out: AttainmentGap[] = [];
-  const groups = groupByPoint(results, options.byYearGroup === true);
+  const groups = resultsByPoint(data, options, options.byYearGroup === true);
   for (const rows of groups.values()) {
     const first = rows[0];
     if (!first) continue;
