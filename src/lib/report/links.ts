@@ -76,7 +76,10 @@ export function linkSenAnyToSenStatus(root: unknown): void {
     if (typeof p === "string" && p.endsWith("|senAny") && (node.group === "N" || node.group === "all") && typeof node.n === "number") {
       addSameAs(node, [{ partition: `${p.slice(0, -"|senAny".length)}|senStatus`, group: node.group }]);
     }
-    for (const v of Object.values(node)) if (typeof v === "object" && v !== null) visit(v);
+    for (const k in node) {
+      const v = node[k];
+      if (typeof v === "object" && v !== null) visit(v);
+    }
   };
   visit(root);
 }
