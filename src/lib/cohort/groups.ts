@@ -90,8 +90,7 @@ export function pupilProfiles(
   academicYear: string = academicYearOf(date),
 ): PupilProfile[] {
   // With one record per pupil id, the shared look-up gives the same profiles and reuses what other analyses made.
-  const unique = sharedValue(data.pupils, "pupil ids unique", () => new Set(data.pupils.map((p) => p.pupilId)).size === data.pupils.length);
-  if (unique) {
+  if (pupilIdsUnique(data.pupils)) {
     const at = profileLookup(data);
     return data.pupils.map((p) => at(p.pupilId, date, academicYear) as PupilProfile);
   }
@@ -122,6 +121,11 @@ export function profileLookup(
 
 type ProfileLookup = (pupilId: string, date: string, academicYear?: string) => PupilProfile | null;
 
+/** Whether no pupil id appears twice (then a look-up by id finds each pupil record); checked once per analysis. */
+function pupilIdsUnique(pupils: readonly Pupil[]): boolean {
+  return sharedValue(pupils, "pupil ids unique", () => new Set(pupils.map((p) => p.pupilId)).size === pupils.length);
+}
+
 /**
  * Inside an analysis (`withSharedValues`), lets each share of `source` (some pupils' part of it, as
  * `splitBySchool` makes: their pupil records and SEN spells) use `source`'s profile look-up instead of making
@@ -134,8 +138,7 @@ export function shareProfileLookup(
   source: Pick<SchoolData, "pupils" | "senRegister">,
   shares: Iterable<Pick<SchoolData, "pupils" | "senRegister">>,
 ): boolean {
-  const unique = sharedValue(source.pupils, "pupil ids unique", () => new Set(source.pupils.map((p) => p.pupilId)).size === source.pupils.length);
-  if (!unique) return false;
+  if (!pupilIdsUnique(source.pupils)) return false;
   const lookup = profileLookup(source);
   for (const share of shares) {
     sharedValue(share.pupils, "profileLookup", () => new WeakMap<object, ProfileLookup>()).set(share.senRegister, lookup);
