@@ -111,7 +111,7 @@ function sumAttendance(
   const at = profileLookup(data);
   return [...sumsOf.values()].flatMap((s) => {
     const profile = at(s.pupilId, statusDate, academicYear);
-    return profile && s.possible > 0 ? [{ ...s, profile }] : [];
+    return profile && s.possible > 0 ? [{ pupilId: s.pupilId, possible: s.possible, attended: s.attended, profile }] : [];
   });
 }
 

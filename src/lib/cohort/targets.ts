@@ -113,17 +113,19 @@ export function targetsOnTrack(
     if (!profile || !profile.onRoll) continue;
     const pupil = pupils.get(t.pupilId);
     const a = latestResult(resultsByPupil.get(t.pupilId) ?? [], t, asOf);
-    const row = {
+    // Each row written out whole (not a spread plus more fields), so all rows share one V8 hidden class.
+    const offTrackRow = (latest: string | null, latestDate: string | null, status: OffTrackPupil["status"]): OffTrackPupil => ({
       pupilId: t.pupilId, forename: pupil?.forename ?? "", surname: pupil?.surname ?? "", subject: t.subject,
       measure: targetMeasure(t), target: t.targetScore !== null ? String(t.targetScore) : (t.targetGrade ?? ""),
-    };
+      latest, latestDate, status,
+    });
     const ok = a ? onTrack(t, a) : null;
     if (a === null || ok === null) {
-      offTrack.push({ ...row, latest: null, latestDate: null, status: "no result" });
+      offTrack.push(offTrackRow(null, null, "no result"));
       continue;
     }
     judged.push({ subject: t.subject, ok, profile });
-    if (!ok) offTrack.push({ ...row, latest: a.score !== null ? String(a.score) : a.grade, latestDate: a.date, status: "off track" });
+    if (!ok) offTrack.push(offTrackRow(a.score !== null ? String(a.score) : a.grade, a.date, "off track"));
   }
   const cells: TargetCell[] = [];
   const subjects = [...new Set(judged.map((j) => j.subject))];

@@ -106,11 +106,14 @@ export function attainmentGaps(
   for (const rows of groups.values()) {
     const first = rows[0];
     if (!first) continue;
-    const head = {
-      subject: first.subject, measure: first.measure, point: first.point, academicYear: first.academicYear,
-      term: first.term, yearGroup: options.byYearGroup ? first.profile.yearGroup : null, comparison: "N" as const,
-    };
-    for (const g of gapsOf(rows, first.measure, options)) out.push({ ...head, ...g });
+    const yearGroup = options.byYearGroup ? first.profile.yearGroup : null;
+    for (const g of gapsOf(rows, first.measure, options)) {
+      // Written out rather than `{ ...head, ...g }`, so all gaps share one V8 hidden class (see `proportionGap`).
+      out.push({
+        subject: first.subject, measure: first.measure, point: first.point, academicYear: first.academicYear,
+        term: first.term, yearGroup, comparison: "N", group: g.group, expected: g.expected, higher: g.higher, mean: g.mean,
+      });
+    }
   }
   return out;
 }

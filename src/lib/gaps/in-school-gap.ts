@@ -48,11 +48,14 @@ export function proportionGap(
 ): ProportionGap {
   const rate = n > 0 ? count / n : null;
   const comparisonRate = comparisonN > 0 ? comparisonCount / comparisonN : null;
-  const base = { n, count, rate, comparisonN, comparisonCount, comparisonRate };
-  if (n === 0 || comparisonN === 0) return { ...base, difference: null, lower: null, upper: null, band: null };
+  // One object literal with every field (not a spread of shared fields plus more): V8 then gives all gaps one
+  // hidden class, where `{ ...base, more }` made a class per object (memory, and slow reads later).
+  const gap = (difference: number | null, lower: number | null, upper: number | null, band: GapBand | null): ProportionGap =>
+    ({ n, count, rate, comparisonN, comparisonCount, comparisonRate, difference, lower, upper, band });
+  if (n === 0 || comparisonN === 0) return gap(null, null, null, null);
   const d = newcombeInterval(count, n, comparisonCount, comparisonN, options.confidence ?? 0.95);
   const large = options.large === undefined ? LARGE_PROPORTION_GAP : options.large;
-  return { ...base, difference: d.difference, lower: d.lower, upper: d.upper, band: gapBand(d.difference, d.lower, d.upper, large) };
+  return gap(d.difference, d.lower, d.upper, gapBand(d.difference, d.lower, d.upper, large));
 }
 
 /**
@@ -103,12 +106,12 @@ export function meanGap(
 ): MeanGap {
   const m1 = mean(values);
   const m2 = mean(comparison);
-  const base = { n: values.length, mean: m1, comparisonN: comparison.length, comparisonMean: m2 };
-  if (m1 === null || m2 === null) return { ...base, difference: null, lower: null, upper: null, band: null };
+  // One object literal with every field, so all mean gaps share one V8 hidden class (see `proportionGap`).
+  const gap = (difference: number | null, lower: number | null, upper: number | null, band: GapBand | null): MeanGap =>
+    ({ n: values.length, mean: m1, comparisonN: comparison.length, comparisonMean: m2, difference, lower, upper, band });
+  if (m1 === null || m2 === null) return gap(null, null, null, null);
   const difference = m1 - m2;
-  if (values.length < 2 || comparison.length < 2 || !(hasSpread(values) || hasSpread(comparison))) {
-    return { ...base, difference, lower: null, upper: null, band: null };
-  }
+  if (values.length < 2 || comparison.length < 2 || !(hasSpread(values) || hasSpread(comparison))) return gap(difference, null, null, null);
   const d = meanDifferenceInterval(values, comparison, options.confidence ?? 0.95);
-  return { ...base, difference: d.difference, lower: d.lower, upper: d.upper, band: gapBand(d.difference, d.lower, d.upper, options.large ?? null) };
+  return gap(d.difference, d.lower, d.upper, gapBand(d.difference, d.lower, d.upper, options.large ?? null));
 }
