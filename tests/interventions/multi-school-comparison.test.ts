@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseInterventions } from "../../src/lib/interventions/analyse.js";
-import { findComparison, withComparisonIndexes } from "../../src/lib/interventions/comparison.js";
+import { findComparison } from "../../src/lib/interventions/comparison.js";
+import { withSharedValues } from "../../src/lib/cohort/shared.js";
 import { placementOutcome } from "../../src/lib/interventions/outcomes.js";
 import type { Pupil } from "../../src/lib/schema/records.js";
 import { assess, pupil, rec, school } from "./build.js";
@@ -43,10 +44,10 @@ describe("findComparison in a trust's data", () => {
     expect(found?.group.map((p) => [p.pupilId, p.value])).toEqual([["ga", 6]]); // 86 − 80
   });
 
-  it("keeps schools apart when the pools are shared between runs (withComparisonIndexes)", () => {
+  it("keeps schools apart when the pools are shared between runs (withSharedValues)", () => {
     // Both runs share one pool (same two points); gb (B, 80): b1 at 0, b2 at 1 (b3 at 3) → b1, b2, values
     // 85 − 80 = 5 and 81 − 81 = 0; ga as above → a1, a3.
-    const [a, b] = withComparisonIndexes(() => [compare("ga", trust), compare("gb", trust)]);
+    const [a, b] = withSharedValues(() => [compare("ga", trust), compare("gb", trust)]);
     expect(a?.pupils.map((p) => p.pupilId)).toEqual(["a1", "a3"]);
     expect(b?.pupils.map((p) => p.pupilId)).toEqual(["b1", "b2"]);
     expect(b?.pupils.map((p) => p.value)).toEqual([5, 0]);
@@ -55,7 +56,7 @@ describe("findComparison in a trust's data", () => {
   it("draws from every pupil when no school is recorded (single-school data), as before", () => {
     // ga (80) over all six non-group pupils: b1 at 0, b2 at 1, b3 at 3, a1 at 5 … → b1 and b2
     // (gb is busy in the other run and so left out).
-    const found = withComparisonIndexes(() => compare("ga", single));
+    const found = withSharedValues(() => compare("ga", single));
     expect(found?.pupils.map((p) => p.pupilId)).toEqual(["b1", "b2"]);
     expect(found?.pupils.map((p) => p.value)).toEqual([5, 0]);
   });

@@ -5,7 +5,8 @@ import { InvalidArgumentError } from "../errors.js";
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { InterventionRecord, Pupil } from "../schema/records.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { findComparison, inferSubject, withComparisonIndexes, type ComparisonPupil, type RunComparison } from "./comparison.js";
+import { findComparison, inferSubject, type ComparisonPupil, type RunComparison } from "./comparison.js";
+import { withSharedValues } from "../cohort/shared.js";
 import { summariseImpact } from "./impact.js";
 import { describePeriod, narrate } from "./narrative.js";
 import { isAgeMeasure, placementOutcome, type PlacementOutcome } from "./outcomes.js";
@@ -73,7 +74,7 @@ function joinDistinct(values: readonly string[]): string {
  */
 export function analyseInterventions(data: SchoolData, options: AnalyseInterventionsOptions): InterventionsReport {
   // Every run's comparison looks in the same assessments: index them once.
-  return withComparisonIndexes(() => analyse(data, options));
+  return withSharedValues(() => analyse(data, options));
 }
 
 function analyse(data: SchoolData, options: AnalyseInterventionsOptions): InterventionsReport {

@@ -7,6 +7,7 @@
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { Assessment, InterventionRecord, Pupil } from "../schema/records.js";
 import { isAgeMeasure, type PlacementOutcome } from "./outcomes.js";
+import { sharedValue } from "../cohort/shared.js";
 import {
   dayNumber, dayOf, measureIndexes, monthsBetweenDates, newTermlyIndex, rowAtPoint, type MeasureIndex, type Point, type TermlyIndex,
 } from "./termly-index.js";
@@ -103,36 +104,11 @@ interface Indexed {
 }
 
 /**
- * Indexes by assessments array, kept inside `withComparisonIndexes` (the runs of every intervention look in
- * the same results); null outside it, where each call indexes afresh.
+ * The index of one assessments array: made once inside `withSharedValues` (the runs of every intervention look
+ * in the same results, and `analyseInterventions` runs inside one), afresh on each call outside it.
  */
-let indexes: WeakMap<readonly Assessment[], Indexed> | null = null;
-
-/**
- * Runs `analyse` with the assessment indexes of `findComparison` and `inferSubject` kept between calls: each
- * measure of the same assessments array is indexed once, and each comparison pool (per pair of points) is
- * made once. The assessments and pupils must not change while `analyse` runs.
- * @param analyse the work that calls `findComparison`
- * @returns what `analyse` returns
- * @example
- * withComparisonIndexes(() => runs.map((r) => findComparison(r.outcomes, "reading", "standardised", …)))
- */
-export function withComparisonIndexes<T>(analyse: () => T): T {
-  const outer = indexes;
-  indexes = outer ?? new WeakMap();
-  try {
-    return analyse();
-  } finally {
-    indexes = outer;
-  }
-}
-
 function indexedFor(assessments: readonly Assessment[]): Indexed {
-  const known = indexes?.get(assessments);
-  if (known !== undefined) return known;
-  const made: Indexed = { termly: newTermlyIndex(assessments), rolls: new WeakMap() };
-  indexes?.set(assessments, made);
-  return made;
+  return sharedValue(assessments, "comparison index", () => ({ termly: newTermlyIndex(assessments), rolls: new WeakMap() }));
 }
 
 function rollFor(indexed: Indexed, pupils: ReadonlyMap<string, Pupil>): Roll {
