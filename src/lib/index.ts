@@ -137,7 +137,7 @@ export {
   GROUP_DIMENSIONS, GroupDimension, PupilProfile, profileOn, pupilProfiles, profileLookup, groupKey, fixedGroups,
   splitByGroup,
 } from "./cohort/groups.js";
-export { GROUP_CELL_KEY_FIELDS, ProportionFigures, proportionFigures, MeanFigures, meanFigures } from "./cohort/figures.js";
+export { GROUP_CELL_KEY_FIELDS, ProportionFigures, proportionFigures, ShareFigures, shareFigures, MeanFigures, meanFigures } from "./cohort/figures.js";
 export { MEASURE_THRESHOLDS, teacherAssessmentRank, resultValue } from "./cohort/thresholds.js";
 export type { MeasureThresholds } from "./cohort/thresholds.js";
 export { profiledResults } from "./cohort/results.js";

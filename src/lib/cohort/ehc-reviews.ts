@@ -9,7 +9,7 @@ import { addDays, addMonths } from "./dates.js";
 import { isOnRollOn, yearGroupIn } from "./pupil-facts.js";
 import { academicYearOf } from "./dates.js";
 import { senStatusOn, spellsByPupil } from "./sen-status.js";
-import { proportionFigures } from "./figures.js";
+import { ShareFigures, shareFigures } from "./figures.js";
 
 /** The review statuses: in date (due on or after `asOf`), overdue, or no plan/review date recorded. */
 export const REVIEW_STATUSES = ["in date", "overdue", "no date"] as const;
@@ -26,12 +26,7 @@ export const ReviewCell = z.object({
   partition: z.string(),
   status: z.string(),
   isTotal: z.boolean().optional(),
-  n: z.number().int().nonnegative(),
-  count: z.number().int().nonnegative(),
-  of: z.number().int().nonnegative(),
-  rate: z.number().nullable(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
+  ...ShareFigures.shape,
 });
 /** A count of EHC plans in one review status. */
 export type ReviewCell = z.infer<typeof ReviewCell>;
@@ -118,8 +113,7 @@ export function ehcReviews(
   }
   const total = rows.length;
   const cell = (partition: string, status: string, count: number, isTotal = false): ReviewCell => {
-    const f = count === 0 ? { rate: null, lower: null, upper: null } : proportionFigures(count, total);
-    return { partition, status, ...(isTotal ? { isTotal } : {}), n: count, count, of: total, rate: f.rate, lower: f.lower, upper: f.upper };
+    return { partition, status, ...(isTotal ? { isTotal } : {}), ...shareFigures(count, total) };
   };
   const byStatus = (s: ReviewRow["status"]) => rows.filter((r) => r.status === s).length;
   const statusPart = `ehc-reviews|${asOf}|status`;

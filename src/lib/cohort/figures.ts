@@ -33,6 +33,37 @@ export const ProportionFigures = z.object({
 export type ProportionFigures = z.infer<typeof ProportionFigures>;
 
 /**
+ * The figures of a share of a parent group: `count` of `of` pupils, the `rate` with its Wilson interval, and
+ * `n` (the group size disclosure control reads: the count itself). Used by identification and EHC review cells.
+ * @example
+ * ShareFigures.parse({ n: 8, count: 8, of: 50, rate: 0.16, lower: 0.083, upper: 0.285 }).of // => 50
+ */
+export const ShareFigures = z.object({
+  n: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
+  of: z.number().int().nonnegative(),
+  rate: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+});
+/** A share of a parent group with its Wilson interval. */
+export type ShareFigures = z.infer<typeof ShareFigures>;
+
+/**
+ * `count` of `of` pupils as a share with its Wilson interval (`n` is the count). A group with no pupils has no
+ * rate, even though 0 of `of` is 0% (the empty-group policy of `report/cells.ts`).
+ * @param confidence of the interval; default 0.95
+ * @example
+ * shareFigures(8, 50) // => { n: 8, count: 8, of: 50, rate: 0.16, lower: 0.083, upper: 0.285 } (to 3 d.p.)
+ * shareFigures(0, 50) // => { n: 0, count: 0, of: 50, rate: null, lower: null, upper: null }
+ */
+export function shareFigures(count: number, of: number, confidence = 0.95): ShareFigures {
+  if (count === 0) return { n: 0, count: 0, of, rate: null, lower: null, upper: null };
+  const f = proportionFigures(count, of, confidence);
+  return { n: count, count, of, rate: f.rate, lower: f.lower, upper: f.upper };
+}
+
+/**
  * `count` of `n` as a rate with its Wilson score interval (see `wilsonInterval`). With `n = 0` the rate and
  * interval are `null`.
  * @param count pupils meeting the condition (whole, 0 ≤ count ≤ n)

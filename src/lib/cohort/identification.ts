@@ -9,7 +9,7 @@ import { IsoDate } from "../schema/primitives.js";
 import { NationalGap, nationalGap } from "../gaps/national-gap.js";
 import { addMonths } from "./dates.js";
 import { type GroupDimension, type PupilProfile, groupKey, pupilProfiles, fixedGroups } from "./groups.js";
-import { GROUP_CELL_KEY_FIELDS, proportionFigures } from "./figures.js";
+import { GROUP_CELL_KEY_FIELDS, ShareFigures, shareFigures } from "./figures.js";
 
 /**
  * One group's share of the pupils on roll: `n` = `count` = pupils in the group, `rate` their share of `of`
@@ -22,12 +22,7 @@ import { GROUP_CELL_KEY_FIELDS, proportionFigures } from "./figures.js";
 export const ShareCell = z.object({
   partition: z.string(),
   ...GROUP_CELL_KEY_FIELDS,
-  n: z.number().int().nonnegative(),
-  count: z.number().int().nonnegative(),
-  of: z.number().int().nonnegative(),
-  rate: z.number().nullable(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
+  ...ShareFigures.shape,
 });
 /** One group's share of its parent group. */
 export type ShareCell = z.infer<typeof ShareCell>;
@@ -97,18 +92,12 @@ function shareCells(onRoll: readonly PupilProfile[], dimension: GroupDimension, 
   // Fixed groups keep their place (even when empty); other groups follow in name order.
   for (const [group, count] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) counts.set(group, count);
   const cells: ShareCell[] = [
-    { partition, dimension, group: "all", isTotal: true, ...share(total, total, confidence) },
+    { partition, dimension, group: "all", isTotal: true, ...shareFigures(total, total, confidence) },
   ];
-  for (const [group, count] of counts) cells.push({ partition, dimension, group, ...share(count, total, confidence) });
+  for (const [group, count] of counts) cells.push({ partition, dimension, group, ...shareFigures(count, total, confidence) });
   return cells;
 }
 
-function share(count: number, of: number, confidence: number): Omit<ShareCell, "partition" | "dimension" | "group" | "isTotal"> {
-  // Empty-group policy (report/cells.ts): a group with no pupils has no rate, even though 0 of `of` is 0%.
-  if (count === 0) return { n: 0, count: 0, of, rate: null, lower: null, upper: null };
-  const f = proportionFigures(count, of, confidence);
-  return { n: count, count, of, rate: f.rate, lower: f.lower, upper: f.upper };
-}
 
 function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefined {
   return cells.find((c) => c.group === group && !c.isTotal);
