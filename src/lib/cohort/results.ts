@@ -134,7 +134,7 @@ class ProfiledRow implements ProfiledResult {
   get term(): Term { return this.result.term; }
   get date(): string { return this.result.date; }
   get grade(): string | null { return this.result.grade; }
-  /** The same fields as a plain object (what `JSON.stringify` and test matchers see). */
+  /** The same fields as a plain object, for `JSON.stringify` (which does not read getters on the prototype). */
   toJSON(): ProfiledResult {
     return {
       pupilId: this.pupilId, subject: this.subject, measure: this.measure, point: this.point, academicYear: this.academicYear,
