@@ -22,8 +22,8 @@ export {
 export type { SenStatusCode, NeedCode, TeacherAssessmentCode } from "../data/codes.js";
 
 // --- import: MIS and assessment exports -> SchoolData ----------------------------------------------------
-export { importFolder, parseMappingText, mergeSchoolData, MAPPING_FILE_NAME } from "./import/import-folder.js";
-export type { ImportOptions, ImportProgress } from "./import/import-folder.js";
+export { importFolder, importSchools, parseMappingText, mergeSchoolData, MAPPING_FILE_NAME } from "./import/import-folder.js";
+export type { ImportOptions, ImportProgress, ImportedSchool } from "./import/import-folder.js";
 export { importFile, fileReport } from "./import/import-file.js";
 export type { FileImport, AcceptedRow } from "./import/import-file.js";
 export { linkFiles } from "./import/link.js";
@@ -118,7 +118,10 @@ export {
   ReportNationalComparison, GapTrendEntry, TREND_MEASURES, reportNationalComparisons, reportRwmGaps, reportGapTrends,
   finishDisclosedTrends,
 } from "./report/comparisons.js";
-export { SchoolSection, UNKNOWN_SCHOOL, splitBySchool, schoolSections } from "./report/per-school.js";
+export { SchoolSection, UNKNOWN_SCHOOL, splitBySchool, schoolSection, schoolSections } from "./report/per-school.js";
+export type { SchoolSectionParams } from "./report/per-school.js";
+export { analyseFolder } from "./report/analyse-folder.js";
+export type { AnalyseFolderOptions } from "./report/analyse-folder.js";
 export type { CrossSchoolCell } from "./report/per-school.js";
 export { addSameAs, addDependsOn, groupIds } from "./report/links.js";
 export type { SameAs } from "./report/links.js";

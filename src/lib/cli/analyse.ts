@@ -4,10 +4,8 @@
  */
 import { ImportError, InvalidArgumentError } from "../errors.js";
 import { loadNationalFigures } from "../../data/national.js";
-import { importFolder } from "../import/import-folder.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
-import { buildReport } from "../report/build-report.js";
-import type { SchoolData } from "../schema/school-data.js";
+import { analyseFolder } from "../report/analyse-folder.js";
 import { jsonChunks } from "./json-chunks.js";
 import type { SendscopeReport } from "../report/schema.js";
 
@@ -107,21 +105,20 @@ export async function runAnalyse(
 ): Promise<number> {
   let report: SendscopeReport;
   try {
+    const national = options.national === undefined ? undefined : await loadNationalFigures(options.national);
     const bar = wantsProgressBar(undefined, options.json) ? importProgressBar() : null;
-    let data: SchoolData | undefined;
     try {
-      data = await importFolder(folder, bar === null ? {} : { onProgress: bar.onProgress });
+      // A trust's records (hundreds of MB) are let go inside `analyseFolder`, before the report is written.
+      report = await analyseFolder(folder, {
+        ...(bar === null ? {} : { onProgress: bar.onProgress }),
+        ...(national === undefined ? {} : { national }),
+        audience: options.audience,
+        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+        ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+      });
     } finally {
       bar?.stop();
     }
-    const national = options.national === undefined ? undefined : await loadNationalFigures(options.national);
-    report = buildReport(data, {
-      ...(national === undefined ? {} : { national }),
-      audience: options.audience,
-      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-      ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
-    });
-    data = undefined; // a trust's records (hundreds of MB) are not needed to write the report
   } catch (error) {
     if (error instanceof ImportError || error instanceof InvalidArgumentError) {
       io.stderr(`sendscope analyse: ${error.message.split("\n")[0]}\n`);

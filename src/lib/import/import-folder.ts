@@ -79,7 +79,8 @@ export function parseMappingText(text: string, path: string): ColumnMapping {
 /**
  * Import every CSV export in a folder (and its sub-folders) into one `SchoolData`. Row problems never
  * throw: they are in `problems`, and every file's `rows === imported + rejected`.
- * Each sub-folder is one school (see `mergeSchoolData`); schools are read and linked one at a time.
+ * Each sub-folder is one school (see `mergeSchoolData`); schools are read and linked one at a time
+ * (see `importSchools`).
  * @param folder the folder of exports
  * @param options `mapping`, `academicYear`, `onProgress` (see `ImportOptions`)
  * @throws {ImportError} when the folder cannot be read, holds no CSV files, or none of them is a
@@ -89,6 +90,56 @@ export function parseMappingText(text: string, path: string): ColumnMapping {
  * data.files.map((f) => f.kind) // => ["interventions", "assessments", …]
  */
 export async function importFolder(folder: string, options: ImportOptions = {}): Promise<SchoolData> {
+  const parts: SchoolData[] = [];
+  const firstReasons: string[] = [];
+  let recognised = false;
+  let files = 0;
+  let last: ImportProgress | null = null;
+  const onProgress = options.onProgress;
+  const tracked: ImportOptions = onProgress === undefined ? options : { ...options, onProgress: (p) => onProgress((last = p)) };
+  for await (const school of importSchools(folder, tracked)) {
+    parts.push(school.data);
+    files += school.files;
+    if (school.recognised) recognised = true;
+    else firstReasons.push(...school.firstReasons);
+  }
+  if (!recognised) {
+    throw new ImportError(folder, `none of its ${files} CSV files is a recognisable export:\n  ${firstReasons.join("\n  ")}`);
+  }
+  const data = parts.length === 1 ? parts[0]! : mergeSchoolData(parts);
+  if (last !== null) onProgress?.({ ...(last as ImportProgress), file: null });
+  return data;
+}
+
+/** One school's share of a folder, read and linked on its own (see `importSchools`). */
+export interface ImportedSchool {
+  /** The sub-folder the school's files are in; null for the files at the top of the folder. */
+  school: string | null;
+  /** The school's data: its pupils have `school` set (see `importSchools`), files and problems are its own. */
+  data: SchoolData;
+  /** How many CSV files the school has. */
+  files: number;
+  /** Whether any of its files is a recognisable export. */
+  recognised: boolean;
+  /** When none is: the first problem of each file, as `file: message`. */
+  firstReasons: string[];
+}
+
+/**
+ * The schools of a folder one at a time, each read and linked as `importFolder` does (which concatenates
+ * them): files at the top of the folder form one school, each sub-folder another. When the folder holds
+ * several, a pupil with no school on the pupil list gets the sub-folder's name, and a pupil known only by MIS
+ * id gets the id `mis:<school>/<MIS id>` (MIS ids are unique only within a school; UPNs are national).
+ * Only one school's rows are held at a time, so a worker can go through a trust school by school.
+ * @param folder the folder of exports
+ * @param options as for `importFolder`
+ * @throws {ImportError} when the folder cannot be read or holds no CSV files
+ * @example
+ * for await (const { school, data } of importSchools("trust")) console.log(school, data.pupils.length);
+ * // Ash Primary 212
+ * // Birch Primary 187
+ */
+export async function* importSchools(folder: string, options: ImportOptions = {}): AsyncGenerator<ImportedSchool> {
   let files: string[];
   try {
     const info = await stat(folder);
@@ -110,9 +161,6 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
   // school's unlinked rows are held at once (a trust's folder would otherwise hold every row twice).
   // Within a school, every file is opened (decoded, recognised) first, then `linkOpened` reads the rows,
   // the pupil list first, linking each row as it is read (no second pass over millions of rows).
-  const parts: SchoolData[] = [];
-  const firstReasons: string[] = [];
-  let recognised = false;
   const schools = [...groups];
   const readSchool = (members: Array<{ file: string }>) => Promise.all(members.map(({ file }) => readFile(join(folder, file))));
   // The next school's files are read (by the file system, off the main thread) while this one is parsed.
@@ -122,6 +170,8 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
     const contents = (await nextContents) ?? [];
     nextContents = s + 1 < schools.length ? readSchool(schools[s + 1]![1]) : null;
     const opened: OpenedExport[] = [];
+    const firstReasons: string[] = [];
+    let recognised = false;
     members.forEach(({ file, size }, index) => {
       const open = openExport(file, contents[index] ?? new Uint8Array(0), mappingForFile(mapping, file));
       if (open.result.kind !== null) recognised = true;
@@ -132,14 +182,9 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
       progress.file = file;
       options.onProgress?.({ ...progress });
     });
-    parts.push(withSchool(linkOpened(opened, linkOptions), school, groups.size > 1));
+    const data = withSchool(linkOpened(opened, linkOptions), school, groups.size > 1);
+    yield { school, data, files: members.length, recognised, firstReasons };
   }
-  if (!recognised) {
-    throw new ImportError(folder, `none of its ${files.length} CSV files is a recognisable export:\n  ${firstReasons.join("\n  ")}`);
-  }
-  const data = parts.length === 1 ? parts[0]! : mergeSchoolData(parts);
-  options.onProgress?.({ ...progress, file: null });
-  return data;
 }
 
 /**

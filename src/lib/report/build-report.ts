@@ -23,7 +23,8 @@ import { SUPPRESSION_REASONS, applyDisclosure } from "../disclosure/apply-disclo
 import { analyseInterventions } from "../interventions/analyse.js";
 import { finishDisclosedTrends, reportGapTrends, reportNationalComparisons, reportRwmGaps } from "./comparisons.js";
 import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "./links.js";
-import { type CrossSchoolCell, schoolSections } from "./per-school.js";
+import { type CrossSchoolCell, type SchoolSection, schoolSections } from "./per-school.js";
+import type { SchoolSectionsInWorker } from "./school-sections.js";
 import { assertNoPupilIdentifiers } from "../disclosure/identifiers.js";
 import type { NationalFigures } from "../../data/national.js";
 import { type ImportSummary, type ReportContent, type ReportMeta, SendscopeReport } from "./schema.js";
@@ -133,12 +134,56 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
 export function buildReport(data: SchoolData, options: BuildReportOptions = {}): SendscopeReport {
   // Attainment, gaps, trends, progress and the schools' sections all start from the same profiled results;
   // those and the other shared indexes are let go before disclosure control (a trust's are hundreds of MB).
-  const { content, crossSchool, policy } = withSharedResults(() => analyse(data, options));
-  return disclose(content, crossSchool, policy, data.pupils);
+  const { analysed, perSchool } = withSharedResults(() => {
+    const made = analyse(data, options);
+    return { analysed: made, perSchool: sectionsOf(made, options) };
+  });
+  return disclose(withSchools(analysed.content, perSchool.sections), perSchool.crossSchool, analysed.policy, data.pupils);
 }
 
-/** Every analysis of the report, before disclosure control. */
-function analyse(data: SchoolData, options: BuildReportOptions): { content: ReportContent; crossSchool: CrossSchoolCell[]; policy: DisclosurePolicy } {
+/**
+ * `buildReport` with the per-school sections made elsewhere, on a worker thread (`startSchoolSections`),
+ * while this thread analyses the whole data; the same report. When the worker could not make them (see
+ * `startSchoolSections`), they are made here.
+ * @param data the imported data (`importFolder`)
+ * @param options as for `buildReport`
+ * @param sections the worker, started on the folder `data` was imported from, with the same import options
+ * @throws {InvalidArgumentError} as `buildReport` does
+ * @example
+ * const worker = startSchoolSections({ folder: "trust", import: {}, asOf: "2025-07-18" });
+ * const report = await buildReportAlongside(await importFolder("trust"), { asOf: "2025-07-18" }, worker);
+ * report.schools?.length // => 200
+ */
+export async function buildReportAlongside(data: SchoolData, options: BuildReportOptions, sections: SchoolSectionsInWorker): Promise<SendscopeReport> {
+  const analysed = withSharedResults(() => analyse(data, options));
+  const made = await sections.result();
+  const perSchool = made.sections !== null ? made : withSharedResults(() => sectionsOf(analysed, options));
+  return disclose(withSchools(analysed.content, perSchool.sections), perSchool.crossSchool, analysed.policy, data.pupils);
+}
+
+/** The report's analyses before disclosure control, but for the per-school sections, and what those need. */
+interface Analysed {
+  content: ReportContent;
+  policy: DisclosurePolicy;
+  /** The data with the results dated on or before `asOf`. */
+  upTo: SchoolData;
+  asOf: string;
+  academicYear: string;
+  ks2Years: string[];
+}
+
+function sectionsOf(analysed: Analysed, options: BuildReportOptions): { sections: SchoolSection[]; crossSchool: CrossSchoolCell[] } {
+  return schoolSections(analysed.upTo, analysed.asOf, analysed.academicYear, analysed.ks2Years, options.national);
+}
+
+/** The content with its schools' sections last (when there are any). */
+function withSchools(content: ReportContent, sections: SchoolSection[]): ReportContent {
+  if (sections.length > 0) content.schools = sections;
+  return content;
+}
+
+/** Every analysis of the report but the per-school sections, before disclosure control. */
+function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   const chosen = options.asOf === undefined ? defaultAsOf(data) : { asOf: options.asOf, source: "option" as const };
   const asOf = chosen.asOf;
   if (!IsoDate.safeParse(asOf).success) throw new InvalidArgumentError("buildReport", `asOf must be a date as yyyy-mm-dd, got '${asOf}'`);
@@ -188,7 +233,6 @@ function analyse(data: SchoolData, options: BuildReportOptions): { content: Repo
       (run as { partition?: string }).partition = `interventions|${summary.intervention}|runs`;
     }
   }
-  const perSchool = schoolSections(upTo, asOf, academicYear, ks2Years, options.national);
   const content: ReportContent = {
     meta,
     identification: ident,
@@ -207,12 +251,11 @@ function analyse(data: SchoolData, options: BuildReportOptions): { content: Repo
     targets: targetsOnTrack(upTo, asOf),
     reviews: ehcReviews(upTo, asOf),
     interventions,
-    ...(perSchool.sections.length > 0 ? { schools: perSchool.sections } : {}),
   };
   linkRepeatedGroups(content.identification);
   linkGapsAndAttendance(content);
   linkSenAnyToSenStatus({ identification: content.identification, attainment: content.attainment, ks2Rwm: content.ks2Rwm, attendance: content.attendance });
-  return { content, crossSchool: perSchool.crossSchool, policy };
+  return { content, policy, upTo, asOf, academicYear, ks2Years };
 }
 
 /** Disclosure control for the audience, the identifier guard, and the check against the report's schema. */

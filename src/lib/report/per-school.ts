@@ -138,6 +138,65 @@ function crossSchoolCells(section: SchoolSection, prefix: string, out: CrossScho
   visit(section);
 }
 
+/** What a school's section is worked out for (see `schoolSection`). */
+export interface SchoolSectionParams {
+  /** The report's date. */
+  asOf: string;
+  /** Its academic year. */
+  academicYear: string;
+  /** The years to give KS2 figures for (those of them with KS2 results at the school); default every year of the school's results. */
+  ks2Years?: readonly string[];
+  /** National figures to compare with; default the bundled ones. */
+  national?: NationalFigures;
+}
+
+/**
+ * One school's section (see `SchoolSection`) from its share of the data, with its partitions prefixed
+ * `school:<name>|`. Its KS2 figures are for the years of `params.ks2Years` (default: every year of its
+ * results) in which it has KS2 results: the same years either way, as a trust's KS2 years are those in which
+ * any of its schools has KS2 results.
+ * @param school the school's name
+ * @param part the school's data (assessments already limited to those dated on or before `asOf`)
+ * @example
+ * schoolSection("Ash Primary", splitBySchool(trust).get("Ash Primary")!, { asOf: "2025-07-18", academicYear: "2024/25" }).pupilsOnRoll // => 212
+ */
+export function schoolSection(school: string, part: SchoolData, params: SchoolSectionParams): SchoolSection {
+  const { asOf, academicYear, national } = params;
+  const ident = identification(part, asOf, national === undefined ? {} : { national });
+  const candidates = params.ks2Years ?? [...new Set(part.assessments.map((a) => a.academicYear))].sort();
+  const years = candidates.filter((y) => ks2Rwm(part, y, { dimensions: ["all"] }).some((c) => c.n > 0));
+  const section: SchoolSection = {
+    school,
+    pupilsImported: part.pupils.length,
+    pupilsOnRoll: ident.onRoll,
+    identification: ident,
+    attainment: { cells: attainment(part) },
+    gaps: { attainment: attainmentGaps(part), ks2Rwm: reportRwmGaps(part, years) },
+    ks2Rwm: { cells: years.flatMap((y) => ks2Rwm(part, y)) },
+    attendance: attendanceByGroup(part, academicYear),
+  };
+  linkRepeatedGroups(section.identification);
+  linkGapsAndAttendance(section);
+  linkSenAnyToSenStatus(section);
+  prefixPartitions(section, schoolPrefix(school));
+  return section;
+}
+
+function schoolPrefix(school: string): string {
+  return `school:${school}|`;
+}
+
+/**
+ * The cross-school cells (see `CrossSchoolCell`) of the schools' sections, in order.
+ * @example
+ * crossSchoolCellsOf(sections).filter((c) => c.group === "Ash Primary").length // => 96
+ */
+export function crossSchoolCellsOf(sections: readonly SchoolSection[]): CrossSchoolCell[] {
+  const out: CrossSchoolCell[] = [];
+  for (const section of sections) crossSchoolCells(section, schoolPrefix(section.school), out);
+  return out;
+}
+
 /**
  * One section per school (see `SchoolSection`) when the data holds more than one school, else none, and
  * the cross-school cells that disclosure control needs (see `CrossSchoolCell`). Each school is analysed on
@@ -157,33 +216,12 @@ export function schoolSections(
 ): { sections: SchoolSection[]; crossSchool: CrossSchoolCell[] } {
   const parts = splitBySchool(data);
   if (parts.size < 2) return { sections: [], crossSchool: [] };
-  const sections: SchoolSection[] = [];
-  const crossSchool: CrossSchoolCell[] = [];
   // Each school's results are the trust's, already profiled (when `buildReport` made them).
   const schoolOf = new Map<string, string>();
   for (const p of data.pupils) if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, p.school ?? UNKNOWN_SCHOOL);
   shareProfiledResults(data, parts, (id) => schoolOf.get(id));
   shareProfileLookup(data, parts.values());
-  for (const [school, part] of parts) {
-    const ident = identification(part, asOf, national === undefined ? {} : { national });
-    const years = ks2Years.filter((y) => ks2Rwm(part, y, { dimensions: ["all"] }).some((c) => c.n > 0));
-    const section: SchoolSection = {
-      school,
-      pupilsImported: part.pupils.length,
-      pupilsOnRoll: ident.onRoll,
-      identification: ident,
-      attainment: { cells: attainment(part) },
-      gaps: { attainment: attainmentGaps(part), ks2Rwm: reportRwmGaps(part, years) },
-      ks2Rwm: { cells: years.flatMap((y) => ks2Rwm(part, y)) },
-      attendance: attendanceByGroup(part, academicYear),
-    };
-    linkRepeatedGroups(section.identification);
-    linkGapsAndAttendance(section);
-    linkSenAnyToSenStatus(section);
-    const prefix = `school:${school}|`;
-    prefixPartitions(section, prefix);
-    crossSchoolCells(section, prefix, crossSchool);
-    sections.push(section);
-  }
-  return { sections, crossSchool };
+  const params: SchoolSectionParams = national === undefined ? { asOf, academicYear, ks2Years } : { asOf, academicYear, ks2Years, national };
+  const sections = [...parts].map(([school, part]) => schoolSection(school, part, params));
+  return { sections, crossSchool: crossSchoolCellsOf(sections) };
 }
