@@ -10,12 +10,14 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const SEMI_SPACE = "--max-semi-space-size=128";
+// Lets the analysis collect garbage at the moments it lets go of hundreds of MB (`collectGarbage`).
+const EXPOSE_GC = "--expose-gc";
 const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes("--max-semi-space-size"));
 
 if (chosen) {
   const { main } = await import("../dist/lib/cli/main.js");
   process.exitCode = await main(process.argv.slice(2));
 } else {
-  const child = spawnSync(process.execPath, [...process.execArgv, SEMI_SPACE, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
+  const child = spawnSync(process.execPath, [...process.execArgv, SEMI_SPACE, EXPOSE_GC, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
   process.exitCode = child.status ?? 1;
 }

@@ -6,6 +6,7 @@ import { ImportError, InvalidArgumentError } from "../errors.js";
 import { loadNationalFigures } from "../../data/national.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { analyseFolder } from "../report/analyse-folder.js";
+import { collectGarbage } from "../report/collect-garbage.js";
 import { jsonChunks } from "./json-chunks.js";
 import type { SendscopeReport } from "../report/schema.js";
 
@@ -119,6 +120,7 @@ export async function runAnalyse(
     } finally {
       bar?.stop();
     }
+    collectGarbage(); // the trust's records, let go by `analyseFolder`, before the report is written
   } catch (error) {
     if (error instanceof ImportError || error instanceof InvalidArgumentError) {
       io.stderr(`sendscope analyse: ${error.message.split("\n")[0]}\n`);

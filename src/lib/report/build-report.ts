@@ -25,6 +25,7 @@ import { finishDisclosedTrends, reportGapTrends, reportNationalComparisons, repo
 import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "./links.js";
 import { type CrossSchoolCell, type SchoolSection, schoolSections } from "./per-school.js";
 import type { SchoolSectionsInWorker } from "./school-sections.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { assertNoPupilIdentifiers } from "../disclosure/identifiers.js";
 import type { NationalFigures } from "../../data/national.js";
 import { type ImportSummary, type ReportContent, type ReportMeta, SendscopeReport } from "./schema.js";
@@ -156,6 +157,8 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
  */
 export async function buildReportAlongside(data: SchoolData, options: BuildReportOptions, sections: SchoolSectionsInWorker): Promise<SendscopeReport> {
   const analysed = withSharedResults(() => analyse(data, options));
+  // The shared indexes are let go now; collected while the worker finishes, not on top of what comes next.
+  collectGarbage();
   const made = await sections.result();
   const perSchool = made.sections !== null ? made : withSharedResults(() => sectionsOf(analysed, options));
   return disclose(withSchools(analysed.content, perSchool.sections), perSchool.crossSchool, analysed.policy, data.pupils);
