@@ -3,6 +3,7 @@
  * that a trust's report uses both cores: one imports and analyses the trust, the other the schools.
  */
 import { readdir } from "node:fs/promises";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { NationalFigures } from "../../data/national.js";
 import type { ImportOptions } from "../import/import-folder.js";
@@ -71,6 +72,10 @@ export async function hasSchoolFolders(folder: string): Promise<boolean> {
 export function startSchoolSections(input: SectionsWorkerInput): SchoolSectionsInWorker {
   // The worker is `sections-worker.js` beside this module once built. Run from the TypeScript source (as in
   // the unit tests), there is no such file: the worker fails to start and the caller makes the sections.
+  // V8's `--max-semi-space-size` (which the sendscope command sets for the main thread's speed) overrides a
+  // worker's `resourceLimits`, and would give it a 256 MB young generation too. V8 reads it when a thread's
+  // heap is made: the main thread's is made already, so clearing it lets the worker's own limit apply.
+  setFlagsFromString("--max-semi-space-size=0");
   const worker = new Worker(new URL("./sections-worker.js", import.meta.url), {
     workerData: input,
     // It holds one school at a time: a small heap (a trust's 200 schools need under 60 MB of old space).
