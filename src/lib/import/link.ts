@@ -7,8 +7,9 @@ import type { Pupil, SenRecord } from "../schema/records.js";
 import type { FileKind, Problem } from "../schema/report.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { academicYearOf } from "./codes.js";
-import { fileReport, readRows, type AcceptedRow, type FileImport, type OpenedExport } from "./import-file.js";
-import type { Draft } from "./rows/draft.js";
+import { fileReport, readRows, takeRows, type AcceptedRow, type FileImport, type OpenedExport } from "./import-file.js";
+import type { PupilKey } from "./row-reader.js";
+import type { Draft, RowOutput } from "./rows/draft.js";
 
 /** Options for linking. */
 export interface LinkOptions {
@@ -29,8 +30,8 @@ const rejectedRows = new WeakSet<AcceptedRow>();
 /** Files with a row in `rejectedRows` (most files have none, and need no second look). */
 const filesWithRejected = new WeakSet<FileImport>();
 
-function problem(file: FileImport, row: AcceptedRow, details: Omit<Problem, "file" | "line" | "severity">): void {
-  file.problems.push({ file: file.file, line: row.line, severity: "error", ...details });
+function problem(file: FileImport, line: number, details: Omit<Problem, "file" | "line" | "severity">): void {
+  file.problems.push({ file: file.file, line, severity: "error", ...details });
 }
 
 function markRejected(file: FileImport, row: AcceptedRow): void {
@@ -39,7 +40,7 @@ function markRejected(file: FileImport, row: AcceptedRow): void {
 }
 
 function reject(file: FileImport, row: AcceptedRow, details: Omit<Problem, "file" | "line" | "severity">): void {
-  problem(file, row, details);
+  problem(file, row.line, details);
   markRejected(file, row);
 }
 
@@ -96,6 +97,31 @@ function linkPupils(files: FileImport[]): PupilDirectory {
 }
 
 /**
+ * The pupil on the list that a row's key names, or undefined when the key names a pupil not on the list, or a
+ * UPN and an MIS id of different pupils (the problem, at `line`, is then in `file.problems`).
+ */
+function listedPupil(file: FileImport, line: number, key: PupilKey, directory: PupilDirectory): Pupil | undefined {
+  const viaUpn = key.upn !== null ? directory.byUpn.get(key.upn) : undefined;
+  const viaMis = key.misId !== null ? directory.byMisId.get(key.misId) : undefined;
+  if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
+    problem(file, line, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
+    return undefined;
+  }
+  const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
+  if (pupil === undefined) {
+    const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
+    problem(file, line, {
+      column: column ?? null,
+      code: "unknown-pupil",
+      message: key.upn !== null
+        ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
+        : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
+    });
+  }
+  return pupil;
+}
+
+/**
  * Tie one row's records to their pupil on the list (setting `pupilId`), or reject the row: false when it names
  * a pupil not on the list, or a UPN and an MIS id of different pupils (the problem is then in `file.problems`).
  * Rows of a pupil list (pupils, and SEN spells from its SEN columns) are the list itself: always true.
@@ -106,25 +132,8 @@ function linkRow(file: FileImport, row: AcceptedRow, directory: PupilDirectory):
   if (kind === null || kind === "pupils") return true;
   const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
   if (drafts === undefined || drafts.length === 0) return true;
-  const key = drafts[0]!.key;
-  const viaUpn = key.upn !== null ? directory.byUpn.get(key.upn) : undefined;
-  const viaMis = key.misId !== null ? directory.byMisId.get(key.misId) : undefined;
-  if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
-    problem(file, row, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
-    return false;
-  }
-  const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
-  if (pupil === undefined) {
-    const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
-    problem(file, row, {
-      column: column ?? null,
-      code: "unknown-pupil",
-      message: key.upn !== null
-        ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
-        : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
-    });
-    return false;
-  }
+  const pupil = listedPupil(file, row.line, drafts[0]!.key, directory);
+  if (pupil === undefined) return false;
   for (const draft of drafts) draft.record.pupilId = pupil.pupilId;
   return true;
 }
@@ -148,7 +157,8 @@ function linkPupilLists(files: FileImport[]): PupilDirectory {
 function latestAcademicYear(data: Omit<SchoolData, "files" | "problems">): string | null {
   let latest: string | null = null;
   const consider = (year: string | null) => {
-    if (year !== null && (latest === null || year > latest)) latest = year;
+    // Most records share the latest year's string: `!==` on the same string is quicker than `>`.
+    if (year !== null && year !== latest && (latest === null || year > latest)) latest = year;
   };
   for (const a of data.assessments) consider(a.academicYear);
   for (const a of data.attendance) consider(a.academicYear);
@@ -219,7 +229,7 @@ function collectRow(data: Records, kind: FileKind, row: AcceptedRow, hasRegister
  * The last step of `linkFiles`: gather the records (unless given, already gathered), set the pupils'
  * year-group academic year, add the overlapping-spell warnings, and sort the problems.
  */
-function assemble(files: FileImport[], options: LinkOptions, gathered?: Records): SchoolData {
+function assemble(files: FileImport[], options: LinkOptions, gathered?: Records, imported?: Map<FileImport, number>): SchoolData {
   let data = gathered;
   if (data === undefined) {
     data = emptyRecords();
@@ -237,7 +247,8 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Records)
   const problems = files.flatMap((f) => f.problems);
   warnOverlappingSpells(data.senRegister, problems, new Map(files.map((f) => [f.file, f.headers])));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { ...data, files: files.map(fileReport), problems };
+  const reports = files.map((file) => fileReport(file, imported?.get(file) ?? file.accepted.length));
+  return { ...data, files: reports, problems };
 }
 
 /**
@@ -255,24 +266,46 @@ export function linkOpened(opened: OpenedExport[], options: LinkOptions = {}): S
   const directory = linkPupilLists(opened.filter((o) => o.result.kind === "pupils").map((o) => readRows(o)));
   const hasRegister = opened.some((o) => o.result.kind === "senRegister");
   const data = emptyRecords();
-  const link = directory.any ? (file: FileImport, row: AcceptedRow) => linkRow(file, row, directory) : undefined;
   const files: FileImport[] = [];
+  // Rows of files other than pupil lists are not kept as rows: only their count, for the file's report.
+  const imported = new Map<FileImport, number>();
   for (const open of opened) {
     const kind = open.result.kind;
-    if (kind === null) {
-      files.push(open.result);
-    } else if (kind === "pupils") {
+    files.push(open.result);
+    if (kind === "pupils") {
       // Read above (pupil rows may have been rejected as duplicates since); gathered here, in file order.
       for (const row of open.result.accepted) collectRow(data, kind, row, hasRegister);
-      files.push(open.result);
-    } else {
-      files.push(readRows(open, (file, row) => {
-        if (link !== undefined && !link(file, row)) return false;
-        collectRow(data, kind, row, hasRegister);
-        return true;
-      }));
+    } else if (kind !== null) {
+      imported.set(open.result, takeRows(open, linkAndGather(data[kind] as Array<{ pupilId: string }>, kind, directory)));
     }
   }
-  return assemble(files, options, data);
+  return assemble(files, options, data, imported);
+}
+
+/**
+ * A `RowTaker` for a file of `kind` (not a pupil list): link each row's records to their pupil (when there is
+ * a pupil list) and add them to `target`.
+ */
+function linkAndGather(target: Array<{ pupilId: string }>, kind: Exclude<FileKind, "pupils">, directory: PupilDirectory): (file: FileImport, line: number, out: RowOutput) => boolean {
+  // A pupil's rows usually come together and share one key object (see RowReader.pupilKey): remember the last.
+  let lastKey: PupilKey | null = null;
+  let lastPupil: Pupil | undefined;
+  return (file, line, out) => {
+    // A file's rows hold records of the file's kind only.
+    const records = out[kind] as Array<{ pupilId: string }>;
+    if (records.length === 0) return true;
+    if (directory.any) {
+      const key = out.key!;
+      if (key !== lastKey) {
+        lastPupil = listedPupil(file, line, key, directory);
+        // A rejected key is looked up (and reported) again on its next row.
+        lastKey = lastPupil === undefined ? null : key;
+      }
+      if (lastPupil === undefined) return false;
+      for (let i = 0; i < records.length; i += 1) records[i]!.pupilId = lastPupil.pupilId;
+    }
+    for (let i = 0; i < records.length; i += 1) target.push(records[i]!);
+    return true;
+  };
 }
 
