@@ -7,9 +7,9 @@ import type { Pupil, SenRecord } from "../schema/records.js";
 import type { FileKind, Problem } from "../schema/report.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { academicYearOf } from "./codes.js";
-import { fileReport, readRows, takeRows, type AcceptedRow, type FileImport, type OpenedExport } from "./import-file.js";
+import { fileReport, readRows, takeRows, type AcceptedRow, type FileImport, type OpenedExport, type RowTaker } from "./import-file.js";
 import type { PupilKey } from "./row-reader.js";
-import type { Draft, RowOutput } from "./rows/draft.js";
+import type { Draft } from "./rows/draft.js";
 
 /** Options for linking. */
 export interface LinkOptions {
@@ -154,14 +154,27 @@ function linkPupilLists(files: FileImport[]): PupilDirectory {
   return directory;
 }
 
-function latestAcademicYear(data: Omit<SchoolData, "files" | "problems">): string | null {
+/** The later of two academic years (`2024/25` labels compare as text), either of which may be missing. */
+function laterYear(latest: string | null, year: string | null): string | null {
+  // Most records share the latest year's string: `===` on the same string is quicker than `>`.
+  return year === null || year === latest || (latest !== null && latest > year) ? latest : year;
+}
+
+/**
+ * The latest academic year of a school's records. `ofResults`, when given, is the latest year of its
+ * assessments and attendance, found as they were gathered (see `linkAndGather`), so those millions of
+ * records need no second look.
+ */
+function latestAcademicYear(data: Omit<SchoolData, "files" | "problems">, ofResults?: string | null): string | null {
   let latest: string | null = null;
   const consider = (year: string | null) => {
-    // Most records share the latest year's string: `!==` on the same string is quicker than `>`.
-    if (year !== null && year !== latest && (latest === null || year > latest)) latest = year;
+    latest = laterYear(latest, year);
   };
-  for (const a of data.assessments) consider(a.academicYear);
-  for (const a of data.attendance) consider(a.academicYear);
+  if (ofResults !== undefined) consider(ofResults);
+  else {
+    for (const a of data.assessments) consider(a.academicYear);
+    for (const a of data.attendance) consider(a.academicYear);
+  }
   for (const s of data.senRegister) if (s.startDate !== null) consider(academicYearOf(s.startDate));
   for (const i of data.interventions) consider(academicYearOf(i.startDate));
   return latest;
@@ -205,6 +218,15 @@ export function linkFiles(files: FileImport[], options: LinkOptions = {}): Schoo
 
 type Records = Omit<SchoolData, "files" | "problems">;
 
+/** What `linkOpened` gathers as it reads a school's rows. */
+interface Gathered {
+  data: Records;
+  /** Rows kept, by file, for files whose rows are not kept as rows (see `takeRows`). */
+  imported: Map<FileImport, number>;
+  /** The latest academic year of the assessments and attendance gathered. */
+  latestYearOfResults: string | null;
+}
+
 const emptyRecords = (): Records => ({
   pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
 });
@@ -229,8 +251,8 @@ function collectRow(data: Records, kind: FileKind, row: AcceptedRow, hasRegister
  * The last step of `linkFiles`: gather the records (unless given, already gathered), set the pupils'
  * year-group academic year, add the overlapping-spell warnings, and sort the problems.
  */
-function assemble(files: FileImport[], options: LinkOptions, gathered?: Records, imported?: Map<FileImport, number>): SchoolData {
-  let data = gathered;
+function assemble(files: FileImport[], options: LinkOptions, gathered?: Gathered): SchoolData {
+  let data = gathered?.data;
   if (data === undefined) {
     data = emptyRecords();
     const hasRegister = files.some((f) => f.kind === "senRegister");
@@ -239,7 +261,7 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Records,
       if (kind !== null) for (const row of file.accepted) collectRow(data, kind, row, hasRegister);
     }
   }
-  const currentYear = options.academicYear ?? latestAcademicYear(data);
+  const currentYear = options.academicYear ?? latestAcademicYear(data, gathered?.latestYearOfResults);
   for (const pupil of data.pupils) {
     pupil.yearGroupAcademicYear = pupil.yearGroup === null ? null
       : pupil.leavingDate !== null ? academicYearOf(pupil.leavingDate) : currentYear;
@@ -247,7 +269,7 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Records,
   const problems = files.flatMap((f) => f.problems);
   warnOverlappingSpells(data.senRegister, problems, new Map(files.map((f) => [f.file, f.headers])));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  const reports = files.map((file) => fileReport(file, imported?.get(file) ?? file.accepted.length));
+  const reports = files.map((file) => fileReport(file, gathered?.imported.get(file) ?? file.accepted.length));
   return { ...data, files: reports, problems };
 }
 
@@ -265,34 +287,35 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Records,
 export function linkOpened(opened: OpenedExport[], options: LinkOptions = {}): SchoolData {
   const directory = linkPupilLists(opened.filter((o) => o.result.kind === "pupils").map((o) => readRows(o)));
   const hasRegister = opened.some((o) => o.result.kind === "senRegister");
-  const data = emptyRecords();
-  const files: FileImport[] = [];
   // Rows of files other than pupil lists are not kept as rows: only their count, for the file's report.
-  const imported = new Map<FileImport, number>();
+  const gathered: Gathered = { data: emptyRecords(), imported: new Map(), latestYearOfResults: null };
+  const files: FileImport[] = [];
   for (const open of opened) {
     const kind = open.result.kind;
     files.push(open.result);
     if (kind === "pupils") {
       // Read above (pupil rows may have been rejected as duplicates since); gathered here, in file order.
-      for (const row of open.result.accepted) collectRow(data, kind, row, hasRegister);
+      for (const row of open.result.accepted) collectRow(gathered.data, kind, row, hasRegister);
     } else if (kind !== null) {
-      imported.set(open.result, takeRows(open, linkAndGather(data[kind] as Array<{ pupilId: string }>, kind, directory)));
+      gathered.imported.set(open.result, takeRows(open, linkAndGather(gathered, kind, directory)));
     }
   }
-  return assemble(files, options, data, imported);
+  return assemble(files, options, gathered);
 }
 
 /**
  * A `RowTaker` for a file of `kind` (not a pupil list): link each row's records to their pupil (when there is
- * a pupil list) and add them to `target`.
+ * a pupil list) and add them to `gathered.data`, noting the latest academic year of assessments and attendance.
  */
-function linkAndGather(target: Array<{ pupilId: string }>, kind: Exclude<FileKind, "pupils">, directory: PupilDirectory): (file: FileImport, line: number, out: RowOutput) => boolean {
+function linkAndGather(gathered: Gathered, kind: Exclude<FileKind, "pupils">, directory: PupilDirectory): RowTaker {
+  const target = gathered.data[kind] as Array<{ pupilId: string; academicYear?: string }>;
+  const hasYear = kind === "assessments" || kind === "attendance";
   // A pupil's rows usually come together and share one key object (see RowReader.pupilKey): remember the last.
   let lastKey: PupilKey | null = null;
   let lastPupil: Pupil | undefined;
   return (file, line, out) => {
     // A file's rows hold records of the file's kind only.
-    const records = out[kind] as Array<{ pupilId: string }>;
+    const records = out[kind] as Array<{ pupilId: string; academicYear?: string }>;
     if (records.length === 0) return true;
     if (directory.any) {
       const key = out.key!;
@@ -304,7 +327,11 @@ function linkAndGather(target: Array<{ pupilId: string }>, kind: Exclude<FileKin
       if (lastPupil === undefined) return false;
       for (let i = 0; i < records.length; i += 1) records[i]!.pupilId = lastPupil.pupilId;
     }
-    for (let i = 0; i < records.length; i += 1) target.push(records[i]!);
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i]!;
+      target.push(record);
+      if (hasYear) gathered.latestYearOfResults = laterYear(gathered.latestYearOfResults, record.academicYear ?? null);
+    }
     return true;
   };
 }
