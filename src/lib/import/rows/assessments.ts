@@ -9,7 +9,7 @@ import { isTeacherAssessmentCode, parseSubject, resolvePoint, type ResolvedPoint
 import { detachedCopy, memoized } from "../intern.js";
 import type { WideColumn } from "../detect.js";
 import type { PupilKey, RowReader } from "../row-reader.js";
-import { ok, parseDate, type Parsed } from "../values.js";
+import { ok, parseDate, plainWholeNumber, type Parsed } from "../values.js";
 import { parseResult } from "./assessment-values.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
 import { sharedMeasure } from "./shared-values.js";
@@ -101,7 +101,24 @@ const subjectOrOther = memoized((text: string): Parsed<Subject> => {
 /** `parseResult` remembered by measure and text: a few hundred distinct marks and codes fill millions of rows. */
 const resultParsers = new Map<MeasureKind, (text: string) => ReturnType<typeof parseResult>>();
 
+/**
+ * By measure, the answers for results written as plain whole numbers (most marks and scores), by value: an
+ * array index instead of hashing the text. For any measure but teacher assessment (whose reason quotes the
+ * text), such a result's answer depends on its value alone.
+ */
+const wholeNumberResults = new Map<MeasureKind, Array<ReturnType<typeof parseResult> | undefined>>();
+const WHOLE_NUMBERS_REMEMBERED = 1000;
+
 function sharedResult(text: string, measure: MeasureKind): ReturnType<typeof parseResult> {
+  const value = measure === "teacherAssessment" ? -1 : plainWholeNumber(text);
+  if (value >= 0 && value < WHOLE_NUMBERS_REMEMBERED) {
+    let answers = wholeNumberResults.get(measure);
+    if (answers === undefined) {
+      answers = new Array<ReturnType<typeof parseResult> | undefined>(WHOLE_NUMBERS_REMEMBERED);
+      wholeNumberResults.set(measure, answers);
+    }
+    return answers[value] ??= parseResult(text, measure);
+  }
   let parse = resultParsers.get(measure);
   if (parse === undefined) {
     parse = memoized((t: string) => parseResult(t, measure));
