@@ -310,7 +310,11 @@ export function linkOpened(opened: OpenedExport[], options: LinkOptions = {}): S
 function linkAndGather(gathered: Gathered, kind: Exclude<FileKind, "pupils">, directory: PupilDirectory): RowTaker {
   const target = gathered.data[kind] as Array<{ pupilId: string; academicYear?: string }>;
   const hasYear = kind === "assessments" || kind === "attendance";
-  // A pupil's rows usually come together and share one key object (see RowReader.pupilKey): remember the last.
+  // A file's reader gives one key object per UPN (see RowReader.pupilKey), so each is looked up on the list
+  // once (the same key on the next row, as often, is quicker still). A key that names no listed pupil is not
+  // remembered: it is looked up, and reported, again on each of its rows. (A key with no UPN is new on
+  // every row: not remembered either.)
+  const pupilsByKey = new Map<PupilKey, Pupil>();
   let lastKey: PupilKey | null = null;
   let lastPupil: Pupil | undefined;
   return (file, line, out) => {
@@ -320,8 +324,11 @@ function linkAndGather(gathered: Gathered, kind: Exclude<FileKind, "pupils">, di
     if (directory.any) {
       const key = out.key!;
       if (key !== lastKey) {
-        lastPupil = listedPupil(file, line, key, directory);
-        // A rejected key is looked up (and reported) again on its next row.
+        lastPupil = pupilsByKey.get(key);
+        if (lastPupil === undefined) {
+          lastPupil = listedPupil(file, line, key, directory);
+          if (lastPupil !== undefined && key.upn !== null) pupilsByKey.set(key, lastPupil);
+        }
         lastKey = lastPupil === undefined ? null : key;
       }
       if (lastPupil === undefined) return false;
