@@ -10,7 +10,7 @@ import { parseCsv, readCsv, type CsvRow, type ParsedCsv } from "../../src/lib/im
 function collected(text: string): ParsedCsv {
   const csv = readCsv(text);
   const rows: CsvRow[] = [];
-  csv.forEachRow((line, fields) => rows.push({ line, fields }));
+  csv.forEachRow((line, fields) => rows.push({ line, fields: [...fields] }));
   expect(csv.rowCount).toBe(rows.length);
   return { header: csv.header, headerLine: csv.headerLine, rows, broken: csv.broken };
 }

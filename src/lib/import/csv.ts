@@ -73,8 +73,11 @@ export interface CsvRows {
   /** The number of data rows (`forEachRow` visits each once). */
   rowCount: number;
   broken: BrokenRow[];
-  /** Call `visit` with each data row's 1-based line and fields, in file order. */
-  forEachRow(visit: (line: number, fields: string[]) => void): void;
+  /**
+   * Call `visit` with each data row's 1-based line and fields, in file order. The fields array may be reused
+   * for the next row (copy it to keep it).
+   */
+  forEachRow(visit: (line: number, fields: readonly string[]) => void): void;
 }
 
 /**
@@ -105,6 +108,7 @@ function quoteFreeEnding(text: string): "lf" | "crlf" | null {
  * rows one at a time. Text with no quote marks and one kind of line ending (what MIS exports usually are) is
  * read in place: no line strings and no rows are held, and a row's fields are cut from the text only when it
  * is visited, so they are garbage as soon as the row is read. Any other text is parsed whole by `parseCsv`.
+ * In place, one fields array serves every row.
  * @example
  * const csv = readCsv("UPN,Surname\nA1,Lee\n\nA2,Khan\n");
  * csv.rowCount // => 2
@@ -151,7 +155,12 @@ export function readCsv(text: string): CsvRows {
   return {
     header, headerLine, rowCount, broken: [],
     forEachRow: (visit) => {
-      if (headerLine !== 0) forEachLine(bodyStart, headerLine + 1, (start, end, line) => visit(line, fieldsOf(text, start, end, delimiter)));
+      if (headerLine === 0) return;
+      const fields: string[] = [];
+      forEachLine(bodyStart, headerLine + 1, (start, end, line) => {
+        fieldsInto(fields, text, start, end, delimiter);
+        visit(line, fields);
+      });
     },
   };
 }
@@ -159,14 +168,27 @@ export function readCsv(text: string): CsvRows {
 /** The fields of the line `text[start, end)` (no quote marks in it), as `String.split` would give them. */
 function fieldsOf(text: string, start: number, end: number, delimiter: string): string[] {
   const fields: string[] = [];
+  fieldsInto(fields, text, start, end, delimiter);
+  return fields;
+}
+
+/**
+ * Put the fields of the line `text[start, end)` (no quote marks in it) in `fields` (an array reused from row
+ * to row), as `String.split` would give them.
+ */
+function fieldsInto(fields: string[], text: string, start: number, end: number, delimiter: string): void {
+  let count = 0;
   let from = start;
   for (;;) {
     let cut = text.indexOf(delimiter, from);
     if (cut < 0 || cut > end) cut = end;
-    fields.push(text.slice(from, cut));
-    if (cut === end) return fields;
+    // (Keeping the previous row's string when a field repeats was tried: comparing costs more than it saves.)
+    fields[count] = text.slice(from, cut);
+    count += 1;
+    if (cut === end) break;
     from = cut + 1;
   }
+  if (fields.length !== count) fields.length = count;
 }
 
 const QUOTE = 34;

@@ -10,7 +10,7 @@ import { detectExport, isDetectionFailure, type Detection, type DetectionFailure
 import { RowReader } from "./row-reader.js";
 import { readLongAssessmentRow, readWideAssessmentRow } from "./rows/assessments.js";
 import { readAttendanceRow } from "./rows/attendance.js";
-import type { RowRecords } from "./rows/draft.js";
+import { RowOutput, type RowRecords } from "./rows/draft.js";
 import { readInterventionRow } from "./rows/interventions.js";
 import { readPupilRow } from "./rows/pupils.js";
 import { readSenRegisterRow } from "./rows/sen-register.js";
@@ -37,7 +37,10 @@ export interface FileImport {
   headers: Map<string, string>;
 }
 
-const READERS: Record<Exclude<FileKind, "assessments">, (row: RowReader) => RowRecords> = {
+/** Reads one row into an output (see `RowOutput`); the output counts only when the row is not rejected. */
+type ReadRow = (row: RowReader, out: RowOutput) => void;
+
+const READERS: Record<Exclude<FileKind, "assessments">, ReadRow> = {
   pupils: readPupilRow,
   senRegister: readSenRegisterRow,
   interventions: readInterventionRow,
@@ -46,9 +49,9 @@ const READERS: Record<Exclude<FileKind, "assessments">, (row: RowReader) => RowR
   targets: readTargetRow,
 };
 
-function readerFor(detection: Detection): (row: RowReader) => RowRecords {
+function readerFor(detection: Detection): ReadRow {
   if (detection.kind !== "assessments") return READERS[detection.kind];
-  if (detection.wide.length > 0) return (row) => readWideAssessmentRow(row, detection.wide);
+  if (detection.wide.length > 0) return (row, out) => readWideAssessmentRow(row, detection.wide, out);
   return readLongAssessmentRow;
 }
 
@@ -81,14 +84,15 @@ export interface OpenedExport {
   /** The import so far: kind, layout, encoding, row count, headers, and any file-level problem. */
   result: FileImport;
   /** The rows still to read, with how to read them; null when the file cannot be used (see `result.problems`). */
-  pending: { rows: CsvRows; width: number; read: (row: RowReader) => RowRecords; reader: RowReader } | null;
+  pending: { rows: CsvRows; width: number; read: ReadRow; reader: RowReader } | null;
 }
 
 /**
- * Check a row just read before it is kept (e.g. link it to the pupil list): false rejects it, and the check
- * has then recorded the problem in `file.problems`.
+ * Take one row that was read without error (e.g. link it to the pupil list and gather its records): `out`
+ * holds its key and records until the next row. False rejects the row, and the taker has then recorded the
+ * problem in `file.problems`.
  */
-export type RowCheck = (file: FileImport, row: AcceptedRow) => boolean;
+export type RowTaker = (file: FileImport, line: number, out: RowOutput) => boolean;
 
 /**
  * The first half of `importFile`: decode, parse and recognise a file, leaving its rows to `readRows`. A
@@ -157,18 +161,43 @@ export function openExport(
 }
 
 /**
- * The second half of `importFile`: read every row of an opened file (once; later calls do nothing).
+ * The second half of `importFile`: read every row of an opened file (once; later calls do nothing), keeping
+ * each row read without error in `accepted`, with its records as drafts.
  * @param opened the file, from `openExport`
- * @param check run on each row read (e.g. to link it to the pupil list as it is read); default none
  * @example
  * readRows(openExport("pupils.csv", bytes)).accepted.length // => 1
  */
-export function readRows(opened: OpenedExport, check?: RowCheck): FileImport {
+export function readRows(opened: OpenedExport): FileImport {
+  const { result } = opened;
+  const kind = result.kind;
+  if (kind === null) return result;
+  takeRows(opened, (file, line, out) => {
+    file.accepted.push({ line, records: out.toRowRecords(kind) });
+    return true;
+  });
+  return result;
+}
+
+/**
+ * Read every row of an opened file (once; later calls give 0) and hand each row read without error to `take`,
+ * its records in a `RowOutput` that is reused for the next row: nothing of a row is kept unless `take` keeps
+ * it (a folder's import links and gathers the records as they come; see `linkOpened`). Rows go in `accepted`
+ * only if `take` puts them there.
+ * @param opened the file, from `openExport`
+ * @param take called with each row read without error; returns false to reject the row
+ * @returns the number of rows `take` accepted
+ * @example
+ * let n = 0;
+ * takeRows(openExport("pupils.csv", bytes), (file, line, out) => { n += out.pupils.length; return true; }) // => 1
+ */
+export function takeRows(opened: OpenedExport, take: RowTaker): number {
   const { result, pending } = opened;
-  if (pending === null) return result;
+  if (pending === null) return 0;
   opened.pending = null;
   const { rows, width, read, reader } = pending;
   const file = result.file;
+  const out = new RowOutput();
+  let taken = 0;
   rows.forEachRow((line, fields) => {
     if (fields.length < width || hasExtraValues(fields, width)) {
       result.problems.push(fileProblem(file, line, "ragged-row",
@@ -176,13 +205,13 @@ export function readRows(opened: OpenedExport, check?: RowCheck): FileImport {
       return;
     }
     reader.moveTo(line, fields);
-    const records = read(reader);
-    for (const problem of reader.problems) result.problems.push(problem);
-    if (reader.isRejected) return;
-    const row = { line, records };
-    if (check === undefined || check(result, row)) result.accepted.push(row);
+    out.clear();
+    read(reader, out);
+    const problems = reader.problems;
+    for (let i = 0; i < problems.length; i += 1) result.problems.push(problems[i]!);
+    if (!reader.isRejected && take(result, line, out)) taken += 1;
   });
-  return result;
+  return taken;
 }
 
 /**
@@ -205,12 +234,15 @@ export function importFile(
 
 /**
  * The file's report after linking: rows, imported and rejected (`imported + rejected === rows`).
+ * @param result the imported file
+ * @param imported the rows kept; default `result.accepted.length` (a folder's import counts the rows it
+ *   took instead of keeping them; see `takeRows`)
  * @example
  * fileReport(result).rejected // => 0
  */
-export function fileReport(result: FileImport): FileReport {
+export function fileReport(result: FileImport, imported: number = result.accepted.length): FileReport {
   return {
     file: result.file, kind: result.kind, layout: result.layout, encoding: result.encoding, rows: result.rows,
-    imported: result.accepted.length, rejected: result.rows - result.accepted.length,
+    imported, rejected: result.rows - imported,
   };
 }

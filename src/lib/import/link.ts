@@ -7,7 +7,8 @@ import type { Pupil, SenRecord } from "../schema/records.js";
 import type { FileKind, Problem } from "../schema/report.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { academicYearOf } from "./codes.js";
-import { fileReport, readRows, type AcceptedRow, type FileImport, type OpenedExport } from "./import-file.js";
+import { fileReport, readRows, takeRows, type AcceptedRow, type FileImport, type OpenedExport, type RowTaker } from "./import-file.js";
+import type { PupilKey } from "./row-reader.js";
 import type { Draft } from "./rows/draft.js";
 
 /** Options for linking. */
@@ -29,8 +30,8 @@ const rejectedRows = new WeakSet<AcceptedRow>();
 /** Files with a row in `rejectedRows` (most files have none, and need no second look). */
 const filesWithRejected = new WeakSet<FileImport>();
 
-function problem(file: FileImport, row: AcceptedRow, details: Omit<Problem, "file" | "line" | "severity">): void {
-  file.problems.push({ file: file.file, line: row.line, severity: "error", ...details });
+function problem(file: FileImport, line: number, details: Omit<Problem, "file" | "line" | "severity">): void {
+  file.problems.push({ file: file.file, line, severity: "error", ...details });
 }
 
 function markRejected(file: FileImport, row: AcceptedRow): void {
@@ -39,7 +40,7 @@ function markRejected(file: FileImport, row: AcceptedRow): void {
 }
 
 function reject(file: FileImport, row: AcceptedRow, details: Omit<Problem, "file" | "line" | "severity">): void {
-  problem(file, row, details);
+  problem(file, row.line, details);
   markRejected(file, row);
 }
 
@@ -96,6 +97,31 @@ function linkPupils(files: FileImport[]): PupilDirectory {
 }
 
 /**
+ * The pupil on the list that a row's key names, or undefined when the key names a pupil not on the list, or a
+ * UPN and an MIS id of different pupils (the problem, at `line`, is then in `file.problems`).
+ */
+function listedPupil(file: FileImport, line: number, key: PupilKey, directory: PupilDirectory): Pupil | undefined {
+  const viaUpn = key.upn !== null ? directory.byUpn.get(key.upn) : undefined;
+  const viaMis = key.misId !== null ? directory.byMisId.get(key.misId) : undefined;
+  if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
+    problem(file, line, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
+    return undefined;
+  }
+  const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
+  if (pupil === undefined) {
+    const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
+    problem(file, line, {
+      column: column ?? null,
+      code: "unknown-pupil",
+      message: key.upn !== null
+        ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
+        : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
+    });
+  }
+  return pupil;
+}
+
+/**
  * Tie one row's records to their pupil on the list (setting `pupilId`), or reject the row: false when it names
  * a pupil not on the list, or a UPN and an MIS id of different pupils (the problem is then in `file.problems`).
  * Rows of a pupil list (pupils, and SEN spells from its SEN columns) are the list itself: always true.
@@ -106,25 +132,8 @@ function linkRow(file: FileImport, row: AcceptedRow, directory: PupilDirectory):
   if (kind === null || kind === "pupils") return true;
   const drafts = row.records[kind] as Draft<{ pupilId: string }>[] | undefined;
   if (drafts === undefined || drafts.length === 0) return true;
-  const key = drafts[0]!.key;
-  const viaUpn = key.upn !== null ? directory.byUpn.get(key.upn) : undefined;
-  const viaMis = key.misId !== null ? directory.byMisId.get(key.misId) : undefined;
-  if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
-    problem(file, row, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
-    return false;
-  }
-  const pupil = viaUpn ?? (key.upn === null ? viaMis : undefined);
-  if (pupil === undefined) {
-    const column = key.upn !== null ? file.headers.get("upn") : file.headers.get("misId");
-    problem(file, row, {
-      column: column ?? null,
-      code: "unknown-pupil",
-      message: key.upn !== null
-        ? `UPN ${key.upn} is not on the pupil list, so this row cannot be linked to a pupil`
-        : `MIS id ${key.misId} is not on the pupil list, so this row cannot be linked to a pupil`,
-    });
-    return false;
-  }
+  const pupil = listedPupil(file, row.line, drafts[0]!.key, directory);
+  if (pupil === undefined) return false;
   for (const draft of drafts) draft.record.pupilId = pupil.pupilId;
   return true;
 }
@@ -145,13 +154,27 @@ function linkPupilLists(files: FileImport[]): PupilDirectory {
   return directory;
 }
 
-function latestAcademicYear(data: Omit<SchoolData, "files" | "problems">): string | null {
+/** The later of two academic years (`2024/25` labels compare as text), either of which may be missing. */
+function laterYear(latest: string | null, year: string | null): string | null {
+  // Most records share the latest year's string: `===` on the same string is quicker than `>`.
+  return year === null || year === latest || (latest !== null && latest > year) ? latest : year;
+}
+
+/**
+ * The latest academic year of a school's records. `ofResults`, when given, is the latest year of its
+ * assessments and attendance, found as they were gathered (see `linkAndGather`), so those millions of
+ * records need no second look.
+ */
+function latestAcademicYear(data: Omit<SchoolData, "files" | "problems">, ofResults?: string | null): string | null {
   let latest: string | null = null;
   const consider = (year: string | null) => {
-    if (year !== null && (latest === null || year > latest)) latest = year;
+    latest = laterYear(latest, year);
   };
-  for (const a of data.assessments) consider(a.academicYear);
-  for (const a of data.attendance) consider(a.academicYear);
+  if (ofResults !== undefined) consider(ofResults);
+  else {
+    for (const a of data.assessments) consider(a.academicYear);
+    for (const a of data.attendance) consider(a.academicYear);
+  }
   for (const s of data.senRegister) if (s.startDate !== null) consider(academicYearOf(s.startDate));
   for (const i of data.interventions) consider(academicYearOf(i.startDate));
   return latest;
@@ -195,6 +218,15 @@ export function linkFiles(files: FileImport[], options: LinkOptions = {}): Schoo
 
 type Records = Omit<SchoolData, "files" | "problems">;
 
+/** What `linkOpened` gathers as it reads a school's rows. */
+interface Gathered {
+  data: Records;
+  /** Rows kept, by file, for files whose rows are not kept as rows (see `takeRows`). */
+  imported: Map<FileImport, number>;
+  /** The latest academic year of the assessments and attendance gathered. */
+  latestYearOfResults: string | null;
+}
+
 const emptyRecords = (): Records => ({
   pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
 });
@@ -219,8 +251,8 @@ function collectRow(data: Records, kind: FileKind, row: AcceptedRow, hasRegister
  * The last step of `linkFiles`: gather the records (unless given, already gathered), set the pupils'
  * year-group academic year, add the overlapping-spell warnings, and sort the problems.
  */
-function assemble(files: FileImport[], options: LinkOptions, gathered?: Records): SchoolData {
-  let data = gathered;
+function assemble(files: FileImport[], options: LinkOptions, gathered?: Gathered): SchoolData {
+  let data = gathered?.data;
   if (data === undefined) {
     data = emptyRecords();
     const hasRegister = files.some((f) => f.kind === "senRegister");
@@ -229,7 +261,7 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Records)
       if (kind !== null) for (const row of file.accepted) collectRow(data, kind, row, hasRegister);
     }
   }
-  const currentYear = options.academicYear ?? latestAcademicYear(data);
+  const currentYear = options.academicYear ?? latestAcademicYear(data, gathered?.latestYearOfResults);
   for (const pupil of data.pupils) {
     pupil.yearGroupAcademicYear = pupil.yearGroup === null ? null
       : pupil.leavingDate !== null ? academicYearOf(pupil.leavingDate) : currentYear;
@@ -237,7 +269,8 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Records)
   const problems = files.flatMap((f) => f.problems);
   warnOverlappingSpells(data.senRegister, problems, new Map(files.map((f) => [f.file, f.headers])));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { ...data, files: files.map(fileReport), problems };
+  const reports = files.map((file) => fileReport(file, gathered?.imported.get(file) ?? file.accepted.length));
+  return { ...data, files: reports, problems };
 }
 
 /**
@@ -254,25 +287,59 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Records)
 export function linkOpened(opened: OpenedExport[], options: LinkOptions = {}): SchoolData {
   const directory = linkPupilLists(opened.filter((o) => o.result.kind === "pupils").map((o) => readRows(o)));
   const hasRegister = opened.some((o) => o.result.kind === "senRegister");
-  const data = emptyRecords();
-  const link = directory.any ? (file: FileImport, row: AcceptedRow) => linkRow(file, row, directory) : undefined;
+  // Rows of files other than pupil lists are not kept as rows: only their count, for the file's report.
+  const gathered: Gathered = { data: emptyRecords(), imported: new Map(), latestYearOfResults: null };
   const files: FileImport[] = [];
   for (const open of opened) {
     const kind = open.result.kind;
-    if (kind === null) {
-      files.push(open.result);
-    } else if (kind === "pupils") {
+    files.push(open.result);
+    if (kind === "pupils") {
       // Read above (pupil rows may have been rejected as duplicates since); gathered here, in file order.
-      for (const row of open.result.accepted) collectRow(data, kind, row, hasRegister);
-      files.push(open.result);
-    } else {
-      files.push(readRows(open, (file, row) => {
-        if (link !== undefined && !link(file, row)) return false;
-        collectRow(data, kind, row, hasRegister);
-        return true;
-      }));
+      for (const row of open.result.accepted) collectRow(gathered.data, kind, row, hasRegister);
+    } else if (kind !== null) {
+      gathered.imported.set(open.result, takeRows(open, linkAndGather(gathered, kind, directory)));
     }
   }
-  return assemble(files, options, data);
+  return assemble(files, options, gathered);
+}
+
+/**
+ * A `RowTaker` for a file of `kind` (not a pupil list): link each row's records to their pupil (when there is
+ * a pupil list) and add them to `gathered.data`, noting the latest academic year of assessments and attendance.
+ */
+function linkAndGather(gathered: Gathered, kind: Exclude<FileKind, "pupils">, directory: PupilDirectory): RowTaker {
+  const target = gathered.data[kind] as Array<{ pupilId: string; academicYear?: string }>;
+  const hasYear = kind === "assessments" || kind === "attendance";
+  // A file's reader gives one key object per UPN (see RowReader.pupilKey), so each is looked up on the list
+  // once (the same key on the next row, as often, is quicker still). A key that names no listed pupil is not
+  // remembered: it is looked up, and reported, again on each of its rows. (A key with no UPN is new on
+  // every row: not remembered either.)
+  const pupilsByKey = new Map<PupilKey, Pupil>();
+  let lastKey: PupilKey | null = null;
+  let lastPupil: Pupil | undefined;
+  return (file, line, out) => {
+    // A file's rows hold records of the file's kind only.
+    const records = out[kind] as Array<{ pupilId: string; academicYear?: string }>;
+    if (records.length === 0) return true;
+    if (directory.any) {
+      const key = out.key!;
+      if (key !== lastKey) {
+        lastPupil = pupilsByKey.get(key);
+        if (lastPupil === undefined) {
+          lastPupil = listedPupil(file, line, key, directory);
+          if (lastPupil !== undefined && key.upn !== null) pupilsByKey.set(key, lastPupil);
+        }
+        lastKey = lastPupil === undefined ? null : key;
+      }
+      if (lastPupil === undefined) return false;
+      for (let i = 0; i < records.length; i += 1) records[i]!.pupilId = lastPupil.pupilId;
+    }
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i]!;
+      target.push(record);
+      if (hasYear) gathered.latestYearOfResults = laterYear(gathered.latestYearOfResults, record.academicYear ?? null);
+    }
+    return true;
+  };
 }
 

@@ -20,10 +20,12 @@ const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
  * UPNs already checked and found valid, as written → the pupil's UPN (upper case). A pupil's UPN is on every
  * one of their rows, so each is checked once, and every record of a pupil shares one UPN string (interned: a
  * detached copy, so no file's text is kept alive by it). Only valid ones are kept, so an invalid UPN is
- * checked, and reported, on every row that has it.
+ * checked, and reported, on every row that has it. A school's pupils are in its own files only, so the table
+ * need only hold a school's or a few schools' UPNs: kept small, it stays in the processor's cache (a trust's
+ * 130,000 UPNs in one table made each look-up a cache miss) and is not held on to after the import.
  */
 const VALID_UPNS = new Map<string, string>();
-const VALID_UPNS_LIMIT = 500_000;
+const VALID_UPNS_LIMIT = 8_192;
 const KEYS_PER_FILE_LIMIT = 100_000;
 
 /**
@@ -36,6 +38,9 @@ const KEYS_PER_FILE_LIMIT = 100_000;
 export class RowReader {
   private list: Problem[] | null = null;
   private readonly keysByUpn = new Map<string, PupilKey>();
+  /** The last key `pupilKey` gave, and the UPN text it was read from (a pupil's rows often come together). */
+  private lastKey: PupilKey | null = null;
+  private lastRawUpn: string | null = null;
   private rejected = false;
   private currentLine: number;
   private currentFields: readonly string[];
@@ -171,14 +176,25 @@ export class RowReader {
     // One key object per pupil per file, found in this file's own small table (a school's few hundred pupils:
     // quicker than the table of every UPN) and shared by all the pupil's rows (keys are never modified).
     if (rawUpn !== null) {
+      const last = this.lastKey;
+      // Comparing with the last row's UPN text is quicker than hashing it for the table.
+      if (last !== null && rawUpn === this.lastRawUpn && last.misId === misId) return last;
       const known = this.keysByUpn.get(rawUpn);
-      if (known !== undefined && known.misId === misId) return known;
+      if (known !== undefined && known.misId === misId) return this.remember(rawUpn, known);
     }
     const key = this.checkedKey(rawUpn, misId);
     if (key !== undefined && rawUpn !== null) {
       if (this.keysByUpn.size >= KEYS_PER_FILE_LIMIT) this.keysByUpn.clear();
       this.keysByUpn.set(rawUpn, key);
+      this.remember(rawUpn, key);
     }
+    return key;
+  }
+
+  private remember(rawUpn: string, key: PupilKey): PupilKey {
+    // (A view of the file's text, like the keys of `keysByUpn`: both go when the file's reader does.)
+    this.lastRawUpn = rawUpn;
+    this.lastKey = key;
     return key;
   }
 

@@ -122,8 +122,14 @@ export function parseGender(text: string): Parsed<Gender> {
 /** `ok(n)` for 0 … 999, made once: session counts and scores are small whole numbers on millions of rows. */
 const SMALL_WHOLE_NUMBERS: ReadonlyArray<Parsed<number>> = Array.from({ length: 1000 }, (_, n) => Object.freeze(ok(n)));
 
-/** The value of text that is only ASCII digits (1 to 9 of them), else -1: the common case, read without a regex. */
-function plainWholeNumber(text: string): number {
+/**
+ * The value of text that is only ASCII digits (1 to 9 of them), else -1: the common case of a number, read
+ * without a regex.
+ * @example
+ * plainWholeNumber("094") // => 94
+ * plainWholeNumber("9.5") // => -1
+ */
+export function plainWholeNumber(text: string): number {
   const n = text.length;
   if (n === 0 || n > 9) return -1;
   let value = 0;

@@ -9,9 +9,9 @@ import { isTeacherAssessmentCode, parseSubject, resolvePoint, type ResolvedPoint
 import { detachedCopy, memoized } from "../intern.js";
 import type { WideColumn } from "../detect.js";
 import type { PupilKey, RowReader } from "../row-reader.js";
-import { ok, parseDate, type Parsed } from "../values.js";
+import { ok, parseDate, plainWholeNumber, type Parsed } from "../values.js";
 import { parseResult } from "./assessment-values.js";
-import { provisionalPupilId, type Draft, type RowRecords } from "./draft.js";
+import { provisionalPupilId, type RowOutput } from "./draft.js";
 import { sharedMeasure } from "./shared-values.js";
 
 /** A resolved point and its label (`2024/25 autumn`), shared by every row that names the same point. */
@@ -101,7 +101,24 @@ const subjectOrOther = memoized((text: string): Parsed<Subject> => {
 /** `parseResult` remembered by measure and text: a few hundred distinct marks and codes fill millions of rows. */
 const resultParsers = new Map<MeasureKind, (text: string) => ReturnType<typeof parseResult>>();
 
+/**
+ * By measure, the answers for results written as plain whole numbers (most marks and scores), by value: an
+ * array index instead of hashing the text. For any measure but teacher assessment (whose reason quotes the
+ * text), such a result's answer depends on its value alone.
+ */
+const wholeNumberResults = new Map<MeasureKind, Array<ReturnType<typeof parseResult> | undefined>>();
+const WHOLE_NUMBERS_REMEMBERED = 1000;
+
 function sharedResult(text: string, measure: MeasureKind): ReturnType<typeof parseResult> {
+  const value = measure === "teacherAssessment" ? -1 : plainWholeNumber(text);
+  if (value >= 0 && value < WHOLE_NUMBERS_REMEMBERED) {
+    let answers = wholeNumberResults.get(measure);
+    if (answers === undefined) {
+      answers = new Array<ReturnType<typeof parseResult> | undefined>(WHOLE_NUMBERS_REMEMBERED);
+      wholeNumberResults.set(measure, answers);
+    }
+    return answers[value] ??= parseResult(text, measure);
+  }
   let parse = resultParsers.get(measure);
   if (parse === undefined) {
     parse = memoized((t: string) => parseResult(t, measure));
@@ -110,23 +127,21 @@ function sharedResult(text: string, measure: MeasureKind): ReturnType<typeof par
   return parse(text);
 }
 
-function record(key: PupilKey, source: Source, info: PointInfo, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Draft<Assessment> {
+function record(key: PupilKey, source: Source, info: PointInfo, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Assessment {
   const point = info.point;
   return {
-    key,
-    record: {
-      pupilId: provisionalPupilId(key), subject, measure, academicYear: point.academicYear, term: point.term,
-      point: info.label, date: point.date, score, grade, source,
-    },
+    pupilId: provisionalPupilId(key), subject, measure, academicYear: point.academicYear, term: point.term,
+    point: info.label, date: point.date, score, grade, source,
   };
 }
 
 /**
- * Read one long-layout assessment row.
+ * Read one long-layout assessment row into `out`.
  * @example
- * readLongAssessmentRow(reader).assessments?.[0]?.record.measure // => "standardised"
+ * readLongAssessmentRow(reader, out);
+ * out.assessments[0]?.measure // => "standardised"
  */
-export function readLongAssessmentRow(row: RowReader): RowRecords {
+export function readLongAssessmentRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
   const subject = row.required("subject", subjectOrOther, "unknown-subject", "the subject");
   const point = readPoint(row);
@@ -141,25 +156,33 @@ export function readLongAssessmentRow(row: RowReader): RowRecords {
   else if (subject === "mtc") measure = "mtcScore";
   else if (value !== null && isTeacherAssessmentCode(value)) measure = "teacherAssessment";
   else row.error(row.column("value"), "unknown-measure", "the export has no measure column and the value does not say what kind of result it is");
-  if (key === undefined || subject === undefined || point === undefined || measure === undefined || row.isRejected) return {};
-  if (value === null) return { assessments: [record(key, { file: row.file, line: row.line }, point, subject, measure, null, null)] };
-  const result = sharedResult(value, measure);
-  if (!result.ok) {
-    row.error(row.column("value"), result.code ?? "bad-value", result.reason);
-    return {};
+  if (key === undefined || subject === undefined || point === undefined || measure === undefined || row.isRejected) return;
+  let score: number | null = null;
+  let grade: string | null = null;
+  if (value !== null) {
+    const result = sharedResult(value, measure);
+    if (!result.ok) {
+      row.error(row.column("value"), result.code ?? "bad-value", result.reason);
+      return;
+    }
+    score = result.value.score;
+    grade = result.value.grade;
   }
-  return { assessments: [record(key, { file: row.file, line: row.line }, point, subject, measure, result.value.score, result.value.grade)] };
+  out.key = key;
+  out.assessments.push(record(key, { file: row.file, line: row.line }, point, subject, measure, score, grade));
 }
 
 /**
- * Read one wide-layout assessment row: one result per non-empty subject × measure column.
+ * Read one wide-layout assessment row into `out`: one result per non-empty subject × measure column. When
+ * any cell is invalid the row is rejected (`row.isRejected`), and `out` may hold the row's other results.
  * @example
- * readWideAssessmentRow(reader, wideColumns).assessments?.length // => 2
+ * readWideAssessmentRow(reader, wideColumns, out);
+ * out.assessments.length // => 2
  */
-export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[]): RowRecords {
+export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[], out: RowOutput): void {
   const key = row.pupilKey();
   const point = readPoint(row);
-  const drafts: Draft<Assessment>[] = [];
+  if (key !== undefined) out.key = key;
   // One source object for all of the row's results (they come from the same line; records are never mutated).
   let source: Source | undefined;
   for (const column of wide) {
@@ -171,9 +194,7 @@ export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[
       continue;
     }
     if (key !== undefined && point !== undefined) {
-      drafts.push(record(key, source ??= { file: row.file, line: row.line }, point, column.subject, column.measure, result.value.score, result.value.grade));
+      out.assessments.push(record(key, source ??= { file: row.file, line: row.line }, point, column.subject, column.measure, result.value.score, result.value.grade));
     }
   }
-  if (key === undefined || point === undefined || row.isRejected) return {};
-  return { assessments: drafts };
 }

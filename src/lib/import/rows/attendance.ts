@@ -4,7 +4,7 @@
 import { parseAcademicYear } from "../codes.js";
 import type { RowReader } from "../row-reader.js";
 import { fail, ok, parseWholeNumber, type Parsed } from "../values.js";
-import { provisionalPupilId, type RowRecords } from "./draft.js";
+import { provisionalPupilId, type RowOutput } from "./draft.js";
 import { sharedTerm } from "./shared-values.js";
 
 /** Academic-year labels already read, by text: one shared string per year instead of one per row. */
@@ -21,34 +21,31 @@ function academicYearLabel(text: string): Parsed<string> {
 }
 
 /**
- * Read one attendance row. Attended sessions above possible sessions reject the row.
+ * Read one attendance row into `out`. Attended sessions above possible sessions reject the row.
  * @example
- * readAttendanceRow(reader).attendance?.[0]?.record.possibleSessions // => 126
+ * readAttendanceRow(reader, out);
+ * out.attendance[0]?.possibleSessions // => 126
  */
-export function readAttendanceRow(row: RowReader): RowRecords {
+export function readAttendanceRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
   const academicYear = row.required("academicYear", academicYearLabel, "bad-academic-year", "the academic year");
   const term = row.required("term", sharedTerm, "bad-term", "the term");
   const possibleSessions = row.required("possibleSessions", parseWholeNumber, "bad-number", "possible sessions");
   const attendedSessions = row.required("attendedSessions", parseWholeNumber, "bad-number", "attended sessions");
   if (key === undefined || academicYear === undefined || term === undefined || possibleSessions === undefined ||
-    attendedSessions === undefined || row.isRejected) return {};
+    attendedSessions === undefined || row.isRejected) return;
   if (possibleSessions < 0 || attendedSessions < 0) {
     row.error(row.column(possibleSessions < 0 ? "possibleSessions" : "attendedSessions"), "out-of-range", "session counts cannot be negative");
-    return {};
+    return;
   }
   if (attendedSessions > possibleSessions) {
     row.error(row.column("attendedSessions"), "attended-exceeds-possible",
       `${attendedSessions} sessions attended is more than the ${possibleSessions} possible`);
-    return {};
+    return;
   }
-  return {
-    attendance: [{
-      key,
-      record: {
-        pupilId: provisionalPupilId(key), academicYear, term, possibleSessions, attendedSessions,
-        source: { file: row.file, line: row.line },
-      },
-    }],
-  };
+  out.key = key;
+  out.attendance.push({
+    pupilId: provisionalPupilId(key), academicYear, term, possibleSessions, attendedSessions,
+    source: { file: row.file, line: row.line },
+  });
 }

@@ -1,10 +1,13 @@
 /**
- * What a row converter returns: records of one or more kinds, each with the pupil key it was read with
- * (linking to the pupil list happens once every file is read; see `link.ts`).
+ * What a row converter gives: records of one or more kinds, with the pupil key they were read with (linking
+ * to the pupil list happens later; see `link.ts`). Converters write into a `RowOutput`, which one file reuses
+ * from row to row; `importFile` turns each kept row's output into `RowRecords` (drafts), while a folder's
+ * import (`linkOpened`) takes the records straight from the output, so a row costs no objects but its records.
  */
 import type {
   Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
 } from "../../schema/records.js";
+import type { FileKind } from "../../schema/report.js";
 import type { PupilKey } from "../row-reader.js";
 
 /** A record with the key it names its pupil by. */
@@ -22,6 +25,63 @@ export interface RowRecords {
   attendance?: Draft<AttendanceRecord>[];
   suspensions?: Draft<Suspension>[];
   targets?: Draft<PupilTarget>[];
+}
+
+/**
+ * The records read from the current row, by kind, and the pupil key they were read with. One output serves
+ * a whole file: `clear` empties it before each row, so the caller must take the records before the next row.
+ * @example
+ * const out = new RowOutput();
+ * readLongAssessmentRow(reader, out);
+ * out.assessments.length // => 1
+ * out.key // => { upn: "X201300125001", misId: null }
+ */
+export class RowOutput {
+  /** The key the row names its pupil by (null until a converter sets it). */
+  key: PupilKey | null = null;
+  readonly pupils: Pupil[] = [];
+  readonly senRegister: SenRecord[] = [];
+  readonly assessments: Assessment[] = [];
+  readonly interventions: InterventionRecord[] = [];
+  readonly attendance: AttendanceRecord[] = [];
+  readonly suspensions: Suspension[] = [];
+  readonly targets: PupilTarget[] = [];
+
+  /** Forget the previous row's key and records. */
+  clear(): void {
+    this.key = null;
+    emptied(this.pupils);
+    emptied(this.senRegister);
+    emptied(this.assessments);
+    emptied(this.interventions);
+    emptied(this.attendance);
+    emptied(this.suspensions);
+    emptied(this.targets);
+  }
+
+  /**
+   * The row's records as drafts (new arrays, safe to keep). The file's own kind is always there (an empty
+   * list for a row with no results, e.g. a wide assessment row with every cell empty); another kind (the SEN
+   * spell of a pupil-list row) only when the row gave one.
+   */
+  toRowRecords(fileKind: FileKind): RowRecords {
+    const records: RowRecords = {};
+    const key = this.key;
+    const drafts = <T>(list: T[]): Draft<T>[] => (key === null ? [] : list.map((record) => ({ key, record })));
+    if (fileKind === "pupils" || this.pupils.length > 0) records.pupils = drafts(this.pupils);
+    if (fileKind === "senRegister" || this.senRegister.length > 0) records.senRegister = drafts(this.senRegister);
+    if (fileKind === "assessments" || this.assessments.length > 0) records.assessments = drafts(this.assessments);
+    if (fileKind === "interventions" || this.interventions.length > 0) records.interventions = drafts(this.interventions);
+    if (fileKind === "attendance" || this.attendance.length > 0) records.attendance = drafts(this.attendance);
+    if (fileKind === "suspensions" || this.suspensions.length > 0) records.suspensions = drafts(this.suspensions);
+    if (fileKind === "targets" || this.targets.length > 0) records.targets = drafts(this.targets);
+    return records;
+  }
+}
+
+/** Empty a list of a row's records (a row has one or two: popping them is quicker than setting `length`). */
+function emptied(list: unknown[]): void {
+  while (list.length > 0) list.pop();
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { MeasureKind } from "../../schema/primitives.js";
 import type { RowReader } from "../row-reader.js";
 import type { Parsed } from "../values.js";
-import { provisionalPupilId, type RowRecords } from "./draft.js";
+import { provisionalPupilId, type RowOutput } from "./draft.js";
 import { sharedAgeInMonths, sharedDate, sharedMeasure, sharedNumber, sharedText, sharedTextOrNull, sharedWholeNumber } from "./shared-values.js";
 
 function scoreParser(measure: MeasureKind | null): (text: string) => Parsed<number> {
@@ -12,11 +12,12 @@ function scoreParser(measure: MeasureKind | null): (text: string) => Parsed<numb
 }
 
 /**
- * Read one provision-map row.
+ * Read one provision-map row into `out`.
  * @example
- * readInterventionRow(reader).interventions?.[0]?.record.intervention // => "Precision teaching"
+ * readInterventionRow(reader, out);
+ * out.interventions[0]?.intervention // => "Precision teaching"
  */
-export function readInterventionRow(row: RowReader): RowRecords {
+export function readInterventionRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
   const intervention = row.required("intervention", sharedText, "missing-value", "the intervention name");
   const startDate = row.required("startDate", sharedDate, "bad-date", "the start date");
@@ -31,10 +32,10 @@ export function readInterventionRow(row: RowReader): RowRecords {
   const exitTarget = row.optional("exitTarget", scoreParser(measure), "bad-number");
   const entryDate = row.optional("entryDate", sharedDate, "bad-date");
   const exitDate = row.optional("exitDate", sharedDate, "bad-date");
-  if (key === undefined || intervention === undefined || startDate === undefined || row.isRejected) return {};
+  if (key === undefined || intervention === undefined || startDate === undefined || row.isRejected) return;
   if (endDate !== null && endDate < startDate) {
     row.error(row.column("endDate"), "end-before-start", `the intervention ends (${endDate}) before it starts (${startDate})`);
-    return {};
+    return;
   }
   if (sessionsPlanned !== null && sessionsAttended !== null && sessionsAttended > sessionsPlanned) {
     row.warn(row.column("sessionsAttended"), "attended-exceeds-planned",
@@ -46,16 +47,12 @@ export function readInterventionRow(row: RowReader): RowRecords {
   }
   if (cost !== null && cost < 0) {
     row.error(row.column("cost"), "out-of-range", `a cost cannot be negative (${cost})`);
-    return {};
+    return;
   }
-  return {
-    interventions: [{
-      key,
-      record: {
-        pupilId: provisionalPupilId(key), intervention, group: sharedTextOrNull(row.text("group")), startDate, endDate,
-        sessionsPlanned, sessionsAttended, minutesPerSession, staff: sharedTextOrNull(row.text("staff")), cost, measure,
-        entryScore, entryDate, exitScore, exitDate, exitTarget, source: { file: row.file, line: row.line },
-      },
-    }],
-  };
+  out.key = key;
+  out.interventions.push({
+    pupilId: provisionalPupilId(key), intervention, group: sharedTextOrNull(row.text("group")), startDate, endDate,
+    sessionsPlanned, sessionsAttended, minutesPerSession, staff: sharedTextOrNull(row.text("staff")), cost, measure,
+    entryScore, entryDate, exitScore, exitDate, exitTarget, source: { file: row.file, line: row.line },
+  });
 }

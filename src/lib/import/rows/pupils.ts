@@ -3,15 +3,16 @@
  */
 import type { RowReader } from "../row-reader.js";
 import { readSenSpell } from "./sen-register.js";
-import { provisionalPupilId, type RowRecords } from "./draft.js";
+import { provisionalPupilId, type RowOutput } from "./draft.js";
 import { sharedDate, sharedFlag, sharedGender, sharedText, sharedTextOrNull, sharedYearGroup } from "./shared-values.js";
 
 /**
- * Read one pupil-list row.
+ * Read one pupil-list row into `out` (and its SEN spell, where the list has SEN columns).
  * @example
- * readPupilRow(reader).pupils?.[0]?.record.surname // => "Lee"
+ * readPupilRow(reader, out);
+ * out.pupils[0]?.surname // => "Lee"
  */
-export function readPupilRow(row: RowReader): RowRecords {
+export function readPupilRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
   const surname = row.required("surname", sharedText, "missing-value", "the surname");
   const forename = row.required("forename", sharedText, "missing-value", "the forename");
@@ -24,22 +25,17 @@ export function readPupilRow(row: RowReader): RowRecords {
   const lookedAfter = row.optional("lookedAfter", sharedFlag, "bad-flag");
   const admissionDate = row.optional("admissionDate", sharedDate, "bad-date");
   const leavingDate = row.optional("leavingDate", sharedDate, "bad-date");
-  if (key === undefined || surname === undefined || forename === undefined || row.isRejected) return {};
+  if (key === undefined || surname === undefined || forename === undefined || row.isRejected) return;
   const source = { file: row.file, line: row.line };
   const pupilId = provisionalPupilId(key);
-  const records: RowRecords = {
-    pupils: [{
-      key,
-      record: {
-        pupilId, upn: key.upn, misId: sharedTextOrNull(key.misId), forename, surname, dateOfBirth, gender, yearGroup,
-        yearGroupAcademicYear: null, fsm, disadvantaged: disadvantaged ?? (fsm === true ? true : null), eal,
-        lookedAfter, admissionDate, leavingDate, school: sharedTextOrNull(row.text("school")), source,
-      },
-    }],
-  };
+  out.key = key;
+  out.pupils.push({
+    pupilId, upn: key.upn, misId: sharedTextOrNull(key.misId), forename, surname, dateOfBirth, gender, yearGroup,
+    yearGroupAcademicYear: null, fsm, disadvantaged: disadvantaged ?? (fsm === true ? true : null), eal,
+    lookedAfter, admissionDate, leavingDate, school: sharedTextOrNull(row.text("school")), source,
+  });
   if (row.text("senStatus") !== null) {
     const spell = readSenSpell(row, pupilId);
-    if (spell !== undefined) records.senRegister = [{ key, record: spell }];
+    if (spell !== undefined) out.senRegister.push(spell);
   }
-  return records;
 }

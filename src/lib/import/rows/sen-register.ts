@@ -5,7 +5,7 @@
  */
 import type { SenRecord } from "../../schema/records.js";
 import type { RowReader } from "../row-reader.js";
-import { provisionalPupilId, type RowRecords } from "./draft.js";
+import { provisionalPupilId, type RowOutput } from "./draft.js";
 import { sharedDate, sharedNeed, sharedSenStatus } from "./shared-values.js";
 
 /**
@@ -41,13 +41,15 @@ export function readSenSpell(row: RowReader, pupilId: string): SenRecord | undef
 }
 
 /**
- * Read one SEN register row.
+ * Read one SEN register row into `out`.
  * @example
- * readSenRegisterRow(reader).senRegister?.[0]?.record.status // => "E"
+ * readSenRegisterRow(reader, out);
+ * out.senRegister[0]?.status // => "E"
  */
-export function readSenRegisterRow(row: RowReader): RowRecords {
+export function readSenRegisterRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
   const spell = readSenSpell(row, key === undefined ? "" : provisionalPupilId(key));
-  if (key === undefined || spell === undefined || row.isRejected) return {};
-  return { senRegister: [{ key, record: spell }] };
+  if (key === undefined || spell === undefined || row.isRejected) return;
+  out.key = key;
+  out.senRegister.push(spell);
 }

@@ -2,32 +2,29 @@
  * Rows of a suspensions / exclusions export → `Suspension` records.
  */
 import type { RowReader } from "../row-reader.js";
-import { provisionalPupilId, type RowRecords } from "./draft.js";
+import { provisionalPupilId, type RowOutput } from "./draft.js";
 import { sharedDate, sharedNumber, sharedTextOrNull } from "./shared-values.js";
 
 /**
  * Read one suspension row. A type containing "permanent" marks a permanent exclusion; anything else
  * (Suspension, Fixed Term, FTE) is a suspension.
  * @example
- * readSuspensionRow(reader).suspensions?.[0]?.record.permanent // => false
+ * readSuspensionRow(reader, out);
+ * out.suspensions[0]?.permanent // => false
  */
-export function readSuspensionRow(row: RowReader): RowRecords {
+export function readSuspensionRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
   const startDate = row.required("startDate", sharedDate, "bad-date", "the start date");
   const days = row.optional("days", sharedNumber, "bad-number");
-  if (key === undefined || startDate === undefined || row.isRejected) return {};
+  if (key === undefined || startDate === undefined || row.isRejected) return;
   if (days !== null && days < 0) {
     row.error(row.column("days"), "out-of-range", `a suspension cannot last ${days} days`);
-    return {};
+    return;
   }
   const type = row.text("suspensionType") ?? "";
-  return {
-    suspensions: [{
-      key,
-      record: {
-        pupilId: provisionalPupilId(key), startDate, days, permanent: /perm/i.test(type),
-        reason: sharedTextOrNull(row.text("reason")), source: { file: row.file, line: row.line },
-      },
-    }],
-  };
+  out.key = key;
+  out.suspensions.push({
+    pupilId: provisionalPupilId(key), startDate, days, permanent: /perm/i.test(type),
+    reason: sharedTextOrNull(row.text("reason")), source: { file: row.file, line: row.line },
+  });
 }

@@ -4,22 +4,23 @@
 import { isTeacherAssessmentCode } from "../codes.js";
 import type { RowReader } from "../row-reader.js";
 import { parseAgeInMonths, parseNumber } from "../values.js";
-import { provisionalPupilId, type RowRecords } from "./draft.js";
+import { provisionalPupilId, type RowOutput } from "./draft.js";
 import { sharedDate, sharedMeasure, sharedSubject } from "./shared-values.js";
 
 /**
- * Read one target row.
+ * Read one target row into `out`.
  * @example
- * readTargetRow(reader).targets?.[0]?.record.targetGrade // => "EXS"
+ * readTargetRow(reader, out);
+ * out.targets[0]?.targetGrade // => "EXS"
  */
-export function readTargetRow(row: RowReader): RowRecords {
+export function readTargetRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
   const subject = row.required("subject", sharedSubject, "unknown-subject", "the subject");
   const measure = row.optional("measure", (t) => sharedMeasure(t, subject ?? null), "unknown-measure");
   const targetDate = row.optional("targetDate", sharedDate, "bad-date");
   const target = row.text("target");
   if (target === null) row.error(row.column("target"), "missing-value", "the target is empty");
-  if (key === undefined || subject === undefined || target === null || row.isRejected) return {};
+  if (key === undefined || subject === undefined || target === null || row.isRejected) return;
   let targetScore: number | null = null;
   let targetGrade: string | null = null;
   if (isTeacherAssessmentCode(target)) targetGrade = target.toUpperCase();
@@ -27,17 +28,13 @@ export function readTargetRow(row: RowReader): RowRecords {
     const parsed = measure === "readingAge" || measure === "spellingAge" ? parseAgeInMonths(target) : parseNumber(target);
     if (!parsed.ok) {
       row.error(row.column("target"), "bad-value", `${parsed.reason}; expected a score or an outcome code such as EXS`);
-      return {};
+      return;
     }
     targetScore = parsed.value;
   }
-  return {
-    targets: [{
-      key,
-      record: {
-        pupilId: provisionalPupilId(key), subject, measure: measure ?? (targetGrade !== null ? "teacherAssessment" : null),
-        targetScore, targetGrade, targetDate, source: { file: row.file, line: row.line },
-      },
-    }],
-  };
+  out.key = key;
+  out.targets.push({
+    pupilId: provisionalPupilId(key), subject, measure: measure ?? (targetGrade !== null ? "teacherAssessment" : null),
+    targetScore, targetGrade, targetDate, source: { file: row.file, line: row.line },
+  });
 }
