@@ -211,7 +211,10 @@ function groupBySchool<T extends { file: string }>(imports: T[]): Map<string | n
 function withSchool(data: SchoolData, school: string | null, several: boolean): SchoolData {
   if (school === null) return data;
   for (const pupil of data.pupils) if (pupil.school === null) pupil.school = school;
-  if (several) {
+  // With a pupil list, records are linked to its pupils, so when no listed pupil's id is an MIS id, no
+  // record's is either: the pass over the school's records is skipped (a trust's 3.5 million, out of cache by now).
+  const misIds = data.pupils.length === 0 || data.pupils.some((pupil) => pupil.pupilId.startsWith("mis:"));
+  if (several && misIds) {
     const rename = (record: { pupilId: string }) => {
       if (record.pupilId.startsWith("mis:")) record.pupilId = `mis:${school}/${record.pupilId.slice(4)}`;
     };
