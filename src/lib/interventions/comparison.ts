@@ -9,7 +9,8 @@ import type { Assessment, InterventionRecord, Pupil } from "../schema/records.js
 import { isAgeMeasure, type PlacementOutcome } from "./outcomes.js";
 import { sharedValue } from "../cohort/shared.js";
 import {
-  dayNumber, dayOf, measureIndexes, monthsBetweenDates, newTermlyIndex, rowAtPoint, type MeasureIndex, type Point, type TermlyIndex,
+  dayNumber, dayOf, indexMeasures, measureIndexes, monthsBetweenDates, newTermlyIndex, rowAtPoint, type MeasureIndex, type Point,
+  type TermlyIndex,
 } from "./termly-index.js";
 
 /** One comparison pupil's progress between the two assessment points. */
@@ -79,13 +80,33 @@ const collate = new Intl.Collator().compare;
 /** Ids of digits and capital letters only (UPNs and most MIS ids). */
 const PLAIN_ID = /^[0-9A-Z]*$/;
 
+/** Whether a pupil's id is plain (see `compareNos`), by pupil number: 0 not yet known, 1 plain, 2 not. */
+const PLAIN = 1;
+const NOT_PLAIN = 2;
+
+function plainId(indexed: ComparisonIndex, no: number): boolean {
+  if (no >= indexed.plain.length) {
+    const grown = new Uint8Array(indexed.termly.pupilIds.length);
+    grown.set(indexed.plain);
+    indexed.plain = grown;
+  }
+  let kind = indexed.plain[no];
+  if (kind === 0) {
+    kind = PLAIN_ID.test(indexed.termly.pupilIds[no] as string) ? PLAIN : NOT_PLAIN;
+    indexed.plain[no] = kind;
+  }
+  return kind === PLAIN;
+}
+
 /**
- * Compares pupil ids as `localeCompare` does. For ids of digits and capital letters only the collation order
- * (digits before letters, each in order) is the order of their character codes, so those are compared
- * directly, which is much faster than collation.
+ * Compares two pupils' ids (by number) as `localeCompare` does. For ids of digits and capital letters only the
+ * collation order (digits before letters, each in order) is the order of their character codes, so those are
+ * compared directly, which is much faster than collation; each id's plainness is tested once.
  */
-function compareIds(a: string, b: string): number {
-  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+function compareNos(indexed: ComparisonIndex, x: number, y: number): number {
+  const a = indexed.termly.pupilIds[x] as string;
+  const b = indexed.termly.pupilIds[y] as string;
+  if (plainId(indexed, x) && plainId(indexed, y)) return a < b ? -1 : a > b ? 1 : 0;
   return collate(a, b);
 }
 
@@ -97,25 +118,44 @@ interface Roll {
   pools: Map<MeasureIndex, Map<string, Pool>>;
 }
 
-/** The termly index of one assessments array, and what has been made from it for each pupils map. */
-interface Indexed {
+/**
+ * The termly index of one assessments array, and what has been made from it for each pupils map: what the
+ * comparisons (and subject inference) of every run look in.
+ */
+export interface ComparisonIndex {
   termly: TermlyIndex;
   rolls: WeakMap<ReadonlyMap<string, Pupil>, Roll>;
+  /** Per pupil number: whether its id is plain (see `plainId`). */
+  plain: Uint8Array;
 }
 
 /**
- * The index of one assessments array: made once inside `withSharedValues` (the runs of every intervention look
- * in the same results, and `analyseInterventions` runs inside one), afresh on each call outside it.
+ * A comparison index of `assessments` with `measures` indexed (others are indexed when first asked for). It
+ * holds typed columns of every scored result of those measures (~20 MB per million results), so a caller
+ * that makes one lets go of it when done.
+ * @example
+ * const index = comparisonIndex(data.assessments, ["standardised"]);
+ * findComparisonIn(index, outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", data, { asOf })?.pupils.length; // => 12
  */
-function indexedFor(assessments: readonly Assessment[]): Indexed {
-  return sharedValue(assessments, "comparison index", () => ({ termly: newTermlyIndex(assessments), rolls: new WeakMap() }));
+export function comparisonIndex(assessments: readonly Assessment[], measures: Iterable<MeasureKind> = []): ComparisonIndex {
+  const termly = newTermlyIndex(assessments);
+  indexMeasures(termly, measures);
+  return { termly, rolls: new WeakMap(), plain: new Uint8Array(termly.pupilIds.length) };
 }
 
-function rollFor(indexed: Indexed, pupils: ReadonlyMap<string, Pupil>): Roll {
+/**
+ * The index of one assessments array for the public `findComparison` and `inferSubject`: made once inside
+ * `withSharedValues`, afresh on each call outside it (`analyseInterventions` makes its own and lets it go).
+ */
+function indexedFor(assessments: readonly Assessment[]): ComparisonIndex {
+  return sharedValue(assessments, "comparison index", () => comparisonIndex(assessments));
+}
+
+function rollFor(indexed: ComparisonIndex, pupils: ReadonlyMap<string, Pupil>): Roll {
   let roll = indexed.rolls.get(pupils);
   if (roll === undefined) {
-    // Filled up front so that the array stays dense (a sparse one is a slow dictionary). Every measure is
-    // indexed before a roll is made, so the pupil numbers are all known.
+    // Filled up front so that the array stays dense (a sparse one is a slow dictionary); pupils numbered
+    // later (a measure indexed after the roll was made) are added by `pupilOf`.
     roll = { byNo: new Array<Pupil | null | undefined>(indexed.termly.pupilIds.length).fill(undefined), pools: new Map() };
     indexed.rolls.set(pupils, roll);
   }
@@ -123,6 +163,7 @@ function rollFor(indexed: Indexed, pupils: ReadonlyMap<string, Pupil>): Roll {
 }
 
 function pupilOf(roll: Roll, termly: TermlyIndex, pupils: ReadonlyMap<string, Pupil>, no: number): Pupil | undefined {
+  while (roll.byNo.length < termly.pupilIds.length) roll.byNo.push(undefined);
   let pupil = roll.byNo[no];
   if (pupil === undefined) {
     pupil = pupils.get(termly.pupilIds[no] as string) ?? null;
@@ -133,29 +174,32 @@ function pupilOf(roll: Roll, termly: TermlyIndex, pupils: ReadonlyMap<string, Pu
 
 /**
  * Pool pupils of one school and year group: pupil numbers in order of first appearance at the start point,
- * sorted by start-point score (a stable sort) when the sub-pool is first matched against, with those scores.
+ * with their start-point scores, sorted by score (a stable sort) when the sub-pool is first matched against.
  * Most runs look in a few year groups, so most sub-pools are never sorted.
  */
 interface SubPool {
   pupils: number[];
-  /** The start-point scores of `pupils` once sorted; null before. */
+  /** The start-point scores of `pupils`, in the same order. */
+  starts: number[];
+  /** The start-point scores once `pupils` are sorted by them; null before. */
   scores: Float64Array | null;
 }
 
 /** A comparison pool split by school (null: not recorded) and then by year group (null: unknown). */
 interface Pool {
   bySchool: Map<string | null, Map<number | null, SubPool>>;
-  /** A pool pupil's score at the start point. */
-  scoreOf: (no: number) => number;
 }
 
 /** The pool of a school with no pupil scored at both points. */
 const NO_POOL: ReadonlyMap<number | null, SubPool> = new Map();
 
-function sortedScores(pool: Pool, sub: SubPool): Float64Array {
+function sortedScores(sub: SubPool): Float64Array {
   if (sub.scores === null) {
-    sub.pupils.sort((x, y) => pool.scoreOf(x) - pool.scoreOf(y));
-    sub.scores = Float64Array.from(sub.pupils, pool.scoreOf);
+    const { pupils, starts } = sub;
+    // Positions sorted by score, equal scores in position order: a stable sort of the pupils.
+    const order = pupils.map((_, i) => i).sort((i, j) => (starts[i] as number) - (starts[j] as number) || i - j);
+    sub.pupils = order.map((i) => pupils[i] as number);
+    sub.scores = Float64Array.from(order, (i) => starts[i] as number);
   }
   return sub.scores;
 }
@@ -228,6 +272,18 @@ export function inferSubject(
   records: readonly InterventionRecord[],
   assessments: readonly Assessment[],
 ): Subject | null {
+  return inferSubjectIn(indexedFor(assessments), records);
+}
+
+/**
+ * `inferSubject` looking in a comparison index (see `comparisonIndex`): each record's pupil's results are
+ * looked up, without a pass over every result.
+ * @param indexed the comparison index of the termly assessments
+ * @param records the intervention's provision-map records
+ * @example
+ * inferSubjectIn(comparisonIndex(assessments, ["standardised"]), mathsRecords); // => "maths"
+ */
+export function inferSubjectIn(indexed: ComparisonIndex, records: readonly InterventionRecord[]): Subject | null {
   const measure = records.find((r) => r.measure !== null)?.measure ?? null;
   if (measure === "readingAge") return "reading";
   if (measure === "spellingAge") return "spelling";
@@ -239,42 +295,38 @@ export function inferSubject(
     if (list === undefined) recordsOf.set(r.pupilId, [r]);
     else list.push(r);
   }
-  const { termly } = indexedFor(assessments);
+  const { termly } = indexed;
   const bySubject = measureIndexes(termly, measure);
-  const wanted = new Uint8Array(termly.pupilIds.length);
+  const nos: number[] = [];
   for (const id of recordsOf.keys()) {
     const no = termly.pupilNo.get(id);
-    if (no !== undefined) wanted[no] = 1;
+    if (no !== undefined) nos.push(no);
   }
   const totals = new Map<Subject, { sum: number; count: number }>();
   for (const [subject, index] of bySubject) {
-    // The pupil's scored results in assessment order, pupils in order of their first result (as the totals add up).
-    const rowsOf = new Map<number, number[]>();
-    const { rowPupil } = index;
-    for (let row = 0; row < rowPupil.length; row += 1) {
-      const pupil = rowPupil[row] as number;
-      if (wanted[pupil] !== 1) continue;
-      const rows = rowsOf.get(pupil);
-      if (rows === undefined) rowsOf.set(pupil, [row]);
-      else rows.push(row);
-    }
-    for (const [pupil, rows] of rowsOf) {
-      const days = rows.map((row) => termly.dateDays[index.rowDate[row] as number] as number);
+    const { rowStart, rowDate, rowScore, firstResult } = index;
+    // Pupils with results, in order of their first result (as the totals add up); each pupil's results in
+    // assessment order.
+    const pupils = nos.filter((no) => no < firstResult.length && firstResult[no] !== -1);
+    pupils.sort((x, y) => (firstResult[x] as number) - (firstResult[y] as number));
+    for (const pupil of pupils) {
+      const first = rowStart[pupil] as number;
+      const end = rowStart[pupil + 1] as number;
       for (const r of recordsOf.get(termly.pupilIds[pupil] as string) ?? []) {
         if (r.entryScore === null) continue;
         const day = dayOf(termly, r.entryDate ?? r.startDate);
         let best = -1;
         let bestDistance = Infinity;
-        for (let i = 0; i < rows.length; i++) {
-          const distance = Math.abs((days[i] as number) - day);
+        for (let row = first; row < end; row += 1) {
+          const distance = Math.abs((termly.dateDays[rowDate[row] as number] as number) - day);
           if (best === -1 || distance < bestDistance) {
-            best = rows[i] as number;
+            best = row;
             bestDistance = distance;
           }
         }
         if (best === -1) continue;
         const t = totals.get(subject) ?? { sum: 0, count: 0 };
-        t.sum += Math.abs((index.rowScore[best] as number) - r.entryScore);
+        t.sum += Math.abs((rowScore[best] as number) - r.entryScore);
         t.count += 1;
         totals.set(subject, t);
       }
@@ -311,9 +363,8 @@ function poolFor(
   if (known !== undefined) return known;
   const startAt = index.pointOf.get(start.label) as number;
   const endAt = index.pointOf.get(end.label) as number;
-  const startRows = index.rowAt[startAt] as Int32Array;
   const ayStart = academicYearStart(start.date);
-  const pool: Pool = { bySchool: new Map(), scoreOf: (no) => index.rowScore[startRows[no] as number] as number };
+  const pool: Pool = { bySchool: new Map() };
   // In order of first appearance at the start point, so that equal scores keep that order when sorted.
   // Pupils come school by school, as the files do: the last school's sub-pools are kept at hand.
   let lastSchool: string | null | undefined;
@@ -323,7 +374,7 @@ function poolFor(
     if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
     const b = rowAtPoint(index, endAt, no);
     if (b === -1) continue;
-    const a = startRows[no] as number;
+    const a = rowAtPoint(index, startAt, no);
     if (!(monthsBetweenDates(termly, index.rowDate[a] as number, index.rowDate[b] as number) > 0)) continue;
     const yearGroup = yearGroupIn(pupil, ayStart);
     const schoolName = pupil?.school ?? null;
@@ -333,9 +384,13 @@ function poolFor(
       if (known === undefined) pool.bySchool.set(schoolName, (byYear = new Map()));
       else byYear = known;
     }
+    const score = index.rowScore[a] as number;
     const sub = byYear.get(yearGroup);
-    if (sub === undefined) byYear.set(yearGroup, { pupils: [no], scores: null });
-    else sub.pupils.push(no);
+    if (sub === undefined) byYear.set(yearGroup, { pupils: [no], starts: [score], scores: null });
+    else {
+      sub.pupils.push(no);
+      sub.starts.push(score);
+    }
   }
   byPair.set(key, pool);
   return pool;
@@ -374,8 +429,28 @@ export function findComparison(
   data: { assessments: readonly Assessment[]; pupils: ReadonlyMap<string, Pupil>; excluded: readonly InterventionRecord[] },
   options: ComparisonOptions,
 ): RunComparison | null {
+  return findComparisonIn(indexedFor(data.assessments), outcomes, subject, measure, runStart, runEnd, data, options);
+}
+
+/**
+ * `findComparison` looking in a comparison index of `data.assessments` (see `comparisonIndex`).
+ * @param indexed the comparison index of `data.assessments`
+ * @example
+ * const index = comparisonIndex(data.assessments, ["readingAge"]);
+ * findComparisonIn(index, outcomes, "reading", "readingAge", "2024-09-16", "2024-12-13", data, { asOf: "2025-07-01" })
+ *   ?.pupils.length; // => 15
+ */
+export function findComparisonIn(
+  indexed: ComparisonIndex,
+  outcomes: readonly PlacementOutcome[],
+  subject: Subject,
+  measure: MeasureKind,
+  runStart: string,
+  runEnd: string | null,
+  data: { pupils: ReadonlyMap<string, Pupil>; excluded: readonly InterventionRecord[] },
+  options: ComparisonOptions,
+): RunComparison | null {
   const perPupil = options.perPupil ?? 5;
-  const indexed = indexedFor(data.assessments);
   const { termly } = indexed;
   const index = measureIndexes(termly, measure).get(subject);
   if (index === undefined) return null;
@@ -459,11 +534,12 @@ export function findComparison(
     for (const poolByYear of schoolPools) {
       for (const [yearGroup, sub] of poolByYear) {
         if (yg === null || yearGroup === null || yearGroup === yg) {
-          nearestWithTies(sub.pupils, sortedScores(pool, sub), entry, perPupil, skip, near);
+          const scores = sortedScores(sub);
+          nearestWithTies(sub.pupils, scores, entry, perPupil, skip, near);
         }
       }
     }
-    near.sort((x, y) => x.d - y.d || compareIds(termly.pupilIds[x.no] as string, termly.pupilIds[y.no] as string));
+    near.sort((x, y) => x.d - y.d || compareNos(indexed, x.no, y.no));
     for (let i = 0; i < near.length && i < perPupil; i += 1) {
       const c = (near[i] as Candidate).no;
       if (!chosen.has(c)) chosen.set(c, progress(c) as ComparisonPupil);
@@ -472,7 +548,7 @@ export function findComparison(
   if (chosen.size === 0) return null;
   return {
     subject, measure, startPoint: start.label, endPoint: end.label,
-    pupils: [...chosen.values()].sort((x, y) => compareIds(x.pupilId, y.pupilId)),
+    pupils: [...chosen].sort(([x], [y]) => compareNos(indexed, x, y)).map(([, p]) => p),
     group,
   };
 }
