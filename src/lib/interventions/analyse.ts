@@ -137,12 +137,17 @@ export function analyseInterventions(data: SchoolData, options: AnalyseIntervent
         exitTarget: describeExitTarget(outcomes, confidence), impact,
         narrative: narrate(`${label}, ${run.run}`, n, describePeriod(run.startDate, run.endDate), impact, confidence),
       });
+      // Rows written out whole (not `{ ...row, more }`, which in V8 gives each its own hidden class).
       for (const o of outcomes) {
-        const row = { pupilId: o.record.pupilId, name: nameOf(o.record.pupilId), intervention: label, run: run.run };
-        if (o.excluded !== null) notMeasured.push({ ...row, reason: o.excluded, leavingDate: o.leavingDate });
-        else if (isNonResponder(o)) {
+        const pupilId = o.record.pupilId;
+        if (o.excluded !== null) {
+          notMeasured.push({
+            pupilId, name: nameOf(pupilId), intervention: label, run: run.run, reason: o.excluded, leavingDate: o.leavingDate,
+          });
+        } else if (isNonResponder(o)) {
           nonResponders.push({
-            ...row, measure: o.record.measure, entryScore: o.record.entryScore, exitScore: o.record.exitScore,
+            pupilId, name: nameOf(pupilId), intervention: label, run: run.run,
+            measure: o.record.measure, entryScore: o.record.entryScore, exitScore: o.record.exitScore,
             gain: o.gain, ratioGain: isAgeMeasure(o.record.measure) ? o.value : null, metTarget: o.metTarget,
           });
         }

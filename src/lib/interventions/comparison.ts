@@ -112,8 +112,14 @@ function compareNos(indexed: ComparisonIndex, x: number, y: number): number {
 
 /** The pupils of one pupils map, by pupil number, and the comparison pools made for them. */
 interface Roll {
-  /** Pupil by number (see `TermlyIndex.pupilIds`), looked up when first needed; null: not in the map. */
-  byNo: Array<Pupil | null | undefined>;
+  /** Pupil by number (see `TermlyIndex.pupilIds`); null: not in the map. */
+  byNo: Array<Pupil | null>;
+  /**
+   * Per pupil number: its year group less the first calendar year of the academic year it is recorded for, so
+   * that its year group in the academic year starting in `y` is this plus `y` (see `yearGroupIn`); NaN when
+   * unknown. Worked out once per pupil rather than once per pupil and pool.
+   */
+  yearOffset: Float64Array;
   /** Pools by measure index, then by start and end point. */
   pools: Map<MeasureIndex, Map<string, Pool>>;
 }
@@ -151,25 +157,28 @@ function indexedFor(assessments: readonly Assessment[]): ComparisonIndex {
   return sharedValue(assessments, "comparison index", () => comparisonIndex(assessments));
 }
 
+/** The roll of a pupils map, with every pupil numbered so far (pupils numbered later are added when asked for). */
 function rollFor(indexed: ComparisonIndex, pupils: ReadonlyMap<string, Pupil>): Roll {
+  const { pupilIds } = indexed.termly;
   let roll = indexed.rolls.get(pupils);
   if (roll === undefined) {
-    // Filled up front so that the array stays dense (a sparse one is a slow dictionary); pupils numbered
-    // later (a measure indexed after the roll was made) are added by `pupilOf`.
-    roll = { byNo: new Array<Pupil | null | undefined>(indexed.termly.pupilIds.length).fill(undefined), pools: new Map() };
+    roll = { byNo: [], yearOffset: new Float64Array(0), pools: new Map() };
     indexed.rolls.set(pupils, roll);
   }
-  return roll;
-}
-
-function pupilOf(roll: Roll, termly: TermlyIndex, pupils: ReadonlyMap<string, Pupil>, no: number): Pupil | undefined {
-  while (roll.byNo.length < termly.pupilIds.length) roll.byNo.push(undefined);
-  let pupil = roll.byNo[no];
-  if (pupil === undefined) {
-    pupil = pupils.get(termly.pupilIds[no] as string) ?? null;
-    roll.byNo[no] = pupil;
+  const known = roll.byNo.length;
+  if (known < pupilIds.length) {
+    const yearOffset = new Float64Array(pupilIds.length);
+    yearOffset.set(roll.yearOffset);
+    for (let no = known; no < pupilIds.length; no += 1) {
+      const pupil = pupils.get(pupilIds[no] as string) ?? null;
+      roll.byNo.push(pupil);
+      yearOffset[no] = pupil === null || pupil.yearGroup === null || pupil.yearGroupAcademicYear === null
+        ? NaN
+        : pupil.yearGroup - Number(pupil.yearGroupAcademicYear.slice(0, 4));
+    }
+    roll.yearOffset = yearOffset;
   }
-  return pupil ?? undefined;
+  return roll;
 }
 
 /**
@@ -204,17 +213,20 @@ function sortedScores(sub: SubPool): Float64Array {
   return sub.scores;
 }
 
-/** A pool pupil that may be matched, and its distance from the group pupil's score. */
-interface Candidate {
-  no: number;
-  d: number;
+/**
+ * Pool pupils that may be matched to one group pupil, and their distances from its score, in the order found
+ * (columns reused from one group pupil to the next, rather than an object per candidate).
+ */
+interface Candidates {
+  nos: number[];
+  ds: number[];
 }
 
 /**
  * Pupils of a sub-pool (`pupils` sorted by `scores`), other than those `skip` marks, whose distance from `entry` is at most the
  * `k`-th smallest such distance: every pupil that can be among the `k` nearest, whatever the tie-break.
  */
-function nearestWithTies(pupils: readonly number[], scores: Float64Array, entry: number, k: number, skip: Uint8Array, out: Candidate[]): void {
+function nearestWithTies(pupils: readonly number[], scores: Float64Array, entry: number, k: number, skip: Uint8Array, out: Candidates): void {
   let lo = 0;
   let hi = scores.length;
   while (lo < hi) {
@@ -233,7 +245,8 @@ function nearestWithTies(pupils: readonly number[], scores: Float64Array, entry:
     if (d === Infinity || d > limit) return;
     const no = (dl <= dr ? pupils[left--] : pupils[right++]) as number;
     if (skip[no] === 1) continue;
-    out.push({ no, d });
+    out.nos.push(no);
+    out.ds.push(d);
     taken += 1;
     if (taken === k) limit = d;
   }
@@ -350,9 +363,7 @@ export function inferSubjectIn(indexed: ComparisonIndex, records: readonly Inter
  * same points, so it is made once; a pupil's own school is looked up, not filtered; the run's own pupils and
  * busy pupils are skipped when matching.
  */
-function poolFor(
-  termly: TermlyIndex, index: MeasureIndex, roll: Roll, pupils: ReadonlyMap<string, Pupil>, start: Point, end: Point,
-): Pool {
+function poolFor(termly: TermlyIndex, index: MeasureIndex, roll: Roll, start: Point, end: Point): Pool {
   let byPair = roll.pools.get(index);
   if (byPair === undefined) {
     byPair = new Map();
@@ -370,13 +381,14 @@ function poolFor(
   let lastSchool: string | null | undefined;
   let byYear = new Map<number | null, SubPool>();
   for (const no of index.pupilsAt[startAt] as Int32Array) {
-    const pupil = pupilOf(roll, termly, pupils, no);
+    const pupil = roll.byNo[no] ?? null;
     if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
     const b = rowAtPoint(index, endAt, no);
     if (b === -1) continue;
     const a = rowAtPoint(index, startAt, no);
     if (!(monthsBetweenDates(termly, index.rowDate[a] as number, index.rowDate[b] as number) > 0)) continue;
-    const yearGroup = yearGroupIn(pupil, ayStart);
+    const offset = roll.yearOffset[no] as number;
+    const yearGroup = Number.isNaN(offset) ? null : offset + ayStart;
     const schoolName = pupil?.school ?? null;
     if (schoolName !== lastSchool) {
       lastSchool = schoolName;
@@ -507,7 +519,7 @@ export function findComparisonIn(
     };
   };
   const roll = rollFor(indexed, data.pupils);
-  const pool = poolFor(termly, index, roll, data.pupils, start, end);
+  const pool = poolFor(termly, index, roll, start, end);
   const group: ComparisonPupil[] = [];
   for (const id of [...inGroup].sort()) {
     const no = termly.pupilNo.get(id);
@@ -520,7 +532,8 @@ export function findComparisonIn(
   // year groups when its own is unknown). Candidates are gathered per sub-pool with ties, then sorted by
   // distance and pupil id, so splitting the pool does not change which pupils are chosen.
   const chosen = new Map<number, ComparisonPupil>();
-  const near: Candidate[] = [];
+  const near: Candidates = { nos: [], ds: [] };
+  const order: number[] = [];
   for (const o of outcomes) {
     const no = termly.pupilNo.get(o.record.pupilId);
     const row = no === undefined ? -1 : rowAtPoint(index, startAt, no);
@@ -529,7 +542,8 @@ export function findComparisonIn(
     const member = data.pupils.get(o.record.pupilId);
     const yg = yearGroupIn(member, ayStart);
     const ownSchool = member?.school ?? null;
-    near.length = 0;
+    near.nos.length = 0;
+    near.ds.length = 0;
     const schoolPools = ownSchool === null ? pool.bySchool.values() : [pool.bySchool.get(ownSchool) ?? NO_POOL];
     for (const poolByYear of schoolPools) {
       for (const [yearGroup, sub] of poolByYear) {
@@ -539,9 +553,13 @@ export function findComparisonIn(
         }
       }
     }
-    near.sort((x, y) => x.d - y.d || compareNos(indexed, x.no, y.no));
-    for (let i = 0; i < near.length && i < perPupil; i += 1) {
-      const c = (near[i] as Candidate).no;
+    // Candidates by distance, then pupil id, then the order found (as a stable sort of them would).
+    const { nos, ds } = near;
+    order.length = 0;
+    for (let i = 0; i < nos.length; i += 1) order.push(i);
+    order.sort((i, j) => (ds[i] as number) - (ds[j] as number) || compareNos(indexed, nos[i] as number, nos[j] as number) || i - j);
+    for (let i = 0; i < order.length && i < perPupil; i += 1) {
+      const c = nos[order[i] as number] as number;
       if (!chosen.has(c)) chosen.set(c, progress(c) as ComparisonPupil);
     }
   }
