@@ -133,6 +133,8 @@ export interface ComparisonIndex {
   rolls: WeakMap<ReadonlyMap<string, Pupil>, Roll>;
   /** Per pupil number: whether its id is plain (see `plainId`). */
   plain: Uint8Array;
+  /** Pupil numbers of records arrays (see `pupilNosOf`), with the count of pupils numbered when made. */
+  recordPupils: WeakMap<readonly InterventionRecord[], { pupils: number; nos: Int32Array }>;
 }
 
 /**
@@ -146,7 +148,7 @@ export interface ComparisonIndex {
 export function comparisonIndex(assessments: readonly Assessment[], measures: Iterable<MeasureKind> = []): ComparisonIndex {
   const termly = newTermlyIndex(assessments);
   indexMeasures(termly, measures);
-  return { termly, rolls: new WeakMap(), plain: new Uint8Array(termly.pupilIds.length) };
+  return { termly, rolls: new WeakMap(), plain: new Uint8Array(termly.pupilIds.length), recordPupils: new WeakMap() };
 }
 
 /**
@@ -155,6 +157,20 @@ export function comparisonIndex(assessments: readonly Assessment[], measures: It
  */
 function indexedFor(assessments: readonly Assessment[]): ComparisonIndex {
   return sharedValue(assessments, "comparison index", () => comparisonIndex(assessments));
+}
+
+/**
+ * The pupil numbers of records (-1: no scored result), worked out once per records array: every run of an
+ * intervention leaves out the same records' pupils (over its own period).
+ */
+function pupilNosOf(indexed: ComparisonIndex, records: readonly InterventionRecord[]): Int32Array {
+  const { pupilNo, pupilIds } = indexed.termly;
+  const known = indexed.recordPupils.get(records);
+  // Pupils numbered since (a measure indexed later) may have been -1 before.
+  if (known !== undefined && known.pupils === pupilIds.length) return known.nos;
+  const nos = Int32Array.from(records, (r) => pupilNo.get(r.pupilId) ?? -1);
+  indexed.recordPupils.set(records, { pupils: pupilIds.length, nos });
+  return nos;
 }
 
 /** The roll of a pupils map, with every pupil numbered so far (pupils numbered later are added when asked for). */
@@ -495,13 +511,12 @@ export function findComparisonIn(
   // The run's own pupils and pupils busy in an intervention in the same subject are not comparison pupils.
   const skip = new Uint8Array(termly.pupilIds.length);
   for (const no of groupNos) skip[no] = 1;
-  for (const r of data.excluded) {
+  const excludedNos = pupilNosOf(indexed, data.excluded);
+  data.excluded.forEach((r, i) => {
     const rEnd = r.endDate ?? options.asOf;
-    if (r.startDate <= end.date && rEnd >= start.date) {
-      const no = termly.pupilNo.get(r.pupilId);
-      if (no !== undefined) skip[no] = 1;
-    }
-  }
+    const no = excludedNos[i] as number;
+    if (no !== -1 && r.startDate <= end.date && rEnd >= start.date) skip[no] = 1;
+  });
   const ayStart = academicYearStart(start.date);
   const age = isAgeMeasure(measure);
   const progress = (no: number): ComparisonPupil | null => {
