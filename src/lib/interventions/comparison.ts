@@ -185,12 +185,18 @@ function rollFor(indexed: ComparisonIndex, pupils: ReadonlyMap<string, Pupil>): 
   if (known < pupilIds.length) {
     const yearOffset = new Float64Array(pupilIds.length);
     yearOffset.set(roll.yearOffset);
+    // First calendar years by academic year ("2025/26" → 2025): a trust's pupils share a few.
+    const firstYears = new Map<string, number>();
     for (let no = known; no < pupilIds.length; no += 1) {
       const pupil = pupils.get(pupilIds[no] as string) ?? null;
       roll.byNo.push(pupil);
-      yearOffset[no] = pupil === null || pupil.yearGroup === null || pupil.yearGroupAcademicYear === null
-        ? NaN
-        : pupil.yearGroup - Number(pupil.yearGroupAcademicYear.slice(0, 4));
+      const academicYear = pupil?.yearGroupAcademicYear ?? null;
+      if (pupil === null || pupil.yearGroup === null || academicYear === null) yearOffset[no] = NaN;
+      else {
+        let first = firstYears.get(academicYear);
+        if (first === undefined) firstYears.set(academicYear, (first = Number(academicYear.slice(0, 4))));
+        yearOffset[no] = pupil.yearGroup - first;
+      }
     }
     roll.yearOffset = yearOffset;
   }
@@ -222,8 +228,15 @@ function sortedScores(sub: SubPool): Float64Array {
   if (sub.scores === null) {
     const { pupils, starts } = sub;
     const order = stableOrder(starts);
-    sub.pupils = Array.from(order, (i) => pupils[i] as number);
-    sub.scores = Float64Array.from(order, (i) => starts[i] as number);
+    const sorted: number[] = [];
+    const scores = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k += 1) {
+      const i = order[k] as number;
+      sorted.push(pupils[i] as number);
+      scores[k] = starts[i] as number;
+    }
+    sub.pupils = sorted;
+    sub.scores = scores;
   }
   return sub.scores;
 }
