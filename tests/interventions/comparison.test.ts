@@ -49,6 +49,17 @@ describe("findComparison", () => {
     expect(found?.group.map((p) => [p.pupilId, p.value])).toEqual([["g1", 8], ["g2", 5]]);
   });
 
+  it("matches the same way when scores are not whole numbers", () => {
+    // Every score halved: distances halve, so the same pupils are nearest; values are the halved changes.
+    const halved = assessments.map((a) => ({ ...a, score: (a.score as number) / 2 }));
+    const runHalved = run.map((r) => ({ ...r, entryScore: (r.entryScore as number) / 2 }));
+    const outcomesHalved = runHalved.map((r) => placementOutcome(r, pupils.get(r.pupilId), "2025-03-10", "2025-07-01"));
+    const half = findComparison(outcomesHalved, "maths", "standardised", "2025-01-06", "2025-03-10",
+      { assessments: halved, pupils, excluded: [...runHalved, other] }, { asOf: "2025-07-01", perPupil: 2 });
+    expect(half?.pupils.map((p) => p.pupilId)).toEqual(["c1", "c2", "c3", "c4"]);
+    expect(half?.pupils.map((p) => p.value)).toEqual([1.5, 0, 2, 0.5]); // (spring − autumn) / 2
+  });
+
   it("finds nothing when the run lies within one gap between points", () => {
     const none = findComparison(outcomes, "maths", "standardised", "2025-01-06", "2025-01-20",
       { assessments: assessments.filter((a) => a.point !== SPR[0] && a.point !== SUM[0]), pupils, excluded: run },

@@ -5,8 +5,7 @@ import { InvalidArgumentError } from "../errors.js";
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { InterventionRecord, Pupil } from "../schema/records.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { findComparison, inferSubject, type ComparisonPupil, type RunComparison } from "./comparison.js";
-import { withSharedValues } from "../cohort/shared.js";
+import { comparisonIndex, findComparisonIn, inferSubjectIn, type ComparisonPupil, type RunComparison } from "./comparison.js";
 import { summariseImpact } from "./impact.js";
 import { describePeriod, narrate } from "./narrative.js";
 import { isAgeMeasure, placementOutcome, type PlacementOutcome } from "./outcomes.js";
@@ -73,11 +72,6 @@ function joinDistinct(values: readonly string[]): string {
  * //     ["Precision teaching", "clear-impact"], ["Reading recovery-style 1:1", "clear-impact"]]
  */
 export function analyseInterventions(data: SchoolData, options: AnalyseInterventionsOptions): InterventionsReport {
-  // Every run's comparison looks in the same assessments: index them once.
-  return withSharedValues(() => analyse(data, options));
-}
-
-function analyse(data: SchoolData, options: AnalyseInterventionsOptions): InterventionsReport {
   const { asOf } = options;
   if (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     throw new InvalidArgumentError("analyseInterventions", `asOf must be a date as yyyy-mm-dd, got ${String(asOf)}`);
@@ -108,10 +102,13 @@ function analyse(data: SchoolData, options: AnalyseInterventionsOptions): Interv
     if (measures.length === 1) entries.set(name, records);
     else for (const m of measures) entries.set(`${name} (${m})`, records.filter((r) => (r.measure ?? "none") === m));
   }
+  // Every run's comparison (and each subject inferred) looks in the same assessments: the measures used are
+  // indexed once, in one pass, and the index (tens of MB for a trust) is let go when the report is made.
+  const indexed = comparisonIndex(data.assessments, [...entries.values()].flatMap((records) => records[0]?.measure ?? []));
   const subjectOf = new Map<string, Subject | null>();
   for (const [label, records] of entries) {
     const name = records[0]?.intervention ?? label;
-    subjectOf.set(label, options.subjects?.[name] ?? options.subjects?.[label] ?? inferSubject(records, data.assessments));
+    subjectOf.set(label, options.subjects?.[name] ?? options.subjects?.[label] ?? inferSubjectIn(indexed, records));
   }
 
   const nonResponders: NonResponderRow[] = [];
@@ -126,8 +123,7 @@ function analyse(data: SchoolData, options: AnalyseInterventionsOptions): Interv
     for (const run of groupRuns(records)) {
       const outcomes = run.records.map((r) => placementOutcome(r, pupils.get(r.pupilId), run.endDate, asOf));
       const found = subject !== null && measure !== null
-        ? findComparison(outcomes, subject, measure, run.startDate, run.endDate,
-          { assessments: data.assessments, pupils, excluded: sameSubject },
+        ? findComparisonIn(indexed, outcomes, subject, measure, run.startDate, run.endDate, { pupils, excluded: sameSubject },
           { asOf, perPupil: options.comparisonsPerPupil ?? 5 })
         : null;
       pooled.outcomes.push(...outcomes);
@@ -141,12 +137,17 @@ function analyse(data: SchoolData, options: AnalyseInterventionsOptions): Interv
         exitTarget: describeExitTarget(outcomes, confidence), impact,
         narrative: narrate(`${label}, ${run.run}`, n, describePeriod(run.startDate, run.endDate), impact, confidence),
       });
+      // Rows written out whole (not `{ ...row, more }`, which in V8 gives each its own hidden class).
       for (const o of outcomes) {
-        const row = { pupilId: o.record.pupilId, name: nameOf(o.record.pupilId), intervention: label, run: run.run };
-        if (o.excluded !== null) notMeasured.push({ ...row, reason: o.excluded, leavingDate: o.leavingDate });
-        else if (isNonResponder(o)) {
+        const pupilId = o.record.pupilId;
+        if (o.excluded !== null) {
+          notMeasured.push({
+            pupilId, name: nameOf(pupilId), intervention: label, run: run.run, reason: o.excluded, leavingDate: o.leavingDate,
+          });
+        } else if (isNonResponder(o)) {
           nonResponders.push({
-            ...row, measure: o.record.measure, entryScore: o.record.entryScore, exitScore: o.record.exitScore,
+            pupilId, name: nameOf(pupilId), intervention: label, run: run.run,
+            measure: o.record.measure, entryScore: o.record.entryScore, exitScore: o.record.exitScore,
             gain: o.gain, ratioGain: isAgeMeasure(o.record.measure) ? o.value : null, metTarget: o.metTarget,
           });
         }

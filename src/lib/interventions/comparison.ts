@@ -9,7 +9,8 @@ import type { Assessment, InterventionRecord, Pupil } from "../schema/records.js
 import { isAgeMeasure, type PlacementOutcome } from "./outcomes.js";
 import { sharedValue } from "../cohort/shared.js";
 import {
-  dayNumber, dayOf, measureIndexes, monthsBetweenDates, newTermlyIndex, rowAtPoint, type MeasureIndex, type Point, type TermlyIndex,
+  dayNumber, dayOf, indexMeasures, measureIndexes, monthsBetweenDates, newTermlyIndex, rowAtPoint, type MeasureIndex, type Point,
+  type TermlyIndex,
 } from "./termly-index.js";
 
 /** One comparison pupil's progress between the two assessment points. */
@@ -79,98 +80,214 @@ const collate = new Intl.Collator().compare;
 /** Ids of digits and capital letters only (UPNs and most MIS ids). */
 const PLAIN_ID = /^[0-9A-Z]*$/;
 
+/** Whether a pupil's id is plain (see `compareNos`), by pupil number: 0 not yet known, 1 plain, 2 not. */
+const PLAIN = 1;
+const NOT_PLAIN = 2;
+
+function plainId(indexed: ComparisonIndex, no: number): boolean {
+  if (no >= indexed.plain.length) {
+    const grown = new Uint8Array(indexed.termly.pupilIds.length);
+    grown.set(indexed.plain);
+    indexed.plain = grown;
+  }
+  let kind = indexed.plain[no];
+  if (kind === 0) {
+    kind = PLAIN_ID.test(indexed.termly.pupilIds[no] as string) ? PLAIN : NOT_PLAIN;
+    indexed.plain[no] = kind;
+  }
+  return kind === PLAIN;
+}
+
 /**
- * Compares pupil ids as `localeCompare` does. For ids of digits and capital letters only the collation order
- * (digits before letters, each in order) is the order of their character codes, so those are compared
- * directly, which is much faster than collation.
+ * Compares two pupils' ids (by number) as `localeCompare` does. For ids of digits and capital letters only the
+ * collation order (digits before letters, each in order) is the order of their character codes, so those are
+ * compared directly, which is much faster than collation; each id's plainness is tested once.
  */
-function compareIds(a: string, b: string): number {
-  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+function compareNos(indexed: ComparisonIndex, x: number, y: number): number {
+  const a = indexed.termly.pupilIds[x] as string;
+  const b = indexed.termly.pupilIds[y] as string;
+  if (plainId(indexed, x) && plainId(indexed, y)) return a < b ? -1 : a > b ? 1 : 0;
   return collate(a, b);
 }
 
 /** The pupils of one pupils map, by pupil number, and the comparison pools made for them. */
 interface Roll {
-  /** Pupil by number (see `TermlyIndex.pupilIds`), looked up when first needed; null: not in the map. */
-  byNo: Array<Pupil | null | undefined>;
+  /** Pupil by number (see `TermlyIndex.pupilIds`); null: not in the map. */
+  byNo: Array<Pupil | null>;
+  /**
+   * Per pupil number: its year group less the first calendar year of the academic year it is recorded for, so
+   * that its year group in the academic year starting in `y` is this plus `y` (see `yearGroupIn`); NaN when
+   * unknown. Worked out once per pupil rather than once per pupil and pool.
+   */
+  yearOffset: Float64Array;
   /** Pools by measure index, then by start and end point. */
   pools: Map<MeasureIndex, Map<string, Pool>>;
 }
 
-/** The termly index of one assessments array, and what has been made from it for each pupils map. */
-interface Indexed {
+/**
+ * The termly index of one assessments array, and what has been made from it for each pupils map: what the
+ * comparisons (and subject inference) of every run look in.
+ */
+export interface ComparisonIndex {
   termly: TermlyIndex;
   rolls: WeakMap<ReadonlyMap<string, Pupil>, Roll>;
+  /** Per pupil number: whether its id is plain (see `plainId`). */
+  plain: Uint8Array;
+  /** Pupil numbers of records arrays (see `pupilNosOf`), with the count of pupils numbered when made. */
+  recordPupils: WeakMap<readonly InterventionRecord[], { pupils: number; nos: Int32Array }>;
 }
 
 /**
- * The index of one assessments array: made once inside `withSharedValues` (the runs of every intervention look
- * in the same results, and `analyseInterventions` runs inside one), afresh on each call outside it.
+ * A comparison index of `assessments` with `measures` indexed (others are indexed when first asked for). It
+ * holds typed columns of every scored result of those measures (~20 MB per million results), so a caller
+ * that makes one lets go of it when done.
+ * @example
+ * const index = comparisonIndex(data.assessments, ["standardised"]);
+ * findComparisonIn(index, outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", data, { asOf })?.pupils.length; // => 12
  */
-function indexedFor(assessments: readonly Assessment[]): Indexed {
-  return sharedValue(assessments, "comparison index", () => ({ termly: newTermlyIndex(assessments), rolls: new WeakMap() }));
+export function comparisonIndex(assessments: readonly Assessment[], measures: Iterable<MeasureKind> = []): ComparisonIndex {
+  const termly = newTermlyIndex(assessments);
+  indexMeasures(termly, measures);
+  return { termly, rolls: new WeakMap(), plain: new Uint8Array(termly.pupilIds.length), recordPupils: new WeakMap() };
 }
 
-function rollFor(indexed: Indexed, pupils: ReadonlyMap<string, Pupil>): Roll {
+/**
+ * The index of one assessments array for the public `findComparison` and `inferSubject`: made once inside
+ * `withSharedValues`, afresh on each call outside it (`analyseInterventions` makes its own and lets it go).
+ */
+function indexedFor(assessments: readonly Assessment[]): ComparisonIndex {
+  return sharedValue(assessments, "comparison index", () => comparisonIndex(assessments));
+}
+
+/**
+ * The pupil numbers of records (-1: no scored result), worked out once per records array: every run of an
+ * intervention leaves out the same records' pupils (over its own period).
+ */
+function pupilNosOf(indexed: ComparisonIndex, records: readonly InterventionRecord[]): Int32Array {
+  const { pupilNo, pupilIds } = indexed.termly;
+  const known = indexed.recordPupils.get(records);
+  // Pupils numbered since (a measure indexed later) may have been -1 before.
+  if (known !== undefined && known.pupils === pupilIds.length) return known.nos;
+  const nos = Int32Array.from(records, (r) => pupilNo.get(r.pupilId) ?? -1);
+  indexed.recordPupils.set(records, { pupils: pupilIds.length, nos });
+  return nos;
+}
+
+/** The roll of a pupils map, with every pupil numbered so far (pupils numbered later are added when asked for). */
+function rollFor(indexed: ComparisonIndex, pupils: ReadonlyMap<string, Pupil>): Roll {
+  const { pupilIds } = indexed.termly;
   let roll = indexed.rolls.get(pupils);
   if (roll === undefined) {
-    // Filled up front so that the array stays dense (a sparse one is a slow dictionary). Every measure is
-    // indexed before a roll is made, so the pupil numbers are all known.
-    roll = { byNo: new Array<Pupil | null | undefined>(indexed.termly.pupilIds.length).fill(undefined), pools: new Map() };
+    roll = { byNo: [], yearOffset: new Float64Array(0), pools: new Map() };
     indexed.rolls.set(pupils, roll);
+  }
+  const known = roll.byNo.length;
+  if (known < pupilIds.length) {
+    const yearOffset = new Float64Array(pupilIds.length);
+    yearOffset.set(roll.yearOffset);
+    // First calendar years by academic year ("2025/26" → 2025): a trust's pupils share a few.
+    const firstYears = new Map<string, number>();
+    for (let no = known; no < pupilIds.length; no += 1) {
+      const pupil = pupils.get(pupilIds[no] as string) ?? null;
+      roll.byNo.push(pupil);
+      const academicYear = pupil?.yearGroupAcademicYear ?? null;
+      if (pupil === null || pupil.yearGroup === null || academicYear === null) yearOffset[no] = NaN;
+      else {
+        let first = firstYears.get(academicYear);
+        if (first === undefined) firstYears.set(academicYear, (first = Number(academicYear.slice(0, 4))));
+        yearOffset[no] = pupil.yearGroup - first;
+      }
+    }
+    roll.yearOffset = yearOffset;
   }
   return roll;
 }
 
-function pupilOf(roll: Roll, termly: TermlyIndex, pupils: ReadonlyMap<string, Pupil>, no: number): Pupil | undefined {
-  let pupil = roll.byNo[no];
-  if (pupil === undefined) {
-    pupil = pupils.get(termly.pupilIds[no] as string) ?? null;
-    roll.byNo[no] = pupil;
-  }
-  return pupil ?? undefined;
-}
-
 /**
  * Pool pupils of one school and year group: pupil numbers in order of first appearance at the start point,
- * sorted by start-point score (a stable sort) when the sub-pool is first matched against, with those scores.
+ * with their start-point scores, sorted by score (a stable sort) when the sub-pool is first matched against.
  * Most runs look in a few year groups, so most sub-pools are never sorted.
  */
 interface SubPool {
   pupils: number[];
-  /** The start-point scores of `pupils` once sorted; null before. */
+  /** The start-point scores of `pupils`, in the same order. */
+  starts: number[];
+  /** The start-point scores once `pupils` are sorted by them; null before. */
   scores: Float64Array | null;
 }
 
 /** A comparison pool split by school (null: not recorded) and then by year group (null: unknown). */
 interface Pool {
   bySchool: Map<string | null, Map<number | null, SubPool>>;
-  /** A pool pupil's score at the start point. */
-  scoreOf: (no: number) => number;
 }
 
 /** The pool of a school with no pupil scored at both points. */
 const NO_POOL: ReadonlyMap<number | null, SubPool> = new Map();
 
-function sortedScores(pool: Pool, sub: SubPool): Float64Array {
+function sortedScores(sub: SubPool): Float64Array {
   if (sub.scores === null) {
-    sub.pupils.sort((x, y) => pool.scoreOf(x) - pool.scoreOf(y));
-    sub.scores = Float64Array.from(sub.pupils, pool.scoreOf);
+    const { pupils, starts } = sub;
+    const order = stableOrder(starts);
+    const sorted: number[] = [];
+    const scores = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k += 1) {
+      const i = order[k] as number;
+      sorted.push(pupils[i] as number);
+      scores[k] = starts[i] as number;
+    }
+    sub.pupils = sorted;
+    sub.scores = scores;
   }
   return sub.scores;
 }
 
-/** A pool pupil that may be matched, and its distance from the group pupil's score. */
-interface Candidate {
-  no: number;
-  d: number;
+/** Positions below 2^21 (two million), the most a packed sort key holds (see `stableOrder`). */
+const POSITIONS = 2 ** 21;
+
+/**
+ * The positions of `values` in ascending order of value, equal values in position order (a stable sort).
+ * Whole-number values (scores usually are) spanning less than 2^31 are each packed with their position into
+ * one exact double, (value − least) × 2^21 + position, so that a typed array's own numeric sort (no callback
+ * per comparison, several times faster) gives that order; other values are sorted with a comparison.
+ */
+function stableOrder(values: readonly number[]): ArrayLike<number> {
+  const n = values.length;
+  let least = Infinity;
+  let most = -Infinity;
+  let whole = true;
+  for (const v of values) {
+    if (!Number.isInteger(v)) {
+      whole = false;
+      break;
+    }
+    if (v < least) least = v;
+    if (v > most) most = v;
+  }
+  if (whole && n < POSITIONS && most - least < 2 ** 31) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i += 1) keys[i] = ((values[i] as number) - least) * POSITIONS + i;
+    keys.sort();
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i += 1) order[i] = (keys[i] as number) % POSITIONS;
+    return order;
+  }
+  return values.map((_, i) => i).sort((i, j) => (values[i] as number) - (values[j] as number) || i - j);
+}
+
+/**
+ * Pool pupils that may be matched to one group pupil, and their distances from its score, in the order found
+ * (columns reused from one group pupil to the next, rather than an object per candidate).
+ */
+interface Candidates {
+  nos: number[];
+  ds: number[];
 }
 
 /**
  * Pupils of a sub-pool (`pupils` sorted by `scores`), other than those `skip` marks, whose distance from `entry` is at most the
  * `k`-th smallest such distance: every pupil that can be among the `k` nearest, whatever the tie-break.
  */
-function nearestWithTies(pupils: readonly number[], scores: Float64Array, entry: number, k: number, skip: Uint8Array, out: Candidate[]): void {
+function nearestWithTies(pupils: readonly number[], scores: Float64Array, entry: number, k: number, skip: Uint8Array, out: Candidates): void {
   let lo = 0;
   let hi = scores.length;
   while (lo < hi) {
@@ -189,7 +306,8 @@ function nearestWithTies(pupils: readonly number[], scores: Float64Array, entry:
     if (d === Infinity || d > limit) return;
     const no = (dl <= dr ? pupils[left--] : pupils[right++]) as number;
     if (skip[no] === 1) continue;
-    out.push({ no, d });
+    out.nos.push(no);
+    out.ds.push(d);
     taken += 1;
     if (taken === k) limit = d;
   }
@@ -228,6 +346,18 @@ export function inferSubject(
   records: readonly InterventionRecord[],
   assessments: readonly Assessment[],
 ): Subject | null {
+  return inferSubjectIn(indexedFor(assessments), records);
+}
+
+/**
+ * `inferSubject` looking in a comparison index (see `comparisonIndex`): each record's pupil's results are
+ * looked up, without a pass over every result.
+ * @param indexed the comparison index of the termly assessments
+ * @param records the intervention's provision-map records
+ * @example
+ * inferSubjectIn(comparisonIndex(assessments, ["standardised"]), mathsRecords); // => "maths"
+ */
+export function inferSubjectIn(indexed: ComparisonIndex, records: readonly InterventionRecord[]): Subject | null {
   const measure = records.find((r) => r.measure !== null)?.measure ?? null;
   if (measure === "readingAge") return "reading";
   if (measure === "spellingAge") return "spelling";
@@ -239,42 +369,38 @@ export function inferSubject(
     if (list === undefined) recordsOf.set(r.pupilId, [r]);
     else list.push(r);
   }
-  const { termly } = indexedFor(assessments);
+  const { termly } = indexed;
   const bySubject = measureIndexes(termly, measure);
-  const wanted = new Uint8Array(termly.pupilIds.length);
+  const nos: number[] = [];
   for (const id of recordsOf.keys()) {
     const no = termly.pupilNo.get(id);
-    if (no !== undefined) wanted[no] = 1;
+    if (no !== undefined) nos.push(no);
   }
   const totals = new Map<Subject, { sum: number; count: number }>();
   for (const [subject, index] of bySubject) {
-    // The pupil's scored results in assessment order, pupils in order of their first result (as the totals add up).
-    const rowsOf = new Map<number, number[]>();
-    const { rowPupil } = index;
-    for (let row = 0; row < rowPupil.length; row += 1) {
-      const pupil = rowPupil[row] as number;
-      if (wanted[pupil] !== 1) continue;
-      const rows = rowsOf.get(pupil);
-      if (rows === undefined) rowsOf.set(pupil, [row]);
-      else rows.push(row);
-    }
-    for (const [pupil, rows] of rowsOf) {
-      const days = rows.map((row) => termly.dateDays[index.rowDate[row] as number] as number);
+    const { rowStart, rowDate, rowScore, firstResult } = index;
+    // Pupils with results, in order of their first result (as the totals add up); each pupil's results in
+    // assessment order.
+    const pupils = nos.filter((no) => no < firstResult.length && firstResult[no] !== -1);
+    pupils.sort((x, y) => (firstResult[x] as number) - (firstResult[y] as number));
+    for (const pupil of pupils) {
+      const first = rowStart[pupil] as number;
+      const end = rowStart[pupil + 1] as number;
       for (const r of recordsOf.get(termly.pupilIds[pupil] as string) ?? []) {
         if (r.entryScore === null) continue;
         const day = dayOf(termly, r.entryDate ?? r.startDate);
         let best = -1;
         let bestDistance = Infinity;
-        for (let i = 0; i < rows.length; i++) {
-          const distance = Math.abs((days[i] as number) - day);
+        for (let row = first; row < end; row += 1) {
+          const distance = Math.abs((termly.dateDays[rowDate[row] as number] as number) - day);
           if (best === -1 || distance < bestDistance) {
-            best = rows[i] as number;
+            best = row;
             bestDistance = distance;
           }
         }
         if (best === -1) continue;
         const t = totals.get(subject) ?? { sum: 0, count: 0 };
-        t.sum += Math.abs((index.rowScore[best] as number) - r.entryScore);
+        t.sum += Math.abs((rowScore[best] as number) - r.entryScore);
         t.count += 1;
         totals.set(subject, t);
       }
@@ -298,9 +424,7 @@ export function inferSubject(
  * same points, so it is made once; a pupil's own school is looked up, not filtered; the run's own pupils and
  * busy pupils are skipped when matching.
  */
-function poolFor(
-  termly: TermlyIndex, index: MeasureIndex, roll: Roll, pupils: ReadonlyMap<string, Pupil>, start: Point, end: Point,
-): Pool {
+function poolFor(termly: TermlyIndex, index: MeasureIndex, roll: Roll, start: Point, end: Point): Pool {
   let byPair = roll.pools.get(index);
   if (byPair === undefined) {
     byPair = new Map();
@@ -311,21 +435,21 @@ function poolFor(
   if (known !== undefined) return known;
   const startAt = index.pointOf.get(start.label) as number;
   const endAt = index.pointOf.get(end.label) as number;
-  const startRows = index.rowAt[startAt] as Int32Array;
   const ayStart = academicYearStart(start.date);
-  const pool: Pool = { bySchool: new Map(), scoreOf: (no) => index.rowScore[startRows[no] as number] as number };
+  const pool: Pool = { bySchool: new Map() };
   // In order of first appearance at the start point, so that equal scores keep that order when sorted.
   // Pupils come school by school, as the files do: the last school's sub-pools are kept at hand.
   let lastSchool: string | null | undefined;
   let byYear = new Map<number | null, SubPool>();
   for (const no of index.pupilsAt[startAt] as Int32Array) {
-    const pupil = pupilOf(roll, termly, pupils, no);
+    const pupil = roll.byNo[no] ?? null;
     if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
     const b = rowAtPoint(index, endAt, no);
     if (b === -1) continue;
-    const a = startRows[no] as number;
+    const a = rowAtPoint(index, startAt, no);
     if (!(monthsBetweenDates(termly, index.rowDate[a] as number, index.rowDate[b] as number) > 0)) continue;
-    const yearGroup = yearGroupIn(pupil, ayStart);
+    const offset = roll.yearOffset[no] as number;
+    const yearGroup = Number.isNaN(offset) ? null : offset + ayStart;
     const schoolName = pupil?.school ?? null;
     if (schoolName !== lastSchool) {
       lastSchool = schoolName;
@@ -333,9 +457,13 @@ function poolFor(
       if (known === undefined) pool.bySchool.set(schoolName, (byYear = new Map()));
       else byYear = known;
     }
+    const score = index.rowScore[a] as number;
     const sub = byYear.get(yearGroup);
-    if (sub === undefined) byYear.set(yearGroup, { pupils: [no], scores: null });
-    else sub.pupils.push(no);
+    if (sub === undefined) byYear.set(yearGroup, { pupils: [no], starts: [score], scores: null });
+    else {
+      sub.pupils.push(no);
+      sub.starts.push(score);
+    }
   }
   byPair.set(key, pool);
   return pool;
@@ -374,8 +502,28 @@ export function findComparison(
   data: { assessments: readonly Assessment[]; pupils: ReadonlyMap<string, Pupil>; excluded: readonly InterventionRecord[] },
   options: ComparisonOptions,
 ): RunComparison | null {
+  return findComparisonIn(indexedFor(data.assessments), outcomes, subject, measure, runStart, runEnd, data, options);
+}
+
+/**
+ * `findComparison` looking in a comparison index of `data.assessments` (see `comparisonIndex`).
+ * @param indexed the comparison index of `data.assessments`
+ * @example
+ * const index = comparisonIndex(data.assessments, ["readingAge"]);
+ * findComparisonIn(index, outcomes, "reading", "readingAge", "2024-09-16", "2024-12-13", data, { asOf: "2025-07-01" })
+ *   ?.pupils.length; // => 15
+ */
+export function findComparisonIn(
+  indexed: ComparisonIndex,
+  outcomes: readonly PlacementOutcome[],
+  subject: Subject,
+  measure: MeasureKind,
+  runStart: string,
+  runEnd: string | null,
+  data: { pupils: ReadonlyMap<string, Pupil>; excluded: readonly InterventionRecord[] },
+  options: ComparisonOptions,
+): RunComparison | null {
   const perPupil = options.perPupil ?? 5;
-  const indexed = indexedFor(data.assessments);
   const { termly } = indexed;
   const index = measureIndexes(termly, measure).get(subject);
   if (index === undefined) return null;
@@ -408,13 +556,12 @@ export function findComparison(
   // The run's own pupils and pupils busy in an intervention in the same subject are not comparison pupils.
   const skip = new Uint8Array(termly.pupilIds.length);
   for (const no of groupNos) skip[no] = 1;
-  for (const r of data.excluded) {
+  const excludedNos = pupilNosOf(indexed, data.excluded);
+  data.excluded.forEach((r, i) => {
     const rEnd = r.endDate ?? options.asOf;
-    if (r.startDate <= end.date && rEnd >= start.date) {
-      const no = termly.pupilNo.get(r.pupilId);
-      if (no !== undefined) skip[no] = 1;
-    }
-  }
+    const no = excludedNos[i] as number;
+    if (no !== -1 && r.startDate <= end.date && rEnd >= start.date) skip[no] = 1;
+  });
   const ayStart = academicYearStart(start.date);
   const age = isAgeMeasure(measure);
   const progress = (no: number): ComparisonPupil | null => {
@@ -432,7 +579,7 @@ export function findComparison(
     };
   };
   const roll = rollFor(indexed, data.pupils);
-  const pool = poolFor(termly, index, roll, data.pupils, start, end);
+  const pool = poolFor(termly, index, roll, start, end);
   const group: ComparisonPupil[] = [];
   for (const id of [...inGroup].sort()) {
     const no = termly.pupilNo.get(id);
@@ -445,7 +592,8 @@ export function findComparison(
   // year groups when its own is unknown). Candidates are gathered per sub-pool with ties, then sorted by
   // distance and pupil id, so splitting the pool does not change which pupils are chosen.
   const chosen = new Map<number, ComparisonPupil>();
-  const near: Candidate[] = [];
+  const near: Candidates = { nos: [], ds: [] };
+  const order: number[] = [];
   for (const o of outcomes) {
     const no = termly.pupilNo.get(o.record.pupilId);
     const row = no === undefined ? -1 : rowAtPoint(index, startAt, no);
@@ -454,25 +602,31 @@ export function findComparison(
     const member = data.pupils.get(o.record.pupilId);
     const yg = yearGroupIn(member, ayStart);
     const ownSchool = member?.school ?? null;
-    near.length = 0;
+    near.nos.length = 0;
+    near.ds.length = 0;
     const schoolPools = ownSchool === null ? pool.bySchool.values() : [pool.bySchool.get(ownSchool) ?? NO_POOL];
     for (const poolByYear of schoolPools) {
       for (const [yearGroup, sub] of poolByYear) {
         if (yg === null || yearGroup === null || yearGroup === yg) {
-          nearestWithTies(sub.pupils, sortedScores(pool, sub), entry, perPupil, skip, near);
+          const scores = sortedScores(sub);
+          nearestWithTies(sub.pupils, scores, entry, perPupil, skip, near);
         }
       }
     }
-    near.sort((x, y) => x.d - y.d || compareIds(termly.pupilIds[x.no] as string, termly.pupilIds[y.no] as string));
-    for (let i = 0; i < near.length && i < perPupil; i += 1) {
-      const c = (near[i] as Candidate).no;
+    // Candidates by distance, then pupil id, then the order found (as a stable sort of them would).
+    const { nos, ds } = near;
+    order.length = 0;
+    for (let i = 0; i < nos.length; i += 1) order.push(i);
+    order.sort((i, j) => (ds[i] as number) - (ds[j] as number) || compareNos(indexed, nos[i] as number, nos[j] as number) || i - j);
+    for (let i = 0; i < order.length && i < perPupil; i += 1) {
+      const c = nos[order[i] as number] as number;
       if (!chosen.has(c)) chosen.set(c, progress(c) as ComparisonPupil);
     }
   }
   if (chosen.size === 0) return null;
   return {
     subject, measure, startPoint: start.label, endPoint: end.label,
-    pupils: [...chosen.values()].sort((x, y) => compareIds(x.pupilId, y.pupilId)),
+    pupils: [...chosen].sort(([x], [y]) => compareNos(indexed, x, y)).map(([, p]) => p),
     group,
   };
 }

@@ -87,13 +87,13 @@ export function placementOutcome(
   const ageAtEntryMonths = dob === null ? null : monthsBetween(dob, entryDate);
   const metTarget =
     record.exitTarget !== null && record.exitScore !== null ? record.exitScore >= record.exitTarget : null;
-  const base = { record, leftEarly, leavingDate: leftEarly ? leavingDate : null, monthsElapsed, ageAtEntryMonths, metTarget };
-  if (record.entryScore === null) return { ...base, excluded: "missingEntry", gain: null, value: null };
-  if (record.exitScore === null || monthsElapsed === null) {
-    return { ...base, excluded: "missingExit", gain: null, value: null };
-  }
-  if (monthsElapsed <= 0) return { ...base, excluded: "zeroElapsed", gain: null, value: null };
-  const gain = record.exitScore - record.entryScore;
-  const value = isAgeMeasure(record.measure) ? gain / monthsElapsed : gain;
-  return { ...base, excluded: null, gain, value };
+  const left = leftEarly ? leavingDate : null;
+  let excluded: ExclusionReason = null;
+  if (record.entryScore === null) excluded = "missingEntry";
+  else if (record.exitScore === null || monthsElapsed === null) excluded = "missingExit";
+  else if (monthsElapsed <= 0) excluded = "zeroElapsed";
+  const gain = excluded === null ? (record.exitScore as number) - (record.entryScore as number) : null;
+  const value = gain === null ? null : isAgeMeasure(record.measure) ? gain / (monthsElapsed as number) : gain;
+  // Written out whole (not `{ ...base, more }`, which in V8 gives each object a hidden class of its own).
+  return { record, leftEarly, leavingDate: left, monthsElapsed, ageAtEntryMonths, metTarget, excluded, gain, value };
 }

@@ -55,8 +55,24 @@ export function ratioGainBand(ratioGain: number): RatioGainBand {
   return "remarkable";
 }
 
+/**
+ * Day numbers of dates already parsed (valid ones only). Placements and runs share a few dates and pupils'
+ * birth dates repeat, so most look-ups find one; the map is emptied when it grows large, to stay small.
+ */
+const parsedDays = new Map<string, number>();
+const PARSED_DAYS_LIMIT = 10_000;
+
 /** Parses a strict `yyyy-mm-dd` calendar date to a UTC day number, or throws naming the argument. */
 function dayNumber(name: string, iso: string): number {
+  const known = parsedDays.get(iso);
+  if (known !== undefined) return known;
+  const day = parseDayNumber(name, iso);
+  if (parsedDays.size >= PARSED_DAYS_LIMIT) parsedDays.clear();
+  parsedDays.set(iso, day);
+  return day;
+}
+
+function parseDayNumber(name: string, iso: string): number {
   const match = typeof iso === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
   if (match === null) {
     throw new InvalidArgumentError("monthsBetween", `${name} must be a date as yyyy-mm-dd, got ${String(iso)}`);
