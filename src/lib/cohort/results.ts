@@ -59,37 +59,13 @@ interface Profiled {
   senRegister: ResultData["senRegister"];
   rows: readonly ProfiledResult[];
   consistent: boolean;
-  /** Positions in `rows` of each point's results, ascending; made on the first call that filters by point. */
-  positionsByPoint?: Map<string, Int32Array>;
-}
-
-/**
- * The positions in `all.rows` of the results at `points`, ascending (so in `rows` order): a filter by point
- * then reads only those rows instead of all of a trust's millions.
- */
-function positionsAt(all: Profiled, points: readonly string[]): Int32Array {
-  let index = all.positionsByPoint;
-  if (index === undefined) {
-    const counts = new Map<string, number>();
-    for (const r of all.rows) counts.set(r.point, (counts.get(r.point) ?? 0) + 1);
-    const made = new Map([...counts].map(([point, n]) => [point, new Int32Array(n)]));
-    const filled = new Map<string, number>();
-    all.rows.forEach((r, i) => {
-      const at = filled.get(r.point) ?? 0;
-      (made.get(r.point) as Int32Array)[at] = i;
-      filled.set(r.point, at + 1);
-    });
-    all.positionsByPoint = index = made;
-  }
-  const lists = [...new Set(points)].map((p) => index.get(p)).filter((l): l is Int32Array => l !== undefined);
-  if (lists.length === 1) return lists[0] as Int32Array;
-  const merged = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
-  let at = 0;
-  for (const l of lists) {
-    merged.set(l, at);
-    at += l.length;
-  }
-  return merged.sort();
+  /**
+   * For each row, the position of its pupil among `pupilIds` (made with the trust's rows only): lets
+   * `shareProfiledResults` ask which share a pupil is in once per pupil rather than once per result.
+   */
+  pupilOfRow?: Int32Array;
+  /** The pupil ids, in order of their first result. */
+  pupilIds?: readonly string[];
 }
 
 /** The profiled results made inside the current `withSharedResults` call; null outside one. */
@@ -150,59 +126,79 @@ function allProfiled(data: ResultData): Profiled | null {
   if (known !== undefined && known.pupils === data.pupils && known.senRegister === data.senRegister) return known;
   const at = profileLookup(data);
   const rows: ProfiledRow[] = [];
-  // Per pupil: the positions in `rows` of its results so far (a pupil has a few dozen at most), and the
-  // profiles already looked up by date (a pupil's results fall on a handful of dates).
-  interface PupilSlots { slots: number[]; dates: string[]; years: string[]; profiles: Array<PupilProfile | null> }
+  const pupilOf: number[] = [];
+  const pupilIds: string[] = [];
+  // Per pupil: its results kept so far and their positions in `rows` (a pupil has a few dozen at most), and
+  // the profiles already looked up by date (a pupil's results fall on a handful of dates).
+  interface PupilSlots {
+    ordinal: number;
+    slots: number[];
+    kept: Array<ResultData["assessments"][number]>;
+    dates: string[];
+    years: string[];
+    profiles: Array<PupilProfile | null>;
+  }
   const slotsOf = new Map<string, PupilSlots>();
+  // A pupil's results often come one after another (one file row holds several): skip the map look-up then.
+  let lastPupil: string | undefined;
+  let mine: PupilSlots | undefined;
   let consistent = true;
   try {
     for (const a of data.assessments) {
       const value = resultValue(a);
       if (value === null) continue;
-      let mine = slotsOf.get(a.pupilId);
-      if (mine === undefined) {
-        mine = { slots: [], dates: [], years: [], profiles: [] };
-        slotsOf.set(a.pupilId, mine);
+      if (mine === undefined || a.pupilId !== lastPupil) {
+        mine = slotsOf.get(a.pupilId);
+        if (mine === undefined) {
+          mine = { ordinal: pupilIds.length, slots: [], kept: [], dates: [], years: [], profiles: [] };
+          slotsOf.set(a.pupilId, mine);
+          pupilIds.push(a.pupilId);
+        }
+        lastPupil = a.pupilId;
       }
       let profile: PupilProfile | null | undefined;
-      for (let d = 0; d < mine.dates.length; d++) {
-        if (mine.dates[d] === a.date && mine.years[d] === a.academicYear) {
+      const dates = mine.dates;
+      for (let d = 0; d < dates.length; d++) {
+        if (dates[d] === a.date && mine.years[d] === a.academicYear) {
           profile = mine.profiles[d];
           break;
         }
       }
       if (profile === undefined) {
         profile = at(a.pupilId, a.date, a.academicYear);
-        mine.dates.push(a.date);
+        dates.push(a.date);
         mine.years.push(a.academicYear);
         mine.profiles.push(profile);
       }
       if (profile === null) continue;
-      const slots = mine.slots;
+      const kept = mine.kept;
       let found = -1;
-      for (const i of slots) {
-        const r = rows[i] as ProfiledRow;
+      for (let k = 0; k < kept.length; k++) {
+        const r = kept[k] as ResultData["assessments"][number];
         if (r.point === a.point && r.subject === a.subject && r.measure === a.measure) {
-          found = i;
+          found = k;
           break;
         }
       }
       const row = new ProfiledRow(a, value, profile);
       if (found < 0) {
-        slots.push(rows.length);
+        mine.slots.push(rows.length);
+        kept.push(a);
         rows.push(row);
+        pupilOf.push(mine.ordinal);
         continue;
       }
-      const prior = rows[found] as ProfiledRow;
+      const prior = kept[found] as ResultData["assessments"][number];
       if (prior.academicYear !== a.academicYear || prior.term !== a.term) consistent = false;
       if (prior.date > a.date) continue;
-      rows[found] = row;
+      kept[found] = a;
+      rows[mine.slots[found] as number] = row;
     }
   } catch {
     // A malformed record: leave it to the direct path, which meets it only if the filter keeps it.
     return null;
   }
-  const made: Profiled = { pupils: data.pupils, senRegister: data.senRegister, rows, consistent };
+  const made: Profiled = { pupils: data.pupils, senRegister: data.senRegister, rows, consistent, pupilOfRow: Int32Array.from(pupilOf), pupilIds };
   cache.set(data.assessments, made);
   return made;
 }
@@ -229,9 +225,19 @@ export function shareProfiledResults(
   if (new Set(source.pupils.map((p) => p.pupilId)).size !== source.pupils.length) return false;
   const rowsOf = new Map<string, ProfiledResult[]>();
   for (const name of shares.keys()) rowsOf.set(name, []);
-  for (const r of known.rows) {
-    const name = shareOf(r.pupilId);
-    if (name !== undefined) rowsOf.get(name)?.push(r);
+  const { rows, pupilOfRow, pupilIds } = known;
+  if (pupilOfRow !== undefined && pupilIds !== undefined) {
+    // Each pupil's share asked once (not once per result); rows then go to their pupil's share in order.
+    const listOfPupil = pupilIds.map((id) => {
+      const name = shareOf(id);
+      return name === undefined ? undefined : rowsOf.get(name);
+    });
+    for (let i = 0; i < rows.length; i++) listOfPupil[pupilOfRow[i] as number]?.push(rows[i] as ProfiledResult);
+  } else {
+    for (const r of rows) {
+      const name = shareOf(r.pupilId);
+      if (name !== undefined) rowsOf.get(name)?.push(r);
+    }
   }
   for (const [name, share] of shares) {
     cache.set(share.assessments, { pupils: share.pupils, senRegister: share.senRegister, rows: rowsOf.get(name) ?? [], consistent: true });
@@ -251,19 +257,37 @@ export function shareProfiledResults(
 export function profiledResults(data: ResultData, filter: ResultFilter = {}): ProfiledResult[] {
   const all = allProfiled(data);
   if (all === null || !all.consistent) return profiledDirectly(data, filter);
+  const kept = filterRows(all.rows, filter);
+  // The shared rows are copied (callers may change their array); a filtered list is already the caller's own.
+  return kept === all.rows ? all.rows.slice() : (kept as ProfiledResult[]);
+}
+
+/**
+ * The rows kept by `filter`: `rows` itself (not a copy) when there is no filter, so internal callers that
+ * only read the rows skip copying a trust's millions.
+ */
+function filterRows(rows: readonly ProfiledResult[], filter: ResultFilter): readonly ProfiledResult[] {
   const { academicYears, subjects, measures, points, terms } = filter;
-  if (!academicYears && !subjects && !measures && !points && !terms) return all.rows.slice();
-  const keep = (r: ProfiledResult) =>
-    (!academicYears || academicYears.includes(r.academicYear)) && (!subjects || subjects.includes(r.subject))
-    && (!measures || measures.includes(r.measure)) && (!points || points.includes(r.point))
-    && (!terms || terms.includes(r.term));
-  if (!points) return all.rows.filter(keep);
+  if (!academicYears && !subjects && !measures && !points && !terms) return rows;
   const out: ProfiledResult[] = [];
-  for (const i of positionsAt(all, points)) {
-    const r = all.rows[i] as ProfiledResult;
-    if (keep(r)) out.push(r);
+  for (const r of rows) {
+    if ((!points || points.includes(r.point)) && (!measures || measures.includes(r.measure))
+      && (!subjects || subjects.includes(r.subject)) && (!academicYears || academicYears.includes(r.academicYear))
+      && (!terms || terms.includes(r.term))) out.push(r);
   }
   return out;
+}
+
+/**
+ * `profiledResults` for callers that only read the array: inside `withSharedResults`, with no filter, the
+ * shared rows themselves rather than a copy.
+ * @example
+ * readProfiledResults(data).length // => 2566972
+ */
+export function readProfiledResults(data: ResultData, filter: ResultFilter = {}): readonly ProfiledResult[] {
+  const all = allProfiled(data);
+  if (all === null || !all.consistent) return profiledDirectly(data, filter);
+  return filterRows(all.rows, filter);
 }
 
 function profiledDirectly(data: ResultData, filter: ResultFilter): ProfiledResult[] {
