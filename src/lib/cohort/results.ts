@@ -4,7 +4,7 @@
  */
 import type { MeasureKind, Subject, Term } from "../schema/primitives.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { type PupilProfile, profileLookup } from "./groups.js";
+import { type PupilProfile, profileLookup, profileLookupByPupil } from "./groups.js";
 import { resultValue } from "./thresholds.js";
 import { withSharedValues } from "./shared.js";
 
@@ -66,6 +66,8 @@ interface Profiled {
   pupilOfRow?: Int32Array;
   /** The pupil ids, in order of their first result. */
   pupilIds?: readonly string[];
+  /** Positions in `rows` of each measure's results, ascending; made on the first call that filters by measure. */
+  positionsByMeasure?: Map<MeasureKind, Int32Array>;
 }
 
 /** The profiled results made inside the current `withSharedResults` call; null outside one. */
@@ -124,14 +126,16 @@ function allProfiled(data: ResultData): Profiled | null {
   if (cache === null) return null;
   const known = cache.get(data.assessments);
   if (known !== undefined && known.pupils === data.pupils && known.senRegister === data.senRegister) return known;
-  const at = profileLookup(data);
+  const byPupil = profileLookupByPupil(data);
   const rows: ProfiledRow[] = [];
-  const pupilOf: number[] = [];
+  const pupilOf = new Int32Array(data.assessments.length);
   const pupilIds: string[] = [];
   // Per pupil: its results kept so far and their positions in `rows` (a pupil has a few dozen at most), and
   // the profiles already looked up by date (a pupil's results fall on a handful of dates).
   interface PupilSlots {
     ordinal: number;
+    /** The pupil's profile look-up (null: not a pupil in `data.pupils`). */
+    at: ((date: string, academicYear?: string) => PupilProfile) | null;
     slots: number[];
     kept: Array<ResultData["assessments"][number]>;
     dates: string[];
@@ -150,7 +154,7 @@ function allProfiled(data: ResultData): Profiled | null {
       if (mine === undefined || a.pupilId !== lastPupil) {
         mine = slotsOf.get(a.pupilId);
         if (mine === undefined) {
-          mine = { ordinal: pupilIds.length, slots: [], kept: [], dates: [], years: [], profiles: [] };
+          mine = { ordinal: pupilIds.length, at: byPupil(a.pupilId), slots: [], kept: [], dates: [], years: [], profiles: [] };
           slotsOf.set(a.pupilId, mine);
           pupilIds.push(a.pupilId);
         }
@@ -165,7 +169,7 @@ function allProfiled(data: ResultData): Profiled | null {
         }
       }
       if (profile === undefined) {
-        profile = at(a.pupilId, a.date, a.academicYear);
+        profile = mine.at === null ? null : mine.at(a.date, a.academicYear);
         dates.push(a.date);
         mine.years.push(a.academicYear);
         mine.profiles.push(profile);
@@ -184,8 +188,8 @@ function allProfiled(data: ResultData): Profiled | null {
       if (found < 0) {
         mine.slots.push(rows.length);
         kept.push(a);
+        pupilOf[rows.length] = mine.ordinal;
         rows.push(row);
-        pupilOf.push(mine.ordinal);
         continue;
       }
       const prior = kept[found] as ResultData["assessments"][number];
@@ -198,7 +202,7 @@ function allProfiled(data: ResultData): Profiled | null {
     // A malformed record: leave it to the direct path, which meets it only if the filter keeps it.
     return null;
   }
-  const made: Profiled = { pupils: data.pupils, senRegister: data.senRegister, rows, consistent, pupilOfRow: Int32Array.from(pupilOf), pupilIds };
+  const made: Profiled = { pupils: data.pupils, senRegister: data.senRegister, rows, consistent, pupilOfRow: pupilOf.slice(0, rows.length), pupilIds };
   cache.set(data.assessments, made);
   return made;
 }
@@ -257,25 +261,57 @@ export function shareProfiledResults(
 export function profiledResults(data: ResultData, filter: ResultFilter = {}): ProfiledResult[] {
   const all = allProfiled(data);
   if (all === null || !all.consistent) return profiledDirectly(data, filter);
-  const kept = filterRows(all.rows, filter);
+  const kept = filterRows(all, filter);
   // The shared rows are copied (callers may change their array); a filtered list is already the caller's own.
   return kept === all.rows ? all.rows.slice() : (kept as ProfiledResult[]);
 }
 
 /**
- * The rows kept by `filter`: `rows` itself (not a copy) when there is no filter, so internal callers that
- * only read the rows skip copying a trust's millions.
+ * The rows kept by `filter`: `all.rows` itself (not a copy) when there is no filter, so internal callers that
+ * only read the rows skip copying a trust's millions. A filter by measure (every report's filter has one)
+ * reads only that measure's rows.
  */
-function filterRows(rows: readonly ProfiledResult[], filter: ResultFilter): readonly ProfiledResult[] {
+function filterRows(all: Profiled, filter: ResultFilter): readonly ProfiledResult[] {
   const { academicYears, subjects, measures, points, terms } = filter;
+  const rows = all.rows;
   if (!academicYears && !subjects && !measures && !points && !terms) return rows;
+  const keep = (r: ProfiledResult): boolean =>
+    (!points || points.includes(r.point)) && (!measures || measures.includes(r.measure))
+    && (!subjects || subjects.includes(r.subject)) && (!academicYears || academicYears.includes(r.academicYear))
+    && (!terms || terms.includes(r.term));
   const out: ProfiledResult[] = [];
-  for (const r of rows) {
-    if ((!points || points.includes(r.point)) && (!measures || measures.includes(r.measure))
-      && (!subjects || subjects.includes(r.subject)) && (!academicYears || academicYears.includes(r.academicYear))
-      && (!terms || terms.includes(r.term))) out.push(r);
+  // One measure (most filters): only its rows. Several: a scan of all rows, which beats merging their positions.
+  if (measures && new Set(measures).size === 1) {
+    for (const i of positionsOf(all, measures[0] as MeasureKind)) {
+      const r = rows[i] as ProfiledResult;
+      if (keep(r)) out.push(r);
+    }
+    return out;
   }
+  for (const r of rows) if (keep(r)) out.push(r);
   return out;
+}
+
+/** The positions in `all.rows` of the results of `measure`, ascending (so in `rows` order). */
+function positionsOf(all: Profiled, measure: MeasureKind): Int32Array {
+  let index = all.positionsByMeasure;
+  if (index === undefined) {
+    const lists = new Map<MeasureKind, number[]>();
+    let lastMeasure: MeasureKind | undefined;
+    let last: number[] = [];
+    for (let i = 0; i < all.rows.length; i++) {
+      const m = (all.rows[i] as ProfiledResult).measure;
+      if (m !== lastMeasure) {
+        let list = lists.get(m);
+        if (list === undefined) lists.set(m, (list = []));
+        last = list;
+        lastMeasure = m;
+      }
+      last.push(i);
+    }
+    all.positionsByMeasure = index = new Map([...lists].map(([m, list]) => [m, Int32Array.from(list)] as const));
+  }
+  return index.get(measure) ?? new Int32Array(0);
 }
 
 /**
@@ -287,7 +323,7 @@ function filterRows(rows: readonly ProfiledResult[], filter: ResultFilter): read
 export function readProfiledResults(data: ResultData, filter: ResultFilter = {}): readonly ProfiledResult[] {
   const all = allProfiled(data);
   if (all === null || !all.consistent) return profiledDirectly(data, filter);
-  return filterRows(all.rows, filter);
+  return filterRows(all, filter);
 }
 
 function profiledDirectly(data: ResultData, filter: ResultFilter): ProfiledResult[] {
