@@ -17,7 +17,7 @@ const data = smallSchool({
     result("p5", { point: "2024/25 spring", term: "spring", date: "2025-03-20", subject: "maths", score: 110 }),
   ],
 });
-const summary = (rows: ReturnType<typeof profiledResults>) => rows.map((r) => `${r.pupilId} ${r.subject} ${r.point} ${r.value} ${r.profile.senStatus}`);
+const summary = (rows: Readonly<ReturnType<typeof profiledResults>>) => rows.map((r) => `${r.pupilId} ${r.subject} ${r.point} ${r.value} ${r.profile.senStatus}`);
 
 describe("profiledResults inside an analysis", () => {
   it("filters by point to the same rows, in the same order, as reading every result", () => {

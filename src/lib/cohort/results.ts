@@ -100,7 +100,8 @@ export function withSharedResults<T>(analyse: () => T): T {
  */
 class ProfiledRow implements ProfiledResult {
   constructor(
-    private readonly result: ResultData["assessments"][number],
+    /** The assessment record. */
+    readonly result: ResultData["assessments"][number],
     readonly value: number,
     readonly profile: PupilProfile,
   ) {}
@@ -129,74 +130,59 @@ function allProfiled(data: ResultData): Profiled | null {
   const byPupil = profileLookupByPupil(data);
   const rows: ProfiledRow[] = [];
   const pupilOf = new Int32Array(data.assessments.length);
+  // Each row's previous row of the same pupil (−1 for none): a pupil's rows as a list in typed memory, which
+  // the garbage collector does not copy or scan, in place of arrays per pupil (a pupil has a few dozen rows).
+  const previousOf = new Int32Array(data.assessments.length);
   const pupilIds: string[] = [];
-  // Per pupil: its results kept so far and their positions in `rows` (a pupil has a few dozen at most), and
-  // the profiles already looked up by date (a pupil's results fall on a handful of dates).
-  interface PupilSlots {
+  interface PupilState {
     ordinal: number;
     /** The pupil's profile look-up (null: not a pupil in `data.pupils`). */
     at: ((date: string, academicYear?: string) => PupilProfile) | null;
-    slots: number[];
-    kept: Array<ResultData["assessments"][number]>;
-    dates: string[];
-    years: string[];
-    profiles: Array<PupilProfile | null>;
+    /** The pupil's latest row (−1 for none yet). */
+    lastRow: number;
   }
-  const slotsOf = new Map<string, PupilSlots>();
+  const pupilsSeen = new Map<string, PupilState>();
   // A pupil's results often come one after another (one file row holds several): skip the map look-up then.
   let lastPupil: string | undefined;
-  let mine: PupilSlots | undefined;
+  let mine: PupilState | undefined;
   let consistent = true;
   try {
     for (const a of data.assessments) {
       const value = resultValue(a);
       if (value === null) continue;
       if (mine === undefined || a.pupilId !== lastPupil) {
-        mine = slotsOf.get(a.pupilId);
+        mine = pupilsSeen.get(a.pupilId);
         if (mine === undefined) {
-          mine = { ordinal: pupilIds.length, at: byPupil(a.pupilId), slots: [], kept: [], dates: [], years: [], profiles: [] };
-          slotsOf.set(a.pupilId, mine);
+          mine = { ordinal: pupilIds.length, at: byPupil(a.pupilId), lastRow: -1 };
+          pupilsSeen.set(a.pupilId, mine);
           pupilIds.push(a.pupilId);
         }
         lastPupil = a.pupilId;
       }
-      let profile: PupilProfile | null | undefined;
-      const dates = mine.dates;
-      for (let d = 0; d < dates.length; d++) {
-        if (dates[d] === a.date && mine.years[d] === a.academicYear) {
-          profile = mine.profiles[d];
-          break;
-        }
-      }
-      if (profile === undefined) {
-        profile = mine.at === null ? null : mine.at(a.date, a.academicYear);
-        dates.push(a.date);
-        mine.years.push(a.academicYear);
-        mine.profiles.push(profile);
-      }
-      if (profile === null) continue;
-      const kept = mine.kept;
+      if (mine.at === null) continue;
+      // The pupil's row kept for this point, subject and measure, if any, and a profile already made for this
+      // date (a pupil's results fall on a handful of dates).
       let found = -1;
-      for (let k = 0; k < kept.length; k++) {
-        const r = kept[k] as ResultData["assessments"][number];
-        if (r.point === a.point && r.subject === a.subject && r.measure === a.measure) {
-          found = k;
-          break;
-        }
+      let profile: PupilProfile | undefined;
+      for (let i = mine.lastRow; i >= 0; i = previousOf[i] as number) {
+        const row = rows[i] as ProfiledRow;
+        const r = row.result;
+        if (found < 0 && r.point === a.point && r.subject === a.subject && r.measure === a.measure) found = i;
+        if (profile === undefined && r.date === a.date && r.academicYear === a.academicYear) profile = row.profile;
+        if (found >= 0 && profile !== undefined) break;
       }
-      const row = new ProfiledRow(a, value, profile);
       if (found < 0) {
-        mine.slots.push(rows.length);
-        kept.push(a);
-        pupilOf[rows.length] = mine.ordinal;
-        rows.push(row);
+        const at = rows.length;
+        previousOf[at] = mine.lastRow;
+        pupilOf[at] = mine.ordinal;
+        mine.lastRow = at;
+        rows.push(new ProfiledRow(a, value, profile ?? mine.at(a.date, a.academicYear)));
         continue;
       }
-      const prior = kept[found] as ResultData["assessments"][number];
+      const prior = (rows[found] as ProfiledRow).result;
       if (prior.academicYear !== a.academicYear || prior.term !== a.term) consistent = false;
       if (prior.date > a.date) continue;
-      kept[found] = a;
-      rows[mine.slots[found] as number] = row;
+      rows[found] = new ProfiledRow(a, value, profile ?? mine.at(a.date, a.academicYear));
     }
   } catch {
     // A malformed record: leave it to the direct path, which meets it only if the filter keeps it.
