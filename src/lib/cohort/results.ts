@@ -254,50 +254,71 @@ export function profiledResults(data: ResultData, filter: ResultFilter = {}): Pr
 
 /**
  * The rows kept by `filter`: `all.rows` itself (not a copy) when there is no filter, so internal callers that
- * only read the rows skip copying a trust's millions. A filter by measure (every report's filter has one)
- * reads only that measure's rows.
+ * only read the rows skip copying a trust's millions.
  */
 function filterRows(all: Profiled, filter: ResultFilter): readonly ProfiledResult[] {
   const { academicYears, subjects, measures, points, terms } = filter;
   const rows = all.rows;
   if (!academicYears && !subjects && !measures && !points && !terms) return rows;
+  const out: ProfiledResult[] = [];
   const keep = (r: ProfiledResult): boolean =>
     (!points || points.includes(r.point)) && (!measures || measures.includes(r.measure))
     && (!subjects || subjects.includes(r.subject)) && (!academicYears || academicYears.includes(r.academicYear))
     && (!terms || terms.includes(r.term));
-  const out: ProfiledResult[] = [];
-  // One measure (most filters): only its rows. Several: a scan of all rows, which beats merging their positions.
-  if (measures && new Set(measures).size === 1) {
-    for (const i of positionsOf(all, measures[0] as MeasureKind)) {
-      const r = rows[i] as ProfiledResult;
-      if (keep(r)) out.push(r);
-    }
+  // A point filter (progress, once per report) is selective: a scan that tests the point first. Measure
+  // filters come several times a report: each measure's positions are found once.
+  if (points || !measures) {
+    for (const r of rows) if (keep(r)) out.push(r);
     return out;
   }
-  for (const r of rows) if (keep(r)) out.push(r);
+  const positions = positionsOf(all, measures);
+  for (let i = 0; i < positions.length; i++) {
+    const r = rows[positions[i] as number] as ProfiledResult;
+    if (keep(r)) out.push(r);
+  }
   return out;
 }
 
-/** The positions in `all.rows` of the results of `measure`, ascending (so in `rows` order). */
-function positionsOf(all: Profiled, measure: MeasureKind): Int32Array {
+/**
+ * The positions in `all.rows` of the results of `measures`, ascending (so in `rows` order); the index by
+ * measure is made on first use, in one pass over the rows.
+ */
+function positionsOf(all: Profiled, measures: readonly MeasureKind[]): Int32Array {
   let index = all.positionsByMeasure;
   if (index === undefined) {
     const lists = new Map<MeasureKind, number[]>();
     let lastMeasure: MeasureKind | undefined;
     let last: number[] = [];
     for (let i = 0; i < all.rows.length; i++) {
-      const m = (all.rows[i] as ProfiledResult).measure;
-      if (m !== lastMeasure) {
-        let list = lists.get(m);
-        if (list === undefined) lists.set(m, (list = []));
+      const measure = (all.rows[i] as ProfiledResult).measure;
+      if (measure !== lastMeasure) {
+        let list = lists.get(measure);
+        if (list === undefined) lists.set(measure, (list = []));
         last = list;
-        lastMeasure = m;
+        lastMeasure = measure;
       }
       last.push(i);
     }
-    all.positionsByMeasure = index = new Map([...lists].map(([m, list]) => [m, Int32Array.from(list)] as const));
+    all.positionsByMeasure = index = new Map([...lists].map(([measure, list]) => [measure, Int32Array.from(list)] as const));
   }
-  return index.get(measure) ?? new Int32Array(0);
+  let merged: Int32Array | null = null;
+  for (const measure of new Set(measures)) {
+    const list = index.get(measure);
+    if (list !== undefined) merged = merged === null ? list : mergeAscending(merged, list);
+  }
+  return merged ?? new Int32Array(0);
+}
+
+/** Two ascending lists of positions as one ascending list (no position is in both). */
+function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = (a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number);
+  while (i < a.length) out[k++] = a[i++] as number;
+  while (j < b.length) out[k++] = b[j++] as number;
+  return out;
 }
 
 /**
