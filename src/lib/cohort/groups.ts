@@ -183,8 +183,7 @@ interface Known {
 
 /** Pupils' profiles on any date, from one index of the SEN register (see `profileLookup`). */
 class ProfileIndex {
-  private readonly spells: Map<string, SenRecord[]>;
-  private readonly pupils: Map<string, Pupil>;
+  /** Each pupil id's entry (for an id given twice, the last record's, as a map from the pupils would keep). */
   private readonly known = new Map<string, Known>();
   private readonly yearOfDate = new Map<string, string>();
   private readonly entriesByPupils = new WeakMap<readonly Pupil[], Array<Known | null>>();
@@ -192,8 +191,17 @@ class ProfileIndex {
   readonly lookup: ProfileLookup;
 
   constructor(data: Pick<SchoolData, "pupils" | "senRegister">) {
-    this.spells = spellsByPupil(data.senRegister);
-    this.pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
+    const spells = spellsByPupil(data.senRegister);
+    // Every pupil's entry made now, in the pupils' order: the trust's profiles on a date then need no look-up by id.
+    const own = data.pupils.map((pupil): Known => {
+      const entry: Known = {
+        pupil, spells: spells.get(pupil.pupilId) ?? [], summerBorn: undefined, made: [], lastDate: undefined,
+        lastYear: undefined, lastProfile: undefined, at: undefined,
+      };
+      this.known.set(pupil.pupilId, entry);
+      return entry;
+    });
+    this.entriesByPupils.set(data.pupils, own);
     this.lookup = (pupilId, date, academicYear) => {
       const entry = this.entryOf(pupilId);
       return entry === null ? null : this.profileOf(entry, date, academicYear);
@@ -213,19 +221,9 @@ class ProfileIndex {
     return entries;
   }
 
-  /** The pupil's entry, made on first use; null when the id is not a pupil's. */
+  /** The pupil's entry; null when the id is not a pupil's. */
   entryOf(pupilId: string): Known | null {
-    let entry = this.known.get(pupilId);
-    if (entry === undefined) {
-      const pupil = this.pupils.get(pupilId);
-      if (!pupil) return null;
-      entry = {
-        pupil, spells: this.spells.get(pupilId) ?? [], summerBorn: undefined, made: [], lastDate: undefined,
-        lastYear: undefined, lastProfile: undefined, at: undefined,
-      };
-      this.known.set(pupilId, entry);
-    }
-    return entry;
+    return this.known.get(pupilId) ?? null;
   }
 
   /** The pupil's profile on `date` (year group in `academicYear`, default the date's). */

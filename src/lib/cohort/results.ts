@@ -223,6 +223,8 @@ export function shareProfiledResults(
       return name === undefined ? undefined : rowsOf.get(name);
     });
     for (let i = 0; i < rows.length; i++) listOfPupil[pupilOfRow[i] as number]?.push(rows[i] as ProfiledResult);
+    // Shares are made once per report: the positions (4 bytes a result) need not be held any longer.
+    known.pupilOfRow = undefined;
   } else {
     for (const r of rows) {
       const name = shareOf(r.pupilId);
