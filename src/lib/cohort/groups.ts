@@ -126,7 +126,8 @@ export function profileLookupByPupil(
   const index = profileIndex(data);
   return (pupilId) => {
     const entry = index.entryOf(pupilId);
-    return entry === null ? null : (entry.at ??= (date, academicYear) => index.profileOf(entry, date, academicYear));
+    // A new function each call (not kept on the entry): callers ask once per pupil and let it go.
+    return entry === null ? null : (date, academicYear) => index.profileOf(entry, date, academicYear);
   };
 }
 
@@ -177,8 +178,6 @@ interface Known {
   lastDate: string | undefined;
   lastYear: string | undefined;
   lastProfile: PupilProfile | undefined;
-  /** This pupil's look-up by date (see `profileLookupByPupil`), made when first asked for. */
-  at: ((date: string, academicYear?: string) => PupilProfile) | undefined;
 }
 
 /** Pupils' profiles on any date, from one index of the SEN register (see `profileLookup`). */
@@ -196,7 +195,7 @@ class ProfileIndex {
     const own = data.pupils.map((pupil): Known => {
       const entry: Known = {
         pupil, spells: spells.get(pupil.pupilId) ?? [], summerBorn: undefined, made: [], lastDate: undefined,
-        lastYear: undefined, lastProfile: undefined, at: undefined,
+        lastYear: undefined, lastProfile: undefined,
       };
       this.known.set(pupil.pupilId, entry);
       return entry;
