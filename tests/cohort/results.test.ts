@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { profiledResults, withSharedResults } from "../../src/lib/cohort/results.js";
-import { shareProfileLookup, profileLookup } from "../../src/lib/cohort/groups.js";
+import { profiledResults, readProfiledResults, withSharedResults } from "../../src/lib/cohort/results.js";
+import { shareProfileLookup, profileLookup, profileLookupByPupil } from "../../src/lib/cohort/groups.js";
 import { withSharedValues } from "../../src/lib/cohort/shared.js";
 import { result } from "./builders.js";
 import { smallSchool } from "./fixture-small.js";
@@ -17,7 +17,7 @@ const data = smallSchool({
     result("p5", { point: "2024/25 spring", term: "spring", date: "2025-03-20", subject: "maths", score: 110 }),
   ],
 });
-const summary = (rows: ReturnType<typeof profiledResults>) => rows.map((r) => `${r.pupilId} ${r.subject} ${r.point} ${r.value} ${r.profile.senStatus}`);
+const summary = (rows: Readonly<ReturnType<typeof profiledResults>>) => rows.map((r) => `${r.pupilId} ${r.subject} ${r.point} ${r.value} ${r.profile.senStatus}`);
 
 describe("profiledResults inside an analysis", () => {
   it("filters by point to the same rows, in the same order, as reading every result", () => {
@@ -34,6 +34,32 @@ describe("profiledResults inside an analysis", () => {
   it("combines a point filter with the other filters", () => {
     const rows = withSharedResults(() => profiledResults(data, { points: ["2024/25 spring", "2024/25 autumn"], subjects: ["maths"] }));
     expect(summary(rows)).toEqual(["p4 maths 2024/25 autumn 104 N", "p5 maths 2024/25 spring 110 N"]);
+  });
+});
+
+describe("readProfiledResults", () => {
+  it("gives the shared rows themselves inside an analysis, and the same rows as profiledResults", () => {
+    withSharedResults(() => {
+      const read = readProfiledResults(data);
+      expect(readProfiledResults(data)).toBe(read); // not a copy
+      expect(profiledResults(data)).not.toBe(read);
+      // Six results kept of seven (p4's two maths results at one point are one), in data order (by hand).
+      expect(read.length).toBe(6);
+      expect(summary(readProfiledResults(data, { subjects: ["maths"], measures: ["standardised"] }))).toEqual(
+        summary(profiledResults(data, { subjects: ["maths"], measures: ["standardised"] })),
+      );
+    });
+  });
+});
+
+describe("profileLookupByPupil", () => {
+  it("gives the same (shared) profiles as profileLookup, and null for an unknown pupil", () => {
+    withSharedValues(() => {
+      const at = profileLookupByPupil(data)("p1");
+      expect(at?.("2025-06-20")).toBe(profileLookup(data)("p1", "2025-06-20"));
+      expect(at?.("2025-06-20").senStatus).toBe("K"); // p1 is on SEN support in the fixture
+      expect(profileLookupByPupil(data)("nobody")).toBeNull();
+    });
   });
 });
 

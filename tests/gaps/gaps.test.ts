@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gapBand } from "../../src/lib/gaps/band.js";
-import { meanGap, proportionGap, ProportionGap, MeanGap } from "../../src/lib/gaps/in-school-gap.js";
+import { gapSample, meanGap, meanGapOfSamples, proportionGap, ProportionGap, MeanGap } from "../../src/lib/gaps/in-school-gap.js";
 import { NationalGap, nationalGap } from "../../src/lib/gaps/national-gap.js";
 import { AttainmentGap, attainmentGaps, ks2RwmGaps } from "../../src/lib/gaps/attainment-gaps.js";
 import { NationalComparison, nationalComparisons } from "../../src/lib/gaps/national-comparisons.js";
@@ -58,6 +58,28 @@ describe("meanGap", () => {
     expect(meanGap([98], [100, 112])).toMatchObject({ difference: -8, lower: null, band: null });
     expect(meanGap([5, 5], [5, 5])).toMatchObject({ difference: 0, lower: null, band: null });
     expect(meanGap([], [1, 2])).toMatchObject({ n: 0, mean: null, difference: null });
+  });
+});
+
+describe("meanGapOfSamples", () => {
+  it("summarises a sample once: n, mean, variance, spread", () => {
+    // [98, 92, 105]: mean 295/3, variance ((98−m)² + (92−m)² + (105−m)²)/2 = 254/6 (by hand)
+    const s = gapSample([98, 92, 105]);
+    expect(s).toMatchObject({ n: 3, spread: true, finite: true });
+    expect(s.mean).toBeCloseTo(295 / 3, 12);
+    expect(s.variance).toBeCloseTo(254 / 6, 10);
+    expect(gapSample([])).toMatchObject({ n: 0, mean: null, spread: false });
+    expect(gapSample([5, 5])).toMatchObject({ n: 2, mean: 5, variance: 0, spread: false });
+    expect(gapSample([1, Infinity]).finite).toBe(false);
+  });
+  it("gives meanGap's figures, with one comparison sample used for several groups", () => {
+    const comparison = gapSample([100, 112]);
+    const g = meanGapOfSamples(gapSample([98, 92, 105]), comparison, { large: 7.5 });
+    // scipy.stats.ttest_ind([98,92,105],[100,112],equal_var=False).confidence_interval(0.95), as in meanGap above
+    expect(g.lower).toBeCloseTo(-41.622465, 4);
+    expect(g.upper).toBeCloseTo(26.289132, 4);
+    expect(meanGapOfSamples(gapSample([98]), comparison)).toMatchObject({ difference: -8, lower: null, band: null });
+    expect(() => meanGapOfSamples(gapSample([1, NaN, 3]), comparison)).toThrow(/a\[1\] must be a finite number/);
   });
 });
 

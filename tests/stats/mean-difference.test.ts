@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meanDifferenceInterval, meanInterval } from "../../src/lib/stats/mean-difference.js";
+import { meanDifferenceInterval, meanDifferenceIntervalOfSummaries, meanInterval } from "../../src/lib/stats/mean-difference.js";
 import { InvalidArgumentError } from "../../src/lib/errors.js";
 
 const WA = [1, 2, 3, 4];
@@ -71,5 +71,22 @@ describe("meanInterval", () => {
     expect(() => meanInterval(v)).toThrow(InvalidArgumentError);
     expect(() => meanInterval(v)).toThrow(message);
     expect(() => meanInterval(v)).toThrow(/^meanInterval: /);
+  });
+});
+
+describe("meanDifferenceIntervalOfSummaries", () => {
+  it("gives Welch's interval from the samples' n, mean and variance", () => {
+    // [1, 2, 3, 4]: mean 2.5, variance 5/3; [2, 4, 6, 8, 10]: mean 6, variance 10 (by hand).
+    const r = meanDifferenceIntervalOfSummaries({ n: 4, mean: 2.5, variance: 5 / 3 }, { n: 5, mean: 6, variance: 10 });
+    // scipy.stats.ttest_ind([1,2,3,4], [2,4,6,8,10], equal_var=False): interval and df, as WELCH above
+    expect(r.difference).toBe(-3.5);
+    expect(Math.abs(r.lower - -7.385368080514045)).toBeLessThan(1e-9);
+    expect(Math.abs(r.upper - 0.3853680805140449)).toBeLessThan(1e-9);
+    expect(Math.abs(r.df - 5.520787746170677)).toBeLessThan(1e-9);
+  });
+  it("rejects a sample of one, a non-finite moment and zero variances", () => {
+    expect(() => meanDifferenceIntervalOfSummaries({ n: 1, mean: 2, variance: 0 }, { n: 5, mean: 6, variance: 10 })).toThrow(/a\.n must be a whole number ≥ 2/);
+    expect(() => meanDifferenceIntervalOfSummaries({ n: 4, mean: 2, variance: 1 }, { n: 5, mean: NaN, variance: 10 })).toThrow(/b must have a finite mean/);
+    expect(() => meanDifferenceIntervalOfSummaries({ n: 4, mean: 2, variance: 0 }, { n: 5, mean: 6, variance: 0 })).toThrow(/zero variance/);
   });
 });

@@ -7,7 +7,7 @@ import type { SchoolData } from "../schema/school-data.js";
 import { MeasureKind, Subject, Term } from "../schema/primitives.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
 import { meanFigures, proportionFigures } from "./figures.js";
-import { type ProfiledResult, type ResultFilter, profiledResults } from "./results.js";
+import { type ProfiledResult, type ResultFilter, profiledResults, readProfiledResults } from "./results.js";
 import { sharedValueOf } from "./shared.js";
 import { MEASURE_THRESHOLDS } from "./thresholds.js";
 
@@ -130,24 +130,49 @@ export function groupResults<T>(rows: readonly T[], key: (row: T) => string): Ma
  */
 export function groupByPoint(results: readonly ProfiledResult[], byYearGroup: boolean): Map<string, ProfiledResult[]> {
   const out = new Map<string, ProfiledResult[]>();
-  const index = new Map<string, Map<string, Map<string, Map<number | null, ProfiledResult[]>>>>();
+  // By point label (one look-up per result), then the few subject and measure pairs of that point, then the
+  // year group. Results of the same point, subject and measure often come in runs, so the last is tried first.
+  const byPoint = new Map<string, PointResults[]>();
+  let last: PointResults | undefined;
   for (const r of results) {
-    let byMeasure = index.get(r.subject);
-    if (byMeasure === undefined) index.set(r.subject, (byMeasure = new Map()));
-    let byPointLabel = byMeasure.get(r.measure);
-    if (byPointLabel === undefined) byMeasure.set(r.measure, (byPointLabel = new Map()));
-    let byYear = byPointLabel.get(r.point);
-    if (byYear === undefined) byPointLabel.set(r.point, (byYear = new Map()));
+    const point = r.point;
+    const subject = r.subject;
+    const measure = r.measure;
+    let at = last;
+    if (at === undefined || at.point !== point || at.subject !== subject || at.measure !== measure) {
+      let ofPoint = byPoint.get(point);
+      if (ofPoint === undefined) byPoint.set(point, (ofPoint = []));
+      at = undefined;
+      for (const x of ofPoint) {
+        if (x.subject === subject && x.measure === measure) {
+          at = x;
+          break;
+        }
+      }
+      if (at === undefined) {
+        at = { point, subject, measure, byYear: new Map() };
+        ofPoint.push(at);
+      }
+      last = at;
+    }
     const year = byYearGroup ? r.profile.yearGroup : null;
-    let list = byYear.get(year);
+    let list = at.byYear.get(year);
     if (list === undefined) {
       list = [];
-      byYear.set(year, list);
-      out.set([r.subject, r.measure, r.point, byYearGroup ? String(year ?? "unknown") : "all"].join("|"), list);
+      at.byYear.set(year, list);
+      out.set([subject, measure, point, byYearGroup ? String(year ?? "unknown") : "all"].join("|"), list);
     }
     list.push(r);
   }
   return out;
+}
+
+/** The results of one subject and measure at one point, by year group (null: not split by year group). */
+interface PointResults {
+  point: string;
+  subject: ProfiledResult["subject"];
+  measure: ProfiledResult["measure"];
+  byYear: Map<number | null, ProfiledResult[]>;
 }
 
 /**
@@ -165,7 +190,7 @@ export function resultsByPoint(
   const { academicYears, subjects, measures, points, terms } = filter;
   if (academicYears || subjects || measures || points || terms) return groupByPoint(profiledResults(data, filter), byYearGroup);
   return sharedValueOf([data.assessments, data.pupils, data.senRegister], `results by point, by year group: ${byYearGroup}`,
-    () => groupByPoint(profiledResults(data), byYearGroup));
+    () => groupByPoint(readProfiledResults(data), byYearGroup));
 }
 
 /**

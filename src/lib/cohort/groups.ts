@@ -91,8 +91,8 @@ export function pupilProfiles(
 ): PupilProfile[] {
   // With one record per pupil id, the shared look-up gives the same profiles and reuses what other analyses made.
   if (pupilIdsUnique(data.pupils)) {
-    const at = profileLookup(data);
-    return data.pupils.map((p) => at(p.pupilId, date, academicYear) as PupilProfile);
+    const index = profileIndex(data);
+    return index.entriesOf(data.pupils).map((entry) => (entry === null ? null : index.profileOf(entry, date, academicYear)) as PupilProfile);
   }
   const spells = spellsByPupil(data.senRegister);
   return data.pupils.map((p) => profileOn(p, spells.get(p.pupilId) ?? [], date, academicYear));
@@ -109,17 +109,39 @@ export function pupilProfiles(
 export function profileLookup(
   data: Pick<SchoolData, "pupils" | "senRegister">,
 ): (pupilId: string, date: string, academicYear?: string) => PupilProfile | null {
-  // Inside an analysis (`withSharedValues`), one lookup per pupils and register serves every caller.
-  const bySenRegister = sharedValue(data.pupils, "profileLookup", () => new WeakMap<object, ProfileLookup>());
-  let lookup = bySenRegister.get(data.senRegister);
-  if (lookup === undefined) {
-    lookup = makeLookup(data);
-    bySenRegister.set(data.senRegister, lookup);
-  }
-  return lookup;
+  return profileIndex(data).lookup;
 }
 
-type ProfileLookup = (pupilId: string, date: string, academicYear?: string) => PupilProfile | null;
+/**
+ * `profileLookup` one pupil at a time: the pupil's own look-up by date (or null for an id not in
+ * `data.pupils`), sharing its profiles with `profileLookup`. A caller with many results per pupil then finds
+ * the pupil once, not once per result.
+ * @example
+ * const at = profileLookupByPupil(data)("A123…");
+ * at?.("2025-06-20").senStatus // => "E"
+ */
+export function profileLookupByPupil(
+  data: Pick<SchoolData, "pupils" | "senRegister">,
+): (pupilId: string) => ((date: string, academicYear?: string) => PupilProfile) | null {
+  const index = profileIndex(data);
+  return (pupilId) => {
+    const entry = index.entryOf(pupilId);
+    // A new function each call (not kept on the entry): callers ask once per pupil and let it go.
+    return entry === null ? null : (date, academicYear) => index.profileOf(entry, date, academicYear);
+  };
+}
+
+/** The look-up shared by `profileLookup` and `profileLookupByPupil`: one per pupils and register in an analysis. */
+function profileIndex(data: Pick<SchoolData, "pupils" | "senRegister">): ProfileIndex {
+  // Inside an analysis (`withSharedValues`), one index per pupils and register serves every caller.
+  const bySenRegister = sharedValue(data.pupils, "profileLookup", () => new WeakMap<object, ProfileIndex>());
+  let index = bySenRegister.get(data.senRegister);
+  if (index === undefined) {
+    index = new ProfileIndex(data);
+    bySenRegister.set(data.senRegister, index);
+  }
+  return index;
+}
 
 /** Whether no pupil id appears twice (then a look-up by id finds each pupil record); checked once per analysis. */
 function pupilIdsUnique(pupils: readonly Pupil[]): boolean {
@@ -139,44 +161,79 @@ export function shareProfileLookup(
   shares: Iterable<Pick<SchoolData, "pupils" | "senRegister">>,
 ): boolean {
   if (!pupilIdsUnique(source.pupils)) return false;
-  const lookup = profileLookup(source);
+  const index = profileIndex(source);
   for (const share of shares) {
-    sharedValue(share.pupils, "profileLookup", () => new WeakMap<object, ProfileLookup>()).set(share.senRegister, lookup);
+    sharedValue(share.pupils, "profileLookup", () => new WeakMap<object, ProfileIndex>()).set(share.senRegister, index);
   }
   return true;
 }
 
-function makeLookup(data: Pick<SchoolData, "pupils" | "senRegister">): ProfileLookup {
-  const spells = spellsByPupil(data.senRegister);
-  const pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
-  /** Per pupil: its spells, summer-born, and the profiles made so far with the academic year they are for. */
-  interface Known {
-    pupil: Pupil;
-    spells: readonly SenRecord[];
-    summerBorn: boolean | null | undefined;
-    made: Array<{ academicYear: string; profile: PupilProfile }>;
-    /** The last look-up's date and academic year and its answer: callers often ask again for the same day. */
-    lastDate: string | undefined;
-    lastYear: string | undefined;
-    lastProfile: PupilProfile | undefined;
+/** Per pupil: its spells, summer-born, and the profiles made so far with the academic year they are for. */
+interface Known {
+  pupil: Pupil;
+  spells: readonly SenRecord[];
+  summerBorn: boolean | null | undefined;
+  made: Array<{ academicYear: string; profile: PupilProfile }>;
+  /** The last look-up's date and academic year and its answer: callers often ask again for the same day. */
+  lastDate: string | undefined;
+  lastYear: string | undefined;
+  lastProfile: PupilProfile | undefined;
+}
+
+/** Pupils' profiles on any date, from one index of the SEN register (see `profileLookup`). */
+class ProfileIndex {
+  /** Each pupil id's entry (for an id given twice, the last record's, as a map from the pupils would keep). */
+  private readonly known = new Map<string, Known>();
+  private readonly yearOfDate = new Map<string, string>();
+  private readonly entriesByPupils = new WeakMap<readonly Pupil[], Array<Known | null>>();
+  /** `profileLookup`'s function. */
+  readonly lookup: ProfileLookup;
+
+  constructor(data: Pick<SchoolData, "pupils" | "senRegister">) {
+    const spells = spellsByPupil(data.senRegister);
+    // Every pupil's entry made now, in the pupils' order: the trust's profiles on a date then need no look-up by id.
+    const own = data.pupils.map((pupil): Known => {
+      const entry: Known = {
+        pupil, spells: spells.get(pupil.pupilId) ?? [], summerBorn: undefined, made: [], lastDate: undefined,
+        lastYear: undefined, lastProfile: undefined,
+      };
+      this.known.set(pupil.pupilId, entry);
+      return entry;
+    });
+    this.entriesByPupils.set(data.pupils, own);
+    this.lookup = (pupilId, date, academicYear) => {
+      const entry = this.entryOf(pupilId);
+      return entry === null ? null : this.profileOf(entry, date, academicYear);
+    };
   }
-  const known = new Map<string, Known>();
-  const yearOfDate = new Map<string, string>();
-  return (pupilId, date, academicYear) => {
-    let entry = known.get(pupilId);
-    if (entry === undefined) {
-      const pupil = pupils.get(pupilId);
-      if (!pupil) return null;
-      entry = { pupil, spells: spells.get(pupilId) ?? [], summerBorn: undefined, made: [], lastDate: undefined, lastYear: undefined, lastProfile: undefined };
-      known.set(pupilId, entry);
+
+  /**
+   * The entries of `pupils` (this index's pupils or some of them), in order; found once per pupils array, so
+   * profiles on several dates (identification now and a year earlier) look each pupil up once.
+   */
+  entriesOf(pupils: readonly Pupil[]): Array<Known | null> {
+    let entries = this.entriesByPupils.get(pupils);
+    if (entries === undefined) {
+      entries = pupils.map((p) => this.entryOf(p.pupilId));
+      this.entriesByPupils.set(pupils, entries);
     }
+    return entries;
+  }
+
+  /** The pupil's entry; null when the id is not a pupil's. */
+  entryOf(pupilId: string): Known | null {
+    return this.known.get(pupilId) ?? null;
+  }
+
+  /** The pupil's profile on `date` (year group in `academicYear`, default the date's). */
+  profileOf(entry: Known, date: string, academicYear: string | undefined): PupilProfile {
     if (entry.lastDate === date && entry.lastYear === academicYear && entry.lastProfile !== undefined) return entry.lastProfile;
     let year = academicYear;
     if (year === undefined) {
-      year = yearOfDate.get(date);
+      year = this.yearOfDate.get(date);
       if (year === undefined) {
         year = academicYearOf(date);
-        yearOfDate.set(date, year);
+        this.yearOfDate.set(date, year);
       }
     }
     const sen = senStatusOn(entry.spells, date);
@@ -205,8 +262,10 @@ function makeLookup(data: Pick<SchoolData, "pupils" | "senRegister">): ProfileLo
     };
     entry.made.push({ academicYear: year, profile });
     return (entry.lastProfile = profile);
-  };
+  }
 }
+
+type ProfileLookup = (pupilId: string, date: string, academicYear?: string) => PupilProfile | null;
 
 function flag(value: boolean | null): string {
   return value === null ? "unknown" : value ? "yes" : "no";
@@ -284,6 +343,10 @@ export function splitByGroup<T>(
   profileOf: (item: T) => PupilProfile,
   dimension: GroupDimension,
 ): Array<[string, T[]]> {
+  if (dimension === "senStatus" || dimension === "senAny") {
+    const bySen = splitBySen(items, profileOf, dimension);
+    if (bySen !== null) return bySen;
+  }
   const groups = new Map<string, T[]>(fixedGroups(dimension).map((g) => [g, []] as [string, T[]]));
   const extra: string[] = [];
   for (const item of items) {
@@ -298,6 +361,31 @@ export function splitByGroup<T>(
   const fixed = fixedGroups(dimension);
   const ordered = [...fixed, ...extra.sort(compareGroupKeys)];
   return ordered.map((g) => [g, groups.get(g) ?? []]);
+}
+
+/**
+ * `splitByGroup` by SEN status or any SEN, without a key or map look-up per item (the splits every table
+ * makes, over millions of results); null when a status is not N, K or E (the general path then keeps it).
+ */
+function splitBySen<T>(
+  items: readonly T[],
+  profileOf: (item: T) => PupilProfile,
+  dimension: "senStatus" | "senAny",
+): Array<[string, T[]]> | null {
+  const none: T[] = [];
+  const support: T[] = [];
+  const plan: T[] = [];
+  const sen: T[] = [];
+  const byStatus = dimension === "senStatus";
+  for (const item of items) {
+    const status = profileOf(item).senStatus;
+    if (status === "N") none.push(item);
+    else if (status !== "K" && status !== "E") return null;
+    else if (!byStatus) sen.push(item);
+    else if (status === "K") support.push(item);
+    else plan.push(item);
+  }
+  return byStatus ? [["N", none], ["K", support], ["E", plan]] : [["SEN", sen], ["N", none]];
 }
 
 function compareGroupKeys(a: string, b: string): number {

@@ -124,22 +124,42 @@ function pairsBetween(results: readonly ProfiledResult[], from: string, to: stri
       firstsOf.set(r.pupilId, [r]);
       continue;
     }
-    const at = list.findIndex((x) => x.subject === r.subject && x.measure === r.measure);
+    const at = indexOfSame(list, r);
     if (at < 0) list.push(r);
     else list[at] = r;
   }
   const pairs: Pair[] = [];
+  // Months between two dates, by first and second date: results fall on a few dates, pairs number hundreds of thousands.
+  const monthsByDates = new Map<string, Map<string, number>>();
+  const monthsFromTo = (fromDate: string, toDate: string): number => {
+    let byTo = monthsByDates.get(fromDate);
+    if (byTo === undefined) monthsByDates.set(fromDate, (byTo = new Map()));
+    let months = byTo.get(toDate);
+    if (months === undefined) byTo.set(toDate, (months = monthsBetween(fromDate, toDate)));
+    return months;
+  };
   for (const r of results) {
     if (r.point !== to) continue;
-    const a = firstsOf.get(r.pupilId)?.find((x) => x.subject === r.subject && x.measure === r.measure);
-    if (!a) continue;
+    const firsts = firstsOf.get(r.pupilId);
+    const at = firsts === undefined ? -1 : indexOfSame(firsts, r);
+    if (at < 0) continue;
+    const a = (firsts as ProfiledResult[])[at] as ProfiledResult;
     if (r.measure === "standardised") pairs.push({ from: a, to: r, value: r.value - a.value });
     else {
-      const months = monthsBetween(a.date, r.date);
+      const months = monthsFromTo(a.date, r.date);
       if (months > 0) pairs.push({ from: a, to: r, value: (r.value - a.value) / months });
     }
   }
   return pairs;
+}
+
+/** The position in `list` of the result in the same subject and measure as `r`, or −1 (a loop, not a closure per result). */
+function indexOfSame(list: readonly ProfiledResult[], r: ProfiledResult): number {
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i] as ProfiledResult;
+    if (x.subject === r.subject && x.measure === r.measure) return i;
+  }
+  return -1;
 }
 
 function figures(pairs: readonly Pair[], measure: ProgressMeasure, confidence: number) {

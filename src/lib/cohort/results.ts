@@ -4,7 +4,7 @@
  */
 import type { MeasureKind, Subject, Term } from "../schema/primitives.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { type PupilProfile, profileLookup } from "./groups.js";
+import { type PupilProfile, profileLookup, profileLookupByPupil } from "./groups.js";
 import { resultValue } from "./thresholds.js";
 import { withSharedValues } from "./shared.js";
 
@@ -59,37 +59,15 @@ interface Profiled {
   senRegister: ResultData["senRegister"];
   rows: readonly ProfiledResult[];
   consistent: boolean;
-  /** Positions in `rows` of each point's results, ascending; made on the first call that filters by point. */
-  positionsByPoint?: Map<string, Int32Array>;
-}
-
-/**
- * The positions in `all.rows` of the results at `points`, ascending (so in `rows` order): a filter by point
- * then reads only those rows instead of all of a trust's millions.
- */
-function positionsAt(all: Profiled, points: readonly string[]): Int32Array {
-  let index = all.positionsByPoint;
-  if (index === undefined) {
-    const counts = new Map<string, number>();
-    for (const r of all.rows) counts.set(r.point, (counts.get(r.point) ?? 0) + 1);
-    const made = new Map([...counts].map(([point, n]) => [point, new Int32Array(n)]));
-    const filled = new Map<string, number>();
-    all.rows.forEach((r, i) => {
-      const at = filled.get(r.point) ?? 0;
-      (made.get(r.point) as Int32Array)[at] = i;
-      filled.set(r.point, at + 1);
-    });
-    all.positionsByPoint = index = made;
-  }
-  const lists = [...new Set(points)].map((p) => index.get(p)).filter((l): l is Int32Array => l !== undefined);
-  if (lists.length === 1) return lists[0] as Int32Array;
-  const merged = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
-  let at = 0;
-  for (const l of lists) {
-    merged.set(l, at);
-    at += l.length;
-  }
-  return merged.sort();
+  /**
+   * For each row, the position of its pupil among `pupilIds` (made with the trust's rows only): lets
+   * `shareProfiledResults` ask which share a pupil is in once per pupil rather than once per result.
+   */
+  pupilOfRow?: Int32Array;
+  /** The pupil ids, in order of their first result. */
+  pupilIds?: readonly string[];
+  /** Positions in `rows` of each measure's results, ascending; made on the first call that filters by measure. */
+  positionsByMeasure?: Map<MeasureKind, Int32Array>;
 }
 
 /** The profiled results made inside the current `withSharedResults` call; null outside one. */
@@ -122,7 +100,8 @@ export function withSharedResults<T>(analyse: () => T): T {
  */
 class ProfiledRow implements ProfiledResult {
   constructor(
-    private readonly result: ResultData["assessments"][number],
+    /** The assessment record. */
+    readonly result: ResultData["assessments"][number],
     readonly value: number,
     readonly profile: PupilProfile,
   ) {}
@@ -148,61 +127,68 @@ function allProfiled(data: ResultData): Profiled | null {
   if (cache === null) return null;
   const known = cache.get(data.assessments);
   if (known !== undefined && known.pupils === data.pupils && known.senRegister === data.senRegister) return known;
-  const at = profileLookup(data);
+  const byPupil = profileLookupByPupil(data);
   const rows: ProfiledRow[] = [];
-  // Per pupil: the positions in `rows` of its results so far (a pupil has a few dozen at most), and the
-  // profiles already looked up by date (a pupil's results fall on a handful of dates).
-  interface PupilSlots { slots: number[]; dates: string[]; years: string[]; profiles: Array<PupilProfile | null> }
-  const slotsOf = new Map<string, PupilSlots>();
+  const pupilOf = new Int32Array(data.assessments.length);
+  // Each row's previous row of the same pupil (−1 for none): a pupil's rows as a list in typed memory, which
+  // the garbage collector does not copy or scan, in place of arrays per pupil (a pupil has a few dozen rows).
+  const previousOf = new Int32Array(data.assessments.length);
+  const pupilIds: string[] = [];
+  interface PupilState {
+    ordinal: number;
+    /** The pupil's profile look-up (null: not a pupil in `data.pupils`). */
+    at: ((date: string, academicYear?: string) => PupilProfile) | null;
+    /** The pupil's latest row (−1 for none yet). */
+    lastRow: number;
+  }
+  const pupilsSeen = new Map<string, PupilState>();
+  // A pupil's results often come one after another (one file row holds several): skip the map look-up then.
+  let lastPupil: string | undefined;
+  let mine: PupilState | undefined;
   let consistent = true;
   try {
     for (const a of data.assessments) {
       const value = resultValue(a);
       if (value === null) continue;
-      let mine = slotsOf.get(a.pupilId);
-      if (mine === undefined) {
-        mine = { slots: [], dates: [], years: [], profiles: [] };
-        slotsOf.set(a.pupilId, mine);
-      }
-      let profile: PupilProfile | null | undefined;
-      for (let d = 0; d < mine.dates.length; d++) {
-        if (mine.dates[d] === a.date && mine.years[d] === a.academicYear) {
-          profile = mine.profiles[d];
-          break;
+      if (mine === undefined || a.pupilId !== lastPupil) {
+        mine = pupilsSeen.get(a.pupilId);
+        if (mine === undefined) {
+          mine = { ordinal: pupilIds.length, at: byPupil(a.pupilId), lastRow: -1 };
+          pupilsSeen.set(a.pupilId, mine);
+          pupilIds.push(a.pupilId);
         }
+        lastPupil = a.pupilId;
       }
-      if (profile === undefined) {
-        profile = at(a.pupilId, a.date, a.academicYear);
-        mine.dates.push(a.date);
-        mine.years.push(a.academicYear);
-        mine.profiles.push(profile);
-      }
-      if (profile === null) continue;
-      const slots = mine.slots;
+      if (mine.at === null) continue;
+      // The pupil's row kept for this point, subject and measure, if any, and a profile already made for this
+      // date (a pupil's results fall on a handful of dates).
       let found = -1;
-      for (const i of slots) {
-        const r = rows[i] as ProfiledRow;
-        if (r.point === a.point && r.subject === a.subject && r.measure === a.measure) {
-          found = i;
-          break;
-        }
+      let profile: PupilProfile | undefined;
+      for (let i = mine.lastRow; i >= 0; i = previousOf[i] as number) {
+        const row = rows[i] as ProfiledRow;
+        const r = row.result;
+        if (found < 0 && r.point === a.point && r.subject === a.subject && r.measure === a.measure) found = i;
+        if (profile === undefined && r.date === a.date && r.academicYear === a.academicYear) profile = row.profile;
+        if (found >= 0 && profile !== undefined) break;
       }
-      const row = new ProfiledRow(a, value, profile);
       if (found < 0) {
-        slots.push(rows.length);
-        rows.push(row);
+        const at = rows.length;
+        previousOf[at] = mine.lastRow;
+        pupilOf[at] = mine.ordinal;
+        mine.lastRow = at;
+        rows.push(new ProfiledRow(a, value, profile ?? mine.at(a.date, a.academicYear)));
         continue;
       }
-      const prior = rows[found] as ProfiledRow;
+      const prior = (rows[found] as ProfiledRow).result;
       if (prior.academicYear !== a.academicYear || prior.term !== a.term) consistent = false;
       if (prior.date > a.date) continue;
-      rows[found] = row;
+      rows[found] = new ProfiledRow(a, value, profile ?? mine.at(a.date, a.academicYear));
     }
   } catch {
     // A malformed record: leave it to the direct path, which meets it only if the filter keeps it.
     return null;
   }
-  const made: Profiled = { pupils: data.pupils, senRegister: data.senRegister, rows, consistent };
+  const made: Profiled = { pupils: data.pupils, senRegister: data.senRegister, rows, consistent, pupilOfRow: pupilOf.slice(0, rows.length), pupilIds };
   cache.set(data.assessments, made);
   return made;
 }
@@ -229,9 +215,21 @@ export function shareProfiledResults(
   if (new Set(source.pupils.map((p) => p.pupilId)).size !== source.pupils.length) return false;
   const rowsOf = new Map<string, ProfiledResult[]>();
   for (const name of shares.keys()) rowsOf.set(name, []);
-  for (const r of known.rows) {
-    const name = shareOf(r.pupilId);
-    if (name !== undefined) rowsOf.get(name)?.push(r);
+  const { rows, pupilOfRow, pupilIds } = known;
+  if (pupilOfRow !== undefined && pupilIds !== undefined) {
+    // Each pupil's share asked once (not once per result); rows then go to their pupil's share in order.
+    const listOfPupil = pupilIds.map((id) => {
+      const name = shareOf(id);
+      return name === undefined ? undefined : rowsOf.get(name);
+    });
+    for (let i = 0; i < rows.length; i++) listOfPupil[pupilOfRow[i] as number]?.push(rows[i] as ProfiledResult);
+    // Shares are made once per report: the positions (4 bytes a result) need not be held any longer.
+    known.pupilOfRow = undefined;
+  } else {
+    for (const r of rows) {
+      const name = shareOf(r.pupilId);
+      if (name !== undefined) rowsOf.get(name)?.push(r);
+    }
   }
   for (const [name, share] of shares) {
     cache.set(share.assessments, { pupils: share.pupils, senRegister: share.senRegister, rows: rowsOf.get(name) ?? [], consistent: true });
@@ -251,19 +249,90 @@ export function shareProfiledResults(
 export function profiledResults(data: ResultData, filter: ResultFilter = {}): ProfiledResult[] {
   const all = allProfiled(data);
   if (all === null || !all.consistent) return profiledDirectly(data, filter);
+  const kept = filterRows(all, filter);
+  // The shared rows are copied (callers may change their array); a filtered list is already the caller's own.
+  return kept === all.rows ? all.rows.slice() : (kept as ProfiledResult[]);
+}
+
+/**
+ * The rows kept by `filter`: `all.rows` itself (not a copy) when there is no filter, so internal callers that
+ * only read the rows skip copying a trust's millions.
+ */
+function filterRows(all: Profiled, filter: ResultFilter): readonly ProfiledResult[] {
   const { academicYears, subjects, measures, points, terms } = filter;
-  if (!academicYears && !subjects && !measures && !points && !terms) return all.rows.slice();
-  const keep = (r: ProfiledResult) =>
-    (!academicYears || academicYears.includes(r.academicYear)) && (!subjects || subjects.includes(r.subject))
-    && (!measures || measures.includes(r.measure)) && (!points || points.includes(r.point))
-    && (!terms || terms.includes(r.term));
-  if (!points) return all.rows.filter(keep);
+  const rows = all.rows;
+  if (!academicYears && !subjects && !measures && !points && !terms) return rows;
   const out: ProfiledResult[] = [];
-  for (const i of positionsAt(all, points)) {
-    const r = all.rows[i] as ProfiledResult;
+  const keep = (r: ProfiledResult): boolean =>
+    (!points || points.includes(r.point)) && (!measures || measures.includes(r.measure))
+    && (!subjects || subjects.includes(r.subject)) && (!academicYears || academicYears.includes(r.academicYear))
+    && (!terms || terms.includes(r.term));
+  // A point filter (progress, once per report) is selective: a scan that tests the point first. Measure
+  // filters come several times a report: each measure's positions are found once.
+  if (points || !measures) {
+    for (const r of rows) if (keep(r)) out.push(r);
+    return out;
+  }
+  const positions = positionsOf(all, measures);
+  for (let i = 0; i < positions.length; i++) {
+    const r = rows[positions[i] as number] as ProfiledResult;
     if (keep(r)) out.push(r);
   }
   return out;
+}
+
+/**
+ * The positions in `all.rows` of the results of `measures`, ascending (so in `rows` order); the index by
+ * measure is made on first use, in one pass over the rows.
+ */
+function positionsOf(all: Profiled, measures: readonly MeasureKind[]): Int32Array {
+  let index = all.positionsByMeasure;
+  if (index === undefined) {
+    const lists = new Map<MeasureKind, number[]>();
+    let lastMeasure: MeasureKind | undefined;
+    let last: number[] = [];
+    for (let i = 0; i < all.rows.length; i++) {
+      const measure = (all.rows[i] as ProfiledResult).measure;
+      if (measure !== lastMeasure) {
+        let list = lists.get(measure);
+        if (list === undefined) lists.set(measure, (list = []));
+        last = list;
+        lastMeasure = measure;
+      }
+      last.push(i);
+    }
+    all.positionsByMeasure = index = new Map([...lists].map(([measure, list]) => [measure, Int32Array.from(list)] as const));
+  }
+  let merged: Int32Array | null = null;
+  for (const measure of new Set(measures)) {
+    const list = index.get(measure);
+    if (list !== undefined) merged = merged === null ? list : mergeAscending(merged, list);
+  }
+  return merged ?? new Int32Array(0);
+}
+
+/** Two ascending lists of positions as one ascending list (no position is in both). */
+function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = (a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number);
+  while (i < a.length) out[k++] = a[i++] as number;
+  while (j < b.length) out[k++] = b[j++] as number;
+  return out;
+}
+
+/**
+ * `profiledResults` for callers that only read the array: inside `withSharedResults`, with no filter, the
+ * shared rows themselves rather than a copy.
+ * @example
+ * readProfiledResults(data).length // => 2566972
+ */
+export function readProfiledResults(data: ResultData, filter: ResultFilter = {}): readonly ProfiledResult[] {
+  const all = allProfiled(data);
+  if (all === null || !all.consistent) return profiledDirectly(data, filter);
+  return filterRows(all, filter);
 }
 
 function profiledDirectly(data: ResultData, filter: ResultFilter): ProfiledResult[] {

@@ -10,7 +10,7 @@ import type { ProfiledResult, ResultFilter } from "../cohort/results.js";
 import { ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { MEASURE_THRESHOLDS } from "../cohort/thresholds.js";
 import { LARGE_MEAN_GAP } from "./band.js";
-import { MeanGap, ProportionGap, meanGap, proportionGap } from "./in-school-gap.js";
+import { MeanGap, ProportionGap, gapSample, meanGapOfSamples, proportionGap } from "./in-school-gap.js";
 
 /** The SEND groups compared with pupils with no SEN: SEN support, EHC plan, and both together. */
 export const SEND_GROUPS = ["K", "E", "SEN"] as const;
@@ -58,8 +58,19 @@ export function gapsOf(
   options: { confidence?: number; largeProportion?: number | null } = {},
 ): Array<Pick<AttainmentGap, "group" | "expected" | "higher" | "mean">> {
   const t = MEASURE_THRESHOLDS[measure];
+  // One pass: each value into its SEN status's list (all SEN = K and E together, in row order).
   const comparison: number[] = [];
-  for (const r of rows) if (r.profile.senStatus === "N") comparison.push(r.value);
+  const valuesOf: Record<SendGroup, number[]> = { K: [], E: [], SEN: [] };
+  for (const r of rows) {
+    const status = r.profile.senStatus;
+    const v = r.value;
+    if (status === "N") comparison.push(v);
+    else {
+      valuesOf.SEN.push(v);
+      if (status === "K") valuesOf.K.push(v);
+      else if (status === "E") valuesOf.E.push(v);
+    }
+  }
   const atLeast = (values: readonly number[], threshold: number): number => {
     let count = 0;
     for (const v of values) if (v >= threshold) count += 1;
@@ -74,14 +85,16 @@ export function gapsOf(
         atLeast(values, threshold), values.length, comparisonCount, comparison.length,
         { confidence: options.confidence, large: options.largeProportion },
       );
+  // The comparison group is in all three mean gaps: summarised once.
+  const comparisonSample = t.hasMean ? gapSample(comparison) : null;
+  const meanOptions = { confidence: options.confidence, large: LARGE_MEAN_GAP[measure] ?? null };
   return SEND_GROUPS.map((group) => {
-    const values: number[] = [];
-    for (const r of rows) if (inSendGroup(r.profile.senStatus, group)) values.push(r.value);
+    const values = valuesOf[group];
     return {
       group,
       expected: prop(values, t.expected, comparisonExpected),
       higher: prop(values, t.higher, comparisonHigher),
-      mean: t.hasMean ? meanGap(values, comparison, { confidence: options.confidence, large: LARGE_MEAN_GAP[measure] ?? null }) : null,
+      mean: comparisonSample === null ? null : meanGapOfSamples(gapSample(values), comparisonSample, meanOptions),
     };
   });
 }

@@ -4,7 +4,9 @@
  */
 import { z } from "zod";
 import { newcombeInterval } from "../stats/newcombe.js";
-import { meanDifferenceInterval } from "../stats/mean-difference.js";
+import { meanDifferenceIntervalOfSummaries } from "../stats/mean-difference.js";
+import { sampleMoments } from "../stats/moments.js";
+import { assertConfidence, assertSample } from "../stats/validate.js";
 import { GapBand, LARGE_PROPORTION_GAP, gapBand } from "./band.js";
 
 /**
@@ -78,15 +80,44 @@ export const MeanGap = z.object({
 /** A difference of two means with its interval and band. */
 export type MeanGap = z.infer<typeof MeanGap>;
 
-function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let s = 0;
-  for (const v of values) s += v;
-  return s / values.length;
+/**
+ * One side of a mean gap with the figures `meanGap` needs from it, worked out once: a group compared with
+ * several others (no SEN against K, E and all SEN) is then summarised once, not once per comparison.
+ * `mean` is null for no values; `variance` is NaN for fewer than two.
+ */
+export interface GapSample {
+  /** The values. */
+  values: readonly number[];
+  /** Number of values. */
+  n: number;
+  /** Their mean (null when there are none). */
+  mean: number | null;
+  /** Their sample variance (n − 1 denominator). */
+  variance: number;
+  /** Whether the values are not all the same. */
+  spread: boolean;
+  /** Whether every value is a finite number. */
+  finite: boolean;
 }
 
-function hasSpread(values: readonly number[]): boolean {
-  return values.some((v) => v !== values[0]);
+/**
+ * The summary of one side of a mean gap (see `GapSample`), for `meanGapOfSamples`.
+ * @example
+ * gapSample([2, 4, 6]) // => { values: [2, 4, 6], n: 3, mean: 4, variance: 4, spread: true, finite: true }
+ */
+export function gapSample(values: readonly number[]): GapSample {
+  const n = values.length;
+  if (n === 0) return { values, n, mean: null, variance: Number.NaN, spread: false, finite: true };
+  const { mean, variance } = sampleMoments(values);
+  const first = values[0];
+  let spread = false;
+  let finite = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== first) spread = true;
+    if (typeof v !== "number" || !Number.isFinite(v)) finite = false;
+  }
+  return { values, n, mean, variance, spread, finite };
 }
 
 /**
@@ -104,14 +135,36 @@ export function meanGap(
   comparison: readonly number[],
   options: { confidence?: number; large?: number | null } = {},
 ): MeanGap {
-  const m1 = mean(values);
-  const m2 = mean(comparison);
+  return meanGapOfSamples(gapSample(values), gapSample(comparison), options);
+}
+
+/**
+ * `meanGap` of two summarised samples (see `gapSample`): the same figures, with each sample's moments
+ * worked out once however many gaps it is in.
+ * @throws {InvalidArgumentError} (from `meanDifferenceInterval`) when a value is not finite
+ * @example
+ * meanGapOfSamples(gapSample([1, 2, 3, 4]), gapSample([2, 4, 6, 8, 10])).difference // => -3.5
+ */
+export function meanGapOfSamples(
+  group: GapSample,
+  comparison: GapSample,
+  options: { confidence?: number; large?: number | null } = {},
+): MeanGap {
+  const m1 = group.mean;
+  const m2 = comparison.mean;
   // One object literal with every field, so all mean gaps share one V8 hidden class (see `proportionGap`).
   const gap = (difference: number | null, lower: number | null, upper: number | null, band: GapBand | null): MeanGap =>
-    ({ n: values.length, mean: m1, comparisonN: comparison.length, comparisonMean: m2, difference, lower, upper, band });
+    ({ n: group.n, mean: m1, comparisonN: comparison.n, comparisonMean: m2, difference, lower, upper, band });
   if (m1 === null || m2 === null) return gap(null, null, null, null);
   const difference = m1 - m2;
-  if (values.length < 2 || comparison.length < 2 || !(hasSpread(values) || hasSpread(comparison))) return gap(difference, null, null, null);
-  const d = meanDifferenceInterval(values, comparison, options.confidence ?? 0.95);
+  if (group.n < 2 || comparison.n < 2 || !(group.spread || comparison.spread)) return gap(difference, null, null, null);
+  // The checks `meanDifferenceInterval` makes, with its messages.
+  const confidence = options.confidence ?? 0.95;
+  if (!group.finite) assertSample("meanDifferenceInterval", "a", group.values, 2);
+  if (!comparison.finite) assertSample("meanDifferenceInterval", "b", comparison.values, 2);
+  assertConfidence("meanDifferenceInterval", confidence);
+  const d = meanDifferenceIntervalOfSummaries(
+    { n: group.n, mean: m1, variance: group.variance }, { n: comparison.n, mean: m2, variance: comparison.variance }, confidence,
+  );
   return gap(d.difference, d.lower, d.upper, gapBand(d.difference, d.lower, d.upper, options.large ?? null));
 }

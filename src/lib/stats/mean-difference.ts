@@ -54,19 +54,63 @@ export function meanDifferenceInterval(
   assertSample("meanDifferenceInterval", "a", a, 2);
   assertSample("meanDifferenceInterval", "b", b, 2);
   assertConfidence("meanDifferenceInterval", confidence);
-  const sa = sampleMoments(a);
-  const sb = sampleMoments(b);
-  const va = sa.variance / a.length;
-  const vb = sb.variance / b.length;
+  return welch("meanDifferenceInterval", summaryOf(a), summaryOf(b), confidence);
+}
+
+/** A sample summarised: its size, mean and variance (n − 1 denominator), as `sampleMoments` gives them. */
+export interface SampleSummary {
+  /** Number of values. */
+  n: number;
+  /** The mean. */
+  mean: number;
+  /** The sample variance (n − 1 denominator). */
+  variance: number;
+}
+
+function summaryOf(values: readonly number[]): SampleSummary {
+  const { mean, variance } = sampleMoments(values);
+  return { n: values.length, mean, variance };
+}
+
+/**
+ * `meanDifferenceInterval` from the two samples' summaries (`sampleMoments` and the size), for a sample
+ * compared with several others: its moments are then worked out once. Gives exactly what
+ * `meanDifferenceInterval` gives for the samples summarised.
+ * @param a summary of the first group (n ≥ 2, finite mean and variance)
+ * @param b summary of the second group (n ≥ 2, finite mean and variance)
+ * @param confidence two-sided confidence level in (0, 1); default 0.95
+ * @throws {InvalidArgumentError} when a group has fewer than two values, a mean or variance is not finite,
+ *   both variances are zero, or confidence is not strictly between 0 and 1
+ * @example
+ * meanDifferenceIntervalOfSummaries({ n: 4, mean: 2.5, variance: 5 / 3 }, { n: 5, mean: 6, variance: 10 });
+ * // => { difference: -3.5, lower: -7.3854, upper: 0.3854, df: 5.5208 } (to 4 d.p.)
+ */
+export function meanDifferenceIntervalOfSummaries(
+  a: SampleSummary,
+  b: SampleSummary,
+  confidence = 0.95,
+): MeanDifferenceInterval {
+  const caller = "meanDifferenceIntervalOfSummaries";
+  for (const [name, s] of [["a", a], ["b", b]] as const) {
+    if (!Number.isInteger(s.n) || s.n < 2) throw new InvalidArgumentError(caller, `${name}.n must be a whole number ≥ 2, got ${String(s.n)}`);
+    if (!Number.isFinite(s.mean) || !Number.isFinite(s.variance) || s.variance < 0) {
+      throw new InvalidArgumentError(caller, `${name} must have a finite mean and a finite variance ≥ 0`);
+    }
+  }
+  assertConfidence(caller, confidence);
+  return welch(caller, a, b, confidence);
+}
+
+/** Welch's interval from checked summaries; `caller` names the public function in the error. */
+function welch(caller: string, a: SampleSummary, b: SampleSummary, confidence: number): MeanDifferenceInterval {
+  const va = a.variance / a.n;
+  const vb = b.variance / b.n;
   if (!(va + vb > 0)) {
-    throw new InvalidArgumentError(
-      "meanDifferenceInterval",
-      "both groups have zero variance, so Welch's degrees of freedom are undefined",
-    );
+    throw new InvalidArgumentError(caller, "both groups have zero variance, so Welch's degrees of freedom are undefined");
   }
   const se = Math.sqrt(va + vb);
-  const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
-  const difference = sa.mean - sb.mean;
+  const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+  const difference = a.mean - b.mean;
   const half = studentTQuantile(1 - (1 - confidence) / 2, df) * se;
   return { difference, lower: difference - half, upper: difference + half, df };
 }

@@ -17,10 +17,16 @@ export interface SampleMoments {
  * sampleMoments([2, 4, 6]) // => { mean: 4, sumOfSquares: 8, variance: 4 }
  */
 export function sampleMoments(values: readonly number[]): SampleMoments {
+  // Indexed loops, not for…of: this runs over millions of values per report, on arrays of small integers and
+  // of doubles alike, where the iterator protocol cost about 20 ns a value.
+  const n = values.length;
   let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / values.length;
+  for (let i = 0; i < n; i++) sum += values[i] as number;
+  const mean = sum / n;
   let sumOfSquares = 0;
-  for (const v of values) sumOfSquares += (v - mean) * (v - mean);
-  return { mean, sumOfSquares, variance: sumOfSquares / (values.length - 1) };
+  for (let i = 0; i < n; i++) {
+    const d = (values[i] as number) - mean;
+    sumOfSquares += d * d;
+  }
+  return { mean, sumOfSquares, variance: sumOfSquares / (n - 1) };
 }
