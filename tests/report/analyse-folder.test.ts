@@ -1,8 +1,8 @@
 /**
- * `analyseFolder` makes a multi-school folder's per-school sections on a worker thread. The report must be
- * the one `buildReport` makes on the main thread alone (the independent computation here), for both
- * audiences, with and without a given date, and when the worker has to give the sections back to the main
- * thread (a pupil's files in two schools' folders).
+ * `analyseFolder` builds a report in stages, and with `sectionsWorker` makes a multi-school folder's
+ * per-school sections on a worker thread. The report must be the one `buildReport` makes in one go on the
+ * main thread (the independent computation here), for both audiences, with and without a given date, and
+ * when the worker has to give the sections back to the main thread (a pupil's files in two schools' folders).
  *
  * The worker is a built module (`dist/lib/report/sections-worker.js`; `npm test` builds first), so these
  * tests call the built `analyseFolder` and `startSchoolSections`.
@@ -55,10 +55,12 @@ describe("analyseFolder", () => {
 
   for (const audience of ["senco", "governors"] as const) {
     it(`builds the same ${audience} report as buildReport, with a date given and with the default date`, async () => {
-      const given = await analyseFolder(dir, { asOf: AS_OF, audience });
-      expect(given.schools).toHaveLength(3);
-      expect(given).toEqual(buildReport(data, { asOf: AS_OF, audience }));
-      expect(await analyseFolder(dir, { audience })).toEqual(buildReport(data, { audience }));
+      const expected = buildReport(data, { asOf: AS_OF, audience });
+      const onWorker = await analyseFolder(dir, { asOf: AS_OF, audience, sectionsWorker: true });
+      expect(onWorker.schools).toHaveLength(3);
+      expect(onWorker).toEqual(expected);
+      expect(await analyseFolder(dir, { asOf: AS_OF, audience })).toEqual(expected);
+      expect(await analyseFolder(dir, { audience, sectionsWorker: true })).toEqual(buildReport(data, { audience }));
     }, 60_000);
   }
 
@@ -76,7 +78,7 @@ describe("analyseFolder", () => {
       await worker.stop();
       expect(made.sections).toBeNull();
       expect(made).toMatchObject({ reason: expect.stringMatching(/in two schools' files/) });
-      const report = await analyseFolder(twice, { asOf: AS_OF });
+      const report = await analyseFolder(twice, { asOf: AS_OF, sectionsWorker: true });
       expect(report).toEqual(buildReport(await importFolder(twice), { asOf: AS_OF }));
     } finally {
       rmSync(twice, { recursive: true, force: true });
@@ -85,6 +87,6 @@ describe("analyseFolder", () => {
 
   it("builds the sample school's report on the main thread alone", async () => {
     const sample = await importFolder("fixtures/sample-school");
-    expect(await analyseFolder("fixtures/sample-school", { audience: "governors" })).toEqual(buildReport(sample, { audience: "governors" }));
+    expect(await analyseFolder("fixtures/sample-school", { audience: "governors", sectionsWorker: true })).toEqual(buildReport(sample, { audience: "governors" }));
   });
 });

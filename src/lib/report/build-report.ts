@@ -143,25 +143,40 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
 }
 
 /**
- * `buildReport` with the per-school sections made elsewhere, on a worker thread (`startSchoolSections`),
- * while this thread analyses the whole data; the same report. When the worker could not make them (see
- * `startSchoolSections`), they are made here.
+ * `buildReport` in stages, for a large folder (`analyseFolder`): the same report. Between the analyses and
+ * disclosure control it asks for a full garbage collection (`collectGarbage`: the analyses' shared
+ * indexes, hundreds of MB on a trust, are let go by then), and the per-school sections can come from a worker
+ * thread (`startSchoolSections`) that made them while this thread analysed the whole data; when the worker
+ * could not make them, or none is given, they are made here.
  * @param data the imported data (`importFolder`)
  * @param options as for `buildReport`
- * @param sections the worker, started on the folder `data` was imported from, with the same import options
+ * @param sections the worker, started on the folder `data` was imported from with the same import options; or null
  * @throws {InvalidArgumentError} as `buildReport` does
  * @example
- * const worker = startSchoolSections({ folder: "trust", import: {}, asOf: "2025-07-18" });
- * const report = await buildReportAlongside(await importFolder("trust"), { asOf: "2025-07-18" }, worker);
+ * const report = await buildReportInStages(await importFolder("trust"), { asOf: "2025-07-18" }, null);
  * report.schools?.length // => 200
  */
-export async function buildReportAlongside(data: SchoolData, options: BuildReportOptions, sections: SchoolSectionsInWorker): Promise<SendscopeReport> {
-  const analysed = withSharedResults(() => analyse(data, options));
-  // The shared indexes are let go now; collected while the worker finishes, not on top of what comes next.
+export async function buildReportInStages(data: SchoolData, options: BuildReportOptions, sections: SchoolSectionsInWorker | null): Promise<SendscopeReport> {
+  let here: PerSchool | null = null;
+  const analysed = withSharedResults(() => {
+    const made = analyse(data, options);
+    if (sections === null) here = sectionsOf(made, options);
+    return made;
+  });
   collectGarbage();
-  const made = await sections.result();
-  const perSchool = made.sections !== null ? made : withSharedResults(() => sectionsOf(analysed, options));
-  return disclose(withSchools(analysed.content, perSchool.sections), perSchool.crossSchool, analysed.policy, data.pupils);
+  let perSchool: PerSchool | null = here;
+  if (perSchool === null && sections !== null) {
+    const made = await sections.result();
+    perSchool = made.sections !== null ? made : withSharedResults(() => sectionsOf(analysed, options));
+  }
+  const { sections: schools, crossSchool } = perSchool ?? { sections: [], crossSchool: [] };
+  return disclose(withSchools(analysed.content, schools), crossSchool, analysed.policy, data.pupils);
+}
+
+/** The per-school sections and their cross-school cells. */
+interface PerSchool {
+  sections: SchoolSection[];
+  crossSchool: CrossSchoolCell[];
 }
 
 /** The report's analyses before disclosure control, but for the per-school sections, and what those need. */
@@ -175,7 +190,7 @@ interface Analysed {
   ks2Years: string[];
 }
 
-function sectionsOf(analysed: Analysed, options: BuildReportOptions): { sections: SchoolSection[]; crossSchool: CrossSchoolCell[] } {
+function sectionsOf(analysed: Analysed, options: BuildReportOptions): PerSchool {
   return schoolSections(analysed.upTo, analysed.asOf, analysed.academicYear, analysed.ks2Years, options.national);
 }
 
