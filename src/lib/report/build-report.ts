@@ -207,7 +207,9 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   if (!IsoDate.safeParse(asOf).success) throw new InvalidArgumentError("buildReport", `asOf must be a date as yyyy-mm-dd, got '${asOf}'`);
   const policy = policyFor(options.audience ?? "senco", options.threshold === undefined ? {} : { threshold: options.threshold });
   const academicYear = academicYearOf(asOf);
-  const upTo: SchoolData = { ...data, assessments: data.assessments.filter((a) => a.date <= asOf) };
+  // Usually no result is dated after `asOf` (it defaults to the latest): then the array itself is kept, not
+  // copied (a trust's is 2.5 million entries).
+  const upTo: SchoolData = { ...data, assessments: data.assessments.every((a) => a.date <= asOf) ? data.assessments : data.assessments.filter((a) => a.date <= asOf) };
 
   const national = options.national === undefined ? {} : { national: options.national };
   const ident = identification(upTo, asOf, national);
