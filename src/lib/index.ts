@@ -22,7 +22,7 @@ export {
 export type { SenStatusCode, NeedCode, TeacherAssessmentCode } from "../data/codes.js";
 
 // --- import: MIS and assessment exports -> SchoolData ----------------------------------------------------
-export { importFolder, importSchools, parseMappingText, mergeSchoolData, MAPPING_FILE_NAME } from "./import/import-folder.js";
+export { importFolder, importSchools, loadMappingFile, parseMappingText, mergeSchoolData, MAPPING_FILE_NAME } from "./import/import-folder.js";
 export type { ImportOptions, ImportProgress, ImportedSchool } from "./import/import-folder.js";
 export { importFile, fileReport } from "./import/import-file.js";
 export type { FileImport, AcceptedRow } from "./import/import-file.js";

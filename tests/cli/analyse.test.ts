@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/lib/cli/main.js";
+import { upnCheckLetter } from "../../src/lib/import/upn.js";
 import { formatAnalyseSummary, runAnalyse } from "../../src/lib/cli/analyse.js";
 import { buildReport } from "../../src/lib/report/build-report.js";
 import { mergeSchoolData } from "../../src/lib/import/import-folder.js";
@@ -12,6 +16,35 @@ function capture() {
 }
 
 describe("runAnalyse", () => {
+  it("reads pupils under headers only a --mapping file explains (as validate does)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sendscope-analyse-mapping-"));
+    try {
+      // Two pupils and one result each, the pupil list under headers no MIS uses.
+      const [ada, bo] = ["201300125001", "201300125002"].map((body) => `${upnCheckLetter(body)}${body}`);
+      writeFileSync(join(dir, "roll.csv"), `Pupil Reference,Family Name,Given Names,Year\n${ada},Lee,Ada,4\n${bo},Kim,Bo,4\n`);
+      writeFileSync(join(dir, "results.csv"), `UPN,Subject,Measure,Assessment Point,Result\n${ada},Reading,Standardised Score,2024/25 summer,96\n${bo},Reading,Standardised Score,2024/25 summer,104\n`);
+      const mappingFile = join(dir, "odd.mapping.json");
+      writeFileSync(mappingFile, JSON.stringify({ columns: { "Pupil Reference": "upn", "Family Name": "surname", "Given Names": "forename", Year: "yearGroup" } }));
+      const pupilsImported = async (mapping?: string): Promise<number> => {
+        const c = capture();
+        expect(await runAnalyse(dir, { json: true, audience: "senco", ...(mapping === undefined ? {} : { mapping }) }, c.io)).toBe(0);
+        return (JSON.parse(c.out.join("")) as { meta: { pupilsImported: number } }).meta.pupilsImported;
+      };
+      // Without the mapping the pupil list is not recognised, so no pupil is imported.
+      expect(await pupilsImported()).toBe(0);
+      expect(await pupilsImported(mappingFile)).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("prints the package's version for --version", async () => {
+    const c = capture();
+    expect(await main(["--version"], c.io)).toBe(0);
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(c.out.join("").trim()).toBe(pkg.version);
+  });
+
   it("returns 2 with a one-line message for a missing folder", async () => {
     const c = capture();
     const code = await runAnalyse("tests/cli/no-such-folder", { json: true, audience: "senco" }, c.io);

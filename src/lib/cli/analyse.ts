@@ -6,6 +6,7 @@ import { ImportError, InvalidArgumentError } from "../errors.js";
 import { loadNationalFigures } from "../../data/national.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { analyseFolder } from "../report/analyse-folder.js";
+import { loadMappingFile } from "../import/import-folder.js";
 import { collectGarbage } from "../report/collect-garbage.js";
 import { jsonChunks } from "./json-chunks.js";
 import type { SendscopeReport } from "../report/schema.js";
@@ -22,6 +23,8 @@ export interface AnalyseOptions {
   threshold?: number;
   /** Path of a national-figures JSON file replacing the built-in figures (see `loadNationalFigures`). */
   national?: string;
+  /** Path of a column-mapping JSON file (see `loadMappingFile`); default `sendscope.mapping.json` in the folder, if any. */
+  mapping?: string;
 }
 
 interface Figure {
@@ -107,11 +110,13 @@ export async function runAnalyse(
   let report: SendscopeReport;
   try {
     const national = options.national === undefined ? undefined : await loadNationalFigures(options.national);
+    const mapping = options.mapping === undefined ? undefined : await loadMappingFile(options.mapping);
     const bar = wantsProgressBar(undefined, options.json) ? importProgressBar() : null;
     try {
       // A trust's records (hundreds of MB) are let go inside `analyseFolder`, before the report is written.
       report = await analyseFolder(folder, {
         ...(bar === null ? {} : { onProgress: bar.onProgress }),
+        ...(mapping === undefined ? {} : { mapping }),
         ...(national === undefined ? {} : { national }),
         audience: options.audience,
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),

@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError as CommanderArgumentError
 import { processIo, type CommandIo } from "./io.js";
 import { runAnalyse } from "./analyse.js";
 import { runValidate } from "./validate.js";
+import { VERSION } from "./version.js";
 
 function audience(value: string): "senco" | "governors" {
   if (value === "senco" || value === "governors") return value;
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
   const program = new Command()
     .name("sendscope")
     .description("SEND analytics for English schools: import MIS exports, analyse, report.")
+    .version(VERSION, "-V, --version", "print the version of sendscope")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -56,12 +58,14 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--as-of <date>", "the date the figures describe (default: the latest assessment date in the data)", isoDate)
     .option("--threshold <n>", "suppress groups of fewer than n pupils (governors; default 6)", positiveWholeNumber)
     .option("--national <file>", "a national-figures JSON file to compare against instead of the built-in figures")
-    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string }) => {
+    .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
+    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string; mapping?: string }) => {
       exitCode = await runAnalyse(folder, {
         json: opts.json, audience: opts.audience,
         ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
         ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
         ...(opts.national === undefined ? {} : { national: opts.national }),
+        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
       }, io);
     });
   try {

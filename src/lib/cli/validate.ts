@@ -2,12 +2,11 @@
  * `sendscope validate <folder>`: import a folder and report what happened to every row.
  */
 import { ImportError } from "../errors.js";
-import { importFolder, parseMappingText } from "../import/import-folder.js";
+import { importFolder, loadMappingFile } from "../import/import-folder.js";
 import type { SchoolData } from "../schema/school-data.js";
 import type { CommandIo } from "./io.js";
 import { PROBLEM_TITLES } from "./problem-titles.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
-import { readFile } from "node:fs/promises";
 
 /** Options of `validate`. */
 export interface ValidateOptions {
@@ -118,7 +117,7 @@ export function formatValidateReport(data: SchoolData, folder: string, examples 
 export async function runValidate(folder: string, options: ValidateOptions, io: CommandIo): Promise<number> {
   let data: SchoolData;
   try {
-    const mapping = options.mapping === undefined ? undefined : parseMappingText(await readFileOrThrow(options.mapping), options.mapping);
+    const mapping = options.mapping === undefined ? undefined : await loadMappingFile(options.mapping);
     const bar = wantsProgressBar(options.progress, options.json) ? importProgressBar() : null;
     try {
       data = await importFolder(folder, {
@@ -140,10 +139,3 @@ export async function runValidate(folder: string, options: ValidateOptions, io: 
   return validateExitCode(data);
 }
 
-async function readFileOrThrow(path: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    throw new ImportError(path, `the column mapping file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-}

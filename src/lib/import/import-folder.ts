@@ -57,6 +57,22 @@ async function loadMapping(folder: string, given: ColumnMapping | undefined): Pr
 }
 
 /**
+ * Read and check a column-mapping file (as `--mapping <file>` gives).
+ * @throws {ImportError} when the file cannot be read, is not JSON or is not a valid mapping (the message names the file).
+ * @example
+ * (await loadMappingFile("my-mis.mapping.json")).columns // => { "Pupil Ref": "upn" }
+ */
+export async function loadMappingFile(path: string): Promise<ColumnMapping> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new ImportError(path, `the column mapping file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  return parseMappingText(text, path);
+}
+
+/**
  * Parse and check a column-mapping file's text.
  * @throws {ImportError} when the text is not JSON or not a valid mapping (the message names the file).
  * @example
