@@ -45,6 +45,18 @@ describe("splitBySchool", () => {
     expect(parts.get("Ash Primary")?.assessments).toHaveLength(31 * 4 + 20);
     expect(parts.get("Birch Primary")?.pupils).toHaveLength(36);
   });
+
+  it("gives each school its records in data order when the schools' records are interleaved", () => {
+    // The trust's assessments dealt out alternately from the two ends: no school's records are one run.
+    const list = trust.assessments;
+    const dealt = list.map((_, i) => list[i % 2 === 0 ? i / 2 : list.length - 1 - (i - 1) / 2]!);
+    const parts = splitBySchool({ ...trust, assessments: dealt });
+    const schoolOf = new Map(trust.pupils.map((p) => [p.pupilId, p.school]));
+    for (const [name, part] of parts) {
+      expect(part.assessments).toEqual(dealt.filter((a) => schoolOf.get(a.pupilId) === name));
+    }
+    expect([...parts.values()].reduce((n, p) => n + p.assessments.length, 0)).toBe(list.length);
+  });
 });
 
 describe("buildReport on a three-school trust", () => {

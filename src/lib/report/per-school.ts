@@ -63,16 +63,30 @@ export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
     part.pupils.push(p);
   }
   const route = <K extends "senRegister" | "assessments" | "interventions" | "attendance" | "suspensions" | "targets">(key: K): void => {
-    // A pupil's records mostly come one after another: the last pupil's part is kept (3.5 million records on a trust).
+    // A school's records come one after another (each school is imported on its own, then concatenated), so
+    // each run of records of one part is copied to it as a slice: 3.5 million records on a trust, ~1,600 runs.
+    const records = data[key] as Array<{ pupilId: string }>;
+    let runStart = 0;
+    let runPart: SchoolData | undefined;
     let lastId: string | null = null;
-    let lastPart: SchoolData | undefined;
-    for (const r of data[key] as Array<{ pupilId: string }>) {
-      if (r.pupilId !== lastId) {
-        lastId = r.pupilId;
-        lastPart = partOf.get(lastId);
-      }
-      if (lastPart !== undefined) (lastPart[key] as Array<{ pupilId: string }>).push(r);
+    const flush = (end: number): void => {
+      if (runPart === undefined || end === runStart) return;
+      const lists = runPart as unknown as Record<K, Array<{ pupilId: string }>>;
+      // The usual case, a part's first run: one slice (a block copy) instead of a push per record.
+      if (lists[key].length === 0) lists[key] = records.slice(runStart, end);
+      else for (let i = runStart; i < end; i += 1) lists[key].push(records[i] as { pupilId: string });
+    };
+    for (let i = 0; i < records.length; i += 1) {
+      const id = (records[i] as { pupilId: string }).pupilId;
+      if (id === lastId) continue;
+      lastId = id;
+      const part = partOf.get(id);
+      if (part === runPart) continue;
+      flush(i);
+      runStart = i;
+      runPart = part;
     }
+    flush(records.length);
   };
   route("senRegister");
   route("assessments");
