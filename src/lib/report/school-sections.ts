@@ -1,6 +1,8 @@
 /**
- * A multi-school folder's per-school sections made on a second thread (see `startSchoolSections`), so
- * that a trust's report uses both cores: one imports and analyses the trust, the other the schools.
+ * A multi-school folder's per-school sections made on a second thread (see `startSchoolSections`): one
+ * thread imports and analyses the trust, the other imports the schools again and analyses each. Opt-in
+ * (`analyseFolder`'s `sectionsWorker`): on a 2-core machine it was slower, as the second import takes the
+ * core the first thread's garbage collector works on (README, "How it scales").
  */
 import { readdir } from "node:fs/promises";
 import { setFlagsFromString } from "node:v8";
@@ -74,7 +76,8 @@ export function startSchoolSections(input: SectionsWorkerInput): SchoolSectionsI
   // the unit tests), there is no such file: the worker fails to start and the caller makes the sections.
   // V8's `--max-semi-space-size` (which the sendscope command sets for the main thread's speed) overrides a
   // worker's `resourceLimits`, and would give it a 256 MB young generation too. V8 reads it when a thread's
-  // heap is made: the main thread's is made already, so clearing it lets the worker's own limit apply.
+  // heap is made: the main thread's is made already, so clearing it lets the worker's own limit apply (and
+  // any thread started later gets its own limits or V8's default).
   setFlagsFromString("--max-semi-space-size=0");
   const worker = new Worker(new URL("./sections-worker.js", import.meta.url), {
     workerData: input,
