@@ -133,13 +133,8 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  * report.meta.generatedFor // => "2025-07-18"
  */
 export function buildReport(data: SchoolData, options: BuildReportOptions = {}): SendscopeReport {
-  // Attainment, gaps, trends, progress and the schools' sections all start from the same profiled results;
-  // those and the other shared indexes are let go before disclosure control (a trust's are hundreds of MB).
-  const { analysed, perSchool } = withSharedResults(() => {
-    const made = analyse(data, options);
-    return { analysed: made, perSchool: sectionsOf(made, options) };
-  });
-  return disclose(withSchools(analysed.content, perSchool.sections), perSchool.crossSchool, analysed.policy, data.pupils);
+  const { analysed, perSchool } = analyseAll(data, options, true);
+  return disclose(analysed, perSchool, data.pupils);
 }
 
 /**
@@ -157,20 +152,30 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
  * report.schools?.length // => 200
  */
 export async function buildReportInStages(data: SchoolData, options: BuildReportOptions, sections: SchoolSectionsInWorker | null): Promise<SendscopeReport> {
-  let here: PerSchool | null = null;
-  const analysed = withSharedResults(() => {
-    const made = analyse(data, options);
-    if (sections === null) here = sectionsOf(made, options);
-    return made;
-  });
+  const { analysed, perSchool: madeHere } = analyseAll(data, options, sections === null);
   collectGarbage();
-  let perSchool: PerSchool | null = here;
-  if (perSchool === null && sections !== null) {
-    const made = await sections.result();
-    perSchool = made.sections !== null ? made : withSharedResults(() => sectionsOf(analysed, options));
+  let perSchool = madeHere;
+  if (perSchool === null) {
+    const fromWorker = await sections?.result();
+    // When the worker could not make them, they are made here (without the trust's shared results, now let go).
+    perSchool = fromWorker !== undefined && fromWorker.sections !== null ? fromWorker : withSharedResults(() => sectionsOf(analysed, options));
   }
-  const { sections: schools, crossSchool } = perSchool ?? { sections: [], crossSchool: [] };
-  return disclose(withSchools(analysed.content, schools), crossSchool, analysed.policy, data.pupils);
+  return disclose(analysed, perSchool, data.pupils);
+}
+
+/**
+ * The analyses in one shared scope, with the per-school sections when `sectionsHere` (else null: they are made
+ * elsewhere). Attainment, gaps, trends, progress and the schools' sections all start from the same profiled
+ * results; those and the other shared indexes are let go when this returns, before disclosure control (a
+ * trust's are hundreds of MB).
+ */
+function analyseAll(data: SchoolData, options: BuildReportOptions, sectionsHere: true): { analysed: Analysed; perSchool: PerSchool };
+function analyseAll(data: SchoolData, options: BuildReportOptions, sectionsHere: boolean): { analysed: Analysed; perSchool: PerSchool | null };
+function analyseAll(data: SchoolData, options: BuildReportOptions, sectionsHere: boolean): { analysed: Analysed; perSchool: PerSchool | null } {
+  return withSharedResults(() => {
+    const analysed = analyse(data, options);
+    return { analysed, perSchool: sectionsHere ? sectionsOf(analysed, options) : null };
+  });
 }
 
 /** The per-school sections and their cross-school cells. */
@@ -192,12 +197,6 @@ interface Analysed {
 
 function sectionsOf(analysed: Analysed, options: BuildReportOptions): PerSchool {
   return schoolSections(analysed.upTo, analysed.asOf, analysed.academicYear, analysed.ks2Years, options.national);
-}
-
-/** The content with its schools' sections last (when there are any). */
-function withSchools(content: ReportContent, sections: SchoolSection[]): ReportContent {
-  if (sections.length > 0) content.schools = sections;
-  return content;
 }
 
 /** Every analysis of the report but the per-school sections, before disclosure control. */
@@ -278,8 +277,12 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   return { content, policy, upTo, asOf, academicYear, ks2Years };
 }
 
-/** Disclosure control for the audience, the identifier guard, and the check against the report's schema. */
-function disclose(content: ReportContent, crossSchool: CrossSchoolCell[], policy: DisclosurePolicy, pupils: SchoolData["pupils"]): SendscopeReport {
+/** The schools' sections added to the content, then disclosure control for the audience, the identifier guard, and the check against the report's schema. */
+function disclose(analysed: Analysed, perSchool: PerSchool, pupils: SchoolData["pupils"]): SendscopeReport {
+  const { content, policy } = analysed;
+  // The schools' sections come last (when there are any).
+  if (perSchool.sections.length > 0) content.schools = perSchool.sections;
+  const crossSchool = perSchool.crossSchool;
   // The cross-school cells ride along through disclosure control and are dropped after it.
   // The content is ours alone, so it is disclosed in place rather than copied.
   const { crossSchool: _crossSchool, ...disclosed } = applyDisclosure({ ...content, crossSchool }, policy, { inPlace: true });
