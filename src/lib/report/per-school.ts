@@ -94,7 +94,16 @@ export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
   route("attendance");
   route("suspensions");
   route("targets");
-  return new Map([...parts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  return new Map([...parts].sort((a, b) => compareSchoolNames(a[0], b[0])));
+}
+
+/**
+ * The order of schools in a report: by name, code unit by code unit (as `splitBySchool` gives them).
+ * @example
+ * ["Birch Primary", "Ash Primary"].sort(compareSchoolNames) // => ["Ash Primary", "Birch Primary"]
+ */
+export function compareSchoolNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 type Obj = Record<string, unknown>;

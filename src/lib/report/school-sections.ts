@@ -9,7 +9,7 @@ import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { NationalFigures } from "../../data/national.js";
 import type { ImportOptions } from "../import/import-folder.js";
-import type { CrossSchoolCell, SchoolSection } from "./per-school.js";
+import { compareSchoolNames, type CrossSchoolCell, type SchoolSection } from "./per-school.js";
 
 /** What the sections worker is given (its `workerData`). */
 export interface SectionsWorkerInput {
@@ -107,6 +107,6 @@ export function startSchoolSections(input: SectionsWorkerInput): SchoolSectionsI
 /** The sections in school name order (as `splitBySchool` orders a trust's schools); none for one school. */
 function inSchoolOrder(made: Array<{ section: SchoolSection; crossSchool: CrossSchoolCell[] }>, schools: number): { sections: SchoolSection[]; crossSchool: CrossSchoolCell[] } {
   if (schools < 2) return { sections: [], crossSchool: [] };
-  const ordered = made.slice().sort((a, b) => (a.section.school < b.section.school ? -1 : a.section.school > b.section.school ? 1 : 0));
+  const ordered = made.slice().sort((a, b) => compareSchoolNames(a.section.school, b.section.school));
   return { sections: ordered.map((m) => m.section), crossSchool: ordered.flatMap((m) => m.crossSchool) };
 }
