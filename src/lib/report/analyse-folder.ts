@@ -37,15 +37,16 @@ export interface AnalyseFolderOptions extends ImportOptions, BuildReportOptions 
  */
 export async function analyseFolder(folder: string, options: AnalyseFolderOptions = {}): Promise<SendscopeReport> {
   const { mapping, academicYear, onProgress, sectionsWorker, ...reportOptions } = options;
-  const importOptions: ImportOptions = {
+  // How to read the files: the same for this thread's import and the worker's.
+  const reading: Pick<ImportOptions, "mapping" | "academicYear"> = {
     ...(mapping === undefined ? {} : { mapping }),
     ...(academicYear === undefined ? {} : { academicYear }),
-    ...(onProgress === undefined ? {} : { onProgress }),
   };
+  const importOptions: ImportOptions = onProgress === undefined ? reading : { ...reading, onProgress };
   const worker = sectionsWorker === true && await hasSchoolFolders(folder)
     ? startSchoolSections({
       folder,
-      import: { ...(mapping === undefined ? {} : { mapping }), ...(academicYear === undefined ? {} : { academicYear }) },
+      import: reading,
       asOf: reportOptions.asOf ?? null,
       ...(reportOptions.national === undefined ? {} : { national: reportOptions.national }),
     })
