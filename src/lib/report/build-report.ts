@@ -199,6 +199,18 @@ function sectionsOf(analysed: Analysed, options: BuildReportOptions): PerSchool 
   return schoolSections(analysed.upTo, analysed.asOf, analysed.academicYear, analysed.ks2Years, options.national);
 }
 
+/**
+ * The data with only the results dated on or before `asOf` (what a report on `asOf` analyses). Usually none
+ * is later (`asOf` defaults to the latest): then the data's own array is kept, not copied (a trust's is 2.5
+ * million entries).
+ * @example
+ * dataUpTo(data, "2025-03-01").assessments.every((a) => a.date <= "2025-03-01") // => true
+ */
+export function dataUpTo(data: SchoolData, asOf: string): SchoolData {
+  const assessments = data.assessments.every((a) => a.date <= asOf) ? data.assessments : data.assessments.filter((a) => a.date <= asOf);
+  return { ...data, assessments };
+}
+
 /** Every analysis of the report but the per-school sections, before disclosure control. */
 function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   const chosen = options.asOf === undefined ? defaultAsOf(data) : { asOf: options.asOf, source: "option" as const };
@@ -206,9 +218,7 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   if (!IsoDate.safeParse(asOf).success) throw new InvalidArgumentError("buildReport", `asOf must be a date as yyyy-mm-dd, got '${asOf}'`);
   const policy = policyFor(options.audience ?? "senco", options.threshold === undefined ? {} : { threshold: options.threshold });
   const academicYear = academicYearOf(asOf);
-  // Usually no result is dated after `asOf` (it defaults to the latest): then the array itself is kept, not
-  // copied (a trust's is 2.5 million entries).
-  const upTo: SchoolData = { ...data, assessments: data.assessments.every((a) => a.date <= asOf) ? data.assessments : data.assessments.filter((a) => a.date <= asOf) };
+  const upTo = dataUpTo(data, asOf);
 
   const national = options.national === undefined ? {} : { national: options.national };
   const ident = identification(upTo, asOf, national);

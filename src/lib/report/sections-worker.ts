@@ -10,6 +10,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { importSchools } from "../import/import-folder.js";
 import { academicYearOf } from "../cohort/dates.js";
 import { withSharedResults } from "../cohort/results.js";
+import { dataUpTo } from "./build-report.js";
 import { crossSchoolCellsOf, schoolSection, splitBySchool, type SchoolSectionParams } from "./per-school.js";
 import type { SectionsWorkerInput, SectionsWorkerMessage } from "./school-sections.js";
 
@@ -20,10 +21,10 @@ import type { SectionsWorkerInput, SectionsWorkerMessage } from "./school-sectio
 async function postSections(input: SectionsWorkerInput, asOf: Promise<string>, post: (message: SectionsWorkerMessage) => void): Promise<SectionsWorkerMessage> {
   // The sections equal those of the whole folder's data split by school only when each school's pupils
   // are in one sub-folder and no pupil id is in two: then a school's share of the trust is its own.
-  const folderOf = new Map<string, string | null>();
+  const schools = new Set<string>();
   const pupilIds = new Set<string>();
   let params: SchoolSectionParams | null = null;
-  for await (const { school: folder, data } of importSchools(input.folder, input.import)) {
+  for await (const { data } of importSchools(input.folder, input.import)) {
     // The first school is read while the main thread works out the date, if it has to.
     if (params === null) {
       const date = await asOf;
@@ -33,17 +34,15 @@ async function postSections(input: SectionsWorkerInput, asOf: Promise<string>, p
       if (pupilIds.has(pupil.pupilId)) return { kind: "not-separable", reason: `pupil ${pupil.pupilId} is in two schools' files` };
       pupilIds.add(pupil.pupilId);
     }
-    const date = params.asOf;
-    const upTo = { ...data, assessments: data.assessments.filter((a) => a.date <= date) };
-    for (const [school, part] of splitBySchool(upTo)) {
-      if (folderOf.has(school)) return { kind: "not-separable", reason: `school ${school} has pupils in two folders` };
-      folderOf.set(school, folder);
+    for (const [school, part] of splitBySchool(dataUpTo(data, params.asOf))) {
+      if (schools.has(school)) return { kind: "not-separable", reason: `school ${school} has pupils in two folders` };
+      schools.add(school);
       const made = params;
       const section = withSharedResults(() => schoolSection(school, part, made));
       post({ kind: "school", section, crossSchool: crossSchoolCellsOf([section]) });
     }
   }
-  return { kind: "done", schools: folderOf.size };
+  return { kind: "done", schools: schools.size };
 }
 
 const port = parentPort;
