@@ -6,7 +6,8 @@ import { join, relative } from "node:path";
 import { ImportError } from "../errors.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { openExport, type OpenedExport } from "./import-file.js";
-import { linkOpened } from "./link.js";
+import { linkOpened, type LinkOptions } from "./link.js";
+import { defaultImportThreads, forEachClaimedSchool, newSchoolCounter, startImportWorker } from "./parallel-import.js";
 import { ColumnMapping, mappingForFile } from "./mapping.js";
 
 /** How far `importFolder` has got: called after each file is read, and once more when the data is linked. */
@@ -31,6 +32,12 @@ export interface ImportOptions {
   academicYear?: string;
   /** Called as the import goes (for a progress bar on large folders); default none. */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * How many threads read a folder of several schools, each taking the next school not yet taken (the data is
+   * the same whatever the number). Default: 2 for a folder of two or more schools and at least 16 MB, on a
+   * machine with two or more cores; else 1. A second thread saves about a second on the 100,000-pupil benchmark.
+   */
+  threads?: number;
 }
 
 /** The name of the mapping file `importFolder` looks for in a folder. */
@@ -95,10 +102,11 @@ export function parseMappingText(text: string, path: string): ColumnMapping {
 /**
  * Import every CSV export in a folder (and its sub-folders) into one `SchoolData`. Row problems never
  * throw: they are in `problems`, and every file's `rows === imported + rejected`.
- * Each sub-folder is one school (see `mergeSchoolData`); schools are read and linked one at a time
- * (see `importSchools`).
+ * Each sub-folder is one school (see `mergeSchoolData`); each school is read and linked on its own (see
+ * `importSchools`). A large folder of several schools is read by two threads at once (see `threads`): the
+ * data is the same either way.
  * @param folder the folder of exports
- * @param options `mapping`, `academicYear`, `onProgress` (see `ImportOptions`)
+ * @param options `mapping`, `academicYear`, `onProgress`, `threads` (see `ImportOptions`)
  * @throws {ImportError} when the folder cannot be read, holds no CSV files, or none of them is a
  *   recognisable export.
  * @example
@@ -106,25 +114,64 @@ export function parseMappingText(text: string, path: string): ColumnMapping {
  * data.files.map((f) => f.kind) // => ["interventions", "assessments", …]
  */
 export async function importFolder(folder: string, options: ImportOptions = {}): Promise<SchoolData> {
-  const parts: SchoolData[] = [];
+  const plan = await planFolder(folder, options);
+  const onProgress = options.onProgress;
+  const progress: ImportProgress = { filesDone: 0, filesTotal: plan.filesTotal, bytesDone: 0, bytesTotal: plan.bytesTotal, file: null };
+  const onFile = onProgress === undefined ? undefined : (file: string, size: number) => {
+    progress.filesDone += 1;
+    progress.bytesDone += size;
+    progress.file = file;
+    onProgress({ ...progress });
+  };
+  const threads = options.threads ?? defaultImportThreads(plan);
+  const { schools } = await importPlanned(plan, threads, onFile);
   const firstReasons: string[] = [];
   let recognised = false;
-  let files = 0;
-  let last: ImportProgress | null = null;
-  const onProgress = options.onProgress;
-  const tracked: ImportOptions = onProgress === undefined ? options : { ...options, onProgress: (p) => onProgress((last = p)) };
-  for await (const school of importSchools(folder, tracked)) {
-    parts.push(school.data);
-    files += school.files;
+  for (const school of schools) {
     if (school.recognised) recognised = true;
     else firstReasons.push(...school.firstReasons);
   }
   if (!recognised) {
-    throw new ImportError(folder, `none of its ${files} CSV files is a recognisable export:\n  ${firstReasons.join("\n  ")}`);
+    throw new ImportError(folder, `none of its ${plan.filesTotal} CSV files is a recognisable export:\n  ${firstReasons.join("\n  ")}`);
   }
-  const data = parts.length === 1 ? parts[0]! : mergeSchoolData(parts);
-  if (last !== null) onProgress?.({ ...(last as ImportProgress), file: null });
+  const data = schools.length === 1 ? schools[0]!.data : mergeSchoolData(schools.map((school) => school.data));
+  if (progress.filesDone > 0) onProgress?.({ ...progress, file: null });
   return data;
+}
+
+/**
+ * Every school of a planned folder, in the plan's order, read on `threads` threads: this one and `threads − 1`
+ * workers, each taking the next school not yet taken (see `forEachClaimedSchool`). A school a worker took but
+ * did not send (it could not start, or failed) is read here afterwards, so the schools are always all there
+ * and the same as one thread would read.
+ * @returns the schools, and how many of them workers read
+ * @example
+ * (await importPlanned(await planFolder("trust"), 2)).schools.length // => 200
+ */
+export async function importPlanned(
+  plan: FolderPlan,
+  threads: number,
+  onFile?: (file: string, size: number) => void,
+): Promise<{ schools: ImportedSchool[]; byWorkers: number }> {
+  const schools = new Array<ImportedSchool | undefined>(plan.schools.length);
+  const counter = newSchoolCounter();
+  const input = { plan, counter: counter.buffer as SharedArrayBuffer };
+  const workers = Array.from({ length: Math.max(0, Math.floor(threads) - 1) }, () => startImportWorker(input, (index, school) => {
+    schools[index] = school;
+    for (const { file, size } of plan.schools[index]!.files) onFile?.(file, size);
+  }));
+  try {
+    await forEachClaimedSchool(plan, counter, (index) => readPlannedSchool(plan, index), (index, contents) => {
+      schools[index] = importPlannedSchool(plan, index, contents, onFile);
+    });
+    await Promise.all(workers.map((worker) => worker.finished));
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+  }
+  for (let index = 0; index < schools.length; index += 1) {
+    schools[index] ??= importPlannedSchool(plan, index, await readPlannedSchool(plan, index), onFile);
+  }
+  return { schools: schools as ImportedSchool[], byWorkers: workers.reduce((sum, worker) => sum + worker.sent(), 0) };
 }
 
 /** One school's share of a folder, read and linked on its own (see `importSchools`). */
@@ -148,7 +195,7 @@ export interface ImportedSchool {
  * id gets the id `mis:<school>/<MIS id>` (MIS ids are unique only within a school; UPNs are national).
  * Only one school's rows are held at a time, so a worker can go through a trust school by school.
  * @param folder the folder of exports
- * @param options as for `importFolder`
+ * @param options as for `importFolder` (but for `threads`: this reads on the calling thread)
  * @throws {ImportError} when the folder cannot be read or holds no CSV files
  * @example
  * for await (const { school, data } of importSchools("trust")) console.log(school, data.pupils.length);
@@ -156,6 +203,50 @@ export interface ImportedSchool {
  * // Birch Primary 187
  */
 export async function* importSchools(folder: string, options: ImportOptions = {}): AsyncGenerator<ImportedSchool> {
+  const plan = await planFolder(folder, options);
+  const progress: ImportProgress = { filesDone: 0, filesTotal: plan.filesTotal, bytesDone: 0, bytesTotal: plan.bytesTotal, file: null };
+  const onProgress = options.onProgress;
+  const onFile = onProgress === undefined ? undefined : (file: string, size: number) => {
+    progress.filesDone += 1;
+    progress.bytesDone += size;
+    progress.file = file;
+    onProgress({ ...progress });
+  };
+  // The next school's files are read (by the file system, off the main thread) while this one is parsed.
+  let nextContents = plan.schools.length > 0 ? readPlannedSchool(plan, 0) : null;
+  for (let index = 0; index < plan.schools.length; index += 1) {
+    const contents = (await nextContents) ?? [];
+    nextContents = index + 1 < plan.schools.length ? readPlannedSchool(plan, index + 1) : null;
+    yield importPlannedSchool(plan, index, contents, onFile);
+  }
+}
+
+/** A folder's exports grouped by school, as the import reads them (see `planFolder`). Plain data, so a worker thread can be given it. */
+export interface FolderPlan {
+  /** The folder. */
+  folder: string;
+  /** The column mapping in force (given, or the folder's mapping file), if any. */
+  mapping: ColumnMapping | undefined;
+  /** How to link each school's rows (`academicYear`). */
+  link: LinkOptions;
+  /** The schools in the order they are imported: the files at the top of the folder, then one per sub-folder. */
+  schools: Array<{ school: string | null; files: Array<{ file: string; size: number }> }>;
+  /** How many CSV files the folder holds. */
+  filesTotal: number;
+  /** Their size in bytes. */
+  bytesTotal: number;
+}
+
+/**
+ * List a folder's CSV exports (paths relative to it, sorted), with their sizes, grouped by school (files at
+ * the top form one school; each sub-folder another), and find its column mapping.
+ * @param folder the folder of exports
+ * @param options `mapping` and `academicYear`, as for `importFolder`
+ * @throws {ImportError} when the folder cannot be read or holds no CSV files, or its mapping file is not valid
+ * @example
+ * (await planFolder("fixtures/sample-school")).schools.length // => 1
+ */
+export async function planFolder(folder: string, options: Pick<ImportOptions, "mapping" | "academicYear"> = {}): Promise<FolderPlan> {
   let files: string[];
   try {
     const info = await stat(folder);
@@ -168,39 +259,55 @@ export async function* importSchools(folder: string, options: ImportOptions = {}
   if (files.length === 0) throw new ImportError(folder, "the folder holds no CSV files");
   const mapping = await loadMapping(folder, options.mapping);
   const sizes = await Promise.all(files.map(async (file) => (await stat(join(folder, file))).size));
-  const progress: ImportProgress = {
-    filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: sizes.reduce((a, b) => a + b, 0), file: null,
-  };
-  const linkOptions = options.academicYear === undefined ? {} : { academicYear: options.academicYear };
   const groups = groupBySchool(files.map((file, index) => ({ file, size: sizes[index] ?? 0 })));
-  // One school at a time: its files are read and linked before the next school's are read, so only one
-  // school's unlinked rows are held at once (a trust's folder would otherwise hold every row twice).
-  // Within a school, every file is opened (decoded, recognised) first, then `linkOpened` reads the rows,
-  // the pupil list first, linking each row as it is read (no second pass over millions of rows).
-  const schools = [...groups];
-  const readSchool = (members: Array<{ file: string }>) => Promise.all(members.map(({ file }) => readFile(join(folder, file))));
-  // The next school's files are read (by the file system, off the main thread) while this one is parsed.
-  let nextContents = schools.length > 0 ? readSchool(schools[0]![1]) : null;
-  for (let s = 0; s < schools.length; s += 1) {
-    const [school, members] = schools[s]!;
-    const contents = (await nextContents) ?? [];
-    nextContents = s + 1 < schools.length ? readSchool(schools[s + 1]![1]) : null;
-    const opened: OpenedExport[] = [];
-    const firstReasons: string[] = [];
-    let recognised = false;
-    members.forEach(({ file, size }, index) => {
-      const open = openExport(file, contents[index] ?? new Uint8Array(0), mappingForFile(mapping, file));
-      if (open.result.kind !== null) recognised = true;
-      else firstReasons.push(...open.result.problems.slice(0, 1).map((p) => `${p.file}: ${p.message}`));
-      opened.push(open);
-      progress.filesDone += 1;
-      progress.bytesDone += size;
-      progress.file = file;
-      options.onProgress?.({ ...progress });
-    });
-    const data = withSchool(linkOpened(opened, linkOptions), school, groups.size > 1);
-    yield { school, data, files: members.length, recognised, firstReasons };
-  }
+  return {
+    folder,
+    mapping,
+    link: options.academicYear === undefined ? {} : { academicYear: options.academicYear },
+    schools: [...groups].map(([school, members]) => ({ school, files: members })),
+    filesTotal: files.length,
+    bytesTotal: sizes.reduce((a, b) => a + b, 0),
+  };
+}
+
+/**
+ * The bytes of one planned school's files, in the plan's order.
+ * @example
+ * const contents = await readPlannedSchool(plan, 0);
+ */
+export function readPlannedSchool(plan: FolderPlan, index: number): Promise<Uint8Array[]> {
+  return Promise.all(plan.schools[index]!.files.map(({ file }) => readFile(join(plan.folder, file))));
+}
+
+/**
+ * Import one planned school from its files' bytes: every file is opened (decoded, recognised) first, then
+ * `linkOpened` reads the rows, the pupil list first, linking each row as it is read (no second pass over
+ * millions of rows). `onFile` is called as each file is opened.
+ * @param plan the folder's plan (`planFolder`)
+ * @param index which of its schools
+ * @param contents the school's files' bytes (`readPlannedSchool`)
+ * @example
+ * const school = importPlannedSchool(plan, 0, await readPlannedSchool(plan, 0));
+ */
+export function importPlannedSchool(
+  plan: FolderPlan,
+  index: number,
+  contents: readonly Uint8Array[],
+  onFile?: (file: string, size: number) => void,
+): ImportedSchool {
+  const { school, files } = plan.schools[index]!;
+  const opened: OpenedExport[] = [];
+  const firstReasons: string[] = [];
+  let recognised = false;
+  files.forEach(({ file, size }, at) => {
+    const open = openExport(file, contents[at] ?? new Uint8Array(0), mappingForFile(plan.mapping, file));
+    if (open.result.kind !== null) recognised = true;
+    else firstReasons.push(...open.result.problems.slice(0, 1).map((p) => `${p.file}: ${p.message}`));
+    opened.push(open);
+    onFile?.(file, size);
+  });
+  const data = withSchool(linkOpened(opened, plan.link), school, plan.schools.length > 1);
+  return { school, data, files: files.length, recognised, firstReasons };
 }
 
 /**
