@@ -134,7 +134,8 @@ export function groupByPoint(results: readonly ProfiledResult[], byYearGroup: bo
   // year group. Results of the same point, subject and measure often come in runs, so the last is tried first.
   const byPoint = new Map<string, PointResults[]>();
   let last: PointResults | undefined;
-  for (const r of results) {
+  for (let i = 0; i < results.length; i += 1) {
+    const r = results[i]!;
     const point = r.point;
     const subject = r.subject;
     const measure = r.measure;

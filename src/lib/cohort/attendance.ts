@@ -99,7 +99,8 @@ function sumAttendance(
 ): PupilAttendance[] {
   // Each pupil's sessions summed, pupils in the order their first record appears.
   const sumsOf = new Map<string, { pupilId: string; possible: number; attended: number }>();
-  for (const a of data.attendance) {
+  for (let i = 0; i < data.attendance.length; i += 1) {
+    const a = data.attendance[i]!;
     if (a.academicYear !== academicYear || (terms && !terms.includes(a.term))) continue;
     const sum = sumsOf.get(a.pupilId);
     if (sum === undefined) sumsOf.set(a.pupilId, { pupilId: a.pupilId, possible: a.possibleSessions, attended: a.attendedSessions });
@@ -115,18 +116,29 @@ function sumAttendance(
   });
 }
 
-function figures(rows: readonly PupilAttendance[], confidence: number) {
+/**
+ * Sessions and absence counts of a group's pupils. The loop is a function of its own so that V8 compiles
+ * `figures` whole, not from inside the loop without feedback for what follows it (which dropped back to the
+ * interpreter on every call: 1,100 times on the 100,000-pupil benchmark).
+ */
+function sumSessions(rows: readonly PupilAttendance[]): { possible: number; attended: number; persistent: number; severe: number } {
   let possible = 0;
   let attended = 0;
   let persistent = 0;
   let severe = 0;
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i]!;
     possible += r.possible;
     attended += r.attended;
     const missed = (r.possible - r.attended) / r.possible;
     if (missed >= PERSISTENT_ABSENCE_THRESHOLD) persistent += 1;
     if (missed >= SEVERE_ABSENCE_THRESHOLD) severe += 1;
   }
+  return { possible, attended, persistent, severe };
+}
+
+function figures(rows: readonly PupilAttendance[], confidence: number) {
+  const { possible, attended, persistent, severe } = sumSessions(rows);
   const pa = proportionFigures(persistent, rows.length, confidence);
   const sa = proportionFigures(severe, rows.length, confidence);
   return {

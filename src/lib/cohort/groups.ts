@@ -377,7 +377,8 @@ function splitBySen<T>(
   const plan: T[] = [];
   const sen: T[] = [];
   const byStatus = dimension === "senStatus";
-  for (const item of items) {
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i]!;
     const status = profileOf(item).senStatus;
     if (status === "N") none.push(item);
     else if (status !== "K" && status !== "E") return null;

@@ -23,7 +23,8 @@ function ks2Slot(a: Pick<Assessment, "subject" | "measure">): Ks2Slot | null {
 function ks2Rows(assessments: readonly Assessment[]): Map<string, Assessment[]> {
   return sharedValue(assessments, "ks2-rwm rows", () => {
     const byYear = new Map<string, Assessment[]>();
-    for (const a of assessments) {
+    for (let i = 0; i < assessments.length; i += 1) {
+      const a = assessments[i]!;
       if (a.term !== "summer" || ks2Slot(a) === null) continue;
       const list = byYear.get(a.academicYear);
       if (list === undefined) byYear.set(a.academicYear, [a]);

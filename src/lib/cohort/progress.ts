@@ -117,7 +117,8 @@ interface Pair {
 function pairsBetween(results: readonly ProfiledResult[], from: string, to: string): Pair[] {
   // Per pupil, its results at `from` (the last one per subject and measure): a few each, so no string keys.
   const firstsOf = new Map<string, ProfiledResult[]>();
-  for (const r of results) {
+  for (let i = 0; i < results.length; i += 1) {
+    const r = results[i]!;
     if (r.point !== from) continue;
     const list = firstsOf.get(r.pupilId);
     if (list === undefined) {
@@ -138,7 +139,8 @@ function pairsBetween(results: readonly ProfiledResult[], from: string, to: stri
     if (months === undefined) byTo.set(toDate, (months = monthsBetween(fromDate, toDate)));
     return months;
   };
-  for (const r of results) {
+  for (let i = 0; i < results.length; i += 1) {
+    const r = results[i]!;
     if (r.point !== to) continue;
     const firsts = firstsOf.get(r.pupilId);
     const at = firsts === undefined ? -1 : indexOfSame(firsts, r);

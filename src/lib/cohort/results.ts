@@ -147,7 +147,8 @@ function allProfiled(data: ResultData): Profiled | null {
   let mine: PupilState | undefined;
   let consistent = true;
   try {
-    for (const a of data.assessments) {
+    for (let assessmentIndex = 0; assessmentIndex < data.assessments.length; assessmentIndex += 1) {
+      const a = data.assessments[assessmentIndex]!;
       const value = resultValue(a);
       if (value === null) continue;
       if (mine === undefined || a.pupilId !== lastPupil) {
@@ -270,7 +271,7 @@ function filterRows(all: Profiled, filter: ResultFilter): readonly ProfiledResul
   // A point filter (progress, once per report) is selective: a scan that tests the point first. Measure
   // filters come several times a report: each measure's positions are found once.
   if (points || !measures) {
-    for (const r of rows) if (keep(r)) out.push(r);
+    for (let i = 0; i < rows.length; i += 1) if (keep(rows[i]!)) out.push(rows[i]!);
     return out;
   }
   const positions = positionsOf(all, measures);

@@ -108,7 +108,8 @@ export function targetsOnTrack(
   // A pupil's results mostly come one after another: one look-up per run of them (2.5 million on a trust).
   let lastId: string | null = null;
   let list: Assessment[] | undefined;
-  for (const a of data.assessments) {
+  for (let i = 0; i < data.assessments.length; i += 1) {
+    const a = data.assessments[i]!;
     if (a.pupilId !== lastId) {
       lastId = a.pupilId;
       list = resultsByPupil.get(lastId);

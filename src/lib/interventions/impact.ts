@@ -24,7 +24,7 @@ export interface ImpactOptions {
 function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   let s = 0;
-  for (const v of values) s += v;
+  for (let i = 0; i < values.length; i += 1) s += values[i]!;
   return s / values.length;
 }
 

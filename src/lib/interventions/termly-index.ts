@@ -303,7 +303,8 @@ export function indexMeasures(index: TermlyIndex, measures: Iterable<MeasureKind
   let pupil = 0;
   let lastDate: string | null = null;
   let date = 0;
-  for (const a of assessments) {
+  for (let i = 0; i < assessments.length; i += 1) {
+    const a = assessments[i]!;
     if (a.score === null) continue;
     if (pair === null || a.subject !== pair.subject || a.measure !== pair.measure) {
       pair = pairOf(pairs, a.measure, a.subject) ?? newPair(pairs, wantedPairs, wanted, a.measure, a.subject);
