@@ -7,7 +7,6 @@ import { loadNationalFigures } from "../../data/national.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { analyseFolder } from "../report/analyse-folder.js";
 import { loadMappingFile } from "../import/import-folder.js";
-import { collectGarbage } from "../report/collect-garbage.js";
 import { jsonChunks } from "./json-chunks.js";
 import type { SendscopeReport } from "../report/schema.js";
 
@@ -113,7 +112,7 @@ export async function runAnalyse(
     const mapping = options.mapping === undefined ? undefined : await loadMappingFile(options.mapping);
     const bar = wantsProgressBar(undefined, options.json) ? importProgressBar() : null;
     try {
-      // A trust's records (hundreds of MB) are let go inside `analyseFolder`, before the report is written.
+      // A trust's records (hundreds of MB) are let go inside `analyseFolder`, before disclosure control.
       report = await analyseFolder(folder, {
         ...(bar === null ? {} : { onProgress: bar.onProgress }),
         ...(mapping === undefined ? {} : { mapping }),
@@ -125,7 +124,6 @@ export async function runAnalyse(
     } finally {
       bar?.stop();
     }
-    collectGarbage(); // the trust's records, let go by `analyseFolder`, before the report is written
   } catch (error) {
     if (error instanceof ImportError || error instanceof InvalidArgumentError) {
       io.stderr(`sendscope analyse: ${error.message.split("\n")[0]}\n`);

@@ -4,7 +4,7 @@
  */
 import { importFolder, type ImportOptions } from "../import/import-folder.js";
 import type { SendscopeReport } from "./schema.js";
-import { buildReportInStages, defaultAsOf, type BuildReportOptions } from "./build-report.js";
+import { buildReportInStages, type BuildReportOptions } from "./build-report.js";
 import { hasSchoolFolders, startSchoolSections } from "./school-sections.js";
 
 /** Options of `analyseFolder`: those of `importFolder` and `buildReport`, and whether to use a second thread. */
@@ -36,13 +36,17 @@ export interface AnalyseFolderOptions extends ImportOptions, BuildReportOptions 
  * report.meta.audience // => "governors"
  */
 export async function analyseFolder(folder: string, options: AnalyseFolderOptions = {}): Promise<SendscopeReport> {
-  const { mapping, academicYear, onProgress, sectionsWorker, ...reportOptions } = options;
+  const { mapping, academicYear, onProgress, threads, sectionsWorker, ...reportOptions } = options;
   // How to read the files: the same for this thread's import and the worker's.
   const reading: Pick<ImportOptions, "mapping" | "academicYear"> = {
     ...(mapping === undefined ? {} : { mapping }),
     ...(academicYear === undefined ? {} : { academicYear }),
   };
-  const importOptions: ImportOptions = onProgress === undefined ? reading : { ...reading, onProgress };
+  const importOptions: ImportOptions = {
+    ...reading,
+    ...(onProgress === undefined ? {} : { onProgress }),
+    ...(threads === undefined ? {} : { threads }),
+  };
   const worker = sectionsWorker === true && await hasSchoolFolders(folder)
     ? startSchoolSections({
       folder,
@@ -52,22 +56,9 @@ export async function analyseFolder(folder: string, options: AnalyseFolderOption
     })
     : null;
   try {
-    const data = await importFolder(folder, importOptions);
-    if (worker !== null && reportOptions.asOf === undefined) {
-      // The worker waits for the date the report describes (when the data has none, `buildReport` says so).
-      const asOf = dateOrNull(() => defaultAsOf(data).asOf);
-      if (asOf !== null) worker.setAsOf(asOf);
-    }
-    return await buildReportInStages(data, reportOptions, worker);
+    // The data is imported inside `buildReportInStages`, which lets it go before disclosure control.
+    return await buildReportInStages(() => importFolder(folder, importOptions), reportOptions, worker);
   } finally {
     await worker?.stop();
-  }
-}
-
-function dateOrNull(find: () => string): string | null {
-  try {
-    return find();
-  } catch {
-    return null;
   }
 }

@@ -102,7 +102,8 @@ function schoolName(data: SchoolData): string | null {
 /** Assessment points of one academic year, in term order, that hold results. */
 function pointsOf(data: SchoolData, academicYear: string): string[] {
   const order = new Map<string, number>();
-  for (const a of data.assessments) {
+  for (let i = 0; i < data.assessments.length; i += 1) {
+    const a = data.assessments[i]!;
     if (a.academicYear !== academicYear) continue;
     const rank = TERMS.indexOf(a.term);
     const seen = order.get(a.point);
@@ -138,29 +139,65 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
 }
 
 /**
- * `buildReport` in stages, for a large folder (`analyseFolder`): the same report. Between the analyses and
- * disclosure control it asks for a full garbage collection (`collectGarbage`: the analyses' shared
- * indexes, hundreds of MB on a trust, are let go by then), and the per-school sections can come from a worker
- * thread (`startSchoolSections`) that made them while this thread analysed the whole data; when the worker
- * could not make them, or none is given, they are made here.
- * @param data the imported data (`importFolder`)
+ * `buildReport` in stages, for a large folder (`analyseFolder`): the same report, in less memory and time.
+ * The data comes from `importData`, and is held only while it is analysed: once the analyses and the
+ * per-school sections are made, the records (hundreds of MB on a trust) are let go with the analyses' shared
+ * indexes, and a full garbage collection (`collectGarbage`) clears them all before disclosure control, so
+ * the collection has only the report to go through. The per-school sections can come from a worker thread
+ * (`startSchoolSections`) that made them while this thread analysed the whole data; when the worker could
+ * not make them, they are made here (the data is then kept until they are).
+ * @param importData gives the imported data (`importFolder`), once
  * @param options as for `buildReport`
- * @param sections the worker, started on the folder `data` was imported from with the same import options; or null
+ * @param sections the worker, started on the folder the data is imported from with the same import options; or null
  * @throws {InvalidArgumentError} as `buildReport` does
  * @example
- * const report = await buildReportInStages(await importFolder("trust"), { asOf: "2025-07-18" }, null);
+ * const report = await buildReportInStages(() => importFolder("trust"), { asOf: "2025-07-18" }, null);
  * report.schools?.length // => 200
  */
-export async function buildReportInStages(data: SchoolData, options: BuildReportOptions, sections: SchoolSectionsInWorker | null): Promise<SendscopeReport> {
-  const { analysed, perSchool: madeHere } = analyseAll(data, options, sections === null);
+export async function buildReportInStages(importData: () => Promise<SchoolData>, options: BuildReportOptions, sections: SchoolSectionsInWorker | null): Promise<SendscopeReport> {
+  const stage = await analysedStage(importData, options, sections);
   collectGarbage();
-  let perSchool = madeHere;
+  let perSchool = stage.perSchool;
   if (perSchool === null) {
     const fromWorker = await sections?.result();
     // When the worker could not make them, they are made here (without the trust's shared results, now let go).
+    const analysed = stage.forSections!;
     perSchool = fromWorker !== undefined && fromWorker.sections !== null ? fromWorker : withSharedResults(() => sectionsOf(analysed, options));
   }
-  return disclose(analysed, perSchool, data.pupils);
+  return disclose(stage, perSchool, stage.pupils);
+}
+
+/** What `buildReportInStages` keeps of the data once it is analysed. */
+interface AnalysedStage {
+  content: ReportContent;
+  policy: DisclosurePolicy;
+  /** The per-school sections, or null when the worker is making them. */
+  perSchool: PerSchool | null;
+  /** The analysis with its data, kept only while the sections may still have to be made here. */
+  forSections: Analysed | null;
+  /** The pupils, for the identifier guard. */
+  pupils: SchoolData["pupils"];
+}
+
+/** Import and analyse. The data is held by this function's frame alone, so it can be let go when this returns. */
+async function analysedStage(importData: () => Promise<SchoolData>, options: BuildReportOptions, sections: SchoolSectionsInWorker | null): Promise<AnalysedStage> {
+  const data = await importData();
+  if (sections !== null && options.asOf === undefined) {
+    // The worker waits for the date the report describes (when the data has none, `analyse` says so below).
+    const asOf = dateOrNull(() => defaultAsOf(data).asOf);
+    if (asOf !== null) sections.setAsOf(asOf);
+  }
+  const { analysed, perSchool } = analyseAll(data, options, sections === null);
+  const { content, policy } = analysed;
+  return { content, policy, perSchool, forSections: perSchool === null ? analysed : null, pupils: data.pupils };
+}
+
+function dateOrNull(find: () => string): string | null {
+  try {
+    return find();
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -288,7 +325,7 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
 }
 
 /** The schools' sections added to the content, then disclosure control for the audience, the identifier guard, and the check against the report's schema. */
-function disclose(analysed: Analysed, perSchool: PerSchool, pupils: SchoolData["pupils"]): SendscopeReport {
+function disclose(analysed: Pick<Analysed, "content" | "policy">, perSchool: PerSchool, pupils: SchoolData["pupils"]): SendscopeReport {
   const { content, policy } = analysed;
   // The schools' sections come last (when there are any).
   if (perSchool.sections.length > 0) content.schools = perSchool.sections;
