@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detachedCopy, memoized, StringTable } from "../../src/lib/import/intern.js";
+import { detachedCopy, memoized, StringTable, internalized } from "../../src/lib/import/intern.js";
 
 describe("detachedCopy", () => {
   it("gives an equal string for plain, quoted, non-Latin and lone-surrogate text", () => {
@@ -74,5 +74,16 @@ describe("memoized", () => {
   });
   it("rejects a limit that is not a positive whole number, naming the function", () => {
     expect(() => memoized((t: string) => t, 0)).toThrow(/memoized/);
+  });
+});
+
+describe("internalized", () => {
+  it("gives back the same text, whatever it looks like (labels, dates, and texts that are odd as property names)", () => {
+    for (const text of ["2024/25 autumn", "2024-12-13", "2024/25", "", "__proto__", "123", "007", "constructor", "a b\nc"]) {
+      expect(internalized(text)).toBe(text);
+    }
+    // A label made on the fly (a joined string) comes back as one flat copy with the same characters.
+    const year = "2024/25";
+    expect(internalized(`${year} summer`)).toBe("2024/25 summer");
   });
 });

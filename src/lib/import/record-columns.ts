@@ -19,6 +19,7 @@ import type {
   AcademicYear, Gender, IsoDate, MeasureKind, Need, SenStatus, Subject, Term,
 } from "../schema/primitives.js";
 import type { SchoolData } from "../schema/school-data.js";
+import { internalized } from "./intern.js";
 
 /** The record kinds of `SchoolData` that are sent as columns (its `files` and `problems` are few, and go as they are). */
 export const COLUMN_KINDS = ["pupils", "senRegister", "assessments", "interventions", "attendance", "suspensions", "targets"] as const;
@@ -118,6 +119,15 @@ class ColumnReader {
     private readonly textColumn: Int32Array,
     private readonly numberColumn: Float64Array,
   ) {}
+
+  /** Internalized copies of the table's strings read with `label`, by index. */
+  private readonly labels: Array<string | undefined> = [];
+
+  /** A text the analyses compare often (a point label, a date, an academic year), internalized as the import makes it (see `internalized`). */
+  label<T extends string = string>(): T {
+    const index = this.textColumn[this.t++]!;
+    return (this.labels[index] ??= internalized(this.strings[index]!)) as T;
+  }
 
   textOrNull<T extends string = string>(): T | null {
     const index = this.textColumn[this.t++]!;
@@ -221,8 +231,8 @@ const assessments: Codec<Assessment> = {
   },
   read(r) {
     return {
-      pupilId: r.text(), subject: r.text<Subject>(), measure: r.text<MeasureKind>(), academicYear: r.text<AcademicYear>(),
-      term: r.text<Term>(), point: r.text(), date: r.text<IsoDate>(), score: r.numberOrNull(), grade: r.textOrNull(),
+      pupilId: r.text(), subject: r.text<Subject>(), measure: r.text<MeasureKind>(), academicYear: r.label<AcademicYear>(),
+      term: r.text<Term>(), point: r.label(), date: r.label<IsoDate>(), score: r.numberOrNull(), grade: r.textOrNull(),
       source: r.source(),
     };
   },
@@ -256,7 +266,7 @@ const attendance: Codec<AttendanceRecord> = {
   },
   read(r) {
     return {
-      pupilId: r.text(), academicYear: r.text<AcademicYear>(), term: r.text<Term>(), possibleSessions: r.number(),
+      pupilId: r.text(), academicYear: r.label<AcademicYear>(), term: r.text<Term>(), possibleSessions: r.number(),
       attendedSessions: r.number(), source: r.source(),
     };
   },

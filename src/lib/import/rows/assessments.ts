@@ -6,7 +6,7 @@
 import type { Assessment, Source } from "../../schema/records.js";
 import type { MeasureKind, Subject } from "../../schema/primitives.js";
 import { isTeacherAssessmentCode, parseSubject, resolvePoint, type ResolvedPoint } from "../codes.js";
-import { detachedCopy, memoized } from "../intern.js";
+import { detachedCopy, internalized, memoized } from "../intern.js";
 import type { WideColumn } from "../detect.js";
 import type { PupilKey, RowReader } from "../row-reader.js";
 import { ok, parseDate, plainWholeNumber, type Parsed } from "../values.js";
@@ -72,7 +72,12 @@ function readPoint(row: RowReader): PointInfo | undefined {
     row.error(row.column("point") ?? row.column("date"), "bad-assessment-point", resolved.reason);
     return undefined;
   }
-  const info = { point: resolved.value, label: `${resolved.value.academicYear} ${resolved.value.term}` };
+  // The strings every record of this point holds, internalized: the analyses compare them millions of times.
+  const { academicYear, term, date: pointDate } = resolved.value;
+  const info = {
+    point: { academicYear: internalized(academicYear), term, date: internalized(pointDate) },
+    label: internalized(`${academicYear} ${term}`),
+  };
   if (resolvedCount >= RESOLVED_POINTS_LIMIT) {
     resolvedPoints.clear();
     resolvedCount = 0;
