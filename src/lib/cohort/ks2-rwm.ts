@@ -78,14 +78,16 @@ export function ks2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | 
 function findKs2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, academicYear: string): RwmResult[] {
   const y6 = sharedValue(data.pupils, `year 6 in ${academicYear}`, () => new Set(data.pupils.filter((p) => yearGroupIn(p, academicYear) === 6).map((p) => p.pupilId)));
   const found = new Map<string, { reading: number | null; writing: number | null; maths: number | null; date: string }>();
-  for (const a of ks2Rows(data.assessments).get(academicYear) ?? []) {
+  const rows = ks2Rows(data.assessments).get(academicYear) ?? [];
+  for (let i = 0; i < rows.length; i += 1) {
+    const a = rows[i]!;
     if (!y6.has(a.pupilId)) continue;
     const slot = ks2Slot(a);
     if (slot === null) continue;
-    const entry = found.get(a.pupilId) ?? { reading: null, writing: null, maths: null, date: a.date };
+    let entry = found.get(a.pupilId);
+    if (entry === undefined) found.set(a.pupilId, (entry = { reading: null, writing: null, maths: null, date: a.date }));
     entry[slot] = slot === "writing" ? teacherAssessmentRank(a.grade) : a.score;
     if (a.date > entry.date) entry.date = a.date;
-    found.set(a.pupilId, entry);
   }
   const at = profileLookup(data);
   const exs = TEACHER_ASSESSMENT_RANK.EXS ?? 9;

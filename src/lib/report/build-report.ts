@@ -57,7 +57,12 @@ function latest(dates: Iterable<string | null>): string | null {
  * defaultAsOf(data) // => { asOf: "2025-07-18", source: "latest assessment" }
  */
 export function defaultAsOf(data: SchoolData): { asOf: string; source: "latest assessment" | "latest record" } {
-  const fromAssessments = latest(data.assessments.map((a) => a.date));
+  let fromAssessments: string | null = null;
+  // A loop, not `map`: a trust has millions of results.
+  for (let i = 0; i < data.assessments.length; i += 1) {
+    const date = data.assessments[i]!.date;
+    if (fromAssessments === null || date > fromAssessments) fromAssessments = date;
+  }
   if (fromAssessments !== null) return { asOf: fromAssessments, source: "latest assessment" };
   const any = latest([
     ...data.senRegister.flatMap((s) => [s.startDate, s.endDate, s.lastAnnualReview]),
@@ -97,6 +102,13 @@ function schoolName(data: SchoolData): string | null {
   let best: string | null = null;
   for (const [name, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (best === null || c > (counts.get(best) ?? 0)) best = name;
   return best;
+}
+
+/** The academic years of some results, in order (one pass, no array of millions of years). */
+function academicYearsOf(assessments: SchoolData["assessments"]): string[] {
+  const years = new Set<string>();
+  for (let i = 0; i < assessments.length; i += 1) years.add(assessments[i]!.academicYear);
+  return [...years].sort();
 }
 
 /** Assessment points of one academic year, in term order, that hold results. */
@@ -259,7 +271,7 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
 
   const national = options.national === undefined ? {} : { national: options.national };
   const ident = identification(upTo, asOf, national);
-  const years = [...new Set(upTo.assessments.map((a) => a.academicYear))].sort();
+  const years = academicYearsOf(upTo.assessments);
   const ks2Years: string[] = [];
   const rwm = years.flatMap((y) => {
     const cells = ks2Rwm(upTo, y);

@@ -10,7 +10,7 @@ import { Identification, identification } from "../cohort/identification.js";
 import { AttainmentCell, attainment } from "../cohort/attainment.js";
 import { shareProfiledResults } from "../cohort/results.js";
 import { shareProfileLookup } from "../cohort/groups.js";
-import { RwmCell, ks2Rwm } from "../cohort/ks2-rwm.js";
+import { RwmCell, ks2Rwm, ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { AttendanceByGroup, attendanceByGroup } from "../cohort/attendance.js";
 import { AttainmentGap, RwmGap, attainmentGaps } from "../gaps/attainment-gaps.js";
 import { reportRwmGaps } from "./comparisons.js";
@@ -193,7 +193,8 @@ export function schoolSection(school: string, part: SchoolData, params: SchoolSe
   const { asOf, academicYear, national } = params;
   const ident = identification(part, asOf, national === undefined ? {} : { national });
   const candidates = params.ks2Years ?? [...new Set(part.assessments.map((a) => a.academicYear))].sort();
-  const years = candidates.filter((y) => ks2Rwm(part, y, { dimensions: ["all"] }).some((c) => c.n > 0));
+  // A year counts when the school has KS2 results that year (the total cell's n, without making the cells).
+  const years = candidates.filter((y) => ks2RwmResults(part, y).length > 0);
   const section: SchoolSection = {
     school,
     pupilsImported: part.pupils.length,
