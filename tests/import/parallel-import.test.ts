@@ -17,6 +17,7 @@ import {
 } from "../../src/lib/import/import-folder.js";
 import { importFolder as builtImportFolder, importPlanned } from "../../dist/lib/import/import-folder.js";
 import { startImportWorker } from "../../dist/lib/import/parallel-import.js";
+import { main as builtMain } from "../../dist/lib/cli/main.js";
 import { defaultImportThreads, forEachClaimedSchool, newSchoolCounter, PARALLEL_IMPORT_MIN_BYTES } from "../../src/lib/import/parallel-import.js";
 import type { SchoolData } from "../../src/lib/schema/school-data.js";
 
@@ -90,4 +91,23 @@ describe("importing a trust on two threads", () => {
     expect(defaultImportThreads({ schools: [{ school: "a", files: [] }, { school: "b", files: [] }], bytesTotal: big })).toBe(Math.min(2, availableParallelism()));
     expect(defaultImportThreads(await planFolder("fixtures/sample-school"))).toBe(1);
   });
+
+  it("gives the same output from the command with --threads 1 and --threads 2, and refuses --threads 0", async () => {
+    const run = async (args: string[]) => {
+      let stdout = "";
+      let stderr = "";
+      const code = await builtMain(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+      return { code, stdout, stderr };
+    };
+    for (const command of [["validate", dir, "--json"], ["analyse", dir, "--json", "--as-of", "2026-07-17"]]) {
+      const one = await run([...command, "--threads", "1"]);
+      const two = await run([...command, "--threads", "2"]);
+      expect(two.code).toBe(one.code);
+      expect(two.stdout).toBe(one.stdout);
+      expect(one.stdout.length).toBeGreaterThan(1000);
+    }
+    const refused = await run(["validate", dir, "--threads", "0"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--threads/);
+  }, 120_000);
 });

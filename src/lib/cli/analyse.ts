@@ -24,6 +24,8 @@ export interface AnalyseOptions {
   national?: string;
   /** Path of a column-mapping JSON file (see `loadMappingFile`); default `sendscope.mapping.json` in the folder, if any. */
   mapping?: string;
+  /** Threads that read a folder of several schools (see `ImportOptions.threads`); default 2 for a large one. */
+  threads?: number;
 }
 
 interface Figure {
@@ -116,6 +118,7 @@ export async function runAnalyse(
       report = await analyseFolder(folder, {
         ...(bar === null ? {} : { onProgress: bar.onProgress }),
         ...(mapping === undefined ? {} : { mapping }),
+        ...(options.threads === undefined ? {} : { threads: options.threads }),
         ...(national === undefined ? {} : { national }),
         audience: options.audience,
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),

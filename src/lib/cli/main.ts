@@ -18,6 +18,8 @@ function isoDate(value: string): string {
   return value;
 }
 
+const THREADS_HELP = "threads that read a folder of several schools (default: 2 for one of 16 MB or more, on 2+ cores)";
+
 function positiveWholeNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new CommanderArgumentError("expected a whole number of 1 or more");
@@ -46,8 +48,13 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--json", "print one JSON object instead of the readable report", false)
     .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
     .option("--examples <n>", "example lines shown per problem group", positiveWholeNumber, 3)
-    .action(async (folder: string, opts: { json: boolean; mapping?: string; examples: number }) => {
-      exitCode = await runValidate(folder, { json: opts.json, examples: opts.examples, ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }) }, io);
+    .option("--threads <n>", THREADS_HELP, positiveWholeNumber)
+    .action(async (folder: string, opts: { json: boolean; mapping?: string; examples: number; threads?: number }) => {
+      exitCode = await runValidate(folder, {
+        json: opts.json, examples: opts.examples,
+        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
+        ...(opts.threads === undefined ? {} : { threads: opts.threads }),
+      }, io);
     });
   program
     .command("analyse")
@@ -59,13 +66,15 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--threshold <n>", "suppress groups of fewer than n pupils (governors; default 6)", positiveWholeNumber)
     .option("--national <file>", "a national-figures JSON file to compare against instead of the built-in figures")
     .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
-    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string; mapping?: string }) => {
+    .option("--threads <n>", THREADS_HELP, positiveWholeNumber)
+    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string; mapping?: string; threads?: number }) => {
       exitCode = await runAnalyse(folder, {
         json: opts.json, audience: opts.audience,
         ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
         ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
         ...(opts.national === undefined ? {} : { national: opts.national }),
         ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
+        ...(opts.threads === undefined ? {} : { threads: opts.threads }),
       }, io);
     });
   try {

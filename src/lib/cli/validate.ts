@@ -13,6 +13,8 @@ export interface ValidateOptions {
   json: boolean;
   /** Path of a column-mapping JSON file. */
   mapping?: string;
+  /** Threads that read a folder of several schools (see `ImportOptions.threads`); default 2 for a large one. */
+  threads?: number;
   /** How many example lines to show per problem group in the readable report (default 3). */
   examples?: number;
   /**
@@ -123,6 +125,7 @@ export async function runValidate(folder: string, options: ValidateOptions, io: 
       data = await importFolder(folder, {
         ...(mapping === undefined ? {} : { mapping }),
         ...(bar === null ? {} : { onProgress: bar.onProgress }),
+        ...(options.threads === undefined ? {} : { threads: options.threads }),
       });
     } finally {
       bar?.stop();

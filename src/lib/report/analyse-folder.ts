@@ -23,11 +23,12 @@ export interface AnalyseFolderOptions extends ImportOptions, BuildReportOptions 
 /**
  * Imports `folder` (`importFolder`) and builds its report: the same report as
  * `buildReport(await importFolder(folder, options), options)`, made in stages so a trust's folder needs less
- * memory (`buildReportInStages`: the imported records are let go once the report is built, and the
- * analyses' indexes before disclosure control). With `sectionsWorker`, a folder of one sub-folder per school
- * has its per-school sections made on a worker thread at the same time (`startSchoolSections`).
+ * time and memory (`buildReportInStages`: the imported records and the analyses' indexes are let go once
+ * the analyses are done, before disclosure control). A large folder of several schools is imported on two
+ * threads (`threads`). With `sectionsWorker`, a folder of one sub-folder per school has its per-school
+ * sections made on a worker thread at the same time (`startSchoolSections`).
  * @param folder the folder of exports
- * @param options the import options (`mapping`, `academicYear`, `onProgress`), the report options (`asOf`,
+ * @param options the import options (`mapping`, `academicYear`, `onProgress`, `threads`), the report options (`asOf`,
  *   `audience`, `threshold`, `national`) and `sectionsWorker` (default false)
  * @throws {ImportError} as `importFolder` does
  * @throws {InvalidArgumentError} as `buildReport` does
