@@ -115,14 +115,7 @@ export function parseMappingText(text: string, path: string): ColumnMapping {
  */
 export async function importFolder(folder: string, options: ImportOptions = {}): Promise<SchoolData> {
   const plan = await planFolder(folder, options);
-  const onProgress = options.onProgress;
-  const progress: ImportProgress = { filesDone: 0, filesTotal: plan.filesTotal, bytesDone: 0, bytesTotal: plan.bytesTotal, file: null };
-  const onFile = onProgress === undefined ? undefined : (file: string, size: number) => {
-    progress.filesDone += 1;
-    progress.bytesDone += size;
-    progress.file = file;
-    onProgress({ ...progress });
-  };
+  const { progress, onFile } = progressOf(plan, options.onProgress);
   const threads = options.threads ?? defaultImportThreads(plan);
   const { schools } = await importPlanned(plan, threads, onFile);
   const firstReasons: string[] = [];
@@ -135,8 +128,23 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
     throw new ImportError(folder, `none of its ${plan.filesTotal} CSV files is a recognisable export:\n  ${firstReasons.join("\n  ")}`);
   }
   const data = schools.length === 1 ? schools[0]!.data : mergeSchoolData(schools.map((school) => school.data));
-  if (progress.filesDone > 0) onProgress?.({ ...progress, file: null });
+  if (progress.filesDone > 0) options.onProgress?.({ ...progress, file: null });
   return data;
+}
+
+/** The progress of reading a planned folder, and what to call as each file is read (none without `onProgress`). */
+function progressOf(plan: FolderPlan, onProgress: ImportOptions["onProgress"]): { progress: ImportProgress; onFile?: (file: string, size: number) => void } {
+  const progress: ImportProgress = { filesDone: 0, filesTotal: plan.filesTotal, bytesDone: 0, bytesTotal: plan.bytesTotal, file: null };
+  if (onProgress === undefined) return { progress };
+  return {
+    progress,
+    onFile: (file, size) => {
+      progress.filesDone += 1;
+      progress.bytesDone += size;
+      progress.file = file;
+      onProgress({ ...progress });
+    },
+  };
 }
 
 /**
@@ -204,14 +212,7 @@ export interface ImportedSchool {
  */
 export async function* importSchools(folder: string, options: ImportOptions = {}): AsyncGenerator<ImportedSchool> {
   const plan = await planFolder(folder, options);
-  const progress: ImportProgress = { filesDone: 0, filesTotal: plan.filesTotal, bytesDone: 0, bytesTotal: plan.bytesTotal, file: null };
-  const onProgress = options.onProgress;
-  const onFile = onProgress === undefined ? undefined : (file: string, size: number) => {
-    progress.filesDone += 1;
-    progress.bytesDone += size;
-    progress.file = file;
-    onProgress({ ...progress });
-  };
+  const { onFile } = progressOf(plan, options.onProgress);
   // The next school's files are read (by the file system, off the main thread) while this one is parsed.
   let nextContents = plan.schools.length > 0 ? readPlannedSchool(plan, 0) : null;
   for (let index = 0; index < plan.schools.length; index += 1) {
