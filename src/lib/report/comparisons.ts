@@ -131,7 +131,10 @@ function entry(key: string, label: string, measure: GapTrendEntry["measure"], su
  */
 export function reportGapTrends(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, attainmentCells: readonly AttainmentCell[]): GapTrendEntry[] {
   const out: GapTrendEntry[] = [];
-  const years = [...new Set(data.assessments.map((a) => a.academicYear))].sort();
+  // Loops, not `map` and `filter`: a trust has 2.5 million results, and these want only a few distinct values.
+  const seenYears = new Set<string>();
+  for (let i = 0; i < data.assessments.length; i += 1) seenYears.add(data.assessments[i]!.academicYear);
+  const years = [...seenYears].sort();
   const rwmPoints: GapTrendPoint[] = [];
   for (const y of years) {
     const g = ks2RwmGaps(data, y).find((x) => x.group === "SEN")?.gap;
@@ -143,9 +146,14 @@ export function reportGapTrends(data: Pick<SchoolData, "pupils" | "senRegister" 
   if (rwmPoints.length > 0) {
     out.push(entry("ks2Rwm", "KS2 reading, writing and maths at the expected standard (Year 6)", "ks2Rwm", null, "expected", gapTrend(rwmPoints, "proportion")));
   }
-  const subjectsOf = (measure: string, only?: readonly string[]) =>
-    [...new Set(data.assessments.filter((a) => a.measure === measure && a.term === "summer").map((a) => a.subject))]
-      .filter((s) => only === undefined || only.includes(s)).sort();
+  const subjectsOf = (measure: string, only?: readonly string[]) => {
+    const subjects = new Set<Subject>();
+    for (let i = 0; i < data.assessments.length; i += 1) {
+      const a = data.assessments[i]!;
+      if (a.measure === measure && a.term === "summer") subjects.add(a.subject);
+    }
+    return [...subjects].filter((s) => only === undefined || only.includes(s)).sort();
+  };
   for (const subject of subjectsOf("phonicsMark")) {
     const trend = attainmentGapTrend(data, { subject, measure: "phonicsMark", term: "summer", group: "SEN", yearGroup: 1 });
     if (trend.points.length === 0) continue;
