@@ -214,10 +214,17 @@ export async function* importSchools(folder: string, options: ImportOptions = {}
   const plan = await planFolder(folder, options);
   const { onFile } = progressOf(plan, options.onProgress);
   // The next school's files are read (by the file system, off the main thread) while this one is parsed.
-  let nextContents = plan.schools.length > 0 ? readPlannedSchool(plan, 0) : null;
+  const readAhead = (index: number) => {
+    if (index >= plan.schools.length) return null;
+    const contents = readPlannedSchool(plan, index);
+    // Should the caller stop first, the read's own failure is not left unhandled.
+    contents.catch(() => undefined);
+    return contents;
+  };
+  let nextContents = readAhead(0);
   for (let index = 0; index < plan.schools.length; index += 1) {
     const contents = (await nextContents) ?? [];
-    nextContents = index + 1 < plan.schools.length ? readPlannedSchool(plan, index + 1) : null;
+    nextContents = readAhead(index + 1);
     yield importPlannedSchool(plan, index, contents, onFile);
   }
 }

@@ -67,7 +67,11 @@ export async function forEachClaimedSchool(
 ): Promise<number> {
   const claim = () => {
     const index = Atomics.add(counter, 0, 1);
-    return index < plan.schools.length ? { index, contents: read(index) } : null;
+    if (index >= plan.schools.length) return null;
+    const contents = read(index);
+    // Read ahead: should `visit` throw first, the read's own failure is not also left unhandled.
+    contents.catch(() => undefined);
+    return { index, contents };
   };
   let taken = 0;
   let next = claim();
