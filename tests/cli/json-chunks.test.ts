@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { jsonChunks } from "../../src/lib/cli/json-chunks.js";
+import { jsonChunks, writeJsonInPieces } from "../../src/lib/cli/json-chunks.js";
 
 // The reference for every case is JSON.stringify itself: the pieces, joined, must be exactly its text.
 describe("jsonChunks", () => {
@@ -23,5 +23,16 @@ describe("jsonChunks", () => {
   it("yields the opened levels as separate pieces", () => {
     // By hand: root opened, each member stringified whole.
     expect([...jsonChunks({ a: [1], b: 2 }, 2, 1)]).toEqual(["{", "\n  \"a\": ", "[\n    1\n  ]", ",\n  \"b\": ", "2", "\n}"]);
+  });
+});
+
+describe("writeJsonInPieces", () => {
+  it("writes JSON.stringify's text and a newline, in pieces of about a megabyte for a large value", () => {
+    const value = { rows: Array.from({ length: 40_000 }, (_, i) => ({ i, label: `row ${i}`, values: [i / 3, null, true] })) };
+    const pieces: string[] = [];
+    writeJsonInPieces(value, (piece) => pieces.push(piece));
+    expect(pieces.join("")).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(1 << 20);
   });
 });

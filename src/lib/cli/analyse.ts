@@ -7,7 +7,7 @@ import { loadNationalFigures } from "../../data/national.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { analyseFolder } from "../report/analyse-folder.js";
 import { loadMappingFile } from "../import/import-folder.js";
-import { jsonChunks } from "./json-chunks.js";
+import { writeJsonInPieces } from "./json-chunks.js";
 import type { SendscopeReport } from "../report/schema.js";
 
 /** Options of `runAnalyse` (the command's flags). */
@@ -138,15 +138,6 @@ export async function runAnalyse(
     io.stdout(formatAnalyseSummary(report));
     return 0;
   }
-  // Written in pieces of about a megabyte: a trust's report is 140 MB of text, never held whole.
-  let pending = "";
-  for (const piece of jsonChunks(report, 2, 2)) {
-    pending += piece;
-    if (pending.length >= 1 << 20) {
-      io.stdout(pending);
-      pending = "";
-    }
-  }
-  io.stdout(`${pending}\n`);
+  writeJsonInPieces(report, io.stdout);
   return 0;
 }

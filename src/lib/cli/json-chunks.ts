@@ -65,3 +65,26 @@ function* chunksOf(value: unknown, indent: number, depth: number, pad: string): 
   }
   yield `\n${pad}}`;
 }
+
+/**
+ * Write `value` as `JSON.stringify(value, null, 2)` and a newline, through `write`, in pieces of about a
+ * megabyte (`jsonChunks`): a trust's report is 140 MB of text, never held whole. Used by `sendscope analyse
+ * --json`.
+ * @param value plain JSON data, e.g. a `SendscopeReport`
+ * @param write takes each piece in order
+ * @example
+ * let text = "";
+ * writeJsonInPieces({ a: 1 }, (piece) => (text += piece));
+ * text // => '{\n  "a": 1\n}\n'
+ */
+export function writeJsonInPieces(value: unknown, write: (piece: string) => void): void {
+  let pending = "";
+  for (const piece of jsonChunks(value, 2, 2)) {
+    pending += piece;
+    if (pending.length >= 1 << 20) {
+      write(pending);
+      pending = "";
+    }
+  }
+  write(`${pending}\n`);
+}
