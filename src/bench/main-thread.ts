@@ -8,17 +8,12 @@
  *   npm run build && node --max-semi-space-size=64 --expose-gc --import tsx src/bench/main-thread.ts <folder> [--as-of yyyy-mm-dd]
  */
 import { openSync, readFileSync, writeSync } from "node:fs";
+import { benchArguments } from "./args.js";
 
 type AnalyseFolderModule = typeof import("../lib/report/analyse-folder.js");
 type JsonChunksModule = typeof import("../lib/cli/json-chunks.js");
 
-const folder = process.argv[2];
-if (folder === undefined) {
-  process.stderr.write("usage: node --expose-gc --import tsx src/bench/main-thread.ts <folder> [--as-of yyyy-mm-dd]\n");
-  process.exit(2);
-}
-const asOfAt = process.argv.indexOf("--as-of");
-const asOf = asOfAt > 0 ? process.argv[asOfAt + 1] : undefined;
+const { folder, asOf } = benchArguments("usage: node --expose-gc --import tsx src/bench/main-thread.ts <folder> [--as-of yyyy-mm-dd]");
 
 /** The main thread's CPU seconds so far (clock ticks of 1/100 s). */
 function mainThreadCpu(): number {
@@ -30,17 +25,9 @@ const started = performance.now();
 const cpuAtStart = mainThreadCpu();
 const built = (path: string) => new URL(`../../dist/lib/${path}`, import.meta.url).href;
 const { analyseFolder } = (await import(built("report/analyse-folder.js"))) as AnalyseFolderModule;
-const { jsonChunks } = (await import(built("cli/json-chunks.js"))) as JsonChunksModule;
+const { writeJsonInPieces } = (await import(built("cli/json-chunks.js"))) as JsonChunksModule;
 const report = await analyseFolder(folder, asOf === undefined ? {} : { asOf });
 const out = openSync("/dev/null", "w");
-let pending = "";
-for (const piece of jsonChunks(report, 2, 2)) {
-  pending += piece;
-  if (pending.length >= 1 << 20) {
-    writeSync(out, pending);
-    pending = "";
-  }
-}
-writeSync(out, `${pending}\n`);
+writeJsonInPieces(report, (piece) => writeSync(out, piece));
 const wall = (performance.now() - started) / 1000;
 process.stdout.write(`wall ${wall.toFixed(2)} s, main-thread CPU ${(mainThreadCpu() - cpuAtStart).toFixed(2)} s\n`);

@@ -7,14 +7,9 @@
  */
 import { importFolder } from "../lib/import/import-folder.js";
 import { buildReport } from "../lib/report/build-report.js";
+import { benchArguments } from "./args.js";
 
-const folder = process.argv[2];
-if (folder === undefined) {
-  process.stderr.write("usage: tsx src/bench/phases.ts <folder> [--as-of yyyy-mm-dd]\n");
-  process.exit(2);
-}
-const asOfAt = process.argv.indexOf("--as-of");
-const asOf = asOfAt > 0 ? process.argv[asOfAt + 1] : undefined;
+const { folder, asOf } = benchArguments("usage: tsx src/bench/phases.ts <folder> [--as-of yyyy-mm-dd]");
 const memory = () => `rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`;
 let t = performance.now();
 const lap = () => {
