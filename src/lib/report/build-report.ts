@@ -9,7 +9,7 @@ import { TERMS } from "../../data/codes.js";
 import { academicYearOf, shiftAcademicYear } from "../cohort/dates.js";
 import { identification } from "../cohort/identification.js";
 import { attainment } from "../cohort/attainment.js";
-import { withSharedResults } from "../cohort/results.js";
+import { academicYearsOf, withSharedResults } from "../cohort/results.js";
 import { ks2Rwm } from "../cohort/ks2-rwm.js";
 import { progress } from "../cohort/progress.js";
 import { belowCurriculumProgress } from "../cohort/below-curriculum.js";
@@ -102,13 +102,6 @@ function schoolName(data: SchoolData): string | null {
   let best: string | null = null;
   for (const [name, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (best === null || c > (counts.get(best) ?? 0)) best = name;
   return best;
-}
-
-/** The academic years of some results, in order (one pass, no array of millions of years). */
-function academicYearsOf(assessments: SchoolData["assessments"]): string[] {
-  const years = new Set<string>();
-  for (let i = 0; i < assessments.length; i += 1) years.add(assessments[i]!.academicYear);
-  return [...years].sort();
 }
 
 /** Assessment points of one academic year, in term order, that hold results. */

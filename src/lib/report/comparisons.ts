@@ -13,6 +13,7 @@ import { GapTrend, type GapTrendPoint, attainmentGapTrend, gapTrend } from "../g
 import type { AttainmentCell } from "../cohort/attainment.js";
 import type { Disclosed } from "../disclosure/apply-disclosure.js";
 import { addDependsOn, addSameAs, groupIds } from "./links.js";
+import { academicYearsOf } from "../cohort/results.js";
 
 /**
  * One school figure against national, as a cell of the report: `n` is the school group's size (for
@@ -131,10 +132,7 @@ function entry(key: string, label: string, measure: GapTrendEntry["measure"], su
  */
 export function reportGapTrends(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, attainmentCells: readonly AttainmentCell[]): GapTrendEntry[] {
   const out: GapTrendEntry[] = [];
-  // Loops, not `map` and `filter`: a trust has 2.5 million results, and these want only a few distinct values.
-  const seenYears = new Set<string>();
-  for (let i = 0; i < data.assessments.length; i += 1) seenYears.add(data.assessments[i]!.academicYear);
-  const years = [...seenYears].sort();
+  const years = academicYearsOf(data.assessments);
   const rwmPoints: GapTrendPoint[] = [];
   for (const y of years) {
     const g = ks2RwmGaps(data, y).find((x) => x.group === "SEN")?.gap;
@@ -146,6 +144,7 @@ export function reportGapTrends(data: Pick<SchoolData, "pupils" | "senRegister" 
   if (rwmPoints.length > 0) {
     out.push(entry("ks2Rwm", "KS2 reading, writing and maths at the expected standard (Year 6)", "ks2Rwm", null, "expected", gapTrend(rwmPoints, "proportion")));
   }
+  // A loop, not `filter` and `map`: a trust has 2.5 million results, and this wants a handful of subjects.
   const subjectsOf = (measure: string, only?: readonly string[]) => {
     const subjects = new Set<Subject>();
     for (let i = 0; i < data.assessments.length; i += 1) {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import { Identification, identification } from "../cohort/identification.js";
 import { AttainmentCell, attainment } from "../cohort/attainment.js";
-import { shareProfiledResults } from "../cohort/results.js";
+import { academicYearsOf, shareProfiledResults } from "../cohort/results.js";
 import { shareProfileLookup } from "../cohort/groups.js";
 import { RwmCell, ks2Rwm, ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { AttendanceByGroup, attendanceByGroup } from "../cohort/attendance.js";
@@ -192,7 +192,7 @@ export interface SchoolSectionParams {
 export function schoolSection(school: string, part: SchoolData, params: SchoolSectionParams): SchoolSection {
   const { asOf, academicYear, national } = params;
   const ident = identification(part, asOf, national === undefined ? {} : { national });
-  const candidates = params.ks2Years ?? [...new Set(part.assessments.map((a) => a.academicYear))].sort();
+  const candidates = params.ks2Years ?? academicYearsOf(part.assessments);
   // A year counts when the school has KS2 results that year (the total cell's n, without making the cells).
   const years = candidates.filter((y) => ks2RwmResults(part, y).length > 0);
   const section: SchoolSection = {
