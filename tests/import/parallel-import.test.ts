@@ -110,4 +110,20 @@ describe("importing a trust on two threads", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--threads/);
   }, 120_000);
+
+  it("reads a school's files ahead without an unhandled rejection when a file has gone, and still fails when awaited", async () => {
+    const plan = await planFolder(dir);
+    const gone = { ...plan, schools: [{ school: "gone", files: [{ file: "no-such-school/pupils.csv", size: 0 }] }] };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const ahead = readPlannedSchool(gone, 0);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      await expect(ahead).rejects.toThrow(/ENOENT/);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
 });

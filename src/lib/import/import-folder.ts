@@ -214,17 +214,10 @@ export async function* importSchools(folder: string, options: ImportOptions = {}
   const plan = await planFolder(folder, options);
   const { onFile } = progressOf(plan, options.onProgress);
   // The next school's files are read (by the file system, off the main thread) while this one is parsed.
-  const readAhead = (index: number) => {
-    if (index >= plan.schools.length) return null;
-    const contents = readPlannedSchool(plan, index);
-    // Should the caller stop first, the read's own failure is not left unhandled.
-    contents.catch(() => undefined);
-    return contents;
-  };
-  let nextContents = readAhead(0);
+  let nextContents = plan.schools.length > 0 ? readPlannedSchool(plan, 0) : null;
   for (let index = 0; index < plan.schools.length; index += 1) {
     const contents = (await nextContents) ?? [];
-    nextContents = readAhead(index + 1);
+    nextContents = index + 1 < plan.schools.length ? readPlannedSchool(plan, index + 1) : null;
     yield importPlannedSchool(plan, index, contents, onFile);
   }
 }
@@ -279,12 +272,16 @@ export async function planFolder(folder: string, options: Pick<ImportOptions, "m
 }
 
 /**
- * The bytes of one planned school's files, in the plan's order.
+ * The bytes of one planned school's files, in the plan's order. Callers read the next school while they
+ * import this one: should they stop first, a failed read is not also reported as an unhandled rejection
+ * (awaiting it still throws).
  * @example
  * const contents = await readPlannedSchool(plan, 0);
  */
 export function readPlannedSchool(plan: FolderPlan, index: number): Promise<Uint8Array[]> {
-  return Promise.all(plan.schools[index]!.files.map(({ file }) => readFile(join(plan.folder, file))));
+  const contents = Promise.all(plan.schools[index]!.files.map(({ file }) => readFile(join(plan.folder, file))));
+  contents.catch(() => undefined);
+  return contents;
 }
 
 /**

@@ -53,7 +53,8 @@ export function newSchoolCounter(): Int32Array {
 
 /**
  * Take schools of `plan` from the shared `counter` one after another until none is left, and `visit` each
- * with its files' bytes. The next school is taken, and its files read, while this one is visited.
+ * with its files' bytes. The next school is taken, and its files read, while this one is visited (so `read`
+ * should not leave a failure unhandled before it is awaited, as `readPlannedSchool` does not).
  * @param read reads a school's files (`readPlannedSchool`)
  * @returns how many schools this thread took
  * @example
@@ -67,11 +68,7 @@ export async function forEachClaimedSchool(
 ): Promise<number> {
   const claim = () => {
     const index = Atomics.add(counter, 0, 1);
-    if (index >= plan.schools.length) return null;
-    const contents = read(index);
-    // Read ahead: should `visit` throw first, the read's own failure is not also left unhandled.
-    contents.catch(() => undefined);
-    return { index, contents };
+    return index < plan.schools.length ? { index, contents: read(index) } : null;
   };
   let taken = 0;
   let next = claim();
