@@ -8,6 +8,7 @@
  * cannot start (as when the TypeScript source is run directly, so there is no built worker file) or fails
  * part-way, the main thread reads whatever it did not send.
  */
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { FolderPlan, ImportedSchool } from "./import-folder.js";
@@ -82,6 +83,19 @@ export async function forEachClaimedSchool(
   return taken;
 }
 
+let workerFailureReported = false;
+
+/**
+ * Say once on stderr that an import thread failed, so that a broken worker shows as a message and not only as
+ * a slower import (the main thread still reads the schools it did not send, so the data is unaffected).
+ */
+function reportWorkerFailure(error: unknown): void {
+  if (workerFailureReported) return;
+  workerFailureReported = true;
+  const reason = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`sendscope: an import thread failed (${reason}); its schools were read on the main thread instead\n`);
+}
+
 /** An import worker (see `startImportWorker`). */
 export interface ImportWorker {
   /** Settles when the worker has sent every school it took, or has failed or stopped (never rejects). */
@@ -101,7 +115,8 @@ export interface ImportWorker {
  * await worker.finished;
  */
 export function startImportWorker(input: ImportWorkerInput, onSchool: (index: number, school: ImportedSchool) => void): ImportWorker {
-  const worker = new Worker(new URL("./import-worker.js", import.meta.url), { workerData: input });
+  const workerFile = new URL("./import-worker.js", import.meta.url);
+  const worker = new Worker(workerFile, { workerData: input });
   let sent = 0;
   let running = true;
   const finished = new Promise<void>((resolve) => {
@@ -113,8 +128,12 @@ export function startImportWorker(input: ImportWorkerInput, onSchool: (index: nu
       onSchool(message.index, { ...message.school, data: decodeSchoolData(message.data) });
       sent += 1;
     });
-    // A worker that cannot start or fails: the schools it took and did not send are read by the caller.
-    worker.on("error", () => resolve());
+    // A worker that cannot start or fails: the schools it took and did not send are read by the caller. A
+    // missing worker file (the TypeScript source run directly) is expected; any other failure is said once.
+    worker.on("error", (error) => {
+      if (existsSync(workerFile)) reportWorkerFailure(error);
+      resolve();
+    });
     worker.on("exit", () => {
       running = false;
       resolve();
