@@ -98,6 +98,18 @@ export function academicYearBounds(academicYear: string): { start: string; end: 
 }
 
 /**
+ * The date pupils are grouped by SEN status on for figures over a whole academic year (attendance,
+ * suspensions): 15 January of the year, beside the spring school census, as DfE's absence and exclusion
+ * statistics by SEN group pupils by their census record.
+ * @throws {InvalidArgumentError} when the string is not an academic year
+ * @example
+ * censusStatusDate("2024/25") // => "2025-01-15"
+ */
+export function censusStatusDate(academicYear: string): string {
+  return `${academicYearStartYear(academicYear) + 1}-01-15`;
+}
+
+/**
  * A date plus a number of days (negative to go back).
  * @throws {InvalidArgumentError} when `date` is not a yyyy-mm-dd calendar date
  * @example

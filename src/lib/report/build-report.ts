@@ -6,7 +6,8 @@ import type { SchoolData } from "../schema/school-data.js";
 import { InvalidArgumentError } from "../errors.js";
 import { IsoDate } from "../schema/primitives.js";
 import { TERMS } from "../../data/codes.js";
-import { academicYearOf, shiftAcademicYear } from "../cohort/dates.js";
+import { academicYearOf, censusStatusDate, shiftAcademicYear } from "../cohort/dates.js";
+import { measureThresholds } from "../cohort/thresholds.js";
 import { identification } from "../cohort/identification.js";
 import { attainment } from "../cohort/attainment.js";
 import { academicYearsOf, withSharedResults } from "../cohort/results.js";
@@ -40,6 +41,14 @@ export interface BuildReportOptions {
   threshold?: number;
   /** National reference figures to compare against; default `DEFAULT_NATIONAL_FIGURES` (see `loadNationalFigures`). */
   national?: NationalFigures;
+  /**
+   * The standardised score (mean 100, SD 15) at or above which a result counts towards the attainment shares;
+   * default `DEFAULT_STANDARDISED_THRESHOLD` (85, the bottom of the publishers' average band). Every label
+   * (`meta.thresholds`) is made from it.
+   */
+  standardisedThreshold?: number;
+  /** The report's name when the data holds several schools (a trust); `analyseFolder` gives the folder's name. Default none. */
+  trustName?: string;
 }
 
 function latest(dates: Iterable<string | null>): string | null {
@@ -96,6 +105,16 @@ function importSummary(data: SchoolData): ImportSummary {
   };
 }
 
+/**
+ * The name the report goes by: the school's (the name most of its pupils' records give) for one school; for
+ * data of several schools, the trust's name when given (never one of its schools').
+ */
+function reportName(data: SchoolData, trustName: string | undefined): string | null {
+  const schools = new Set<string>();
+  for (const p of data.pupils) if (p.school) schools.add(p.school);
+  return schools.size > 1 ? (trustName ?? null) : schoolName(data);
+}
+
 function schoolName(data: SchoolData): string | null {
   const counts = new Map<string, number>();
   for (const p of data.pupils) if (p.school) counts.set(p.school, (counts.get(p.school) ?? 0) + 1);
@@ -131,7 +150,8 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  * scanned for every imported pupil's UPN, name and date of birth, and the function throws rather than return
  * a report that holds one. The report is checked against `SendscopeReport` before it is returned.
  * @param data the imported school data (`importFolder`)
- * @param options `asOf` (default `defaultAsOf(data)`), `audience` (default `"senco"`), `threshold` (default 6)
+ * @param options `asOf` (default `defaultAsOf(data)`), `audience` (default `"senco"`), `threshold` (default 6),
+ *   `national`, `standardisedThreshold` (default 85), `trustName` (the name of a report on several schools)
  * @throws {InvalidArgumentError} when `asOf` is not a yyyy-mm-dd date, the data has no date to default to,
  * or a pupil identifier would leak into a governors' or public report
  * @example
@@ -238,7 +258,7 @@ interface Analysed {
 }
 
 function sectionsOf(analysed: Analysed, options: BuildReportOptions): PerSchool {
-  return schoolSections(analysed.upTo, analysed.asOf, analysed.academicYear, analysed.ks2Years, options.national);
+  return schoolSections(analysed.upTo, analysed.asOf, analysed.academicYear, analysed.ks2Years, options.national, options.standardisedThreshold);
 }
 
 /**
@@ -261,6 +281,7 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   const policy = policyFor(options.audience ?? "senco", options.threshold === undefined ? {} : { threshold: options.threshold });
   const academicYear = academicYearOf(asOf);
   const upTo = dataUpTo(data, asOf);
+  const thresholds = measureThresholds(options.standardisedThreshold === undefined ? {} : { standardised: options.standardisedThreshold });
 
   const national = options.national === undefined ? {} : { national: options.national };
   const ident = identification(upTo, asOf, national);
@@ -288,12 +309,15 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     academicYear,
     audience: policy.audience,
     disclosure: { threshold: policy.threshold, roundCountsTo: policy.roundCountsTo ?? null },
-    schoolName: schoolName(data),
+    schoolName: reportName(data, options.trustName),
     pupilsImported: data.pupils.length,
     pupilsOnRoll: ident.onRoll,
+    thresholds: Object.entries(thresholds)
+      .filter(([, t]) => t.expected !== null)
+      .map(([measure, t]) => ({ measure, expected: t.expected, expectedLabel: t.expectedLabel, higher: t.higher, higherLabel: t.higherLabel })),
     import: importSummary(data),
   };
-  const attainmentCells = attainment(upTo, { byYearGroup: true });
+  const attainmentCells = attainment(upTo, { byYearGroup: true, thresholds });
   const interventions = analyseInterventions(upTo, { asOf });
   for (const summary of interventions.interventions) {
     // Staff names are not for governors or the public (and can be a pupil's name too).
@@ -312,13 +336,13 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     progress: prog,
     belowCurriculum: below,
     gaps: {
-      attainment: attainmentGaps(upTo, { byYearGroup: true }),
+      attainment: attainmentGaps(upTo, { byYearGroup: true, thresholds }),
       national: reportNationalComparisons(upTo, academicYear, asOf, attainmentCells, options.national),
       ks2Rwm: reportRwmGaps(upTo, ks2Years),
       trends: reportGapTrends(upTo, attainmentCells),
     },
     attendance: attendanceByGroup(upTo, academicYear, national),
-    suspensions: { academicYear, cells: suspensionsByGroup(upTo, academicYear) },
+    suspensions: { academicYear, statusDate: censusStatusDate(academicYear), cells: suspensionsByGroup(upTo, academicYear) },
     targets: targetsOnTrack(upTo, asOf),
     reviews: ehcReviews(upTo, asOf),
     interventions,
