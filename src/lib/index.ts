@@ -73,7 +73,7 @@ export { meanDifferenceInterval, meanInterval } from "./stats/mean-difference.js
 export type { MeanDifferenceInterval, MeanInterval } from "./stats/mean-difference.js";
 
 // --- interventions: impact measures -----------------------------------------------------------------------
-export { ratioGain, ratioGainBand, monthsBetween } from "./interventions/ratio-gain.js";
+export { ratioGain, ratioGainBand } from "./interventions/ratio-gain.js";
 export type { RatioGainBand } from "./interventions/ratio-gain.js";
 export { analyseInterventions } from "./interventions/analyse.js";
 export type { AnalyseInterventionsOptions } from "./interventions/analyse.js";
@@ -134,7 +134,7 @@ export { jsonChunks } from "./cli/json-chunks.js";
 export {
   academicYearStartYear, academicYearFromStartYear, shiftAcademicYear, academicYearBounds, addDays, addMonths, monthOf,
 } from "./cohort/dates.js";
-export { censusStatusDate } from "./cohort/dates.js";
+export { censusStatusDate, monthsBetween, academicYearStartOf, dayNumber } from "./cohort/dates.js";
 export { spellInForce, senStatusOn, spellsByPupil } from "./cohort/sen-status.js";
 export type { SenStatusOnDate } from "./cohort/sen-status.js";
 export { yearGroupIn, isSummerBorn, isOnRollOn, isOnRollDuring } from "./cohort/pupil-facts.js";
