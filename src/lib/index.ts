@@ -113,7 +113,7 @@ export {
   SendscopeReport, ReportContent, ReportMeta, ImportSummary, REPORT_SCHEMA_VERSION, reportJsonSchema,
 } from "./report/schema.js";
 export { MeasureThreshold } from "./report/schema.js";
-export { buildReport, defaultAsOf } from "./report/build-report.js";
+export { buildReport, defaultAsOf, dataSpan } from "./report/build-report.js";
 export type { BuildReportOptions } from "./report/build-report.js";
 export {
   ReportNationalComparison, GapTrendEntry, TREND_MEASURES, reportNationalComparisons, reportRwmGaps, reportGapTrends,

@@ -48,6 +48,12 @@ describe("every report agrees with itself", () => {
     });
   }
 
+  it("the sample school counted at a standardised threshold of 100: the shares and labels follow the option", () => {
+    const report = buildReport(sample, { audience: "governors", standardisedThreshold: 100 });
+    expect(report.meta.thresholds.find((t) => t.measure === "standardised")?.expectedLabel).toBe("a standardised score of 100 or more (at or above the national average of 100)");
+    expect(selfCheck(report, sample)).toEqual([]);
+  });
+
   it("a generated trust of two schools, named for the trust's folder", async () => {
     const folder = join(dir, "Riverside Trust");
     const report = await analyseFolder(folder, { audience: "governors" });

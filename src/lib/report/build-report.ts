@@ -6,7 +6,7 @@ import type { SchoolData } from "../schema/school-data.js";
 import { InvalidArgumentError } from "../errors.js";
 import { IsoDate } from "../schema/primitives.js";
 import { TERMS } from "../../data/codes.js";
-import { academicYearOf, censusStatusDate, shiftAcademicYear } from "../cohort/dates.js";
+import { academicYearBounds, academicYearOf, censusStatusDate, shiftAcademicYear } from "../cohort/dates.js";
 import { measureThresholds } from "../cohort/thresholds.js";
 import { identification } from "../cohort/identification.js";
 import { attainment } from "../cohort/attainment.js";
@@ -49,6 +49,8 @@ export interface BuildReportOptions {
   standardisedThreshold?: number;
   /** The report's name when the data holds several schools (a trust); `analyseFolder` gives the folder's name. Default none. */
   trustName?: string;
+  /** Analyse an `asOf` outside the span of the data (`dataSpan`) instead of refusing it; default false. */
+  force?: boolean;
 }
 
 function latest(dates: Iterable<string | null>): string | null {
@@ -82,6 +84,35 @@ export function defaultAsOf(data: SchoolData): { asOf: string; source: "latest a
   ]);
   if (any === null) throw new InvalidArgumentError("defaultAsOf", "the data holds no dated record, so give the date the report describes (asOf)");
   return { asOf: any, source: "latest record" };
+}
+
+/**
+ * The dates the data covers: from its earliest dated record (an admission, SEN spell, assessment,
+ * intervention or suspension) to the end (31 August) of the academic year of its latest (attendance counts
+ * by its academic year). A report on a date outside it describes no data: `buildReport` refuses one unless
+ * told to go ahead (`force`). Null when the data holds no dated record.
+ * @example
+ * dataSpan(data) // => { from: "2019-09-04", to: "2026-08-31" }
+ */
+export function dataSpan(data: SchoolData): { from: string; to: string } | null {
+  let from: string | null = null;
+  let to: string | null = null;
+  const see = (d: string | null) => {
+    if (d === null) return;
+    if (from === null || d < from) from = d;
+    if (to === null || d > to) to = d;
+  };
+  // Loops, not `flatMap`: a trust has millions of results.
+  for (let i = 0; i < data.assessments.length; i += 1) see(data.assessments[i]!.date);
+  for (const p of data.pupils) see(p.admissionDate);
+  for (const s of data.senRegister) { see(s.startDate); see(s.endDate); }
+  for (const r of data.interventions) { see(r.startDate); see(r.endDate); }
+  for (const s of data.suspensions) see(s.startDate);
+  const years = new Set<string>();
+  for (let i = 0; i < data.attendance.length; i += 1) years.add(data.attendance[i]!.academicYear);
+  for (const y of years) { const b = academicYearBounds(y); see(b.start); see(b.end); }
+  if (from === null || to === null) return null;
+  return { from, to: academicYearBounds(academicYearOf(to)).end };
 }
 
 function importSummary(data: SchoolData): ImportSummary {
@@ -152,8 +183,9 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  * @param data the imported school data (`importFolder`)
  * @param options `asOf` (default `defaultAsOf(data)`), `audience` (default `"senco"`), `threshold` (default 6),
  *   `national`, `standardisedThreshold` (default 85), `trustName` (the name of a report on several schools)
- * @throws {InvalidArgumentError} when `asOf` is not a yyyy-mm-dd date, the data has no date to default to,
- * or a pupil identifier would leak into a governors' or public report
+ * @throws {InvalidArgumentError} when `asOf` is not a yyyy-mm-dd date, is outside the data (`dataSpan`)
+ * without `force`, the data has no date to default to, or a pupil identifier would leak into a governors' or
+ * public report
  * @example
  * const report = buildReport(await importFolder("fixtures/sample-school"), { audience: "governors" });
  * report.meta.generatedFor // => "2025-07-18"
@@ -278,6 +310,13 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   const chosen = options.asOf === undefined ? defaultAsOf(data) : { asOf: options.asOf, source: "option" as const };
   const asOf = chosen.asOf;
   if (!IsoDate.safeParse(asOf).success) throw new InvalidArgumentError("buildReport", `asOf must be a date as yyyy-mm-dd, got '${asOf}'`);
+  const span = dataSpan(data);
+  if (span !== null && (asOf < span.from || asOf > span.to) && options.force !== true) {
+    throw new InvalidArgumentError(
+      "buildReport",
+      `the date ${asOf} is outside the data, which runs from ${span.from} to ${span.to}: a report on it would describe no pupils or results. Give a date in that span, or force it (--force) to analyse it anyway`,
+    );
+  }
   const policy = policyFor(options.audience ?? "senco", options.threshold === undefined ? {} : { threshold: options.threshold });
   const academicYear = academicYearOf(asOf);
   const upTo = dataUpTo(data, asOf);
@@ -312,6 +351,7 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     schoolName: reportName(data, options.trustName),
     pupilsImported: data.pupils.length,
     pupilsOnRoll: ident.onRoll,
+    dataSpan: span,
     thresholds: Object.entries(thresholds)
       .filter(([, t]) => t.expected !== null)
       .map(([measure, t]) => ({ measure, expected: t.expected, expectedLabel: t.expectedLabel, higher: t.higher, higherLabel: t.higherLabel })),

@@ -69,7 +69,8 @@ export type MeasureThreshold = z.infer<typeof MeasureThreshold>;
 /**
  * The report's header. `generatedFor` is the date the figures describe (`asOf`; never the clock), with how it
  * was chosen; `pupilsOnRoll` the pupils counted (on roll on that date); `schoolName` the school's name, or a
- * trust's (`trustName`) for data of several schools; `thresholds` what each attainment share counts.
+ * trust's (`trustName`) for data of several schools; `dataSpan` the dates the data covers (see `dataSpan`);
+ * `thresholds` what each attainment share counts.
  * @example
  * ReportMeta.shape.asOfSource.parse("latest assessment") // => "latest assessment"
  */
@@ -83,6 +84,7 @@ export const ReportMeta = z.object({
   schoolName: z.string().nullable(),
   pupilsImported: z.number().int(),
   pupilsOnRoll: z.number().int(),
+  dataSpan: z.object({ from: IsoDate, to: IsoDate }).nullable(),
   thresholds: z.array(MeasureThreshold),
   import: ImportSummary,
 });
