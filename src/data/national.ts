@@ -30,8 +30,31 @@ export const NationalGroup = z.enum(NATIONAL_GROUPS);
 export type NationalGroup = z.infer<typeof NationalGroup>;
 
 /**
+ * The schools a national figure is for: `all` (every school in England, including special schools and
+ * alternative provision, where nearly every pupil has an EHC plan), `primary` (state-funded primary schools)
+ * or `secondary` (state-funded secondary schools).
+ * @example
+ * NationalPhase.parse("primary") // => "primary"
+ */
+export const NationalPhase = z.enum(["all", "primary", "secondary"]);
+/** The schools a national figure is for. */
+export type NationalPhase = z.infer<typeof NationalPhase>;
+
+/**
+ * The schools of each phase in plain English, as captions name them.
+ * @example
+ * NATIONAL_PHASE_LABELS.primary // => "state-funded primary schools in England"
+ */
+export const NATIONAL_PHASE_LABELS: Record<NationalPhase, string> = {
+  all: "all schools in England (including special schools)",
+  primary: "state-funded primary schools in England",
+  secondary: "state-funded secondary schools in England",
+};
+
+/**
  * One national figure: the `rate` (a proportion) of a `measure` for a `group`, with the `year` it describes
- * and its `source`. `need` is set only for `primaryNeedShare`.
+ * and its `source`. `need` is set only for `primaryNeedShare`; `phase` says which schools the figure is for
+ * (absent: all schools).
  * @example
  * NationalFigure.parse({ measure: "senShare", group: "K", rate: 0.142, year: "January 2025",
  *   source: "DfE, Special educational needs in England 2024/25" })
@@ -40,6 +63,7 @@ export const NationalFigure = z.object({
   measure: NationalMeasure,
   group: NationalGroup,
   need: z.enum(NEED_CODES).optional(),
+  phase: NationalPhase.optional(),
   rate: z.number().min(0).max(1),
   year: z.string().min(1),
   source: z.string().min(1),
@@ -57,13 +81,19 @@ export const NationalFigures = z.object({ figures: z.array(NationalFigure) });
 export type NationalFigures = z.infer<typeof NationalFigures>;
 
 const SEN_STATS = "DfE, Special educational needs in England, academic year 2024/25";
+const SEN_STATS_PHASE = "DfE, Special educational needs in England, academic year 2024/25 (headline: SEN in state-funded primary 18.2%, secondary 16.5%)";
 const PHONICS = "DfE, Phonics screening check and key stage 1 assessments: England 2024 (characteristics)";
 const KS2_2022 = "DfE, Key stage 2 attainment: national headlines 2021/22 (characteristics)";
 const KS2_2025 = "DfE, Key stage 2 attainment: national headlines 2025";
 const ABSENCE = "DfE, Pupil absence in schools in England: autumn term 2023/24";
 
 /**
- * The national figures sendscope ships (from `shared/domain.md`; DfE statistics, England, all schools).
+ * The national figures sendscope ships (DfE statistics, England). The SEN shares of SEN support and EHC plans
+ * are for all schools (special schools included): the split for state-funded primary and secondary schools is
+ * in the same release's `sen_phase_type` table (columns `sen_support_percent`, `ehc_plan_percent` by
+ * `phase_type_grouping`), which a user can load with `--national` (`phase: "primary"`). The all-SEN share by
+ * phase (January 2025: 18.2% of pupils in state-funded primary schools, 16.5% in secondary; DfE, published 12
+ * June 2025) is shipped, so a primary school is compared with primary schools.
  * @example
  * DEFAULT_NATIONAL_FIGURES.figures.find((f) => f.measure === "phonicsMet" && f.group === "E")?.rate // => 0.2
  */
@@ -71,6 +101,8 @@ export const DEFAULT_NATIONAL_FIGURES: NationalFigures = {
   figures: [
     { measure: "senShare", group: "K", rate: 0.142, year: "January 2025", source: SEN_STATS },
     { measure: "senShare", group: "E", rate: 0.053, year: "January 2025", source: SEN_STATS },
+    { measure: "senShare", group: "SEN", phase: "primary", rate: 0.182, year: "January 2025", source: SEN_STATS_PHASE },
+    { measure: "senShare", group: "SEN", phase: "secondary", rate: 0.165, year: "January 2025", source: SEN_STATS_PHASE },
     { measure: "phonicsMet", group: "N", rate: 0.88, year: "2023/24", source: PHONICS },
     { measure: "phonicsMet", group: "K", rate: 0.52, year: "2023/24", source: PHONICS },
     { measure: "phonicsMet", group: "E", rate: 0.2, year: "2023/24", source: PHONICS },
@@ -89,20 +121,24 @@ export const DEFAULT_NATIONAL_FIGURES: NationalFigures = {
 
 /**
  * The national figure for a measure and group (and need, for `primaryNeedShare`), or null when there is none.
+ * With a `phase`, the figure for that phase's schools when there is one, else the figure for all schools;
+ * without, the figure for all schools only.
  * @param figures a set of national figures; default `DEFAULT_NATIONAL_FIGURES`
+ * @param phase the phase of the school compared (default `"all"`)
  * @example
  * nationalFigure("persistentAbsence", "K")?.rate // => 0.299
+ * nationalFigure("senShare", "SEN", null, DEFAULT_NATIONAL_FIGURES, "primary")?.rate // => 0.182
  */
 export function nationalFigure(
   measure: NationalMeasure,
   group: NationalGroup,
   need: string | null = null,
   figures: NationalFigures = DEFAULT_NATIONAL_FIGURES,
+  phase: NationalPhase = "all",
 ): NationalFigure | null {
-  return (
-    figures.figures.find((f) => f.measure === measure && f.group === group && (need === null ? f.need === undefined : f.need === need)) ??
-    null
-  );
+  const matches = (f: NationalFigure, p: NationalPhase) =>
+    f.measure === measure && f.group === group && (need === null ? f.need === undefined : f.need === need) && (f.phase ?? "all") === p;
+  return (phase !== "all" ? figures.figures.find((f) => matches(f, phase)) : undefined) ?? figures.figures.find((f) => matches(f, "all")) ?? null;
 }
 
 /**

@@ -73,7 +73,7 @@ export { meanDifferenceInterval, meanInterval } from "./stats/mean-difference.js
 export type { MeanDifferenceInterval, MeanInterval } from "./stats/mean-difference.js";
 
 // --- interventions: impact measures -----------------------------------------------------------------------
-export { ratioGain, ratioGainBand, monthsBetween } from "./interventions/ratio-gain.js";
+export { ratioGain, ratioGainBand } from "./interventions/ratio-gain.js";
 export type { RatioGainBand } from "./interventions/ratio-gain.js";
 export { analyseInterventions } from "./interventions/analyse.js";
 export type { AnalyseInterventionsOptions } from "./interventions/analyse.js";
@@ -112,7 +112,8 @@ export { Cell, pupilLevelList } from "./report/cells.js";
 export {
   SendscopeReport, ReportContent, ReportMeta, ImportSummary, REPORT_SCHEMA_VERSION, reportJsonSchema,
 } from "./report/schema.js";
-export { buildReport, defaultAsOf } from "./report/build-report.js";
+export { MeasureThreshold } from "./report/schema.js";
+export { buildReport, defaultAsOf, dataSpan } from "./report/build-report.js";
 export type { BuildReportOptions } from "./report/build-report.js";
 export {
   ReportNationalComparison, GapTrendEntry, TREND_MEASURES, reportNationalComparisons, reportRwmGaps, reportGapTrends,
@@ -133,6 +134,7 @@ export { jsonChunks } from "./cli/json-chunks.js";
 export {
   academicYearStartYear, academicYearFromStartYear, shiftAcademicYear, academicYearBounds, addDays, addMonths, monthOf,
 } from "./cohort/dates.js";
+export { censusStatusDate, monthsBetween, academicYearStartOf, dayNumber } from "./cohort/dates.js";
 export { spellInForce, senStatusOn, spellsByPupil } from "./cohort/sen-status.js";
 export type { SenStatusOnDate } from "./cohort/sen-status.js";
 export { yearGroupIn, isSummerBorn, isOnRollOn, isOnRollDuring } from "./cohort/pupil-facts.js";
@@ -143,11 +145,13 @@ export {
 export { GROUP_CELL_KEY_FIELDS, ProportionFigures, proportionFigures, ShareFigures, shareFigures, MeanFigures, meanFigures } from "./cohort/figures.js";
 export { MEASURE_THRESHOLDS, teacherAssessmentRank, resultValue } from "./cohort/thresholds.js";
 export type { MeasureThresholds } from "./cohort/thresholds.js";
+export { DEFAULT_STANDARDISED_THRESHOLD, standardisedThresholds, measureThresholds } from "./cohort/thresholds.js";
 export { profiledResults } from "./cohort/results.js";
 export type { ProfiledResult, ResultFilter } from "./cohort/results.js";
 export {
   ShareCell, IdentificationChange, IdentificationNational, Identification, identification,
 } from "./cohort/identification.js";
+export { schoolPhase } from "./cohort/identification.js";
 export { AttainmentCell, RESULT_POINT_FIELDS, attainmentFigures, groupResults, attainment } from "./cohort/attainment.js";
 export type { AttainmentOptions } from "./cohort/attainment.js";
 export { RwmCell, ks2RwmResults, ks2Rwm } from "./cohort/ks2-rwm.js";
@@ -182,6 +186,7 @@ export {
   NATIONAL_MEASURES, NationalMeasure, NATIONAL_GROUPS, NationalGroup, NationalFigure, NationalFigures,
   DEFAULT_NATIONAL_FIGURES, nationalFigure, loadNationalFigures,
 } from "../data/national.js";
+export { NationalPhase, NATIONAL_PHASE_LABELS } from "../data/national.js";
 
 // --- charts: vega-lite spec builders (accessible theme, suppressed cells as notes) -------------------------
 export {

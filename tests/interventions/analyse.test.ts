@@ -43,8 +43,8 @@ describe("analyseInterventions on hand-made data", () => {
     const lexia = report.interventions.find((i) => i.intervention === "Lexia");
     expect(lexia?.n).toBe(1);
     expect(lexia?.impact.verdict).toBe("too-few");
-    // 9 months in 88 days (2.891170 months) = 3.112926, Brooks's "substantial"
-    expect(lexia?.impact.raw.ratioGain).toBeCloseTo(3.112926, 5);
+    // 9 months in 2 calendar months and 27 days (2 + 27 / 30.4375 = 2.887064 months) = 3.117354, Brooks's "substantial"
+    expect(lexia?.impact.raw.ratioGain).toBeCloseTo(3.117354, 5);
     expect(lexia?.narrative).toBe("Lexia (1 pupil, Sep 2024 to Dec 2024): only one pupil has entry and exit scores, too few to judge impact.");
     const months = report.rankings.find((r) => r.unit === "months");
     expect(months?.entries[0]).toMatchObject({ intervention: "Lexia", rank: null });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  academicYearStart, findComparison, inferSubject, yearGroupIn,
-} from "../../src/lib/interventions/comparison.js";
+import { findComparison, inferSubject } from "../../src/lib/interventions/comparison.js";
+import { academicYearStartOf } from "../../src/lib/cohort/dates.js";
+import { yearGroupIn } from "../../src/lib/cohort/pupil-facts.js";
 import { placementOutcome } from "../../src/lib/interventions/outcomes.js";
 import { assess, pupil, rec } from "./build.js";
 
@@ -41,8 +41,8 @@ describe("findComparison", () => {
     // c9 left before the end point); g2 (90): c4 (92, distance 2) and c3 (85, distance 5)
     expect(found?.pupils.map((p) => p.pupilId)).toEqual(["c1", "c2", "c3", "c4"]);
     expect(found?.pupils.map((p) => p.value)).toEqual([3, 0, 4, 1]); // spring − autumn
-    // 2024-12-02 → 2025-03-17 is 105 days = 3.449692 months
-    expect(found?.pupils[0]?.monthsElapsed).toBeCloseTo(3.449692, 5);
+    // 2024-12-02 → 2025-03-17 is 3 calendar months (→ 2 Mar) and 15 days: 3 + 15 / 30.4375 = 3.492813 months
+    expect(found?.pupils[0]?.monthsElapsed).toBeCloseTo(3.492813, 5);
   });
 
   it("measures the group the same way", () => {
@@ -76,10 +76,9 @@ describe("inferSubject and year groups", () => {
     expect(inferSubject(run, [...assessments, ...reading])).toBe("maths");
     expect(inferSubject(run, [])).toBeNull();
   });
-  it("offsets year groups by academic year", () => {
-    expect(academicYearStart("2025-03-10")).toBe(2024);
-    expect(academicYearStart("2025-09-01")).toBe(2025);
-    expect(yearGroupIn(pupil({ pupilId: "x", yearGroup: 4, yearGroupAcademicYear: "2025/26" }), 2023)).toBe(2);
-    expect(yearGroupIn(undefined, 2023)).toBeNull();
+  it("offsets year groups by academic year, with the one dates module's helpers", () => {
+    expect(academicYearStartOf("2025-03-10")).toBe(2024);
+    expect(academicYearStartOf("2025-09-01")).toBe(2025);
+    expect(yearGroupIn(pupil({ pupilId: "x", yearGroup: 4, yearGroupAcademicYear: "2025/26" }), "2023/24")).toBe(2);
   });
 });

@@ -8,12 +8,12 @@ describe("placementOutcome", () => {
     const o = placementOutcome(
       rec({ pupilId: "p1", measure: "readingAge", entryScore: 84, exitScore: 93, exitDate: "2024-12-13" }),
       pupil({ pupilId: "p1" }), "2024-12-13", "2025-07-01");
-    // 2024-09-16 → 2024-12-13 is 88 days = 88 / 30.4375 = 2.89117 months; 9 / 2.89117 = 3.11293
-    expect(o.monthsElapsed).toBeCloseTo(2.89117, 5);
+    // 2024-09-16 → 2024-12-13 is 2 calendar months (16 Sep → 16 Nov) and 27 days (→ 13 Dec): 2 + 27 / 30.4375 = 2.887064 months; 9 / 2.887064 = 3.117354
+    expect(o.monthsElapsed).toBeCloseTo(2.887064, 5);
     expect(o.gain).toBe(9);
-    expect(o.value).toBeCloseTo(3.11293, 4);
+    expect(o.value).toBeCloseTo(3.117354, 5);
     expect(o.excluded).toBeNull();
-    // born 2016-09-16, entry 2024-09-16: 2922 days / 30.4375 = 96.0 months
+    // born 2016-09-16, entry 2024-09-16: 96 calendar months exactly
     expect(o.ageAtEntryMonths).toBeCloseTo(96, 5);
   });
 

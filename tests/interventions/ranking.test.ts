@@ -10,10 +10,11 @@ const input = (intervention: string, n: number, mean: number, lower: number, upp
 describe("rankCostEffectiveness", () => {
   const [points] = rankCostEffectiveness([
     input("A", 10, 6, 3, 9, 200),
-    input("B", 10, 1, -2, 4, 100),
+    input("B", 10, 2, 0.5, 3.5, 100),
     input("C", 3, 30, 20, 40, 100),
     input("D", 12, 20, 15, 25, 100),
     input("E", 8, 4, 1, 7, null),
+    input("F", 10, 1, -2, 4, 100),
   ]);
   const byName = new Map(points?.entries.map((e) => [e.intervention, e]));
 
@@ -24,17 +25,27 @@ describe("rankCostEffectiveness", () => {
     expect(a?.costPerUnit).toBeCloseTo(33.333333, 5); // 200 / 6
     expect(a?.costPerUnitLower).toBeCloseTo(22.222222, 5); // 200 / 9
     expect(a?.costPerUnitUpper).toBeCloseTo(66.666667, 5); // 200 / 3
-    expect(byName.get("B")?.costPerUnitUpper).toBeNull(); // interval reaches 0: unbounded
+    expect(byName.get("B")?.costPerUnitUpper).toBeCloseTo(200, 9); // 100 / 0.5
+  });
+
+  it("never ranks an intervention without clear evidence of impact, and lists it beneath", () => {
+    // F's net-impact interval, −2 to 4 points, includes 0.
+    expect(byName.get("F")).toMatchObject({ rank: null, impactPer100: null, costPerUnit: null });
+    expect(byName.get("F")?.reason).toBe("no clear evidence of impact (95% interval of net impact -2.00 to 4.00 points)");
+    expect(byName.get("F")?.statement).toBe("Not ranked: no clear evidence of impact (95% interval of net impact -2.00 to 4.00 points).");
   });
 
   it("ranks only what can be told apart", () => {
-    // se = half-width / 1.96: A 0.765306, B 1.530612, D 2.551020 (per £100).
-    // A vs B: |3 − 1| = 2 < 1.96·√(0.765306² + 1.530612²) = 3.353974 → cannot be told apart
-    // D vs A: 17 > 1.96·√(2.551020² + 0.765306²) = 5.220 → apart; D vs B: 19 > 5.831 → apart
+    // Per £100: D 20 (15 to 25), A 3 (1.5 to 4.5), B 2 (0.5 to 3.5); se = half-width / 1.96: A 0.765306,
+    // B 0.765306, D 2.551020. A vs B: |3 − 2| = 1 < 1.96·√(0.765306² + 0.765306²) = 2.121 → cannot be told
+    // apart; D vs A: 17 > 1.96·√(2.551020² + 0.765306²) = 5.220 → apart; D vs B: 18 > 5.220 → apart.
+    // Ranks follow the estimates, one each (no shared rank): D 1, A 2, B 3; A and B say they are tied.
     expect(byName.get("D")?.rank).toBe(1);
     expect(byName.get("A")?.rank).toBe(2);
-    expect(byName.get("B")?.rank).toBe(2);
+    expect(byName.get("B")?.rank).toBe(3);
     expect(byName.get("A")?.tiedWith).toEqual(["B"]);
+    expect(byName.get("B")?.tiedWith).toEqual(["A"]);
+    expect(byName.get("D")?.statement).toMatch(/^Rank 1 of 3: 20\.00 points per £100 per pupil/);
     expect(byName.get("A")?.statement).toMatch(/Cannot be told apart from B/);
     expect(byName.get("D")?.tiedWith).toEqual([]);
   });
@@ -43,7 +54,7 @@ describe("rankCostEffectiveness", () => {
     expect(byName.get("C")).toMatchObject({ rank: null, impactPer100: null });
     expect(byName.get("C")?.reason).toMatch(/only 3 pupils \(fewer than 5\)/);
     expect(byName.get("E")?.reason).toBe("no cost recorded");
-    expect(points?.entries.map((e) => e.intervention)).toEqual(["D", "A", "B", "C", "E"]);
+    expect(points?.entries.map((e) => e.intervention)).toEqual(["D", "A", "B", "C", "E", "F"]);
   });
 
   it("keeps months and points apart, and never ranks a one-pupil group", () => {

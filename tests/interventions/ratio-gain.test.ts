@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { monthsBetween, ratioGain, ratioGainBand } from "../../src/lib/interventions/ratio-gain.js";
+import { ratioGain, ratioGainBand } from "../../src/lib/interventions/ratio-gain.js";
+import { monthsBetween } from "../../src/lib/cohort/dates.js";
+import { placementOutcome } from "../../src/lib/interventions/outcomes.js";
+import { pupil, rec } from "./build.js";
 import { InvalidArgumentError } from "../../src/lib/errors.js";
 
 describe("ratioGain", () => {
@@ -51,14 +54,14 @@ describe("ratioGainBand", () => {
   });
 });
 
-describe("monthsBetween", () => {
-  // Expected values: (date.fromisoformat(end) - date.fromisoformat(start)).days / 30.4375 in Python
-  // (tests/stats/reference.py).
+describe("monthsBetween (the one definition of a month: cohort/dates, used by ratio gains too)", () => {
+  // Expected values: whole calendar months plus the remaining days / 30.4375, computed in Python with
+  // datetime.date and calendar.monthrange (tests/stats/reference.py). A year is exactly 12 months.
   it.each([
-    ["2024-09-16", "2024-12-13", 2.891170431211499],
-    ["2024-09-01", "2025-09-01", 11.991786447638603],
+    ["2024-09-16", "2024-12-13", 2.8870636550308006],
+    ["2024-09-01", "2025-09-01", 12],
     ["2024-02-28", "2024-03-01", 0.06570841889117043],
-    ["2025-01-10", "2024-12-10", -1.0184804928131417],
+    ["2025-01-10", "2024-12-10", -1],
   ])("monthsBetween(%s, %s) = %s", (s, e, months) => {
     expect(monthsBetween(s, e)).toBeCloseTo(months, 13);
   });
@@ -68,13 +71,25 @@ describe("monthsBetween", () => {
   });
 
   it.each([
-    ["03/09/2024", "2024-12-13", /startIso must be a date as yyyy-mm-dd/],
-    ["2024-09-03", "2024-12-13T00:00", /endIso must be a date as yyyy-mm-dd/],
-    ["2023-02-29", "2024-12-13", /startIso is not a real calendar date: 2023-02-29/],
-    ["2024-09-03", "2024-13-01", /endIso is not a real calendar date/],
+    ["03/09/2024", "2024-12-13", /expected a date as yyyy-mm-dd, got '03\/09\/2024'/],
+    ["2024-09-03", "2024-12-13T00:00", /expected a date as yyyy-mm-dd, got '2024-12-13T00:00'/],
+    ["2023-02-29", "2024-12-13", /'2023-02-29' is not a calendar date/],
+    ["2024-09-03", "2024-13-01", /'2024-13-01' is not a calendar date/],
   ])("monthsBetween(%s, %s) throws", (s, e, message) => {
     expect(() => monthsBetween(s, e)).toThrow(InvalidArgumentError);
     expect(() => monthsBetween(s, e)).toThrow(message);
     expect(() => monthsBetween(s, e)).toThrow(/^monthsBetween: /);
+  });
+});
+
+describe("one month, one ratio gain", () => {
+  it("gives an intervention placement the same months elapsed as the progress analysis (calendar months)", () => {
+    // 15 September to 15 March: 6 calendar months exactly (not 181 days / 30.4375 = 5.947); 12 months of
+    // reading age gained in them is a ratio gain of exactly 2 wherever the report computes it.
+    const o = placementOutcome(rec({ pupilId: "p1", measure: "readingAge", entryScore: 90, exitScore: 102, entryDate: "2024-09-15", exitDate: "2025-03-15" }),
+      pupil({ pupilId: "p1" }), "2025-03-15", "2025-07-01");
+    expect(o.monthsElapsed).toBe(6);
+    expect(o.value).toBe(2);
+    expect(o.monthsElapsed).toBe(monthsBetween("2024-09-15", "2025-03-15"));
   });
 });

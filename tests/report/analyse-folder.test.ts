@@ -9,7 +9,7 @@
  */
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generator/generate.js";
 import { importFolder } from "../../src/lib/import/import-folder.js";
@@ -55,12 +55,13 @@ describe("analyseFolder", () => {
 
   for (const audience of ["senco", "governors"] as const) {
     it(`builds the same ${audience} report as buildReport, with a date given and with the default date`, async () => {
-      const expected = buildReport(data, { asOf: AS_OF, audience });
+      // analyseFolder names a trust's report after its folder (issue 17); buildReport is told the same name.
+      const expected = buildReport(data, { asOf: AS_OF, audience, trustName: basename(dir) });
       const onWorker = await analyseFolder(dir, { asOf: AS_OF, audience, sectionsWorker: true });
       expect(onWorker.schools).toHaveLength(3);
       expect(onWorker).toEqual(expected);
       expect(await analyseFolder(dir, { asOf: AS_OF, audience })).toEqual(expected);
-      expect(await analyseFolder(dir, { audience, sectionsWorker: true })).toEqual(buildReport(data, { audience }));
+      expect(await analyseFolder(dir, { audience, sectionsWorker: true })).toEqual(buildReport(data, { audience, trustName: basename(dir) }));
     }, 60_000);
   }
 
@@ -79,7 +80,7 @@ describe("analyseFolder", () => {
       expect(made.sections).toBeNull();
       expect(made).toMatchObject({ reason: expect.stringMatching(/in two schools' files/) });
       const report = await analyseFolder(twice, { asOf: AS_OF, sectionsWorker: true });
-      expect(report).toEqual(buildReport(await importFolder(twice), { asOf: AS_OF }));
+      expect(report).toEqual(buildReport(await importFolder(twice), { asOf: AS_OF, trustName: basename(twice) }));
     } finally {
       rmSync(twice, { recursive: true, force: true });
     }

@@ -6,6 +6,7 @@ the TypeScript code).
 """
 import numpy as np
 from math import sqrt
+import calendar
 from datetime import date
 from scipy import stats
 
@@ -86,8 +87,26 @@ for v, conf in [(WB, 0.95), (HA, 0.95), (HA, 0.99), ([4, 7], 0.95)]:
     lo, hi = stats.t.interval(conf, len(v) - 1, loc=np.mean(v), scale=stats.sem(v))
     print(f"  {v} conf {conf}: mean {np.mean(v)!r} ({lo!r}, {hi!r})")
 
-print("# monthsBetween: days / 30.4375 (Python datetime)")
+print("# monthsBetween: whole calendar months + remaining days / 30.4375 (Python datetime, calendar)")
+
+
+def _add_months(d, k):
+    y, m = divmod(d.month - 1 + k, 12)
+    y += d.year
+    m += 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def _months_between(s, e):
+    a, b = date.fromisoformat(s), date.fromisoformat(e)
+    if b < a:
+        return -_months_between(e, s)
+    whole = (b.year - a.year) * 12 + b.month - a.month
+    if _add_months(a, whole) > b:
+        whole -= 1
+    return whole + (b - _add_months(a, whole)).days / 30.4375
+
+
 for s, e in [("2024-09-16", "2024-12-13"), ("2024-09-01", "2025-09-01"), ("2024-02-28", "2024-03-01"),
              ("2025-01-10", "2024-12-10")]:
-    days = (date.fromisoformat(e) - date.fromisoformat(s)).days
-    print(f"  {s} -> {e}: {days} days, {days / 30.4375!r} months")
+    print(f"  {s} -> {e}: {_months_between(s, e)!r} months")

@@ -28,14 +28,18 @@ export function sized(width) {
   return {width: plotWidth(width), labelLimit: labelRoom(width)};
 }
 
-/** "42%" (or the suppressed note for null). */
-export function pct(x, digits = 0) {
-  return x == null ? "suppressed" : `${(x * 100).toFixed(digits)}%`;
+/**
+ * "42%"; a missing figure is "–" (no pupils or no data: neither zero nor "suppressed"); pass the figure's cell
+ * (or `true`) as `suppressed` to say "suppressed" where disclosure control hid it.
+ */
+export function pct(x, digits = 0, suppressed = false) {
+  if (x == null) return suppressed === true || suppressed?.suppressed === true ? "suppressed" : "–";
+  return `${(x * 100).toFixed(digits)}%`;
 }
 
-/** A signed number of percentage points from a difference of proportions: "+3" / "−12". */
+/** A signed number of percentage points from a difference of proportions: "+3" / "−12"; "–" when missing. */
 export function points(x) {
-  if (x == null) return "suppressed";
+  if (x == null) return "–";
   const v = Math.round(x * 100);
   return v > 0 ? `+${v}` : v < 0 ? `−${Math.abs(v)}` : "0";
 }
@@ -95,4 +99,9 @@ export function card(title, value, note) {
 /** The SENCO-only warning shown at the top of every page with pupil-level data. */
 export function confidential(what = "pupil-level special category data") {
   return html`<div class="confidential" role="note"><strong>CONFIDENTIAL: for the SENCO only.</strong> This page holds ${what}. Do not publish it, share the link, print it for circulation or e-mail it. The governors' report is the version to share.</div>`;
+}
+
+/** What a report's attainment share counts for a measure ("a standardised score of 85 or more (average or above)"), from `meta.thresholds`. */
+export function thresholdLabel(r, measure) {
+  return r.meta.thresholds?.find((t) => t.measure === measure)?.expectedLabel ?? "the measure's threshold";
 }

@@ -26,6 +26,12 @@ export interface AnalyseOptions {
   mapping?: string;
   /** Threads that read a folder of several schools (see `ImportOptions.threads`); default 2 for a large one. */
   threads?: number;
+  /** The standardised score counted as at or above the line (see `BuildReportOptions.standardisedThreshold`); default 85. */
+  standardisedThreshold?: number;
+  /** Analyse an `asOf` outside the span of the data instead of refusing it (a warning is printed); default false. */
+  force?: boolean;
+  /** The name of a report on several schools; default the folder's name. */
+  trustName?: string;
 }
 
 interface Figure {
@@ -95,7 +101,8 @@ export function formatAnalyseSummary(report: SendscopeReport): string {
 /**
  * Run `analyse`: import `folder`, build the report for the audience, print it. Returns the exit status:
  * 0 when the report was printed; 2 when the folder is missing, unreadable or holds no recognisable export,
- * or an option is invalid (a one-line message on stderr, never a stack trace).
+ * an option is invalid, or `asOf` is outside the span of the data without `force` (a one-line message on
+ * stderr, never a stack trace). With `force`, such a date is analysed and a warning goes to stderr.
  * @param folder the folder of CSV exports
  * @param options `json`, `audience`, `asOf`, `threshold` (see `AnalyseOptions`)
  * @param io where to write
@@ -123,6 +130,9 @@ export async function runAnalyse(
         audience: options.audience,
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
         ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+        ...(options.standardisedThreshold === undefined ? {} : { standardisedThreshold: options.standardisedThreshold }),
+        ...(options.trustName === undefined ? {} : { trustName: options.trustName }),
+        ...(options.force === true ? { force: true } : {}),
       });
     } finally {
       bar?.stop();
@@ -133,6 +143,10 @@ export async function runAnalyse(
       return 2;
     }
     throw error;
+  }
+  const span = report.meta.dataSpan;
+  if (span !== null && (report.meta.generatedFor < span.from || report.meta.generatedFor > span.to)) {
+    io.stderr(`sendscope analyse: warning: ${report.meta.generatedFor} is outside the data (${span.from} to ${span.to}); the report was made because of --force and may describe no pupils or results\n`);
   }
   if (!options.json) {
     io.stdout(formatAnalyseSummary(report));

@@ -67,9 +67,14 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--national <file>", "a national-figures JSON file to compare against instead of the built-in figures")
     .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
     .option("--threads <n>", THREADS_HELP, positiveWholeNumber)
-    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string; mapping?: string; threads?: number }) => {
+    .option("--standardised-threshold <n>", "the standardised score (mean 100) counted as at or above the line in attainment shares (default 85: average or above)", positiveWholeNumber)
+    .option("--force", "analyse an --as-of date outside the span of the data instead of refusing it (with a warning)", false)
+    .option("--trust-name <name>", "the name of a report on several schools (default: the folder's name)")
+    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string; mapping?: string; threads?: number; standardisedThreshold?: number; force: boolean; trustName?: string }) => {
       exitCode = await runAnalyse(folder, {
-        json: opts.json, audience: opts.audience,
+        json: opts.json, audience: opts.audience, force: opts.force,
+        ...(opts.standardisedThreshold === undefined ? {} : { standardisedThreshold: opts.standardisedThreshold }),
+        ...(opts.trustName === undefined ? {} : { trustName: opts.trustName }),
         ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
         ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
         ...(opts.national === undefined ? {} : { national: opts.national }),

@@ -9,7 +9,7 @@ import { type GroupDimension, splitByGroup } from "./groups.js";
 import { meanFigures, proportionFigures } from "./figures.js";
 import { type ProfiledResult, type ResultFilter, profiledResults, readProfiledResults } from "./results.js";
 import { sharedValueOf } from "./shared.js";
-import { MEASURE_THRESHOLDS } from "./thresholds.js";
+import { MEASURE_THRESHOLDS, type MeasureThresholds } from "./thresholds.js";
 
 /**
  * The fields that say which results a figure is about: subject, measure, assessment point (and its year and
@@ -69,6 +69,8 @@ export interface AttainmentOptions extends ResultFilter {
   byYearGroup?: boolean;
   /** Confidence level of the intervals; default 0.95. */
   confidence?: number;
+  /** The thresholds counted against, per measure; default `MEASURE_THRESHOLDS` (see `measureThresholds`). */
+  thresholds?: Record<MeasureKind, MeasureThresholds>;
 }
 
 type Figures = Omit<AttainmentCell, "partition" | "subject" | "measure" | "point" | "academicYear" | "term" | "yearGroup" | "dimension" | "group" | "isTotal">;
@@ -79,8 +81,13 @@ type Figures = Omit<AttainmentCell, "partition" | "subject" | "measure" | "point
  * attainmentFigures([100, 104, 96, 112].map((value) => ({ value })), "scaled");
  * // => { n: 4, count: 3, rate: 0.75, …, higherCount: 1, higherRate: 0.25, …, mean: 103, … }
  */
-export function attainmentFigures(results: ReadonlyArray<Pick<ProfiledResult, "value">>, measure: MeasureKind, confidence = 0.95): Figures {
-  const t = MEASURE_THRESHOLDS[measure];
+export function attainmentFigures(
+  results: ReadonlyArray<Pick<ProfiledResult, "value">>,
+  measure: MeasureKind,
+  confidence = 0.95,
+  thresholds: Record<MeasureKind, MeasureThresholds> = MEASURE_THRESHOLDS,
+): Figures {
+  const t = thresholds[measure];
   const n = results.length;
   const values: number[] = [];
   const expected = t.expected;
@@ -199,7 +206,7 @@ export function resultsByPoint(
  * each dimension, one total cell (`isTotal`, group `all`) and one cell per group, all sharing the partition
  * `attainment|<subject>|<measure>|<point>|<Yn or all>|<dimension>`. Group membership is the pupil's profile
  * on the date of the result (SEN status in force that day; year group in the point's academic year).
- * Thresholds are `MEASURE_THRESHOLDS`. A group with no results is `n: 0`, `count: 0`, null rates and means.
+ * Thresholds are `options.thresholds` (default `MEASURE_THRESHOLDS`). A group with no results is `n: 0`, `count: 0`, null rates and means.
  * @param data the school's data
  * @param options filters (academic years, subjects, measures, points, terms), `dimensions`
  *   (default `["senStatus", "senAny"]`), `byYearGroup` (default false), `confidence` (default 0.95)
@@ -213,6 +220,7 @@ export function attainment(
 ): AttainmentCell[] {
   const dimensions = options.dimensions ?? ["senStatus", "senAny"];
   const confidence = options.confidence ?? 0.95;
+  const thresholds = options.thresholds ?? MEASURE_THRESHOLDS;
   const byPoint = resultsByPoint(data, options, options.byYearGroup === true);
   const cells: AttainmentCell[] = [];
   for (const rows of byPoint.values()) {
@@ -224,13 +232,13 @@ export function attainment(
       subject: first.subject, measure: first.measure, point: first.point, academicYear: first.academicYear,
       term: first.term, yearGroup,
     };
-    const total = attainmentFigures(rows, first.measure, confidence);
+    const total = attainmentFigures(rows, first.measure, confidence, thresholds);
     for (const dimension of dimensions) {
       const partition = `attainment|${first.subject}|${first.measure}|${first.point}|${yearLabel}|${dimension}`;
       cells.push({ partition, ...head, dimension, group: "all", isTotal: true, ...total });
       if (dimension === "all") continue;
       for (const [group, members] of splitByGroup(rows, (r) => r.profile, dimension)) {
-        cells.push({ partition, ...head, dimension, group, ...attainmentFigures(members, first.measure, confidence) });
+        cells.push({ partition, ...head, dimension, group, ...attainmentFigures(members, first.measure, confidence, thresholds) });
       }
     }
   }

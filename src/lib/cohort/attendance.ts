@@ -7,7 +7,7 @@ import { DEFAULT_NATIONAL_FIGURES, type NationalFigures, type NationalGroup, nat
 import type { SchoolData } from "../schema/school-data.js";
 import { Term } from "../schema/primitives.js";
 import { NationalGap, nationalGap } from "../gaps/national-gap.js";
-import { academicYearBounds } from "./dates.js";
+import { censusStatusDate } from "./dates.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
 import { sharedValueOf } from "./shared.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS } from "./figures.js";
@@ -165,7 +165,7 @@ export function attendanceByGroup(
   academicYear: string,
   options: { terms?: readonly Term[]; statusDate?: string; dimensions?: readonly GroupDimension[]; national?: NationalFigures; confidence?: number } = {},
 ): AttendanceByGroup {
-  const statusDate = options.statusDate ?? `${academicYearBounds(academicYear).end.slice(0, 4)}-01-15`;
+  const statusDate = options.statusDate ?? censusStatusDate(academicYear);
   const confidence = options.confidence ?? 0.95;
   const terms = options.terms ?? ["autumn", "spring", "summer"];
   const pupils = pupilAttendance(data, academicYear, statusDate, terms);

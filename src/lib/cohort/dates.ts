@@ -79,6 +79,28 @@ export function academicYearOf(date: string): string {
 }
 
 /**
+ * The first calendar year of the academic year (1 September to 31 August) a date falls in.
+ * @throws {InvalidArgumentError} when `date` is not a yyyy-mm-dd calendar date
+ * @example
+ * academicYearStartOf("2025-03-10") // => 2024
+ * academicYearStartOf("2025-09-01") // => 2025
+ */
+export function academicYearStartOf(date: string): number {
+  const { y, m } = parts("academicYearStartOf", date);
+  return m >= 9 ? y : y - 1;
+}
+
+/**
+ * The UTC day number (days since 1970-01-01) of a `yyyy-mm-dd` date; NaN when it is not one (no check of
+ * the calendar: a fast key for sorting and comparing dates already read).
+ * @example
+ * dayNumber("1970-01-02") // => 1
+ */
+export function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+}
+
+/**
  * An academic year moved by a whole number of years.
  * @example
  * shiftAcademicYear("2024/25", -1) // => "2023/24"
@@ -95,6 +117,18 @@ export function shiftAcademicYear(academicYear: string, years: number): string {
 export function academicYearBounds(academicYear: string): { start: string; end: string } {
   const y = academicYearStartYear(academicYear);
   return { start: `${y}-09-01`, end: `${y + 1}-08-31` };
+}
+
+/**
+ * The date pupils are grouped by SEN status on for figures over a whole academic year (attendance,
+ * suspensions): 15 January of the year, beside the spring school census, as DfE's absence and exclusion
+ * statistics by SEN group pupils by their census record.
+ * @throws {InvalidArgumentError} when the string is not an academic year
+ * @example
+ * censusStatusDate("2024/25") // => "2025-01-15"
+ */
+export function censusStatusDate(academicYear: string): string {
+  return `${academicYearStartYear(academicYear) + 1}-01-15`;
 }
 
 /**
@@ -122,7 +156,9 @@ export function addMonths(date: string, months: number): string {
 
 /**
  * Months elapsed between two dates, as a decimal: whole calendar months plus the remaining days / 30.4375
- * (the mean month length). Negative when `to` is before `from`.
+ * (the mean month length). Negative when `to` is before `from`. sendscope's one definition of a month:
+ * reading and spelling ages count in calendar months (8:05 is 8 years 5 months), so 15 September to 15 March
+ * is 6 months exactly; progress, ratio gains and intervention comparisons all use it.
  * @throws {InvalidArgumentError} when a date is not a yyyy-mm-dd calendar date
  * @example
  * monthsBetween("2024-09-15", "2025-03-15") // => 6

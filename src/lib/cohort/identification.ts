@@ -3,7 +3,7 @@
  * mix of primary needs, the change from a year earlier, and the comparison with national figures.
  */
 import { z } from "zod";
-import { DEFAULT_NATIONAL_FIGURES, type NationalFigures, nationalFigure } from "../../data/national.js";
+import { DEFAULT_NATIONAL_FIGURES, NationalPhase, type NationalFigures, nationalFigure } from "../../data/national.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { IsoDate } from "../schema/primitives.js";
 import { NationalGap, nationalGap } from "../gaps/national-gap.js";
@@ -28,17 +28,20 @@ export const ShareCell = z.object({
 export type ShareCell = z.infer<typeof ShareCell>;
 
 /**
- * A group's count and share now against the same date a year earlier. `n` is the smaller of the group's
- * size now and a year earlier, so that disclosure control suppresses the row when either year's group is
- * small (the row shows both counts). No interval is given for the change: the two years are mostly the same pupils, so they are not
+ * A group's count and share now against the same date a year earlier: `count` pupils on the report's date,
+ * `previousCount` a year earlier (each year's own count, as the identification cells of that date show it),
+ * `countChange` = `count − previousCount`. `n` is the smaller of the two counts: it is what disclosure
+ * control judges the row by, so the row is suppressed when either year's group is small; it is not a count
+ * to show. No interval is given for the change: the two years are mostly the same pupils, so they are not
  * independent samples.
  * @example
- * IdentificationChange.parse({ group: "K", n: 6, previousCount: 6, countChange: 2, rate: 0.16,
+ * IdentificationChange.parse({ group: "K", n: 6, count: 8, previousCount: 6, countChange: 2, rate: 0.16,
  *   previousRate: 0.125, rateChange: 0.035 })
  */
 export const IdentificationChange = z.object({
   group: z.string(),
   n: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
   previousCount: z.number().int().nonnegative(),
   countChange: z.number().int(),
   rate: z.number().nullable(),
@@ -71,6 +74,7 @@ export const Identification = z.object({
   asOf: IsoDate,
   previousAsOf: IsoDate,
   onRoll: z.number().int().nonnegative(),
+  phase: NationalPhase,
   senStatus: z.array(ShareCell),
   senAny: z.array(ShareCell),
   needMix: z.array(ShareCell),
@@ -99,6 +103,27 @@ function shareCells(onRoll: readonly PupilProfile[], dimension: GroupDimension, 
 }
 
 
+/**
+ * The phase of a school from the year groups of its pupils on roll: `primary` when every known year group is
+ * Reception to Year 6, `secondary` when every one is Year 7 or above, otherwise (all-through, or no year
+ * groups known) `all`. National comparisons use it to pick figures for schools of the same phase.
+ * @example
+ * schoolPhase([{ yearGroup: 0 }, { yearGroup: 6 }]) // => "primary"
+ * schoolPhase([{ yearGroup: 5 }, { yearGroup: 9 }]) // => "all"
+ */
+export function schoolPhase(onRoll: ReadonlyArray<{ yearGroup: number | null }>): NationalPhase {
+  let primary = 0;
+  let secondary = 0;
+  for (const p of onRoll) {
+    if (p.yearGroup === null) continue;
+    if (p.yearGroup <= 6) primary += 1;
+    else secondary += 1;
+  }
+  if (primary > 0 && secondary === 0) return "primary";
+  if (secondary > 0 && primary === 0) return "secondary";
+  return "all";
+}
+
 function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefined {
   return cells.find((c) => c.group === group && !c.isTotal);
 }
@@ -109,7 +134,9 @@ function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefin
  * `need-mix|<asOf>|K` and `…|E`; `unknown` = K/E with no need recorded), the same figures 12 months earlier
  * (`previous`) and the change (`change`, for K, E and SEN), and the national comparison (`national`: the K
  * and E shares of pupils, and the share of K pupils with SLCN / E pupils with ASD where the national figures
- * have them). The SEN status on a date is the register spell in force that day (see `senStatusOn`).
+ * have them; and the share with any SEN against schools of the same phase, `schoolPhase`: a primary school
+ * against state-funded primary schools, where the national figures have one; each gap's `nationalScope`
+ * says which schools its figure is for). The SEN status on a date is the register spell in force that day (see `senStatusOn`).
  * @param data the school's data
  * @param asOf the census-like date the figures describe (for example the January census day)
  * @param options `national`: national figures (default `DEFAULT_NATIONAL_FIGURES`); `confidence` of every
@@ -147,23 +174,29 @@ export function identification(
     const rate = a?.rate ?? null;
     const previousRate = b?.rate ?? null;
     change.push({
-      group, n: Math.min(count, previousCount), previousCount, countChange: count - previousCount, rate, previousRate,
+      group, n: Math.min(count, previousCount), count, previousCount, countChange: count - previousCount, rate, previousRate,
       rateChange: rate !== null && previousRate !== null ? rate - previousRate : null,
     });
   }
+  const phase = schoolPhase(now);
   const national: IdentificationNational[] = [];
   for (const group of ["K", "E"] as const) {
-    const fig = nationalFigure("senShare", group, null, figures);
+    const fig = nationalFigure("senShare", group, null, figures, phase);
     const count = cellOf(senStatus, group)?.count ?? 0;
     if (fig) national.push({ measure: "senShare", group, need: null, gap: nationalGap(count, now.length, fig, { confidence }) });
-    for (const f of figures.figures.filter((x) => x.measure === "primaryNeedShare" && x.group === group && x.need)) {
+    const needFigures = figures.figures.filter((x) => x.measure === "primaryNeedShare" && x.group === group && x.need);
+    const ofPhase = needFigures.filter((x) => (x.phase ?? "all") === phase);
+    for (const f of ofPhase.length > 0 ? ofPhase : needFigures.filter((x) => (x.phase ?? "all") === "all")) {
       const inStatus = now.filter((p) => p.senStatus === group);
       const withNeed = inStatus.filter((p) => p.primaryNeed === f.need).length;
       national.push({ measure: "primaryNeedShare", group, need: f.need ?? null, gap: nationalGap(withNeed, inStatus.length, f, { confidence }) });
     }
   }
+  // Any SEN, against schools of the same phase where a figure for them is shipped.
+  const senFigure = nationalFigure("senShare", "SEN", null, figures, phase);
+  if (senFigure) national.push({ measure: "senShare", group: "SEN", need: null, gap: nationalGap(cellOf(senAny, "SEN")?.count ?? 0, now.length, senFigure, { confidence }) });
   return {
-    asOf, previousAsOf, onRoll: now.length, senStatus, senAny, needMix,
+    asOf, previousAsOf, onRoll: now.length, phase, senStatus, senAny, needMix,
     previous: { onRoll: before.length, senStatus: prevStatus, senAny: prevAny }, change, national,
   };
 }

@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
-import { academicYearBounds } from "./dates.js";
+import { academicYearBounds, censusStatusDate } from "./dates.js";
 import { type GroupDimension, profileLookup, splitByGroup } from "./groups.js";
 import { isOnRollDuring } from "./pupil-facts.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
@@ -46,7 +46,7 @@ export function suspensionsByGroup(
   options: { statusDate?: string; dimensions?: readonly GroupDimension[]; confidence?: number } = {},
 ): SuspensionCell[] {
   const { start, end } = academicYearBounds(academicYear);
-  const statusDate = options.statusDate ?? `${end.slice(0, 4)}-01-15`;
+  const statusDate = options.statusDate ?? censusStatusDate(academicYear);
   const confidence = options.confidence ?? 0.95;
   const at = profileLookup(data);
   // Each pupil's suspensions in the year, in data order (one pass, not one scan per pupil).

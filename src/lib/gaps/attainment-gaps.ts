@@ -8,7 +8,7 @@ import type { MeasureKind } from "../schema/primitives.js";
 import { RESULT_POINT_FIELDS, resultsByPoint } from "../cohort/attainment.js";
 import type { ProfiledResult, ResultFilter } from "../cohort/results.js";
 import { ks2RwmResults } from "../cohort/ks2-rwm.js";
-import { MEASURE_THRESHOLDS } from "../cohort/thresholds.js";
+import { MEASURE_THRESHOLDS, type MeasureThresholds } from "../cohort/thresholds.js";
 import { LARGE_MEAN_GAP } from "./band.js";
 import { MeanGap, ProportionGap, gapSample, meanGapOfSamples, proportionGap } from "./in-school-gap.js";
 
@@ -93,9 +93,9 @@ function countAtLeast(values: readonly number[], threshold: number): number {
 export function gapsOf(
   rows: readonly ProfiledResult[],
   measure: MeasureKind,
-  options: { confidence?: number; largeProportion?: number | null } = {},
+  options: { confidence?: number; largeProportion?: number | null; thresholds?: Record<MeasureKind, MeasureThresholds> } = {},
 ): Array<Pick<AttainmentGap, "group" | "expected" | "higher" | "mean">> {
-  const t = MEASURE_THRESHOLDS[measure];
+  const t = (options.thresholds ?? MEASURE_THRESHOLDS)[measure];
   const { comparison, valuesOf } = valuesBySenStatus(rows);
   const comparisonExpected = t.expected === null ? 0 : countAtLeast(comparison, t.expected);
   const comparisonHigher = t.higher === null ? 0 : countAtLeast(comparison, t.higher);
@@ -126,14 +126,14 @@ export function gapsOf(
  * score interval, mean gaps Welch's t interval; bands use `LARGE_PROPORTION_GAP` and `LARGE_MEAN_GAP`. A gap
  * with an empty side has null figures and no band.
  * @param options result filters (academic years, subjects, measures, points, terms), `byYearGroup`
- *   (default false), `confidence` (default 0.95)
+ *   (default false), `confidence` (default 0.95), `thresholds` (default `MEASURE_THRESHOLDS`)
  * @example
  * attainmentGaps(data, { subjects: ["reading"], measures: ["scaled"] })
  *   .find((g) => g.group === "SEN")?.expected?.band // => "well below"
  */
 export function attainmentGaps(
   data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
-  options: ResultFilter & { byYearGroup?: boolean; confidence?: number } = {},
+  options: ResultFilter & { byYearGroup?: boolean; confidence?: number; thresholds?: Record<MeasureKind, MeasureThresholds> } = {},
 ): AttainmentGap[] {
   const out: AttainmentGap[] = [];
   const groups = resultsByPoint(data, options, options.byYearGroup === true);

@@ -2,7 +2,7 @@
  * A school's rate against a national figure for the same group.
  */
 import { z } from "zod";
-import type { NationalFigure } from "../../data/national.js";
+import { NATIONAL_PHASE_LABELS, type NationalFigure } from "../../data/national.js";
 import { wilsonInterval } from "../stats/wilson.js";
 import { GapBand, LARGE_PROPORTION_GAP, gapBand } from "./band.js";
 
@@ -10,9 +10,12 @@ import { GapBand, LARGE_PROPORTION_GAP, gapBand } from "./band.js";
  * A school rate against national: `difference = rate − nationalRate`, its interval the school's Wilson
  * interval shifted by the national rate (the national figure, from hundreds of thousands of pupils, is
  * treated as fixed). `n` is the school's group size; an empty group has null figures and no band.
+ * `nationalScope` says which schools the national figure is for (for example "state-funded primary schools
+ * in England"), so a caption can name it.
  * @example
  * NationalGap.parse({ n: 20, count: 8, rate: 0.4, nationalRate: 0.52, difference: -0.12, lower: -0.3,
- *   upper: 0.1, band: "close to", nationalYear: "2023/24", nationalSource: "DfE …" })
+ *   upper: 0.1, band: "close to", nationalYear: "2023/24", nationalSource: "DfE …",
+ *   nationalScope: "all schools in England (including special schools)" })
  */
 export const NationalGap = z.object({
   n: z.number().int().nonnegative(),
@@ -25,6 +28,7 @@ export const NationalGap = z.object({
   band: GapBand.nullable(),
   nationalYear: z.string(),
   nationalSource: z.string(),
+  nationalScope: z.string(),
 });
 /** A school rate against national. */
 export type NationalGap = z.infer<typeof NationalGap>;
@@ -44,10 +48,13 @@ export type NationalGap = z.infer<typeof NationalGap>;
 export function nationalGap(
   count: number,
   n: number,
-  national: Pick<NationalFigure, "rate" | "year" | "source">,
+  national: Pick<NationalFigure, "rate" | "year" | "source" | "phase">,
   options: { confidence?: number; large?: number | null } = {},
 ): NationalGap {
-  const base = { nationalRate: national.rate, nationalYear: national.year, nationalSource: national.source };
+  const base = {
+    nationalRate: national.rate, nationalYear: national.year, nationalSource: national.source,
+    nationalScope: NATIONAL_PHASE_LABELS[national.phase ?? "all"],
+  };
   if (n === 0 && count === 0) {
     return { n: 0, count: 0, rate: null, difference: null, lower: null, upper: null, band: null, ...base };
   }

@@ -175,7 +175,7 @@ export function analyseInterventions(data: SchoolData, options: AnalyseIntervent
   }
 
   const rankings = rankCostEffectiveness(
-    interventions.map((i) => ({ intervention: i.intervention, n: i.n, net: i.impact.net, costPerPupil: i.cost.perPupil })),
+    interventions.map((i) => ({ intervention: i.intervention, n: i.n, net: i.impact.net, costPerPupil: i.cost.perPupil, verdict: i.impact.verdict })),
     { minPupils: options.minPupilsToRank ?? 5, confidence },
   );
   const level = Math.round(confidence * 100);
@@ -190,7 +190,7 @@ export function analyseInterventions(data: SchoolData, options: AnalyseIntervent
       `Comparison: each pupil is matched to the ${options.comparisonsPerPupil ?? 5} pupils in the ${sameWhat}, not in an intervention in the same subject, whose termly scores at the assessment point nearest the run's start were closest to the pupil's entry score; their progress to the point nearest the run's end is what similar pupils made anyway. Net impact is the difference (${level}% Welch interval).`,
       "Regression to the mean: from the comparison pupils where found; otherwise from the test's reliability as (1 − r) × (population mean − entry score), with r = 0.9 unless set. Each impact states its method.",
       "Hedges' g compares the group's progress with the comparison pupils' progress; EEF months convert it by the Teaching and Learning Toolkit's bands (an upper guide, as progress varies less than scores).",
-      `Rankings: net impact per £100 per pupil, per unit; interventions with fewer than ${options.minPupilsToRank ?? 5} pupils or without an interval or cost are not ranked, and overlapping intervals share a rank ("cannot be told apart").`,
+      `Rankings: net impact per £100 per pupil, per unit, of the interventions with clear evidence of impact only (ranked by the best estimate; entries whose difference is not clear say "cannot be told apart"); those with no clear evidence, fewer than ${options.minPupilsToRank ?? 5} pupils, or no interval or cost are listed beneath, not ranked.`,
     ],
     interventions,
     rankings,

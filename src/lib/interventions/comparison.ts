@@ -8,8 +8,10 @@ import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { Assessment, InterventionRecord, Pupil } from "../schema/records.js";
 import { isAgeMeasure, type PlacementOutcome } from "./outcomes.js";
 import { sharedValue } from "../cohort/shared.js";
+import { academicYearFromStartYear, academicYearStartOf, dayNumber } from "../cohort/dates.js";
+import { yearGroupIn } from "../cohort/pupil-facts.js";
 import {
-  dayNumber, dayOf, indexMeasures, measureIndexes, monthsBetweenDates, newTermlyIndex, rowAtPoint, type MeasureIndex, type Point,
+  dayOf, indexMeasures, measureIndexes, monthsBetweenDates, newTermlyIndex, rowAtPoint, type MeasureIndex, type Point,
   type TermlyIndex,
 } from "./termly-index.js";
 
@@ -50,29 +52,6 @@ export interface ComparisonOptions {
   /** The analysis date, used as the end of open runs. */
   asOf: string;
 }
-
-/**
- * The academic year (its starting calendar year) a date falls in: September to August.
- * @example
- * academicYearStart("2025-03-10"); // => 2024
- */
-export function academicYearStart(iso: string): number {
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  return month >= 9 ? year : year - 1;
-}
-
-/**
- * A pupil's year group in the academic year starting in `ayStart`, offset by whole years from the year group
- * recorded for `yearGroupAcademicYear`; null when either is unknown.
- * @example
- * yearGroupIn({ ...pupil, yearGroup: 4, yearGroupAcademicYear: "2025/26" }, 2023); // => 2
- */
-export function yearGroupIn(pupil: Pupil | undefined, ayStart: number): number | null {
-  if (pupil === undefined || pupil.yearGroup === null || pupil.yearGroupAcademicYear === null) return null;
-  return pupil.yearGroup + (ayStart - Number(pupil.yearGroupAcademicYear.slice(0, 4)));
-}
-
 
 /** Pupil ids in the order `localeCompare` puts them (one collator, rather than one look-up per comparison). */
 const collate = new Intl.Collator().compare;
@@ -435,7 +414,7 @@ function poolFor(termly: TermlyIndex, index: MeasureIndex, roll: Roll, start: Po
   if (known !== undefined) return known;
   const startAt = index.pointOf.get(start.label) as number;
   const endAt = index.pointOf.get(end.label) as number;
-  const ayStart = academicYearStart(start.date);
+  const ayStart = academicYearStartOf(start.date);
   const pool: Pool = { bySchool: new Map() };
   // In order of first appearance at the start point, so that equal scores keep that order when sorted.
   // Pupils come school by school, as the files do: the last school's sub-pools are kept at hand.
@@ -562,7 +541,7 @@ export function findComparisonIn(
     const no = excludedNos[i] as number;
     if (no !== -1 && r.startDate <= end.date && rEnd >= start.date) skip[no] = 1;
   });
-  const ayStart = academicYearStart(start.date);
+  const ayStart = academicYearStartOf(start.date);
   const age = isAgeMeasure(measure);
   const progress = (no: number): ComparisonPupil | null => {
     const a = rowAtPoint(index, startAt, no);
@@ -600,7 +579,7 @@ export function findComparisonIn(
     const entry = row === -1 ? o.record.entryScore : (index.rowScore[row] as number);
     if (entry === null || perPupil <= 0) continue;
     const member = data.pupils.get(o.record.pupilId);
-    const yg = yearGroupIn(member, ayStart);
+    const yg = member === undefined ? null : yearGroupIn(member, academicYearFromStartYear(ayStart));
     const ownSchool = member?.school ?? null;
     near.nos.length = 0;
     near.ds.length = 0;

@@ -191,22 +191,28 @@ export function summariseImpact(
       lower: diff.lower === null ? null : diff.lower * scale,
       upper: diff.upper === null ? null : diff.upper * scale,
       perMonth: !age || diff.mean === null ? null : basis === "provision" ? diff.mean : elapsed !== null && elapsed > 0 ? diff.mean / elapsed : null,
+      // The two figures the net is the difference of, in its unit (the same values, the same scale).
+      groupChange: diff.mean === null || valueMean === null ? null : valueMean * scale,
+      againstChange: diff.mean === null || cValueMean === null ? null : cValueMean * scale,
     };
   } else {
     const r = measure === null ? undefined : (options.reliability?.[measure] ?? DEFAULT_RELIABILITY[measure]);
-    const perPupil: Array<{ net: number; rtm: number; months: number }> = [];
+    const perPupil: Array<{ net: number; rtm: number; months: number; against: number }> = [];
     if (measure !== null && r !== undefined && typicalRate !== null) {
       for (const o of used) {
         const mu = populationMean(measure, o);
         if (mu === null || o.record.entryScore === null || o.gain === null || o.monthsElapsed === null) continue;
         const expected = expectedRegressionToMean(o.record.entryScore, mu, r);
         const typical = age ? o.monthsElapsed : 0;
-        perPupil.push({ net: o.gain - typical - expected, rtm: expected, months: o.monthsElapsed });
+        perPupil.push({ net: o.gain - typical - expected, rtm: expected, months: o.monthsElapsed, against: typical + expected });
       }
     }
     if (perPupil.length > 0 && r !== undefined) {
       const m = meanWithInterval(perPupil.map((p) => p.net), confidence);
       const months = mean(perPupil.map((p) => p.months));
+      // Net = gain − (typical + expected regression), pupil by pupil; the means of the two parts, over the same pupils.
+      const groupChange = mean(perPupil.map((p) => p.net + p.against));
+      const againstChange = mean(perPupil.map((p) => p.against));
       rtm = {
         n: perPupil.length, method: "reliability", reliability: r, mean: mean(perPupil.map((p) => p.rtm)),
         note: `No comparison pupils were found, so the rise from selection alone is estimated from the test's reliability (r = ${r}) as (1 − r) × (${age ? "chronological age" : "100"} − entry score).`,
@@ -214,13 +220,14 @@ export function summariseImpact(
       net = {
         n: perPupil.length, method: "reliability", unit, mean: m.mean, lower: m.lower, upper: m.upper,
         perMonth: age && m.mean !== null && months !== null && months > 0 ? m.mean / months : null,
+        groupChange, againstChange,
       };
     } else {
       rtm = {
         n: 0, method: "none", reliability: null, mean: null,
         note: "No comparison pupils were found and no reliability-based estimate applies, so the raw gain may include a rise from selection alone.",
       };
-      net = { n: 0, method: "none", unit, mean: null, lower: null, upper: null, perMonth: null };
+      net = { n: 0, method: "none", unit, mean: null, lower: null, upper: null, perMonth: null, groupChange: null, againstChange: null };
     }
   }
   const verdict = n < 2 ? "too-few" : verdictOf(net);

@@ -40,12 +40,17 @@ function units(x: number, unit: "months" | "points"): string {
 }
 
 /**
- * One or two sentences on an intervention (or run) for governors. The first gives the raw progress (ratio
- * gain and Brooks's band for reading/spelling ages, mean standardised score change otherwise) and, when
- * there is a comparison, what similar pupils made; the second says what the net-impact interval supports:
- * clear evidence only when the whole interval is above zero, "no clear evidence of impact beyond what similar
- * pupils made" when it includes zero, and less progress than similar pupils when it is wholly below. Fewer
- * than two measured pupils: "too few to judge".
+ * Two or three sentences on an intervention (or run) for governors, every number from one computation. The
+ * first states the two figures the net impact is the difference of (`impact.net.groupChange` and
+ * `againstChange`, in the net's unit): with a comparison, the group's change and similar pupils' change on
+ * the same tests over the same periods (the school's termly assessments, or the intervention's own entry and
+ * exit tests when too few of the group have termly results); by reliability, the group's change and typical
+ * progress plus the rise expected from choosing low scorers. The second says what the net-impact interval
+ * supports, stating the net (= the first figure − the second, as the chart plots it): clear evidence only
+ * when the whole interval is above zero, "no clear evidence of impact" when it includes zero, a fall
+ * behind when it is wholly below. The third, where the provision map's entry and exit tests differ from the
+ * tests compared, gives their raw progress (Brooks's ratio gain and band for reading/spelling ages), named as
+ * such. Fewer than two measured pupils: "too few to judge".
  * @param label name of the intervention (or run)
  * @param n pupils placed
  * @param period the period in words (see {@link describePeriod})
@@ -53,9 +58,11 @@ function units(x: number, unit: "months" | "points"): string {
  * @param confidence confidence level of the intervals, for the wording; default 0.95
  * @example
  * narrate("Precision teaching", 12, "Sep 2024 to Dec 2024", impact);
- * // => "Precision teaching (12 pupils, Sep 2024 to Dec 2024): reading ages rose at 2.3 times the normal
- * //     rate (Brooks's "useful" band); similar pupils not in the group rose at 1.2 times. That is 3.2 months
- * //     beyond what similar pupils made (95% interval 1.1 to 5.3 months): clear evidence of impact."
+ * // => "Precision teaching (12 pupils, Sep 2024 to Dec 2024): on the school's termly reading-age tests over
+ * //     the same periods, their reading ages changed by +8.5 months on average, and similar pupils' changed by
+ * //     +4.7 months. That is 3.7 months more than similar pupils made (95% interval 1.4 to 6.1 months): clear
+ * //     evidence of impact. On the intervention's own entry and exit tests, reading ages rose at 2.7 times the
+ * //     normal rate (Brooks's "useful" band)."
  */
 export function narrate(label: string, n: number, period: string, impact: Impact, confidence = 0.95): string {
   const head = `${label} (${n} pupil${n === 1 ? "" : "s"}, ${period})`;
@@ -66,44 +73,52 @@ export function narrate(label: string, n: number, period: string, impact: Impact
   if (impact.n === 1) return `${head}: only one pupil has entry and exit scores, too few to judge impact.`;
   const level = Math.round(confidence * 100);
   const raw = impact.raw;
-  const cmp = impact.comparison;
-  const subject = impact.measure === "spellingAge" ? "spelling ages" : "reading ages";
-  let first: string;
-  if (impact.unit === "months" && raw.ratioGain !== null) {
-    first = raw.ratioGain >= 0
-      ? `${subject} rose at ${one(raw.ratioGain)} times the normal rate (Brooks's "${raw.band ?? "doubtful"}" band)`
-      : `${subject} fell (a ratio gain of ${one(raw.ratioGain)})`;
-    if (cmp !== null && cmp.ratioGain !== null) {
-      first += `; similar pupils not in the group rose at ${one(cmp.ratioGain)} times`;
-    }
-  } else {
-    const what = impact.measure === "standardised" ? "standardised scores" : "scores";
-    first = `${what} changed by ${signed(raw.mean ?? 0)} points on average` +
-      (impact.measure === "standardised" ? " (0 is typical progress)" : "");
-    if (cmp !== null && cmp.mean !== null) first += `; similar pupils not in the group changed by ${signed(cmp.mean)}`;
-  }
   const net = impact.net;
-  const against = net.method === "comparison"
-    ? "what similar pupils made"
-    : "typical progress and the rise expected from choosing low scorers (estimated from the test's reliability)";
-  let second: string;
+  const age = impact.unit === "months";
+  const what = age ? (impact.measure === "spellingAge" ? "spelling ages" : "reading ages") : impact.measure === "standardised" ? "standardised scores" : "scores";
+  const tests = age ? (impact.measure === "spellingAge" ? "spelling-age tests" : "reading-age tests") : impact.measure === "standardised" ? "standardised tests" : "tests";
+  const unitWord = (x: number) => units(x, net.unit).replace(/^[\d.]+ /, "");
+  const rawSentence = age && raw.ratioGain !== null
+    ? (raw.ratioGain >= 0
+      ? `${what[0]?.toUpperCase()}${what.slice(1)} rose at ${one(raw.ratioGain)} times the normal rate (Brooks's "${raw.band ?? "doubtful"}" band)`
+      : `${what[0]?.toUpperCase()}${what.slice(1)} fell (a ratio gain of ${one(raw.ratioGain)})`)
+    : raw.mean !== null ? `${what[0]?.toUpperCase()}${what.slice(1)} changed by ${signed(raw.mean)} points on average${impact.measure === "standardised" ? " (0 is typical progress)" : ""}` : null;
+  const group = net.groupChange ?? null;
+  const against = net.againstChange ?? null;
+  if (net.method === "none" || net.mean === null || group === null || against === null) {
+    const first = rawSentence === null ? "" : ` On the intervention's entry and exit tests: ${rawSentence[0]?.toLowerCase()}${rawSentence.slice(1)}.`;
+    return `${head}:${first} No comparison could be made, so some of this rise may only reflect choosing pupils with low scores.`;
+  }
+  const basis = impact.comparison?.basis ?? null;
+  let first: string;
+  let againstWhat: string;
+  if (net.method === "comparison") {
+    againstWhat = "similar pupils made";
+    first = basis === "termly"
+      ? `on the school's termly ${tests} over the same periods, their ${what} changed by ${signed(group)} ${unitWord(group)} on average, and similar pupils' changed by ${signed(against)} ${unitWord(against)}`
+      : age
+        ? `on the intervention's entry and exit tests, their ${what} changed by ${signed(group)} ${unitWord(group)} on average over its ${one(raw.monthsElapsed ?? 0)} months; at the rate similar pupils' rose on the termly tests, theirs changed by ${signed(against)} ${unitWord(against)} over the same time`
+        : `on the intervention's entry and exit tests, their ${what} changed by ${signed(group)} ${unitWord(group)} on average; on the termly tests over the same period, similar pupils' changed by ${signed(against)} ${unitWord(against)}`;
+  } else {
+    againstWhat = "typical progress and the rise expected from choosing pupils with low scores";
+    first = `on the intervention's entry and exit tests, their ${what} changed by ${signed(group)} ${unitWord(group)} on average; typical progress and the rise expected from choosing pupils with low scores (estimated from the test's reliability) come to ${signed(against)} ${unitWord(against)}`;
+  }
   const interval = net.lower !== null && net.upper !== null
     ? ` (${level}% interval ${one(net.lower)} to ${one(net.upper)} ${net.unit})`
     : "";
+  let second: string;
   switch (impact.verdict) {
     case "clear-impact":
-      second = `That is ${units(net.mean ?? 0, net.unit)} beyond ${against}${interval}: clear evidence of impact.`;
+      second = `That is ${units(net.mean, net.unit)} more than ${againstWhat}${interval}: clear evidence of impact.`;
       break;
     case "clear-decline":
-      second = `That is ${units(net.mean ?? 0, net.unit)} less than ${against}${interval}: these pupils fell further behind.`;
-      break;
-    case "no-clear-evidence":
-      second = net.method === "comparison"
-        ? `There is no clear evidence of impact beyond what similar pupils made${interval}.`
-        : `There is no clear evidence of impact beyond ${against}${interval}.`;
+      second = `That is ${units(net.mean, net.unit)} less than ${againstWhat}${interval}: these pupils fell further behind.`;
       break;
     default:
-      second = "No comparison could be made, so some of this rise may only reflect choosing pupils with low scores.";
+      second = `The difference, ${signed(net.mean)} ${unitWord(net.mean)}${interval}, gives no clear evidence of impact beyond ${net.method === "comparison" ? "what similar pupils made" : againstWhat}.`;
   }
-  return `${head}: ${first}. ${second}`;
+  const third = rawSentence !== null && (basis === "termly")
+    ? ` On the intervention's own entry and exit tests, ${rawSentence[0]?.toLowerCase()}${rawSentence.slice(1)}.`
+    : "";
+  return `${head}: ${first}. ${second}${third}`;
 }

@@ -5,7 +5,7 @@
 import { InvalidArgumentError } from "../errors.js";
 import type { MeasureKind } from "../schema/primitives.js";
 import type { InterventionRecord, Pupil } from "../schema/records.js";
-import { monthsBetween } from "./ratio-gain.js";
+import { monthsBetween } from "../cohort/dates.js";
 
 /** Measures held as an age in months, where normal progress is one month per month (ratio gain applies). */
 export const AGE_MEASURES: readonly MeasureKind[] = ["readingAge", "spellingAge"];
@@ -66,7 +66,7 @@ export interface PlacementOutcome {
  * @example
  * placementOutcome({ ...record, measure: "readingAge", entryScore: 84, exitScore: 93,
  *   entryDate: "2024-09-16", exitDate: "2025-01-30" }, pupil, "2025-01-30", "2025-07-01").value;
- * // => 2.0 (9 months gained in 4.47 months elapsed, to 1 d.p.)
+ * // => 2.0 (9 months gained in 4.47 months elapsed: 4 calendar months and 14 days, to 1 d.p.)
  */
 export function placementOutcome(
   record: InterventionRecord,

@@ -3,7 +3,8 @@
  */
 import { InvalidArgumentError } from "../errors.js";
 import { normalQuantile } from "../stats/normal.js";
-import type { NetImpact, Ranking, RankingEntry } from "./schema.js";
+import { verdictOf } from "./impact.js";
+import type { NetImpact, Ranking, RankingEntry, Verdict } from "./schema.js";
 
 /** What {@link rankCostEffectiveness} ranks: one intervention's pupils, net impact and cost per pupil. */
 export interface RankingInput {
@@ -13,6 +14,8 @@ export interface RankingInput {
   net: NetImpact;
   /** Cost per pupil in pounds, or null when no cost was recorded. */
   costPerPupil: number | null;
+  /** What the net-impact interval supports (default `verdictOf(net)`); only `"clear-impact"` is ranked. */
+  verdict?: Verdict;
 }
 
 /** Options for {@link rankCostEffectiveness}. */
@@ -36,27 +39,32 @@ function listNames(names: readonly string[]): string {
  * Ranks interventions by net impact per £100 spent per pupil, separately for each unit (months of reading or
  * spelling age; standardised score points), so unlike units are never compared.
  *
- * - Not ranked (`rank: null`, with a `reason`): fewer than `minPupils` pupils, no net-impact interval, or no
- *   cost recorded.
+ * - Ranked: only interventions with clear evidence of impact (verdict `"clear-impact"`: the whole net-impact
+ *   interval above 0). Not ranked (`rank: null`, with a `reason`, listed after the ranked ones): fewer than
+ *   `minPupils` pupils, no net-impact interval, no clear evidence of impact, or no cost recorded; they have
+ *   no figures per £100.
  * - The interval of impact per £100 is the net-impact interval ÷ cost per pupil × 100 (cost taken as known).
  *   Two entries are "told apart" when the interval of their difference excludes 0: |a − b| > z·√(se_a² + se_b²),
  *   each se recovered from its interval as (upper − lower) / 2z (normal approximation). This is the right test
  *   for a difference (two 95% intervals can overlap a little while the difference is clear: Schenker &
- *   Gentleman 2001, Am Stat 55:182). A ranked entry's `rank` is 1 + the number of entries told apart from it
- *   and higher, so entries that cannot be told apart often share a rank; `tiedWith` names them.
+ *   Gentleman 2001, Am Stat 55:182). Ranks are 1, 2, 3 … by the best estimate of impact per £100 (no two
+ *   entries share a rank); `tiedWith` names the ranked entries an entry cannot be told apart from, and its
+ *   statement says so, so a rank never claims more than the intervals support.
  * - `costPerUnit` = cost per pupil ÷ net impact (pounds per pupil per month or point), null unless the net
  *   impact is above 0; its upper end is null (unbounded) when the interval reaches 0.
- * Ranked entries are listed by impact per £100 (the best estimate first), then unranked ones by name.
+ * Ranked entries are listed by rank, then unranked ones by name.
  * @param inputs one per intervention
  * @param options minimum pupils (default 5) and confidence level (default 0.95)
  * @throws {InvalidArgumentError} when minPupils is not a whole number ≥ 1
  * @example
  * rankCostEffectiveness([
  *   { intervention: "A", n: 10, net: { n: 10, method: "comparison", unit: "points", mean: 6, lower: 3, upper: 9, perMonth: null }, costPerPupil: 200 },
- *   { intervention: "B", n: 10, net: { n: 10, method: "comparison", unit: "points", mean: 1, lower: -2, upper: 4, perMonth: null }, costPerPupil: 100 },
- * ])[0]?.entries.map((e) => [e.intervention, e.rank]);
- * // => [["A", 1], ["B", 1]] (A: 3 ± 1.5 points per £100, B: 1 ± 3: difference 2, half-width of its
- * //     interval 1.96·√(0.765² + 1.531²) = 3.35, so they cannot be told apart)
+ *   { intervention: "B", n: 10, net: { n: 10, method: "comparison", unit: "points", mean: 4, lower: 1, upper: 7, perMonth: null }, costPerPupil: 100 },
+ *   { intervention: "C", n: 10, net: { n: 10, method: "comparison", unit: "points", mean: 1, lower: -2, upper: 4, perMonth: null }, costPerPupil: 100 },
+ * ])[0]?.entries.map((e) => [e.intervention, e.rank, e.tiedWith]);
+ * // => [["B", 1, ["A"]], ["A", 2, ["B"]], ["C", null, []]] (B: 4 ± 3 points per £100, A: 3 ± 1.5: difference 1,
+ * //     half-width of its interval 1.96·√(0.765² + 1.531²) = 3.35, so they cannot be told apart; C's
+ * //     interval includes 0: no clear evidence, not ranked)
  */
 export function rankCostEffectiveness(inputs: readonly RankingInput[], options: RankingOptions = {}): Ranking[] {
   const minPupils = options.minPupils ?? 5;
@@ -75,19 +83,22 @@ export function rankCostEffectiveness(inputs: readonly RankingInput[], options: 
       const cost = i.costPerPupil;
       const { mean, lower, upper } = i.net;
       let reason: string | null = null;
+      const verdict = i.verdict ?? verdictOf(i.net);
       if (i.n < minPupils) reason = `only ${i.n} pupil${i.n === 1 ? "" : "s"} (fewer than ${minPupils}): too few to rank`;
       else if (mean === null || lower === null || upper === null) reason = "no net impact with an interval could be estimated";
+      else if (verdict !== "clear-impact") reason = `no clear evidence of impact (${level}% interval of net impact ${fmt(lower)} to ${fmt(upper)} ${per}s)`;
       else if (cost === null || !(cost > 0)) reason = "no cost recorded";
-      const ranked = reason === null && cost !== null && mean !== null && lower !== null && upper !== null;
+      // Only ranked entries get figures per £100: an unranked entry is listed with its reason alone.
+      const measured = reason === null && cost !== null && cost > 0 && mean !== null && lower !== null && upper !== null;
       return {
         n: i.n,
         intervention: i.intervention,
-        impactPer100: ranked ? (mean / cost) * 100 : null,
-        lower: ranked ? (lower / cost) * 100 : null,
-        upper: ranked ? (upper / cost) * 100 : null,
-        costPerUnit: ranked && mean > 0 ? cost / mean : null,
-        costPerUnitLower: ranked && upper > 0 ? cost / upper : null,
-        costPerUnitUpper: ranked && lower > 0 ? cost / lower : null,
+        impactPer100: measured ? (mean / cost) * 100 : null,
+        lower: measured ? (lower / cost) * 100 : null,
+        upper: measured ? (upper / cost) * 100 : null,
+        costPerUnit: measured && mean > 0 ? cost / mean : null,
+        costPerUnitLower: measured && upper > 0 ? cost / upper : null,
+        costPerUnitUpper: measured && lower > 0 ? cost / lower : null,
         rank: null,
         tiedWith: [],
         reason,
@@ -98,22 +109,23 @@ export function rankCostEffectiveness(inputs: readonly RankingInput[], options: 
     const se = (e: RankingEntry): number => ((e.upper ?? 0) - (e.lower ?? 0)) / (2 * z);
     const apart = (a: RankingEntry, b: RankingEntry): boolean =>
       Math.abs((a.impactPer100 ?? 0) - (b.impactPer100 ?? 0)) > z * Math.hypot(se(a), se(b));
+    ranked.sort((a, b) => (b.impactPer100 ?? 0) - (a.impactPer100 ?? 0) || a.intervention.localeCompare(b.intervention));
+    ranked.forEach((e, k) => { e.rank = k + 1; });
     for (const e of ranked) {
       const lo = e.lower ?? 0;
       const hi = e.upper ?? 0;
-      e.rank = 1 + ranked.filter((o) => o !== e && apart(o, e) && (o.impactPer100 ?? 0) > (e.impactPer100 ?? 0)).length;
       e.tiedWith = ranked.filter((o) => o !== e && !apart(o, e)).map((o) => o.intervention).sort();
       const cost = e.costPerUnit === null
         ? "no clear cost per " + per + " can be given, as the impact may be zero"
         : `about £${fmt(e.costPerUnit)} per pupil per ${per} gained` +
           (e.costPerUnitUpper === null ? " (upper end unbounded)" : ` (£${fmt(e.costPerUnitLower ?? 0)} to £${fmt(e.costPerUnitUpper)})`);
       e.statement =
-        `Rank ${e.rank}: ${fmt(e.impactPer100 ?? 0)} ${per}s per £100 per pupil ` +
+        `Rank ${e.rank} of ${ranked.length}: ${fmt(e.impactPer100 ?? 0)} ${per}s per £100 per pupil ` +
         `(${level}% interval ${fmt(lo)} to ${fmt(hi)}); ${cost}.` +
         (e.tiedWith.length > 0 ? ` Cannot be told apart from ${listNames(e.tiedWith)}.` : "");
     }
     entries.sort((a, b) => {
-      if (a.rank !== null && b.rank !== null) return (b.impactPer100 ?? 0) - (a.impactPer100 ?? 0) || a.rank - b.rank;
+      if (a.rank !== null && b.rank !== null) return a.rank - b.rank;
       if (a.rank !== null) return -1;
       if (b.rank !== null) return 1;
       return a.intervention.localeCompare(b.intervention);

@@ -88,9 +88,14 @@ export type RegressionToMean = z.infer<typeof RegressionToMean>;
  * for reading/spelling ages, score points otherwise), with its confidence interval. With a comparison group
  * it is the difference in differences (Welch interval); by reliability it is the mean over pupils of
  * gain − typical progress − expected regression (t interval). `perMonth` is the same for one month (ages
- * only: the difference in ratio gain).
+ * only: the difference in ratio gain). `groupChange` and `againstChange` are the two figures `mean` is the
+ * difference of, in the same unit (`mean = groupChange − againstChange`): the group's change and the
+ * comparison pupils' (or, by reliability, typical progress plus the expected regression), from the same
+ * tests over the same periods; a sentence about the impact states these, so its arithmetic holds. Absent or
+ * null when there is no estimate.
  * @example
- * NetImpact.parse({ n: 8, method: "comparison", unit: "months", mean: 4.1, lower: 1.2, upper: 7, perMonth: 1.1 });
+ * NetImpact.parse({ n: 8, method: "comparison", unit: "months", mean: 4.1, lower: 1.2, upper: 7, perMonth: 1.1,
+ *   groupChange: 8.6, againstChange: 4.5 });
  */
 export const NetImpact = z.object({
   n: z.number().int().nonnegative(),
@@ -100,6 +105,8 @@ export const NetImpact = z.object({
   lower: z.number().nullable(),
   upper: z.number().nullable(),
   perMonth: z.number().nullable(),
+  groupChange: z.number().nullable().optional(),
+  againstChange: z.number().nullable().optional(),
 });
 /** Net impact. */
 export type NetImpact = z.infer<typeof NetImpact>;

@@ -7,18 +7,7 @@
  */
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { Assessment } from "../schema/records.js";
-import { monthsBetween } from "./ratio-gain.js";
-
-const DAY_MS = 86_400_000;
-
-/**
- * The UTC day number (days since 1970-01-01) of a `yyyy-mm-dd` date; NaN when it is not one.
- * @example
- * dayNumber("1970-01-02"); // => 1
- */
-export function dayNumber(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-}
+import { dayNumber, monthsBetween } from "../cohort/dates.js";
 
 /** An assessment point of one subject and measure: its label and typical (median) date. */
 export interface Point {
@@ -130,7 +119,7 @@ export function rowAtPoint(index: MeasureIndex, point: number, pupil: number): n
 /**
  * Months between two result dates by their numbers: `monthsBetween` of the two dates, computed once per pair.
  * @example
- * monthsBetweenDates(index, 0, 1); // => 3.4497 (2024-12-02 → 2025-03-17)
+ * monthsBetweenDates(index, 0, 1); // => 3.4928 (2024-12-02 → 2025-03-17: 3 months and 15 days)
  */
 export function monthsBetweenDates(index: TermlyIndex, from: number, to: number): number {
   const count = index.dates.length;

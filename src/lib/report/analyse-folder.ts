@@ -2,6 +2,7 @@
  * `analyseFolder`: import a folder and build its report in one call, in stages that keep a trust's memory
  * down, optionally with a second thread for a multi-school folder's per-school sections.
  */
+import { basename, resolve } from "node:path";
 import { importFolder, type ImportOptions } from "../import/import-folder.js";
 import type { SendscopeReport } from "./schema.js";
 import { buildReportInStages, type BuildReportOptions } from "./build-report.js";
@@ -24,7 +25,8 @@ export interface AnalyseFolderOptions extends ImportOptions, BuildReportOptions 
  * Imports `folder` (`importFolder`) and builds its report: the same report as
  * `buildReport(await importFolder(folder, options), options)`, made in stages so a trust's folder needs less
  * time and memory (`buildReportInStages`: the imported records and the analyses' indexes are let go once
- * the analyses are done, before disclosure control). A large folder of several schools is imported on two
+ * the analyses are done, before disclosure control). A folder of several schools (a trust) is named after the
+ * folder unless `trustName` is given. A large folder of several schools is imported on two
  * threads (`threads`). With `sectionsWorker`, a folder of one sub-folder per school has its per-school
  * sections made on a worker thread at the same time (`startSchoolSections`).
  * @param folder the folder of exports
@@ -37,7 +39,9 @@ export interface AnalyseFolderOptions extends ImportOptions, BuildReportOptions 
  * report.meta.audience // => "governors"
  */
 export async function analyseFolder(folder: string, options: AnalyseFolderOptions = {}): Promise<SendscopeReport> {
-  const { mapping, academicYear, onProgress, threads, sectionsWorker, ...reportOptions } = options;
+  const { mapping, academicYear, onProgress, threads, sectionsWorker, ...rest } = options;
+  // A trust's report is named for the trust: the folder's name unless one is given.
+  const reportOptions: BuildReportOptions = { ...rest, trustName: rest.trustName ?? basename(resolve(folder)) };
   // How to read the files: the same for this thread's import and the worker's.
   const reading: Pick<ImportOptions, "mapping" | "academicYear"> = {
     ...(mapping === undefined ? {} : { mapping }),
@@ -54,6 +58,7 @@ export async function analyseFolder(folder: string, options: AnalyseFolderOption
       import: reading,
       asOf: reportOptions.asOf ?? null,
       ...(reportOptions.national === undefined ? {} : { national: reportOptions.national }),
+      ...(reportOptions.standardisedThreshold === undefined ? {} : { standardisedThreshold: reportOptions.standardisedThreshold }),
     })
     : null;
   try {

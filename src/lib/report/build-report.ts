@@ -6,7 +6,8 @@ import type { SchoolData } from "../schema/school-data.js";
 import { InvalidArgumentError } from "../errors.js";
 import { IsoDate } from "../schema/primitives.js";
 import { TERMS } from "../../data/codes.js";
-import { academicYearOf, shiftAcademicYear } from "../cohort/dates.js";
+import { academicYearBounds, academicYearOf, censusStatusDate, shiftAcademicYear } from "../cohort/dates.js";
+import { measureThresholds } from "../cohort/thresholds.js";
 import { identification } from "../cohort/identification.js";
 import { attainment } from "../cohort/attainment.js";
 import { academicYearsOf, withSharedResults } from "../cohort/results.js";
@@ -40,6 +41,16 @@ export interface BuildReportOptions {
   threshold?: number;
   /** National reference figures to compare against; default `DEFAULT_NATIONAL_FIGURES` (see `loadNationalFigures`). */
   national?: NationalFigures;
+  /**
+   * The standardised score (mean 100, SD 15) at or above which a result counts towards the attainment shares;
+   * default `DEFAULT_STANDARDISED_THRESHOLD` (85, the bottom of the publishers' average band). Every label
+   * (`meta.thresholds`) is made from it.
+   */
+  standardisedThreshold?: number;
+  /** The report's name when the data holds several schools (a trust); `analyseFolder` gives the folder's name. Default none. */
+  trustName?: string;
+  /** Analyse an `asOf` outside the span of the data (`dataSpan`) instead of refusing it; default false. */
+  force?: boolean;
 }
 
 function latest(dates: Iterable<string | null>): string | null {
@@ -75,6 +86,35 @@ export function defaultAsOf(data: SchoolData): { asOf: string; source: "latest a
   return { asOf: any, source: "latest record" };
 }
 
+/**
+ * The dates the data covers: from its earliest dated record (an admission, SEN spell, assessment,
+ * intervention or suspension) to the end (31 August) of the academic year of its latest (attendance counts
+ * by its academic year). A report on a date outside it describes no data: `buildReport` refuses one unless
+ * told to go ahead (`force`). Null when the data holds no dated record.
+ * @example
+ * dataSpan(data) // => { from: "2019-09-04", to: "2026-08-31" }
+ */
+export function dataSpan(data: SchoolData): { from: string; to: string } | null {
+  let from: string | null = null;
+  let to: string | null = null;
+  const see = (d: string | null) => {
+    if (d === null) return;
+    if (from === null || d < from) from = d;
+    if (to === null || d > to) to = d;
+  };
+  // Loops, not `flatMap`: a trust has millions of results.
+  for (let i = 0; i < data.assessments.length; i += 1) see(data.assessments[i]!.date);
+  for (const p of data.pupils) see(p.admissionDate);
+  for (const s of data.senRegister) { see(s.startDate); see(s.endDate); }
+  for (const r of data.interventions) { see(r.startDate); see(r.endDate); }
+  for (const s of data.suspensions) see(s.startDate);
+  const years = new Set<string>();
+  for (let i = 0; i < data.attendance.length; i += 1) years.add(data.attendance[i]!.academicYear);
+  for (const y of years) { const b = academicYearBounds(y); see(b.start); see(b.end); }
+  if (from === null || to === null) return null;
+  return { from, to: academicYearBounds(academicYearOf(to)).end };
+}
+
 function importSummary(data: SchoolData): ImportSummary {
   const byCode = new Map<string, { code: string; severity: "error" | "warning"; count: number }>();
   for (const p of data.problems) {
@@ -94,6 +134,16 @@ function importSummary(data: SchoolData): ImportSummary {
     },
     problems: { pupilLevel: true, rows: data.problems.map((p) => ({ ...p })) },
   };
+}
+
+/**
+ * The name the report goes by: the school's (the name most of its pupils' records give) for one school; for
+ * data of several schools, the trust's name when given (never one of its schools').
+ */
+function reportName(data: SchoolData, trustName: string | undefined): string | null {
+  const schools = new Set<string>();
+  for (const p of data.pupils) if (p.school) schools.add(p.school);
+  return schools.size > 1 ? (trustName ?? null) : schoolName(data);
 }
 
 function schoolName(data: SchoolData): string | null {
@@ -131,9 +181,11 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  * scanned for every imported pupil's UPN, name and date of birth, and the function throws rather than return
  * a report that holds one. The report is checked against `SendscopeReport` before it is returned.
  * @param data the imported school data (`importFolder`)
- * @param options `asOf` (default `defaultAsOf(data)`), `audience` (default `"senco"`), `threshold` (default 6)
- * @throws {InvalidArgumentError} when `asOf` is not a yyyy-mm-dd date, the data has no date to default to,
- * or a pupil identifier would leak into a governors' or public report
+ * @param options `asOf` (default `defaultAsOf(data)`), `audience` (default `"senco"`), `threshold` (default 6),
+ *   `national`, `standardisedThreshold` (default 85), `trustName` (the name of a report on several schools)
+ * @throws {InvalidArgumentError} when `asOf` is not a yyyy-mm-dd date, is outside the data (`dataSpan`)
+ * without `force`, the data has no date to default to, or a pupil identifier would leak into a governors' or
+ * public report
  * @example
  * const report = buildReport(await importFolder("fixtures/sample-school"), { audience: "governors" });
  * report.meta.generatedFor // => "2025-07-18"
@@ -238,7 +290,7 @@ interface Analysed {
 }
 
 function sectionsOf(analysed: Analysed, options: BuildReportOptions): PerSchool {
-  return schoolSections(analysed.upTo, analysed.asOf, analysed.academicYear, analysed.ks2Years, options.national);
+  return schoolSections(analysed.upTo, analysed.asOf, analysed.academicYear, analysed.ks2Years, options.national, options.standardisedThreshold);
 }
 
 /**
@@ -258,9 +310,17 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   const chosen = options.asOf === undefined ? defaultAsOf(data) : { asOf: options.asOf, source: "option" as const };
   const asOf = chosen.asOf;
   if (!IsoDate.safeParse(asOf).success) throw new InvalidArgumentError("buildReport", `asOf must be a date as yyyy-mm-dd, got '${asOf}'`);
+  const span = dataSpan(data);
+  if (span !== null && (asOf < span.from || asOf > span.to) && options.force !== true) {
+    throw new InvalidArgumentError(
+      "buildReport",
+      `the date ${asOf} is outside the data, which runs from ${span.from} to ${span.to}: a report on it would describe no pupils or results. Give a date in that span, or force it (--force) to analyse it anyway`,
+    );
+  }
   const policy = policyFor(options.audience ?? "senco", options.threshold === undefined ? {} : { threshold: options.threshold });
   const academicYear = academicYearOf(asOf);
   const upTo = dataUpTo(data, asOf);
+  const thresholds = measureThresholds(options.standardisedThreshold === undefined ? {} : { standardised: options.standardisedThreshold });
 
   const national = options.national === undefined ? {} : { national: options.national };
   const ident = identification(upTo, asOf, national);
@@ -288,12 +348,16 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     academicYear,
     audience: policy.audience,
     disclosure: { threshold: policy.threshold, roundCountsTo: policy.roundCountsTo ?? null },
-    schoolName: schoolName(data),
+    schoolName: reportName(data, options.trustName),
     pupilsImported: data.pupils.length,
     pupilsOnRoll: ident.onRoll,
+    dataSpan: span,
+    thresholds: Object.entries(thresholds)
+      .filter(([, t]) => t.expected !== null)
+      .map(([measure, t]) => ({ measure, expected: t.expected, expectedLabel: t.expectedLabel, higher: t.higher, higherLabel: t.higherLabel })),
     import: importSummary(data),
   };
-  const attainmentCells = attainment(upTo, { byYearGroup: true });
+  const attainmentCells = attainment(upTo, { byYearGroup: true, thresholds });
   const interventions = analyseInterventions(upTo, { asOf });
   for (const summary of interventions.interventions) {
     // Staff names are not for governors or the public (and can be a pupil's name too).
@@ -312,13 +376,13 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     progress: prog,
     belowCurriculum: below,
     gaps: {
-      attainment: attainmentGaps(upTo, { byYearGroup: true }),
+      attainment: attainmentGaps(upTo, { byYearGroup: true, thresholds }),
       national: reportNationalComparisons(upTo, academicYear, asOf, attainmentCells, options.national),
       ks2Rwm: reportRwmGaps(upTo, ks2Years),
       trends: reportGapTrends(upTo, attainmentCells),
     },
     attendance: attendanceByGroup(upTo, academicYear, national),
-    suspensions: { academicYear, cells: suspensionsByGroup(upTo, academicYear) },
+    suspensions: { academicYear, statusDate: censusStatusDate(academicYear), cells: suspensionsByGroup(upTo, academicYear) },
     targets: targetsOnTrack(upTo, asOf),
     reviews: ehcReviews(upTo, asOf),
     interventions,

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import { Identification, identification } from "../cohort/identification.js";
 import { AttainmentCell, attainment } from "../cohort/attainment.js";
+import { measureThresholds } from "../cohort/thresholds.js";
 import { academicYearsOf, shareProfiledResults } from "../cohort/results.js";
 import { shareProfileLookup } from "../cohort/groups.js";
 import { RwmCell, ks2Rwm, ks2RwmResults } from "../cohort/ks2-rwm.js";
@@ -177,6 +178,8 @@ export interface SchoolSectionParams {
   ks2Years?: readonly string[];
   /** National figures to compare with; default the bundled ones. */
   national?: NationalFigures;
+  /** The standardised-score threshold (see `measureThresholds`); default `DEFAULT_STANDARDISED_THRESHOLD`. */
+  standardisedThreshold?: number;
 }
 
 /**
@@ -191,6 +194,7 @@ export interface SchoolSectionParams {
  */
 export function schoolSection(school: string, part: SchoolData, params: SchoolSectionParams): SchoolSection {
   const { asOf, academicYear, national } = params;
+  const thresholds = measureThresholds(params.standardisedThreshold === undefined ? {} : { standardised: params.standardisedThreshold });
   const ident = identification(part, asOf, national === undefined ? {} : { national });
   const candidates = params.ks2Years ?? academicYearsOf(part.assessments);
   // A year counts when the school has KS2 results that year (the total cell's n, without making the cells).
@@ -200,8 +204,8 @@ export function schoolSection(school: string, part: SchoolData, params: SchoolSe
     pupilsImported: part.pupils.length,
     pupilsOnRoll: ident.onRoll,
     identification: ident,
-    attainment: { cells: attainment(part) },
-    gaps: { attainment: attainmentGaps(part), ks2Rwm: reportRwmGaps(part, years) },
+    attainment: { cells: attainment(part, { thresholds }) },
+    gaps: { attainment: attainmentGaps(part, { thresholds }), ks2Rwm: reportRwmGaps(part, years) },
     ks2Rwm: { cells: years.flatMap((y) => ks2Rwm(part, y)) },
     attendance: attendanceByGroup(part, academicYear),
   };
@@ -243,6 +247,7 @@ export function schoolSections(
   academicYear: string,
   ks2Years: readonly string[],
   national?: NationalFigures,
+  standardisedThreshold?: number,
 ): { sections: SchoolSection[]; crossSchool: CrossSchoolCell[] } {
   const parts = splitBySchool(data);
   if (parts.size < 2) return { sections: [], crossSchool: [] };
@@ -251,7 +256,11 @@ export function schoolSections(
   for (const p of data.pupils) if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, p.school ?? UNKNOWN_SCHOOL);
   shareProfiledResults(data, parts, (id) => schoolOf.get(id));
   shareProfileLookup(data, parts.values());
-  const params: SchoolSectionParams = national === undefined ? { asOf, academicYear, ks2Years } : { asOf, academicYear, ks2Years, national };
+  const params: SchoolSectionParams = {
+    asOf, academicYear, ks2Years,
+    ...(national === undefined ? {} : { national }),
+    ...(standardisedThreshold === undefined ? {} : { standardisedThreshold }),
+  };
   const sections = [...parts].map(([school, part]) => schoolSection(school, part, params));
   return { sections, crossSchool: crossSchoolCellsOf(sections) };
 }

@@ -49,8 +49,28 @@ export const ImportSummary = z.object({
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
 /**
+ * A threshold the attainment figures count against, with the words every label uses: `expected` (what
+ * `count`/`rate` count: results at or above it) and `higher` (`higherCount`/`higherRate`), each with exactly
+ * what it counts. The standardised one is the report's option (`standardisedThreshold`).
+ * @example
+ * MeasureThreshold.parse({ measure: "standardised", expected: 85, expectedLabel: "a standardised score of 85 or more (average or above)",
+ *   higher: 115, higherLabel: "a standardised score of 115 or more (above average)" })
+ */
+export const MeasureThreshold = z.object({
+  measure: z.string(),
+  expected: z.number().nullable(),
+  expectedLabel: z.string().nullable(),
+  higher: z.number().nullable(),
+  higherLabel: z.string().nullable(),
+});
+/** A threshold the attainment figures count against. */
+export type MeasureThreshold = z.infer<typeof MeasureThreshold>;
+
+/**
  * The report's header. `generatedFor` is the date the figures describe (`asOf`; never the clock), with how it
- * was chosen; `pupilsOnRoll` the pupils counted (on roll on that date).
+ * was chosen; `pupilsOnRoll` the pupils counted (on roll on that date); `schoolName` the school's name, or a
+ * trust's (`trustName`) for data of several schools; `dataSpan` the dates the data covers (see `dataSpan`);
+ * `thresholds` what each attainment share counts.
  * @example
  * ReportMeta.shape.asOfSource.parse("latest assessment") // => "latest assessment"
  */
@@ -64,6 +84,8 @@ export const ReportMeta = z.object({
   schoolName: z.string().nullable(),
   pupilsImported: z.number().int(),
   pupilsOnRoll: z.number().int(),
+  dataSpan: z.object({ from: IsoDate, to: IsoDate }).nullable(),
+  thresholds: z.array(MeasureThreshold),
   import: ImportSummary,
 });
 /** The report's header. */
@@ -82,8 +104,9 @@ export type ReportMeta = z.infer<typeof ReportMeta>;
  *   `attainment`); `national`: each group against national for the same group in `academicYear` (phonics,
  *   KS2 RWM, persistent absence, SEN share); `ks2Rwm`: the KS2 RWM gap in school for each year with KS2
  *   results; `trends`: is the gap closing? (KS2 RWM, Y1 phonics, summer standardised reading and maths).
- * - `attendance`: attendance, persistent and severe absence by group in `academicYear`, against national.
- * - `suspensions`: suspensions by group in `academicYear`.
+ * - `attendance`: attendance, persistent and severe absence by group in `academicYear`, against national;
+ *   pupils grouped by SEN status on `statusDate` (15 January, the spring census, as DfE's statistics group them).
+ * - `suspensions`: suspensions by group in `academicYear`, pupils grouped by SEN status on `statusDate` (15 January).
  * - `targets`: share of each group on track for its targets on `generatedFor`, and pupils off track.
  * - `reviews`: EHC plan annual reviews overdue and due in the next 60 days, by status, and the pupil list.
  * - `interventions`: intervention effectiveness (`analyseInterventions` on `generatedFor`).
@@ -106,7 +129,7 @@ export const ReportContent = z.object({
     trends: z.array(GapTrendEntry),
   }),
   attendance: AttendanceByGroup,
-  suspensions: z.object({ academicYear: AcademicYear, cells: z.array(SuspensionCell) }),
+  suspensions: z.object({ academicYear: AcademicYear, statusDate: IsoDate, cells: z.array(SuspensionCell) }),
   targets: TargetsOnTrack,
   reviews: EhcReviews,
   interventions: InterventionsReport,

@@ -21,6 +21,8 @@ export interface SectionsWorkerInput {
   asOf: string | null;
   /** National figures, when not the bundled ones. */
   national?: NationalFigures;
+  /** The standardised-score threshold, when not the default. */
+  standardisedThreshold?: number;
 }
 
 /**

@@ -28,7 +28,11 @@ async function postSections(input: SectionsWorkerInput, asOf: Promise<string>, p
     // The first school is read while the main thread works out the date, if it has to.
     if (params === null) {
       const date = await asOf;
-      params = { asOf: date, academicYear: academicYearOf(date), ...(input.national === undefined ? {} : { national: input.national }) };
+      params = {
+        asOf: date, academicYear: academicYearOf(date),
+        ...(input.national === undefined ? {} : { national: input.national }),
+        ...(input.standardisedThreshold === undefined ? {} : { standardisedThreshold: input.standardisedThreshold }),
+      };
     }
     for (const pupil of data.pupils) {
       if (pupilIds.has(pupil.pupilId)) return { kind: "not-separable", reason: `pupil ${pupil.pupilId} is in two schools' files` };
