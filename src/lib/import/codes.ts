@@ -11,6 +11,7 @@ const fold = (text: string): string => text.trim().toLowerCase().replace(/[^a-z0
 
 const SEN_WORDS: Record<string, SenStatus> = {
   "n": "N", "no sen": "N", "none": "N", "no special educational need": "N", "not sen": "N",
+  "no special educational needs": "N",
   "k": "K", "sen support": "K", "support": "K", "send support": "K",
   "e": "E", "ehc plan": "E", "ehcp": "E", "education health and care plan": "E", "ehc": "E",
 };
@@ -27,9 +28,14 @@ const LEGACY_WORDS: Record<string, keyof typeof LEGACY_SEN_STATUS> = {
  * parseSenStatus("SEN Support") // => { ok: true, value: "K" }
  * parseSenStatus("E - Education, Health and Care Plan") // => { ok: true, value: "E" }
  * parseSenStatus("S").ok // => true (value "E", with a warning)
+ * parseSenStatus("Monitoring").ok // => true (value "N", with a note that Arbor returns it as N)
  */
 export function parseSenStatus(text: string): Parsed<SenStatus> {
   const folded = fold(text);
+  if (folded === "monitoring") {
+    // Arbor's own status: the census return gives it as N (support.arbor-education.com, article 4404893720733).
+    return ok("N", "Arbor's SEN status 'Monitoring' is not SEN for the census (Arbor returns it as N): read as no SEN", "sen-monitoring");
+  }
   const candidates = [folded, folded.replace(/^[a-z] /, ""), folded.split(" ")[0] ?? ""];
   for (const candidate of candidates) {
     const current = SEN_WORDS[candidate];
@@ -71,9 +77,10 @@ const LEGACY_NEEDS: Record<string, Need> = {
  * @example
  * parseNeed("SLCN") // => { ok: true, value: "SLCN" }
  * parseNeed("Autism") // => { ok: true, value: "ASD" }
+ * parseNeed("Social, Emotional & Mental Health") // => { ok: true, value: "SEMH" }
  */
 export function parseNeed(text: string): Parsed<Need> {
-  const folded = fold(text);
+  const folded = fold(text.replace(/&/g, " and "));
   const code = folded.toUpperCase();
   if ((NEED_CODES as readonly string[]).includes(code)) return ok(code as Need);
   const leading = (folded.split(" ")[0] ?? "").toUpperCase();
@@ -110,7 +117,9 @@ export function parseSubject(text: string): Parsed<Subject> {
 
 const MEASURE_WORDS: Record<string, MeasureKind> = {
   "standardised score": "standardised", "standardised": "standardised", "standardized score": "standardised",
-  "standardised age score": "standardised", "sas": "standardised", "ss": "standardised", "std score": "standardised",
+  "standardised age score": "standardised", "sas": "standardised",
+  // Test publishers' names: NFER and Hodder "age standardised score", GL "standard age score".
+  "age standardised score": "standardised", "age standardized score": "standardised", "standard age score": "standardised", "ss": "standardised", "std score": "standardised",
   "scaled score": "scaled", "scaled": "scaled", "ks2 scaled score": "scaled",
   "reading age": "readingAge", "spelling age": "spellingAge",
   "teacher assessment": "teacherAssessment", "ta": "teacherAssessment", "teacher assessment code": "teacherAssessment",

@@ -6,7 +6,7 @@
 import type { Problem } from "../schema/report.js";
 import { detachedCopy } from "./intern.js";
 import { upnProblem } from "./upn.js";
-import type { Parsed } from "./values.js";
+import type { DateOrder, Parsed } from "./values.js";
 
 /** How a row names its pupil, before linking to the pupil list. */
 export interface PupilKey {
@@ -51,6 +51,7 @@ export class RowReader {
    * @param fields the row's fields
    * @param columns field name → column index
    * @param header the header row as written
+   * @param dateOrder the order of day and month in the file's numeric dates (the mapping's `dateOrder`)
    */
   constructor(
     readonly file: string,
@@ -58,6 +59,7 @@ export class RowReader {
     fields: readonly string[],
     private readonly columns: ReadonlyMap<string, number>,
     private readonly header: readonly string[],
+    readonly dateOrder: DateOrder = "dmy",
   ) {
     this.currentLine = line;
     this.currentFields = fields;

@@ -6,7 +6,7 @@
 import type { SenRecord } from "../../schema/records.js";
 import type { RowReader } from "../row-reader.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
-import { sharedDate, sharedNeed, sharedSenStatus } from "./shared-values.js";
+import { datesOf, sharedNeed, sharedSenStatus } from "./shared-values.js";
 
 /**
  * Read the SEN fields of a row (SEN register or a pupil list with SEN columns) into a spell, or `undefined`
@@ -18,10 +18,10 @@ export function readSenSpell(row: RowReader, pupilId: string): SenRecord | undef
   const status = row.required("senStatus", sharedSenStatus, "unknown-sen-status", "the SEN status");
   const primaryNeed = row.optional("primaryNeed", sharedNeed, "unknown-need");
   const secondaryNeed = row.optional("secondaryNeed", sharedNeed, "unknown-need");
-  const startDate = row.optional("startDate", sharedDate, "bad-date");
-  const endDate = row.optional("endDate", sharedDate, "bad-date");
-  const ehcPlanDate = row.optional("ehcPlanDate", sharedDate, "bad-date");
-  const lastAnnualReview = row.optional("lastAnnualReview", sharedDate, "bad-date");
+  const startDate = row.optional("startDate", datesOf(row), "bad-date");
+  const endDate = row.optional("endDate", datesOf(row), "bad-date");
+  const ehcPlanDate = row.optional("ehcPlanDate", datesOf(row), "bad-date");
+  const lastAnnualReview = row.optional("lastAnnualReview", datesOf(row), "bad-date");
   if (status === undefined) return undefined;
   if ((status === "K" || status === "E") && primaryNeed === null && row.text("primaryNeed") === null) {
     row.warn(row.column("primaryNeed"), "missing-need",
