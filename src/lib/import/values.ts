@@ -121,7 +121,7 @@ export function parseDateInOrder(text: string, order: DateOrder): Parsed<string>
 
 function monthFirstOnly(text: string, order: DateOrder): Parsed<string> {
   if (order === "mdy") return fail(`'${text}' is not a month-first date: there is no month ${text.split(/[/.-]/)[0]}`);
-  return fail(`'${text}' can only be read month-first (there is no month ${Number(text.split(/[/.-]/)[1])}); sendscope reads dates day-first and never guesses: if this file's dates are month-first (a US export), add "dateOrder": "mdy" for the file in sendscope.mapping.json`);
+  return fail(`'${text}' can only be read month-first (there is no month ${Number(text.split(/[/.-]/)[1])}); sendscope reads dates day-first and never guesses: if this file's dates are month-first (a US export), add "dateOrder": "mdy" for the file in sendscope.mapping.json, as its other dates (such as 03/04) were read day-first`);
 }
 
 const TRUE_WORDS = new Set(["yes", "y", "true", "t", "1"]);
