@@ -189,5 +189,6 @@ describe("real exports' ages, flags, year groups and codes", () => {
     expect(value(parseMeasure("Standard Age Score", "reading"))).toBe("standardised"); // GL
     expect(parseWideHeader("Reading Age Standardised Score")).toEqual({ subject: "reading", measure: "standardised" });
     expect(parseWideHeader("Reading Age")).toEqual({ subject: "reading", measure: "readingAge" });
+    expect(parseWideHeader("ReadingAgeStandardisedScore")).toEqual({ subject: "reading", measure: "standardised" }); // camelCase
   });
 });

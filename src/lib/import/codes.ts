@@ -5,6 +5,7 @@
  */
 import { LEGACY_SEN_STATUS, NEED_CODES, NEED_LABELS, TEACHER_ASSESSMENT_CODES } from "../../data/codes.js";
 import type { MeasureKind, Need, SenStatus, Subject, Term } from "../schema/primitives.js";
+import { normaliseHeader } from "./layouts.js";
 import { fail, ok, type Parsed } from "./values.js";
 
 const fold = (text: string): string => text.trim().toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
@@ -152,9 +153,10 @@ export function parseMeasure(text: string, subject: Subject | null): Parsed<Meas
  * @example
  * parseWideHeader("Reading Standardised Score") // => { subject: "reading", measure: "standardised" }
  * parseWideHeader("maths_standardised") // => { subject: "maths", measure: "standardised" }
+ * parseWideHeader("ReadingAge") // => { subject: "reading", measure: "readingAge" }
  */
 export function parseWideHeader(header: string): { subject: Subject; measure: MeasureKind } | null {
-  const words = fold(header).replace(/ months?$/, "").split(" ");
+  const words = fold(normaliseHeader(header)).replace(/ months?$/, "").split(" ");
   for (let cut = Math.min(4, words.length - 1); cut >= 1; cut -= 1) {
     const subject = SUBJECT_WORDS[words.slice(0, cut).join(" ")];
     if (subject === undefined) continue;
