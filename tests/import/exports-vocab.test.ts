@@ -179,6 +179,16 @@ describe("ranked needs and month-first files, row by row", () => {
     expect(result.problems.map((p) => `${p.line} ${p.code}`)).toEqual(["2 missing-rank", "3 missing-rank", "5 duplicate-rank"]);
   });
 
+  it("needs with their own start dates make one spell that starts with the earliest", () => {
+    const result = importFile("sen.csv", csvBytes([
+      "UPN,SEN Status,Need Type,Ranking,Start Date",
+      `${A},K,SEMH,2,01/02/2025`,
+      `${A},K,SLCN,1,05/09/2024`,
+    ]));
+    const spells = result.accepted.flatMap((row) => row.records.senRegister ?? []).map((d) => d.record);
+    expect(spells.map((s) => [s.primaryNeed, s.secondaryNeed, s.startDate])).toEqual([["SLCN", "SEMH", "2024-09-05"]]);
+  });
+
   it("a month-first mapping reads an assessment file's dates month-first too", () => {
     const bytes = csvBytes(["UPN,Subject,Measure,Date,Result", `${A},Reading,Standardised Score,04/15/2025,103`]);
     expect(importFile("star.csv", bytes).problems.map((p) => p.code)).toEqual(["bad-date"]);

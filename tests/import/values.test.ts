@@ -183,6 +183,8 @@ describe("real exports' ages, flags, year groups and codes", () => {
     expect(value(parseNeed("Autistic Spectrum Disorder"))).toBe("ASD");
     expect(value(parseNeed("Specific Learning Difficulty"))).toBe("SPLD");
     expect(value(parseNeed("Hearing Impairment"))).toBe("HI");
+    expect(value(parseNeed("Speech, language and Communications needs"))).toBe("SLCN"); // the CBDS's wording
+    expect(value(parseNeed("Profound & Multiple Learning Difficulty"))).toBe("PMLD");
   });
   it("reads test publishers' names for a standardised score", () => {
     expect(value(parseMeasure("Age Standardised Score", "reading"))).toBe("standardised"); // NFER, Hodder

@@ -58,6 +58,8 @@ const NEED_SYNONYMS: Record<string, Need> = {
   "autism": "ASD", "autistic spectrum disorder": "ASD", "autism spectrum disorder": "ASD", "asc": "ASD",
   "autistic spectrum condition": "ASD", "dyslexia": "SPLD", "spld": "SPLD", "specific learning difficulties": "SPLD",
   "speech language and communication needs": "SLCN", "speech language and communication": "SLCN",
+  // The CBDS description is "Speech, language and Communications needs".
+  "speech language and communications needs": "SLCN",
   "social emotional and mental health": "SEMH", "moderate learning difficulties": "MLD",
   "severe learning difficulties": "SLD", "profound and multiple learning difficulties": "PMLD",
   "hearing impairment": "HI", "visual impairment": "VI", "multi sensory impairment": "MSI",

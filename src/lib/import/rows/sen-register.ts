@@ -61,7 +61,7 @@ export function readSenRegisterRow(row: RowReader, out: RowOutput): void {
 }
 
 /**
- * For each file (each has one reader), the spells its ranked-need rows have made, by pupil, status and start
+ * For each file (each has one reader), the spells its ranked-need rows have made, by pupil, status and end
  * date: a pupil's later need rows add their need to the spell of the first.
  */
 const rankedSpells = new WeakMap<RowReader, Map<string, SenRecord>>();
@@ -71,8 +71,8 @@ const RANK_WORDS = ["primary", "secondary"] as const;
 /**
  * Read one row of a register with one row per need and a rank (Arbor's SEN report: `Sen Need`,
  * `SEN Need Ranking`; SIMS: `Ranking`): rank 1 is the primary need, rank 2 the secondary. The pupil's first
- * row makes the spell (its line is the spell's source); later rows of the same pupil, status and start date
- * add their need to it and give no record of their own. The census keeps at most two ranked needs: a third is
+ * row makes the spell (its line is the spell's source); later rows of the same pupil, status and end date
+ * add their need to it (and an earlier start date) and give no record of their own. The census keeps at most two ranked needs: a third is
  * a warning and is not kept. An empty rank is taken as the next free rank, with a warning.
  * @example
  * readRankedNeedRow(reader, key, out); // the row "SEN Support, Speech, Language and Communication Needs, 1"
@@ -88,7 +88,8 @@ export function readRankedNeedRow(row: RowReader, key: PupilKey | undefined, out
     spells = new Map();
     rankedSpells.set(row, spells);
   }
-  const group = `${spell.pupilId}|${spell.status}|${spell.startDate ?? ""}`;
+  // Needs may carry their own start dates (SIMS records one per need): the spell starts with the earliest.
+  const group = `${spell.pupilId}|${spell.status}|${spell.endDate ?? ""}`;
   const first = spells.get(group);
   const target = first ?? spell;
   if (first === undefined) {
@@ -96,6 +97,8 @@ export function readRankedNeedRow(row: RowReader, key: PupilKey | undefined, out
     spell.secondaryNeed = null;
     spells.set(group, spell);
     out.senRegister.push(spell);
+  } else if (spell.startDate !== null && (first.startDate === null || spell.startDate < first.startDate)) {
+    first.startDate = spell.startDate;
   }
   out.key = key;
   if (need === null) return;
