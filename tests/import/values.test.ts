@@ -117,7 +117,7 @@ describe("codes written as codes or words", () => {
 // Real exports' values (issue #12, part B). Each expectation is worked by hand in the comment beside it.
 describe("real exports' dates", () => {
   it("reads Excel re-saves: d-mmm-yy, dd-mmm-yyyy, dd/mm/yy (two-digit years as 20yy, with a warning)", () => {
-    expect(parseDate("3-Sep-20")).toEqual({ ok: true, value: "2020-09-03", warning: "two-digit year in '3-Sep-20' read as 2020" });
+    expect(parseDate("3-Sep-20")).toEqual({ ok: true, value: "2020-09-03", warning: "two-digit year in '3-Sep-20' read as 2020", warningCode: "two-digit-year" });
     expect(parseDate("03-Sep-2020")).toEqual({ ok: true, value: "2020-09-03" });
     expect(value(parseDate("3 September 2020"))).toBe("2020-09-03");
     expect(value(parseDate("16 Dec 2025"))).toBe("2025-12-16"); // Arbor's SEN report

@@ -16,6 +16,9 @@ export interface PupilKey {
 
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
+/** Warning codes given once per file and column: the same reading on every row would bury the report. */
+const ONCE_PER_COLUMN: ReadonlySet<string> = new Set(["two-digit-year"]);
+
 /**
  * UPNs already checked and found valid, as written → the pupil's UPN (upper case). A pupil's UPN is on every
  * one of their rows, so each is checked once, and every record of a pupil shares one UPN string (interned: a
@@ -42,6 +45,8 @@ export class RowReader {
   private lastKey: PupilKey | null = null;
   private lastRawUpn: string | null = null;
   private rejected = false;
+  /** Fields whose once-per-column warning has been given (see `parseWarning`). */
+  private saidOnce: Set<string> | null = null;
   private currentLine: number;
   private currentFields: readonly string[];
 
@@ -133,6 +138,21 @@ export class RowReader {
   }
 
   /**
+   * The warning a parser gave for a field. A warning in `ONCE_PER_COLUMN` (the same reading applied to every
+   * row, such as a two-digit year read as 20yy) is given on the column's first such row only, saying so.
+   */
+  private parseWarning(field: string, code: string, message: string): void {
+    if (ONCE_PER_COLUMN.has(code)) {
+      const said = (this.saidOnce ??= new Set());
+      if (said.has(field)) return;
+      said.add(field);
+      this.warn(this.column(field), code, `${message}; the column's later values are read the same way, without a warning each`);
+      return;
+    }
+    this.warn(this.column(field), code, message);
+  }
+
+  /**
    * Parse a field that must be present and valid; a missing or invalid value rejects the row.
    * Returns `undefined` when rejected.
    */
@@ -147,7 +167,7 @@ export class RowReader {
       this.error(this.column(field), code, parsed.reason);
       return undefined;
     }
-    if (parsed.warning !== undefined) this.warn(this.column(field), parsed.warningCode ?? code, parsed.warning);
+    if (parsed.warning !== undefined) this.parseWarning(field, parsed.warningCode ?? code, parsed.warning);
     return parsed.value;
   }
 
@@ -160,7 +180,7 @@ export class RowReader {
       this.warn(this.column(field), code, `${parsed.reason}; left empty`);
       return null;
     }
-    if (parsed.warning !== undefined) this.warn(this.column(field), parsed.warningCode ?? code, parsed.warning);
+    if (parsed.warning !== undefined) this.parseWarning(field, parsed.warningCode ?? code, parsed.warning);
     return parsed.value;
   }
 

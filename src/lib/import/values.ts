@@ -55,7 +55,7 @@ const NAMED_MONTH_DATE = new RegExp(String.raw`^(\d{1,2})[\s-]([A-Za-z]{3,9})[\s
 export type DateOrder = "dmy" | "mdy";
 
 function twoDigitYear(parsed: Parsed<string>, yy: string, text: string): Parsed<string> {
-  return parsed.ok ? ok(parsed.value, `two-digit year in '${text}' read as 20${yy}`) : parsed;
+  return parsed.ok ? ok(parsed.value, `two-digit year in '${text}' read as 20${yy}`, "two-digit-year") : parsed;
 }
 
 function namedMonth(name: string): number {
@@ -76,7 +76,7 @@ function namedMonth(name: string): number {
  * month-first (`"dateOrder": "mdy"` in the mapping; see `parseDateInOrder`).
  * @example
  * parseDate("03/09/2024") // => { ok: true, value: "2024-09-03" }
- * parseDate("3-Sep-20") // => { ok: true, value: "2020-09-03", warning: "two-digit year in '3-Sep-20' read as 2020" }
+ * parseDate("3-Sep-20") // => { ok: true, value: "2020-09-03", warning: "two-digit year in '3-Sep-20' read as 2020", warningCode: "two-digit-year" }
  * parseDate("2025-02-31").ok // => false
  */
 export function parseDate(text: string): Parsed<string> {
