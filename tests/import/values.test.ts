@@ -47,6 +47,7 @@ describe("flags, year groups, genders, numbers, ages", () => {
     expect(value(parseYearGroup("Reception"))).toBe(0);
     expect(value(parseYearGroup("YR"))).toBe(0);
     expect(value(parseYearGroup("N2"))).toBe(-1);
+    expect(value(parseYearGroup("Nursery 2"))).toBe(-1);
     expect(value(parseYearGroup("NC Year 10"))).toBe(10);
     expect(parseYearGroup("Year 20").ok).toBe(false);
   });
@@ -165,6 +166,7 @@ describe("real exports' ages, flags, year groups and codes", () => {
     expect(value(parseYearGroup("R"))).toBe(0);
     expect(value(parseYearGroup("N1"))).toBe(-1);
     expect(value(parseYearGroup("N2"))).toBe(-1);
+    expect(value(parseYearGroup("Nursery 2"))).toBe(-1);
     expect(value(parseYearGroup("6"))).toBe(6);
     expect(value(parseYearGroup("Y4"))).toBe(4); // Target Tracker's Year column
     const x = parseYearGroup("X");
@@ -176,6 +178,9 @@ describe("real exports' ages, flags, year groups and codes", () => {
     expect(parseSenStatus("SEN Support")).toEqual({ ok: true, value: "K" });
     expect(parseSenStatus("Education, Health and Care Plan")).toEqual({ ok: true, value: "E" });
     expect(parseSenStatus("Statement")).toMatchObject({ ok: true, value: "E", warningCode: "legacy-sen-status" });
+    expect(parseSenStatus("Monitoring (N)")).toMatchObject({ ok: true, value: "N", warningCode: "sen-monitoring" });
+    expect(parseSenStatus("SEN Support (K)")).toEqual({ ok: true, value: "K" }); // the code after the words
+    expect(parseSenStatus("Education, Health and Care Plan (E)")).toEqual({ ok: true, value: "E" });
   });
   it("reads needs in Arbor's words, & for and", () => {
     expect(value(parseNeed("Social, Emotional & Mental Health"))).toBe("SEMH");

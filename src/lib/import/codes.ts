@@ -33,12 +33,13 @@ const LEGACY_WORDS: Record<string, keyof typeof LEGACY_SEN_STATUS> = {
  */
 export function parseSenStatus(text: string): Parsed<SenStatus> {
   const folded = fold(text);
-  if (folded === "monitoring") {
-    // Arbor's own status: the census return gives it as N (support.arbor-education.com, article 4404893720733).
-    return ok("N", "Arbor's SEN status 'Monitoring' is not SEN for the census (Arbor returns it as N): read as no SEN", "sen-monitoring");
-  }
-  const candidates = [folded, folded.replace(/^[a-z] /, ""), folded.split(" ")[0] ?? ""];
+  // The words alone, a code before them (`K - SEN Support`) or after them (`SEN Support (K)`), the first word.
+  const candidates = [folded, folded.replace(/^[a-z] /, ""), folded.replace(/ [a-z]$/, ""), folded.split(" ")[0] ?? ""];
   for (const candidate of candidates) {
+    if (candidate === "monitoring") {
+      // Arbor's own status: the census return gives it as N (support.arbor-education.com, article 4404893720733).
+      return ok("N", "Arbor's SEN status 'Monitoring' is not SEN for the census (Arbor returns it as N): read as no SEN", "sen-monitoring");
+    }
     const current = SEN_WORDS[candidate];
     if (current !== undefined) return ok(current);
     const legacy = LEGACY_WORDS[candidate];

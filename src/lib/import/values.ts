@@ -150,7 +150,7 @@ export function parseFlag(text: string): Parsed<boolean> {
 export function parseYearGroup(text: string): Parsed<number> {
   const t = text.trim().toLowerCase().replace(/^(nc\s*)?(year|yr|y)\s*/, "");
   if (["r", "reception", "rec", "yr", "fs2", "f2"].includes(t) || text.trim().toLowerCase() === "yr") return ok(0);
-  if (["n", "n1", "n2", "nursery", "fs1", "f1"].includes(t)) return ok(-1);
+  if (["n", "n1", "n2", "nursery", "nursery 1", "nursery 2", "fs1", "f1"].includes(t)) return ok(-1);
   if (/^\d{1,2}$/.test(t)) {
     const year = Number(t);
     if (year >= 1 && year <= 14) return ok(year);
