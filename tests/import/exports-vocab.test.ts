@@ -6,6 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { importFolder } from "../../src/lib/import/import-folder.js";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { importFolder as builtImportFolder } from "../../dist/lib/import/import-folder.js";
 import { importFile, openExport, readRows } from "../../src/lib/import/import-file.js";
 import type { SchoolData } from "../../src/lib/schema/school-data.js";
 import { csvBytes, testUpn } from "./helpers.js";
@@ -197,5 +201,22 @@ describe("ranked needs and month-first files, row by row", () => {
     const mdy = readRows(openExport("star.csv", bytes, { kind: undefined, columns: {}, dateOrder: "mdy" }));
     const result = mdy.accepted[0]?.records.assessments?.[0]?.record;
     expect(result).toMatchObject({ date: "2025-04-15", term: "summer", academicYear: "2024/25", score: 103 });
+  });
+});
+
+describe("ranked needs on two threads", () => {
+  it("a built worker's spells hold the needs of later rows, as this thread's do", async () => {
+    // The spell is made by a pupil's first row and finished by later rows: a worker must send it finished.
+    const dir = mkdtempSync(join(tmpdir(), "sendscope-ranked-"));
+    try {
+      cpSync(folder("sen-register-ranked-needs"), join(dir, "a"), { recursive: true });
+      cpSync(folder("excel-resave"), join(dir, "b"), { recursive: true });
+      const one = await importFolder(dir, { threads: 1 });
+      const two = await builtImportFolder(dir, { threads: 2 });
+      expect(two).toEqual(one);
+      expect(one.senRegister.find((s) => s.pupilId === "F873999926529")).toMatchObject({ primaryNeed: "MLD", secondaryNeed: "SPLD" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
