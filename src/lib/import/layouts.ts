@@ -217,7 +217,7 @@ export const ALIAS_SOURCES: readonly AliasSource[] = [
     },
   },
   {
-    system: "Bromcom API (StudentFlatView, AssessmentResults, BasicAttendance), PascalCase",
+    system: "Bromcom API (StudentFlatView, assessment results), PascalCase",
     source: "github.com/jamesgurung/bromcom-essentials-dotnet: src/ApiContracts.cs and src/BromcomClient.People.cs (ProvisionName is the SEN status code)",
     aliases: {
       key: { upn: ["Upn"], misId: ["StudentId", "AdmissionNumber"] },
@@ -257,24 +257,17 @@ export const ALIAS_SOURCES: readonly AliasSource[] = [
   },
   {
     system: "NFER Tests Analysis Tool (pupil data and results)",
-    source: "nfertests.freshdesk.com/support/solutions/articles/80001087009-pupil-data-codes (UPN, Forename, Surname, DOB, Gender, SEN N/E/K, FSM Y/N, Class)",
+    source: "nfertests.freshdesk.com/support/solutions/articles/80001087009-pupil-data-codes (UPN, Forename, Surname, DOB, Gender, SEN N/E/K, FSM Y/N, Class); results' 'Date of test' as issue #12's survey of NFER results lists it. (GL's and Hodder's score names are measure words in codes.ts.)",
     aliases: {
       pupils: { senStatus: ["SEN"], fsm: ["FSM"] },
-      assessments: { date: ["Date of test", "Test date"] },
+      assessments: { date: ["Date of test"] },
     },
   },
   {
-    system: "GL Assessment (NGRT, PTE, PTM) and Hodder (PiRA, PUMA) results",
-    source: "support.gl-education.com/knowledge-base/assessments/ngrt-support/after-the-test/understanding-your-data (SAS, Stanine, NPR, Reading age); Hodder PiRA/PUMA results (Standardised score, Age standardised score, Reading age)",
+    system: "Renaissance Star (historical extract and Star Record Book export)",
+    source: "help2.renaissance.com/setup/22160 (Birthdate, Completed Test Date, Activity Completed Date; times are UTC) and help2.renaissance.com/reports/25076 (Completed Date)",
     aliases: {
-      assessments: { date: ["Date tested", "Test Date", "Date of Test"] },
-    },
-  },
-  {
-    system: "Renaissance Star (historical extract)",
-    source: "help2.renaissance.com/setup/22160 (Student Identifier, Birthdate, Completed Test Date, Activity Completed Date; dates are UTC, US exports month-first)",
-    aliases: {
-      key: { misId: ["Student Identifier"] },
+      pupils: { dateOfBirth: ["Birthdate"] },
       assessments: { date: ["Completed Test Date", "Activity Completed Date", "Completed Date"] },
     },
   },
