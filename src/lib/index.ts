@@ -40,6 +40,8 @@ export {
   parseDate, parseFlag, parseYearGroup, parseGender, parseNumber, parseWholeNumber, parseAgeInMonths,
 } from "./import/values.js";
 export type { Parsed } from "./import/values.js";
+export { parseDateInOrder } from "./import/values.js";
+export type { DateOrder } from "./import/values.js";
 export {
   parseSenStatus, parseNeed, parseSubject, parseMeasure, parseWideHeader, parseTerm, parseAcademicYear,
   resolvePoint, academicYearOf, termOf, isTeacherAssessmentCode,
@@ -48,6 +50,8 @@ export type { ResolvedPoint } from "./import/codes.js";
 export { MEASURE_RANGES } from "./import/rows/assessment-values.js";
 export { FIELDS, REQUIRED_FIELDS, KNOWN_LAYOUTS, normaliseHeader, headerFor } from "./import/layouts.js";
 export type { FieldSpec, KnownLayout } from "./import/layouts.js";
+export { ALIAS_SOURCES } from "./import/layouts.js";
+export type { AliasSource } from "./import/layouts.js";
 
 // --- cli: the `sendscope` command -------------------------------------------------------------------------
 export { main } from "./cli/main.js";

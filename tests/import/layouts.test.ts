@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { importFile } from "../../src/lib/import/import-file.js";
 import { linkFiles } from "../../src/lib/import/link.js";
 import { csvBytes, testUpn } from "./helpers.js";
+import { ALIAS_SOURCES, FIELDS, normaliseHeader } from "../../src/lib/import/layouts.js";
+import { detectExport, isDetectionFailure } from "../../src/lib/import/detect.js";
 
 const A = testUpn(1);
 const B = testUpn(2);
@@ -150,5 +152,81 @@ describe("custom column mapping", () => {
     expect(mapped.kind).toBe("pupils");
     expect(mapped.layout).toBe("custom");
     expect(mapped.accepted[0]?.records.pupils?.[0]?.record).toMatchObject({ upn: A, forename: "Ada", surname: "Lee" });
+  });
+});
+
+describe("headers of real exports (issue #12, part B)", () => {
+  it("splits camelCase and PascalCase headers into words, leaving headers with spaces as written", () => {
+    expect(normaliseHeader("StudentId")).toBe("student id");
+    expect(normaliseHeader("SENStatus")).toBe("sen status");
+    expect(normaliseHeader("DateOfBirth")).toBe("date of birth");
+    expect(normaliseHeader("studentId")).toBe("student id");
+    expect(normaliseHeader("FSMEligible")).toBe("fsm eligible");
+    expect(normaliseHeader("DfE Number")).toBe("dfe number");
+    expect(normaliseHeader("ScholarPack ID")).toBe("scholarpack id");
+  });
+
+  it("names a source for every group of aliases, and every alias reads as its own field", () => {
+    for (const group of ALIAS_SOURCES) {
+      expect(group.source.length).toBeGreaterThan(20);
+      for (const [kind, fields] of Object.entries(group.aliases)) {
+        const kinds = kind === "key" ? (Object.keys(FIELDS) as (keyof typeof FIELDS)[]) : [kind as keyof typeof FIELDS];
+        for (const [field, headers] of Object.entries(fields ?? {})) {
+          for (const header of headers) {
+            for (const k of kinds) {
+              // The first field whose headers include this one owns it (as detection reads them).
+              const owner = FIELDS[k].find((spec) =>
+                [...Object.values(spec.headers).flat(), ...(spec.other ?? [])].some((h) => normaliseHeader(h) === normaliseHeader(header)));
+              expect(owner?.field, `${group.system}: ${k} '${header}'`).toBe(field);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  // Header rows copied from the sources named in ALIAS_SOURCES; which field each column gives is worked by hand.
+  const detected = (header: string[]) => {
+    const detection = detectExport(header);
+    if (isDetectionFailure(detection)) throw new Error(detection.reason);
+    return { kind: detection.kind, fields: Object.fromEntries([...detection.columns].map(([field, i]) => [field, header[i]])) };
+  };
+
+  it("reads a DfE census download's columns", () => {
+    const { kind, fields } = detected(["UPN", "Surname", "Forename", "Gender", "DOB", "FSMeligible", "EVERFSM_6", "EntryDate",
+      "NCyearActual", "SENprovision", "PrimarySENtype", "SecondarySENtype"]);
+    expect(kind).toBe("pupils");
+    expect(fields).toEqual({
+      upn: "UPN", surname: "Surname", forename: "Forename", gender: "Gender", dateOfBirth: "DOB", fsm: "FSMeligible",
+      disadvantaged: "EVERFSM_6", admissionDate: "EntryDate", yearGroup: "NCyearActual", senStatus: "SENprovision",
+      primaryNeed: "PrimarySENtype", secondaryNeed: "SecondarySENtype",
+    });
+  });
+
+  it("reads Bromcom's API names", () => {
+    const { kind, fields } = detected(["StudentId", "FirstName", "LastName", "GenderCode", "DateOfBirth", "Upn",
+      "ProvisionName", "InCareFlag", "EalFlag", "PremiumPupilFlag", "YearGroup"]);
+    expect(kind).toBe("pupils");
+    expect(fields).toEqual({
+      misId: "StudentId", forename: "FirstName", surname: "LastName", gender: "GenderCode", dateOfBirth: "DateOfBirth",
+      upn: "Upn", senStatus: "ProvisionName", lookedAfter: "InCareFlag", eal: "EalFlag",
+      disadvantaged: "PremiumPupilFlag", yearGroup: "YearGroup",
+    });
+    expect(detected(["StudentId", "AssessmentTypeName", "Result", "EnteredDate", "TermName", "SubjectName"]).fields)
+      .toEqual({ misId: "StudentId", value: "Result", date: "EnteredDate", point: "TermName", subject: "SubjectName" });
+  });
+
+  it("reads Target Tracker's SIMS.net template", () => {
+    const { kind, fields } = detected(["UPN", "Surname", "Forename", "DOB", "Gender", "DOA", "Eligible for free meals",
+      "Mother tongue code", "Ethnicity", "SEN Status code", "Reg", "Year", "Postcode", "In LEA Care"]);
+    expect(kind).toBe("pupils");
+    expect(fields).toMatchObject({ admissionDate: "DOA", fsm: "Eligible for free meals", senStatus: "SEN Status code", yearGroup: "Year", lookedAfter: "In LEA Care" });
+  });
+
+  it("reads Arbor's SEN report, one row per ranked need", () => {
+    const { kind, fields } = detected(["UPN", "Name", "Year group(s) this academic year", "Date of Birth", "SEN status",
+      "Sen Need", "SEN Description", "SEN Need Ranking", "Start Date", "SEN status"]);
+    expect(kind).toBe("senRegister");
+    expect(fields).toEqual({ upn: "UPN", senStatus: "SEN status", primaryNeed: "Sen Need", needRank: "SEN Need Ranking", startDate: "Start Date" });
   });
 });

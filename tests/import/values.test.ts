@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  parseAgeInMonths, parseDate, parseFlag, parseGender, parseNumber, parseWholeNumber, parseYearGroup,
+  parseAgeInMonths, parseDate, parseDateInOrder, parseFlag, parseGender, parseNumber, parseWholeNumber, parseYearGroup,
 } from "../../src/lib/import/values.js";
 import {
   academicYearOf, parseMeasure, parseNeed, parseSenStatus, parseSubject, parseWideHeader, resolvePoint, termOf,
@@ -47,6 +47,7 @@ describe("flags, year groups, genders, numbers, ages", () => {
     expect(value(parseYearGroup("Reception"))).toBe(0);
     expect(value(parseYearGroup("YR"))).toBe(0);
     expect(value(parseYearGroup("N2"))).toBe(-1);
+    expect(value(parseYearGroup("Nursery 2"))).toBe(-1);
     expect(value(parseYearGroup("NC Year 10"))).toBe(10);
     expect(parseYearGroup("Year 20").ok).toBe(false);
   });
@@ -111,5 +112,90 @@ describe("codes written as codes or words", () => {
     expect(value(resolvePoint("2023/24 spring", null, null))).toEqual({ academicYear: "2023/24", term: "spring", date: "2024-03-31" });
     expect(value(resolvePoint(null, null, "2025-05-12"))).toEqual({ academicYear: "2024/25", term: "summer", date: "2025-05-12" });
     expect(resolvePoint("Week 3", null, null).ok).toBe(false);
+  });
+});
+
+// Real exports' values (issue #12, part B). Each expectation is worked by hand in the comment beside it.
+describe("real exports' dates", () => {
+  it("reads Excel re-saves: d-mmm-yy, dd-mmm-yyyy, dd/mm/yy (two-digit years as 20yy, with a warning)", () => {
+    expect(parseDate("3-Sep-20")).toEqual({ ok: true, value: "2020-09-03", warning: "two-digit year in '3-Sep-20' read as 2020", warningCode: "two-digit-year" });
+    expect(parseDate("03-Sep-2020")).toEqual({ ok: true, value: "2020-09-03" });
+    expect(value(parseDate("3 September 2020"))).toBe("2020-09-03");
+    expect(value(parseDate("16 Dec 2025"))).toBe("2025-12-16"); // Arbor's SEN report
+    expect(value(parseDate("14/02/17"))).toBe("2017-02-14");
+    expect(parseDate("3-Sepx-20").ok).toBe(false); // not a month name
+    expect(parseDate("31-Sep-20").ok).toBe(false); // September has 30 days
+  });
+  it("reads dates with times: report designers and Excel (dd/mm/yyyy 00:00:00), APIs (ISO with T, Z, milliseconds)", () => {
+    expect(value(parseDate("03/09/2020 00:00:00"))).toBe("2020-09-03");
+    expect(value(parseDate("03/09/2020 00:00"))).toBe("2020-09-03");
+    expect(value(parseDate("03/09/2020 12:00:00 AM"))).toBe("2020-09-03");
+    expect(value(parseDate("2020-09-03T00:00:00"))).toBe("2020-09-03");
+    expect(value(parseDate("2020-12-04T17:57:33.686Z"))).toBe("2020-12-04"); // Star's UTC completion time
+    expect(value(parseDate("2020-09-03T08:00:00+01:00"))).toBe("2020-09-03");
+  });
+  it("never guesses month-first: a date that can only be month-first fails and says how to declare the order", () => {
+    const us = parseDate("09/23/2024"); // day 9 of month 23 is impossible; month 9 day 23 is the only reading
+    expect(us.ok).toBe(false);
+    expect(us.ok ? "" : us.reason).toMatch(/can only be read month-first.*"dateOrder": "mdy"/);
+    expect(value(parseDate("03/04/2024"))).toBe("2024-04-03"); // either way round: read day-first
+  });
+  it("reads a month-first file's dates when the mapping says so", () => {
+    expect(value(parseDateInOrder("09/23/2024", "mdy"))).toBe("2024-09-23");
+    expect(value(parseDateInOrder("03/04/2024", "mdy"))).toBe("2024-03-04");
+    expect(value(parseDateInOrder("2024-03-04", "mdy"))).toBe("2024-03-04"); // ISO has one order
+    expect(value(parseDateInOrder("4 Mar 2024", "mdy"))).toBe("2024-03-04");
+    expect(parseDateInOrder("23/09/2024", "mdy").ok).toBe(false); // no month 23
+  });
+});
+
+describe("real exports' ages, flags, year groups and codes", () => {
+  it("reads SIMS ages y/m and y:m, and Hodder/GL reading ages y:mm", () => {
+    expect(value(parseAgeInMonths("7/10"))).toBe(94); // 7·12 + 10
+    expect(value(parseAgeInMonths("8:05"))).toBe(101); // 8·12 + 5
+    expect(value(parseAgeInMonths("9:11"))).toBe(119); // 9·12 + 11
+    expect(value(parseAgeInMonths("6/09"))).toBe(81); // 6·12 + 9
+    expect(parseAgeInMonths("7/13").ok).toBe(false); // 13 months
+    expect(parseAgeInMonths("seven").ok).toBe(false);
+  });
+  it("reads flags as Excel, Target Tracker and the census write them", () => {
+    for (const t of ["TRUE", "T", "Y", "1"]) expect(value(parseFlag(t))).toBe(true);
+    for (const t of ["FALSE", "F", "N", "0"]) expect(value(parseFlag(t))).toBe(false);
+  });
+  it("reads the census's NCyearActual codes; X (not following NC years) fails with its meaning", () => {
+    expect(value(parseYearGroup("R"))).toBe(0);
+    expect(value(parseYearGroup("N1"))).toBe(-1);
+    expect(value(parseYearGroup("N2"))).toBe(-1);
+    expect(value(parseYearGroup("Nursery 2"))).toBe(-1);
+    expect(value(parseYearGroup("6"))).toBe(6);
+    expect(value(parseYearGroup("Y4"))).toBe(4); // Target Tracker's Year column
+    const x = parseYearGroup("X");
+    expect(x.ok ? "" : x.reason).toMatch(/not following National Curriculum year groups/);
+  });
+  it("reads Arbor's SEN statuses: Monitoring is no SEN (census N), with a note", () => {
+    expect(parseSenStatus("Monitoring")).toMatchObject({ ok: true, value: "N", warningCode: "sen-monitoring" });
+    expect(parseSenStatus("No Special Educational Need")).toEqual({ ok: true, value: "N" });
+    expect(parseSenStatus("SEN Support")).toEqual({ ok: true, value: "K" });
+    expect(parseSenStatus("Education, Health and Care Plan")).toEqual({ ok: true, value: "E" });
+    expect(parseSenStatus("Statement")).toMatchObject({ ok: true, value: "E", warningCode: "legacy-sen-status" });
+    expect(parseSenStatus("Monitoring (N)")).toMatchObject({ ok: true, value: "N", warningCode: "sen-monitoring" });
+    expect(parseSenStatus("SEN Support (K)")).toEqual({ ok: true, value: "K" }); // the code after the words
+    expect(parseSenStatus("Education, Health and Care Plan (E)")).toEqual({ ok: true, value: "E" });
+  });
+  it("reads needs in Arbor's words, & for and", () => {
+    expect(value(parseNeed("Social, Emotional & Mental Health"))).toBe("SEMH");
+    expect(value(parseNeed("Speech, Language and Communication Needs"))).toBe("SLCN");
+    expect(value(parseNeed("Autistic Spectrum Disorder"))).toBe("ASD");
+    expect(value(parseNeed("Specific Learning Difficulty"))).toBe("SPLD");
+    expect(value(parseNeed("Hearing Impairment"))).toBe("HI");
+    expect(value(parseNeed("Speech, language and Communications needs"))).toBe("SLCN"); // the CBDS's wording
+    expect(value(parseNeed("Profound & Multiple Learning Difficulty"))).toBe("PMLD");
+  });
+  it("reads test publishers' names for a standardised score", () => {
+    expect(value(parseMeasure("Age Standardised Score", "reading"))).toBe("standardised"); // NFER, Hodder
+    expect(value(parseMeasure("Standard Age Score", "reading"))).toBe("standardised"); // GL
+    expect(parseWideHeader("Reading Age Standardised Score")).toEqual({ subject: "reading", measure: "standardised" });
+    expect(parseWideHeader("Reading Age")).toEqual({ subject: "reading", measure: "readingAge" });
+    expect(parseWideHeader("ReadingAgeStandardisedScore")).toEqual({ subject: "reading", measure: "standardised" }); // camelCase
   });
 });

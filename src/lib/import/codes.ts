@@ -5,12 +5,14 @@
  */
 import { LEGACY_SEN_STATUS, NEED_CODES, NEED_LABELS, TEACHER_ASSESSMENT_CODES } from "../../data/codes.js";
 import type { MeasureKind, Need, SenStatus, Subject, Term } from "../schema/primitives.js";
+import { normaliseHeader } from "./layouts.js";
 import { fail, ok, type Parsed } from "./values.js";
 
 const fold = (text: string): string => text.trim().toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 
 const SEN_WORDS: Record<string, SenStatus> = {
   "n": "N", "no sen": "N", "none": "N", "no special educational need": "N", "not sen": "N",
+  "no special educational needs": "N",
   "k": "K", "sen support": "K", "support": "K", "send support": "K",
   "e": "E", "ehc plan": "E", "ehcp": "E", "education health and care plan": "E", "ehc": "E",
 };
@@ -27,11 +29,17 @@ const LEGACY_WORDS: Record<string, keyof typeof LEGACY_SEN_STATUS> = {
  * parseSenStatus("SEN Support") // => { ok: true, value: "K" }
  * parseSenStatus("E - Education, Health and Care Plan") // => { ok: true, value: "E" }
  * parseSenStatus("S").ok // => true (value "E", with a warning)
+ * parseSenStatus("Monitoring").ok // => true (value "N", with a note that Arbor returns it as N)
  */
 export function parseSenStatus(text: string): Parsed<SenStatus> {
   const folded = fold(text);
-  const candidates = [folded, folded.replace(/^[a-z] /, ""), folded.split(" ")[0] ?? ""];
+  // The words alone, a code before them (`K - SEN Support`) or after them (`SEN Support (K)`), the first word.
+  const candidates = [folded, folded.replace(/^[a-z] /, ""), folded.replace(/ [a-z]$/, ""), folded.split(" ")[0] ?? ""];
   for (const candidate of candidates) {
+    if (candidate === "monitoring") {
+      // Arbor's own status: the census return gives it as N (support.arbor-education.com, article 4404893720733).
+      return ok("N", "Arbor's SEN status 'Monitoring' is not SEN for the census (Arbor returns it as N): read as no SEN", "sen-monitoring");
+    }
     const current = SEN_WORDS[candidate];
     if (current !== undefined) return ok(current);
     const legacy = LEGACY_WORDS[candidate];
@@ -51,6 +59,8 @@ const NEED_SYNONYMS: Record<string, Need> = {
   "autism": "ASD", "autistic spectrum disorder": "ASD", "autism spectrum disorder": "ASD", "asc": "ASD",
   "autistic spectrum condition": "ASD", "dyslexia": "SPLD", "spld": "SPLD", "specific learning difficulties": "SPLD",
   "speech language and communication needs": "SLCN", "speech language and communication": "SLCN",
+  // The CBDS description is "Speech, language and Communications needs".
+  "speech language and communications needs": "SLCN",
   "social emotional and mental health": "SEMH", "moderate learning difficulties": "MLD",
   "severe learning difficulties": "SLD", "profound and multiple learning difficulties": "PMLD",
   "hearing impairment": "HI", "visual impairment": "VI", "multi sensory impairment": "MSI",
@@ -71,9 +81,10 @@ const LEGACY_NEEDS: Record<string, Need> = {
  * @example
  * parseNeed("SLCN") // => { ok: true, value: "SLCN" }
  * parseNeed("Autism") // => { ok: true, value: "ASD" }
+ * parseNeed("Social, Emotional & Mental Health") // => { ok: true, value: "SEMH" }
  */
 export function parseNeed(text: string): Parsed<Need> {
-  const folded = fold(text);
+  const folded = fold(text.replace(/&/g, " and "));
   const code = folded.toUpperCase();
   if ((NEED_CODES as readonly string[]).includes(code)) return ok(code as Need);
   const leading = (folded.split(" ")[0] ?? "").toUpperCase();
@@ -110,7 +121,9 @@ export function parseSubject(text: string): Parsed<Subject> {
 
 const MEASURE_WORDS: Record<string, MeasureKind> = {
   "standardised score": "standardised", "standardised": "standardised", "standardized score": "standardised",
-  "standardised age score": "standardised", "sas": "standardised", "ss": "standardised", "std score": "standardised",
+  "standardised age score": "standardised", "sas": "standardised",
+  // Test publishers' names: NFER and Hodder "age standardised score", GL "standard age score".
+  "age standardised score": "standardised", "age standardized score": "standardised", "standard age score": "standardised", "ss": "standardised", "std score": "standardised",
   "scaled score": "scaled", "scaled": "scaled", "ks2 scaled score": "scaled",
   "reading age": "readingAge", "spelling age": "spellingAge",
   "teacher assessment": "teacherAssessment", "ta": "teacherAssessment", "teacher assessment code": "teacherAssessment",
@@ -143,9 +156,10 @@ export function parseMeasure(text: string, subject: Subject | null): Parsed<Meas
  * @example
  * parseWideHeader("Reading Standardised Score") // => { subject: "reading", measure: "standardised" }
  * parseWideHeader("maths_standardised") // => { subject: "maths", measure: "standardised" }
+ * parseWideHeader("ReadingAge") // => { subject: "reading", measure: "readingAge" }
  */
 export function parseWideHeader(header: string): { subject: Subject; measure: MeasureKind } | null {
-  const words = fold(header).replace(/ months?$/, "").split(" ");
+  const words = fold(normaliseHeader(header)).replace(/ months?$/, "").split(" ");
   for (let cut = Math.min(4, words.length - 1); cut >= 1; cut -= 1) {
     const subject = SUBJECT_WORDS[words.slice(0, cut).join(" ")];
     if (subject === undefined) continue;

@@ -8,6 +8,7 @@ import { readCsv, type CsvRows } from "./csv.js";
 import { decodeExport, isDecodeFailure } from "./decode.js";
 import { detectExport, isDetectionFailure, type Detection, type DetectionFailure } from "./detect.js";
 import { RowReader } from "./row-reader.js";
+import type { DateOrder } from "./values.js";
 import { readLongAssessmentRow, readWideAssessmentRow } from "./rows/assessments.js";
 import { readAttendanceRow } from "./rows/attendance.js";
 import { RowOutput, type RowRecords } from "./rows/draft.js";
@@ -109,7 +110,7 @@ export type RowTaker = (file: FileImport, line: number, out: RowOutput) => boole
 export function openExport(
   file: string,
   bytes: Uint8Array,
-  mapping: { kind: FileKind | undefined; columns: Record<string, string> } = { kind: undefined, columns: {} },
+  mapping: { kind: FileKind | undefined; columns: Record<string, string>; dateOrder?: DateOrder } = { kind: undefined, columns: {} },
 ): OpenedExport {
   const result: FileImport = {
     file, kind: null, layout: null, encoding: null, rows: 0, accepted: [], problems: [], headers: new Map(),
@@ -155,7 +156,7 @@ export function openExport(
     result,
     pending: {
       rows: parsed, width: parsed.header.length, read: readerFor(detection),
-      reader: new RowReader(file, 0, [], detection.columns, parsed.header),
+      reader: new RowReader(file, 0, [], detection.columns, parsed.header, mapping.dateOrder),
     },
   };
 }

@@ -63,12 +63,8 @@ const SEN_FIELDS: readonly FieldSpec[] = [
     ["Secondary Need Type", "Need 2"], ["Second Need", "Secondary Need"]),
 ];
 
-/**
- * Every kind's fields. Detection needs the kind's `REQUIRED_FIELDS`; the rest are optional.
- * @example
- * FIELDS.pupils.find((s) => s.field === "surname")?.headers.arbor // => ["Legal Last Name", "Last Name"]
- */
-export const FIELDS: Readonly<Record<FileKind, readonly FieldSpec[]>> = {
+/** The fields of each kind as the layouts write them (before the real exports' aliases are added; see `FIELDS`). */
+const LAYOUT_FIELDS: Readonly<Record<FileKind, readonly FieldSpec[]>> = {
   pupils: [
     ...PUPIL_KEY_FIELDS,
     f("surname", "surname", ["Legal Surname", "Surname"], ["Legal Last Name", "Last Name"],
@@ -107,6 +103,9 @@ export const FIELDS: Readonly<Record<FileKind, readonly FieldSpec[]>> = {
     f("lastAnnualReview", "last_annual_review", ["Last Annual Review", "Annual Review Date"],
       ["Last Annual Review Date", "Last Annual Review"], ["Last Review Date", "Annual Review Date"],
       ["Last Review", "Annual Review"], ["EHCP Review Date", "Last EHCP Review"]),
+    // One row per need: the rank (1 primary, 2 secondary) of the need in the row's need column.
+    f("needRank", "need_rank", ["Ranking", "Need Ranking"], ["Rank", "Need Rank"], ["Rank", "Need Rank"],
+      ["Rank", "Ranking"], ["SEN Need Rank", "SEN Need Ranking"]),
   ],
   assessments: [
     ...PUPIL_KEY_FIELDS,
@@ -179,6 +178,137 @@ export const FIELDS: Readonly<Record<FileKind, readonly FieldSpec[]>> = {
   ],
 };
 
+/** Headers of one field, by kind (`key` for the pupil key fields, which every kind has). */
+type AliasTable = Partial<Record<FileKind | "key", Readonly<Record<string, readonly string[]>>>>;
+
+/** Headers that real exports write, grouped by the system that writes them, with where each group was found. */
+export interface AliasSource {
+  /** The system and export. */
+  readonly system: string;
+  /** Where the headers were read: a public repository and file, or a documentation page. */
+  readonly source: string;
+  readonly aliases: AliasTable;
+}
+
+/**
+ * Headers of real exports, by the system that writes them. Each group names its public source; they are added
+ * to the fields' `other` headers (see `FIELDS`). Headers are compared after `normaliseHeader`, which splits
+ * camelCase and PascalCase into words, so `StudentId`, `studentId` and `student_id` are one header.
+ * @example
+ * ALIAS_SOURCES.find((s) => s.system.startsWith("DfE school census"))?.aliases.pupils?.senStatus // => ["SENprovision"]
+ */
+export const ALIAS_SOURCES: readonly AliasSource[] = [
+  {
+    system: "DfE school census download (GIAP / NPD field names)",
+    source: "github.com/DFE-Digital/get-information-about-pupils: DfE.GIAP.Core Downloads, CensusSpringEntryDto.cs (JsonProperty names); the NPD spellings FSMEligible, NCYearActual, SenProvision, PrimarySENType as public research code reads census extracts",
+    aliases: {
+      key: { upn: ["UPN"] },
+      pupils: {
+        surname: ["Surname"], forename: ["Forename"], dateOfBirth: ["DOB"], gender: ["Gender", "Sex"],
+        fsm: ["FSMeligible", "FSMEligible"], disadvantaged: ["EVERFSM_6", "EVERFSM_6_P"], admissionDate: ["EntryDate"],
+        yearGroup: ["NCyearActual", "NCYearActual"], senStatus: ["SENprovision", "SenProvision"],
+        primaryNeed: ["PrimarySENtype", "PrimarySENType"], secondaryNeed: ["SecondarySENtype", "SecondarySENType"],
+        school: ["LAEstab"],
+      },
+      senRegister: {
+        senStatus: ["SENprovision", "SenProvision"], primaryNeed: ["PrimarySENtype", "PrimarySENType"],
+        secondaryNeed: ["SecondarySENtype", "SecondarySENType"],
+      },
+    },
+  },
+  {
+    system: "Bromcom API (StudentFlatView, assessment results), PascalCase",
+    source: "github.com/jamesgurung/bromcom-essentials-dotnet: src/ApiContracts.cs and src/BromcomClient.People.cs (ProvisionName is the SEN status code)",
+    aliases: {
+      key: { upn: ["Upn"], misId: ["StudentId", "AdmissionNumber"] },
+      // EverFsm6Flag is not mapped: it is not current FSM, and PremiumPupilFlag is the disadvantaged flag.
+      pupils: {
+        surname: ["LastName"], forename: ["FirstName"], gender: ["GenderCode"], dateOfBirth: ["DateOfBirth"],
+        yearGroup: ["YearGroup"], eal: ["EalFlag"], lookedAfter: ["InCareFlag"], disadvantaged: ["PremiumPupilFlag"],
+        senStatus: ["ProvisionName"],
+      },
+      senRegister: { senStatus: ["ProvisionName"] },
+      assessments: { subject: ["SubjectName"], value: ["Result"], date: ["EnteredDate"], point: ["TermName"] },
+    },
+  },
+  {
+    system: "Arbor SEN report (one row per ranked need)",
+    source: "a public SEND tool's test of Arbor's SEN report (send-status-import.test.ts: UPN, Name, \"Year group(s) this academic year\", \"Date of Birth\", \"SEN status\", \"Sen Need\", \"SEN Need Ranking\", \"Start Date\"); statuses from support.arbor-education.com/hc/en-us/articles/4404893720733 (Monitoring and No Special Educational Need are census N)",
+    aliases: {
+      pupils: { yearGroup: ["Year group(s) this academic year"], senStatus: ["SEN status"], primaryNeed: ["Sen Need"] },
+      senRegister: { primaryNeed: ["Sen Need"], needRank: ["SEN Need Ranking"], startDate: ["Start Date"] },
+    },
+  },
+  {
+    system: "SIMS report designer captions",
+    source: "the project's notes on real exports (/work/shared/domain.md: Adno, Legal Surname, Person_id); Adno and Legal Surname were already in the SIMS layout",
+    aliases: { key: { misId: ["Person_id"] } },
+  },
+  {
+    system: "Target Tracker \"SIMS.net\" pupil template",
+    source: "targettracker.org/support/articles/TT131_Data_Extraction_from_your_School_Management_System_if_not_listed_by_name.php",
+    aliases: {
+      key: { upn: ["UPN"] },
+      pupils: {
+        surname: ["Surname"], forename: ["Forename"], dateOfBirth: ["DOB"], gender: ["Gender"], admissionDate: ["DOA"],
+        fsm: ["Eligible for free meals"], senStatus: ["SEN Status code"], yearGroup: ["Year"], lookedAfter: ["In LEA Care"],
+      },
+    },
+  },
+  {
+    system: "NFER Tests Analysis Tool (pupil data and results)",
+    source: "nfertests.freshdesk.com/support/solutions/articles/80001087009-pupil-data-codes (UPN, Forename, Surname, DOB, Gender, SEN N/E/K, FSM Y/N, Class); results' 'Date of test' as issue #12's survey of NFER results lists it. (GL's and Hodder's score names are measure words in codes.ts.)",
+    aliases: {
+      pupils: { senStatus: ["SEN"], fsm: ["FSM"] },
+      assessments: { date: ["Date of test"] },
+    },
+  },
+  {
+    system: "Renaissance Star (historical extract and Star Record Book export)",
+    source: "help2.renaissance.com/setup/22160 (Birthdate, Completed Test Date, Activity Completed Date; times are UTC) and help2.renaissance.com/reports/25076 (Completed Date)",
+    aliases: {
+      pupils: { dateOfBirth: ["Birthdate"] },
+      assessments: { date: ["Completed Test Date", "Activity Completed Date", "Completed Date"] },
+    },
+  },
+];
+
+function withAliases(kind: FileKind, specs: readonly FieldSpec[]): FieldSpec[] {
+  return specs.map((spec) => {
+    const extra: string[] = [];
+    for (const { aliases } of ALIAS_SOURCES) {
+      const isKey = spec.field === "upn" || spec.field === "misId";
+      for (const header of (isKey ? aliases.key : aliases[kind])?.[spec.field] ?? []) extra.push(header);
+    }
+    const known = new Set([...Object.values(spec.headers).flat(), ...(spec.other ?? [])].map(normaliseHeader));
+    const other = [...(spec.other ?? [])];
+    for (const header of extra) {
+      const key = normaliseHeader(header);
+      if (!known.has(key)) {
+        known.add(key);
+        other.push(header);
+      }
+    }
+    return { ...spec, other };
+  });
+}
+
+/**
+ * Every kind's fields: the layouts' headers, and in `other` the headers of real exports (`ALIAS_SOURCES`).
+ * Detection needs the kind's `REQUIRED_FIELDS`; the rest are optional.
+ * @example
+ * FIELDS.pupils.find((s) => s.field === "surname")?.headers.arbor // => ["Legal Last Name", "Last Name"]
+ */
+export const FIELDS: Readonly<Record<FileKind, readonly FieldSpec[]>> = {
+  pupils: withAliases("pupils", LAYOUT_FIELDS.pupils),
+  senRegister: withAliases("senRegister", LAYOUT_FIELDS.senRegister),
+  assessments: withAliases("assessments", LAYOUT_FIELDS.assessments),
+  interventions: withAliases("interventions", LAYOUT_FIELDS.interventions),
+  attendance: withAliases("attendance", LAYOUT_FIELDS.attendance),
+  suspensions: withAliases("suspensions", LAYOUT_FIELDS.suspensions),
+  targets: withAliases("targets", LAYOUT_FIELDS.targets),
+};
+
 /**
  * The fields a file must have (after mapping) to be recognised as each kind. Every kind also needs a pupil
  * key: `upn` or `misId`. An alternative is written `a|b` (either will do).
@@ -196,15 +326,20 @@ export const REQUIRED_FIELDS: Readonly<Record<FileKind, readonly string[]>> = {
 };
 
 /**
- * Fold a header for comparison: trim, drop a BOM, lower-case, and turn runs of spaces, underscores, hyphens,
- * dots, slashes and brackets into one space.
+ * Fold a header for comparison: trim, drop a BOM, split camelCase and PascalCase into words (`StudentId`,
+ * `SENStatus`, `DateOfBirth`), lower-case, and turn runs of spaces, underscores, hyphens, dots, slashes and
+ * brackets into one space.
  * @example
  * normaliseHeader("  Legal_Surname ") // => "legal surname"
  * normaliseHeader("Session Length (mins)") // => "session length mins"
+ * normaliseHeader("SENStatus") // => "sen status"
+ * normaliseHeader("DateOfBirth") // => "date of birth"
  */
 export function normaliseHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, "")
+  const text = header.replace(/^\uFEFF/, "");
+  // Only a header with no spaces is one run of camelCase words: `DfE Number` and `ScholarPack ID` stay as written.
+  const words = /\s/.test(text.trim()) ? text : text.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
+  return words
     .toLowerCase()
     .replace(/[\s_\-./()[\]:+£]+/g, " ")
     .trim();

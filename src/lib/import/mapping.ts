@@ -10,7 +10,8 @@
  * ```
  *
  * `columns` apply to every file (header → field, for whichever kind has that field); `files` name a file
- * (by its name relative to the folder) and may force its kind. Field names are those of `FIELDS` in
+ * (by its name relative to the folder) and may force its kind, and say `"dateOrder": "mdy"` when all of the
+ * file's numeric dates are month-first (a US export; sendscope never guesses it). Field names are those of `FIELDS` in
  * `layouts.ts` (the generic layout's headers in camelCase: `dateOfBirth`, `sessionsAttended` …).
  */
 import { z } from "zod";
@@ -24,7 +25,12 @@ import { FileKind } from "../schema/report.js";
 export const ColumnMapping = z.object({
   columns: z.record(z.string(), z.string()).default({}),
   files: z
-    .record(z.string(), z.object({ kind: FileKind.optional(), columns: z.record(z.string(), z.string()).default({}) }))
+    .record(z.string(), z.object({
+      kind: FileKind.optional(),
+      columns: z.record(z.string(), z.string()).default({}),
+      // The order of day and month in all of the file's numeric dates: "mdy" for a US (month-first) export.
+      dateOrder: z.enum(["dmy", "mdy"]).optional(),
+    }))
     .default({}),
 });
 /** A user's column mapping. */
@@ -39,8 +45,9 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 export function mappingForFile(
   mapping: ColumnMapping | undefined,
   file: string,
-): { kind: FileKind | undefined; columns: Record<string, string> } {
+): { kind: FileKind | undefined; columns: Record<string, string>; dateOrder?: "dmy" | "mdy" } {
   if (mapping === undefined) return { kind: undefined, columns: {} };
   const own = mapping.files[file] ?? mapping.files[file.split("/").pop() ?? file];
-  return { kind: own?.kind, columns: { ...mapping.columns, ...(own?.columns ?? {}) } };
+  const columns = { ...mapping.columns, ...(own?.columns ?? {}) };
+  return own?.dateOrder === undefined ? { kind: own?.kind, columns } : { kind: own.kind, columns, dateOrder: own.dateOrder };
 }

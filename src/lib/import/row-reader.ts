@@ -6,7 +6,7 @@
 import type { Problem } from "../schema/report.js";
 import { detachedCopy } from "./intern.js";
 import { upnProblem } from "./upn.js";
-import type { Parsed } from "./values.js";
+import type { DateOrder, Parsed } from "./values.js";
 
 /** How a row names its pupil, before linking to the pupil list. */
 export interface PupilKey {
@@ -15,6 +15,9 @@ export interface PupilKey {
 }
 
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
+/** Warning codes given once per file and column: the same reading on every row would bury the report. */
+const ONCE_PER_COLUMN: ReadonlySet<string> = new Set(["two-digit-year"]);
 
 /**
  * UPNs already checked and found valid, as written → the pupil's UPN (upper case). A pupil's UPN is on every
@@ -42,6 +45,8 @@ export class RowReader {
   private lastKey: PupilKey | null = null;
   private lastRawUpn: string | null = null;
   private rejected = false;
+  /** Fields whose once-per-column warning has been given (see `parseWarning`). */
+  private saidOnce: Set<string> | null = null;
   private currentLine: number;
   private currentFields: readonly string[];
 
@@ -51,6 +56,7 @@ export class RowReader {
    * @param fields the row's fields
    * @param columns field name → column index
    * @param header the header row as written
+   * @param dateOrder the order of day and month in the file's numeric dates (the mapping's `dateOrder`)
    */
   constructor(
     readonly file: string,
@@ -58,6 +64,7 @@ export class RowReader {
     fields: readonly string[],
     private readonly columns: ReadonlyMap<string, number>,
     private readonly header: readonly string[],
+    readonly dateOrder: DateOrder = "dmy",
   ) {
     this.currentLine = line;
     this.currentFields = fields;
@@ -131,6 +138,21 @@ export class RowReader {
   }
 
   /**
+   * The warning a parser gave for a field. A warning in `ONCE_PER_COLUMN` (the same reading applied to every
+   * row, such as a two-digit year read as 20yy) is given on the column's first such row only, saying so.
+   */
+  private parseWarning(field: string, code: string, message: string): void {
+    if (ONCE_PER_COLUMN.has(code)) {
+      const said = (this.saidOnce ??= new Set());
+      if (said.has(field)) return;
+      said.add(field);
+      this.warn(this.column(field), code, `${message}; the column's later values are read the same way, without a warning each`);
+      return;
+    }
+    this.warn(this.column(field), code, message);
+  }
+
+  /**
    * Parse a field that must be present and valid; a missing or invalid value rejects the row.
    * Returns `undefined` when rejected.
    */
@@ -145,7 +167,7 @@ export class RowReader {
       this.error(this.column(field), code, parsed.reason);
       return undefined;
     }
-    if (parsed.warning !== undefined) this.warn(this.column(field), parsed.warningCode ?? code, parsed.warning);
+    if (parsed.warning !== undefined) this.parseWarning(field, parsed.warningCode ?? code, parsed.warning);
     return parsed.value;
   }
 
@@ -158,7 +180,7 @@ export class RowReader {
       this.warn(this.column(field), code, `${parsed.reason}; left empty`);
       return null;
     }
-    if (parsed.warning !== undefined) this.warn(this.column(field), parsed.warningCode ?? code, parsed.warning);
+    if (parsed.warning !== undefined) this.parseWarning(field, parsed.warningCode ?? code, parsed.warning);
     return parsed.value;
   }
 

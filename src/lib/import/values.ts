@@ -46,31 +46,82 @@ function isoIfValid(year: number, month: number, day: number, text: string): Par
   return ok(iso);
 }
 
+const TIME = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
+const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})${TIME}$`);
+const NAMED_MONTH_DATE = new RegExp(String.raw`^(\d{1,2})[\s-]([A-Za-z]{3,9})[\s-](\d{4}|\d{2})${TIME}$`);
+
+/** The order of day and month in a file's numeric dates: day first (UK, the default) or month first (US). */
+export type DateOrder = "dmy" | "mdy";
+
+function twoDigitYear(parsed: Parsed<string>, yy: string, text: string): Parsed<string> {
+  return parsed.ok ? ok(parsed.value, `two-digit year in '${text}' read as 20${yy}`, "two-digit-year") : parsed;
+}
+
+function namedMonth(name: string): number {
+  const month = MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  // A full or short month name only ("Sept" too): not any word that starts like one.
+  if (month === 0) return 0;
+  const full = MONTH_NAMES[month - 1]!.toLowerCase();
+  const lower = name.toLowerCase();
+  return full.startsWith(lower) || lower === "sept" ? month : 0;
+}
+
 /**
  * Parse a date as UK exports write it: `dd/mm/yyyy` (also `-` or `.` separators, one-digit day or month),
- * ISO `yyyy-mm-dd` (a time part is ignored), `3 Sep 2024` / `03-Sep-2024`, and two-digit years (`dd/mm/yy`,
- * taken as 20yy, with a warning). Never guesses US order.
+ * ISO `yyyy-mm-dd` (a time part, `T…`, `Z` or an offset, is ignored), `dd/mm/yyyy 00:00:00` (Excel and
+ * report-designer dates with times), `3 Sep 2024` / `03-Sep-2024` / `3-Sep-20` (Excel re-saves), and
+ * two-digit years (`dd/mm/yy`, taken as 20yy, with a warning). Never guesses month-first order: a date that
+ * can only be month-first (`09/23/2024`) fails with a reason that says how to tell sendscope the file is
+ * month-first (`"dateOrder": "mdy"` in the mapping; see `parseDateInOrder`).
  * @example
  * parseDate("03/09/2024") // => { ok: true, value: "2024-09-03" }
+ * parseDate("3-Sep-20") // => { ok: true, value: "2020-09-03", warning: "two-digit year in '3-Sep-20' read as 2020", warningCode: "two-digit-year" }
  * parseDate("2025-02-31").ok // => false
  */
 export function parseDate(text: string): Parsed<string> {
+  return parseDateInOrder(text, "dmy");
+}
+
+/**
+ * `parseDate` for a file whose numeric dates are in a given order: `dmy` (UK; the default) or `mdy` (a US
+ * export, e.g. Renaissance Star's, declared in the mapping with `"dateOrder": "mdy"`). ISO dates and dates
+ * with a month name read the same in either order.
+ * @example
+ * parseDateInOrder("09/23/2024", "mdy") // => { ok: true, value: "2024-09-23" }
+ * parseDateInOrder("09/23/2024", "dmy").ok // => false (there is no month 23)
+ */
+export function parseDateInOrder(text: string, order: DateOrder): Parsed<string> {
   const t = text.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
-  if (m) return isoIfValid(Number(m[1]), Number(m[2]), Number(m[3]), t);
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
-  if (m) return isoIfValid(Number(m[3]), Number(m[2]), Number(m[1]), t);
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(t);
+  // The common case first: dd/mm/yyyy with nothing after it.
+  let m = NUMERIC_DATE.exec(t);
   if (m) {
-    const parsed = isoIfValid(2000 + Number(m[3]), Number(m[2]), Number(m[1]), t);
-    return parsed.ok ? ok(parsed.value, `two-digit year in '${t}' read as 20${m[3]}`) : parsed;
+    const first = Number(m[1]);
+    const second = Number(m[2]);
+    const day = order === "dmy" ? first : second;
+    const month = order === "dmy" ? second : first;
+    const yy = m[3]!;
+    if (month > 12 && day <= 12) return monthFirstOnly(t, order);
+    if (yy.length === 4) return isoIfValid(Number(yy), month, day, t);
+    return twoDigitYear(isoIfValid(2000 + Number(yy), month, day, t), yy, t);
   }
-  m = /^(\d{1,2})[\s-]([A-Za-z]{3,9})[\s-](\d{4})$/.exec(t);
+  m = ISO_DATE.exec(t);
+  if (m) return isoIfValid(Number(m[1]), Number(m[2]), Number(m[3]), t);
+  m = NAMED_MONTH_DATE.exec(t);
   if (m) {
-    const month = MONTHS.indexOf((m[2] ?? "").slice(0, 3).toLowerCase()) + 1;
-    if (month > 0) return isoIfValid(Number(m[3]), month, Number(m[1]), t);
+    const month = namedMonth(m[2]!);
+    const yy = m[3]!;
+    if (month > 0) {
+      return yy.length === 4 ? isoIfValid(Number(yy), month, Number(m[1]), t)
+        : twoDigitYear(isoIfValid(2000 + Number(yy), month, Number(m[1]), t), yy, t);
+    }
   }
   return fail(`'${t}' is not a date (expected dd/mm/yyyy or yyyy-mm-dd)`);
+}
+
+function monthFirstOnly(text: string, order: DateOrder): Parsed<string> {
+  if (order === "mdy") return fail(`'${text}' is not a month-first date: there is no month ${text.split(/[/.-]/)[0]}`);
+  return fail(`'${text}' can only be read month-first (there is no month ${Number(text.split(/[/.-]/)[1])}); sendscope reads dates day-first and never guesses: if this file's dates are month-first (a US export), add "dateOrder": "mdy" for the file in sendscope.mapping.json, as its other dates (such as 03/04) were read day-first`);
 }
 
 const TRUE_WORDS = new Set(["yes", "y", "true", "t", "1"]);
@@ -90,7 +141,8 @@ export function parseFlag(text: string): Parsed<boolean> {
 }
 
 /**
- * Parse a year group: `Year 3`, `Y3`, `3`, `NC Year 3`, `R`/`YR`/`Reception` (0), `N1`/`N2`/`Nursery` (−1).
+ * Parse a year group: `Year 3`, `Y3`, `3`, `NC Year 3`, `R`/`YR`/`Reception` (0), `N1`/`N2`/`Nursery` (−1), as
+ * MIS exports and the census's `NCyearActual` (`R`, `N1`, `N2`, `1` … `14`) write them.
  * @example
  * parseYearGroup("Year 6") // => { ok: true, value: 6 }
  * parseYearGroup("Reception") // => { ok: true, value: 0 }
@@ -98,11 +150,12 @@ export function parseFlag(text: string): Parsed<boolean> {
 export function parseYearGroup(text: string): Parsed<number> {
   const t = text.trim().toLowerCase().replace(/^(nc\s*)?(year|yr|y)\s*/, "");
   if (["r", "reception", "rec", "yr", "fs2", "f2"].includes(t) || text.trim().toLowerCase() === "yr") return ok(0);
-  if (["n", "n1", "n2", "nursery", "fs1", "f1"].includes(t)) return ok(-1);
+  if (["n", "n1", "n2", "nursery", "nursery 1", "nursery 2", "fs1", "f1"].includes(t)) return ok(-1);
   if (/^\d{1,2}$/.test(t)) {
     const year = Number(t);
     if (year >= 1 && year <= 14) return ok(year);
   }
+  if (t === "x") return fail(`'${text.trim()}' is the census code for a pupil not following National Curriculum year groups; the year group is left empty`);
   return fail(`'${text.trim()}' is not a year group (expected Reception, Year 1 … Year 13)`);
 }
 
@@ -171,16 +224,20 @@ export function parseWholeNumber(text: string): Parsed<number> {
 }
 
 /**
- * Parse a reading or spelling age into months: plain months (`98`), years and months (`8y 2m`, `8:02`,
- * `8.02`, `8 years 2 months`). Months after the years must be 0–11.
+ * Parse a reading or spelling age into months: plain months (`98`), years and months (`8y 2m`, `8:02` and
+ * `8:05` as Hodder and GL write reading ages, `8.02`, `7/10` as SIMS marksheets write ages, `8 years 2 months`).
+ * Months after the years must be 0–11.
  * @example
  * parseAgeInMonths("8y 2m") // => { ok: true, value: 98 }
+ * parseAgeInMonths("7/10") // => { ok: true, value: 94 }
  * parseAgeInMonths("98") // => { ok: true, value: 98 }
  */
 export function parseAgeInMonths(text: string): Parsed<number> {
+  const digits = plainWholeNumber(text);
+  if (digits >= 0) return digits < SMALL_WHOLE_NUMBERS.length ? SMALL_WHOLE_NUMBERS[digits]! : ok(digits);
   const t = text.trim().toLowerCase();
-  const m = /^(\d{1,2})\s*(?:y|yr|yrs|years?)?\s*[:.]?\s*(\d{1,2})\s*(?:m|mo|mths?|months?)?$/.exec(t);
-  if (m && /[a-z:.\s]/.test(t)) {
+  const m = /^(\d{1,2})\s*(?:y|yr|yrs|years?)?\s*[:./]?\s*(\d{1,2})\s*(?:m|mo|mths?|months?)?$/.exec(t);
+  if (m && /[a-z:./\s]/.test(t)) {
     const months = Number(m[2]);
     if (months > 11) return fail(`'${text.trim()}' is not an age: ${months} months is more than 11`);
     return ok(Number(m[1]) * 12 + months);

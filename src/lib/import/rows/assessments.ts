@@ -1,7 +1,9 @@
 /**
  * Rows of an assessment export → `Assessment` records. Long layout: one row per result (subject, measure,
  * point, value). Wide layout: one row per pupil and point, one column per subject × measure (an empty cell
- * means not assessed). Any invalid result rejects the whole row, so a row is either wholly imported or not.
+ * means not assessed). In a wide row, each value is judged on its own: a value that cannot be read in its
+ * column's form (an age written `7/13`) is a warning on that cell and the row's other results are kept; an
+ * impossible number (a standardised score of 412) rejects the row, as it suggests the row's columns are shifted.
  */
 import type { Assessment, Source } from "../../schema/records.js";
 import type { MeasureKind, Subject } from "../../schema/primitives.js";
@@ -9,7 +11,7 @@ import { isTeacherAssessmentCode, parseSubject, resolvePoint, type ResolvedPoint
 import { detachedCopy, internalized, memoized } from "../intern.js";
 import type { WideColumn } from "../detect.js";
 import type { PupilKey, RowReader } from "../row-reader.js";
-import { ok, parseDate, plainWholeNumber, type Parsed } from "../values.js";
+import { ok, parseDateInOrder, plainWholeNumber, type Parsed } from "../values.js";
 import { parseResult } from "./assessment-values.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
 import { sharedMeasure } from "./shared-values.js";
@@ -48,6 +50,8 @@ function readPoint(row: RowReader): PointInfo | undefined {
   const dateText = row.text("date");
   const pointText = row.text("point");
   const yearText = row.text("academicYear");
+  // A month-first file's dates mean something else: read on their own, not from the day-first points' tables.
+  if (row.dateOrder === "mdy") return resolvePointOf(row, pointText, yearText, dateText);
   // Consecutive rows often name the same point (a wide export lists every pupil's row for one point together).
   if (lastPoint !== null && pointText === lastPoint.pointText && yearText === lastPoint.yearText && dateText === lastPoint.dateText) {
     return lastPoint.info;
@@ -58,9 +62,23 @@ function readPoint(row: RowReader): PointInfo | undefined {
     rememberLastPoint(pointText, yearText, dateText, known);
     return known;
   }
+  const info = resolvePointOf(row, pointText, yearText, dateText);
+  if (info === undefined) return undefined;
+  if (resolvedCount >= RESOLVED_POINTS_LIMIT) {
+    resolvedPoints.clear();
+    resolvedCount = 0;
+  }
+  const byYear = mapAt(resolvedPoints, detachedCopy(pointText ?? ""));
+  mapAt(byYear, detachedCopy(yearText ?? "")).set(detachedCopy(dateText ?? ""), info);
+  resolvedCount += 1;
+  rememberLastPoint(pointText, yearText, dateText, info);
+  return info;
+}
+
+function resolvePointOf(row: RowReader, pointText: string | null, yearText: string | null, dateText: string | null): PointInfo | undefined {
   let date: string | null = null;
   if (dateText !== null) {
-    const parsed = parseDate(dateText);
+    const parsed = parseDateInOrder(dateText, row.dateOrder);
     if (!parsed.ok) {
       row.error(row.column("date"), "bad-date", parsed.reason);
       return undefined;
@@ -74,19 +92,10 @@ function readPoint(row: RowReader): PointInfo | undefined {
   }
   // The strings every record of this point holds, internalized: the analyses compare them millions of times.
   const { academicYear, term, date: pointDate } = resolved.value;
-  const info = {
+  return {
     point: { academicYear: internalized(academicYear), term, date: internalized(pointDate) },
     label: internalized(`${academicYear} ${term}`),
   };
-  if (resolvedCount >= RESOLVED_POINTS_LIMIT) {
-    resolvedPoints.clear();
-    resolvedCount = 0;
-  }
-  const byYear = mapAt(resolvedPoints, detachedCopy(pointText ?? ""));
-  mapAt(byYear, detachedCopy(yearText ?? "")).set(detachedCopy(dateText ?? ""), info);
-  resolvedCount += 1;
-  rememberLastPoint(pointText, yearText, dateText, info);
-  return info;
 }
 
 function mapAt<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
@@ -178,8 +187,9 @@ export function readLongAssessmentRow(row: RowReader, out: RowOutput): void {
 }
 
 /**
- * Read one wide-layout assessment row into `out`: one result per non-empty subject × measure column. When
- * any cell is invalid the row is rejected (`row.isRejected`), and `out` may hold the row's other results.
+ * Read one wide-layout assessment row into `out`: one result per non-empty subject × measure column. A cell
+ * that cannot be read is a warning on that cell; an impossible number, or no readable result at all, rejects
+ * the row (`row.isRejected`), and `out` may then hold the row's other results.
  * @example
  * readWideAssessmentRow(reader, wideColumns, out);
  * out.assessments.length // => 2
@@ -190,16 +200,25 @@ export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[
   if (key !== undefined) out.key = key;
   // One source object for all of the row's results (they come from the same line; records are never mutated).
   let source: Source | undefined;
+  let read = 0;
+  let unread: string | null = null;
   for (const column of wide) {
     const text = row.textAt(column.index);
     if (text === null) continue;
     const result = sharedResult(text, column.measure);
     if (!result.ok) {
-      row.error(column.header, result.code ?? "bad-value", result.reason);
+      if (result.code === "out-of-range") row.error(column.header, result.code, result.reason);
+      else {
+        // A value that cannot be read in its column's form (an age written 7/13) is a problem on its own cell.
+        row.warn(column.header, result.code ?? "bad-value", `${result.reason}; this result is not imported (the row's other results are)`);
+        unread ??= column.header;
+      }
       continue;
     }
+    read += 1;
     if (key !== undefined && point !== undefined) {
       out.assessments.push(record(key, source ??= { file: row.file, line: row.line }, point, column.subject, column.measure, result.value.score, result.value.grade));
     }
   }
+  if (read === 0 && unread !== null) row.error(unread, "bad-value", "none of the row's results could be read, so the row is not imported");
 }

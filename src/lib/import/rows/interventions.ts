@@ -5,7 +5,7 @@ import type { MeasureKind } from "../../schema/primitives.js";
 import type { RowReader } from "../row-reader.js";
 import type { Parsed } from "../values.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
-import { sharedAgeInMonths, sharedDate, sharedMeasure, sharedNumber, sharedText, sharedTextOrNull, sharedWholeNumber } from "./shared-values.js";
+import { sharedAgeInMonths, datesOf, sharedMeasure, sharedNumber, sharedText, sharedTextOrNull, sharedWholeNumber } from "./shared-values.js";
 
 function scoreParser(measure: MeasureKind | null): (text: string) => Parsed<number> {
   return measure === "readingAge" || measure === "spellingAge" ? sharedAgeInMonths : sharedNumber;
@@ -20,8 +20,8 @@ function scoreParser(measure: MeasureKind | null): (text: string) => Parsed<numb
 export function readInterventionRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
   const intervention = row.required("intervention", sharedText, "missing-value", "the intervention name");
-  const startDate = row.required("startDate", sharedDate, "bad-date", "the start date");
-  const endDate = row.optional("endDate", sharedDate, "bad-date");
+  const startDate = row.required("startDate", datesOf(row), "bad-date", "the start date");
+  const endDate = row.optional("endDate", datesOf(row), "bad-date");
   const sessionsPlanned = row.optional("sessionsPlanned", sharedWholeNumber, "bad-number");
   const sessionsAttended = row.optional("sessionsAttended", sharedWholeNumber, "bad-number");
   const minutesPerSession = row.optional("minutesPerSession", sharedNumber, "bad-number");
@@ -30,8 +30,8 @@ export function readInterventionRow(row: RowReader, out: RowOutput): void {
   const entryScore = row.optional("entryScore", scoreParser(measure), "bad-number");
   const exitScore = row.optional("exitScore", scoreParser(measure), "bad-number");
   const exitTarget = row.optional("exitTarget", scoreParser(measure), "bad-number");
-  const entryDate = row.optional("entryDate", sharedDate, "bad-date");
-  const exitDate = row.optional("exitDate", sharedDate, "bad-date");
+  const entryDate = row.optional("entryDate", datesOf(row), "bad-date");
+  const exitDate = row.optional("exitDate", datesOf(row), "bad-date");
   if (key === undefined || intervention === undefined || startDate === undefined || row.isRejected) return;
   if (endDate !== null && endDate < startDate) {
     row.error(row.column("endDate"), "end-before-start", `the intervention ends (${endDate}) before it starts (${startDate})`);

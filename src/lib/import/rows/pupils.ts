@@ -4,7 +4,7 @@
 import type { RowReader } from "../row-reader.js";
 import { readSenSpell } from "./sen-register.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
-import { sharedDate, sharedFlag, sharedGender, sharedText, sharedTextOrNull, sharedYearGroup } from "./shared-values.js";
+import { datesOf, sharedFlag, sharedGender, sharedText, sharedTextOrNull, sharedYearGroup } from "./shared-values.js";
 
 /**
  * Read one pupil-list row into `out` (and its SEN spell, where the list has SEN columns).
@@ -16,15 +16,15 @@ export function readPupilRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
   const surname = row.required("surname", sharedText, "missing-value", "the surname");
   const forename = row.required("forename", sharedText, "missing-value", "the forename");
-  const dateOfBirth = row.optional("dateOfBirth", sharedDate, "bad-date");
+  const dateOfBirth = row.optional("dateOfBirth", datesOf(row), "bad-date");
   const gender = row.optional("gender", sharedGender, "bad-gender") ?? "U";
   const yearGroup = row.optional("yearGroup", sharedYearGroup, "bad-year-group");
   const fsm = row.optional("fsm", sharedFlag, "bad-flag");
   const disadvantaged = row.optional("disadvantaged", sharedFlag, "bad-flag");
   const eal = row.optional("eal", sharedFlag, "bad-flag");
   const lookedAfter = row.optional("lookedAfter", sharedFlag, "bad-flag");
-  const admissionDate = row.optional("admissionDate", sharedDate, "bad-date");
-  const leavingDate = row.optional("leavingDate", sharedDate, "bad-date");
+  const admissionDate = row.optional("admissionDate", datesOf(row), "bad-date");
+  const leavingDate = row.optional("leavingDate", datesOf(row), "bad-date");
   if (key === undefined || surname === undefined || forename === undefined || row.isRejected) return;
   const source = { file: row.file, line: row.line };
   const pupilId = provisionalPupilId(key);

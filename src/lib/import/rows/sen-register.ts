@@ -1,12 +1,13 @@
 /**
  * Rows of an SEN register → `SenRecord` spells. Census rules checked (as warnings, the spell is kept):
  * SEN support or an EHC plan must have a type of need; NSA is only used with SEN support; a pupil has at
- * most two ranked needs (primary and secondary, so a third cannot be expressed here).
+ * most two ranked needs (primary and secondary). A register with one row per need and a rank gives one spell
+ * per pupil (see `readRankedNeedRow`).
  */
 import type { SenRecord } from "../../schema/records.js";
-import type { RowReader } from "../row-reader.js";
+import type { PupilKey, RowReader } from "../row-reader.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
-import { sharedDate, sharedNeed, sharedSenStatus } from "./shared-values.js";
+import { datesOf, sharedNeed, sharedSenStatus, sharedWholeNumber } from "./shared-values.js";
 
 /**
  * Read the SEN fields of a row (SEN register or a pupil list with SEN columns) into a spell, or `undefined`
@@ -18,10 +19,10 @@ export function readSenSpell(row: RowReader, pupilId: string): SenRecord | undef
   const status = row.required("senStatus", sharedSenStatus, "unknown-sen-status", "the SEN status");
   const primaryNeed = row.optional("primaryNeed", sharedNeed, "unknown-need");
   const secondaryNeed = row.optional("secondaryNeed", sharedNeed, "unknown-need");
-  const startDate = row.optional("startDate", sharedDate, "bad-date");
-  const endDate = row.optional("endDate", sharedDate, "bad-date");
-  const ehcPlanDate = row.optional("ehcPlanDate", sharedDate, "bad-date");
-  const lastAnnualReview = row.optional("lastAnnualReview", sharedDate, "bad-date");
+  const startDate = row.optional("startDate", datesOf(row), "bad-date");
+  const endDate = row.optional("endDate", datesOf(row), "bad-date");
+  const ehcPlanDate = row.optional("ehcPlanDate", datesOf(row), "bad-date");
+  const lastAnnualReview = row.optional("lastAnnualReview", datesOf(row), "bad-date");
   if (status === undefined) return undefined;
   if ((status === "K" || status === "E") && primaryNeed === null && row.text("primaryNeed") === null) {
     row.warn(row.column("primaryNeed"), "missing-need",
@@ -41,15 +42,82 @@ export function readSenSpell(row: RowReader, pupilId: string): SenRecord | undef
 }
 
 /**
- * Read one SEN register row into `out`.
+ * Read one SEN register row into `out`. A register with a rank column (`Ranking`, `SEN Need Ranking`) has one
+ * row per need: see `readRankedNeedRow`.
  * @example
  * readSenRegisterRow(reader, out);
  * out.senRegister[0]?.status // => "E"
  */
 export function readSenRegisterRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
+  if (row.has("needRank")) {
+    readRankedNeedRow(row, key, out);
+    return;
+  }
   const spell = readSenSpell(row, key === undefined ? "" : provisionalPupilId(key));
   if (key === undefined || spell === undefined || row.isRejected) return;
   out.key = key;
   out.senRegister.push(spell);
+}
+
+/**
+ * For each file (each has one reader), the spells its ranked-need rows have made, by pupil, status and end
+ * date: a pupil's later need rows add their need to the spell of the first.
+ */
+const rankedSpells = new WeakMap<RowReader, Map<string, SenRecord>>();
+
+const RANK_WORDS = ["primary", "secondary"] as const;
+
+/**
+ * Read one row of a register with one row per need and a rank (Arbor's SEN report: `Sen Need`,
+ * `SEN Need Ranking`; SIMS: `Ranking`): rank 1 is the primary need, rank 2 the secondary. The pupil's first
+ * row makes the spell (its line is the spell's source); later rows of the same pupil, status and end date
+ * add their need to it (and an earlier start date) and give no record of their own. The census keeps at most two ranked needs: a third is
+ * a warning and is not kept. An empty rank is taken as the next free rank, with a warning.
+ * @example
+ * readRankedNeedRow(reader, key, out); // the row "SEN Support, Speech, Language and Communication Needs, 1"
+ * out.senRegister[0]?.primaryNeed // => "SLCN"
+ */
+export function readRankedNeedRow(row: RowReader, key: PupilKey | undefined, out: RowOutput): void {
+  const rank = row.optional("needRank", sharedWholeNumber, "bad-number");
+  const spell = readSenSpell(row, key === undefined ? "" : provisionalPupilId(key));
+  if (key === undefined || spell === undefined || row.isRejected) return;
+  const need = spell.primaryNeed;
+  let spells = rankedSpells.get(row);
+  if (spells === undefined) {
+    spells = new Map();
+    rankedSpells.set(row, spells);
+  }
+  // Needs may carry their own start dates (SIMS records one per need): the spell starts with the earliest.
+  const group = `${spell.pupilId}|${spell.status}|${spell.endDate ?? ""}`;
+  const first = spells.get(group);
+  const target = first ?? spell;
+  if (first === undefined) {
+    spell.primaryNeed = null;
+    spell.secondaryNeed = null;
+    spells.set(group, spell);
+    out.senRegister.push(spell);
+  } else if (spell.startDate !== null && (first.startDate === null || spell.startDate < first.startDate)) {
+    first.startDate = spell.startDate;
+  }
+  out.key = key;
+  if (need === null) return;
+  let slot = rank;
+  if (slot === null) {
+    slot = target.primaryNeed === null ? 1 : 2;
+    row.warn(row.column("needRank"), "missing-rank", `the need '${need}' has no rank; taken as the ${RANK_WORDS[slot - 1]} need`);
+  }
+  if (slot < 1 || slot > 2) {
+    row.warn(row.column("needRank"), "third-need",
+      `the need '${need}' is ranked ${slot}: the census keeps a primary and a secondary need only (ranks 1 and 2), so it is not kept`);
+    return;
+  }
+  const field = slot === 1 ? "primaryNeed" : "secondaryNeed";
+  const held = target[field];
+  if (held !== null && held !== need) {
+    row.warn(row.column("needRank"), "duplicate-rank",
+      `the pupil already has ${held} ranked ${slot} (line ${target.source.line}); '${need}' with the same rank is not kept`);
+    return;
+  }
+  target[field] = need;
 }

@@ -5,8 +5,9 @@
  */
 import { parseNeed, parseSenStatus, parseTerm, parseMeasure, parseSubject } from "../codes.js";
 import { memoized, StringTable } from "../intern.js";
-import { ok, parseAgeInMonths, parseDate, parseFlag, parseGender, parseNumber, parseWholeNumber, parseYearGroup, type Parsed } from "../values.js";
+import { ok, parseAgeInMonths, parseDate, parseDateInOrder, parseFlag, parseGender, parseNumber, parseWholeNumber, parseYearGroup, type Parsed } from "../values.js";
 import type { MeasureKind, Subject } from "../../schema/primitives.js";
+import type { DateOrder } from "../values.js";
 
 /**
  * `parseDate`, remembered by text.
@@ -14,6 +15,21 @@ import type { MeasureKind, Subject } from "../../schema/primitives.js";
  * sharedDate("03/09/2024") // => { ok: true, value: "2024-09-03" }
  */
 export const sharedDate = memoized(parseDate);
+/**
+ * `parseDateInOrder(text, "mdy")`, remembered by text: the dates of a file the mapping says is month-first.
+ * @example
+ * sharedMonthFirstDate("09/23/2024") // => { ok: true, value: "2024-09-23" }
+ */
+export const sharedMonthFirstDate = memoized((text: string) => parseDateInOrder(text, "mdy"));
+
+/**
+ * The date parser for a file's rows: day-first (`sharedDate`) unless its mapping says month-first.
+ * @example
+ * datesOf({ dateOrder: "mdy" })("09/23/2024") // => { ok: true, value: "2024-09-23" }
+ */
+export function datesOf(row: { readonly dateOrder: DateOrder }): (text: string) => Parsed<string> {
+  return row.dateOrder === "mdy" ? sharedMonthFirstDate : sharedDate;
+}
 /**
  * `parseNumber`, remembered by text.
  * @example

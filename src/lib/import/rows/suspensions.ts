@@ -3,7 +3,7 @@
  */
 import type { RowReader } from "../row-reader.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
-import { sharedDate, sharedNumber, sharedTextOrNull } from "./shared-values.js";
+import { datesOf, sharedNumber, sharedTextOrNull } from "./shared-values.js";
 
 /**
  * Read one suspension row. A type containing "permanent" marks a permanent exclusion; anything else
@@ -14,7 +14,7 @@ import { sharedDate, sharedNumber, sharedTextOrNull } from "./shared-values.js";
  */
 export function readSuspensionRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
-  const startDate = row.required("startDate", sharedDate, "bad-date", "the start date");
+  const startDate = row.required("startDate", datesOf(row), "bad-date", "the start date");
   const days = row.optional("days", sharedNumber, "bad-number");
   if (key === undefined || startDate === undefined || row.isRejected) return;
   if (days !== null && days < 0) {

@@ -5,7 +5,7 @@ import { isTeacherAssessmentCode } from "../codes.js";
 import type { RowReader } from "../row-reader.js";
 import { parseAgeInMonths, parseNumber } from "../values.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
-import { sharedDate, sharedMeasure, sharedSubject } from "./shared-values.js";
+import { datesOf, sharedMeasure, sharedSubject } from "./shared-values.js";
 
 /**
  * Read one target row into `out`.
@@ -17,7 +17,7 @@ export function readTargetRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
   const subject = row.required("subject", sharedSubject, "unknown-subject", "the subject");
   const measure = row.optional("measure", (t) => sharedMeasure(t, subject ?? null), "unknown-measure");
-  const targetDate = row.optional("targetDate", sharedDate, "bad-date");
+  const targetDate = row.optional("targetDate", datesOf(row), "bad-date");
   const target = row.text("target");
   if (target === null) row.error(row.column("target"), "missing-value", "the target is empty");
   if (key === undefined || subject === undefined || target === null || row.isRejected) return;
