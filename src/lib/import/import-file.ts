@@ -8,7 +8,7 @@ import { readCsv, type CsvRows } from "./csv.js";
 import { decodeExport, isDecodeFailure } from "./decode.js";
 import { detectExport, isDetectionFailure, type Detection, type DetectionFailure } from "./detect.js";
 import { delimiterFor } from "./formats/delimited.js";
-import { shapeTable } from "./formats/shape.js";
+import { shapeTable, type MappingNeed } from "./formats/shape.js";
 import type { FileMapping } from "./mapping.js";
 import { RowReader } from "./row-reader.js";
 import { readLongAssessmentRow, readWideAssessmentRow } from "./rows/assessments.js";
@@ -38,6 +38,8 @@ export interface FileImport {
   problems: Problem[];
   /** Field → header as written in this file (for naming columns in later problems). */
   headers: Map<string, string>;
+  /** What the file's columns do not say and the mapping would have to (see `formats/shape.ts`); absent when nothing. */
+  needs?: MappingNeed[];
 }
 
 /** Reads one row into an output (see `RowOutput`); the output counts only when the row is not rejected. */
@@ -186,6 +188,7 @@ export function openTable(result: FileImport, table: CsvRows, mapping: FileMappi
   const parsed = shaped.rows;
   result.rows = parsed.rowCount + parsed.broken.length;
   for (const problem of shaped.problems) result.problems.push(problem);
+  if (shaped.needs.length > 0) result.needs = shaped.needs;
   if (shaped.unusable === true) return unusable;
   const detection = detectOnce(parsed.header, mapping);
   if (isDetectionFailure(detection)) {

@@ -118,15 +118,21 @@ interface Collector {
   sen: TableRow[];
   attendance: TableRow[];
   assessments: TableRow[];
-  notRead: Map<string, { count: number; line: number }>;
+  notRead: Map<string, { count: number; line: number; why: string }>;
   notes: { pupils: Problem[]; sen: Problem[]; attendance: Problem[]; assessments: Problem[] };
 }
 
-function countNotRead(collector: Collector, what: string, line: number): void {
+function countNotRead(collector: Collector, what: string, line: number, why = "sendscope has no field for it"): void {
   const entry = collector.notRead.get(what);
-  if (entry === undefined) collector.notRead.set(what, { count: 1, line });
+  if (entry === undefined) collector.notRead.set(what, { count: 1, line, why });
   else entry.count += 1;
 }
+
+/** The words the long layout's measure column is read with (`parseMeasure`). */
+const MEASURE_WORDS: Record<MeasureKind, string> = {
+  scaled: "scaled score", standardised: "standardised score", readingAge: "reading age", spellingAge: "spelling age",
+  teacherAssessment: "teacher assessment", phonicsMark: "phonics mark", mtcScore: "mtc score", rawScore: "raw score",
+};
 
 /** The day before an ISO date. */
 function dayBefore(iso: string): string {
@@ -150,7 +156,7 @@ function readPupil(file: string, pupil: Node, header: { estab: string; date: str
     fields: [upn, text(pupil, "Surname"), text(pupil, "Forename"), text(pupil, "DOB"), text(pupil, "Sex") || text(pupil, "Gender"),
       text(basic, "NCyearActual"), fsm, inCare === "" ? "" : /^(true|1|y|yes)$/i.test(inCare) ? "Yes" : "No", text(here, "EntryDate")],
   });
-  if (schools.length > 0) countNotRead(collector, "<SchoolHistory> (read only for the admission date at this school)", schools[0]!.line);
+  if (schools.length > 0) countNotRead(collector, "<SchoolHistory>", schools[0]!.line, "only this school's entry date is read, as the admission date");
 
   // SEN: each spell, ended the day before the next starts; needs ranked 1 and 2.
   const history = child(pupil, "SENhistory");
@@ -196,6 +202,7 @@ function readPupil(file: string, pupil: Node, header: { estab: string; date: str
     const marksTotal = fromMarks === null || typeof fromMarks === "string" ? -1 : [...fromMarks.values()].reduce((a, s) => a + s.possible, 0);
     if (fromMarks !== null && typeof fromMarks !== "string" && marksTotal === possible) {
       for (const [key, sum] of fromMarks) {
+        if (sum.possible === 0) continue;
         const [academicYear, term] = key.split("|");
         collector.attendance.push({ line: year.line, fields: [upn, academicYear!, term!, String(sum.possible), String(sum.attended)] });
       }
@@ -221,12 +228,12 @@ function readPupil(file: string, pupil: Node, header: { estab: string; date: str
       const key = [stage, text(result, "Subject"), text(result, "Method"), text(result, "Component"), text(result, "ResultQualifier")].join("/");
       const known = CTF_RESULTS[key];
       if (known === undefined) {
-        countNotRead(collector, `<StageAssessment> ${key}`, result.line);
+        countNotRead(collector, `<StageAssessment> ${key}`, result.line, "sendscope has no measure for this stage, subject, method, component and qualifier");
         continue;
       }
       collector.assessments.push({
         line: result.line,
-        fields: [upn, known.subject, known.measure, `Summer ${text(result, "Year")}`, text(result, "ResultDate"), text(result, "Result")],
+        fields: [upn, known.subject, MEASURE_WORDS[known.measure], `Summer ${text(result, "Year")}`, text(result, "ResultDate"), text(result, "Result")],
       });
     }
   }
@@ -301,10 +308,10 @@ export function readCtf(file: string, xml: string): CtfTable[] | CtfFailure {
     return { reason: root !== "CTfile" ? `the XML's root element is <${root}>, not <CTfile>: sendscope reads XML only as a DfE Common Transfer File` : "the CTF holds no <Pupil>", line: 1 };
   }
   const pupilNotes = collector.notes.pupils;
-  for (const [what, { count, line }] of collector.notRead) {
+  for (const [what, { count, line, why }] of collector.notRead) {
     pupilNotes.push({
       file: `${file}#Pupils`, line, column: null, severity: "warning", code: "ctf-not-read",
-      message: `${what} of ${count} pupil${count === 1 ? "" : "s"} not read (sendscope has no field for it); first on this line`,
+      message: `${what}: not read for ${count} pupil${count === 1 ? "" : "s"} (${why}); the first is on this line`,
     });
   }
   const tables: CtfTable[] = [

@@ -171,7 +171,10 @@ function sourcesOf(file: string, preamble: readonly string[]): Source[] {
  * const shaped = shapeTable("NGRT-B spring 2025.csv", rows, { kind: undefined, columns: {} });
  * shaped.rows.header // => ["UPN", "Name", "Reading Standardised Score", "Stanine"]
  */
-export function shapeTable(file: string, table: CsvRows, mapping: FileMapping, preamble: readonly string[] = []): ShapedTable {
+export function shapeTable(file: string, table: CsvRows, given: FileMapping, preamble: readonly string[] = []): ShapedTable {
+  // A value left empty (as `sendscope map` writes what it could not guess) is not given.
+  const mapping: FileMapping = given.values === undefined ? given
+    : { ...given, values: Object.fromEntries(Object.entries(given.values).filter(([, v]) => v !== undefined && v.trim() !== "")) };
   const problems: Problem[] = [];
   const needs: MappingNeed[] = [];
   let rows = table;
