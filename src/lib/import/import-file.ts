@@ -190,7 +190,10 @@ export function openTable(result: FileImport, table: CsvRows, mapping: FileMappi
   for (const problem of shaped.problems) result.problems.push(problem);
   if (shaped.needs.length > 0) result.needs = shaped.needs;
   if (shaped.unusable === true) return unusable;
-  const detection = detectOnce(parsed.header, mapping);
+  // A shape that knows the file's kind (a test publisher's results carry names too) decides it.
+  const forced = shaped.kind !== undefined && mapping.kind === undefined;
+  const found = detectOnce(parsed.header, forced ? { ...mapping, kind: shaped.kind } : mapping);
+  const detection = forced && !isDetectionFailure(found) ? { ...found, layout: "generic" as const } : found;
   if (isDetectionFailure(detection)) {
     result.problems.push(fileProblem(file, parsed.headerLine, "unknown-export",
       `${detection.reason}${result.rows > 0 ? `; none of its ${result.rows} rows were imported` : ""}`));

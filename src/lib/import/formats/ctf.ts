@@ -156,7 +156,8 @@ function readPupil(file: string, pupil: Node, header: { estab: string; date: str
     fields: [upn, text(pupil, "Surname"), text(pupil, "Forename"), text(pupil, "DOB"), text(pupil, "Sex") || text(pupil, "Gender"),
       text(basic, "NCyearActual"), fsm, inCare === "" ? "" : /^(true|1|y|yes)$/i.test(inCare) ? "Yes" : "No", text(here, "EntryDate")],
   });
-  if (schools.length > 0) countNotRead(collector, "<SchoolHistory>", schools[0]!.line, "only this school's entry date is read, as the admission date");
+  const schoolHistory = child(pupil, "SchoolHistory");
+  if (schoolHistory !== undefined) countNotRead(collector, "<SchoolHistory>", schoolHistory.line, "only this school's entry date is read, as the admission date");
 
   // SEN: each spell, ended the day before the next starts; needs ranked 1 and 2.
   const history = child(pupil, "SENhistory");
