@@ -342,3 +342,66 @@ describe("what the mapping can say", () => {
     expect(data.attendance.map((a) => [a.academicYear, a.term, a.possibleSessions, a.attendedSessions])).toEqual([["2024/25", "spring", 120, 110]]);
   });
 });
+
+describe("sendscope map", () => {
+  it("writes a draft mapping for the files not read fully, refuses to overwrite it, and the filled draft reads them", async () => {
+    const { mkdtemp, readFile, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { main } = await import("../../src/lib/cli/main.js");
+    const folder = await mkdtemp(`${tmpdir()}/sendscope-map-`);
+    const crlf = (text: string) => text.split("\n").join("\r\n");
+    await writeFile(`${folder}/pupils.csv`, crlf("UPN,Surname,Forename\nU201300125601,Lee,Ada\nH201300125602,Khan,Ben\n"));
+    await writeFile(`${folder}/GL PTE 9 summer 2025.csv`, crlf("UPN,Name,Class,SAS,Stanine\nU201300125601,Ada Lee,4L,112,7\nH201300125602,Ben Khan,4L,91,4\n"));
+    await writeFile(`${folder}/Attendance summary.csv`, crlf("UPN,Name,Possible,Present,AEA,Authorised,Unauthorised\nU201300125601,Ada Lee,140,130,2,6,2\n"));
+    await writeFile(`${folder}/provision.csv`, crlf("Pupil UPN No,Intervention Name,Date Started,Favourite colour\nU201300125601,Toe by Toe,02/09/2024,blue\n"));
+    const out: string[] = [];
+    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t) };
+
+    expect(await main(["map", folder], io)).toBe(0);
+    const draft = JSON.parse(await readFile(`${folder}/sendscope.mapping.json`, "utf8")) as { files: Record<string, Record<string, unknown>> };
+    expect(Object.keys(draft.files).sort()).toEqual(["Attendance summary.csv", "GL PTE 9 summer 2025.csv", "provision.csv"]);
+    expect(draft.files["GL PTE 9 summer 2025.csv"]!.values).toEqual({
+      subject: "", "_why subject": "PTE (Progress Test in English) has no one sendscope subject; fill this in",
+    });
+    expect(Object.keys(draft.files["Attendance summary.csv"]!.values as object)).toEqual(["periodStart", "_why periodStart", "periodEnd", "_why periodEnd"]);
+    expect(draft.files["provision.csv"]!.kind).toBe("interventions");
+    expect(draft.files["provision.csv"]!.columns).toEqual({
+      "Pupil UPN No": "upn", "_why Pupil UPN No": "looks like 'upn' (upn); a guess: check it",
+      "Date Started": "startDate", "_why Date Started": "looks like 'start_date' (startDate); a guess: check it",
+    });
+    expect(String(draft.files["provision.csv"]!["_not matched"])).toMatch(/^'Favourite colour'/);
+
+    // Not again without --force; with it, the same draft.
+    out.length = 0;
+    expect(await main(["map", folder], io)).toBe(2);
+    expect(out.join("")).toMatch(/already exists; edit it, or run with --force/);
+    expect(await main(["map", folder, "--force"], io)).toBe(0);
+
+    // The draft as it is changes nothing (empty values are not used); filled in, every file is read.
+    const unfilled = await importFolder(folder);
+    expect(unfilled.files.filter((f) => f.kind === null).map((f) => f.file).sort()).toEqual(["Attendance summary.csv", "GL PTE 9 summer 2025.csv"]);
+    const filled = JSON.parse(await readFile(`${folder}/sendscope.mapping.json`, "utf8")) as { files: Record<string, { values: Record<string, string> }> };
+    filled.files["GL PTE 9 summer 2025.csv"]!.values.subject = "reading";
+    filled.files["Attendance summary.csv"]!.values.periodStart = "02/09/2024";
+    filled.files["Attendance summary.csv"]!.values.periodEnd = "20/12/2024";
+    await writeFile(`${folder}/sendscope.mapping.json`, JSON.stringify(filled));
+    const data = await importFolder(folder);
+    expectAccounted(data);
+    expect(data.files.map((f) => [f.file, f.kind, f.rows, f.imported])).toEqual([
+      ["Attendance summary.csv", "attendance", 1, 1], ["GL PTE 9 summer 2025.csv", "assessments", 2, 2],
+      ["provision.csv", "interventions", 1, 1], ["pupils.csv", "pupils", 2, 2],
+    ]);
+    expect(data.attendance.map((a) => [a.term, a.possibleSessions, a.attendedSessions])).toEqual([["autumn", 140, 132]]);
+    expect(data.assessments.map((a) => [a.pupilId.slice(-3), a.subject, a.score, a.point])).toEqual([
+      ["601", "reading", 112, "2024/25 summer"], ["602", "reading", 91, "2024/25 summer"],
+    ]);
+    expect(data.interventions.map((i) => [i.intervention, i.startDate])).toEqual([["Toe by Toe", "2024-09-02"]]);
+  });
+
+  it("writes nothing when every file was read", async () => {
+    const { main } = await import("../../src/lib/cli/main.js");
+    const out: string[] = [];
+    expect(await main(["map", `${EXPORTS}/sims-export-report-tsv`], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) })).toBe(0);
+    expect(out.join("")).toMatch(/no mapping written/);
+  });
+});

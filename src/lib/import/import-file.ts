@@ -40,6 +40,8 @@ export interface FileImport {
   headers: Map<string, string>;
   /** What the file's columns do not say and the mapping would have to (see `formats/shape.ts`); absent when nothing. */
   needs?: MappingNeed[];
+  /** The header row as recognition saw it (after shaping); absent when the file has none. */
+  header?: readonly string[];
 }
 
 /** Reads one row into an output (see `RowOutput`); the output counts only when the row is not rejected. */
@@ -186,6 +188,7 @@ export function openTable(result: FileImport, table: CsvRows, mapping: FileMappi
   const unusable = { result, pending: null };
   const shaped = shapeTable(file, table, mapping, preamble);
   const parsed = shaped.rows;
+  result.header = parsed.header;
   result.rows = parsed.rowCount + parsed.broken.length;
   for (const problem of shaped.problems) result.problems.push(problem);
   if (shaped.needs.length > 0) result.needs = shaped.needs;

@@ -441,6 +441,10 @@ function shapeSingleSubjectTest(file: string, table: CsvRows, mapping: FileMappi
   const unmapped = sources.find((s) => s.context.unmapped !== null)?.context.unmapped;
   if (subject === null) {
     needs.push({ key: "subject", why: unmapped !== undefined ? `${unmapped} has no one sendscope subject` : "no test name, title line or file name names the subject" });
+    const pointKnown = mapping.values?.assessmentPoint !== undefined || mapping.values?.date !== undefined ||
+      hasField(header, mapping, "point") || hasField(header, mapping, "date") || folded.some((h) => TEST_DATE_HEADERS.has(h)) ||
+      sources.some((s) => pointLabel(s.context, null) !== null);
+    if (!pointKnown) needs.push({ key: "assessmentPoint", why: "no column, test name, title line or file name says when the test was sat (e.g. Autumn 2024)" });
     problems.push(note(file, table.headerLine, "test-subject-unknown",
       `this looks like a test publisher's results (${scores.map((i) => `'${header[i]}'`).join(", ")}) but ${unmapped !== undefined ? `${unmapped} is not one sendscope subject` : "no test name, title line or file name says the subject"}; none of its ${table.rowCount} rows were imported: put "subject" under values for this file in sendscope.mapping.json (sendscope map writes a draft)`,
       "error"));
