@@ -59,7 +59,7 @@ export { shapeTable } from "./import/formats/shape.js";
 export type { ShapedTable, MappingNeed } from "./import/formats/shape.js";
 export { termShares, splitSessions, splitByWeights } from "./import/formats/attendance-period.js";
 export type { TermShare, TermSessions } from "./import/formats/attendance-period.js";
-export { marksColumns, sumMarks } from "./import/formats/attendance-marks.js";
+export { marksColumns, marksAreCodes, sumMarks } from "./import/formats/attendance-marks.js";
 export { testContext, pointLabel } from "./import/formats/test-context.js";
 export type { TestContext } from "./import/formats/test-context.js";
 export { ATTENDANCE_CODES, ATTENDANCE_CODE_CLASSES, attendanceCode } from "../data/attendance-codes.js";

@@ -234,6 +234,17 @@ describe("per-session attendance marks", () => {
     ]);
     expect(data.problems.find((p) => p.code === "attendance-marks-summed")!.message).toMatch(/^15 session marks \(lines 2–16\) were summed into 5 pupil-term records/);
   });
+
+  it("leaves a file of dated marks that are not register marks to recognition", () => {
+    const result = (): FileImport => ({ file: "m.csv", kind: null, layout: null, encoding: "utf-8", rows: 0, accepted: [], problems: [], headers: new Map() });
+    // A test's marks by date (a subject column): a long assessment export, not a register.
+    const tests = openTable(result(), tableRows(["UPN", "Subject", "Date", "Mark"], [{ line: 2, fields: ["U201300125601", "Phonics", "12/06/2025", "34"] }]), { kind: undefined, columns: {} });
+    expect(tests.result.kind).toBe("assessments");
+    // Session marks that are numbers, not DfE codes: not summed as attendance.
+    const numbers = openTable(result(), tableRows(["UPN", "Date", "Session", "Mark"], [2, 3].map((line) => ({ line, fields: ["U201300125601", "12/06/2025", "AM", "34"] }))), { kind: undefined, columns: {} });
+    expect(numbers.result.kind).not.toBe("attendance");
+    expect(numbers.result.problems.some((p) => p.code === "attendance-marks-summed")).toBe(false);
+  });
 });
 
 describe("single-subject test exports", () => {

@@ -31,19 +31,44 @@ const MARK_HEADERS = new Set(["mark", "attendance mark", "code", "attendance cod
 const DATE_HEADERS = new Set(["date", "session date", "attendance date", "register date", "mark date"]);
 const SESSION_HEADERS = new Set(["session", "am pm", "session name", "am pm session", "period", "session type"]);
 
+/** Mark headers that say "attendance" themselves (a file with one needs no session column to be a register). */
+const REGISTER_MARK_HEADERS = new Set(["attendance mark", "attendance code", "register mark", "session mark"]);
+
 /**
  * The columns of a per-session marks file, or null when the header is not one: it needs a mark, a date and
- * a pupil key column (`keys`, found by the caller), and no possible-sessions column.
+ * a pupil key column (`keys`, found by the caller), a session column (AM/PM) unless the mark's header says it
+ * is an attendance mark, and no possible-sessions or subject column (`Date, Mark` alone is as likely a test's
+ * results). The caller also checks that the marks are DfE codes (`marksAreCodes`).
  * @example
  * marksColumns(["UPN", "Student", "Date", "Session", "Mark"], [0]) // => { keys: [0], date: 2, session: 3, mark: 4 }
+ * marksColumns(["UPN", "Subject", "Date", "Mark"], [0]) // => null
  */
 export function marksColumns(header: readonly string[], keys: number[]): MarksColumns | null {
   const folded = header.map(normaliseHeader);
   const mark = folded.findIndex((h) => MARK_HEADERS.has(h));
   const date = folded.findIndex((h) => DATE_HEADERS.has(h));
   const session = folded.findIndex((h) => SESSION_HEADERS.has(h));
-  if (mark < 0 || date < 0 || keys.length === 0 || folded.some((h) => h.includes("possible"))) return null;
+  if (mark < 0 || date < 0 || keys.length === 0) return null;
+  if (folded.some((h) => h.includes("possible") || h === "subject" || h === "aspect")) return null;
+  if (session < 0 && !REGISTER_MARK_HEADERS.has(folded[mark]!)) return null;
   return { keys, date, session: session < 0 ? null : session, mark };
+}
+
+/**
+ * Whether a file's marks are DfE attendance codes: at least 4 in 5 of its first 50 non-empty marks.
+ * @example
+ * marksAreCodes(rows, columns) // => true
+ */
+export function marksAreCodes(table: CsvRows, columns: MarksColumns): boolean {
+  let seen = 0;
+  let codes = 0;
+  table.forEachRow((_, fields) => {
+    const mark = (fields[columns.mark] ?? "").trim();
+    if (mark === "" || seen >= 50) return;
+    seen += 1;
+    if (attendanceCode(mark) !== undefined) codes += 1;
+  });
+  return seen > 0 && codes * 5 >= seen * 4;
 }
 
 interface Sum {

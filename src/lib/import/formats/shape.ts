@@ -26,7 +26,7 @@ import type { FileMapping } from "../mapping.js";
 import type { RowReader } from "../row-reader.js";
 import { provisionalPupilId, type RowOutput } from "../rows/draft.js";
 import { parseDate, parseWholeNumber } from "../values.js";
-import { marksColumns, sumMarks } from "./attendance-marks.js";
+import { marksAreCodes, marksColumns, sumMarks } from "./attendance-marks.js";
 import { splitSessions, termShares, type TermShare } from "./attendance-period.js";
 import { pointLabel, testContext, type TestContext } from "./test-context.js";
 
@@ -192,7 +192,7 @@ export function shapeTable(file: string, table: CsvRows, given: FileMapping, pre
   const forced = mapping.kind;
   if (forced === undefined || forced === "attendance") {
     const marks = marksColumns(rows.header, keyColumns(rows.header, mapping));
-    if (marks !== null) {
+    if (marks !== null && marksAreCodes(rows, marks)) {
       const summed = sumMarks(file, rows, marks);
       return { rows: summed.table, kind: "attendance", problems: [...problems, ...summed.problems], needs };
     }
