@@ -139,7 +139,8 @@ describe("the DfE Common Transfer File", () => {
     const notRead = data.problems.filter((p) => p.code === "ctf-not-read").map((p) => [p.line, p.message.split(":")[0]]);
     expect(notRead).toEqual([
       [lineOf("<Ethnicity>"), "<BasicDetails><Ethnicity>"],
-      [lineOf("<SchoolHistory>"), "<SchoolHistory>"],
+      [lineOf("<LEA>", 2), "<SchoolHistory><School><LEA>"],
+      [lineOf("<SchoolName>", 1), "<SchoolHistory><School><SchoolName>"],
       [lineOf("<Contacts>"), "<Contacts>"],
       [lineOf("<StageAssessment>", 1), "<StageAssessment> KS1/ENG/TA/WRIT/TA"],
       [lineOf("<Address>"), "<Address>"],
