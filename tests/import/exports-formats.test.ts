@@ -292,7 +292,7 @@ describe("single-subject test exports", () => {
 
   it("reads GL NGRT given its title line (as the CSV reader's preamble), SAS as the standardised score", () => {
     // The file's lines 1–2 are a title and a blank line; the header is line 3 (what part A's reader gives).
-    const lines = readFileSync(`${EXPORTS}/gl-ngrt-title-line/NGRT-B spring 2025.csv`, "utf8").split("\r\n");
+    const lines = readFileSync(`${EXPORTS}/gl-ngrt-title-line/NGRT-B spring 2025.csv`, "utf8").split(/\r?\n/);
     const table = tableRows(lines[2]!.split(","), [3, 4, 5].map((i) => ({ line: i + 1, fields: lines[i]!.split(",") })), 3);
     const result: FileImport = { file: "NGRT-B spring 2025.csv", kind: null, layout: null, encoding: "utf-8", rows: 0, accepted: [], problems: [], headers: new Map() };
     const read = readRows(openTable(result, table, { kind: undefined, columns: {} }, [lines[0]!]));
