@@ -62,6 +62,25 @@ describe("tab-delimited text (SIMS Export Report)", () => {
   });
 });
 
+describe("Excel's own text exports", () => {
+  it("reads a .txt saved by Excel as Unicode Text (UTF-16LE, tab-delimited)", async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { csvBytes } = await import("./helpers.js");
+    const folder = await mkdtemp(`${tmpdir()}/sendscope-utf16-`);
+    await writeFile(`${folder}/pupils.txt`, csvBytes(["UPN\tSurname\tForename\tDOB", "U201300125601\tLée\tAda\t14/03/2016"], "utf-16le"));
+    const data = await importFolder(folder);
+    expect(data.files).toEqual([{ file: "pupils.txt", kind: "pupils", layout: "sims", encoding: "utf-16le", rows: 1, imported: 1, rejected: 0 }]);
+    expect([data.pupils[0]!.surname, data.pupils[0]!.dateOfBirth]).toEqual(["Lée", "2016-03-14"]);
+  });
+
+  it("reports a damaged workbook as a file it cannot read", async () => {
+    const { openFormatted } = await import("../../src/lib/import/formats/index.js");
+    const opened = openFormatted("broken.xlsx", Buffer.from("PK\u0003\u0004 this is not a workbook"), () => ({ kind: undefined, columns: {} }));
+    expect(opened.map((o) => [o.result.file, o.result.kind, o.result.problems.map((p) => p.code)])).toEqual([["broken.xlsx", null, ["unreadable-workbook"]]]);
+  });
+});
+
 describe("Excel workbooks", () => {
   it("reads each sheet with data as a table, dates as dd/mm/yyyy and TRUE/FALSE as flags", async () => {
     const data = await importFolder(`${EXPORTS}/xlsx-workbook`);
