@@ -52,6 +52,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   "ctf-attendance-split": "CTF attendance split into terms by weekday share",
   "ctf-attendance-unreadable": "CTF attendance year that cannot be read",
   "attendance-period": "attendance summary: period and how it was split into terms",
+  "attendance-summary-sum": "attendance summary row whose parts do not add up to possible sessions",
   "attendance-period-unknown": "attendance summary with no period (say it in the mapping)",
   "attendance-marks-summed": "session marks summed into terms",
   "bad-attendance-mark": "session mark that is not a DfE attendance code",

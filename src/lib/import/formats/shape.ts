@@ -321,8 +321,40 @@ function shapeAttendanceSummary(file: string, table: CsvRows, mapping: FileMappi
       ? `the period spans ${shares.map((s) => `${s.academicYear} ${s.term} (${s.weekdays} weekdays)`).join(", ")}, so each pupil's sessions are split between them by their share of weekdays (the year's totals are exact; each term's are an even spread)`
       : `${first.academicYear} ${first.term}`) +
     (aea >= 0 ? "; attended sessions are Present + AEA (approved educational activity counts as attended)" : "; the export has no AEA column, so attended sessions are Present alone")));
+  problems.push(...summaryChecks(file, table, folded, { possible, present, aea }));
   const shaped = reshaped(table, { add });
   return { rows: shaped, kind: "attendance", problems, needs, ...(split ? { read: splitSummaryReader(shares) } : {}) };
+}
+
+/**
+ * A summary's rows whose possible sessions are not the sum of its parts (present, AEA, authorised and
+ * unauthorised absence; unexplained absence is counted within unauthorised or beside it, either is taken),
+ * each a warning: the row is still read, but the export may be cut or edited.
+ */
+function summaryChecks(file: string, table: CsvRows, folded: readonly string[], at: { possible: number; present: number; aea: number }): Problem[] {
+  const authorised = folded.indexOf("authorised");
+  const unauthorised = folded.indexOf("unauthorised");
+  const unexplained = folded.indexOf("unexplained");
+  if (authorised < 0 || unauthorised < 0) return [];
+  const problems: Problem[] = [];
+  const number = (fields: readonly string[], i: number): number | null => {
+    if (i < 0) return 0;
+    const text = (fields[i] ?? "").trim();
+    if (text === "") return 0;
+    const parsed = parseWholeNumber(text);
+    return parsed.ok ? parsed.value : null;
+  };
+  table.forEachRow((line, fields) => {
+    const [possible, present, aea, auth, unauth, unexpl] = [at.possible, at.present, at.aea, authorised, unauthorised, unexplained].map((i) => number(fields, i));
+    if ([possible, present, aea, auth, unauth, unexpl].some((n) => n === null)) return;
+    const parts = present! + aea! + auth! + unauth!;
+    if (possible === parts || possible === parts + unexpl!) return;
+    problems.push({
+      file, line, column: table.header[at.possible] ?? null, severity: "warning", code: "attendance-summary-sum",
+      message: `${possible} possible sessions is not present + AEA + authorised + unauthorised (${parts}${unexpl! > 0 ? `, or ${parts + unexpl!} with unexplained` : ""}); the row is read as it is: check the export`,
+    });
+  });
+  return problems;
 }
 
 /** A reader for a summary whose period spans terms: one attendance record per term (see `splitSessions`). */
