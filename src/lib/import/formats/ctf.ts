@@ -274,7 +274,7 @@ export function readCtf(file: string, xml: string): CtfTable[] | CtfFailure {
     notes: { pupils: [], sen: [], attendance: [], assessments: [] },
   };
   const path: string[] = [];
-  const header = { estab: "", date: "9999-12-31", lea: "" };
+  const header = { estab: "", date: "9999-12-31" };
   let headerText = "";
   let stack: Node[] = [];
   let root = "";
@@ -301,7 +301,7 @@ export function readCtf(file: string, xml: string): CtfTable[] | CtfFailure {
     if (stack.length > 0) stack[stack.length - 1]!.text += t;
     else headerText += t;
   });
-  parser.on("closetag", (tag) => {
+  parser.on("closetag", () => {
     const where = path.join("/");
     path.pop();
     if (stack.length > 0) {
@@ -313,9 +313,7 @@ export function readCtf(file: string, xml: string): CtfTable[] | CtfFailure {
       return;
     }
     if (where.endsWith("Header/SourceSchool/Estab")) header.estab = headerText.trim();
-    if (where.endsWith("Header/SourceSchool/LEA")) header.lea = headerText.trim();
     if (where.endsWith("Header/DateTime") && /^\d{4}-\d{2}-\d{2}/.test(headerText.trim())) header.date = headerText.trim().slice(0, 10);
-    void tag;
   });
   try {
     parser.write(xml).close();
