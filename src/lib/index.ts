@@ -52,12 +52,31 @@ export { FIELDS, REQUIRED_FIELDS, KNOWN_LAYOUTS, normaliseHeader, headerFor } fr
 export type { FieldSpec, KnownLayout } from "./import/layouts.js";
 export { ALIAS_SOURCES } from "./import/layouts.js";
 export type { AliasSource } from "./import/layouts.js";
+// Formats other than CSV, and shapes whose meaning is not all in their columns (issue #12 part C).
+export { READABLE_EXTENSIONS, isReadableExport, openFormatted } from "./import/formats/index.js";
+export { readWorkbook } from "./import/formats/xlsx.js";
+export type { SheetText, WorkbookFailure } from "./import/formats/xlsx.js";
+export { readCtf, CTF_RESULTS } from "./import/formats/ctf.js";
+export type { CtfTable, CtfFailure } from "./import/formats/ctf.js";
+export { sniffDelimiter, delimiterFor } from "./import/formats/delimited.js";
+export { shapeTable } from "./import/formats/shape.js";
+export type { ShapedTable, MappingNeed } from "./import/formats/shape.js";
+export { termShares, splitSessions, splitByWeights } from "./import/formats/attendance-period.js";
+export type { TermShare, TermSessions } from "./import/formats/attendance-period.js";
+export { marksColumns, marksAreCodes, sumMarks } from "./import/formats/attendance-marks.js";
+export { testContext, pointLabel } from "./import/formats/test-context.js";
+export type { TestContext } from "./import/formats/test-context.js";
+export { ATTENDANCE_CODES, ATTENDANCE_CODE_CLASSES, attendanceCode } from "../data/attendance-codes.js";
+export type { AttendanceCode, AttendanceCodeClass } from "../data/attendance-codes.js";
+export type { FileMapping } from "./import/mapping.js";
 
 // --- cli: the `sendscope` command -------------------------------------------------------------------------
 export { main } from "./cli/main.js";
 export { runValidate, validateJson, formatValidateReport, validateExitCode, distinctPupils } from "./cli/validate.js";
 export type { ValidateOptions, ValidateJson } from "./cli/validate.js";
 export type { CommandIo } from "./cli/io.js";
+export { runMap, draftEntry, guessField } from "./cli/map.js";
+export type { MapOptions, DraftEntry, FieldGuess } from "./cli/map.js";
 export { importProgressBar, wantsProgressBar, PROGRESS_BAR_BYTES } from "./cli/progress.js";
 export type { ImportProgressBar } from "./cli/progress.js";
 

@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError as CommanderArgumentError } from "commander";
 import { processIo, type CommandIo } from "./io.js";
 import { runAnalyse } from "./analyse.js";
+import { runMap } from "./map.js";
 import { runValidate } from "./validate.js";
 import { VERSION } from "./version.js";
 
@@ -81,6 +82,15 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
         ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
         ...(opts.threads === undefined ? {} : { threads: opts.threads }),
       }, io);
+    });
+  program
+    .command("map")
+    .description("write a draft sendscope.mapping.json for the files sendscope could not read fully, each guess explained")
+    .argument("<folder>", "folder holding the exports")
+    .option("--force", "replace an existing mapping file", false)
+    .option("--out <file>", "where to write the draft (default: sendscope.mapping.json in the folder)")
+    .action(async (folder: string, opts: { force: boolean; out?: string }) => {
+      exitCode = await runMap(folder, { force: opts.force, ...(opts.out === undefined ? {} : { out: opts.out }) }, io);
     });
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -57,12 +57,12 @@ function plainReason(message: string): string {
 
 /**
  * Parse CSV text. Empty lines are skipped (they are not rows). The header is the first non-empty record.
+ * The delimiter is taken from the header line unless given (a `.tsv` file is always tab-delimited).
  * Clean text takes the fast path (`parseCleanCsv`); anything else is read by csv-parse (`parseCsvSlow`).
  * @example
  * parseCsv("UPN,Surname\r\nA1,Lee\r\n").rows // => [{ line: 2, fields: ["A1", "Lee"] }]
  */
-export function parseCsv(text: string): ParsedCsv {
-  const delimiter = detectDelimiter(text);
+export function parseCsv(text: string, delimiter: string = detectDelimiter(text)): ParsedCsv {
   return parseCleanCsv(text, delimiter) ?? parseCsvSlow(text, delimiter);
 }
 
@@ -108,16 +108,16 @@ function quoteFreeEnding(text: string): "lf" | "crlf" | null {
  * rows one at a time. Text with no quote marks and one kind of line ending (what MIS exports usually are) is
  * read in place: no line strings and no rows are held, and a row's fields are cut from the text only when it
  * is visited, so they are garbage as soon as the row is read. Any other text is parsed whole by `parseCsv`.
- * In place, one fields array serves every row.
+ * In place, one fields array serves every row. The delimiter is taken from the header line unless given.
  * @example
  * const csv = readCsv("UPN,Surname\nA1,Lee\n\nA2,Khan\n");
  * csv.rowCount // => 2
  * csv.forEachRow((line, fields) => console.log(line, fields)) // logs 2 ["A1", "Lee"], then 4 ["A2", "Khan"]
  */
-export function readCsv(text: string): CsvRows {
+export function readCsv(text: string, delimiter: string = detectDelimiter(text)): CsvRows {
   const ending = quoteFreeEnding(text);
   if (ending === null) {
-    const parsed = parseCsv(text);
+    const parsed = parseCsv(text, delimiter);
     return {
       header: parsed.header, headerLine: parsed.headerLine, rowCount: parsed.rows.length, broken: parsed.broken,
       forEachRow: (visit) => {
@@ -125,7 +125,6 @@ export function readCsv(text: string): CsvRows {
       },
     };
   }
-  const delimiter = detectDelimiter(text);
   const eol = ending === "crlf" ? 1 : 0; // characters before each LF that end the line too
   const n = text.length;
   /** Each line from `from`: its start, end (before the line ending) and 1-based number; empty lines skipped. */

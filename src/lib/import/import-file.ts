@@ -7,8 +7,10 @@ import type { FileKind, FileReport, Layout, Problem } from "../schema/report.js"
 import { readCsv, type CsvRows } from "./csv.js";
 import { decodeExport, isDecodeFailure } from "./decode.js";
 import { detectExport, isDetectionFailure, type Detection, type DetectionFailure } from "./detect.js";
+import { delimiterFor } from "./formats/delimited.js";
+import { shapeTable, type MappingNeed } from "./formats/shape.js";
+import type { FileMapping } from "./mapping.js";
 import { RowReader } from "./row-reader.js";
-import type { DateOrder } from "./values.js";
 import { readLongAssessmentRow, readWideAssessmentRow } from "./rows/assessments.js";
 import { readAttendanceRow } from "./rows/attendance.js";
 import { RowOutput, type RowRecords } from "./rows/draft.js";
@@ -36,6 +38,10 @@ export interface FileImport {
   problems: Problem[];
   /** Field → header as written in this file (for naming columns in later problems). */
   headers: Map<string, string>;
+  /** What the file's columns do not say and the mapping would have to (see `formats/shape.ts`); absent when nothing. */
+  needs?: MappingNeed[];
+  /** The header row as recognition saw it (after shaping); absent when the file has none. */
+  header?: readonly string[];
 }
 
 /** Reads one row into an output (see `RowOutput`); the output counts only when the row is not rejected. */
@@ -110,25 +116,50 @@ export type RowTaker = (file: FileImport, line: number, out: RowOutput) => boole
 export function openExport(
   file: string,
   bytes: Uint8Array,
-  mapping: { kind: FileKind | undefined; columns: Record<string, string>; dateOrder?: DateOrder } = { kind: undefined, columns: {} },
+  mapping: FileMapping = { kind: undefined, columns: {} },
 ): OpenedExport {
-  const result: FileImport = {
-    file, kind: null, layout: null, encoding: null, rows: 0, accepted: [], problems: [], headers: new Map(),
-  };
-  const unusable = { result, pending: null };
+  const result = emptyImport(file);
   if (bytes.length === 0) {
     result.problems.push(fileProblem(file, 0, "empty-file", "the file is empty; export the report again"));
-    return unusable;
+    return { result, pending: null };
   }
   const decoded = decodeExport(bytes);
   if (isDecodeFailure(decoded)) {
     result.problems.push(fileProblem(file, 0, "not-text", decoded.reason));
-    return unusable;
+    return { result, pending: null };
   }
-  result.encoding = decoded.encoding;
+  return openText(file, decoded.text, decoded.encoding, mapping, delimiterFor(file, decoded.text));
+}
+
+/** A file's import before anything is known of it. */
+function emptyImport(file: string): FileImport {
+  return { file, kind: null, layout: null, encoding: null, rows: 0, accepted: [], problems: [], headers: new Map() };
+}
+
+/**
+ * `openExport` for text already decoded (a CSV, TSV or text file, or a workbook's sheet written as CSV; see
+ * `formats/`): parse, shape (`formats/shape.ts`) and recognise it, leaving its rows to `readRows`.
+ * @param file the file's name relative to the imported folder (a sheet as `file.xlsx#Sheet`)
+ * @param text the decoded text
+ * @param encoding what to report as the file's encoding
+ * @param mapping the column mapping for this file
+ * @param delimiter the field delimiter; default: taken from the header line
+ * @example
+ * openText("report.tsv", "UPN\tSurname\tForename\nX201300125001\tLee\tAda\n", "utf-8", undefined, "\t").result.kind // => "pupils"
+ */
+export function openText(
+  file: string,
+  text: string,
+  encoding: string,
+  mapping: FileMapping = { kind: undefined, columns: {} },
+  delimiter?: string,
+): OpenedExport {
+  const result = emptyImport(file);
+  const unusable = { result, pending: null };
+  result.encoding = encoding;
   let parsed: CsvRows;
   try {
-    parsed = readCsv(decoded.text);
+    parsed = readCsv(text, delimiter);
   } catch (error) {
     result.problems.push(fileProblem(file, 0, "unreadable-csv", `the file could not be read as CSV: ${(error as Error).message}`));
     return unusable;
@@ -139,7 +170,33 @@ export function openExport(
     return unusable;
   }
   for (const broken of parsed.broken) result.problems.push(fileProblem(file, broken.line, "bad-quoting", broken.reason));
-  const detection = detectOnce(parsed.header, mapping);
+  return openTable(result, parsed, mapping);
+}
+
+/**
+ * The last step of opening a file: shape the table (`formats/shape.ts`: fixed values, ignored columns,
+ * attendance summaries and marks, single-subject tests), recognise it, and leave its rows to `readRows`.
+ * @param result the import so far (file, encoding; any problems found reading it)
+ * @param table the table's header and rows
+ * @param mapping the column mapping for this file
+ * @param preamble the title lines above the header, if any
+ * @example
+ * openTable(result, tableRows(["upn", "surname", "forename"], rows), { kind: "pupils", columns: {} }).result.kind // => "pupils"
+ */
+export function openTable(result: FileImport, table: CsvRows, mapping: FileMapping, preamble: readonly string[] = []): OpenedExport {
+  const file = result.file;
+  const unusable = { result, pending: null };
+  const shaped = shapeTable(file, table, mapping, preamble);
+  const parsed = shaped.rows;
+  result.header = parsed.header;
+  result.rows = parsed.rowCount + parsed.broken.length;
+  for (const problem of shaped.problems) result.problems.push(problem);
+  if (shaped.needs.length > 0) result.needs = shaped.needs;
+  if (shaped.unusable === true) return unusable;
+  // A shape that knows the file's kind (a test publisher's results carry names too) decides it.
+  const forced = shaped.kind !== undefined && mapping.kind === undefined;
+  const found = detectOnce(parsed.header, forced ? { ...mapping, kind: shaped.kind } : mapping);
+  const detection = forced && !isDetectionFailure(found) ? { ...found, layout: "generic" as const } : found;
   if (isDetectionFailure(detection)) {
     result.problems.push(fileProblem(file, parsed.headerLine, "unknown-export",
       `${detection.reason}${result.rows > 0 ? `; none of its ${result.rows} rows were imported` : ""}`));
@@ -155,7 +212,7 @@ export function openExport(
   return {
     result,
     pending: {
-      rows: parsed, width: parsed.header.length, read: readerFor(detection),
+      rows: parsed, width: parsed.header.length, read: shaped.read ?? readerFor(detection),
       reader: new RowReader(file, 0, [], detection.columns, parsed.header, mapping.dateOrder),
     },
   };

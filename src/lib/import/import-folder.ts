@@ -5,7 +5,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { ImportError } from "../errors.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { openExport, type OpenedExport } from "./import-file.js";
+import { isReadableExport, openFormatted } from "./formats/index.js";
+import type { OpenedExport } from "./import-file.js";
 import { linkOpened, type LinkOptions } from "./link.js";
 import { defaultImportThreads, forEachClaimedSchool, newSchoolCounter, startImportWorker } from "./parallel-import.js";
 import { ColumnMapping, mappingForFile } from "./mapping.js";
@@ -46,7 +47,7 @@ export const MAPPING_FILE_NAME = "sendscope.mapping.json";
 async function listCsvFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
   return entries
-    .filter((e) => e.isFile() && /\.(csv|txt)$/i.test(e.name))
+    .filter((e) => e.isFile() && isReadableExport(e.name))
     .map((e) => relative(folder, join(e.parentPath, e.name)).split("\\").join("/"))
     .sort();
 }
@@ -305,10 +306,11 @@ export function importPlannedSchool(
   const firstReasons: string[] = [];
   let recognised = false;
   files.forEach(({ file, size }, at) => {
-    const open = openExport(file, contents[at] ?? new Uint8Array(0), mappingForFile(plan.mapping, file));
-    if (open.result.kind !== null) recognised = true;
-    else firstReasons.push(...open.result.problems.slice(0, 1).map((p) => `${p.file}: ${p.message}`));
-    opened.push(open);
+    for (const open of openFormatted(file, contents[at] ?? new Uint8Array(0), (name) => mappingForFile(plan.mapping, name))) {
+      if (open.result.kind !== null) recognised = true;
+      else firstReasons.push(...open.result.problems.slice(0, 1).map((p) => `${p.file}: ${p.message}`));
+      opened.push(open);
+    }
     onFile?.(file, size);
   });
   const data = withSchool(linkOpened(opened, plan.link), school, plan.schools.length > 1);
