@@ -33,13 +33,14 @@ export interface Browser {
 }
 
 /**
- * Launch Chromium headless with a fresh profile folder.
+ * Launch Chromium (or Chrome or Edge: `executablePath`, default `CHROMIUM_PATH`) headless with a fresh
+ * profile folder.
  * @example
  * const browser = await launchChromium(); const page = await browser.context.newPage();
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(executablePath: string = CHROMIUM_PATH): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "sendscope-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: FLAGS, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath, args: FLAGS, viewport: { width: 1280, height: 900 } });
   return {
     context,
     close: async () => {

@@ -1,0 +1,107 @@
+/**
+ * The back half of `sendscope report` (see src/lib/cli/report.ts, which checks the folder and starts this
+ * with tsx and one JSON argument, a `ReportJob`). Steps 2 to 6, each announced on stderr:
+ * 2. build the SENCO site and 3. the governors' site with Observable Framework, into a fresh folder beside
+ * the output folder (`.<name>.incomplete-<pid>`), fresh loader data every time;
+ * 4. and 5. with a Chrome, Chromium or Edge browser (see find-browser.ts): the governors' report as one
+ * self-contained HTML file and as a PDF; with none, one line says how to get them and the command still
+ * succeeds;
+ * 6. write the stamp file and swap the new folder in for the old one (the old is removed only once the new
+ * one is complete; a failure leaves the previous reports as they were).
+ * Every output carries the date the figures describe and the input's fingerprint: the page footers, the
+ * PDF's page footer, the file names of the PDF and HTML file, and `report-stamp.json`.
+ * Exit status: 0 done (with or without the PDF), 1 the build failed.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { STAMP_FILE, type ReportJob } from "../lib/cli/report.js";
+import { findBrowser } from "./find-browser.js";
+import { buildSite, renderGovernorsReport, withBuildLock } from "./sites.js";
+
+const say = (text: string) => process.stderr.write(`sendscope report: ${text}\n`);
+
+/** "11 July 2026" from "2026-07-11". */
+function longDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** Time a step and say when it is done. */
+async function step<T>(n: number, what: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  say(`[${n}/6] ${what} …`);
+  const result = await fn();
+  say(`[${n}/6] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+async function main(job: ReportJob): Promise<number> {
+  const short = job.fingerprint.slice(0, 12);
+  const stamp = `${job.schoolName} · figures as at ${longDate(job.asOf)} · input fingerprint ${short}`;
+  const parent = dirname(job.out);
+  const stage = join(parent, `.${basename(job.out)}.incomplete-${process.pid}`);
+  const stem = `governors-report-${job.asOf}-${job.fingerprint.slice(0, 8)}`;
+  const rel = (p: string) => relative(process.env.SENDSCOPE_CWD ?? process.cwd(), p) || ".";
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(stage, { recursive: true });
+  let swapped = false;
+  try {
+    const env = { SENDSCOPE_SCHOOL_NAME: job.schoolName, SENDSCOPE_STAMP: stamp };
+    await withBuildLock(async () => {
+      await step(2, "building the SENCO site (all pages, confidential)", () => buildSite("senco", { dist: stage, data: job.folder, env }));
+      await step(3, "building the governors' site (aggregates only)", () => buildSite("governors", { dist: stage, data: job.folder, env }));
+    });
+    const browser = findBrowser();
+    let pdfLine: string;
+    if (browser.path === null) {
+      say("[4/6] governors' report as one HTML file: needs a browser, skipped");
+      say("[5/6] governors' report as PDF: needs a browser, skipped");
+      pdfLine = `No PDF: ${browser.why}. Install Google Chrome, Microsoft Edge or Chromium (or set SENDSCOPE_BROWSER to one) and run this again, or open the governors' report with sendscope serve and print it from your browser.`;
+    } else {
+      const pdf = join(stage, `${stem}.pdf`);
+      const html = join(stage, `${stem}.html`);
+      const { pdfBytes, htmlBytes } = await step(4, `drawing the governors' report with ${browser.path} (one HTML file and the PDF, steps 4 and 5)`, () =>
+        renderGovernorsReport(join(stage, "governors"), { pdf, html, executablePath: browser.path, footer: stamp }));
+      say(`[5/6] ${stem}.html (${Math.round(htmlBytes / 1024)} kB) and ${stem}.pdf (${Math.round(pdfBytes / 1024)} kB) written`);
+      pdfLine = `Governors' report to send (aggregates only): ${rel(join(job.out, `${stem}.pdf`))} and ${rel(join(job.out, `${stem}.html`))} (one file, opens without a server)`;
+    }
+    await step(6, `putting the reports in ${rel(job.out)}`, async () => {
+      writeFileSync(join(stage, STAMP_FILE), `${JSON.stringify({
+        school: job.schoolName, figuresAsAt: job.asOf, inputFingerprint: job.fingerprint, inputFolder: job.folder,
+        inputFiles: job.files, builtAt: new Date().toISOString(), builtBy: "sendscope report",
+      }, null, 2)}\n`);
+      const old = join(parent, `.${basename(job.out)}.old-${process.pid}`);
+      let hadOld = false;
+      try {
+        renameSync(job.out, old);
+        hadOld = true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
+      renameSync(stage, job.out);
+      swapped = true;
+      if (hadOld) rmSync(old, { recursive: true, force: true });
+    });
+    process.stdout.write(`${[
+      `Reports of ${job.schoolName}, figures as at ${longDate(job.asOf)}, input fingerprint ${short}, in ${rel(job.out)}/:`,
+      `  SENCO site (CONFIDENTIAL, names pupils; never publish or send): ${rel(join(job.out, "senco", "index.html"))}`,
+      `  Governors' site (aggregates only): ${rel(join(job.out, "governors", "index.html"))}`,
+      `  ${pdfLine}`,
+      `Open the sites with: npx sendscope serve ${rel(job.out)} --open`,
+    ].join("\n")}\n`);
+    return 0;
+  } finally {
+    if (!swapped) rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+const arg = process.argv[2];
+if (arg === undefined) {
+  say("run me through sendscope report <folder> (src/lib/cli/report.ts)");
+  process.exit(2);
+}
+main(JSON.parse(arg) as ReportJob).then((code) => process.exit(code), (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  say(`the build failed, nothing was written (any earlier reports are as they were): ${message.split("\n")[0]}`);
+  process.stderr.write(`${message.split("\n").slice(1, 40).join("\n")}\n`);
+  process.exit(1);
+});
