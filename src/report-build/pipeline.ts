@@ -1,12 +1,12 @@
 /**
  * The back half of `sendscope report` (see src/lib/cli/report.ts, which checks the folder and starts this
- * with tsx and one JSON argument, a `ReportJob`). Steps 2 to 6, each announced on stderr:
+ * with tsx and a `ReportJob` as JSON on stdin). Steps 2 to 5, each announced on stderr:
  * 2. build the SENCO site and 3. the governors' site with Observable Framework, into a fresh folder beside
  * the output folder (`.<name>.incomplete-<pid>`), fresh loader data every time;
- * 4. and 5. with a Chrome, Chromium or Edge browser (see find-browser.ts): the governors' report as one
+ * 4. with a Chrome, Chromium or Edge browser (see find-browser.ts): the governors' report as one
  * self-contained HTML file and as a PDF; with none, one line says how to get them and the command still
  * succeeds;
- * 6. write the stamp file and swap the new folder in for the old one (the old is removed only once the new
+ * 5. write the stamp file and swap the new folder in for the old one (the old is removed only once the new
  * one is complete; a failure leaves the previous reports as they were).
  * Every output carries the date the figures describe and the input's fingerprint: the page footers, the
  * PDF's page footer, the file names of the PDF and HTML file, and `report-stamp.json`.
@@ -28,9 +28,9 @@ function longDate(iso: string): string {
 /** Time a step and say when it is done. */
 async function step<T>(n: number, what: string, fn: () => Promise<T>): Promise<T> {
   const started = Date.now();
-  say(`[${n}/6] ${what} …`);
+  say(`[${n}/5] ${what} …`);
   const result = await fn();
-  say(`[${n}/6] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`[${n}/5] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result;
 }
 
@@ -51,20 +51,19 @@ async function main(job: ReportJob): Promise<number> {
       await step(3, "building the governors' site (aggregates only)", () => buildSite("governors", { dist: stage, data: job.folder, env }));
     });
     const browser = findBrowser();
-    let pdfLine: string;
+    let travelLine: string;
     if (browser.path === null) {
-      say("[4/6] governors' report as one HTML file: needs a browser, skipped");
-      say("[5/6] governors' report as PDF: needs a browser, skipped");
-      pdfLine = `No PDF: ${browser.why}. Install Google Chrome, Microsoft Edge or Chromium (or set SENDSCOPE_BROWSER to one) and run this again, or open the governors' report with sendscope serve and print it from your browser.`;
+      // The one line about the PDF (and the one-file HTML, drawn by the same browser).
+      say(`[4/5] No PDF: ${browser.why}; install Google Chrome, Microsoft Edge or Chromium (or set SENDSCOPE_BROWSER to one) and run this again, or print the governors' site from your browser (open it with sendscope serve).`);
+      travelLine = "Governors' report as one file: needs a browser (see step 4 above)";
     } else {
       const pdf = join(stage, `${stem}.pdf`);
       const html = join(stage, `${stem}.html`);
-      const { pdfBytes, htmlBytes } = await step(4, `drawing the governors' report with ${browser.path} (one HTML file and the PDF, steps 4 and 5)`, () =>
+      const { pdfBytes, htmlBytes } = await step(4, `drawing the governors' report with ${browser.path}: one HTML file and the PDF`, () =>
         renderGovernorsReport(join(stage, "governors"), { pdf, html, executablePath: browser.path, footer: stamp }));
-      say(`[5/6] ${stem}.html (${Math.round(htmlBytes / 1024)} kB) and ${stem}.pdf (${Math.round(pdfBytes / 1024)} kB) written`);
-      pdfLine = `Governors' report to send (aggregates only): ${rel(join(job.out, `${stem}.pdf`))} and ${rel(join(job.out, `${stem}.html`))} (one file, opens without a server)`;
+      travelLine = `Governors' report to send (aggregates only): ${rel(join(job.out, `${stem}.pdf`))} (${Math.round(pdfBytes / 1024)} kB) and ${rel(join(job.out, `${stem}.html`))} (${Math.round(htmlBytes / 1024)} kB, one file that opens without a server)`;
     }
-    await step(6, `putting the reports in ${rel(job.out)}`, async () => {
+    await step(5, `putting the reports in ${rel(job.out)}`, async () => {
       writeFileSync(join(stage, STAMP_FILE), `${JSON.stringify({
         school: job.schoolName, figuresAsAt: job.asOf, inputFingerprint: job.fingerprint, inputFolder: job.folder,
         inputFiles: job.files, builtAt: new Date().toISOString(), builtBy: "sendscope report",
@@ -85,7 +84,7 @@ async function main(job: ReportJob): Promise<number> {
       `Reports of ${job.schoolName}, figures as at ${longDate(job.asOf)}, input fingerprint ${short}, in ${rel(job.out)}/:`,
       `  SENCO site (CONFIDENTIAL, names pupils; never publish or send): ${rel(join(job.out, "senco", "index.html"))}`,
       `  Governors' site (aggregates only): ${rel(join(job.out, "governors", "index.html"))}`,
-      `  ${pdfLine}`,
+      `  ${travelLine}`,
       `Open the sites with: npx sendscope serve ${rel(job.out)} --open`,
     ].join("\n")}\n`);
     return 0;
@@ -94,12 +93,15 @@ async function main(job: ReportJob): Promise<number> {
   }
 }
 
-const arg = process.argv[2];
-if (arg === undefined) {
-  say("run me through sendscope report <folder> (src/lib/cli/report.ts)");
-  process.exit(2);
+/** The job, as JSON on stdin. */
+async function readJob(): Promise<ReportJob> {
+  if (process.stdin.isTTY) throw new Error("run me through sendscope report <folder> (src/lib/cli/report.ts), which sends the job on stdin");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString("utf8")) as ReportJob;
 }
-main(JSON.parse(arg) as ReportJob).then((code) => process.exit(code), (error: unknown) => {
+
+readJob().then(main).then((code) => process.exit(code), (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   say(`the build failed, nothing was written (any earlier reports are as they were): ${message.split("\n")[0]}`);
   process.stderr.write(`${message.split("\n").slice(1, 40).join("\n")}\n`);

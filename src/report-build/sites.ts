@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { join, resolve } from "node:path";
+import { delimiter, join, resolve } from "node:path";
 import { REPO_ROOT } from "./data-source.js";
 import { serveStatic } from "./serve.js";
 import { checkPage, launchChromium } from "./browser.js";
@@ -61,9 +61,14 @@ export async function buildSite(site: Site, options: BuildSiteOptions = {}): Pro
   const env: NodeJS.ProcessEnv = { ...process.env, SENDSCOPE_SITE: site, SENDSCOPE_DIST: dist, TZ: process.env.TZ ?? "UTC" };
   if (options.data !== undefined) env.SENDSCOPE_DATA = resolve(options.data);
   Object.assign(env, options.env ?? {});
-  const bin = join(REPO_ROOT, "node_modules", ".bin", "observable");
+  // Framework runs the .ts data loaders with the `tsx` command: find it even when not started by npm
+  const pathKey = Object.keys(env).find((k) => k.toUpperCase() === "PATH") ?? "PATH";
+  env[pathKey] = [join(REPO_ROOT, "node_modules", ".bin"), env[pathKey]].filter(Boolean).join(delimiter);
+  // Framework's own script run by this node (not node_modules/.bin/observable, a shell script on Unix and a
+  // .cmd on Windows, which spawn cannot start without a shell)
+  const bin = join(REPO_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
   const log = await new Promise<string>((ok, fail) => {
-    const child = spawn(bin, ["build"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, "build"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let text = "";
     const take = (chunk: Buffer) => {
       text += chunk.toString();

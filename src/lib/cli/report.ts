@@ -6,8 +6,8 @@
  * (the folder imports, the output folder is safe to replace, the checkout can build the dashboards) and
  * prints a one-line error with exit 2 when something is wrong, never a stack trace. The dashboards are built
  * with Observable Framework, a development dependency the library never imports: the back half
- * (`src/report-build/pipeline.ts`, run with tsx in a child process from the sendscope checkout) builds, prints
- * and swaps the finished reports in. So `sendscope report` works in a clone of the repository after
+ * (`src/report-build/pipeline.ts`, run with tsx in a child process from the sendscope checkout, the job on
+ * its stdin) builds, prints and swaps the finished reports in. So `sendscope report` works in a clone of the repository after
  * `npm install`; an installed package (which holds the library alone) says so in one line.
  */
 import { spawn } from "node:child_process";
@@ -187,7 +187,7 @@ export async function runReport(folder: string, options: ReportOptions, io: Comm
     return fail(`building the dashboards needs a clone of the sendscope repository with its development dependencies (git clone, then npm install); ${PACKAGE_ROOT} lacks ${missing}`);
   }
   const started = Date.now();
-  io.stderr(`sendscope report: [1/6] checking ${folder} …\n`);
+  io.stderr(`sendscope report: [1/5] checking ${folder} …\n`);
   let asOf: string;
   let fromExports: string | null;
   let trust: boolean;
@@ -205,17 +205,20 @@ export async function runReport(folder: string, options: ReportOptions, io: Comm
     folder: absolute, out, asOf, fingerprint, files,
     schoolName: reportName({ given: options.schoolName, fromExports, trust, folder: absolute }),
   };
-  io.stderr(`sendscope report: [1/6] ${files.length} files of ${job.schoolName}, figures as at ${asOf}, input fingerprint ${fingerprint.slice(0, 12)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  io.stderr(`sendscope report: [1/5] ${files.length} files of ${job.schoolName}, figures as at ${asOf}, input fingerprint ${fingerprint.slice(0, 12)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   return runPipeline(job, io);
 }
 
-/** Run `src/report-build/pipeline.ts` with tsx in a child process, passing its output through. */
+/** Run `src/report-build/pipeline.ts` with tsx in a child process (the job on its stdin), passing its output through. */
 function runPipeline(job: ReportJob, io: CommandIo): Promise<number> {
   const script = join(PACKAGE_ROOT, "src", "report-build", "pipeline.ts");
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(job)], {
-      cwd: PACKAGE_ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TZ: process.env.TZ ?? "UTC", SENDSCOPE_CWD: process.cwd() },
+    // The job goes through stdin: a folder of thousands of files would not fit in a command line.
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
+      cwd: PACKAGE_ROOT, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, TZ: process.env.TZ ?? "UTC", SENDSCOPE_CWD: process.cwd() },
     });
+    child.stdin.on("error", () => undefined); // a child that failed to start: reported by "error" below
+    child.stdin.end(JSON.stringify(job));
     child.stdout.on("data", (chunk: Buffer) => io.stdout(chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => io.stderr(chunk.toString()));
     child.on("error", (error) => {
