@@ -1,6 +1,6 @@
 /**
  * Building the two dashboard sites with Observable Framework and printing the governors' report to PDF.
- * Used by `build.ts` (the `report` command) and by the browser and privacy tests.
+ * Used by `pipeline.ts` (the back half of `sendscope report`) and by the browser and privacy tests.
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
