@@ -16,6 +16,7 @@ import type { Audience } from "../lib/disclosure/policy.js";
 import { NEED_LABELS, SEN_STATUS_LABELS } from "../data/codes.js";
 import { loadNationalFigures } from "../data/national.js";
 import { nameFromFolder } from "../lib/cli/report.js";
+import { PROBLEM_TITLES } from "../lib/cli/problem-titles.js";
 
 /** The repository's root folder. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -36,7 +37,7 @@ export function dataFolder(): string {
 
 /**
  * The report one audience's dashboards are built from: `buildReport` on the data folder, plus `labels` (need
- * and SEN status names) and, for the SENCO only, the data folder's path. `buildReport` is the one privacy
+ * and SEN status names; for the SENCO also the import problems' titles) and, for the SENCO only, the data folder's path. `buildReport` is the one privacy
  * gate: for governors it has already applied disclosure control, left out staff names and checked the result
  * for every imported pupil's UPN, name and date of birth (it throws rather than return one); nothing added
  * here comes from pupil data.
@@ -63,7 +64,7 @@ export async function loadDashboardReport(audience: Audience, folder: string = d
   const out: Record<string, unknown> = {
     ...report,
     dataFolder: audience === "senco" ? folder : null,
-    labels: { needs: NEED_LABELS, senStatus: SEN_STATUS_LABELS },
+    labels: { needs: NEED_LABELS, senStatus: SEN_STATUS_LABELS, ...(audience === "senco" ? { problems: PROBLEM_TITLES } : {}) },
   };
   return out;
 }

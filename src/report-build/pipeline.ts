@@ -13,7 +13,7 @@
  * Exit status: 0 done (with or without the PDF), 1 the build failed.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { STAMP_FILE, type ReportJob } from "../lib/cli/report.js";
 import { findBrowser } from "./find-browser.js";
 import { buildSite, renderGovernorsReport, withBuildLock } from "./sites.js";
@@ -40,7 +40,10 @@ async function main(job: ReportJob): Promise<number> {
   const parent = dirname(job.out);
   const stage = join(parent, `.${basename(job.out)}.incomplete-${process.pid}`);
   const stem = `governors-report-${job.asOf}-${job.fingerprint.slice(0, 8)}`;
-  const rel = (p: string) => relative(process.env.SENDSCOPE_CWD ?? process.cwd(), p) || ".";
+  const rel = (p: string) => {
+    const r = relative(process.env.SENDSCOPE_CWD ?? process.cwd(), p);
+    return r === "" ? "." : r.startsWith("..") || isAbsolute(r) ? p : r;
+  };
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
   let swapped = false;
