@@ -10,13 +10,15 @@
  * Skipped, with a message, only when /usr/bin/chromium is missing and env CI is not set.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_PATH, checkPage, launchChromium, tableProblems, type Browser } from "../../src/report-build/browser.js";
 import { REPO_ROOT, SAMPLE_SCHOOL } from "../../src/report-build/data-source.js";
+import { identifiersIn, scanForIdentifiers } from "../dashboards/identifiers.js";
 
 const OUT = resolve(REPO_ROOT, "tests", "__output__");
 const REPORTS = join(OUT, "browser-reports");
@@ -69,6 +71,22 @@ describe.skipIf(skip)("the reports in Chromium, through sendscope serve", () => 
     const res = await fetch(`${origin}/senco/`);
     expect(res.status).toBe(200);
     expect(await fetch(`${origin}/../../etc/passwd`).then((r) => r.status)).not.toBe(200);
+  });
+
+  it("the table check fails on a cut-off column and on field names (it can fail)", async () => {
+    const page = await browser!.context.newPage();
+    try {
+      await page.setViewportSize({ width: 390, height: 600 });
+      // Inputs.table's cells: one line, clipped with "…"; and a bare table wider than the page
+      await page.setContent(`<h2>Targets</h2><div style="overflow:auto;width:300px"><table><thead><tr><th>surname</th><th>latestDate</th></tr></thead>
+        <tbody><tr><td style="white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:40px">Gonçalves-Whitfield</td><td>missingEntry</td></tr></tbody></table></div>
+        <table style="table-layout:fixed;width:100px"><tr><td style="width:50px;white-space:nowrap">a very long value that runs on</td><td>bad-date</td></tr></table>`);
+      const found = await tableProblems(page);
+      expect(found.filter((f) => f.kind === "cut off").map((f) => f.text)).toEqual(["Gonçalves-Whitfield", "a very long value that runs on"]);
+      expect(found.filter((f) => f.kind === "code").map((f) => f.text)).toEqual(["surname", "latestDate", "missingEntry", "bad-date"]);
+    } finally {
+      await page.close();
+    }
   });
 
   for (const p of PAGES) {
@@ -151,6 +169,11 @@ describe.skipIf(skip)("the reports in Chromium, through sendscope serve", () => 
         await page.screenshot({ path: join(SHOTS, `governors-one-file-${width}.png`), fullPage: true });
       }
       expect(requests.filter((r) => !r.startsWith("file:") && !r.startsWith("data:"))).toEqual([]);
+      // no UPN, name or date of birth of the sample school's pupils in the file that travels
+      const alone = mkdtempSync(join(tmpdir(), "sendscope-one-file-"));
+      copyFileSync(join(REPORTS, file!), join(alone, file!));
+      expect(scanForIdentifiers(alone, identifiersIn(SAMPLE_SCHOOL))).toEqual([]);
+      rmSync(alone, { recursive: true, force: true });
       expect(new Set(requests.filter((r) => r.startsWith("file:")))).toEqual(new Set([pathToFileURL(join(REPORTS, file!)).href]));
     } finally {
       await page.close();
