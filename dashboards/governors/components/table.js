@@ -1,4 +1,4 @@
-/* global document, URL, Blob */
+/* global document, URL, Blob, setTimeout */
 // Readable tables for the sendscope dashboards: every column shown in full (text wraps, nothing is cut off
 // with "…"), the header row and the first column stay in view while the table scrolls inside its own box
 // (wide tables on a phone, long lists anywhere), and, for the SENCO, a download of exactly the rows shown as
