@@ -47,6 +47,13 @@ async function main(job: ReportJob): Promise<number> {
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
   let swapped = false;
+  // Stopped with Ctrl+C: leave no half-built folder behind (the earlier reports are untouched).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      if (!swapped) rmSync(stage, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   try {
     const env = { SENDSCOPE_SCHOOL_NAME: job.schoolName, SENDSCOPE_STAMP: stamp };
     await withBuildLock(async () => {

@@ -121,6 +121,33 @@ describe.skipIf(skip)("the reports in Chromium, through sendscope serve", () => 
     }, 180_000);
   }
 
+  it("printed, each numbered section of the governors' report starts a new page and no chart or table is split", async () => {
+    const page = await browser!.context.newPage();
+    try {
+      await checkPage(page, `${origin}/governors/index.html`);
+      await page.emulateMedia({ media: "print" });
+      const layout = await page.evaluate(() => {
+        interface El { textContent: string | null; closest(s: string): El | null; querySelectorAll(s: string): ArrayLike<El> }
+        const w = globalThis as unknown as { document: El; getComputedStyle(e: El): { breakBefore: string; breakInside: string } };
+        const headings = Array.from(w.document.querySelectorAll("h2")).filter((h) => /^\d+\./.test(h.textContent ?? ""));
+        return {
+          sections: headings.map((h) => {
+            const section = h.closest(".report-section");
+            return { heading: (h.textContent ?? "").slice(0, 3), breakBefore: section ? w.getComputedStyle(section).breakBefore : "none" };
+          }),
+          unbreakable: Array.from(w.document.querySelectorAll(".chart-figure, table")).every((e) => w.getComputedStyle(e).breakInside === "avoid"),
+        };
+      });
+      expect(layout.sections.length).toBeGreaterThanOrEqual(5);
+      expect(layout.sections[0]!.heading).toBe("1. ");
+      // the first section follows the introduction on page 1; every later one starts a page
+      expect(layout.sections.slice(1).filter((s) => s.breakBefore !== "page")).toEqual([]);
+      expect(layout.unbreakable).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("every sidebar link of the SENCO site opens its page", async () => {
     const page = await browser!.context.newPage();
     try {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { inputFingerprint, nameFromFolder, refusalToReplace, reportName, STAMP_FILE } from "../../src/lib/cli/report.js";
+import { inputFingerprint, missingForReport, nameFromFolder, PACKAGE_ROOT, refusalToReplace, reportName, STAMP_FILE } from "../../src/lib/cli/report.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const SAMPLE = join(ROOT, "fixtures", "sample-school");
@@ -51,6 +51,11 @@ describe("the name on the reports", () => {
 });
 
 describe("checks before building", () => {
+  it("an installation without the dashboards or Framework (the published package) is told what it lacks", () => {
+    expect(missingForReport(PACKAGE_ROOT)).toBeNull();
+    expect(missingForReport(work)).toBe("the dashboards' sources (dashboards/), the build pipeline (src/report-build/), Observable Framework (a development dependency), tsx (a development dependency)");
+  });
+
   it("a mistyped folder: one line, exit 2, no stack trace, earlier reports left as they were", () => {
     const out = join(work, "kept");
     mkdirSync(out);
