@@ -86,7 +86,12 @@ async function main(job: ReportJob): Promise<number> {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       }
-      renameSync(stage, job.out);
+      try {
+        renameSync(stage, job.out);
+      } catch (error) {
+        if (hadOld) renameSync(old, job.out); // put the earlier reports back (e.g. a file in them was open on Windows)
+        throw error;
+      }
       swapped = true;
       if (hadOld) rmSync(old, { recursive: true, force: true });
     });

@@ -98,6 +98,14 @@ describe("checks before building", () => {
   });
 });
 
+describe("sendscope serve", () => {
+  it("a folder that does not exist: one line, exit 2", () => {
+    const r = cli(["serve", join(work, "no-reports")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([`sendscope serve: ${join(work, "no-reports")} is not a folder (build the reports first: sendscope report <folder of exports>)`]);
+  });
+});
+
 describe("npm run report where no browser can be found", () => {
   it("exits 0, builds both sites, stamps them, and says in one line how to get the PDF", () => {
     const out = join(work, "reports");
