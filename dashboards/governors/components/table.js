@@ -1,7 +1,8 @@
 /* global document, URL, Blob, setTimeout */
 // Readable tables for the sendscope dashboards: every column shown in full (text wraps, nothing is cut off
 // with "…"), the header row and the first column stay in view while the table scrolls inside its own box
-// (wide tables on a phone, long lists anywhere), and, for the SENCO, a download of exactly the rows shown as
+// (wide tables, long lists); on a phone (560 px or less) each row becomes a card of "header: value" lines
+// (style.css, from each cell's data-label); and, for the SENCO, a download of exactly the rows shown as
 // CSV (safe against formula injection) and as an Excel workbook (exceljs, bundled from node_modules and
 // loaded only when asked for).
 import {html} from "htl";
@@ -101,7 +102,7 @@ export function dataTable(rows, {columns, header = {}, format = {}, download, ca
       }}>Download Excel</button></span>` : ""}</div>` : ""}
     <div class="table-scroll" style=${`max-height:${maxHeight}px`} tabindex="0" role="region" aria-label=${caption ?? "table"}>
       <table class="data"><thead><tr>${cols.map((c) => html`<th class=${numeric[c] ? "n" : ""} scope="col">${header[c] ?? c}</th>`)}</tr></thead>
-      <tbody>${rows.map((r) => html`<tr>${cols.map((c, i) => i === 0 ? html`<th scope="row" class=${numeric[c] ? "n" : ""}>${shown(r[c], r, c, format)}</th>` : html`<td class=${numeric[c] ? "n" : ""}>${shown(r[c], r, c, format)}</td>`)}</tr>`)}</tbody></table>
+      <tbody>${rows.map((r) => html`<tr>${cols.map((c, i) => i === 0 ? html`<th scope="row" class=${numeric[c] ? "n" : ""} data-label=${header[c] ?? c}>${shown(r[c], r, c, format)}</th>` : html`<td class=${numeric[c] ? "n" : ""} data-label=${header[c] ?? c}>${shown(r[c], r, c, format)}</td>`)}</tr>`)}</tbody></table>
     </div>
     <p class="table-count muted">${rows.length.toLocaleString("en-GB")} row${rows.length === 1 ? "" : "s"}</p>
   </div>`;
