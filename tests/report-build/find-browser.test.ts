@@ -40,3 +40,12 @@ describe("findBrowser", () => {
     expect(findBrowser({ platform: "linux", env: { PATH: "/usr/bin" }, isFile: () => false })).toEqual({ path: null, why: "no Chrome, Chromium or Edge found" });
   });
 });
+
+describe("npm run report's arguments", async () => {
+  const { reportArgs } = await import("../../src/report-build/npm-report.js");
+  it("a folder given first is used (npm run report -- <folder>), else the sample school", () => {
+    expect(reportArgs([], "/repo/fixtures/sample-school")).toEqual(["report", "/repo/fixtures/sample-school"]);
+    expect(reportArgs(["--out", "r"], "/s")).toEqual(["report", "/s", "--out", "r"]);
+    expect(reportArgs(["C:\\Users\\senco\\exports", "--school-name", "Oak Primary"], "/s")).toEqual(["report", "C:\\Users\\senco\\exports", "--school-name", "Oak Primary"]);
+  });
+});
