@@ -44,4 +44,14 @@ describe("CSV download", () => {
     );
     expect(csv).toBe("\uFEFFSurname,Change,Measure\r\n'=cmd|' /C calc'!A0,-4,Reading age\r\nLefèvre,3,Standardised score\r\n");
   });
+
+  it("a number shown with a sign or thousands separator is exported as the number; a percentage as shown", () => {
+    const csv = table.toCsv(
+      [{ change: 3, n: 1234, rate: 0.14 }, { change: -2, n: 5, rate: null }],
+      ["change", "n", "rate"],
+      { change: "Change", n: "Pupils", rate: "Share" },
+      { change: (x) => `${(x as number) > 0 ? "+" : ""}${x}`, n: (x) => (x as number).toLocaleString("en-GB"), rate: (x) => (x == null ? "–" : `${Math.round((x as number) * 100)}%`) },
+    );
+    expect(csv).toBe("\uFEFFChange,Pupils,Share\r\n3,1234,14%\r\n-2,5,\r\n");
+  });
 });

@@ -40,10 +40,14 @@ export function toCsv(rows, columns, header, format) {
   return `\uFEFF${lines.join("\r\n")}\r\n`; // BOM: Excel opens UTF-8 CSV with accents intact
 }
 
-/** A value as exported: numbers stay numbers (unless a format turns them into words), the rest is text as shown. */
+/**
+ * A value as exported: numbers stay numbers (also when shown as "+3" or "1,234"; not when shown as "14%" or
+ * words), the rest is text as shown.
+ */
 function exportValue(value, row, column, format) {
   if (typeof value === "number" && !format?.[column]) return value;
   const text = shown(value, row, column, format);
+  if (typeof value === "number" && Number(text.replace(/^\+/, "").replace(/,/g, "").replace(/^−/, "-")) === value) return value;
   return text === "–" ? null : text;
 }
 
