@@ -15,8 +15,12 @@ const dist = process.env.SENDSCOPE_DIST ?? "dist";
 /** `sendscope report` stamps every page with the school, the date the figures describe and the input's fingerprint. */
 const stamp = (process.env.SENDSCOPE_STAMP ?? "").replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const footer = `sendscope: SEND analytics from the school's own MIS exports.${stamp ? ` <span class="report-stamp">${stamp}</span>` : " Figures describe the date shown on each page."}`;
-/** Links end in `.html` and folders in `index.html`, so the built sites work from any static server. */
-const links = { preserveIndex: true, preserveExtension: true };
+/**
+ * Links end in `.html` and folders in `index.html`, so the built sites work from any static server. The .ts
+ * data loaders run in this node with tsx's loader (Framework's default, a `tsx` command, is a .cmd on Windows,
+ * which it cannot start).
+ */
+const shared = { preserveIndex: true, preserveExtension: true, interpreters: { ".ts": [process.execPath, "--import", "tsx"] } };
 
 export default site === "governors"
   ? {
@@ -30,7 +34,7 @@ export default site === "governors"
     style: "components/style.css",
     globalStylesheets: ["observablehq:stdlib/inputs.css"],
     footer,
-    ...links,
+    ...shared,
   }
   : {
     root: "dashboards",
@@ -47,5 +51,5 @@ export default site === "governors"
     style: "components/style.css",
     globalStylesheets: ["observablehq:stdlib/inputs.css"],
     footer,
-    ...links,
+    ...shared,
   };
