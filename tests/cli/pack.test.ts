@@ -13,9 +13,10 @@ const DECOYS = ["dist/senco/index.html", "dist/governors/index.html", "dist/gove
 
 describe("npm pack", () => {
   it("lists the library alone: no report, site or PDF", () => {
+    // folders made for the decoys, removed afterwards (an empty reports/senco would make sendscope report refuse reports/)
+    const made = DECOYS.map((f) => mkdirSync(join(ROOT, f, ".."), { recursive: true })).filter((d): d is string => d !== undefined);
     const planted = DECOYS.filter((f) => {
       try {
-        mkdirSync(join(ROOT, f, ".."), { recursive: true });
         writeFileSync(join(ROOT, f), "decoy", { flag: "wx" });
         return true;
       } catch {
@@ -28,6 +29,7 @@ describe("npm pack", () => {
       files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
     } finally {
       for (const f of planted) rmSync(join(ROOT, f), { force: true });
+      for (const d of made) rmSync(d, { recursive: true, force: true });
     }
     expect(files).toContain("bin/sendscope.js");
     expect(files).toContain("dist/lib/index.js");
