@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "dashboards/**/.observablehq/**", "fixtures/**", "coverage/**", "tests/__output__/**", ".bench-cache/**"] },
+  { ignores: ["dist/**", "reports/**", ".reports.*/**", "node_modules/**", "dashboards/**/.observablehq/**", "fixtures/**", "coverage/**", "tests/__output__/**", ".bench-cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -33,13 +33,14 @@ export interface Browser {
 }
 
 /**
- * Launch Chromium headless with a fresh profile folder.
+ * Launch Chromium (or Chrome or Edge: `executablePath`, default `CHROMIUM_PATH`) headless with a fresh
+ * profile folder.
  * @example
  * const browser = await launchChromium(); const page = await browser.context.newPage();
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(executablePath: string = CHROMIUM_PATH): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "sendscope-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: FLAGS, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath, args: FLAGS, viewport: { width: 1280, height: 900 } });
   return {
     context,
     close: async () => {
@@ -81,7 +82,7 @@ export async function checkPage(page: Page, url: string): Promise<PageCheck> {
   page.on("requestfailed", (r) => failedRequests.push(`${r.url()} (${r.failure()?.errorText ?? "failed"})`));
   await page.route("**/*", (route) => {
     const host = new URL(route.request().url()).hostname;
-    if (host === "127.0.0.1" || route.request().url().startsWith("data:") || route.request().url().startsWith("blob:")) return route.continue();
+    if (host === "127.0.0.1" || route.request().url().startsWith("data:") || route.request().url().startsWith("blob:") || route.request().url() === url) return route.continue();
     foreignRequests.push(route.request().url());
     return route.abort();
   });
@@ -115,4 +116,56 @@ export async function checkPage(page: Page, url: string): Promise<PageCheck> {
     ...(result.emptyCharts > 0 ? [`${result.emptyCharts} of ${result.charts} charts drew no marks`] : []),
   ];
   return { url, consoleErrors, foreignRequests, failedRequests, ...result, problems };
+}
+
+/** A table cell, header or value, that a reader cannot read as it stands. */
+export interface TableProblem {
+  /** "cut off" (text hidden: the cell overflows, clipped or with no scroll box around it), "code" (a value or header that is a field name or code). */
+  kind: "cut off" | "code";
+  text: string;
+  /** The nearest table caption or heading, to find it. */
+  where: string;
+}
+
+/**
+ * Every table cell (`th`, `td`) on the page that is cut off or shows a code rather than words:
+ * - cut off: its content is wider than the cell (`scrollWidth > clientWidth`) and the cell clips it (its own
+ *   overflow is not visible, as with "…"), or no ancestor scrolls sideways to show it;
+ * - a code: a header that starts with a lower-case letter (`surname`), or a header or value that is camelCase
+ *   (`latestDate`, `missingEntry`), kebab-case (`bad-date`), snake_case, or an ISO date (`2026-05-07`).
+ * @example
+ * await tableProblems(page) // => [] on a readable page
+ */
+export async function tableProblems(page: Page): Promise<TableProblem[]> {
+  return page.evaluate(() => {
+    interface El {
+      scrollWidth: number; clientWidth: number; textContent: string | null; tagName: string; parentElement: El | null;
+      closest(s: string): El | null; querySelector(s: string): El | null; previousElementSibling: El | null;
+    }
+    const w = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<El> }; getComputedStyle(e: El): { overflowX: string } };
+    const found: Array<{ kind: "cut off" | "code"; text: string; where: string }> = [];
+    const whereOf = (cell: El) => {
+      const box = cell.closest(".data-table, table");
+      const caption = box?.querySelector(".table-caption, caption")?.textContent;
+      if (caption) return caption.trim();
+      let e: El | null = box;
+      while (e && !/^H[1-3]$/.test(e.tagName)) e = e.previousElementSibling ?? e.parentElement;
+      return e?.textContent?.trim() ?? "";
+    };
+    const code = (t: string) => /^[a-z]+[A-Z][A-Za-z0-9]*$/.test(t) || /^[a-z0-9]+(-[a-z0-9]+)+$/.test(t) || /^[a-z0-9]+(_[a-z0-9]+)+$/.test(t) || /^\d{4}-\d{2}-\d{2}$/.test(t);
+    for (const cell of Array.from(w.document.querySelectorAll("th, td"))) {
+      const text = (cell.textContent ?? "").trim();
+      if (cell.scrollWidth > cell.clientWidth + 1) {
+        let scrolls = false;
+        for (let e = cell.parentElement; e; e = e.parentElement) {
+          const o = w.getComputedStyle(e).overflowX;
+          if ((o === "auto" || o === "scroll") && e.scrollWidth > e.clientWidth) scrolls = true;
+        }
+        if (w.getComputedStyle(cell).overflowX !== "visible" || !scrolls) found.push({ kind: "cut off", text, where: whereOf(cell) });
+      }
+      const isHeader = cell.tagName === "TH" && cell.closest("thead") !== null;
+      if (code(text) || (isHeader && /^[a-z]/.test(text))) found.push({ kind: "code", text, where: whereOf(cell) });
+    }
+    return found;
+  });
 }

@@ -2,7 +2,8 @@
  * The data behind the dashboards: one school's exports (the folder in env `SENDSCOPE_DATA`, or the bundled
  * sample school) turned into the sendscope report for one audience, compared with the national figures in the
  * JSON file named by env `SENDSCOPE_NATIONAL` (default: the built-in figures). The dashboards' data loaders call
- * `loadDashboardReport` and write its JSON; nothing else reaches a page.
+ * `loadDashboardReport` and write its JSON; nothing else reaches a page. Env `SENDSCOPE_SCHOOL_NAME` (set by
+ * `sendscope report`) names the school on the pages.
  *
  * For governors the report has already passed disclosure control, lost staff names and been scanned for pupil
  * identifiers in `buildReport`.
@@ -14,6 +15,8 @@ import { buildReport } from "../lib/report/build-report.js";
 import type { Audience } from "../lib/disclosure/policy.js";
 import { NEED_LABELS, SEN_STATUS_LABELS } from "../data/codes.js";
 import { loadNationalFigures } from "../data/national.js";
+import { nameFromFolder } from "../lib/cli/report.js";
+import { PROBLEM_TITLES } from "../lib/cli/problem-titles.js";
 
 /** The repository's root folder. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -34,7 +37,7 @@ export function dataFolder(): string {
 
 /**
  * The report one audience's dashboards are built from: `buildReport` on the data folder, plus `labels` (need
- * and SEN status names) and, for the SENCO only, the data folder's path. `buildReport` is the one privacy
+ * and SEN status names; for the SENCO also the import problems' titles) and, for the SENCO only, the data folder's path. `buildReport` is the one privacy
  * gate: for governors it has already applied disclosure control, left out staff names and checked the result
  * for every imported pupil's UPN, name and date of birth (it throws rather than return one); nothing added
  * here comes from pupil data.
@@ -50,10 +53,18 @@ export async function loadDashboardReport(audience: Audience, folder: string = d
   const nationalFile = process.env.SENDSCOPE_NATIONAL;
   const national = nationalFile ? await loadNationalFigures(nationalFile) : undefined;
   const report = buildReport(data, { audience, ...(national === undefined ? {} : { national }) }) as unknown as Record<string, unknown>;
+  // The name on the reports: env SENDSCOPE_SCHOOL_NAME (set by `sendscope report`: --school-name, the pupils'
+  // school column or the folder's name), else the exports' own, else the folder's name; never a placeholder.
+  const given = process.env.SENDSCOPE_SCHOOL_NAME?.trim();
+  const meta = report.meta as unknown as Record<string, unknown>;
+  const trust = ((report as { schools?: unknown[] }).schools?.length ?? 0) > 1;
+  const fromExports = !trust && typeof meta.schoolName === "string" && meta.schoolName !== "" ? meta.schoolName : null;
+  const schoolName = given || (fromExports ?? nameFromFolder(folder));
+  (report as { meta: unknown }).meta = { ...meta, schoolName };
   const out: Record<string, unknown> = {
     ...report,
     dataFolder: audience === "senco" ? folder : null,
-    labels: { needs: NEED_LABELS, senStatus: SEN_STATUS_LABELS },
+    labels: { needs: NEED_LABELS, senStatus: SEN_STATUS_LABELS, ...(audience === "senco" ? { problems: PROBLEM_TITLES } : {}) },
   };
   return out;
 }

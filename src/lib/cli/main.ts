@@ -1,5 +1,6 @@
 /**
- * The `sendscope` command line: `validate` (import report) and `analyse` (the SEND report as JSON or text).
+ * The `sendscope` command line: `validate` (import report), `analyse` (the SEND report as JSON or text),
+ * `report` (the dashboards, the governors' HTML file and PDF) and `serve` (open the built reports).
  * Exit status: 0 success; 1 `validate` rejected some rows; 2 unusable folder or usage error.
  */
 import { Command, CommanderError, InvalidArgumentError as CommanderArgumentError } from "commander";
@@ -7,6 +8,8 @@ import { processIo, type CommandIo } from "./io.js";
 import { runAnalyse } from "./analyse.js";
 import { runMap } from "./map.js";
 import { runValidate } from "./validate.js";
+import { runReport } from "./report.js";
+import { runServe } from "./serve.js";
 import { VERSION } from "./version.js";
 
 function audience(value: string): "senco" | "governors" {
@@ -91,6 +94,26 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--out <file>", "where to write the draft (default: sendscope.mapping.json in the folder)")
     .action(async (folder: string, opts: { force: boolean; out?: string }) => {
       exitCode = await runMap(folder, { force: opts.force, ...(opts.out === undefined ? {} : { out: opts.out }) }, io);
+    });
+  program
+    .command("report")
+    .description("build the SENCO's site, the governors' site and the governors' report as one HTML file and a PDF (needs a clone of the sendscope repository)")
+    .argument("<folder>", "folder holding the CSV exports")
+    .option("--out <dir>", "where the reports go (replaced as a whole once the new ones are complete)", "reports")
+    .option("--school-name <name>", "the school's or trust's name on the reports (default: from the exports, else the folder's name)")
+    .action(async (folder: string, opts: { out: string; schoolName?: string }) => {
+      exitCode = await runReport(folder, { out: opts.out, ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }) }, io);
+    });
+  program
+    .command("serve")
+    .description("serve built reports on this computer only (127.0.0.1) and print the address to open")
+    .argument("[dir]", "the folder of reports", "reports")
+    .option("--port <n>", "the port (default: any free one)", positiveWholeNumber)
+    .option("--open", "open the address in the default browser", false)
+    .action(async (dir: string, opts: { port?: number; open: boolean }) => {
+      const served = await runServe(dir, { open: opts.open, ...(opts.port === undefined ? {} : { port: opts.port }) }, io);
+      if (typeof served === "number") exitCode = served;
+      else await new Promise<void>(() => undefined); // serve until the process is stopped
     });
   try {
     await program.parseAsync([...argv], { from: "user" });
