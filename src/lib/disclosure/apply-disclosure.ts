@@ -39,8 +39,10 @@
  * kept.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { assertNoPupilIdentifiers, isPupilIdentifierField } from "./identifiers.js";
-import { DisclosurePolicy } from "./policy.js";
+import { assertNoPupilIdentifiers, isPupilIdentifierField, type KnownPupil } from "./identifiers.js";
+import { ALL_OR_NONE_BELOW, DisclosurePolicy, MEAN_INTERVAL_BELOW, NUMERATOR_THRESHOLD } from "./policy.js";
+import { auditSuppression } from "./audit-model.js";
+import { finishPublishedReport, isSendscopeReport, publishReport } from "./publication.js";
 
 /**
  * Numeric fields that name a group or a setting rather than describe pupils; disclosure keeps them.
@@ -67,13 +69,26 @@ const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppress
 const KEYS = new Set<string>(DISCLOSURE_KEY_FIELDS);
 const DERIVED_TEXT = new Set<string>(DISCLOSURE_DERIVED_TEXT_FIELDS);
 
-/** The reasons disclosure writes, in plain English. */
+/**
+ * The one reason governors and the public are given for a hidden figure. It says nothing more (not "fewer
+ * than 6 pupils", not "to protect another group"): the wording of a reason is itself a published relation,
+ * and "fewer than 6" against "secondary" let a reader pin hidden groups by range reasoning.
+ * @example
+ * PRIVACY_REASON // => "hidden to protect privacy"
+ */
+export const PRIVACY_REASON = "hidden to protect privacy";
+
+/**
+ * The reasons disclosure writes, by rule. Every rule writes `PRIVACY_REASON` (see there); the keys say which
+ * rule hid a figure in the code, never in the output. Pupil-level lists say they were removed.
+ */
 export const SUPPRESSION_REASONS = {
-  smallGroup: (threshold: number) => `fewer than ${threshold} pupils`,
-  secondary: "suppressed so that another small group cannot be worked out from the total",
-  derived: "worked out from a group that is suppressed",
-  roundsToZero: (min: number, base: number) =>
-    `fewer than ${min} pupils with this outcome, which would show as 0 when rounded to the nearest ${base}`,
+  smallGroup: (_threshold: number) => PRIVACY_REASON,
+  numerator: PRIVACY_REASON,
+  secondary: PRIVACY_REASON,
+  audit: PRIVACY_REASON,
+  derived: PRIVACY_REASON,
+  roundsToZero: (_min: number, _base: number) => PRIVACY_REASON,
   pupilList: "pupil-level list removed: it is for the SENCO only",
 } as const;
 
@@ -311,27 +326,64 @@ function hasSmallGroup(o: Obj, threshold: number): boolean {
   return false;
 }
 
-function primary(layout: Layout, policy: DisclosurePolicy): void {
+/**
+ * Why a cell was hidden by a primary rule, for the audit: `group` (its group is small: its size and every
+ * count in it are sensitive) or `numerator` (a count of 1 or 2, its complement, or all/none of a small group:
+ * the count is sensitive).
+ */
+export type PrimaryKind = "group" | "numerator";
+
+/** The denominator of a numerator field: `of` (a share of a parent) or `n` for `count`; `<x>N` or `n` for `<x>Count`. */
+function denominatorOf(o: Obj, key: string): unknown {
+  if (key === "count") return typeof o.of === "number" ? o.of : o.n;
+  const own = o[`${key.slice(0, -"Count".length)}N`];
+  return typeof own === "number" ? own : o.n;
+}
+
+/**
+ * The numerator rule: whether a count field (`count`, `<x>Count`) of a shown cell discloses: a count of 1 or
+ * 2 (below `NUMERATOR_THRESHOLD`), or a group all but 1 or 2 of whom share the outcome, or (for `count`) 0%
+ * or 100% of a group smaller than `ALL_OR_NONE_BELOW`.
+ */
+function smallNumerator(o: Obj): boolean {
+  for (const key of Object.keys(o)) {
+    if (key !== "count" && !/[a-z]Count$/.test(key)) continue;
+    const v = o[key];
+    const d = denominatorOf(o, key);
+    if (typeof v !== "number" || typeof d !== "number" || d <= 0 || v > d) continue;
+    if ((v > 0 && v < NUMERATOR_THRESHOLD) || (d - v > 0 && d - v < NUMERATOR_THRESHOLD)) return true;
+    if (key === "count" && (v === 0 || v === d) && d < ALL_OR_NONE_BELOW) return true;
+  }
+  return false;
+}
+
+function primary(layout: Layout, policy: DisclosurePolicy, kinds: Map<Obj, PrimaryKind>): void {
   const base = policy.roundCountsTo;
   const minCount = base === undefined ? 0 : Math.ceil(base / 2);
   for (const { cell: o } of layout.cells) {
     if (isHidden(o)) continue;
     if (hasSmallGroup(o, policy.threshold)) {
       suppressWhole(o, SUPPRESSION_REASONS.smallGroup(policy.threshold));
+      kinds.set(o, "group");
+    } else if (smallNumerator(o)) {
+      suppressWhole(o, SUPPRESSION_REASONS.numerator);
+      kinds.set(o, "numerator");
     } else if (base !== undefined && typeof o.count === "number" && o.count > 0 && Math.round(o.count / base) === 0) {
       suppressWhole(o, SUPPRESSION_REASONS.roundsToZero(minCount, base));
+      kinds.set(o, "numerator");
     }
   }
 }
 
 /** Pick the cell to hide alongside a single hidden one: smallest visible member with n > 0, then n = 0, then a total. */
 function complementFor(members: Obj[], totals: Obj[]): Obj | undefined {
+  // An empty group is never hidden to protect another: a hidden group then always has at least one pupil
+  // (and the audit assumes a reader knows it).
   const visible = members.filter((c) => !isHidden(c) && typeof c.n === "number");
   const byN = (a: Obj, b: Obj): number => (a.n as number) - (b.n as number);
   const nonEmpty = visible.filter((c) => (c.n as number) > 0).sort(byN);
   if (nonEmpty[0]) return nonEmpty[0];
-  if (visible[0]) return visible[0];
-  return totals.find((c) => !isHidden(c));
+  return totals.find((c) => !isHidden(c) && typeof c.n === "number" && c.n > 0);
 }
 
 function secondary(layout: Layout): boolean {
@@ -351,6 +403,24 @@ function secondary(layout: Layout): boolean {
   return changed;
 }
 
+/**
+ * A share of a hidden total is hidden: a member whose `of` gives its partition's total (a need's share of SEN
+ * support, a review status's share of EHC plans) would print the hidden total.
+ */
+function sharesOfHiddenTotals(layout: Layout): boolean {
+  let changed = false;
+  for (const cells of layout.partitions) {
+    const total = cells.find((c) => c.isTotal === true);
+    if (total === undefined || !isHidden(total)) continue;
+    for (const c of cells) {
+      if (c === total || isHidden(c) || !("of" in c)) continue;
+      suppressWhole(c, SUPPRESSION_REASONS.secondary);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 function identityKey(partition: unknown, group: unknown): string | null {
   return typeof partition === "string" && typeof group === "string" ? `${partition}\u0000${group}` : null;
 }
@@ -359,7 +429,7 @@ function identityKey(partition: unknown, group: unknown): string | null {
  * The identities of the group a cell describes: its own `partition` + `group`, and any it is linked to by
  * `sameAs` (an array of `{ partition, group }`: the same pupils shown in another table).
  */
-function groupIdentities(o: Obj): string[] {
+export function groupIdentities(o: Obj): string[] {
   const keys: string[] = [];
   const own = identityKey(o.partition, o.group);
   if (own !== null) keys.push(own);
@@ -414,12 +484,64 @@ function propagate(layout: Layout): boolean {
   return changed;
 }
 
+/** Whether a field counts pupils (rounded for the public): `n`, `count`, `of`, and `<x>N`, `<x>Count`. */
+function isCountField(key: string): boolean {
+  return key === "n" || key === "count" || key === "of" || /[a-z](N|Count)$/.test(key);
+}
+
+/**
+ * Means of small groups: a shown cell with a `mean` and fewer than `MEAN_INTERVAL_BELOW` pupils loses the
+ * interval of its mean (`meanLower`, `meanUpper`, and `lower`/`upper` when they are the mean's, in a cell with
+ * no `rate`) and any standard deviation (`sd`): with the mean and the size, the interval gives the sum of
+ * squares, and that can pin every pupil's value.
+ */
+function smallMeans(layout: Layout): void {
+  for (const { cell: o } of layout.cells) {
+    if (isHidden(o) || typeof o.n !== "number" || o.n >= MEAN_INTERVAL_BELOW || typeof o.mean !== "number") continue;
+    for (const key of ["meanLower", "meanUpper", "sd"]) if (typeof o[key] === "number") o[key] = null;
+    if (!("rate" in o)) for (const key of ["lower", "upper"]) if (typeof o[key] === "number") o[key] = null;
+  }
+}
+
+/**
+ * Public rounding that cannot be undone: every count field of a shown cell is rounded to the base on its own
+ * (totals too); each rate is worked out again from the rounded figures (`rate` = count ÷ (`of` or `n`),
+ * `<x>Rate` = `<x>Count` ÷ (`<x>N` or `n`)) and each difference from the rates; intervals worked out from the
+ * unrounded figures are left out (null), and means are given to one decimal place.
+ */
 function roundCounts(layout: Layout, base: number): void {
+  const r = (v: number): number => Math.round(v / base) * base;
   for (const { cell: o } of layout.cells) {
     if (isHidden(o)) continue;
-    if (typeof o.n === "number") o.n = Math.round(o.n / base) * base;
-    if (typeof o.count === "number") o.count = Math.round(o.count / base) * base;
+    for (const key of Object.keys(o)) if (isCountField(key) && typeof o[key] === "number" && !KEYS.has(key)) o[key] = r(o[key]);
+    for (const key of Object.keys(o)) {
+      const v = o[key];
+      if (typeof v !== "number" || KEYS.has(key) || isCountField(key)) continue;
+      if (key === "rate" || /[a-z]Rate$/.test(key)) {
+        if (/^national/.test(key) || key === "attendanceRate") continue;
+        const countKey = key === "rate" ? "count" : `${key.slice(0, -"Rate".length)}Count`;
+        const count = o[countKey];
+        const d = key === "rate" ? (typeof o.of === "number" ? o.of : o.n) : (o[`${key.slice(0, -"Rate".length)}N`] ?? o.n);
+        o[key] = typeof count === "number" && typeof d === "number" && d > 0 ? count / d : null;
+      } else if (key === "lower" || key === "upper" || /[a-z](Lower|Upper)$/.test(key)) {
+        o[key] = null;
+      } else if (key === "mean" || /[a-z]Mean$/.test(key)) {
+        o[key] = Math.round(v * 10) / 10;
+      }
+    }
+    if (typeof o.difference === "number") {
+      const rate = o.rate;
+      const other = typeof o.comparisonRate === "number" ? o.comparisonRate : o.nationalRate;
+      if (typeof rate === "number" && typeof other === "number") o.difference = rate - other;
+      else if (typeof o.mean === "number" && typeof o.comparisonMean === "number") o.difference = o.mean - o.comparisonMean;
+      else o.difference = null;
+    }
   }
+}
+
+/** Staff names are for the SENCO: every `staff` list is emptied. */
+function removeStaff(layout: Layout): void {
+  for (const o of layout.objects) if (Array.isArray(o.staff)) o.staff = [];
 }
 
 function removeIdentifierFieldsBelow(node: unknown): void {
@@ -476,6 +598,12 @@ export interface ApplyDisclosureOptions {
    * Default false: the input is not changed.
    */
   inPlace?: boolean;
+  /**
+   * The pupils the result was made from: their names, MIS ids, UPNs and dates of birth are looked for in the
+   * result (it throws if one is found) and in intervention names (a name holding one is replaced). Default:
+   * none (only identifier-shaped text and identifier fields are looked for).
+   */
+  pupils?: readonly KnownPupil[];
 }
 
 /**
@@ -507,16 +635,41 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
     throw new InvalidArgumentError("applyDisclosure", `invalid policy: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
   }
   if (policy.audience === "senco") return (options.inPlace === true ? result : copyOf(result)) as Disclosed<T>;
-  const { root: copy, layout } = layoutOf(result, options.inPlace !== true);
-  primary(layout, policy);
-  for (let pass = 0; pass < 1000; pass += 1) {
-    const a = secondary(layout);
-    const b = consistent(layout);
-    const c = propagate(layout);
-    if (!a && !b && !c) break;
+  const report = isSendscopeReport(result);
+  let root: unknown = result;
+  if (report) {
+    // A whole report is first cut to what the audience is given, with the relations between its tables.
+    if (options.inPlace !== true) root = copyOf(result);
+    publishReport(root, { threshold: policy.threshold, ...(options.pupils === undefined ? {} : { pupils: options.pupils }) });
   }
+  const { root: copy, layout } = layoutOf(root, !report && options.inPlace !== true);
+  removeStaff(layout);
+  const truth = new Map<Obj, { n: unknown; count: unknown }>();
+  for (const { cell } of layout.cells) truth.set(cell, { n: cell.n, count: cell.count });
+  const kinds = new Map<Obj, PrimaryKind>();
+  primary(layout, policy, kinds);
+  const rules = (): void => {
+    for (let pass = 0; pass < 1000; pass += 1) {
+      const a = secondary(layout);
+      const b = consistent(layout);
+      const c = sharesOfHiddenTotals(layout);
+      const d = propagate(layout);
+      if (!a && !b && !c && !d) break;
+    }
+  };
+  rules();
+  // The audit: every sensitive hidden figure's range, given everything published, must cover its protection
+  // interval; where it does not, one more cell is hidden and the rules and the audit run again.
+  for (let round = 0; round < 10_000; round += 1) {
+    const more = auditSuppression(layout.cells.map((c) => c.cell), layout.partitions, truth, kinds, policy);
+    if (more.length === 0) break;
+    for (const cell of more) suppressWhole(cell, SUPPRESSION_REASONS.audit);
+    rules();
+  }
+  smallMeans(layout);
   if (policy.roundCountsTo !== undefined) roundCounts(layout, policy.roundCountsTo);
   removeIdentifierFields(layout);
-  assertNoPupilIdentifiers(copy, [], "applyDisclosure");
+  if (report) finishPublishedReport(copy);
+  assertNoPupilIdentifiers(copy, options.pupils ?? [], "applyDisclosure");
   return copy as Disclosed<T>;
 }
