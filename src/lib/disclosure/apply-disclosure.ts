@@ -41,7 +41,7 @@
 import { InvalidArgumentError } from "../errors.js";
 import { assertNoPupilIdentifiers, isPupilIdentifierField, type KnownPupil } from "./identifiers.js";
 import { ALL_OR_NONE_BELOW, DisclosurePolicy, MEAN_INTERVAL_BELOW, NUMERATOR_THRESHOLD } from "./policy.js";
-import { auditSuppression } from "./audit-model.js";
+import { type AuditState, auditSuppression } from "./audit-model.js";
 import { finishPublishedReport, isSendscopeReport, publishReport } from "./publication.js";
 
 /**
@@ -640,7 +640,11 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
   if (report) {
     // A whole report is first cut to what the audience is given, with the relations between its tables.
     if (options.inPlace !== true) root = copyOf(result);
-    publishReport(root, { threshold: policy.threshold, ...(options.pupils === undefined ? {} : { pupils: options.pupils }) });
+    publishReport(root, {
+      audience: policy.audience === "public" ? "public" : "governors", threshold: policy.threshold,
+      ...(policy.roundCountsTo === undefined ? {} : { roundCountsTo: policy.roundCountsTo }),
+      ...(options.pupils === undefined ? {} : { pupils: options.pupils }),
+    });
   }
   const { root: copy, layout } = layoutOf(root, !report && options.inPlace !== true);
   removeStaff(layout);
@@ -660,8 +664,12 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
   rules();
   // The audit: every sensitive hidden figure's range, given everything published, must cover its protection
   // interval; where it does not, one more cell is hidden and the rules and the audit run again.
+  const auditState: AuditState = { passedN: new Set(), passedCount: new Set() };
+  const allCells = layout.cells.map((c) => c.cell);
   for (let round = 0; round < 10_000; round += 1) {
-    const more = auditSuppression(layout.cells.map((c) => c.cell), layout.partitions, truth, kinds, policy);
+    const t0 = Date.now();
+    const more = auditSuppression(allCells, layout.partitions, truth, kinds, policy, auditState);
+    if (process.env.SENDSCOPE_AUDIT_DEBUG) console.error(`audit round ${round}: ${more.length} more, ${Date.now() - t0} ms`);
     if (more.length === 0) break;
     for (const cell of more) suppressWhole(cell, SUPPRESSION_REASONS.audit);
     rules();

@@ -11,9 +11,12 @@
  * - **Relations**: in each partition with a total, the members' sizes add up to the total's, and so do their
  *   counts; across schools, the schools' sizes of one group add up to the trust's.
  * - **Protection intervals** (the sensitive figures, those hidden by a primary rule): a small group's size `v`
- *   must be feasible down to max(1, v − p) and up to v + p, and its count `c` down to max(0, c − p) and up
- *   to min(c + p, v), with p = ⌈threshold ÷ 2⌉ (3 at the default 6); for a small numerator, its count. This
- *   is the symmetric protection level of tau-ARGUS's frequency-table rule, set from the threshold.
+ *   must be feasible up to v + p (an upper protection level: a reader cannot tell a group of 1 from one of
+ *   4), and its count `c` down to max(0, c − p) and up to min(c + p, v), with p = ⌈threshold ÷ 2⌉ (3 at the
+ *   default 6); for a small numerator, its count. These are tau-ARGUS's upper and lower protection levels,
+ *   set from the threshold. No lower level is asked of a size: a reader knows a hidden group has at least
+ *   one pupil (and a trust's hidden group at least one per school hiding it), and no suppression changes
+ *   that.
  * - **Hiding more**: where a range falls short, the nearest shown cell tied to the figure (through the
  *   relations, smallest group first, totals last) is hidden, and the audit runs again.
  */
@@ -46,6 +49,12 @@ function linkKeys(list: unknown): string[] {
 
 const hidden = (c: Obj): boolean => c.suppressed === true;
 
+/** What the audit keeps between rounds: the cells whose size (`passedN`) or count passed. */
+export interface AuditState {
+  passedN: Set<Obj>;
+  passedCount: Set<Obj>;
+}
+
 /**
  * The audit of a disclosed result's suppression (see this module's header): the cells to hide next, one for
  * each sensitive figure whose range falls short (none when the pattern is safe).
@@ -54,6 +63,7 @@ const hidden = (c: Obj): boolean => c.suppressed === true;
  * @param truth each cell's `n` and `count` before suppression
  * @param kinds the cells hidden by a primary rule, and which
  * @param policy the policy (threshold, rounding)
+ * @param state the targets that passed in earlier rounds (filled in here; default a fresh state)
  * @example
  * auditSuppression(cells, partitions, truth, kinds, policyFor("governors")) // => [] when nothing can be narrowed
  */
@@ -63,6 +73,7 @@ export function auditSuppression(
   truth: ReadonlyMap<Obj, { n: unknown; count: unknown }>,
   kinds: ReadonlyMap<Obj, "group" | "numerator">,
   policy: DisclosurePolicy,
+  state: AuditState = { passedN: new Set(), passedCount: new Set() },
 ): Obj[] {
   if (kinds.size === 0) return [];
   const p = protectionLevel(policy.threshold);
@@ -194,25 +205,34 @@ export function auditSuppression(
   // Targets: the sensitive figures of the cells hidden by a primary rule.
   const targets: AuditTarget[] = [];
   const owner = new Map<number, Obj>();
+  const isN = new Set<number>();
   for (const [c, kind] of kinds) {
     const tn = trueN(c);
     const tc = trueCount(c);
     if (kind === "group" && tn !== null && tn > 0) {
       const v = nOf(c);
       if (v !== undefined) {
-        targets.push({ variable: v, low: Math.max(1, tn - p), high: tn + p });
+        isN.add(v);
+        if (!state.passedN.has(c)) targets.push({ variable: v, value: tn, low: tn, high: tn + p });
         owner.set(v, c);
       }
     }
     if (tc !== null && tn !== null && tc <= tn) {
       const v = countOf(c);
       if (v !== undefined) {
-        targets.push({ variable: v, low: Math.max(0, tc - p), high: Math.min(tc + p, tn) });
+        if (!state.passedCount.has(c)) targets.push({ variable: v, value: tc, low: Math.max(0, tc - p), high: Math.min(tc + p, tn) });
         owner.set(v, c);
       }
     }
   }
   const failures = auditRanges({ variables, equations, targets });
+  // Hiding more only widens ranges (a published figure becomes a free one), so a target that passed once
+  // passes in every later round and is not solved again.
+  const failed = new Set(failures.map((f) => f.target));
+  for (const t of targets) if (!failed.has(t)) {
+    const c = owner.get(t.variable);
+    if (c !== undefined) (isN.has(t.variable) ? state.passedN : state.passedCount).add(c);
+  }
   if (failures.length === 0) return [];
   // Hide more: for each failing figure, the nearest shown cell tied to it through the relations.
   const cellsOfVar = new Map<number, Obj[]>();

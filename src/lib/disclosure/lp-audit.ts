@@ -5,7 +5,9 @@
  * between its minimum and its maximum over all tables consistent with what is published. The audit works out
  * that range for every sensitive hidden figure with the HiGHS solver (built for WebAssembly: the `highs`
  * package, loaded from its local `.wasm` file, no network) and checks that it covers the figure's protection
- * interval.
+ * interval. Each connected component of the relations is one model, solved again for each of its targets
+ * from the previous basis (the relaxation of the integer problem, as tau-ARGUS's audit solves it: a range
+ * it gives is at least as wide as the integer one, and equal for tables whose relations are sums).
  *
  * References: Hundepool et al., *Statistical Disclosure Control* (Wiley 2012), §4.3 (protection levels and
  * the "audit" of a suppression pattern by solving, for each suppressed cell, the LP that minimises and the
@@ -38,6 +40,8 @@ export interface AuditEquation {
 /** A sensitive hidden figure: the reader's range for `variable` must reach `low` and `high`. */
 export interface AuditTarget {
   variable: number;
+  /** Its true value (feasible by construction: the true table satisfies every published relation). */
+  value: number;
   /** The reader's minimum must be at most this. */
   low: number;
   /** The reader's maximum must be at least this. */
@@ -56,10 +60,6 @@ export interface AuditSystem {
   variables: AuditVariable[];
   equations: AuditEquation[];
   targets: AuditTarget[];
-}
-
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toPrecision(15);
 }
 
 /** Union-find over variables, joined through equations: the audit solves each connected component alone. */
@@ -95,33 +95,77 @@ function components(system: AuditSystem): { of: (v: number) => number; equations
   return { of: find, equationsOf };
 }
 
-/** The constraints and bounds of one component in CPLEX LP format (without the objective). */
-function componentText(system: AuditSystem, equations: number[]): string {
-  const used = new Set<number>();
-  const rows: string[] = [];
-  for (const k of equations) {
-    const e = system.equations[k]!;
-    const terms = [...e.plus.map((v) => `+ x${v}`), ...e.minus.map((v) => `- x${v}`)];
-    for (const v of [...e.plus, ...e.minus]) used.add(v);
-    rows.push(` c${k}: ${terms.join(" ")} = ${fmt(e.constant)}`);
-  }
-  const bounds: string[] = [];
-  for (const v of used) {
-    const { lower, upper } = system.variables[v]!;
-    if (lower === upper) bounds.push(` x${v} = ${fmt(lower)}`);
-    else if (upper === Infinity) bounds.push(` x${v} >= ${fmt(lower)}`);
-    else bounds.push(` ${fmt(lower)} <= x${v} <= ${fmt(upper)}`);
-  }
-  return `Subject To\n${rows.join("\n")}\nBounds\n${bounds.join("\n")}\nEnd`;
+/** One component's model in HiGHS, kept for all its targets (each solve starts from the last basis). */
+interface ComponentModel {
+  model: ReturnType<typeof highs.createModel>;
+  column: Map<number, number>;
+  last: number | null;
 }
 
-/** The minimum or maximum of one variable over a component (`Infinity` when unbounded). */
-function optimum(text: string, variable: number, sense: "Minimize" | "Maximize"): number {
-  const solution = highs.solve(`${sense}\n obj: x${variable}\n${text}`);
-  if (solution.Status === "Optimal") return solution.ObjectiveValue;
-  if (solution.Status === "Unbounded") return sense === "Maximize" ? Infinity : -Infinity;
-  // The true table always satisfies the published relations, so an infeasible model is a bug in the caller.
-  throw new Error(`auditRanges: the published figures and relations have no solution (${solution.Status})`);
+/** Builds one component's model: its variables as columns, its equations as rows (compressed sparse rows). */
+function componentModel(system: AuditSystem, equations: number[]): ComponentModel {
+  const column = new Map<number, number>();
+  const colOf = (v: number): number => {
+    let c = column.get(v);
+    if (c === undefined) {
+      c = column.size;
+      column.set(v, c);
+    }
+    return c;
+  };
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rowBound: number[] = [];
+  for (const k of equations) {
+    const e = system.equations[k]!;
+    // A variable twice in a row (plus and minus) is summed into one coefficient.
+    const row = new Map<number, number>();
+    for (const v of e.plus) row.set(colOf(v), (row.get(colOf(v)) ?? 0) + 1);
+    for (const v of e.minus) row.set(colOf(v), (row.get(colOf(v)) ?? 0) - 1);
+    for (const [c, a] of [...row].sort((x, y) => x[0] - y[0])) if (a !== 0) {
+      indices.push(c);
+      values.push(a);
+    }
+    starts.push(indices.length);
+    rowBound.push(e.constant);
+  }
+  const n = column.size;
+  const colLower = new Array<number>(n);
+  const colUpper = new Array<number>(n);
+  for (const [v, c] of column) {
+    const { lower, upper } = system.variables[v]!;
+    colLower[c] = lower;
+    colUpper[c] = upper === Infinity ? highs.infinity : upper;
+  }
+  const model = highs.createModel({
+    numCols: n, numRows: equations.length, sense: highs.constants.objectiveSense.minimize as never, offset: 0,
+    colCost: new Array<number>(n).fill(0), colLower, colUpper, rowLower: rowBound, rowUpper: rowBound,
+    matrix: { format: "csr", numRows: equations.length, numCols: n, starts, indices, values },
+  });
+  model.options.set("output_flag", false);
+  // Warm starts: each solve of a component starts from the last basis, which presolve would throw away.
+  model.options.set("presolve", "off");
+  return { model, column, last: null };
+}
+
+/** The minimum or maximum of one variable over its component (`±Infinity` when unbounded). */
+function optimum(m: ComponentModel, variable: number, sense: "min" | "max"): number {
+  const c = m.column.get(variable)!;
+  if (m.last !== c) {
+    if (m.last !== null) m.model.changeColCost(m.last, 0);
+    m.model.changeColCost(c, 1);
+    m.last = c;
+  }
+  const { minimize, maximize } = highs.constants.objectiveSense;
+  m.model.changeObjectiveSense((sense === "min" ? minimize : maximize) as never);
+  m.model.run();
+  const status = m.model.getModelStatus();
+  const { optimal, unbounded, unboundedOrInfeasible } = highs.constants.modelStatus;
+  if (status === optimal) return m.model.getObjectiveValue();
+  if (status === unbounded || status === unboundedOrInfeasible) return sense === "max" ? Infinity : -Infinity;
+  // The true table always satisfies the published relations, so anything else is a bug in the caller.
+  throw new Error(`auditRanges: HiGHS could not solve the audit (model status ${status})`);
 }
 
 /**
@@ -134,34 +178,39 @@ function optimum(text: string, variable: number, sense: "Minimize" | "Maximize")
  * // A total of 7 split into two hidden groups, each at least 1 (true values 1 and 6): the reader knows
  * // the first lies in 1..6, which covers the protection interval 1..4.
  * auditRanges({ variables: [{ lower: 1, upper: Infinity }, { lower: 1, upper: Infinity }],
- *   equations: [{ plus: [0, 1], minus: [], constant: 7 }], targets: [{ variable: 0, low: 1, high: 4 }] })
+ *   equations: [{ plus: [0, 1], minus: [], constant: 7 }], targets: [{ variable: 0, value: 1, low: 1, high: 4 }] })
  * // => []
  * // With the second group published as 6, the first is pinned to 1.
  * auditRanges({ variables: [{ lower: 1, upper: Infinity }, { lower: 6, upper: 6 }],
- *   equations: [{ plus: [0, 1], minus: [], constant: 7 }], targets: [{ variable: 0, low: 1, high: 4 }] })
- * // => [{ target: { variable: 0, low: 1, high: 4 }, min: 1, max: 1 }]
+ *   equations: [{ plus: [0, 1], minus: [], constant: 7 }], targets: [{ variable: 0, value: 1, low: 1, high: 4 }] })
+ * // => [{ target: { variable: 0, value: 1, low: 1, high: 4 }, min: 1, max: 1 }]
  */
 export function auditRanges(system: AuditSystem): AuditFailure[] {
   const { of, equationsOf } = components(system);
-  const texts = new Map<number, string>();
+  const models = new Map<number, ComponentModel>();
   const failures: AuditFailure[] = [];
-  for (const target of system.targets) {
-    const own = system.variables[target.variable]!;
-    const root = of(target.variable);
-    const equations = equationsOf.get(root);
-    let min = own.lower;
-    let max = own.upper;
-    if (equations !== undefined && equations.length > 0) {
-      let text = texts.get(root);
-      if (text === undefined) {
-        text = componentText(system, equations);
-        texts.set(root, text);
+  try {
+    for (const target of system.targets) {
+      const own = system.variables[target.variable]!;
+      const root = of(target.variable);
+      const equations = equationsOf.get(root);
+      let min = own.lower;
+      let max = own.upper;
+      if (equations !== undefined && equations.length > 0) {
+        let m = models.get(root);
+        if (m === undefined) {
+          m = componentModel(system, equations);
+          models.set(root, m);
+        }
+        // The true value is feasible, so a side is solved only when the target asks for more than it.
+        min = target.low < target.value ? optimum(m, target.variable, "min") : target.value;
+        // Only a range that reaches low enough needs its maximum (a failure is a failure either way).
+        max = min > target.low + 1e-9 ? min : target.high > target.value ? optimum(m, target.variable, "max") : target.value;
       }
-      min = optimum(text, target.variable, "Minimize");
-      // Only a range that reaches low enough needs its maximum (a failure is a failure either way).
-      max = min <= target.low + 1e-9 ? optimum(text, target.variable, "Maximize") : min;
+      if (min > target.low + 1e-9 || max < target.high - 1e-9) failures.push({ target, min, max });
     }
-    if (min > target.low + 1e-9 || max < target.high - 1e-9) failures.push({ target, min, max });
+  } finally {
+    for (const m of models.values()) m.model.dispose();
   }
   return failures;
 }

@@ -215,8 +215,12 @@ function relink(report: ReportContent): void {
 
 /** Options of {@link publishReport}. */
 export interface PublishOptions {
+  /** The audience (written into `meta.audience`). */
+  audience: "governors" | "public";
   /** The group threshold of the policy. */
   threshold: number;
+  /** The rounding base of the policy, if any. */
+  roundCountsTo?: number;
   /** The pupils the report was made from, for the check of intervention names (optional). */
   pupils?: readonly KnownPupil[];
 }
@@ -236,6 +240,8 @@ export function publishReport(report: unknown, options: PublishOptions): void {
   if (!isSendscopeReport(report)) throw new InvalidArgumentError("publishReport", "expected a sendscope report (buildReport's shape)");
   const r = report as Obj & ReportContent & { crossSchool?: unknown };
   stripLinks(r);
+  r.meta.audience = options.audience;
+  r.meta.disclosure = { threshold: options.threshold, roundCountsTo: options.roundCountsTo ?? null };
   // Free text first, while staff names are still there to check against.
   const staff = new Set<string>();
   for (const iv of r.interventions.interventions) {
