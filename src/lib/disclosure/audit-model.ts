@@ -12,15 +12,15 @@
  *   counts; across schools, the schools' sizes of one group add up to the trust's.
  * - **Protection intervals** (the sensitive figures, those hidden by a primary rule): a small group's size `v`
  *   must be feasible up to v + p (an upper protection level: a reader cannot tell a group of 1 from one of
- *   4), and its count `c` down to max(0, c − p) and up to min(c + p, v), with p = ⌈threshold ÷ 2⌉ (3 at the
- *   default 6); for a small numerator, its count. These are tau-ARGUS's upper and lower protection levels,
- *   set from the threshold. No lower level is asked of a size: a reader knows a hidden group has at least
- *   one pupil (and a trust's hidden group at least one per school hiding it), and no suppression changes
- *   that.
+ *   4), with p = ⌈threshold ÷ 2⌉ (3 at the default 6); a count `c` of a group of `v` (0 < c < v) must be
+ *   feasible down to c − 1 and up to min(v, max(c + 1, 3)): a reader can neither pin it nor tell that it is
+ *   1 or 2 (`NUMERATOR_THRESHOLD`). These are tau-ARGUS's upper and lower protection levels, set from the
+ *   rules. No lower level is asked of a size: a reader knows a hidden group has at least one pupil (and a
+ *   trust's hidden group at least one per school hiding it), and no suppression changes that.
  * - **Hiding more**: where a range falls short, the nearest shown cell tied to the figure (through the
  *   relations, smallest group first, totals last) is hidden, and the audit runs again.
  */
-import type { DisclosurePolicy } from "./policy.js";
+import { type DisclosurePolicy, NUMERATOR_THRESHOLD } from "./policy.js";
 import { auditRanges, type AuditEquation, type AuditTarget, type AuditVariable } from "./lp-audit.js";
 
 type Obj = Record<string, unknown>;
@@ -217,10 +217,12 @@ export function auditSuppression(
         owner.set(v, c);
       }
     }
-    if (tc !== null && tn !== null && tc <= tn) {
+    // A count of 0 or of the whole group is protected by hiding its cell, but not audited: when a shown
+    // total says none (or all) of a large group, every part of it is none (or all) too, which the rules allow.
+    if (tc !== null && tn !== null && tc > 0 && tc < tn) {
       const v = countOf(c);
       if (v !== undefined) {
-        if (!state.passedCount.has(c)) targets.push({ variable: v, value: tc, low: Math.max(0, tc - p), high: Math.min(tc + p, tn) });
+        if (!state.passedCount.has(c)) targets.push({ variable: v, value: tc, low: tc - 1, high: Math.min(tn, Math.max(tc + 1, NUMERATOR_THRESHOLD)) });
         owner.set(v, c);
       }
     }
@@ -261,6 +263,10 @@ export function auditSuppression(
       const totals = candidates.filter((c) => c.isTotal === true && (trueN(c) ?? 0) > 0).sort((a, b) => (trueN(a) ?? 0) - (trueN(b) ?? 0));
       pick = members[0] ?? totals[0];
       frontier = next;
+    }
+    if (process.env.SENDSCOPE_AUDIT_DEBUG) {
+      const o = owner.get(f.target.variable);
+      console.error(`  ${isN.has(f.target.variable) ? "n" : "count"} of ${String(o?.partition)} ${String(o?.group)}: ${f.min}..${f.max}, needs ${f.target.low}..${f.target.high}; hides ${String(pick?.partition)} ${String(pick?.group)}`);
     }
     if (pick !== undefined) picks.add(pick);
     else throw new Error(`auditSuppression: a hidden figure (${String(owner.get(f.target.variable)?.partition)}) can be narrowed to ${f.min}..${f.max} and no shown figure tied to it is left to hide`);
