@@ -125,13 +125,8 @@ function isHidden(cell: Obj): boolean {
   return cell.suppressed === true;
 }
 
-/** With SENDSCOPE_AUDIT_DEBUG set: the step that hid each cell (for debugging only, never in the output). */
-export const HIDDEN_BY = new WeakMap<object, string>();
-let step = "";
-
 function mark(o: Obj, reason: string): void {
   if (o.suppressed !== true) {
-    if (process.env.SENDSCOPE_AUDIT_DEBUG) HIDDEN_BY.set(o, step);
     o.suppressed = true;
     o.suppressionReason = reason;
   }
@@ -351,10 +346,10 @@ function denominatorOf(o: Obj, key: string): unknown {
  * or 100% of a group smaller than `ALL_OR_NONE_BELOW`.
  */
 function smallNumerator(o: Obj): boolean {
-  // A total's share of itself (a need-mix table's "SEN support: 100% of SEN support") says nothing.
-  if (o.isTotal === true) return false;
   for (const key of Object.keys(o)) {
     if (key !== "count" && !/[a-z]Count$/.test(key)) continue;
+    // A total's count of itself (a need-mix table's "SEN support: 100% of SEN support") says nothing.
+    if (key === "count" && o.isTotal === true && o.count === o.n) continue;
     const v = o[key];
     const d = denominatorOf(o, key);
     if (typeof v !== "number" || typeof d !== "number" || d <= 0 || v > d) continue;
@@ -658,17 +653,12 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
   const truth = new Map<Obj, { n: unknown; count: unknown }>();
   for (const { cell } of layout.cells) truth.set(cell, { n: cell.n, count: cell.count });
   const kinds = new Map<Obj, PrimaryKind>();
-  step = "primary";
   primary(layout, policy, kinds);
   const rules = (): void => {
     for (let pass = 0; pass < 1000; pass += 1) {
-      step = "secondary";
       const a = secondary(layout);
-      step = "consistent";
       const b = consistent(layout);
-      step = "shares";
       const c = sharesOfHiddenTotals(layout);
-      step = "propagate";
       const d = propagate(layout);
       if (!a && !b && !c && !d) break;
     }
@@ -679,11 +669,8 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
   const auditState: AuditState = { passedN: new Set(), passedCount: new Set() };
   const allCells = layout.cells.map((c) => c.cell);
   for (let round = 0; round < 10_000; round += 1) {
-    const t0 = Date.now();
     const more = auditSuppression(allCells, layout.partitions, truth, kinds, policy, auditState);
-    if (process.env.SENDSCOPE_AUDIT_DEBUG) console.error(`audit round ${round}: ${more.length} more, ${Date.now() - t0} ms`);
     if (more.length === 0) break;
-    step = "audit";
     for (const cell of more) suppressWhole(cell, SUPPRESSION_REASONS.audit);
     rules();
   }

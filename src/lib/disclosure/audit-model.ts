@@ -264,10 +264,6 @@ export function auditSuppression(
       pick = members[0] ?? totals[0];
       frontier = next;
     }
-    if (process.env.SENDSCOPE_AUDIT_DEBUG) {
-      const o = owner.get(f.target.variable);
-      console.error(`  ${isN.has(f.target.variable) ? "n" : "count"} of ${String(o?.partition)} ${String(o?.group)}: ${f.min}..${f.max}, needs ${f.target.low}..${f.target.high}; hides ${String(pick?.partition)} ${String(pick?.group)}`);
-    }
     if (pick !== undefined) picks.add(pick);
     else throw new Error(`auditSuppression: a hidden figure (${String(owner.get(f.target.variable)?.partition)}) can be narrowed to ${f.min}..${f.max} and no shown figure tied to it is left to hide`);
   }
