@@ -205,6 +205,13 @@ export function auditSuppression(
   // Targets: the sensitive figures of the cells hidden by a primary rule.
   const targets: AuditTarget[] = [];
   const owner = new Map<number, Obj>();
+  const owners = new Map<number, Obj[]>();
+  const own = (v: number, c: Obj): void => {
+    owner.set(v, c);
+    const list = owners.get(v);
+    if (list === undefined) owners.set(v, [c]);
+    else list.push(c);
+  };
   const isN = new Set<number>();
   for (const [c, kind] of kinds) {
     const tn = trueN(c);
@@ -214,7 +221,7 @@ export function auditSuppression(
       if (v !== undefined) {
         isN.add(v);
         if (!state.passedN.has(c)) targets.push({ variable: v, value: tn, low: tn, high: tn + p });
-        owner.set(v, c);
+        own(v, c);
       }
     }
     // A count of 0 or of the whole group is protected by hiding its cell, but not audited: when a shown
@@ -223,7 +230,7 @@ export function auditSuppression(
       const v = countOf(c);
       if (v !== undefined) {
         if (!state.passedCount.has(c)) targets.push({ variable: v, value: tc, low: tc - 1, high: Math.min(tn, Math.max(tc + 1, NUMERATOR_THRESHOLD)) });
-        owner.set(v, c);
+        own(v, c);
       }
     }
   }
@@ -231,9 +238,9 @@ export function auditSuppression(
   // Hiding more only widens ranges (a published figure becomes a free one), so a target that passed once
   // passes in every later round and is not solved again.
   const failed = new Set(failures.map((f) => f.target));
-  for (const t of targets) if (!failed.has(t)) {
-    const c = owner.get(t.variable);
-    if (c !== undefined) (isN.has(t.variable) ? state.passedN : state.passedCount).add(c);
+  const failedVariables = new Set(failures.map((f) => f.target.variable));
+  for (const t of targets) if (!failed.has(t) && !failedVariables.has(t.variable)) {
+    for (const c of owners.get(t.variable) ?? []) (isN.has(t.variable) ? state.passedN : state.passedCount).add(c);
   }
   if (failures.length === 0) return [];
   // Hide more: for each failing figure, the nearest shown cell tied to it through the relations.

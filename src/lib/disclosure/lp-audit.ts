@@ -62,7 +62,10 @@ export interface AuditSystem {
   targets: AuditTarget[];
 }
 
-/** Union-find over variables, joined through equations: the audit solves each connected component alone. */
+/**
+ * Union-find over the free variables, joined through equations: the audit solves each connected component
+ * alone (a published figure is a constant in every equation it is in, and joins nothing).
+ */
 function components(system: AuditSystem): { of: (v: number) => number; equationsOf: Map<number, number[]> } {
   const parent = system.variables.map((_, i) => i);
   const find = (v: number): number => {
@@ -75,8 +78,10 @@ function components(system: AuditSystem): { of: (v: number) => number; equations
     }
     return r;
   };
+  // A published (fixed) figure is a constant: it ties nothing together, so components join free variables only.
+  const free = (v: number): boolean => system.variables[v]!.lower !== system.variables[v]!.upper;
   for (const e of system.equations) {
-    const vars = [...e.plus, ...e.minus];
+    const vars = [...e.plus, ...e.minus].filter(free);
     for (let i = 1; i < vars.length; i += 1) {
       const a = find(vars[0]!);
       const b = find(vars[i]!);
@@ -85,7 +90,7 @@ function components(system: AuditSystem): { of: (v: number) => number; equations
   }
   const equationsOf = new Map<number, number[]>();
   system.equations.forEach((e, k) => {
-    const first = e.plus[0] ?? e.minus[0];
+    const first = [...e.plus, ...e.minus].find(free);
     if (first === undefined) return;
     const root = find(first);
     const list = equationsOf.get(root);
