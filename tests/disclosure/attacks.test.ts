@@ -13,7 +13,7 @@ import { main } from "../../src/lib/cli/main.js";
 import { makeSchool } from "../report/trust-builder.js";
 import type { SchoolData } from "../../src/lib/schema/school-data.js";
 import type { InterventionRecord } from "../../src/lib/schema/records.js";
-import { type Obj, cellsOf, pinnedByRanges, shownSmallNumerators, trustPinned } from "./attackers.js";
+import { cellsOf, pinnedByRanges, shownSmallNumerators, trustPinned } from "./attackers.js";
 
 const SAMPLE = "fixtures/sample-school";
 

@@ -431,7 +431,7 @@ function identityKey(partition: unknown, group: unknown): string | null {
  * The identities of the group a cell describes: its own `partition` + `group`, and any it is linked to by
  * `sameAs` (an array of `{ partition, group }`: the same pupils shown in another table).
  */
-export function groupIdentities(o: Obj): string[] {
+function groupIdentities(o: Obj): string[] {
   const keys: string[] = [];
   const own = identityKey(o.partition, o.group);
   if (own !== null) keys.push(own);

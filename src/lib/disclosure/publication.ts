@@ -50,7 +50,13 @@ export function isSendscopeReport(value: unknown): boolean {
     && isObj(value.attainment) && isObj(value.interventions) && isObj(value.gaps);
 }
 
-/** Removes every `sameAs` and `dependsOn` link (the report's own, so they can be made again from the report). */
+/**
+ * Removes every `sameAs` and `dependsOn` link, in place (a report's own, so that they can be made again from
+ * the report, and none is left in what is published).
+ * @example
+ * const cell = { n: 4, sameAs: [{ partition: "p", group: "K" }] };
+ * stripLinks([cell]); cell // => { n: 4 }
+ */
 export function stripLinks(root: unknown): void {
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
