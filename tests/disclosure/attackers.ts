@@ -29,8 +29,14 @@ export function cellsOf(report: unknown, senco?: unknown): Array<{ g: Obj; s: Ob
 export function pinnedByRanges(report: unknown, senco: unknown, field: "n" | "count"): string[] {
   const pinned: string[] = [];
   const byPartition = new Map<string, Array<{ g: Obj; s: Obj | undefined; path: string }>>();
-  for (const c of cellsOf(report, senco)) {
+  // The SENCO's cell of each group, by partition and group (the published report leaves tables out, so its
+  // arrays do not line up with the SENCO's).
+  const truth = new Map<string, Obj>();
+  const keyOf = (c: Obj): string => `${String(c.partition)}|${String(c.group)}|${c.isTotal === true}`;
+  for (const { g } of cellsOf(senco)) if (typeof g.partition === "string") truth.set(keyOf(g), g);
+  for (const c of cellsOf(report)) {
     if (typeof c.g.partition !== "string") continue;
+    c.s = truth.get(keyOf(c.g));
     const key = `${c.path.replace(/\[\d+\]$/, "")}|${c.g.partition}`;
     const list = byPartition.get(key) ?? [];
     list.push(c);
@@ -41,6 +47,10 @@ export function pinnedByRanges(report: unknown, senco: unknown, field: "n" | "co
     if (!total || typeof total.g[field] !== "number") continue;
     const members = cells.filter((c) => c.g.isTotal !== true);
     const hidden = members.filter((c) => c.g.suppressed === true);
+    // Only a table whose parts add up to its total can be differenced (a national comparison holding no SEN
+    // and all only cannot): judged on the SENCO's figures.
+    const trueSum = members.reduce((a, c) => a + (typeof c.s?.[field] === "number" ? (c.s[field] as number) : NaN), 0);
+    if (trueSum !== total.s?.[field]) continue;
     if (hidden.length === 0 || members.some((c) => c.g.suppressed !== true && typeof c.g[field] !== "number")) continue;
     const rest = (total.g[field] as number) - members.filter((c) => c.g.suppressed !== true).reduce((a, c) => a + (c.g[field] as number), 0);
     if (rest < 0 || rest > 2000) continue;

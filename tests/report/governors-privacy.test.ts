@@ -111,6 +111,24 @@ describe.runIf(existsSync(FOLDER))("governors' report of the sample school", asy
     }
   });
 
+  it("shows the whole cohort's KS2 reading, writing and maths figure every year (#17: hiding no SEN does not hide all)", () => {
+    // The national comparison repeats N, SEN and all of the KS2 table: a hidden N there must not hide all.
+    const years = [...new Set(senco.ks2Rwm.cells.map((c) => c.academicYear))];
+    expect(years.length).toBeGreaterThan(1);
+    for (const y of years) {
+      const all = governors.ks2Rwm.cells.find((c) => c.academicYear === y && c.dimension === "senAny" && c.isTotal);
+      expect(all?.n).toBe(senco.ks2Rwm.cells.find((c) => c.academicYear === y && c.dimension === "senAny" && c.isTotal)?.n);
+    }
+    for (const c of governors.gaps.national) if (c.measure === "ks2Rwm" && c.group === "all") expect(c.suppressed).not.toBe(true);
+  });
+
+  it("rounds the pupils on roll for the public, on their own", () => {
+    const pub = buildReport(data, { audience: "public" });
+    expect(Number(pub.meta.pupilsOnRoll) % 5).toBe(0);
+    expect(Math.abs(Number(pub.meta.pupilsOnRoll) - Number(senco.meta.pupilsOnRoll))).toBeLessThanOrEqual(2);
+    expect(pub.identification.onRoll).toBe(pub.meta.pupilsOnRoll);
+  });
+
   it("applies a higher threshold when asked", () => {
     const strict = buildReport(data, { audience: "governors", threshold: 11 });
     expect(smallShownCells(strict, 11)).toEqual([]);

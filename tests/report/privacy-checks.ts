@@ -98,7 +98,10 @@ export function recoverableCells(governors: unknown, senco: unknown): string[] {
           const hiddenMembers = members.filter((c) => c.g.suppressed === true);
           if (hiddenMembers.length === 1 && residual === trueN(hiddenMembers[0]!.g)) out.push(`${path} ${partition}: recoverable from the total`);
         }
-        if (hidden.length === 1 && cells.length > 1) out.push(`${path} ${partition}: exactly one cell hidden`);
+        // A partition whose members do not add up to its total (a national comparison holding no SEN and all
+        // only) gives nothing away by difference.
+        const additive = !total || members.reduce((a, c) => a + Number(trueN(c.g) ?? NaN), 0) === trueN(total.g);
+        if (hidden.length === 1 && cells.length > 1 && additive) out.push(`${path} ${partition}: exactly one cell hidden`);
       }
     } else if (isObj(g) && isObj(s)) {
       if (isCell(g) && typeof g.partition === "string" && typeof g.group === "string") {

@@ -388,9 +388,19 @@ function complementFor(members: Obj[], totals: Obj[]): Obj | undefined {
   return totals.find((c) => !isHidden(c) && typeof c.n === "number" && c.n > 0);
 }
 
+/**
+ * A partition every cell of which, total included, repeats a group of another table (`sameAs`: a national
+ * comparison's N, K, E and all): its groups are protected in their own tables (and audited), so it is not a
+ * table of its own for the secondary rule. Otherwise a hidden no-SEN group would hide all pupils as well.
+ */
+function repeatsOtherTables(cells: Obj[]): boolean {
+  return cells.some((c) => c.isTotal === true) && cells.every((c) => Array.isArray(c.sameAs) && c.sameAs.length > 0);
+}
+
 function secondary(layout: Layout): boolean {
   let changed = false;
   for (const cells of layout.partitions) {
+    if (repeatsOtherTables(cells)) continue;
     let hidden = 0;
     for (const c of cells) if (isHidden(c)) hidden += 1;
     if (hidden !== 1) continue;

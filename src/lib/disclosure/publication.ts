@@ -248,6 +248,21 @@ export function publishReport(report: unknown, options: PublishOptions): void {
   stripLinks(r);
   r.meta.audience = options.audience;
   r.meta.disclosure = { threshold: options.threshold, roundCountsTo: options.roundCountsTo ?? null };
+  const base = options.roundCountsTo;
+  if (base !== undefined) {
+    // Counts of pupils outside the cells are rounded too (each on its own).
+    const round = (v: number): number => Math.round(v / base) * base;
+    r.meta.pupilsOnRoll = round(r.meta.pupilsOnRoll);
+    r.meta.pupilsImported = round(r.meta.pupilsImported);
+    r.identification.onRoll = round(r.identification.onRoll);
+    r.identification.previous.onRoll = round(r.identification.previous.onRoll);
+    for (const s of r.schools ?? []) {
+      s.pupilsOnRoll = round(s.pupilsOnRoll);
+      s.pupilsImported = round(s.pupilsImported);
+      s.identification.onRoll = round(s.identification.onRoll);
+      s.identification.previous.onRoll = round(s.identification.previous.onRoll);
+    }
+  }
   // Free text first, while staff names are still there to check against.
   const staff = new Set<string>();
   for (const iv of r.interventions.interventions) {
