@@ -174,8 +174,15 @@ describe("attacks on hand-made schools", () => {
     expect(json).not.toContain(dob);
     expect(json).not.toContain("Hargreaves");
     expect(json).not.toContain("RR-00124");
-    // A name that holds nothing of the kind is kept.
-    expect(r.interventions.interventions.map((iv) => iv.intervention)).toContain("Maths booster");
+    // A name that holds nothing of the kind is kept; the others are called "Intervention A", "B", …
+    expect(r.interventions.interventions.map((iv) => iv.intervention).sort()).toEqual(
+      ["Intervention A", "Intervention B", "Intervention C", "Intervention D", "Intervention E", "Maths booster"]);
+    // The SENCO can give governor-facing names; one that names a pupil is refused in turn.
+    const named = buildReport(data, { asOf: "2025-07-11", audience: "governors", interventionNames: {
+      [`RR ${who.surname} 1:1`]: "Reading recovery 1:1", [`1:1 with ${who.forename}`]: `Support for ${who.forename}` } });
+    const shown = named.interventions.interventions.map((iv) => iv.intervention);
+    expect(shown).toContain("Reading recovery 1:1");
+    expect(JSON.stringify(named)).not.toContain(who.forename!);
   });
 
   it("refuses a threshold below the floor for governors (--threshold 1 exits 2; policyFor throws)", async () => {

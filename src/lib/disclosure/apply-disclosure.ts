@@ -1,39 +1,47 @@
 /**
  * Disclosure control: one function that applies an audience policy to any result that follows the cell
- * convention of `src/lib/report/cells.ts`.
+ * convention of `src/lib/report/cells.ts`, and, for a whole sendscope report, publishes it for its audience
+ * first (`publication.ts`). Sources: DfE performance tables (groups under 6), DfE statistics (counts of 1 and
+ * 2), Ofsted IDSR (groups of 11+), Hundepool et al., *Statistical Disclosure Control* (2012), tau-ARGUS and
+ * sdcTable (secondary suppression audited by linear programming: `audit-model.ts`, `lp-audit.ts`).
  *
  * The rules, for governors and the public (the SENCO gets an unchanged copy):
- * 1. **Pupil-level lists** (`{ pupilLevel: true, rows }`) lose their rows and say why (`removed`).
- * 2. **Primary suppression.** A cell whose group has `0 < n < threshold` pupils (or that holds another group
- *    size, a field whose camelCase name ends in `N` such as `comparisonN`, in that range) is suppressed: `n` and every
- *    figure in it (numbers, yes/no flags, derived words such as a significance `band`, and everything nested
- *    in it) become `null`, with `suppressed: true` and a plain-English `suppressionReason`. Never a zero. This is
- *    the DfE performance-tables rule (groups of fewer than 6 pupils). Groups at or above the threshold are
- *    shown whole, including 0% and 100%, as in the performance tables: within a group of `n ≥ threshold`
- *    pupils no individual's outcome is certain unless all or none share it, and DfE accepts that at this size.
- *    With `roundCountsTo` (public), a cell whose `count` is positive but would round to 0 is suppressed too,
- *    so a small count is never published as 0.
+ * 0. **Publish for the audience** (a whole report only): see `publishReport`.
+ * 1. **Pupil-level lists** (`{ pupilLevel: true, rows }`) lose their rows and say why (`removed`); `staff`
+ *    lists are emptied.
+ * 2. **Primary suppression.** A cell is hidden whole (`n` and every figure in it, flags, derived words such as
+ *    a `band`, and everything nested in it become `null`, never 0, with `suppressed: true` and
+ *    `suppressionReason: "hidden to protect privacy"`, the one reason, `PRIVACY_REASON`) when
+ *    - its group has `0 < n < threshold` pupils, or another group size in it does (a field whose camelCase
+ *      name ends in `N`, such as `comparisonN`): the DfE performance-tables rule;
+ *    - a count in it (`count`, `<x>Count`) is 1 or 2, or all but 1 or 2 of its group (`NUMERATOR_THRESHOLD`),
+ *      or `count` is 0% or 100% of a group under `ALL_OR_NONE_BELOW` (11) (a total's count of itself is
+ *      not an outcome and is exempt);
+ *    - with `roundCountsTo` (public), its `count` is positive but would round to 0.
  * 3. **Secondary suppression.** Within a partition (sibling cells in one array sharing `partition`, with or
  *    without an `isTotal` row), a single hidden cell could be worked out as total − the visible cells, so the
- *    smallest other visible cell (by `n`, preferring non-empty groups; the total as a last resort) is
- *    suppressed as well. A partition with no total row is treated as though its total were published
- *    elsewhere. The same rule covers a hidden total whose members are all visible. A group hidden in one
- *    table is hidden wherever else it appears: cells are the same group when they share `partition` and
- *    `group`, or when one names the other in `sameAs: [{ partition, group }]` (e.g. a year-on-year change row
- *    or the total of a need-mix table that repeats the "K" group of the SEN status table). A figure worked out
- *    from groups shown elsewhere (a gap, a trend point) names them in `dependsOn: [{ partition, group }]`: it is
- *    hidden when any of them is hidden, but its own hiding does not spread to them (it is not those groups).
+ *    smallest other visible non-empty cell (the total as a last resort; an empty group never) is hidden as
+ *    well. A partition with no total row is treated as though its total were published elsewhere; one all of
+ *    whose cells repeat another table's groups (`sameAs`, a national comparison) is left to those tables.
+ *    The same rule covers a hidden total whose members are all visible, and a member whose `of` is a hidden
+ *    total is hidden (it would print the total). A group hidden in one table is hidden wherever else it
+ *    appears: cells are the same group when they share `partition` and `group`, or when one names the other
+ *    in `sameAs: [{ partition, group }]`. A figure worked out from groups shown elsewhere (a gap, a trend
+ *    point, a year-on-year change) names them in `dependsOn`: it is hidden when any of them is hidden, but
+ *    its own hiding does not spread to them.
  * 4. **Derived figures.** An object that holds a suppressed cell as a named property (a comparison such as
  *    `{ group, comparison, difference, lower, upper, band }`) has its own figures and derived words
  *    suppressed too, with every non-cell object or array it holds; the other groups it holds (cells) are
  *    kept. Rules 3 and 4 repeat until nothing changes.
- *    Known limit: groups are linked across tables only by `partition` + `group` and `sameAs`; a table that
- *    re-cuts the same pupils without such a link is protected by its own partition's secondary suppression only.
- * 5. **Rounding** (when the policy has `roundCountsTo`): `n` and `count` of every shown cell are rounded to
- *    the nearest multiple (halves up); rates, means and intervals are left as computed from unrounded
- *    counts, as DfE publishes them.
- * 6. **Identifiers.** Fields named as in `PUPIL_IDENTIFIER_FIELDS` are removed, then the result is scanned
- *    and the function throws if anything shaped like a UPN is still present.
+ * 5. **The audit.** Every figure hidden by rule 2 is audited by linear programming (`auditSuppression`):
+ *    its range given every published figure and relation must cover its protection interval; where it does
+ *    not, the nearest shown figure tied to it is hidden, rules 3–4 run again, and so does the audit.
+ * 6. **Means of small groups.** A shown mean of fewer than `MEAN_INTERVAL_BELOW` pupils loses its interval.
+ * 7. **Rounding** (when the policy has `roundCountsTo`): every count field of a shown cell is rounded to the
+ *    nearest multiple on its own (halves up); rates are worked out again from the rounded counts, differences
+ *    from the rates, intervals are left out and means given to one decimal place.
+ * 8. **Identifiers.** Fields named as in `PUPIL_IDENTIFIER_FIELDS` are removed, then the result is scanned
+ *    (for the given pupils' UPNs, names and dates of birth too) and the function throws if one is present.
  *
  * Numeric fields listed in `DISCLOSURE_KEY_FIELDS` (such as `yearGroup`) are labels, not figures, and are
  * kept.
@@ -616,6 +624,11 @@ export interface ApplyDisclosureOptions {
    * none (only identifier-shaped text and identifier fields are looked for).
    */
   pupils?: readonly KnownPupil[];
+  /**
+   * Governor-facing names of interventions, by the name in the provision map (e.g. `{ "RR McLean 1:1":
+   * "Reading recovery 1:1" }`): used in place of the SENCO's name, after the same check.
+   */
+  interventionNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -623,8 +636,9 @@ export interface ApplyDisclosureOptions {
  * header for the rules, and `src/lib/report/cells.ts` for the convention). Pure and deterministic: the input is
  * not changed; the SENCO gets a deep copy of it (unless `options.inPlace`: then the input itself is disclosed
  * and returned, which saves copying a large report the caller no longer needs).
- * References: DfE performance tables (groups of fewer than 6 pupils suppressed); DfE/Ofqual rounding to the
- * nearest 5 for publication; secondary suppression so that a hidden cell cannot be recovered from a total.
+ * References: DfE performance tables (groups of fewer than 6 pupils suppressed); DfE statistics (counts of 1
+ * and 2); DfE/Ofqual rounding to the nearest 5 for publication; secondary suppression audited by linear
+ * programming (tau-ARGUS, sdcTable; see `audit-model.ts`).
  * @param result a JSON-like value (plain objects, arrays, strings, numbers, booleans, null)
  * @param policy from `policyFor(audience, overrides)`
  * @param options `inPlace`: disclose the caller's result itself rather than a copy (see {@link ApplyDisclosureOptions})
@@ -639,7 +653,7 @@ export interface ApplyDisclosureOptions {
  *    { partition: "Y6", label: "All", isTotal: true, n: 30, count: 20, rate: 0.67 }],
  *   policyFor("governors"))[1]
  * // => { partition: "Y6", label: "SEN support", n: null, count: null, rate: null, suppressed: true,
- * //      suppressionReason: "suppressed so that another small group cannot be worked out from the total" }
+ * //      suppressionReason: "hidden to protect privacy" }
  */
 export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options: ApplyDisclosureOptions = {}): Disclosed<T> {
   const parsed = DisclosurePolicy.safeParse(policy);
@@ -656,6 +670,7 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
       audience: policy.audience === "public" ? "public" : "governors", threshold: policy.threshold,
       ...(policy.roundCountsTo === undefined ? {} : { roundCountsTo: policy.roundCountsTo }),
       ...(options.pupils === undefined ? {} : { pupils: options.pupils }),
+      ...(options.interventionNames === undefined ? {} : { interventionNames: options.interventionNames }),
     });
   }
   const { root: copy, layout } = layoutOf(root, !report && options.inPlace !== true);

@@ -17,7 +17,8 @@
  * - **Free text**: intervention runs (whose labels are group names the SENCO wrote) and import file names
  *   are not published; an intervention's name is published only when none of its words is a pupil's
  *   forename, surname, MIS id or UPN, a staff name, and it holds no date and no run of 4 or more digits
- *   (accents and case folded); otherwise it is called "Intervention A", "Intervention B", …
+ *   (accents and case folded); otherwise it is called "Intervention A", "Intervention B", … The SENCO can give
+ *   governor-facing names (`interventionNames`), which are checked the same way.
  * - **Staff names** are removed.
  */
 import { InvalidArgumentError } from "../errors.js";
@@ -229,6 +230,8 @@ export interface PublishOptions {
   roundCountsTo?: number;
   /** The pupils the report was made from, for the check of intervention names (optional). */
   pupils?: readonly KnownPupil[];
+  /** Governor-facing names of interventions, by the provision map's name (checked as any name). */
+  interventionNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -272,8 +275,14 @@ export function publishReport(report: unknown, options: PublishOptions): void {
   const forbidden = forbiddenWords(options.pupils ?? [], staff);
   const renames = new Map<string, string>();
   const names = [...new Set([...r.interventions.interventions.map((iv) => iv.intervention)])];
+  let anonymous = 0;
   for (const name of names) {
-    if (!publishableName(name, forbidden)) renames.set(name, `Intervention ${String.fromCharCode(65 + (renames.size % 26))}${renames.size >= 26 ? Math.floor(renames.size / 26) : ""}`);
+    const given = options.interventionNames?.[name];
+    if (given !== undefined && given !== name && publishableName(given, forbidden)) renames.set(name, given);
+    else if (!publishableName(name, forbidden)) {
+      renames.set(name, `Intervention ${String.fromCharCode(65 + (anonymous % 26))}${anonymous >= 26 ? Math.floor(anonymous / 26) : ""}`);
+      anonymous += 1;
+    }
   }
   for (const iv of r.interventions.interventions) {
     iv.runs = [];

@@ -38,6 +38,8 @@ export interface BuildReportOptions {
   threshold?: number;
   /** National reference figures to compare against; default `DEFAULT_NATIONAL_FIGURES` (see `loadNationalFigures`). */
   national?: NationalFigures;
+  /** Governor-facing names of interventions, by the provision map's name (governors and the public; see `applyDisclosure`). */
+  interventionNames?: Readonly<Record<string, string>>;
 }
 
 function latest(dates: Iterable<string | null>): string | null {
@@ -138,7 +140,7 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  */
 export function buildReport(data: SchoolData, options: BuildReportOptions = {}): SendscopeReport {
   const { analysed, perSchool } = analyseAll(data, options, true);
-  return disclose(analysed, perSchool, data.pupils);
+  return disclose(analysed, perSchool, data.pupils, options.interventionNames);
 }
 
 /**
@@ -167,7 +169,7 @@ export async function buildReportInStages(importData: () => Promise<SchoolData>,
     const analysed = stage.forSections!;
     perSchool = fromWorker !== undefined && fromWorker.sections !== null ? fromWorker : withSharedResults(() => sectionsOf(analysed, options));
   }
-  return disclose(stage, perSchool, stage.pupils);
+  return disclose(stage, perSchool, stage.pupils, options.interventionNames);
 }
 
 /** What `buildReportInStages` keeps of the data once it is analysed. */
@@ -323,12 +325,12 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
  * audience's tables, suppresses, audits the suppression by linear programming and guards against
  * identifiers), and the check against the report's schema.
  */
-function disclose(analysed: Pick<Analysed, "content" | "policy">, perSchool: PerSchool, pupils: SchoolData["pupils"]): SendscopeReport {
+function disclose(analysed: Pick<Analysed, "content" | "policy">, perSchool: PerSchool, pupils: SchoolData["pupils"], interventionNames?: Readonly<Record<string, string>>): SendscopeReport {
   const { content, policy } = analysed;
   // The schools' sections come last (when there are any).
   if (perSchool.sections.length > 0) content.schools = perSchool.sections;
   // The content is ours alone, so it is disclosed in place rather than copied.
-  const disclosed = applyDisclosure(content, policy, { inPlace: true, pupils });
+  const disclosed = applyDisclosure(content, policy, { inPlace: true, pupils, ...(interventionNames === undefined ? {} : { interventionNames }) });
   const checked = SendscopeReport.safeParse(disclosed);
   if (!checked.success) {
     const issue = checked.error.issues[0];
