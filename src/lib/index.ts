@@ -127,6 +127,12 @@ export {
 } from "./disclosure/apply-disclosure.js";
 export type { ApplyDisclosureOptions, Disclosed } from "./disclosure/apply-disclosure.js";
 export { disclosedSchema } from "./disclosure/disclosed-schema.js";
+export { MIN_PUBLISHED_THRESHOLD, NUMERATOR_THRESHOLD, ALL_OR_NONE_BELOW, MEAN_INTERVAL_BELOW } from "./disclosure/policy.js";
+export { PRIVACY_REASON } from "./disclosure/apply-disclosure.js";
+export { auditRanges } from "./disclosure/lp-audit.js";
+export type { AuditSystem, AuditVariable, AuditEquation, AuditTarget, AuditFailure } from "./disclosure/lp-audit.js";
+export { protectionLevel } from "./disclosure/audit-model.js";
+export { publishReport, publishableName, PUBLISHED_ATTAINMENT_MEASURES } from "./disclosure/publication.js";
 export {
   PUPIL_IDENTIFIER_FIELDS, isPupilIdentifierField, looksLikeUpn, findPupilIdentifiers, assertNoPupilIdentifiers,
 } from "./disclosure/identifiers.js";

@@ -22,18 +22,18 @@ describe("applyDisclosure: primary suppression", () => {
     const out = applyDisclosure({ cell: { label: "EHC plan", n: 3, count: 0, rate: 0, mean: 97.5, lower: 0, upper: 0.56 } }, governors);
     expect(out.cell).toEqual({
       label: "EHC plan", n: null, count: null, rate: null, mean: null, lower: null, upper: null,
-      suppressed: true, suppressionReason: "fewer than 6 pupils",
+      suppressed: true, suppressionReason: "hidden to protect privacy",
     });
   });
 
   it("keeps a group at the threshold, and an empty group as n: 0", () => {
-    const input = { a: { n: 6, count: 6, rate: 1 }, b: { n: 0, count: 0, rate: null } };
+    const input = { a: { n: 6, count: 3, rate: 0.5 }, b: { n: 0, count: 0, rate: null } };
     expect(applyDisclosure(input, governors)).toEqual(input);
   });
 
   it("uses the policy's threshold", () => {
     const out = applyDisclosure({ n: 10, count: 4, rate: 0.4 }, policyFor("governors", { threshold: 11 }));
-    expect(out).toMatchObject({ n: null, count: null, rate: null, suppressed: true, suppressionReason: "fewer than 11 pupils" });
+    expect(out).toMatchObject({ n: null, count: null, rate: null, suppressed: true, suppressionReason: "hidden to protect privacy" });
   });
 
   it("nulls everything nested in a suppressed cell and its flags and derived words, but keeps labels and keys", () => {
@@ -43,9 +43,9 @@ describe("applyDisclosure: primary suppression", () => {
     }, governors);
     expect(out).toEqual({
       n: null, yearGroup: 6, label: "Y6 EHC", band: null, significant: null,
-      national: { rate: null, year: "2023/24", suppressed: true, suppressionReason: "fewer than 6 pupils" },
-      series: [null, null], sub: { n: null, count: null, suppressed: true, suppressionReason: "fewer than 6 pupils" },
-      suppressed: true, suppressionReason: "fewer than 6 pupils",
+      national: { rate: null, year: "2023/24", suppressed: true, suppressionReason: "hidden to protect privacy" },
+      series: [null, null], sub: { n: null, count: null, suppressed: true, suppressionReason: "hidden to protect privacy" },
+      suppressed: true, suppressionReason: "hidden to protect privacy",
     });
   });
 
@@ -74,7 +74,7 @@ describe("applyDisclosure: secondary suppression", () => {
   it("hides the smallest other group when one group of a partition with a total is hidden", () => {
     const out = applyDisclosure(y6(), governors);
     expect(out.map((c) => c.suppressed ?? false)).toEqual([true, true, false, false]);
-    expect(out[0]?.suppressionReason).toBe("fewer than 6 pupils");
+    expect(out[0]?.suppressionReason).toBe("hidden to protect privacy");
     expect(out[1]).toEqual({
       partition: "Y6 reading", status: "K", n: null, count: null, rate: null, lower: null, upper: null,
       suppressed: true, suppressionReason: SUPPRESSION_REASONS.secondary,
@@ -89,12 +89,20 @@ describe("applyDisclosure: secondary suppression", () => {
     expect(out.map((c) => c.suppressed ?? false)).toEqual([true, true, false]);
   });
 
-  it("adds nothing when two groups are already hidden", () => {
+  it("adds no secondary cell when two groups are already hidden, but the audit hides one more when they are pinned", () => {
     const cells = [
-      { partition: "p", n: 3 }, { partition: "p", n: 2 }, { partition: "p", n: 20 }, { partition: "p", isTotal: true, n: 25 },
+      { partition: "p", n: 3 }, { partition: "p", n: 12 }, { partition: "p", n: 2 }, { partition: "p", n: 20 }, { partition: "p", isTotal: true, n: 37 },
     ];
     const out = applyDisclosure(cells, governors);
-    expect(out.map((c) => c.suppressed ?? false)).toEqual([true, true, false, false]);
+    // 3 and 2 add up to 37 − 12 − 20 = 5; each is at least 1, so 3 lies in 1..4: short of 3 + 3 = 6 (its
+    // protection interval at threshold 6, p = 3). The audit hides the nearest smallest shown group, 12:
+    // then 3 lies in 1..16.
+    expect(out.map((c) => c.suppressed ?? false)).toEqual([true, true, true, false, false]);
+    const wide = [
+      { partition: "q", n: 3 }, { partition: "q", n: 2 }, { partition: "q", n: 20 }, { partition: "q", n: 14 },
+    ];
+    // No total: the rule still hides two, and nothing pins them (the audit only uses published relations).
+    expect(applyDisclosure(wide, governors).map((c) => c.suppressed ?? false)).toEqual([true, true, false, false]);
   });
 
   it("prefers a non-empty group over an empty one as the second cell", () => {
@@ -142,7 +150,7 @@ describe("applyDisclosure: figures derived from a suppressed group", () => {
     const out = applyDisclosure(gap, governors);
     expect(out).toEqual({
       label: "EHC plan vs no SEN",
-      group: { n: null, count: null, rate: null, suppressed: true, suppressionReason: "fewer than 6 pupils" },
+      group: { n: null, count: null, rate: null, suppressed: true, suppressionReason: "hidden to protect privacy" },
       comparison: { n: 40, count: 30, rate: 0.75 },
       difference: null, lower: null, upper: null, band: null, significant: null,
       interval: { lower: null, upper: null, suppressed: true, suppressionReason: SUPPRESSION_REASONS.derived },
@@ -163,8 +171,9 @@ describe("applyDisclosure: rounding for publication", () => {
     // 27 -> 25, 13 -> 15 (12.5 rounds up), 33 -> 35, 8 -> 10, 72 -> 70, 23 -> 25; count 2 -> 0 so hidden,
     // and the smallest other group (n 27) is hidden with it.
     expect(out.map((c) => [c.n, c.count])).toEqual([[null, null], [null, null], [35, 10], [70, 25]]);
-    expect(out[1]?.suppressionReason).toBe("fewer than 3 pupils with this outcome, which would show as 0 when rounded to the nearest 5");
-    expect(out[2]?.rate).toBe(8 / 33);
+    expect(out[1]?.suppressionReason).toBe("hidden to protect privacy");
+    // The rate is worked out again from the rounded figures (10 of 35), so it cannot undo the rounding.
+    expect(out[2]?.rate).toBe(10 / 35);
   });
 });
 
@@ -196,7 +205,7 @@ describe("applyDisclosure: properties", () => {
       fc.property(
         fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 8 }),
         fc.boolean(),
-        fc.integer({ min: 2, max: 11 }),
+        fc.integer({ min: 6, max: 11 }),
         (sizes, withTotal, threshold) => {
           // A text key survives suppression (a number would be nulled with the figures).
           const cells: { partition: string; n: number; isTotal?: boolean; id: string }[] = sizes.map((n, i) => ({ partition: "p", n, id: String(i) }));
@@ -293,7 +302,7 @@ describe("applyDisclosure: dependsOn links", () => {
 
   it("hides a figure when a group it depends on is hidden, but not the other way round", () => {
     const out = applyDisclosure(input(), governors);
-    expect(out.gaps[0]).toMatchObject({ n: null, difference: null, suppressed: true, suppressionReason: "fewer than 6 pupils" });
+    expect(out.gaps[0]).toMatchObject({ n: null, difference: null, suppressed: true, suppressionReason: "hidden to protect privacy" });
     expect(out.table.map((c) => c.n)).toEqual([20, 30, null, null]);
     expect(out.gaps[1]).toMatchObject({ n: null, difference: null, suppressed: true, suppressionReason: SUPPRESSION_REASONS.secondary });
   });

@@ -73,7 +73,7 @@ describe("buildReport for governors (hand-made school)", () => {
     expect(smallShownCells(governors, 6)).toEqual([]);
     expect(suppressedCount(governors)).toBeGreaterThan(0);
     const e = governors.identification.senStatus.find((c) => c.group === "E");
-    expect(e).toMatchObject({ n: null, count: null, rate: null, suppressed: true, suppressionReason: "fewer than 6 pupils" });
+    expect(e).toMatchObject({ n: null, count: null, rate: null, suppressed: true, suppressionReason: "hidden to protect privacy" });
   });
 
   it("leaves no hidden cell recoverable from a total", () => {

@@ -63,6 +63,18 @@ export function smallShownCells(report: unknown, threshold: number): string[] {
  */
 export function recoverableCells(governors: unknown, senco: unknown): string[] {
   const out: string[] = [];
+  // The SENCO's size of each group, by partition and group (the governors' report leaves some tables out, so
+  // its arrays need not line up with the SENCO's).
+  const truth = new Map<string, unknown>();
+  const index = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(index);
+    else if (isObj(v)) {
+      if (isCell(v) && typeof v.partition === "string") truth.set(`${v.partition}|${String(v.group)}|${v.isTotal === true}`, v.n);
+      Object.values(v).forEach(index);
+    }
+  };
+  index(senco);
+  const trueN = (c: Obj): unknown => truth.get(`${String(c.partition)}|${String(c.group)}|${c.isTotal === true}`);
   const status = new Map<string, Set<boolean>>();
   const visit = (g: unknown, s: unknown, path: string): void => {
     if (Array.isArray(g) && Array.isArray(s)) {
@@ -84,9 +96,12 @@ export function recoverableCells(governors: unknown, senco: unknown): string[] {
           const shown = members.filter((c) => c.g.suppressed !== true).reduce((a, c) => a + (c.g.n as number), 0);
           const residual = (total.g.n as number) - shown;
           const hiddenMembers = members.filter((c) => c.g.suppressed === true);
-          if (hiddenMembers.length === 1 && residual === hiddenMembers[0]!.s.n) out.push(`${path} ${partition}: recoverable from the total`);
+          if (hiddenMembers.length === 1 && residual === trueN(hiddenMembers[0]!.g)) out.push(`${path} ${partition}: recoverable from the total`);
         }
-        if (hidden.length === 1 && cells.length > 1) out.push(`${path} ${partition}: exactly one cell hidden`);
+        // A partition whose members do not add up to its total (a national comparison holding no SEN and all
+        // only) gives nothing away by difference.
+        const additive = !total || members.reduce((a, c) => a + Number(trueN(c.g) ?? NaN), 0) === trueN(total.g);
+        if (hidden.length === 1 && cells.length > 1 && additive) out.push(`${path} ${partition}: exactly one cell hidden`);
       }
     } else if (isObj(g) && isObj(s)) {
       if (isCell(g) && typeof g.partition === "string" && typeof g.group === "string") {

@@ -6,6 +6,7 @@ import { ImportError, InvalidArgumentError } from "../errors.js";
 import { loadNationalFigures } from "../../data/national.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { analyseFolder } from "../report/analyse-folder.js";
+import { policyFor } from "../disclosure/policy.js";
 import { loadMappingFile } from "../import/import-folder.js";
 import { writeJsonInPieces } from "./json-chunks.js";
 import type { SendscopeReport } from "../report/schema.js";
@@ -117,6 +118,8 @@ export async function runAnalyse(
 ): Promise<number> {
   let report: SendscopeReport;
   try {
+    // A threshold below the floor for governors is refused before anything is imported.
+    policyFor(options.audience, options.threshold === undefined ? {} : { threshold: options.threshold });
     const national = options.national === undefined ? undefined : await loadNationalFigures(options.national);
     const mapping = options.mapping === undefined ? undefined : await loadMappingFile(options.mapping);
     const bar = wantsProgressBar(undefined, options.json) ? importProgressBar() : null;

@@ -1,46 +1,56 @@
 /**
  * Disclosure control: one function that applies an audience policy to any result that follows the cell
- * convention of `src/lib/report/cells.ts`.
+ * convention of `src/lib/report/cells.ts`, and, for a whole sendscope report, publishes it for its audience
+ * first (`publication.ts`). Sources: DfE performance tables (groups under 6), DfE statistics (counts of 1 and
+ * 2), Ofsted IDSR (groups of 11+), Hundepool et al., *Statistical Disclosure Control* (2012), tau-ARGUS and
+ * sdcTable (secondary suppression audited by linear programming: `audit-model.ts`, `lp-audit.ts`).
  *
  * The rules, for governors and the public (the SENCO gets an unchanged copy):
- * 1. **Pupil-level lists** (`{ pupilLevel: true, rows }`) lose their rows and say why (`removed`).
- * 2. **Primary suppression.** A cell whose group has `0 < n < threshold` pupils (or that holds another group
- *    size, a field whose camelCase name ends in `N` such as `comparisonN`, in that range) is suppressed: `n` and every
- *    figure in it (numbers, yes/no flags, derived words such as a significance `band`, and everything nested
- *    in it) become `null`, with `suppressed: true` and a plain-English `suppressionReason`. Never a zero. This is
- *    the DfE performance-tables rule (groups of fewer than 6 pupils). Groups at or above the threshold are
- *    shown whole, including 0% and 100%, as in the performance tables: within a group of `n ≥ threshold`
- *    pupils no individual's outcome is certain unless all or none share it, and DfE accepts that at this size.
- *    With `roundCountsTo` (public), a cell whose `count` is positive but would round to 0 is suppressed too,
- *    so a small count is never published as 0.
+ * 0. **Publish for the audience** (a whole report only): see `publishReport`.
+ * 1. **Pupil-level lists** (`{ pupilLevel: true, rows }`) lose their rows and say why (`removed`); `staff`
+ *    lists are emptied.
+ * 2. **Primary suppression.** A cell is hidden whole (`n` and every figure in it, flags, derived words such as
+ *    a `band`, and everything nested in it become `null`, never 0, with `suppressed: true` and
+ *    `suppressionReason: "hidden to protect privacy"`, the one reason, `PRIVACY_REASON`) when
+ *    - its group has `0 < n < threshold` pupils, or another group size in it does (a field whose camelCase
+ *      name ends in `N`, such as `comparisonN`): the DfE performance-tables rule;
+ *    - a count in it (`count`, `<x>Count`) is 1 or 2, or all but 1 or 2 of its group (`NUMERATOR_THRESHOLD`),
+ *      or `count` is 0% or 100% of a group under `ALL_OR_NONE_BELOW` (11) (a total's count of itself is
+ *      not an outcome and is exempt);
+ *    - with `roundCountsTo` (public), its `count` is positive but would round to 0.
  * 3. **Secondary suppression.** Within a partition (sibling cells in one array sharing `partition`, with or
  *    without an `isTotal` row), a single hidden cell could be worked out as total − the visible cells, so the
- *    smallest other visible cell (by `n`, preferring non-empty groups; the total as a last resort) is
- *    suppressed as well. A partition with no total row is treated as though its total were published
- *    elsewhere. The same rule covers a hidden total whose members are all visible. A group hidden in one
- *    table is hidden wherever else it appears: cells are the same group when they share `partition` and
- *    `group`, or when one names the other in `sameAs: [{ partition, group }]` (e.g. a year-on-year change row
- *    or the total of a need-mix table that repeats the "K" group of the SEN status table). A figure worked out
- *    from groups shown elsewhere (a gap, a trend point) names them in `dependsOn: [{ partition, group }]`: it is
- *    hidden when any of them is hidden, but its own hiding does not spread to them (it is not those groups).
+ *    smallest other visible non-empty cell (the total as a last resort; an empty group never) is hidden as
+ *    well. A partition with no total row is treated as though its total were published elsewhere; one all of
+ *    whose cells repeat another table's groups (`sameAs`, a national comparison) is left to those tables.
+ *    The same rule covers a hidden total whose members are all visible, and a member whose `of` is a hidden
+ *    total is hidden (it would print the total). A group hidden in one table is hidden wherever else it
+ *    appears: cells are the same group when they share `partition` and `group`, or when one names the other
+ *    in `sameAs: [{ partition, group }]`. A figure worked out from groups shown elsewhere (a gap, a trend
+ *    point, a year-on-year change) names them in `dependsOn`: it is hidden when any of them is hidden, but
+ *    its own hiding does not spread to them.
  * 4. **Derived figures.** An object that holds a suppressed cell as a named property (a comparison such as
  *    `{ group, comparison, difference, lower, upper, band }`) has its own figures and derived words
  *    suppressed too, with every non-cell object or array it holds; the other groups it holds (cells) are
  *    kept. Rules 3 and 4 repeat until nothing changes.
- *    Known limit: groups are linked across tables only by `partition` + `group` and `sameAs`; a table that
- *    re-cuts the same pupils without such a link is protected by its own partition's secondary suppression only.
- * 5. **Rounding** (when the policy has `roundCountsTo`): `n` and `count` of every shown cell are rounded to
- *    the nearest multiple (halves up); rates, means and intervals are left as computed from unrounded
- *    counts, as DfE publishes them.
- * 6. **Identifiers.** Fields named as in `PUPIL_IDENTIFIER_FIELDS` are removed, then the result is scanned
- *    and the function throws if anything shaped like a UPN is still present.
+ * 5. **The audit.** Every figure hidden by rule 2 is audited by linear programming (`auditSuppression`):
+ *    its range given every published figure and relation must cover its protection interval; where it does
+ *    not, the nearest shown figure tied to it is hidden, rules 3–4 run again, and so does the audit.
+ * 6. **Means of small groups.** A shown mean of fewer than `MEAN_INTERVAL_BELOW` pupils loses its interval.
+ * 7. **Rounding** (when the policy has `roundCountsTo`): every count field of a shown cell is rounded to the
+ *    nearest multiple on its own (halves up); rates are worked out again from the rounded counts, differences
+ *    from the rates, intervals are left out and means given to one decimal place.
+ * 8. **Identifiers.** Fields named as in `PUPIL_IDENTIFIER_FIELDS` are removed, then the result is scanned
+ *    (for the given pupils' UPNs, names and dates of birth too) and the function throws if one is present.
  *
  * Numeric fields listed in `DISCLOSURE_KEY_FIELDS` (such as `yearGroup`) are labels, not figures, and are
  * kept.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { assertNoPupilIdentifiers, isPupilIdentifierField } from "./identifiers.js";
-import { DisclosurePolicy } from "./policy.js";
+import { assertNoPupilIdentifiers, isPupilIdentifierField, type KnownPupil } from "./identifiers.js";
+import { ALL_OR_NONE_BELOW, DisclosurePolicy, MEAN_INTERVAL_BELOW, NUMERATOR_THRESHOLD } from "./policy.js";
+import { type AuditState, auditSuppression } from "./audit-model.js";
+import { finishPublishedReport, isSendscopeReport, publishReport } from "./publication.js";
 
 /**
  * Numeric fields that name a group or a setting rather than describe pupils; disclosure keeps them.
@@ -67,13 +77,26 @@ const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppress
 const KEYS = new Set<string>(DISCLOSURE_KEY_FIELDS);
 const DERIVED_TEXT = new Set<string>(DISCLOSURE_DERIVED_TEXT_FIELDS);
 
-/** The reasons disclosure writes, in plain English. */
+/**
+ * The one reason governors and the public are given for a hidden figure. It says nothing more (not "fewer
+ * than 6 pupils", not "to protect another group"): the wording of a reason is itself a published relation,
+ * and "fewer than 6" against "secondary" let a reader pin hidden groups by range reasoning.
+ * @example
+ * PRIVACY_REASON // => "hidden to protect privacy"
+ */
+export const PRIVACY_REASON = "hidden to protect privacy";
+
+/**
+ * The reasons disclosure writes, by rule. Every rule writes `PRIVACY_REASON` (see there); the keys say which
+ * rule hid a figure in the code, never in the output. Pupil-level lists say they were removed.
+ */
 export const SUPPRESSION_REASONS = {
-  smallGroup: (threshold: number) => `fewer than ${threshold} pupils`,
-  secondary: "suppressed so that another small group cannot be worked out from the total",
-  derived: "worked out from a group that is suppressed",
-  roundsToZero: (min: number, base: number) =>
-    `fewer than ${min} pupils with this outcome, which would show as 0 when rounded to the nearest ${base}`,
+  smallGroup: (_threshold: number) => PRIVACY_REASON,
+  numerator: PRIVACY_REASON,
+  secondary: PRIVACY_REASON,
+  audit: PRIVACY_REASON,
+  derived: PRIVACY_REASON,
+  roundsToZero: (_min: number, _base: number) => PRIVACY_REASON,
   pupilList: "pupil-level list removed: it is for the SENCO only",
 } as const;
 
@@ -311,32 +334,81 @@ function hasSmallGroup(o: Obj, threshold: number): boolean {
   return false;
 }
 
-function primary(layout: Layout, policy: DisclosurePolicy): void {
+/**
+ * Why a cell was hidden by a primary rule, for the audit: `group` (its group is small: its size and every
+ * count in it are sensitive) or `numerator` (a count of 1 or 2, its complement, or all/none of a small group:
+ * the count is sensitive).
+ */
+export type PrimaryKind = "group" | "numerator";
+
+/** The denominator of a numerator field: `of` (a share of a parent) or `n` for `count`; `<x>N` or `n` for `<x>Count`. */
+function denominatorOf(o: Obj, key: string): unknown {
+  if (key === "count") return typeof o.of === "number" ? o.of : o.n;
+  const own = o[`${key.slice(0, -"Count".length)}N`];
+  return typeof own === "number" ? own : o.n;
+}
+
+/**
+ * The numerator rule: whether a count field (`count`, `<x>Count`) of a shown cell discloses: a count of 1 or
+ * 2 (below `NUMERATOR_THRESHOLD`), or a group all but 1 or 2 of whom share the outcome, or (for `count`) 0%
+ * or 100% of a group smaller than `ALL_OR_NONE_BELOW`.
+ */
+function smallNumerator(o: Obj): boolean {
+  for (const key of Object.keys(o)) {
+    if (key !== "count" && !/[a-z]Count$/.test(key)) continue;
+    // A total's count of itself (a need-mix table's "SEN support: 100% of SEN support") says nothing.
+    if (key === "count" && o.isTotal === true && o.count === o.n) continue;
+    const v = o[key];
+    const d = denominatorOf(o, key);
+    if (typeof v !== "number" || typeof d !== "number" || d <= 0 || v > d) continue;
+    if ((v > 0 && v < NUMERATOR_THRESHOLD) || (d - v > 0 && d - v < NUMERATOR_THRESHOLD)) return true;
+    if (key === "count" && (v === 0 || v === d) && d < ALL_OR_NONE_BELOW) return true;
+  }
+  return false;
+}
+
+function primary(layout: Layout, policy: DisclosurePolicy, kinds: Map<Obj, PrimaryKind>): void {
   const base = policy.roundCountsTo;
   const minCount = base === undefined ? 0 : Math.ceil(base / 2);
   for (const { cell: o } of layout.cells) {
     if (isHidden(o)) continue;
     if (hasSmallGroup(o, policy.threshold)) {
       suppressWhole(o, SUPPRESSION_REASONS.smallGroup(policy.threshold));
+      kinds.set(o, "group");
+    } else if (smallNumerator(o)) {
+      suppressWhole(o, SUPPRESSION_REASONS.numerator);
+      kinds.set(o, "numerator");
     } else if (base !== undefined && typeof o.count === "number" && o.count > 0 && Math.round(o.count / base) === 0) {
       suppressWhole(o, SUPPRESSION_REASONS.roundsToZero(minCount, base));
+      kinds.set(o, "numerator");
     }
   }
 }
 
 /** Pick the cell to hide alongside a single hidden one: smallest visible member with n > 0, then n = 0, then a total. */
 function complementFor(members: Obj[], totals: Obj[]): Obj | undefined {
+  // An empty group is never hidden to protect another: a hidden group then always has at least one pupil
+  // (and the audit assumes a reader knows it).
   const visible = members.filter((c) => !isHidden(c) && typeof c.n === "number");
   const byN = (a: Obj, b: Obj): number => (a.n as number) - (b.n as number);
   const nonEmpty = visible.filter((c) => (c.n as number) > 0).sort(byN);
   if (nonEmpty[0]) return nonEmpty[0];
-  if (visible[0]) return visible[0];
-  return totals.find((c) => !isHidden(c));
+  return totals.find((c) => !isHidden(c) && typeof c.n === "number" && c.n > 0);
+}
+
+/**
+ * A partition every cell of which, total included, repeats a group of another table (`sameAs`: a national
+ * comparison's N, K, E and all): its groups are protected in their own tables (and audited), so it is not a
+ * table of its own for the secondary rule. Otherwise a hidden no-SEN group would hide all pupils as well.
+ */
+function repeatsOtherTables(cells: Obj[]): boolean {
+  return cells.some((c) => c.isTotal === true) && cells.every((c) => Array.isArray(c.sameAs) && c.sameAs.length > 0);
 }
 
 function secondary(layout: Layout): boolean {
   let changed = false;
   for (const cells of layout.partitions) {
+    if (repeatsOtherTables(cells)) continue;
     let hidden = 0;
     for (const c of cells) if (isHidden(c)) hidden += 1;
     if (hidden !== 1) continue;
@@ -345,6 +417,24 @@ function secondary(layout: Layout): boolean {
     const pick = complementFor(members, totals);
     if (pick) {
       suppressWhole(pick, SUPPRESSION_REASONS.secondary);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/**
+ * A share of a hidden total is hidden: a member whose `of` gives its partition's total (a need's share of SEN
+ * support, a review status's share of EHC plans) would print the hidden total.
+ */
+function sharesOfHiddenTotals(layout: Layout): boolean {
+  let changed = false;
+  for (const cells of layout.partitions) {
+    const total = cells.find((c) => c.isTotal === true);
+    if (total === undefined || !isHidden(total)) continue;
+    for (const c of cells) {
+      if (c === total || isHidden(c) || !("of" in c)) continue;
+      suppressWhole(c, SUPPRESSION_REASONS.secondary);
       changed = true;
     }
   }
@@ -414,12 +504,64 @@ function propagate(layout: Layout): boolean {
   return changed;
 }
 
+/** Whether a field counts pupils (rounded for the public): `n`, `count`, `of`, and `<x>N`, `<x>Count`. */
+function isCountField(key: string): boolean {
+  return key === "n" || key === "count" || key === "of" || /[a-z](N|Count)$/.test(key);
+}
+
+/**
+ * Means of small groups: a shown cell with a `mean` and fewer than `MEAN_INTERVAL_BELOW` pupils loses the
+ * interval of its mean (`meanLower`, `meanUpper`, and `lower`/`upper` when they are the mean's, in a cell with
+ * no `rate`) and any standard deviation (`sd`): with the mean and the size, the interval gives the sum of
+ * squares, and that can pin every pupil's value.
+ */
+function smallMeans(layout: Layout): void {
+  for (const { cell: o } of layout.cells) {
+    if (isHidden(o) || typeof o.n !== "number" || o.n >= MEAN_INTERVAL_BELOW || typeof o.mean !== "number") continue;
+    for (const key of ["meanLower", "meanUpper", "sd"]) if (typeof o[key] === "number") o[key] = null;
+    if (!("rate" in o)) for (const key of ["lower", "upper"]) if (typeof o[key] === "number") o[key] = null;
+  }
+}
+
+/**
+ * Public rounding that cannot be undone: every count field of a shown cell is rounded to the base on its own
+ * (totals too); each rate is worked out again from the rounded figures (`rate` = count ÷ (`of` or `n`),
+ * `<x>Rate` = `<x>Count` ÷ (`<x>N` or `n`)) and each difference from the rates; intervals worked out from the
+ * unrounded figures are left out (null), and means are given to one decimal place.
+ */
 function roundCounts(layout: Layout, base: number): void {
+  const r = (v: number): number => Math.round(v / base) * base;
   for (const { cell: o } of layout.cells) {
     if (isHidden(o)) continue;
-    if (typeof o.n === "number") o.n = Math.round(o.n / base) * base;
-    if (typeof o.count === "number") o.count = Math.round(o.count / base) * base;
+    for (const key of Object.keys(o)) if (isCountField(key) && typeof o[key] === "number" && !KEYS.has(key)) o[key] = r(o[key]);
+    for (const key of Object.keys(o)) {
+      const v = o[key];
+      if (typeof v !== "number" || KEYS.has(key) || isCountField(key)) continue;
+      if (key === "rate" || /[a-z]Rate$/.test(key)) {
+        if (/^national/.test(key) || key === "attendanceRate") continue;
+        const countKey = key === "rate" ? "count" : `${key.slice(0, -"Rate".length)}Count`;
+        const count = o[countKey];
+        const d = key === "rate" ? (typeof o.of === "number" ? o.of : o.n) : (o[`${key.slice(0, -"Rate".length)}N`] ?? o.n);
+        o[key] = typeof count === "number" && typeof d === "number" && d > 0 ? count / d : null;
+      } else if (key === "lower" || key === "upper" || /[a-z](Lower|Upper)$/.test(key)) {
+        o[key] = null;
+      } else if (key === "mean" || /[a-z]Mean$/.test(key)) {
+        o[key] = Math.round(v * 10) / 10;
+      }
+    }
+    if (typeof o.difference === "number") {
+      const rate = o.rate;
+      const other = typeof o.comparisonRate === "number" ? o.comparisonRate : o.nationalRate;
+      if (typeof rate === "number" && typeof other === "number") o.difference = rate - other;
+      else if (typeof o.mean === "number" && typeof o.comparisonMean === "number") o.difference = o.mean - o.comparisonMean;
+      else o.difference = null;
+    }
   }
+}
+
+/** Staff names are for the SENCO: every `staff` list is emptied. */
+function removeStaff(layout: Layout): void {
+  for (const o of layout.objects) if (Array.isArray(o.staff)) o.staff = [];
 }
 
 function removeIdentifierFieldsBelow(node: unknown): void {
@@ -476,6 +618,17 @@ export interface ApplyDisclosureOptions {
    * Default false: the input is not changed.
    */
   inPlace?: boolean;
+  /**
+   * The pupils the result was made from: their names, MIS ids, UPNs and dates of birth are looked for in the
+   * result (it throws if one is found) and in intervention names (a name holding one is replaced). Default:
+   * none (only identifier-shaped text and identifier fields are looked for).
+   */
+  pupils?: readonly KnownPupil[];
+  /**
+   * Governor-facing names of interventions, by the name in the provision map (e.g. `{ "RR McLean 1:1":
+   * "Reading recovery 1:1" }`): used in place of the SENCO's name, after the same check.
+   */
+  interventionNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -483,8 +636,9 @@ export interface ApplyDisclosureOptions {
  * header for the rules, and `src/lib/report/cells.ts` for the convention). Pure and deterministic: the input is
  * not changed; the SENCO gets a deep copy of it (unless `options.inPlace`: then the input itself is disclosed
  * and returned, which saves copying a large report the caller no longer needs).
- * References: DfE performance tables (groups of fewer than 6 pupils suppressed); DfE/Ofqual rounding to the
- * nearest 5 for publication; secondary suppression so that a hidden cell cannot be recovered from a total.
+ * References: DfE performance tables (groups of fewer than 6 pupils suppressed); DfE statistics (counts of 1
+ * and 2); DfE/Ofqual rounding to the nearest 5 for publication; secondary suppression audited by linear
+ * programming (tau-ARGUS, sdcTable; see `audit-model.ts`).
  * @param result a JSON-like value (plain objects, arrays, strings, numbers, booleans, null)
  * @param policy from `policyFor(audience, overrides)`
  * @param options `inPlace`: disclose the caller's result itself rather than a copy (see {@link ApplyDisclosureOptions})
@@ -499,7 +653,7 @@ export interface ApplyDisclosureOptions {
  *    { partition: "Y6", label: "All", isTotal: true, n: 30, count: 20, rate: 0.67 }],
  *   policyFor("governors"))[1]
  * // => { partition: "Y6", label: "SEN support", n: null, count: null, rate: null, suppressed: true,
- * //      suppressionReason: "suppressed so that another small group cannot be worked out from the total" }
+ * //      suppressionReason: "hidden to protect privacy" }
  */
 export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options: ApplyDisclosureOptions = {}): Disclosed<T> {
   const parsed = DisclosurePolicy.safeParse(policy);
@@ -507,16 +661,48 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
     throw new InvalidArgumentError("applyDisclosure", `invalid policy: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
   }
   if (policy.audience === "senco") return (options.inPlace === true ? result : copyOf(result)) as Disclosed<T>;
-  const { root: copy, layout } = layoutOf(result, options.inPlace !== true);
-  primary(layout, policy);
-  for (let pass = 0; pass < 1000; pass += 1) {
-    const a = secondary(layout);
-    const b = consistent(layout);
-    const c = propagate(layout);
-    if (!a && !b && !c) break;
+  const report = isSendscopeReport(result);
+  let root: unknown = result;
+  if (report) {
+    // A whole report is first cut to what the audience is given, with the relations between its tables.
+    if (options.inPlace !== true) root = copyOf(result);
+    publishReport(root, {
+      audience: policy.audience === "public" ? "public" : "governors", threshold: policy.threshold,
+      ...(policy.roundCountsTo === undefined ? {} : { roundCountsTo: policy.roundCountsTo }),
+      ...(options.pupils === undefined ? {} : { pupils: options.pupils }),
+      ...(options.interventionNames === undefined ? {} : { interventionNames: options.interventionNames }),
+    });
   }
+  const { root: copy, layout } = layoutOf(root, !report && options.inPlace !== true);
+  removeStaff(layout);
+  const truth = new Map<Obj, { n: unknown; count: unknown }>();
+  for (const { cell } of layout.cells) truth.set(cell, { n: cell.n, count: cell.count });
+  const kinds = new Map<Obj, PrimaryKind>();
+  primary(layout, policy, kinds);
+  const rules = (): void => {
+    for (let pass = 0; pass < 1000; pass += 1) {
+      const a = secondary(layout);
+      const b = consistent(layout);
+      const c = sharesOfHiddenTotals(layout);
+      const d = propagate(layout);
+      if (!a && !b && !c && !d) break;
+    }
+  };
+  rules();
+  // The audit: every sensitive hidden figure's range, given everything published, must cover its protection
+  // interval; where it does not, one more cell is hidden and the rules and the audit run again.
+  const auditState: AuditState = { passedN: new Set(), passedCount: new Set() };
+  const allCells = layout.cells.map((c) => c.cell);
+  for (let round = 0; round < 10_000; round += 1) {
+    const more = auditSuppression(allCells, layout.partitions, truth, kinds, policy, auditState);
+    if (more.length === 0) break;
+    for (const cell of more) suppressWhole(cell, SUPPRESSION_REASONS.audit);
+    rules();
+  }
+  smallMeans(layout);
   if (policy.roundCountsTo !== undefined) roundCounts(layout, policy.roundCountsTo);
   removeIdentifierFields(layout);
-  assertNoPupilIdentifiers(copy, [], "applyDisclosure");
+  if (report) finishPublishedReport(copy);
+  assertNoPupilIdentifiers(copy, options.pupils ?? [], "applyDisclosure");
   return copy as Disclosed<T>;
 }

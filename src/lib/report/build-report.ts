@@ -20,14 +20,12 @@ import { targetsOnTrack } from "../cohort/targets.js";
 import { ehcReviews } from "../cohort/ehc-reviews.js";
 import { attainmentGaps } from "../gaps/attainment-gaps.js";
 import { type Audience, type DisclosurePolicy, policyFor } from "../disclosure/policy.js";
-import { SUPPRESSION_REASONS, applyDisclosure } from "../disclosure/apply-disclosure.js";
+import { applyDisclosure } from "../disclosure/apply-disclosure.js";
 import { analyseInterventions } from "../interventions/analyse.js";
-import { finishDisclosedTrends, reportGapTrends, reportNationalComparisons, reportRwmGaps } from "./comparisons.js";
-import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "./links.js";
+import { reportGapTrends, reportNationalComparisons, reportRwmGaps } from "./comparisons.js";
 import { type CrossSchoolCell, type SchoolSection, schoolSections } from "./per-school.js";
 import type { SchoolSectionsInWorker } from "./school-sections.js";
 import { collectGarbage } from "./collect-garbage.js";
-import { assertNoPupilIdentifiers } from "../disclosure/identifiers.js";
 import type { NationalFigures } from "../../data/national.js";
 import { type ImportSummary, type ReportContent, type ReportMeta, SendscopeReport } from "./schema.js";
 
@@ -51,6 +49,8 @@ export interface BuildReportOptions {
   trustName?: string;
   /** Analyse an `asOf` outside the span of the data (`dataSpan`) instead of refusing it; default false. */
   force?: boolean;
+  /** Governor-facing names of interventions, by the provision map's name (governors and the public; see `applyDisclosure`). */
+  interventionNames?: Readonly<Record<string, string>>;
 }
 
 function latest(dates: Iterable<string | null>): string | null {
@@ -192,7 +192,7 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  */
 export function buildReport(data: SchoolData, options: BuildReportOptions = {}): SendscopeReport {
   const { analysed, perSchool } = analyseAll(data, options, true);
-  return disclose(analysed, perSchool, data.pupils);
+  return disclose(analysed, perSchool, data.pupils, options.interventionNames);
 }
 
 /**
@@ -221,7 +221,7 @@ export async function buildReportInStages(importData: () => Promise<SchoolData>,
     const analysed = stage.forSections!;
     perSchool = fromWorker !== undefined && fromWorker.sections !== null ? fromWorker : withSharedResults(() => sectionsOf(analysed, options));
   }
-  return disclose(stage, perSchool, stage.pupils);
+  return disclose(stage, perSchool, stage.pupils, options.interventionNames);
 }
 
 /** What `buildReportInStages` keeps of the data once it is analysed. */
@@ -359,15 +359,6 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   };
   const attainmentCells = attainment(upTo, { byYearGroup: true, thresholds });
   const interventions = analyseInterventions(upTo, { asOf });
-  for (const summary of interventions.interventions) {
-    // Staff names are not for governors or the public (and can be a pupil's name too).
-    if (policy.audience !== "senco") summary.delivery.staff = [];
-    for (const run of summary.runs) {
-      if (policy.audience !== "senco") run.delivery.staff = [];
-      // The runs of one intervention split its pupils: one hidden run must not be the pooled figure less the others.
-      (run as { partition?: string }).partition = `interventions|${summary.intervention}|runs`;
-    }
-  }
   const content: ReportContent = {
     meta,
     identification: ident,
@@ -387,23 +378,23 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     reviews: ehcReviews(upTo, asOf),
     interventions,
   };
-  linkRepeatedGroups(content.identification);
-  linkGapsAndAttendance(content);
-  linkSenAnyToSenStatus({ identification: content.identification, attainment: content.attainment, ks2Rwm: content.ks2Rwm, attendance: content.attendance });
+  // The relations between tables (`sameAs`, `dependsOn`) are made by disclosure control itself, from the
+  // report (see `publishReport`), so that `applyDisclosure` on a SENCO's report gives this report exactly.
   return { content, policy, upTo, asOf, academicYear, ks2Years };
 }
 
-/** The schools' sections added to the content, then disclosure control for the audience, the identifier guard, and the check against the report's schema. */
-function disclose(analysed: Pick<Analysed, "content" | "policy">, perSchool: PerSchool, pupils: SchoolData["pupils"]): SendscopeReport {
+/**
+ * The schools' sections added to the content, then disclosure control for the audience (`applyDisclosure`,
+ * the same function a caller would use on the SENCO's report: for governors and the public it publishes the
+ * audience's tables, suppresses, audits the suppression by linear programming and guards against
+ * identifiers), and the check against the report's schema.
+ */
+function disclose(analysed: Pick<Analysed, "content" | "policy">, perSchool: PerSchool, pupils: SchoolData["pupils"], interventionNames?: Readonly<Record<string, string>>): SendscopeReport {
   const { content, policy } = analysed;
   // The schools' sections come last (when there are any).
   if (perSchool.sections.length > 0) content.schools = perSchool.sections;
-  const crossSchool = perSchool.crossSchool;
-  // The cross-school cells ride along through disclosure control and are dropped after it.
   // The content is ours alone, so it is disclosed in place rather than copied.
-  const { crossSchool: _crossSchool, ...disclosed } = applyDisclosure({ ...content, crossSchool }, policy, { inPlace: true });
-  if (policy.audience !== "senco") finishDisclosedTrends(disclosed.gaps.trends, disclosed.attainment.cells, SUPPRESSION_REASONS.secondary);
-  if (policy.audience !== "senco") assertNoPupilIdentifiers(disclosed, pupils, "buildReport");
+  const disclosed = applyDisclosure(content, policy, { inPlace: true, pupils, ...(interventionNames === undefined ? {} : { interventionNames }) });
   const checked = SendscopeReport.safeParse(disclosed);
   if (!checked.success) {
     const issue = checked.error.issues[0];

@@ -86,7 +86,7 @@ export function linkSenAnyToSenStatus(root: unknown): void {
 
 /**
  * Link the identification figures that repeat a group shown in the SEN status table (the year-on-year
- * `change` rows, the totals of the need-mix tables, and the `national` comparisons) to that group with
+ * `change` rows, which also depend on the group a year earlier, the totals of the need-mix tables, and the `national` comparisons) to that group with
  * `sameAs`, so that disclosure control hides them wherever the group is hidden.
  * @example
  * linkRepeatedGroups(report.identification) // => undefined (links added in place)
@@ -97,7 +97,18 @@ export function linkRepeatedGroups(ident: ReportContent["identification"]): void
   };
   const statusPartition = ident.senStatus[0]?.partition;
   const anyPartition = ident.senAny[0]?.partition;
-  for (const c of ident.change) link(c, c.group === "SEN" ? anyPartition : statusPartition, c.group);
+  const previousStatus = ident.previous.senStatus[0]?.partition;
+  const previousAny = ident.previous.senAny[0]?.partition;
+  for (const c of ident.change) {
+    // A change is worked out from the group now and a year earlier: hidden when either is, without hiding
+    // them in turn (`dependsOn`, not `sameAs`: a change hidden for a small group a year earlier must not hide
+    // this year's group).
+    const now = c.group === "SEN" ? anyPartition : statusPartition;
+    if (now !== undefined) addDependsOn(c, [{ partition: now, group: c.group }]);
+    // The change also prints the group's size a year earlier (`previousCount`): hidden when that group is.
+    const before = c.group === "SEN" ? previousAny : previousStatus;
+    if (before !== undefined) addDependsOn(c, [{ partition: before, group: c.group }]);
+  }
   for (const c of ident.needMix) if (c.isTotal) link(c, statusPartition, c.group);
   for (const item of ident.national) {
     if (item.measure === "senShare") link(item.gap, statusPartition, item.group);

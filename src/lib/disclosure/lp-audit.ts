@@ -1,0 +1,221 @@
+/**
+ * The audit of secondary suppression by linear programming, as statistical agencies do it (tau-ARGUS, R's
+ * sdcTable): a reader who knows every published figure and every relation between figures (a total is the
+ * sum of its parts; the same group shown twice has the same size) can narrow each hidden figure to the range
+ * between its minimum and its maximum over all tables consistent with what is published. The audit works out
+ * that range for every sensitive hidden figure with the HiGHS solver (built for WebAssembly: the `highs`
+ * package, loaded from its local `.wasm` file, no network) and checks that it covers the figure's protection
+ * interval. Each connected component of the relations is one model, solved again for each of its targets
+ * from the previous basis (the relaxation of the integer problem, as tau-ARGUS's audit solves it: a range
+ * it gives is at least as wide as the integer one, and equal for tables whose relations are sums).
+ *
+ * References: Hundepool et al., *Statistical Disclosure Control* (Wiley 2012), §4.3 (protection levels and
+ * the "audit" of a suppression pattern by solving, for each suppressed cell, the LP that minimises and the
+ * one that maximises it); the tau-ARGUS manual (CBS, version 4.2, "Audit", "protection levels"); sdcTable's
+ * `protectTable()`/`attack()` (Meindl, CRAN), which computes the same bounds.
+ */
+import highsImport from "highs";
+
+// The package's types describe it as CommonJS (its default export under `default`); Node's ES module import
+// gives the loader function itself. Either way, the loader.
+type Loader = (typeof highsImport)["default"];
+const highsLoader = ((highsImport as unknown as { default?: Loader }).default ?? highsImport) as unknown as Loader;
+
+/** The solver, loaded once when this module is first imported (top-level await; ~60 ms, from the local `.wasm`). */
+const highs = await highsLoader();
+
+/** A variable of the audit: a figure the reader knows to lie in `[lower, upper]` (`upper` may be `Infinity`). */
+export interface AuditVariable {
+  lower: number;
+  upper: number;
+}
+
+/** A published relation: the sum of `plus` less the sum of `minus` equals `constant`. */
+export interface AuditEquation {
+  plus: number[];
+  minus: number[];
+  constant: number;
+}
+
+/** A sensitive hidden figure: the reader's range for `variable` must reach `low` and `high`. */
+export interface AuditTarget {
+  variable: number;
+  /** Its true value (feasible by construction: the true table satisfies every published relation). */
+  value: number;
+  /** The reader's minimum must be at most this. */
+  low: number;
+  /** The reader's maximum must be at least this. */
+  high: number;
+}
+
+/** A target whose range does not cover its protection interval, with the range the reader can work out. */
+export interface AuditFailure {
+  target: AuditTarget;
+  min: number;
+  max: number;
+}
+
+/** A system of variables and equations, for {@link auditRanges}. */
+export interface AuditSystem {
+  variables: AuditVariable[];
+  equations: AuditEquation[];
+  targets: AuditTarget[];
+}
+
+/**
+ * Union-find over the free variables, joined through equations: the audit solves each connected component
+ * alone (a published figure is a constant in every equation it is in, and joins nothing).
+ */
+function components(system: AuditSystem): { of: (v: number) => number; equationsOf: Map<number, number[]> } {
+  const parent = system.variables.map((_, i) => i);
+  const find = (v: number): number => {
+    let r = v;
+    while (parent[r] !== r) r = parent[r]!;
+    while (parent[v] !== r) {
+      const next = parent[v]!;
+      parent[v] = r;
+      v = next;
+    }
+    return r;
+  };
+  // A published (fixed) figure is a constant: it ties nothing together, so components join free variables only.
+  const free = (v: number): boolean => system.variables[v]!.lower !== system.variables[v]!.upper;
+  for (const e of system.equations) {
+    const vars = [...e.plus, ...e.minus].filter(free);
+    for (let i = 1; i < vars.length; i += 1) {
+      const a = find(vars[0]!);
+      const b = find(vars[i]!);
+      if (a !== b) parent[a] = b;
+    }
+  }
+  const equationsOf = new Map<number, number[]>();
+  system.equations.forEach((e, k) => {
+    const first = [...e.plus, ...e.minus].find(free);
+    if (first === undefined) return;
+    const root = find(first);
+    const list = equationsOf.get(root);
+    if (list === undefined) equationsOf.set(root, [k]);
+    else list.push(k);
+  });
+  return { of: find, equationsOf };
+}
+
+/** One component's model in HiGHS, kept for all its targets (each solve starts from the last basis). */
+interface ComponentModel {
+  model: ReturnType<typeof highs.createModel>;
+  column: Map<number, number>;
+  last: number | null;
+}
+
+/** Builds one component's model: its variables as columns, its equations as rows (compressed sparse rows). */
+function componentModel(system: AuditSystem, equations: number[]): ComponentModel {
+  const column = new Map<number, number>();
+  const colOf = (v: number): number => {
+    let c = column.get(v);
+    if (c === undefined) {
+      c = column.size;
+      column.set(v, c);
+    }
+    return c;
+  };
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rowBound: number[] = [];
+  for (const k of equations) {
+    const e = system.equations[k]!;
+    // A variable twice in a row (plus and minus) is summed into one coefficient.
+    const row = new Map<number, number>();
+    for (const v of e.plus) row.set(colOf(v), (row.get(colOf(v)) ?? 0) + 1);
+    for (const v of e.minus) row.set(colOf(v), (row.get(colOf(v)) ?? 0) - 1);
+    for (const [c, a] of [...row].sort((x, y) => x[0] - y[0])) if (a !== 0) {
+      indices.push(c);
+      values.push(a);
+    }
+    starts.push(indices.length);
+    rowBound.push(e.constant);
+  }
+  const n = column.size;
+  const colLower = new Array<number>(n);
+  const colUpper = new Array<number>(n);
+  for (const [v, c] of column) {
+    const { lower, upper } = system.variables[v]!;
+    colLower[c] = lower;
+    colUpper[c] = upper === Infinity ? highs.infinity : upper;
+  }
+  const model = highs.createModel({
+    numCols: n, numRows: equations.length, sense: highs.constants.objectiveSense.minimize as never, offset: 0,
+    colCost: new Array<number>(n).fill(0), colLower, colUpper, rowLower: rowBound, rowUpper: rowBound,
+    matrix: { format: "csr", numRows: equations.length, numCols: n, starts, indices, values },
+  });
+  model.options.set("output_flag", false);
+  // Warm starts: each solve of a component starts from the last basis, which presolve would throw away.
+  model.options.set("presolve", "off");
+  return { model, column, last: null };
+}
+
+/** The minimum or maximum of one variable over its component (`±Infinity` when unbounded). */
+function optimum(m: ComponentModel, variable: number, sense: "min" | "max"): number {
+  const c = m.column.get(variable)!;
+  if (m.last !== c) {
+    if (m.last !== null) m.model.changeColCost(m.last, 0);
+    m.model.changeColCost(c, 1);
+    m.last = c;
+  }
+  const { minimize, maximize } = highs.constants.objectiveSense;
+  m.model.changeObjectiveSense((sense === "min" ? minimize : maximize) as never);
+  m.model.run();
+  const status = m.model.getModelStatus();
+  const { optimal, unbounded, unboundedOrInfeasible } = highs.constants.modelStatus;
+  if (status === optimal) return m.model.getObjectiveValue();
+  if (status === unbounded || status === unboundedOrInfeasible) return sense === "max" ? Infinity : -Infinity;
+  // The true table always satisfies the published relations, so anything else is a bug in the caller.
+  throw new Error(`auditRanges: HiGHS could not solve the audit (model status ${status})`);
+}
+
+/**
+ * For every target, the reader's range (minimum and maximum of the variable subject to every equation and
+ * bound, solved as a linear programme by HiGHS, over the variable's connected component only) and whether it
+ * covers the target's protection interval. A variable in no equation is bounded by its own bounds alone.
+ * @param system the variables (bounds the reader knows), the published relations and the sensitive targets
+ * @returns the targets whose range does not reach `low` or `high` (empty when the suppression is safe)
+ * @example
+ * // A total of 7 split into two hidden groups, each at least 1 (true values 1 and 6): the reader knows
+ * // the first lies in 1..6, which covers the protection interval 1..4.
+ * auditRanges({ variables: [{ lower: 1, upper: Infinity }, { lower: 1, upper: Infinity }],
+ *   equations: [{ plus: [0, 1], minus: [], constant: 7 }], targets: [{ variable: 0, value: 1, low: 1, high: 4 }] })
+ * // => []
+ * // With the second group published as 6, the first is pinned to 1.
+ * auditRanges({ variables: [{ lower: 1, upper: Infinity }, { lower: 6, upper: 6 }],
+ *   equations: [{ plus: [0, 1], minus: [], constant: 7 }], targets: [{ variable: 0, value: 1, low: 1, high: 4 }] })
+ * // => [{ target: { variable: 0, value: 1, low: 1, high: 4 }, min: 1, max: 1 }]
+ */
+export function auditRanges(system: AuditSystem): AuditFailure[] {
+  const { of, equationsOf } = components(system);
+  const models = new Map<number, ComponentModel>();
+  const failures: AuditFailure[] = [];
+  try {
+    for (const target of system.targets) {
+      const own = system.variables[target.variable]!;
+      const root = of(target.variable);
+      const equations = equationsOf.get(root);
+      let min = own.lower;
+      let max = own.upper;
+      if (equations !== undefined && equations.length > 0) {
+        let m = models.get(root);
+        if (m === undefined) {
+          m = componentModel(system, equations);
+          models.set(root, m);
+        }
+        // The true value is feasible, so a side is solved only when the target asks for more than it.
+        min = target.low < target.value ? optimum(m, target.variable, "min") : target.value;
+        // Only a range that reaches low enough needs its maximum (a failure is a failure either way).
+        max = min > target.low + 1e-9 ? min : target.high > target.value ? optimum(m, target.variable, "max") : target.value;
+      }
+      if (min > target.low + 1e-9 || max < target.high - 1e-9) failures.push({ target, min, max });
+    }
+  } finally {
+    for (const m of models.values()) m.model.dispose();
+  }
+  return failures;
+}
