@@ -29,11 +29,11 @@ export function sized(width) {
 }
 
 /**
- * "42%"; a missing figure is "–" (no pupils or no data: neither zero nor "suppressed"); pass the figure's cell
- * (or `true`) as `suppressed` to say "suppressed" where disclosure control hid it.
+ * "42%"; a missing figure is "–" (no pupils or no data: neither zero nor "hidden"); pass the figure's cell
+ * (or `true`) as `suppressed` to say "hidden" where disclosure control hid it.
  */
 export function pct(x, digits = 0, suppressed = false) {
-  if (x == null) return suppressed === true || suppressed?.suppressed === true ? "suppressed" : "–";
+  if (x == null) return suppressed === true || suppressed?.suppressed === true ? "hidden" : "–";
   return `${(x * 100).toFixed(digits)}%`;
 }
 

@@ -81,9 +81,9 @@ export const GAP_BAND_COLOURS: Readonly<Record<string, string>> = {
 /**
  * The note drawn in place of a suppressed value (a group too small to show under the disclosure policy).
  * @example
- * SUPPRESSED_NOTE // => "suppressed: too few pupils to show"
+ * SUPPRESSED_NOTE // => "hidden to protect privacy"
  */
-export const SUPPRESSED_NOTE = "suppressed: too few pupils to show";
+export const SUPPRESSED_NOTE = "hidden to protect privacy";
 
 /** The default chart width in pixels (fits an A4 page in portrait with margins). */
 export const DEFAULT_CHART_WIDTH = 560;
