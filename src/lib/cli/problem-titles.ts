@@ -45,4 +45,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   "unreadable-csv": "file that cannot be read as CSV",
   "unknown-export": "file sendscope does not recognise",
   "no-rows": "file with a header but no rows",
+  "unmapped-column": "column not read that looks like a field sendscope knows",
+  "missing-column": "file without a column the analyses need",
+  "roster-mismatch": "pupil details that disagree with the roster",
 };
