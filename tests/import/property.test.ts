@@ -5,7 +5,8 @@ import { linkFiles } from "../../src/lib/import/link.js";
 import { testUpn } from "./helpers.js";
 
 // Property tests: whatever the input, importing never throws, and every row is accounted for:
-// rows read = rows imported + rows rejected, and every rejected row has an error naming its line.
+// rows read = rows imported + rows rejected + rows skipped, every rejected row has an error naming its line,
+// and a skipped row (a blank or summary row) has no error and is neither imported nor rejected.
 
 const HEADERS = [
   "UPN,Legal Surname,Legal Forename,DOB,Gender,Year,FSM Eligible",
@@ -22,13 +23,21 @@ function accounted(file: string, bytes: Uint8Array): void {
   const result = importFile(file, bytes);
   const data = linkFiles([result]);
   const report = data.files[0]!;
-  expect(report.imported + report.rejected).toBe(report.rows);
+  const skipped = report.skipped ?? 0;
+  expect(report.imported + report.rejected + skipped).toBe(report.rows);
+  expect(report.skippedRows ?? []).toHaveLength(skipped);
   const errorLines = new Set(data.problems.filter((p) => p.severity === "error").map((p) => p.line));
   const importedLines = new Set(result.accepted.map((r) => r.line));
+  const skippedLines = new Set((report.skippedRows ?? []).map((r) => r.line));
   // A rejected row always has an error on its line (or the whole file has a file-level error).
   const fileLevel = data.problems.some((p) => p.severity === "error" && (p.line <= 1));
   if (!fileLevel) expect(report.rejected).toBeLessThanOrEqual(errorLines.size);
   for (const line of importedLines) expect(line).toBeGreaterThan(1);
+  // A skipped row is neither imported nor given an error.
+  for (const line of skippedLines) {
+    expect(importedLines.has(line)).toBe(false);
+    expect(errorLines.has(line)).toBe(false);
+  }
 }
 
 describe("random CSV junk never crashes the import and never loses a row", () => {

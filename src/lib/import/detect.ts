@@ -212,7 +212,8 @@ const REPEATED_SHARE = 0.2;
 /**
  * Whether sampled rows name the same pupil again and again (a pupil list has one row per pupil; an SEN
  * register with one row per ranked need, or a results file with one row per test, repeats them). A pupil
- * list with the odd duplicate (a real MIS slip) is still a pupil list: a fifth of the rows must repeat.
+ * list with the odd duplicate (a real MIS slip) is still a pupil list: at least three rows, and a fifth of
+ * the rows, must repeat a pupil named above them.
  */
 function repeatsPupils(sample: readonly (readonly string[])[], columns: Map<string, number>): boolean {
   if (sample.length < MIN_SAMPLE_FOR_REPEATS) return false;
@@ -226,7 +227,7 @@ function repeatsPupils(sample: readonly (readonly string[])[], columns: Map<stri
     if (seen.has(key)) repeats += 1;
     else seen.add(key);
   }
-  return repeats >= 2 && repeats >= REPEATED_SHARE * sample.length;
+  return repeats >= 3 && repeats >= REPEATED_SHARE * sample.length;
 }
 
 /**
@@ -253,7 +254,7 @@ export function chooseKind(evaluation: HeaderEvaluation, sample: readonly (reado
     const evidence = best.evidence.slice(0, 3).map((h) => `'${h}'`).join(", ");
     return {
       kind: best.kind,
-      reason: `this looks like a${/^[aeiou]/i.test(best.kind) ? "n" : ""} ${best.kind} export${evidence === "" ? "" : ` (${evidence})`} but has no column for ${describeMissing(best.kind, best.missing)}; rename the column or add a column mapping (see README)`,
+      reason: `this looks like a${/^[aeiou]/i.test(best.kind) ? "n" : ""} ${best.kind} export but has no column for ${describeMissing(best.kind, best.missing)}${evidence === "" ? "" : ` (it has ${evidence}${best.evidence.length > 3 ? " …" : ""})`}; rename the column or add a column mapping (see README)`,
     };
   }
   let layout: Layout = "generic";

@@ -325,17 +325,18 @@ function warnOverlappingSpells(senRegister: SenRecord[], problems: Problem[], he
  * Warn when the roster lacks a field the analyses need (see `NEEDED_FIELDS`), and when the school has no
  * SEN information at all (no SEN register, no SEN status on the roster): every pupil would count as no SEN.
  */
-function warnMissingFields(files: readonly FileImport[]): void {
+function missingFieldProblems(files: readonly FileImport[]): Problem[] {
   const roster = rosterOf(files);
-  if (roster === undefined) return;
+  if (roster === undefined) return [];
   const read = new Set(roster.headers.keys());
-  for (const need of missingNeeded("pupils", read)) roster.problems.push(missingColumnProblem(roster, need));
+  const problems = missingNeeded("pupils", read).map((need) => missingColumnProblem(roster, need));
   if (!read.has("senStatus") && !files.some((f) => f.kind === "senRegister")) {
-    roster.problems.push(missingColumnProblem(roster, {
+    problems.push(missingColumnProblem(roster, {
       fields: "senStatus",
       without: "with no SEN register in the folder either, every pupil will count as having no SEN",
     }));
   }
+  return problems;
 }
 
 /**
@@ -402,8 +403,8 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Gathered
     pupil.yearGroupAcademicYear = pupil.yearGroup === null ? null
       : pupil.leavingDate !== null ? academicYearOf(pupil.leavingDate) : currentYear;
   }
-  warnMissingFields(files);
   const problems = files.flatMap((f) => f.problems);
+  problems.push(...missingFieldProblems(files));
   warnOverlappingSpells(data.senRegister, problems, new Map(files.map((f) => [f.file, f.headers])));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const reports = files.map((file) => fileReport(file, gathered?.imported.get(file) ?? file.accepted.length));
