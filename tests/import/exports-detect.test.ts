@@ -7,6 +7,9 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatValidateReport, validateJson } from "../../src/lib/cli/validate.js";
 import { detectExport, headerTest, isDetectionFailure } from "../../src/lib/import/detect.js";
+import { importFile } from "../../src/lib/import/import-file.js";
+import { linkFiles } from "../../src/lib/import/link.js";
+import { csvBytes } from "./helpers.js";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import { misIdKey } from "../../src/lib/import/link.js";
 import { extensionOf, READABLE_EXTENSIONS } from "../../src/lib/import/readable.js";
@@ -101,6 +104,28 @@ describe("nfer-results-beside-roster", () => {
     const people = (d: SchoolData) => d.pupils.map((p) => `${p.upn} ${p.forename} ${p.surname} ${p.dateOfBirth}`).sort();
     expect(people(renamed)).toEqual(people(original));
     expect(renamed.problems.filter((p) => p.code === "roster-mismatch").map((p) => [p.file, p.line])).toEqual([["z-class-list.csv", 3]]);
+  });
+});
+
+describe("a second pupil list", () => {
+  it("columns the roster lacks are reported as not read for the pupils on the roster", () => {
+    const roster = importFile("roster.csv", csvBytes([
+      "UPN,Legal Surname,Legal Forename,DOB,Gender,Year,FSM Eligible,SEN Status",
+      "X999200116001,Hughes,Noah,11/02/2017,M,Year 3,No,N",
+      "L999200116002,Iqbal,Zara,28/09/2017,F,Year 3,Yes,K",
+    ]));
+    const extra = importFile("eal-list.csv", csvBytes([
+      "UPN,Surname,Forename,EAL",
+      "X999200116001,Hughes,Noah,Yes",
+      "A999200116003,Jones,Ella,No",
+    ]));
+    const data = linkFiles([extra, roster]);
+    // Noah is on the roster (his EAL flag is not read: warned); Ella is not (added, with her EAL flag).
+    expect(data.pupils.map((p) => [p.upn, p.eal])).toEqual([["A999200116003", false], ["X999200116001", null], ["L999200116002", null]]);
+    const warning = data.problems.find((p) => p.code === "not-on-roster");
+    expect([warning?.file, warning?.line, warning?.severity]).toEqual(["eal-list.csv", 1, "warning"]);
+    expect(warning?.message).toMatch(/^1 of this list's pupils are on the roster \(roster\.csv\).*column 'EAL' is not read/);
+    expect(data.files.map((f) => [f.file, f.imported, f.rejected])).toEqual([["eal-list.csv", 2, 0], ["roster.csv", 2, 0]]);
   });
 });
 

@@ -48,4 +48,5 @@ export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   "unmapped-column": "column not read that looks like a field sendscope knows",
   "missing-column": "file without a column the analyses need",
   "roster-mismatch": "pupil details that disagree with the roster",
+  "not-on-roster": "pupil-list columns the roster lacks, not read for its pupils",
 };

@@ -142,6 +142,7 @@ function linkPupils(files: FileImport[]): PupilDirectory {
   const roster = rosterOf(files);
   const ordered = roster === undefined ? files : [roster, ...files.filter((f) => f !== roster)];
   for (const file of ordered) {
+    let checked = 0;
     for (const row of file.accepted) {
       const draft = row.records.pupils?.[0];
       if (draft === undefined) continue;
@@ -153,6 +154,7 @@ function linkPupils(files: FileImport[]): PupilDirectory {
         if (first.source.file !== file.file) {
           // Another pupil list naming a pupil already listed: checked against the list, never replacing it.
           checkedRows.add(row);
+          checked += 1;
           const differing = disagreements(first, pupil);
           if (differing.length > 0) {
             rosterMismatch(file, row.line, first, differing.map((field) => ({ field, roster: String(first[field]), here: String(pupil[field]) })));
@@ -177,8 +179,22 @@ function linkPupils(files: FileImport[]): PupilDirectory {
       if (pupil.upn !== null) byUpn.set(pupil.upn, pupil);
       if (pupil.misId !== null) byMisId.set(misIdKey(pupil.misId), pupil);
     }
+    if (checked > 0 && roster !== undefined) warnFieldsNotOnRoster(file, roster, checked);
   }
   return { byUpn, byMisId, any };
+}
+
+/**
+ * When a second pupil list has columns the roster lacks, say that for its pupils on the roster (whose
+ * details are the roster's) those columns are not read: nothing is merged in silently, nor lost silently.
+ */
+function warnFieldsNotOnRoster(file: FileImport, roster: FileImport, checked: number): void {
+  const extra = [...file.headers].filter(([field]) => !roster.headers.has(field)).map(([, header]) => `'${header}'`);
+  if (extra.length === 0) return;
+  file.problems.push({
+    file: file.file, line: file.headerLine, column: null, severity: "warning", code: "not-on-roster",
+    message: `${checked} of this list's pupils are on the roster (${roster.file}), whose details are kept; for them this list's ${extra.length === 1 ? "column" : "columns"} ${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not read, as the roster has no such column: add ${extra.length === 1 ? "it" : "them"} to the roster's export`,
+  });
 }
 
 /**
