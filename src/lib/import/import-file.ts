@@ -1,7 +1,8 @@
 /**
- * Import one export file: decode, parse, recognise, and read every row. Returns the rows it could read (as
- * drafts, still to be linked to the pupil list) and a problem for every row it could not. Never throws on
- * bad input: a file it cannot use at all gets one file-level problem naming why.
+ * Import one export file: decode, parse (finding the header below any title lines), recognise by content,
+ * and read every row. Returns the rows it could read (as drafts, still to be linked to the pupil list), a
+ * problem for every row it could not, the summary and blank rows it skipped, and the columns it read for
+ * nothing. Never throws on bad input: a file it cannot use at all gets one file-level problem naming why.
  */
 import type { FileKind, FileReport, Layout, Problem } from "../schema/report.js";
 import { readCsv, type CsvRows } from "./csv.js";

@@ -123,7 +123,9 @@ export function parseMappingText(text: string, path: string): ColumnMapping {
 
 /**
  * Import every CSV export in a folder (and its sub-folders) into one `SchoolData`. Row problems never
- * throw: they are in `problems`, and every file's `rows === imported + rejected`.
+ * throw: they are in `problems`, and every file's `rows === imported + rejected + skipped` (summary and
+ * blank rows are skipped). Every other file in the folder is listed in `unreadFiles` with why it was not
+ * read (see `readable.ts`).
  * Each sub-folder is one school (see `mergeSchoolData`); each school is read and linked on its own (see
  * `importSchools`). A large folder of several schools is read by two threads at once (see `threads`): the
  * data is the same either way.

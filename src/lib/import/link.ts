@@ -1,7 +1,9 @@
 /**
  * Link every file's rows into one `SchoolData`: find duplicate and conflicting pupils, tie every record to a
- * pupil on the pupil list (by UPN, else MIS id), and reject rows that name no known pupil. Nothing is merged
- * silently: a rejected row gets an error naming the row it clashes with.
+ * pupil on the pupil list (by UPN, else MIS id with leading zeros ignored), and reject rows that name no known
+ * pupil. Nothing is merged silently: a rejected row gets an error naming the row it clashes with. One pupil
+ * list is the roster (`rosterOf`); names and dates of birth elsewhere (a second list, a results file's name
+ * columns) are checked against it, and a disagreement is a warning, never a rejection of the roster's rows.
  */
 import type { Pupil, SenRecord } from "../schema/records.js";
 import type { FileKind, Problem } from "../schema/report.js";
@@ -471,6 +473,8 @@ function linkAndGather(gathered: Gathered, kind: Exclude<FileKind, "pupils">, di
   const pupilsByKey = new Map<PupilKey, Pupil>();
   let lastKey: PupilKey | null = null;
   let lastPupil: Pupil | undefined;
+  // Pupils whose names this file's rows have been checked against the roster for (files with name columns).
+  let identityChecked: Set<string> | null = null;
   return (file, line, out, fields) => {
     // A file's rows hold records of the file's kind only.
     const records = out[kind] as Array<{ pupilId: string; academicYear?: string }>;
@@ -487,7 +491,10 @@ function linkAndGather(gathered: Gathered, kind: Exclude<FileKind, "pupils">, di
       }
       if (lastPupil === undefined) return false;
       for (let i = 0; i < records.length; i += 1) records[i]!.pupilId = lastPupil.pupilId;
-      if (file.identity.size > 0) checkIdentity(file, line, identityOf(file.identity, fields), lastPupil, checkedSet(file));
+      if (file.identity.size > 0) {
+        identityChecked ??= checkedSet(file);
+        if (!identityChecked.has(lastPupil.pupilId)) checkIdentity(file, line, identityOf(file.identity, fields), lastPupil, identityChecked);
+      }
     }
     for (let i = 0; i < records.length; i += 1) {
       const record = records[i]!;
