@@ -230,9 +230,7 @@ export function readCsv(text: string, isHeader?: HeaderTest): CsvRows {
   };
   return {
     header, headerLine, rowCount, broken: [], preamble: linesAbove(text, headerLine - 1),
-    forEachRow: (visit) => forEachRow((line, fields) => {
-      visit(line, fields);
-    }),
+    forEachRow,
     sample: (limit) => {
       const rows: string[][] = [];
       if (limit > 0) {

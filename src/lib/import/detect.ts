@@ -238,7 +238,12 @@ function repeatsPupils(sample: readonly (readonly string[])[], columns: Map<stri
  */
 export function chooseKind(evaluation: HeaderEvaluation, sample: readonly (readonly string[])[] = []): Detection | DetectionFailure {
   const { header, candidates } = evaluation;
-  const scoreOf = (c: Candidate) => (c.kind === "pupils" && !evaluation.forced && repeatsPupils(sample, c.columns) ? 0 : c.score);
+  // Decided once: the sort below asks for each candidate's score many times.
+  const pupils = candidates.find((c) => c.kind === "pupils");
+  // (The sample is looked at only when the pupil list could win: most files are plainly something else.)
+  const others = Math.max(0, ...candidates.filter((c) => c !== pupils).map((c) => c.score));
+  const notPupils = pupils !== undefined && !evaluation.forced && pupils.score >= others && repeatsPupils(sample, pupils.columns);
+  const scoreOf = (c: Candidate) => (c.kind === "pupils" && notPupils ? 0 : c.score);
   const ranked = [...candidates].sort((a, b) =>
     scoreOf(b) - scoreOf(a)
     || Number(a.missing.length > 0) - Number(b.missing.length > 0)
