@@ -37,7 +37,7 @@ export type { ParsedCsv, CsvRow, BrokenRow } from "./import/csv.js";
 export { detectExport, isDetectionFailure } from "./import/detect.js";
 export type { Detection, DetectionFailure, WideColumn } from "./import/detect.js";
 export { chooseKind, evaluateHeader, headerTest } from "./import/detect.js";
-export type { HeaderEvaluation } from "./import/detect.js";
+export type { HeaderEvaluation, SampleRows } from "./import/detect.js";
 export { READABLE_EXTENSIONS, extensionOf, isReadableFile, isIgnoredFile, unreadReason } from "./import/readable.js";
 export { headersAlike, nearField, missingNeeded, NEEDED_FIELDS } from "./import/unread-columns.js";
 export { skipReason } from "./import/import-file.js";

@@ -230,19 +230,23 @@ function repeatsPupils(sample: readonly (readonly string[])[], columns: Map<stri
   return repeats >= 3 && repeats >= REPEATED_SHARE * sample.length;
 }
 
+/** Some of a file's rows, or a function giving them (so they are read only if needed). */
+export type SampleRows = readonly (readonly string[])[] | (() => readonly (readonly string[])[]);
+
 /**
  * Pick a file's kind from its header evaluation and a sample of its rows: the kind the evidence points at
  * most strongly (see `detectExport`).
  * @example
  * chooseKind(evaluateHeader(["UPN", "SEN Status", "Need Type", "Rank"]), rows).kind // => "senRegister"
  */
-export function chooseKind(evaluation: HeaderEvaluation, sample: readonly (readonly string[])[] = []): Detection | DetectionFailure {
+export function chooseKind(evaluation: HeaderEvaluation, sample: SampleRows = []): Detection | DetectionFailure {
   const { header, candidates } = evaluation;
   // Decided once: the sort below asks for each candidate's score many times.
   const pupils = candidates.find((c) => c.kind === "pupils");
   // (The sample is looked at only when the pupil list could win: most files are plainly something else.)
   const others = Math.max(0, ...candidates.filter((c) => c !== pupils).map((c) => c.score));
-  const notPupils = pupils !== undefined && !evaluation.forced && pupils.score >= others && repeatsPupils(sample, pupils.columns);
+  const notPupils = pupils !== undefined && !evaluation.forced && pupils.score >= others
+    && repeatsPupils(typeof sample === "function" ? sample() : sample, pupils.columns);
   const scoreOf = (c: Candidate) => (c.kind === "pupils" && notPupils ? 0 : c.score);
   const ranked = [...candidates].sort((a, b) =>
     scoreOf(b) - scoreOf(a)
@@ -300,7 +304,7 @@ export function chooseKind(evaluation: HeaderEvaluation, sample: readonly (reado
 export function detectExport(
   header: readonly string[],
   mapping: { kind: FileKind | undefined; columns: Record<string, string> } = { kind: undefined, columns: {} },
-  sample: readonly (readonly string[])[] = [],
+  sample: SampleRows = [],
 ): Detection | DetectionFailure {
   return chooseKind(evaluateHeader(header, mapping), sample);
 }

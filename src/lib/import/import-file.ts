@@ -170,7 +170,9 @@ export function openExport(
   result.headerLine = parsed.headerLine;
   result.preamble = parsed.preamble;
   for (const broken of parsed.broken) result.problems.push(fileProblem(file, broken.line, "bad-quoting", broken.reason));
-  const sample = parsed.sample(SAMPLE_ROWS);
+  // Read only if the kind is in doubt, or a column has no header.
+  let sampled: string[][] | null = null;
+  const sample = () => (sampled ??= parsed.sample(SAMPLE_ROWS));
   const detection = chooseKind(evaluateOnce(parsed.header, mapping), sample);
   if (isDetectionFailure(detection)) {
     result.problems.push(fileProblem(file, parsed.headerLine, "unknown-export",
@@ -204,12 +206,12 @@ export function openExport(
  * checked for those only as the roster: see `link.ts`). A column with no header is noted only when the
  * sample has a value in it (spreadsheets often leave empty columns at the right).
  */
-function noteUnreadColumns(result: FileImport, header: readonly string[], detection: Detection, sample: readonly (readonly string[])[]): void {
+function noteUnreadColumns(result: FileImport, header: readonly string[], detection: Detection, sample: () => readonly (readonly string[])[]): void {
   const read = new Set(detection.columns.keys());
   for (const index of detection.ignored) {
     const name = (header[index] ?? "").trim();
     if (name === "") {
-      if (sample.some((row) => (row[index] ?? "").trim() !== "")) result.ignoredColumns.push(`column ${index + 1} (no header)`);
+      if (sample().some((row) => (row[index] ?? "").trim() !== "")) result.ignoredColumns.push(`column ${index + 1} (no header)`);
       continue;
     }
     result.ignoredColumns.push(name);

@@ -38,7 +38,9 @@ const FIELD_WORDS: Record<string, string> = {
  * misIdKey("0") // => "0"
  */
 export function misIdKey(misId: string): string {
-  return misId.charCodeAt(0) === 48 ? misId.replace(/^0+(?=.)/, "") : misId;
+  let zeros = 0;
+  while (zeros < misId.length - 1 && misId.charCodeAt(zeros) === 48) zeros += 1;
+  return zeros === 0 ? misId : misId.slice(zeros);
 }
 
 /**
