@@ -46,24 +46,27 @@ function delimiterCounts(line: string): Array<["," | ";" | "\t", number]> {
 
 /**
  * Pick the delimiter from the header line: the most frequent of comma, semicolon and tab outside quotes in
- * the first line that has any (a title line above the header, with none, is passed over; comma when no line
- * of the first 30 has one).
+ * the first line, when it has two or more (a header of three or more columns). A first line with fewer is
+ * taken for a title line (or the file has one or two columns): then the line among the first 30 with the
+ * most delimiters of one kind decides. Comma when no line has any.
  * @example
  * detectDelimiter("UPN;Surname;Forename\n1;2;3") // => ";"
- * detectDelimiter("Attendance 2024/25\nUPN\tSurname\n") // => "\t"
+ * detectDelimiter("Attendance 2024/25\nUPN\tSurname\tForename\n") // => "\t"
  */
 export function detectDelimiter(text: string): "," | ";" | "\t" {
   let start = 0;
+  let best: ["," | ";" | "\t", number] = [",", 0];
   for (let scanned = 0; scanned < HEADER_SEARCH_LINES && start <= text.length; scanned += 1) {
     const newline = text.indexOf("\n", start);
     let line = newline < 0 ? text.slice(start) : text.slice(start, newline);
     if (line.endsWith("\r")) line = line.slice(0, -1);
-    const best = delimiterCounts(line)[0];
-    if (best !== undefined && best[1] > 0) return best[0];
+    const top = delimiterCounts(line)[0]!;
+    if (scanned === 0 && top[1] >= 2) return top[0];
+    if (top[1] > best[1]) best = top;
     if (newline < 0) break;
     start = newline + 1;
   }
-  return ",";
+  return best[0];
 }
 
 function plainReason(message: string): string {
