@@ -240,6 +240,8 @@ describe("unread-files", () => {
     expect(headersAlike("Legal Surnme", "Legal Surname")).toBe(true);
     expect(headersAlike("Ethnicity", "EAL")).toBe(false);
     expect(headersAlike("Start Date", "Date of Birth")).toBe(false); // 'date' alone is not enough
+    expect(headersAlike("Test", "Test Date")).toBe(false); // one word inside a longer header is not enough
+    expect(headersAlike("Date of test", "Test Date")).toBe(true);
   });
 });
 
@@ -260,6 +262,12 @@ describe("recognition by content", () => {
     const nfer = detectExport(["UPN", "Surname", "Forename", "Class", "Test", "Date of test", "Raw score", "Standardised score"]);
     // Not readable as it stands (no subject column), but recognised as what it is.
     expect(nfer.kind).toBe("assessments");
+  });
+
+  it("a file lacking a field its kind requires names the column that may be it", () => {
+    const failed = detectExport(["UPN", "Subject", "Measure", "Score", "Assesment Date"]);
+    expect(isDetectionFailure(failed) && failed.kind).toBe("assessments");
+    expect(isDetectionFailure(failed) ? failed.reason : "").toMatch(/'Assesment Date' may be the date \(rename it '(Assessment Date|Test Date)'\)/);
   });
 
   it("the sample school's files are the kinds they were", async () => {

@@ -7,6 +7,7 @@ import { FILE_KINDS, type FileKind, type Layout } from "../schema/report.js";
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import { parseWideHeader } from "./codes.js";
 import { FIELDS, KNOWN_LAYOUTS, REQUIRED_FIELDS, normaliseHeader, type KnownLayout } from "./layouts.js";
+import { columnsLike, fieldWords } from "./unread-columns.js";
 
 /** A wide-layout assessment column: its index, header, subject and measure. */
 export interface WideColumn {
@@ -261,9 +262,14 @@ export function chooseKind(evaluation: HeaderEvaluation, sample: SampleRows = []
   }
   if (best.missing.length > 0) {
     const evidence = best.evidence.slice(0, 3).map((h) => `'${h}'`).join(", ");
+    // Columns that may be a missing field (a near miss of one of its headers), to say which to rename.
+    const mapped = new Set(best.columns.values());
+    const unmapped = header.filter((_, i) => !mapped.has(i));
+    const hints = best.missing.flatMap((m) => m.split("|")).flatMap((field) =>
+      columnsLike(best.kind, field, unmapped).map(({ header: h, alias }) => `'${h}' may be the ${fieldWords(field)} (rename it '${alias}')`));
     return {
       kind: best.kind,
-      reason: `this looks like a${/^[aeiou]/i.test(best.kind) ? "n" : ""} ${best.kind} export but has no column for ${describeMissing(best.kind, best.missing)}${evidence === "" ? "" : ` (it has ${evidence}${best.evidence.length > 3 ? " …" : ""})`}; rename the column or add a column mapping (see README)`,
+      reason: `this looks like a${/^[aeiou]/i.test(best.kind) ? "n" : ""} ${best.kind} export but has no column for ${describeMissing(best.kind, best.missing)}${evidence === "" ? "" : ` (it has ${evidence}${best.evidence.length > 3 ? " …" : ""})`}${hints.length > 0 ? `; ${hints.join("; ")}` : ""}; rename the column or add a column mapping (see README)`,
     };
   }
   let layout: Layout = "generic";

@@ -54,8 +54,8 @@ function editDistance(a: string, b: string, limit: number): number {
 
 /**
  * Whether an unread header is close to a known one: a small misspelling (edit distance 1, or 2 for headers
- * of 8 or more letters), one holding all the other's words but for at most two more ('SEN Status code' and
- * 'SEN Status'), or sharing at least 60% of their words ('Eligible for free meals' and 'Free School Meals
+ * of 8 or more letters), one holding all the other's two or more words but for at most two more ('SEN Status
+ * code' and 'SEN Status'), or sharing at least 60% of their words ('Eligible for free meals' and 'Free School Meals
  * Eligible') — counting only words that say something ('date', 'name', 'code' … alone do not).
  * @example
  * headersAlike("SEN Status code", "SEN Status") // => true
@@ -71,7 +71,8 @@ export function headersAlike(header: string, alias: string): boolean {
   const wb = new Set(b.split(" "));
   const shared = [...wa].filter((w) => wb.has(w));
   if (!shared.some((w) => !WEAK_WORDS.has(w))) return false;
-  const contains = (outer: Set<string>, inner: Set<string>) => [...inner].every((w) => outer.has(w)) && outer.size - inner.size <= 2;
+  // One word inside a longer header says too little ('Test' and 'Test Date'): containment needs two.
+  const contains = (outer: Set<string>, inner: Set<string>) => inner.size >= 2 && [...inner].every((w) => outer.has(w)) && outer.size - inner.size <= 2;
   if (contains(wa, wb) || contains(wb, wa)) return true;
   const union = new Set([...wa, ...wb]).size;
   return shared.length / union >= 0.6;
@@ -100,6 +101,24 @@ export function nearField(kind: FileKind, header: string, read: ReadonlySet<stri
     for (const alias of aliases) if (headersAlike(header, alias)) return { field: spec.field, alias };
   }
   return null;
+}
+
+/**
+ * The headers of a row that look like one field of a kind (see `headersAlike`), with the alias each
+ * resembles: to say, when a file lacks a field it needs, which of its columns may be it.
+ * @example
+ * columnsLike("assessments", "date", ["UPN", "Date of test"]) // => [{ header: "Date of test", alias: "Test Date" }]
+ */
+export function columnsLike(kind: FileKind, field: string, headers: readonly string[]): Array<{ header: string; alias: string }> {
+  const spec = FIELDS[kind].find((s) => s.field === field);
+  if (spec === undefined) return [];
+  const aliases = [...KNOWN_LAYOUTS.flatMap((layout) => spec.headers[layout]), ...(spec.other ?? [])];
+  const found: Array<{ header: string; alias: string }> = [];
+  for (const header of headers) {
+    const alias = aliases.find((a) => headersAlike(header, a));
+    if (alias !== undefined) found.push({ header, alias });
+  }
+  return found;
 }
 
 /**
