@@ -162,6 +162,10 @@ describe("sims-title-lines-and-total", () => {
     // The same through csv-parse (a quoted cell sends the text there).
     const quoted = readCsv(text.replace("Hughes", '"Hughes"'), headerTest());
     expect([quoted.headerLine, quoted.preamble, quoted.rowCount]).toEqual([3, ["Year 3 Reading and Maths - Autumn 2024", ""], 1]);
+    // An unrecognised header is never passed over for a data row that happens to hold header words below it.
+    const custom = readCsv("Ref,Topic,Kind,Points\nP1,Phonics,Phonics Mark,33\n", headerTest());
+    expect(headerTest()(["P1", "Phonics", "Phonics Mark", "33"])).toBe(true); // header words, but a data row
+    expect([custom.header, custom.headerLine, custom.rowCount]).toEqual([["Ref", "Topic", "Kind", "Points"], 1, 1]);
     // A title line without a delimiter does not hide a tab-delimited header.
     const tabbed = readCsv("Attendance 01/09/2024 - 20/12/2024\nUPN\tLegal Surname\tLegal Forename\nX999200116001\tHughes\tNoah\n", headerTest());
     expect([tabbed.header, tabbed.headerLine]).toEqual([["UPN", "Legal Surname", "Legal Forename"], 2]);

@@ -131,6 +131,13 @@ function quoteFreeEnding(text: string): "lf" | "crlf" | null {
 /** Whether a row's fields are a header row (see `readCsv`). */
 export type HeaderTest = (fields: readonly string[]) => boolean;
 
+/** How many of a row's cells hold something other than spaces. */
+function filledCells(fields: readonly string[]): number {
+  let filled = 0;
+  for (const field of fields) if (field.trim() !== "") filled += 1;
+  return filled;
+}
+
 /** The raw text of lines 1 … `count` (line endings dropped): what lies above a header on line `count + 1`. */
 function linesAbove(text: string, count: number): string[] {
   return count <= 0 ? [] : text.split(/\r\n|\n|\r/, count);
@@ -143,9 +150,10 @@ function linesAbove(text: string, count: number): string[] {
  * is visited, so they are garbage as soon as the row is read. Any other text is parsed whole by `parseCsv`.
  * In place, one fields array serves every row.
  *
- * The header is the first non-empty row for which `isHeader` is true among the first 30 (title lines and
- * blank lines above it are passed over and kept, as written, in `preamble`); when no row of those passes,
- * or no test is given, the first non-empty row.
+ * The header is the first non-empty row for which `isHeader` is true among the first 30, provided it has more
+ * filled cells than every row above it (title lines and blank lines above it are passed over and kept, as
+ * written, in `preamble`; a data row is as wide as the header, so no data row is ever passed over); when no
+ * row of those passes, or no test is given, the first non-empty row.
  * @param text decoded text
  * @param isHeader which rows are header rows; default: the first non-empty row is the header
  * @example
@@ -161,8 +169,12 @@ export function readCsv(text: string, isHeader?: HeaderTest): CsvRows {
     let { header, headerLine, rows, broken } = parsed;
     if (isHeader !== undefined && headerLine !== 0 && !isHeader(header)) {
       const limit = Math.min(rows.length, HEADER_SEARCH_LINES - 1);
+      let widest = filledCells(header);
       for (let i = 0; i < limit; i += 1) {
-        if (!isHeader(rows[i]!.fields)) continue;
+        const cells = filledCells(rows[i]!.fields);
+        const wider = cells > widest;
+        widest = Math.max(widest, cells);
+        if (!wider || !isHeader(rows[i]!.fields)) continue;
         header = rows[i]!.fields;
         headerLine = rows[i]!.line;
         rows = rows.slice(i + 1);
@@ -199,6 +211,7 @@ export function readCsv(text: string, isHeader?: HeaderTest): CsvRows {
   let headerLine = 0;
   let bodyStart = n;
   let searched = 0;
+  let widest = 0;
   forEachLine(0, 1, (start, end, line) => {
     const fields = fieldsOf(text, start, end, delimiter);
     if (headerLine === 0) {
@@ -208,7 +221,10 @@ export function readCsv(text: string, isHeader?: HeaderTest): CsvRows {
       bodyStart = Math.min(n, text.indexOf("\n", end) + 1 || n);
     }
     if (isHeader === undefined) return false;
-    if (isHeader(fields)) {
+    const cells = filledCells(fields);
+    const wider = searched === 0 || cells > widest;
+    widest = Math.max(widest, cells);
+    if (wider && isHeader(fields)) {
       header = fields;
       headerLine = line;
       bodyStart = Math.min(n, text.indexOf("\n", end) + 1 || n);
