@@ -281,6 +281,30 @@ describe("recognition by content", () => {
     expect(isDetectionFailure(failed) ? failed.reason : "").toMatch(/'Assesment Date' may be the date \(rename it '(Assessment Date|Test Date)'\)/);
   });
 
+  it("validate --json on the sample school only gains the new fields: nothing skipped or ignored, its two notes unread", async () => {
+    const json = validateJson(await importFolder("fixtures/sample-school"));
+    for (const f of json.files) expect([f.skipped, f.skippedRows, f.ignoredColumns]).toEqual([0, [], []]);
+    expect(json.unreadFiles.map((u) => u.file)).toEqual(["README.md", "expected-problems.json"]);
+  });
+
+  it("a trust folder lists unread files by their path in the folder, and each school has its own roster", async () => {
+    const { mkdtemp, mkdir, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(`${tmpdir()}/trust-`);
+    for (const school of ["ash", "birch"]) {
+      await mkdir(`${dir}/${school}`);
+      // Each school's class list sorts first; its roster has more pupil fields.
+      await writeFile(`${dir}/${school}/a-class.csv`, "UPN,Surname,Forename\nX999200116001,Quinn,Rosa\n");
+      await writeFile(`${dir}/${school}/pupils.csv`, "UPN,Legal Surname,Legal Forename,DOB,Gender,Year,FSM Eligible,SEN Status\nX999200116001,Quinn,Rose,12/12/2018,F,Year 1,No,N\n");
+    }
+    await writeFile(`${dir}/birch/marks.xlsx`, "PK placeholder");
+    const data = await importFolder(dir);
+    expect(data.unreadFiles?.map((u) => u.file)).toEqual(["birch/marks.xlsx"]);
+    // Rose on each roster; Rosa on each class list is a warning, per school.
+    expect(data.pupils.map((p) => [p.school, p.forename])).toEqual([["ash", "Rose"], ["birch", "Rose"]]);
+    expect(data.problems.filter((p) => p.code === "roster-mismatch").map((p) => p.file)).toEqual(["ash/a-class.csv", "birch/a-class.csv"]);
+  });
+
   it("the sample school's files are the kinds they were", async () => {
     const data = await importFolder("fixtures/sample-school");
     expect(data.files.map((f) => [f.file, f.kind])).toEqual([
