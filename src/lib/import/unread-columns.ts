@@ -129,13 +129,13 @@ export function columnsLike(kind: FileKind, field: string, headers: readonly str
  */
 export const NEEDED_FIELDS: Readonly<Record<FileKind, ReadonlyArray<{ fields: string; without: string }>>> = {
   pupils: [
-    { fields: "dateOfBirth", without: "no pupil will have a date of birth, so month-of-birth (summer-born) groups will be empty" },
-    { fields: "gender", without: "every pupil's gender will be unknown, so gender gaps will be empty" },
-    { fields: "yearGroup", without: "no pupil will have a year group, so year-group figures will be empty" },
+    { fields: "dateOfBirth", without: "no pupil will have a date of birth, and month-of-birth (summer-born) groups will be empty" },
+    { fields: "gender", without: "every pupil's gender will be unknown, and gender gaps will be empty" },
+    { fields: "yearGroup", without: "no pupil will have a year group, and year-group figures will be empty" },
     { fields: "fsm|disadvantaged", without: "no pupil will be counted as eligible for free school meals or disadvantaged" },
   ],
   senRegister: [
-    { fields: "primaryNeed", without: "no SEN pupil will have a type of need, so the mix of needs will be empty" },
+    { fields: "primaryNeed", without: "no SEN pupil will have a type of need, and the mix of needs will be empty" },
   ],
   assessments: [],
   interventions: [],
