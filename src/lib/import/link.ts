@@ -44,8 +44,8 @@ export function misIdKey(misId: string): string {
 }
 
 /**
- * The roster among a school's pupil lists: the one with the most pupil fields (columns read), then the
- * most rows, then the first by name, so the choice never depends on which file is read first. Its rows are
+ * The roster among a school's pupil lists: the one with the most pupil fields (columns read) among those
+ * with rows, then the most rows, then the first by name, so the choice never depends on which file is read first. Its rows are
  * the pupil list; the rows of any other pupil list are checked against it (see `linkPupils`).
  * @example
  * rosterOf([contacts, simsPupils]) // => simsPupils
@@ -55,7 +55,8 @@ export function rosterOf(files: readonly FileImport[]): FileImport | undefined {
   for (const file of files) {
     if (file.kind !== "pupils") continue;
     if (roster === undefined
-      || file.headers.size > roster.headers.size
+      || (file.rows > 0 && roster.rows === 0)
+      || ((file.rows > 0) === (roster.rows > 0) && file.headers.size > roster.headers.size)
       || (file.headers.size === roster.headers.size && (file.rows > roster.rows || (file.rows === roster.rows && file.file < roster.file)))) {
       roster = file;
     }
