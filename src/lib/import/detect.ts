@@ -1,7 +1,9 @@
 /**
- * Recognise what an export is from its header row: which kind of record (pupils, SEN register, assessments
- * in long or wide layout, interventions, attendance, suspensions, targets) and which MIS layout it follows,
- * and which column holds which field.
+ * Recognise what an export is by its content: which kind of record (pupils, SEN register, assessments in long
+ * or wide layout, interventions, attendance, suspensions, targets), which MIS layout it follows, which column
+ * holds which field, and which columns are read for nothing. Every header is evidence for a kind, and a
+ * sample of the rows says whether pupils repeat (see `detectExport`), so a file is never taken for a kind
+ * because of one tell-tale header. `headerTest` finds the header row below any title lines.
  */
 import { FILE_KINDS, type FileKind, type Layout } from "../schema/report.js";
 import type { MeasureKind, Subject } from "../schema/primitives.js";
