@@ -175,6 +175,8 @@ describe("sims-title-lines-and-total", () => {
     expect(skipReason(["", " ", ""])).toBe("a blank row (every cell empty)");
     expect(skipReason(["Average", "", "", "95.5", "101%"])).toMatch(/summary row/);
     expect(skipReason(["", "Total", "28"])).toMatch(/summary row/);
+    expect(skipReason(["Class average", "", "101.5"])).toMatch(/summary row \('Class average'\)/);
+    expect(skipReason(["Year 3 mean", "97"])).toMatch(/summary row/);
     // A pupil called Mean, or a 'Total' beside words, is a data row.
     expect(skipReason(["", "Mean", "Ada", "01/05/2016"])).toBeNull();
     expect(skipReason(["Totals", "see sheet 2"])).toBeNull();

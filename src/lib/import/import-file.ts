@@ -243,8 +243,11 @@ export function missingColumnProblem(file: FileImport, need: { fields: string; w
   };
 }
 
-/** Summary rows below a table: a first cell like these, and nothing but numbers in the others. */
-const SUMMARY_WORDS = /^(grand total|sub-?totals?|totals?|averages?|mean|median|count|sum|number of (pupils|students)|no\.? of (pupils|students))\b/i;
+/**
+ * Summary rows below a table: a first cell like these ('Total', 'Class average', 'Year 3 mean': up to three
+ * words before the summary word), and nothing but numbers in the others.
+ */
+const SUMMARY_WORDS = /^(?:[^\s,]+\s+){0,3}?(grand total|sub-?totals?|totals?|averages?|mean|median|count|sum|number of (pupils|students)|no\.? of (pupils|students))\b/i;
 /** A cell that holds a figure (or nothing): digits, signs, points, percentages, ratios. */
 const FIGURE = /^[\d\s.,:%/+-]*$/;
 
@@ -254,6 +257,7 @@ const FIGURE = /^[\d\s.,:%/+-]*$/;
  * the others), as spreadsheets add below a table.
  * @example
  * skipReason(["Total", "", "", "28", "27"]) // => "a summary row ('Total'), not a pupil's"
+ * skipReason(["Class average", "", "101.5"]) // => "a summary row ('Class average'), not a pupil's"
  * skipReason(["X201300125001", "Lee"]) // => null
  */
 export function skipReason(fields: readonly string[]): string | null {
