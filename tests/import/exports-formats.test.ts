@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { attendanceCode } from "../../src/data/attendance-codes.js";
 import { importFolder } from "../../src/lib/import/import-folder.js";
-import { openTable, readRows, type FileImport } from "../../src/lib/import/import-file.js";
+import { emptyImport, openTable, readRows, type FileImport } from "../../src/lib/import/import-file.js";
 import { splitByWeights, splitSessions, termShares } from "../../src/lib/import/formats/attendance-period.js";
 import { delimiterFor, sniffDelimiter } from "../../src/lib/import/formats/delimited.js";
-import { isReadableExport } from "../../src/lib/import/formats/index.js";
+import { isReadableFile } from "../../src/lib/import/readable.js";
 import { tableRows } from "../../src/lib/import/formats/table.js";
 import { pointLabel, testContext } from "../../src/lib/import/formats/test-context.js";
 import { ColumnMapping, mappingForFile } from "../../src/lib/import/mapping.js";
@@ -43,8 +43,8 @@ describe("tab-delimited text (SIMS Export Report)", () => {
     expect(delimiterFor("pupils.csv", "UPN\tTerm\n")).toBeUndefined();
     // A title line with no delimiter does not decide: the table's lines agree on one tab each.
     expect(sniffDelimiter("Attendance, autumn term\nUPN\tTerm\nA\tAutumn\nB\tSpring\n")).toBe("\t");
-    expect(isReadableExport("Results.XLSX")).toBe(true);
-    expect(isReadableExport("notes.docx")).toBe(false);
+    expect(isReadableFile("Results.XLSX")).toBe(true);
+    expect(isReadableFile("notes.docx")).toBe(false);
   });
 
   it("imports the SIMS student list and attendance, rejecting the bad UPN", async () => {
@@ -212,7 +212,7 @@ describe("attendance over a date range", () => {
   });
 
   it("takes the period from a title line, and a period within one term as that term", () => {
-    const result: FileImport = { file: "summary.csv", kind: null, layout: null, encoding: "utf-8", rows: 0, accepted: [], problems: [], headers: new Map() };
+    const result: FileImport = { ...emptyImport("summary.csv"), encoding: "utf-8" };
     const table = tableRows(["UPN", "Possible", "Present", "AEA"], [{ line: 3, fields: ["U201300125601", "140", "120", "6"] }], 2);
     const opened = openTable(result, table, { kind: undefined, columns: {} }, ["Attendance Summary 02/09/2024 - 20/12/2024"]);
     const read = readRows(opened);
@@ -222,7 +222,7 @@ describe("attendance over a date range", () => {
   });
 
   it("reports a summary with no period, with what to put in the mapping", async () => {
-    const result: FileImport = { file: "summary.csv", kind: null, layout: null, encoding: "utf-8", rows: 0, accepted: [], problems: [], headers: new Map() };
+    const result: FileImport = { ...emptyImport("summary.csv"), encoding: "utf-8" };
     const opened = openTable(result, tableRows(["UPN", "Possible", "Present"], [{ line: 2, fields: ["U201300125601", "140", "120"] }]), { kind: undefined, columns: {} });
     expect(opened.pending).toBeNull();
     expect(opened.result.problems.map((p) => [p.severity, p.code])).toEqual([["error", "attendance-period-unknown"]]);
@@ -258,7 +258,7 @@ describe("per-session attendance marks", () => {
   });
 
   it("leaves a file of dated marks that are not register marks to recognition", () => {
-    const result = (): FileImport => ({ file: "m.csv", kind: null, layout: null, encoding: "utf-8", rows: 0, accepted: [], problems: [], headers: new Map() });
+    const result = (): FileImport => ({ ...emptyImport("m.csv"), encoding: "utf-8" });
     // A test's marks by date (a subject column): a long assessment export, not a register.
     const tests = openTable(result(), tableRows(["UPN", "Subject", "Date", "Mark"], [{ line: 2, fields: ["U201300125601", "Phonics", "12/06/2025", "34"] }]), { kind: undefined, columns: {} });
     expect(tests.result.kind).toBe("assessments");
@@ -318,7 +318,7 @@ describe("single-subject test exports", () => {
     // The file's lines 1–2 are a title and a blank line; the header is line 3 (what part A's reader gives).
     const lines = readFileSync(`${EXPORTS}/gl-ngrt-title-line/NGRT-B spring 2025.csv`, "utf8").split(/\r?\n/);
     const table = tableRows(lines[2]!.split(","), [3, 4, 5].map((i) => ({ line: i + 1, fields: lines[i]!.split(",") })), 3);
-    const result: FileImport = { file: "NGRT-B spring 2025.csv", kind: null, layout: null, encoding: "utf-8", rows: 0, accepted: [], problems: [], headers: new Map() };
+    const result: FileImport = { ...emptyImport("NGRT-B spring 2025.csv"), encoding: "utf-8" };
     const read = readRows(openTable(result, table, { kind: undefined, columns: {} }, [lines[0]!]));
     expect(read.kind).toBe("assessments");
     expect(read.problems.map((p) => p.code)).toEqual(["test-context-inferred"]);

@@ -104,19 +104,26 @@ function reshaped(table: CsvRows, options: { drop?: ReadonlySet<number>; rename?
   const front = add.filter((a) => a.first === true);
   const back = add.filter((a) => a.first !== true);
   const header = [...front.map((a) => a.header), ...kept.map((i) => rename.get(i) ?? table.header[i]!), ...back.map((a) => a.header)];
+  const forEachRow: CsvRows["forEachRow"] = (visit) => {
+    table.forEachRow((line, fields) => {
+      if (fields.length < width) {
+        visit(line, kept.filter((i) => i < fields.length).map((i) => fields[i]!));
+        return;
+      }
+      visit(line, [
+        ...front.map((a) => a.value(fields, line)), ...kept.map((i) => fields[i]!), ...back.map((a) => a.value(fields, line)),
+        ...fields.slice(width),
+      ]);
+    });
+  };
   return {
-    header, headerLine: table.headerLine, rowCount: table.rowCount, broken: table.broken,
-    forEachRow: (visit) => {
-      table.forEachRow((line, fields) => {
-        if (fields.length < width) {
-          visit(line, kept.filter((i) => i < fields.length).map((i) => fields[i]!));
-          return;
-        }
-        visit(line, [
-          ...front.map((a) => a.value(fields, line)), ...kept.map((i) => fields[i]!), ...back.map((a) => a.value(fields, line)),
-          ...fields.slice(width),
-        ]);
+    header, headerLine: table.headerLine, rowCount: table.rowCount, broken: table.broken, preamble: table.preamble, forEachRow,
+    sample: (limit) => {
+      const rows: string[][] = [];
+      forEachRow((_, fields) => {
+        if (rows.length < limit) rows.push([...fields]);
       });
+      return rows;
     },
   };
 }
