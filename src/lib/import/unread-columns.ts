@@ -78,6 +78,14 @@ export function headersAlike(header: string, alias: string): boolean {
   return shared.length / union >= 0.6;
 }
 
+/**
+ * Headers of real exports that resemble a field's header but are known to hold something sendscope has no
+ * field for, so naming the field would be wrong advice (they are still listed as columns not read):
+ * `PupilMatchingRef` (DfE census download) is the National Pupil Database's anonymised Pupil Matching
+ * Reference, not the school's MIS id ('Pupil Ref'); see fixtures/exports/dfe-census-download/NOTE.md.
+ */
+const NOT_A_FIELD: ReadonlySet<string> = new Set(["PupilMatchingRef"].map(normaliseHeader));
+
 /** A near miss: an unread header and the field it may be. */
 export interface NearField {
   field: string;
@@ -93,8 +101,10 @@ export interface NearField {
  * @param read the fields the file's other columns give
  * @example
  * nearField("pupils", "Eligible for free meals", new Set(["upn"])) // => { field: "fsm", alias: "Free School Meals" }
+ * nearField("pupils", "PupilMatchingRef", new Set(["upn"])) // => null (an NPD reference, not the MIS id)
  */
 export function nearField(kind: FileKind, header: string, read: ReadonlySet<string>): NearField | null {
+  if (NOT_A_FIELD.has(normaliseHeader(header))) return null;
   for (const spec of FIELDS[kind]) {
     if (read.has(spec.field)) continue;
     const aliases = [...KNOWN_LAYOUTS.flatMap((layout) => spec.headers[layout]), ...(spec.other ?? [])];
