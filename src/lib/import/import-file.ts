@@ -20,6 +20,7 @@ import { readPupilRow } from "./rows/pupils.js";
 import { readSenRegisterRow } from "./rows/sen-register.js";
 import { readSuspensionRow } from "./rows/suspensions.js";
 import { readTargetRow } from "./rows/targets.js";
+import { looksLikePupilKey, skipReason } from "./skip.js";
 import { fieldWords, missingNeeded, nearField } from "./unread-columns.js";
 
 /** A row that was read, with its records (linking may still reject it). */
@@ -227,7 +228,9 @@ export function openTable(result: FileImport, table: CsvRows, mapping: FileMappi
   const shaped = shapeTable(file, table, mapping, preamble);
   const parsed = shaped.rows;
   result.header = parsed.header;
-  result.rows = parsed.rowCount + parsed.broken.length;
+  // Rows a shape took out (a marks file's blank and summary rows) are skipped rows of the file.
+  for (const row of shaped.skipped ?? []) result.skipped.push(row);
+  result.rows = parsed.rowCount + parsed.broken.length + (shaped.skipped?.length ?? 0);
   for (const problem of shaped.problems) result.problems.push(problem);
   if (shaped.needs.length > 0) result.needs = shaped.needs;
   if (shaped.unusable === true) return unusable;
@@ -249,7 +252,8 @@ export function openTable(result: FileImport, table: CsvRows, mapping: FileMappi
   for (const [field, index] of detection.columns) result.headers.set(field, parsed.header[index] ?? field);
   // Identity columns by `identity:<field>` (for naming them in the roster checks; see `link.ts`).
   for (const [field, index] of detection.identity) result.headers.set(`identity:${field}`, parsed.header[index] ?? field);
-  noteUnreadColumns(result, parsed.header, detection, sample);
+  noteUnreadColumns(result, parsed.header, detection, sample, new Set(shaped.consumed ?? []));
+  for (const header of shaped.notRead ?? []) result.ignoredColumns.push(header);
   if (result.rows === 0) {
     result.problems.push(fileProblem(file, parsed.headerLine, "no-rows", `the file has a header row (${detection.kind}) but no data rows`));
     return unusable;
@@ -267,12 +271,16 @@ export function openTable(result: FileImport, table: CsvRows, mapping: FileMappi
 /**
  * Note the columns a recognised file is not read for (`ignoredColumns`), warn of any that look like a
  * field of its kind it has no column for, and of fields its kind needs that it lacks (a pupil list is
- * checked for those only as the roster: see `link.ts`). A column with no header is noted only when the
+ * checked for those only as the roster: see `link.ts`). Columns a shape read (`consumed`) are not listed. A
+ * column with no header is noted only when the
  * sample has a value in it (spreadsheets often leave empty columns at the right).
  */
-function noteUnreadColumns(result: FileImport, header: readonly string[], detection: Detection, sample: () => readonly (readonly string[])[]): void {
+function noteUnreadColumns(
+  result: FileImport, header: readonly string[], detection: Detection, sample: () => readonly (readonly string[])[], consumed: ReadonlySet<string>,
+): void {
   const read = new Set(detection.columns.keys());
   for (const index of detection.ignored) {
+    if (consumed.has(header[index] ?? "")) continue;
     const name = (header[index] ?? "").trim();
     if (name === "") {
       if (sample().some((row) => (row[index] ?? "").trim() !== "")) result.ignoredColumns.push(`column ${index + 1} (no header)`);
@@ -307,37 +315,7 @@ export function missingColumnProblem(file: FileImport, need: { fields: string; w
   };
 }
 
-/**
- * Summary rows below a table: a first cell like these ('Total', 'Class average', 'Year 3 mean': up to three
- * words before the summary word), and nothing but numbers in the others.
- */
-const SUMMARY_WORDS = /^(?:[^\s,]+\s+){0,3}?(grand total|sub-?totals?|totals?|averages?|mean|median|count|sum|number of (pupils|students)|no\.? of (pupils|students))\b/i;
-/** A cell that holds a figure (or nothing): digits, signs, points, percentages, ratios. */
-const FIGURE = /^[\d\s.,:%/+-]*$/;
-
-/**
- * Why a row is skipped (neither imported nor rejected), or null for a data row: a row whose every cell is
- * blank, or a summary row (first non-blank cell 'Total', 'Average', 'Mean', 'Count' … and figures only in
- * the others), as spreadsheets add below a table.
- * @example
- * skipReason(["Total", "", "", "28", "27"]) // => "a summary row ('Total'), not a pupil's"
- * skipReason(["Class average", "", "101.5"]) // => "a summary row ('Class average'), not a pupil's"
- * skipReason(["X201300125001", "Lee"]) // => null
- */
-export function skipReason(fields: readonly string[]): string | null {
-  let first = -1;
-  for (let i = 0; i < fields.length; i += 1) {
-    if ((fields[i] ?? "").trim() !== "") {
-      first = i;
-      break;
-    }
-  }
-  if (first < 0) return "a blank row (every cell empty)";
-  const text = fields[first]!.trim();
-  if (!SUMMARY_WORDS.test(text)) return null;
-  for (let i = first + 1; i < fields.length; i += 1) if (!FIGURE.test(fields[i] ?? "")) return null;
-  return `a summary row ('${text.length > 40 ? `${text.slice(0, 40)}…` : text}'), not a pupil's`;
-}
+export { skipReason } from "./skip.js";
 
 /**
  * The second half of `importFile`: read every row of an opened file (once; later calls do nothing), keeping
@@ -381,9 +359,8 @@ export function takeRows(opened: OpenedExport, take: RowTaker): number {
   const out = new RowOutput();
   let taken = 0;
   rows.forEachRow((line, fields) => {
-    // A row with a UPN-length or numeric key is a pupil's: only other rows are looked at for summaries.
-    const key = keyAt === undefined ? "" : (fields[keyAt] ?? "");
-    if (key.length !== 13 && !(key.length > 0 && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57)) {
+    // A row whose key is plainly a pupil's is one: only other rows are looked at for summaries.
+    if (!looksLikePupilKey(keyAt === undefined ? "" : (fields[keyAt] ?? ""))) {
       const reason = skipReason(fields);
       if (reason !== null) {
         result.skipped.push({ line, reason });
