@@ -57,17 +57,10 @@ describe("nfer-results-beside-roster", () => {
     const data = await importFolder(`${ROOT}/nfer-results-beside-roster`);
     const roster = fileOf(data, "sims-pupils.csv");
     expect([roster.kind, roster.rows, roster.imported, roster.rejected]).toEqual(["pupils", 6, 6, 0]);
-    // Not read yet (no subject or assessment-point column; reading the subject from the test name is other
-    // work): named as what it is, its 6 rows rejected with the reason. Once read, it must be assessments.
+    // No subject or assessment-point column: part C reads the subject and term from the test name ('Year 4
+    // Reading Autumn') and the date of test, so all 6 rows are read as assessments.
     const nfer = fileOf(data, "nfer-reading-autumn.csv");
-    if (nfer.kind === null) {
-      expect([nfer.rows, nfer.imported, nfer.rejected]).toEqual([6, 0, 6]);
-      const reason = data.problems.find((p) => p.file === "nfer-reading-autumn.csv");
-      expect(reason?.code).toBe("unknown-export");
-      expect(reason?.message).toMatch(/looks like an assessments export/);
-    } else {
-      expect(nfer.kind).toBe("assessments");
-    }
+    expect([nfer.kind, nfer.rows, nfer.imported, nfer.rejected]).toEqual(["assessments", 6, 6, 0]);
     // No roster row rejected as a duplicate of a results or class-list row.
     expect(data.problems.filter((p) => p.code === "duplicate-pupil" || p.code === "duplicate-row")).toEqual([]);
     // Roster: 6 pupils; the class list adds one pupil not on it (G999200116007): 7.
@@ -91,12 +84,22 @@ describe("nfer-results-beside-roster", () => {
     expect([arbor.kind, arbor.imported, arbor.rejected]).toEqual(["assessments", 4, 0]);
     // The names and date of birth are read (for the check), so they are not ignored columns.
     expect(arbor.ignoredColumns).toBeUndefined();
+    // Arbor's maths scores, then the NFER file's (read since part C): raw score and age-standardised score
+    // (read as the standardised score; the plain 'Standardised score' column is listed as not read).
     expect(data.assessments.map((a) => [a.pupilId, a.subject, a.measure, a.score])).toEqual([
       ["X999200116001", "maths", "standardised", 97],
       ["L999200116002", "maths", "standardised", 85],
       ["A999200116003", "maths", "standardised", 111],
       ["P999200116004", "maths", "standardised", 81],
+      ["X999200116001", "reading", "rawScore", 31], ["X999200116001", "reading", "standardised", 101],
+      ["L999200116002", "reading", "rawScore", 19], ["L999200116002", "reading", "standardised", 90],
+      ["A999200116003", "reading", "rawScore", 36], ["A999200116003", "reading", "standardised", 112],
+      ["P999200116004", "reading", "rawScore", 14], ["P999200116004", "reading", "standardised", 78],
+      ["D999200116005", "reading", "rawScore", 24], ["D999200116005", "reading", "standardised", 96],
+      ["T999200116006", "reading", "rawScore", 28], ["T999200116006", "reading", "standardised", 100],
     ]);
+    // Its names and DOB are checked against the roster (they agree); the test name is read; the rest listed.
+    expect(fileOf(data, "nfer-reading-autumn.csv").ignoredColumns).toEqual(["Gender", "Class", "Standardised score"]);
   });
 
   it("the roster does not depend on file names: the same files under other names give the same pupils", async () => {
@@ -207,13 +210,18 @@ describe("sims-sen-needs-one-row-per-need", () => {
   });
 
   it("the same header without repeated pupils is a pupil list with SEN columns, as a SIMS student list is", () => {
-    const header = ["UPN", "Legal Surname", "Legal Forename", "SEN Status", "Need Type", "Rank"];
-    const rows = [["X999200116001", "Lewis", "Amira", "K", "SLCN", "1"], ["L999200116002", "Morgan", "Finn", "E", "ASD", "1"]];
-    const repeated = [...rows, ["X999200116001", "Lewis", "Amira", "K", "SEMH", "2"], ["L999200116002", "Morgan", "Finn", "E", "SLCN", "2"], ["A999200116003", "Nowak", "Lena", "K", "SPLD", "1"], ["A999200116003", "Nowak", "Lena", "K", "MLD", "2"]];
+    const header = ["UPN", "Legal Surname", "Legal Forename", "SEN Status", "Need Type"];
+    const rows = [["X999200116001", "Lewis", "Amira", "K", "SLCN"], ["L999200116002", "Morgan", "Finn", "E", "ASD"]];
+    const repeated = [...rows, ["X999200116001", "Lewis", "Amira", "K", "SEMH"], ["L999200116002", "Morgan", "Finn", "E", "SLCN"], ["A999200116003", "Nowak", "Lena", "K", "SPLD"], ["A999200116003", "Nowak", "Lena", "K", "MLD"]];
     const once = detectExport(header, undefined, rows);
     const many = detectExport(header, undefined, repeated);
     expect(isDetectionFailure(once) ? null : once.kind).toBe("pupils");
     expect(isDetectionFailure(many) ? null : many.kind).toBe("senRegister");
+    // A 'Rank' column is the need's rank (part B's field of the SEN register): the header itself says one row
+    // per ranked need, so such a file is an SEN register even when no pupil happens to have two needs (read
+    // as a pupil list, its ranks would be left unread).
+    const ranked = detectExport([...header, "Rank"], undefined, rows.map((row) => [...row, "1"]));
+    expect(isDetectionFailure(ranked) ? null : ranked.kind).toBe("senRegister");
   });
 });
 
@@ -225,19 +233,28 @@ describe("unread-files", () => {
     for (const file of ["annual-review.pdf", "attendance-autumn.tsv", "ctf-export.xml", "marks.xlsx", "NOTE.md"]) {
       expect(unread.includes(file)).toBe(!READABLE_EXTENSIONS.has(extensionOf(file)));
     }
-    expect(json.unreadFiles.find((u) => u.file === "marks.xlsx")?.reason).toMatch(/save each sheet .* as 'CSV UTF-8/);
+    // Since part C, .tsv, .xlsx and .xml are read: only the note and the PDF are files not read. The TSV is
+    // read (2 attendance rows); the placeholder workbook and the empty CTF are read and fail, each with an
+    // error saying what to do, so nothing in the folder passes without a word.
+    expect(unread).toEqual(["NOTE.md", "annual-review.pdf"]);
+    expect(json.unreadFiles.find((u) => u.file === "annual-review.pdf")?.reason).toMatch(/export it as CSV/);
+    expect(json.files.find((f) => f.file === "attendance-autumn.tsv")).toMatchObject({ kind: "attendance", rows: 2, imported: 2 });
     const pupils = json.files.find((f) => f.file === "pupils.csv")!;
     // The empty trailing column with no header holds no value: not listed.
     expect(pupils.ignoredColumns).toEqual(["Ethnicity", "Reg Group", "Pupil Premium Eligibilty"]);
-    expect(json.problems.map((p) => [p.code, p.column, p.severity])).toEqual([
-      ["unmapped-column", "Pupil Premium Eligibilty", "warning"],
-      ["missing-column", null, "warning"],
+    expect(json.problems.map((p) => [p.file, p.code, p.column, p.severity])).toEqual([
+      ["ctf-export.xml", "unreadable-ctf", null, "error"],
+      ["marks.xlsx", "unreadable-workbook", null, "error"],
+      ["pupils.csv", "unmapped-column", "Pupil Premium Eligibilty", "warning"],
+      ["pupils.csv", "missing-column", null, "warning"],
     ]);
-    expect(json.problems[0]?.message).toMatch(/may be the disadvantaged \(pupil premium\) flag/);
-    expect(json.problems[1]?.message).toMatch(/no column for the year group/);
+    expect(json.problems[0]?.message).toMatch(/holds no <Pupil>.*make the CTF again/);
+    expect(json.problems[1]?.message).toMatch(/cannot be read .*export the sheet as CSV/);
+    expect(json.problems[2]?.message).toMatch(/may be the disadvantaged \(pupil premium\) flag/);
+    expect(json.problems[3]?.message).toMatch(/no column for the year group/);
     const text = formatValidateReport(data, "unread-files");
     expect(text).not.toMatch(/No problems found/);
-    expect(text).toMatch(/Files not read \(\d+\)\n {2}NOTE\.md: /);
+    expect(text).toMatch(/Files not read \(2\)\n {2}NOTE\.md: /);
     expect(text).toMatch(/Columns not read \(3\)/);
   });
 
@@ -301,9 +318,10 @@ describe("recognition by content", () => {
       await writeFile(`${dir}/${school}/a-class.csv`, "UPN,Surname,Forename\nX999200116001,Quinn,Rosa\n");
       await writeFile(`${dir}/${school}/pupils.csv`, "UPN,Legal Surname,Legal Forename,DOB,Gender,Year,FSM Eligible,SEN Status\nX999200116001,Quinn,Rose,12/12/2018,F,Year 1,No,N\n");
     }
-    await writeFile(`${dir}/birch/marks.xlsx`, "PK placeholder");
+    // (Since part C a workbook is read; a PDF is a file sendscope does not read.)
+    await writeFile(`${dir}/birch/review.pdf`, "%PDF-1.4 placeholder");
     const data = await importFolder(dir);
-    expect(data.unreadFiles?.map((u) => u.file)).toEqual(["birch/marks.xlsx"]);
+    expect(data.unreadFiles?.map((u) => u.file)).toEqual(["birch/review.pdf"]);
     // Rose on each roster; Rosa on each class list is a warning, per school.
     expect(data.pupils.map((p) => [p.school, p.forename])).toEqual([["ash", "Rose"], ["birch", "Rose"]]);
     expect(data.problems.filter((p) => p.code === "roster-mismatch").map((p) => p.file)).toEqual(["ash/a-class.csv", "birch/a-class.csv"]);
