@@ -90,4 +90,39 @@ describe("random CSV junk never crashes the import and never loses a row", () =>
       accounted("s.csv", bytes);
     }), { numRuns: 200, seed: 20261204 });
   });
+
+  it("part C's shapes (attendance summary, session marks, single-subject test) skip summary and blank rows, never summing or counting them", () => {
+    // Each shape with a file name that gives what its columns do not (the period, the subject and term).
+    const shapes = [
+      { file: "Attendance 02-09-2024 to 20-12-2024.csv", header: "UPN,Name,Possible,Present,AEA",
+        row: fc.tuple(fc.constantFrom(testUpn(1), testUpn(2)), fc.constantFrom("140", "150", "x"), fc.constantFrom("120", "139", "160"), fc.constantFrom("", "2"))
+          .map(([upn, possible, present, aea]) => `${upn},"Lee, Ada",${possible},${present},${aea}`) },
+      // (At least 16 marks, so the up to 4 figure rows below cannot outvote the codes: see marksAreCodes.)
+      { file: "marks.csv", header: "UPN,Date,Session,Mark", minRows: 16,
+        row: fc.tuple(fc.constantFrom(testUpn(1), testUpn(2)), fc.constantFrom("02/12/2024", "06/01/2025", "07/01/2025"), fc.constantFrom("AM", "PM"), fc.constantFrom("/", "\\", "N", "L", "X"))
+          .map((cells) => cells.join(",")) },
+      { file: "NFER results.csv", header: "UPN,Surname,Test,Date of test,Raw score,Standardised score",
+        row: fc.tuple(fc.constantFrom(testUpn(1), testUpn(2), testUpn(3)), fc.constantFrom("31", "", "x"), fc.constantFrom("102", "412", ""))
+          .map(([upn, raw, standardised]) => `${upn},Lee,Year 4 Reading Autumn,04/12/2024,${raw},${standardised}`) },
+    ];
+    const summary = fc.tuple(fc.constantFrom("Total", "Class average", "Mean", "Count", ""), fc.array(fc.constantFrom("", "12", "98.5", "45%"), { maxLength: 7 }))
+      .map(([word, figures]) => [word, ...figures].join(","));
+    for (const shape of shapes) {
+      fc.assert(fc.property(fc.array(shape.row, { minLength: shape.minRows ?? 1, maxLength: (shape.minRows ?? 0) + 12 }), fc.array(summary, { maxLength: 4 }), (rows, summaries) => {
+        const bytes = Buffer.from(`${[shape.header, ...rows, ...summaries].join("\r\n")}\r\n`, "utf8");
+        const lineOf = (i: number) => 2 + rows.length + i;
+        // As above: an empty line is no row; a row of commas is blank and a summary word a summary: both skipped.
+        const skippedLines = summaries.map((line, i) => ({ line, at: lineOf(i) })).filter(({ line }) => line !== "")
+          .filter(({ line }) => !/^,*[^,]/.test(line) || /^[A-Z]/.test(line)).map(({ at }) => at);
+        const result = importFile(shape.file, bytes);
+        expect(result.skipped.map((r) => r.line), shape.file).toEqual(skippedLines);
+        // No record and no problem comes from a skipped line.
+        for (const line of skippedLines) {
+          expect(result.accepted.some((r) => r.line === line)).toBe(false);
+          expect(result.problems.some((p) => p.line === line)).toBe(false);
+        }
+        accounted(shape.file, bytes);
+      }), { numRuns: 100, seed: 20261205 });
+    }
+  });
 });

@@ -57,7 +57,8 @@ export function marksColumns(header: readonly string[], keys: number[]): MarksCo
 }
 
 /**
- * Whether a file's marks are DfE attendance codes: at least 4 in 5 of its first 50 non-empty marks.
+ * Whether a file's marks are DfE attendance codes: at least 4 in 5 of its first 50 non-empty marks (blank and
+ * summary rows, which are skipped, not looked at).
  * @example
  * marksAreCodes(rows, columns) // => true
  */
@@ -66,7 +67,7 @@ export function marksAreCodes(table: CsvRows, columns: MarksColumns): boolean {
   let codes = 0;
   table.forEachRow((_, fields) => {
     const mark = (fields[columns.mark] ?? "").trim();
-    if (mark === "" || seen >= 50) return;
+    if (mark === "" || seen >= 50 || skipReason(fields) !== null) return;
     seen += 1;
     if (attendanceCode(mark) !== undefined) codes += 1;
   });

@@ -106,8 +106,8 @@ interface AddedColumn {
 }
 
 /**
- * A table with some columns left out, some renamed, and some added. A row whose width is not the header's is
- * passed on as it is (with the added columns missing), so it is still reported as ragged.
+ * A table with some columns left out, some renamed, and some added. A row narrower than the header is passed
+ * on short (blank added columns in front, none behind), so it is still reported as ragged.
  */
 function reshaped(table: CsvRows, options: { drop?: ReadonlySet<number>; rename?: ReadonlyMap<number, string>; add?: readonly AddedColumn[] }): CsvRows {
   const drop = options.drop ?? new Set<number>();
@@ -121,7 +121,8 @@ function reshaped(table: CsvRows, options: { drop?: ReadonlySet<number>; rename?
   const forEachRow: CsvRows["forEachRow"] = (visit) => {
     table.forEachRow((line, fields) => {
       if (fields.length < width) {
-        visit(line, kept.filter((i) => i < fields.length).map((i) => fields[i]!));
+        // (Blank in front, so its cells stay under their headers: the pupil key is looked at for a summary.)
+        visit(line, [...front.map(() => ""), ...kept.filter((i) => i < fields.length).map((i) => fields[i]!)]);
         return;
       }
       // A blank or summary row ('Total') gets blank added columns, so it is still skipped as one (the
