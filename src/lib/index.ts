@@ -11,7 +11,7 @@ export {
 export {
   Source, Pupil, SenRecord, Assessment, InterventionRecord, AttendanceRecord, Suspension, PupilTarget,
 } from "./schema/records.js";
-export { FILE_KINDS, FileKind, LAYOUTS, Layout, Problem, FileReport } from "./schema/report.js";
+export { FILE_KINDS, FileKind, LAYOUTS, Layout, Problem, FileReport, UnreadFile } from "./schema/report.js";
 export { SchoolData } from "./schema/school-data.js";
 
 // --- reference data: code lists and national figures ---------------------------------------------------
@@ -36,6 +36,13 @@ export { parseCsv, detectDelimiter } from "./import/csv.js";
 export type { ParsedCsv, CsvRow, BrokenRow } from "./import/csv.js";
 export { detectExport, isDetectionFailure } from "./import/detect.js";
 export type { Detection, DetectionFailure, WideColumn } from "./import/detect.js";
+export { chooseKind, evaluateHeader, headerTest } from "./import/detect.js";
+export type { HeaderEvaluation, SampleRows } from "./import/detect.js";
+export { READABLE_EXTENSIONS, extensionOf, isReadableFile, isIgnoredFile, unreadReason } from "./import/readable.js";
+export { headersAlike, nearField, missingNeeded, NEEDED_FIELDS } from "./import/unread-columns.js";
+export { skipReason } from "./import/import-file.js";
+export type { SkippedRow } from "./import/import-file.js";
+export { misIdKey, rosterOf } from "./import/link.js";
 export {
   parseDate, parseFlag, parseYearGroup, parseGender, parseNumber, parseWholeNumber, parseAgeInMonths,
 } from "./import/values.js";
@@ -53,7 +60,7 @@ export type { FieldSpec, KnownLayout } from "./import/layouts.js";
 export { ALIAS_SOURCES } from "./import/layouts.js";
 export type { AliasSource } from "./import/layouts.js";
 // Formats other than CSV, and shapes whose meaning is not all in their columns (issue #12 part C).
-export { READABLE_EXTENSIONS, isReadableExport, openFormatted } from "./import/formats/index.js";
+export { openFormatted } from "./import/formats/index.js";
 export { readWorkbook } from "./import/formats/xlsx.js";
 export type { SheetText, WorkbookFailure } from "./import/formats/xlsx.js";
 export { readCtf, CTF_RESULTS } from "./import/formats/ctf.js";

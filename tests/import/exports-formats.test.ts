@@ -4,14 +4,16 @@
  * single-subject test exports; and what a column mapping can say. Every expected value below was worked out
  * by hand from the fixture files (the arithmetic is written beside it), not by running the code.
  */
-import { readFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { attendanceCode } from "../../src/data/attendance-codes.js";
 import { importFolder } from "../../src/lib/import/import-folder.js";
-import { openTable, readRows, type FileImport } from "../../src/lib/import/import-file.js";
+import { emptyImport, openTable, readRows, type FileImport } from "../../src/lib/import/import-file.js";
 import { splitByWeights, splitSessions, termShares } from "../../src/lib/import/formats/attendance-period.js";
 import { delimiterFor, sniffDelimiter } from "../../src/lib/import/formats/delimited.js";
-import { isReadableExport } from "../../src/lib/import/formats/index.js";
+import { isReadableFile } from "../../src/lib/import/readable.js";
 import { tableRows } from "../../src/lib/import/formats/table.js";
 import { pointLabel, testContext } from "../../src/lib/import/formats/test-context.js";
 import { ColumnMapping, mappingForFile } from "../../src/lib/import/mapping.js";
@@ -43,8 +45,8 @@ describe("tab-delimited text (SIMS Export Report)", () => {
     expect(delimiterFor("pupils.csv", "UPN\tTerm\n")).toBeUndefined();
     // A title line with no delimiter does not decide: the table's lines agree on one tab each.
     expect(sniffDelimiter("Attendance, autumn term\nUPN\tTerm\nA\tAutumn\nB\tSpring\n")).toBe("\t");
-    expect(isReadableExport("Results.XLSX")).toBe(true);
-    expect(isReadableExport("notes.docx")).toBe(false);
+    expect(isReadableFile("Results.XLSX")).toBe(true);
+    expect(isReadableFile("notes.docx")).toBe(false);
   });
 
   it("imports the SIMS student list and attendance, rejecting the bad UPN", async () => {
@@ -212,7 +214,7 @@ describe("attendance over a date range", () => {
   });
 
   it("takes the period from a title line, and a period within one term as that term", () => {
-    const result: FileImport = { file: "summary.csv", kind: null, layout: null, encoding: "utf-8", rows: 0, accepted: [], problems: [], headers: new Map() };
+    const result: FileImport = { ...emptyImport("summary.csv"), encoding: "utf-8" };
     const table = tableRows(["UPN", "Possible", "Present", "AEA"], [{ line: 3, fields: ["U201300125601", "140", "120", "6"] }], 2);
     const opened = openTable(result, table, { kind: undefined, columns: {} }, ["Attendance Summary 02/09/2024 - 20/12/2024"]);
     const read = readRows(opened);
@@ -222,7 +224,7 @@ describe("attendance over a date range", () => {
   });
 
   it("reports a summary with no period, with what to put in the mapping", async () => {
-    const result: FileImport = { file: "summary.csv", kind: null, layout: null, encoding: "utf-8", rows: 0, accepted: [], problems: [], headers: new Map() };
+    const result: FileImport = { ...emptyImport("summary.csv"), encoding: "utf-8" };
     const opened = openTable(result, tableRows(["UPN", "Possible", "Present"], [{ line: 2, fields: ["U201300125601", "140", "120"] }]), { kind: undefined, columns: {} });
     expect(opened.pending).toBeNull();
     expect(opened.result.problems.map((p) => [p.severity, p.code])).toEqual([["error", "attendance-period-unknown"]]);
@@ -258,7 +260,7 @@ describe("per-session attendance marks", () => {
   });
 
   it("leaves a file of dated marks that are not register marks to recognition", () => {
-    const result = (): FileImport => ({ file: "m.csv", kind: null, layout: null, encoding: "utf-8", rows: 0, accepted: [], problems: [], headers: new Map() });
+    const result = (): FileImport => ({ ...emptyImport("m.csv"), encoding: "utf-8" });
     // A test's marks by date (a subject column): a long assessment export, not a register.
     const tests = openTable(result(), tableRows(["UPN", "Subject", "Date", "Mark"], [{ line: 2, fields: ["U201300125601", "Phonics", "12/06/2025", "34"] }]), { kind: undefined, columns: {} });
     expect(tests.result.kind).toBe("assessments");
@@ -318,18 +320,96 @@ describe("single-subject test exports", () => {
     // The file's lines 1–2 are a title and a blank line; the header is line 3 (what part A's reader gives).
     const lines = readFileSync(`${EXPORTS}/gl-ngrt-title-line/NGRT-B spring 2025.csv`, "utf8").split(/\r?\n/);
     const table = tableRows(lines[2]!.split(","), [3, 4, 5].map((i) => ({ line: i + 1, fields: lines[i]!.split(",") })), 3);
-    const result: FileImport = { file: "NGRT-B spring 2025.csv", kind: null, layout: null, encoding: "utf-8", rows: 0, accepted: [], problems: [], headers: new Map() };
+    const result: FileImport = { ...emptyImport("NGRT-B spring 2025.csv"), encoding: "utf-8" };
     const read = readRows(openTable(result, table, { kind: undefined, columns: {} }, [lines[0]!]));
     expect(read.kind).toBe("assessments");
     expect(read.problems.map((p) => p.code)).toEqual(["test-context-inferred"]);
-    expect(read.problems[0]!.message).toContain("subject 'reading' from the title line 'GL Assessment New Group Reading Test (NGRT) Form B - Group report,,,,,,' (NGRT)");
+    expect(read.problems[0]!.message).toContain("subject 'reading' from the title line 'GL Assessment New Group Reading Test (NGRT) Form B - Group report' (NGRT)");
     expect(read.problems[0]!.message).toContain("assessment point 'Spring 2025' from the file name 'NGRT-B spring 2025.csv'");
     expect(read.accepted.map((r) => r.records.assessments?.map((d) => [d.record.pupilId.slice(-3), d.record.measure, d.record.score, d.record.point]))).toEqual([
       [["601", "standardised", 107, "2024/25 spring"]], [["602", "standardised", 84, "2024/25 spring"]], [["603", "standardised", 96, "2024/25 spring"]],
     ]);
   });
 
-  it.todo("imports fixtures/exports/gl-ngrt-title-line whole once the CSV reader skips title lines (issue #12 part A): 3 results, none rejected");
+  it("imports fixtures/exports/gl-ngrt-title-line whole: the CSV reader passes over the title lines (part A), 3 results, none rejected", async () => {
+    const data = await importFolder(`${EXPORTS}/gl-ngrt-title-line`);
+    expectAccounted(data);
+    const name = "NGRT-B spring 2025.csv";
+    // Header on line 3 (a title line and a blank line above it); Group, Stanine and NPR have no field.
+    expect(fileOf(data, name)).toMatchObject({ kind: "assessments", rows: 3, imported: 3, rejected: 0, ignoredColumns: ["Group", "Stanine", "NPR"] });
+    expect(codesOf(data, name)).toEqual(["3 warning test-context-inferred"]);
+    expect(data.problems.find((p) => p.file === name)!.message).toContain("from the title line 'GL Assessment New Group Reading Test (NGRT) Form B - Group report' (NGRT)");
+    // SAS per row of the file: 107, 84, 96; spring 2025 is in 2024/25.
+    expect(data.assessments.map((a) => [a.pupilId.slice(-3), a.subject, a.measure, a.score, a.point, a.source.line])).toEqual([
+      ["601", "reading", "standardised", 107, "2024/25 spring", 4], ["602", "reading", "standardised", 84, "2024/25 spring", 5],
+      ["603", "reading", "standardised", 96, "2024/25 spring", 6],
+    ]);
+  });
+});
+
+describe("summary and blank rows below a shaped table (part A's skipping, part C's shapes)", () => {
+  /** A copy of a fixture folder with lines added to the end of one of its files. */
+  function withLines(folder: string, file: string, lines: string): string {
+    const dir = mkdtempSync(join(tmpdir(), "sendscope-total-"));
+    cpSync(`${EXPORTS}/${folder}`, dir, { recursive: true });
+    appendFileSync(join(dir, file), lines);
+    return dir;
+  }
+  const records = (data: SchoolData) => [data.attendance, data.assessments];
+
+  it("an attendance summary's Total and blank rows are skipped, never split into terms as a pupil's", async () => {
+    const name = "Attendance 02-09-2024 to 11-04-2025.csv";
+    // The Total row's figures are the four pupils' sums (280 + 280 + 276 + 280 = 1116 …).
+    const dir = withLines("sims-attendance-summary", name, "Total,,,,1116,911,4,140,62,5,81.6\r\n,,,,,,,,,,\r\n");
+    try {
+      const data = await importFolder(dir);
+      const original = await importFolder(`${EXPORTS}/sims-attendance-summary`);
+      expect(fileOf(data, name)).toMatchObject({ rows: 6, imported: 3, rejected: 1, skipped: 2 });
+      expect(fileOf(data, name).skippedRows).toEqual([
+        { line: 6, reason: "a summary row ('Total'), not a pupil's" }, { line: 7, reason: "a blank row (every cell empty)" },
+      ]);
+      // No problem on either line (not even the sum check), and the same 9 pupil-term records as without them.
+      expect(codesOf(data, name)).toEqual(codesOf(original, name));
+      expect(records(data)).toEqual(records(original));
+      // Present and AEA are read (as attended sessions): not listed as columns not read.
+      expect(fileOf(data, name).ignoredColumns).toEqual(["Name", "Reg Group", "Authorised", "Unauthorised", "Unexplained", "%"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a marks file's blank and Total rows are skipped, not summed nor errors", async () => {
+    const dir = withLines("arbor-attendance-marks", "attendance-marks.csv", ",,,,,\r\nTotal,,,,,\r\n");
+    try {
+      const data = await importFolder(dir);
+      const original = await importFolder(`${EXPORTS}/arbor-attendance-marks`);
+      // 5 pupil-term records (4 imported, 1 rejected) and the 2 rows skipped.
+      expect(fileOf(data, "attendance-marks.csv")).toMatchObject({ rows: 7, imported: 4, rejected: 1, skipped: 2 });
+      expect(fileOf(data, "attendance-marks.csv").skippedRows?.map((r) => r.line)).toEqual([17, 18]);
+      expect(codesOf(data, "attendance-marks.csv")).toEqual(codesOf(original, "attendance-marks.csv"));
+      expect(records(data)).toEqual(records(original));
+      // The summed table leaves the pupil's name and the mark's description out: listed, not lost silently.
+      expect(fileOf(data, "attendance-marks.csv").ignoredColumns).toEqual(["Student", "Mark Description"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a test export's 'Class average' row (13 characters, as long as a UPN) is skipped", async () => {
+    const name = "NFER results export.csv";
+    const dir = withLines("nfer-single-subject", name, "Class average,,,,,,25.25,95.5,98\r\n");
+    try {
+      const data = await importFolder(dir);
+      const original = await importFolder(`${EXPORTS}/nfer-single-subject`);
+      expect(fileOf(data, name)).toMatchObject({ rows: 5, imported: 4, rejected: 0, skipped: 1 });
+      expect(codesOf(data, name)).toEqual(codesOf(original, name));
+      expect(records(data)).toEqual(records(original));
+      // The test name gave the subject and point: read, so not listed; 'Standardised score' is not read.
+      expect(fileOf(data, name).ignoredColumns).toEqual(["Class", "Standardised score"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("what the mapping can say", () => {

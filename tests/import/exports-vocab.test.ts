@@ -86,7 +86,10 @@ describe("fixtures/exports: real shapes import with every row accounted for", ()
     expectAllAccountedFor(data);
     expect(files(data)).toEqual({ "students.csv": ["pupils", 5, 5, 0] });
     expect(data.senRegister.map((s) => [s.status, s.primaryNeed])).toEqual([["N", null], ["K", "SLCN"], ["E", "ASD"], ["N", null], ["N", null]]);
-    expect(problems(data)).toEqual(["students.csv:2 warning sen-monitoring", "students.csv:6 warning sen-monitoring"]);
+    // Part A warns when a pupil list (the roster) lacks a field the analyses need: this Arbor export has no FSM
+    // or pupil premium column, so that warning (on the header line) is right beside part B's notes.
+    expect(problems(data)).toEqual(["students.csv:1 warning missing-column", "students.csv:2 warning sen-monitoring", "students.csv:6 warning sen-monitoring"]);
+    expect(data.problems[0]?.message).toMatch(/no column for the free school meals flag or disadvantaged/);
     expect(pupil(data, "A873999926516")?.yearGroup).toBe(0); // Reception
   });
 
@@ -99,7 +102,13 @@ describe("fixtures/exports: real shapes import with every row accounted for", ()
     expect(results("D873999926520")).toEqual([["readingAge", 101], ["standardised", 104], ["spellingAge", 107]]); // 8·12+5, 8·12+11
     expect(results("T873999926521")).toEqual([["standardised", 91], ["spellingAge", 81]]); // 7/13 left out; 6·12+9
     expect(results("G873999926522")).toEqual([]);
-    expect(problems(data)).toEqual(["marksheet.csv:4 warning bad-value", "marksheet.csv:5 warning bad-value", "marksheet.csv:5 error bad-value"]);
+    // The roster (Adno, UPN, names, DOB, Gender, Year) has no FSM column and the folder no SEN information:
+    // part A's two missing-column warnings on its header line are right (those figures will be empty).
+    expect(problems(data)).toEqual([
+      "marksheet.csv:4 warning bad-value", "marksheet.csv:5 warning bad-value", "marksheet.csv:5 error bad-value",
+      "pupils.csv:1 warning missing-column", "pupils.csv:1 warning missing-column",
+    ]);
+    expect(data.problems.slice(3).map((p) => /no column for the (free school meals|SEN status)/.exec(p.message)?.[1])).toEqual(["free school meals", "SEN status"]);
     expect(data.problems.find((p) => p.line === 4)).toMatchObject({ column: "Reading Age" });
     // The date 10/03/2025 is in spring 2024/25.
     expect(new Set(data.assessments.map((a) => `${a.academicYear} ${a.term} ${a.date}`))).toEqual(new Set(["2024/25 spring 2025-03-10"]));
@@ -136,20 +145,27 @@ describe("fixtures/exports: real shapes import with every row accounted for", ()
       ["R873999926530", "K", "SEMH", "SLCN", "2023-10-02", 7], // line 9's HI is ranked 3: not kept
       ["F873999926531", "N", null, null, null, 10], // Monitoring
     ]);
-    expect(problems(data)).toEqual(["sen-report.csv:9 warning third-need", "sen-report.csv:10 warning sen-monitoring"]);
+    // students.csv has no FSM or pupil premium column: part A's missing-column warning is right.
+    expect(problems(data)).toEqual(["sen-report.csv:9 warning third-need", "sen-report.csv:10 warning sen-monitoring", "students.csv:1 warning missing-column"]);
   });
 
   it("us-month-first-dates: dates that can only be month-first are reported; the mapping's dateOrder reads them all", async () => {
     const data = await importFolder(folder("us-month-first-dates"));
     expectAllAccountedFor(data);
-    expect(problems(data)).toEqual(["students.csv:2 warning bad-date", "students.csv:4 warning bad-date"]);
-    expect(data.problems[0]?.message).toMatch(/09\/23\/2016' can only be read month-first.*"dateOrder": "mdy"/);
+    // The US export has no year group (its 'Grade' is a US grade, listed as not read), FSM or SEN column:
+    // part A's three missing-column warnings on the header line are right; the dates are part B's.
+    const dates = data.problems.filter((p) => p.code !== "missing-column");
+    expect(problems(data)).toEqual([
+      "students.csv:1 warning missing-column", "students.csv:1 warning missing-column", "students.csv:1 warning missing-column",
+      "students.csv:2 warning bad-date", "students.csv:4 warning bad-date",
+    ]);
+    expect(dates[0]?.message).toMatch(/09\/23\/2016' can only be read month-first.*"dateOrder": "mdy"/);
     expect(pupil(data, "V873999926532")?.dateOfBirth).toBeNull();
     const mapped = await importFolder(folder("us-month-first-dates"), {
       mapping: { columns: {}, files: { "students.csv": { columns: {}, dateOrder: "mdy" } } },
     });
     expectAllAccountedFor(mapped);
-    expect(mapped.problems).toEqual([]);
+    expect(mapped.problems.filter((p) => p.code !== "missing-column")).toEqual([]);
     expect(mapped.pupils.map((p) => [p.dateOfBirth, p.admissionDate])).toEqual([
       ["2016-09-23", "2020-09-03"], ["2017-03-04", "2021-09-02"], ["2015-12-31", "2019-09-04"],
     ]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importFile } from "../../src/lib/import/import-file.js";
+import type { Problem } from "../../src/lib/schema/report.js";
 import { linkFiles } from "../../src/lib/import/link.js";
 import { csvBytes, testUpn } from "./helpers.js";
 import { ALIAS_SOURCES, FIELDS, normaliseHeader } from "../../src/lib/import/layouts.js";
@@ -56,6 +57,9 @@ describe("each encoding", () => {
 });
 
 describe("other kinds", () => {
+  // This pupil list has no FSM column (and the tests below no SEN register but the first): the roster's
+  // "missing-column" warnings are left out here and checked in exports-detect.test.ts.
+  const rowProblems = (problems: Problem[]) => problems.filter((p) => p.code !== "missing-column");
   const pupils = importFile("pupils.csv", csvBytes([
     "UPN,Adno,Legal Surname,Legal Forename,DOB,Gender,Year",
     `${A},1,Lee,Ada,01/05/2016,F,Year 3`,
@@ -73,7 +77,7 @@ describe("other kinds", () => {
     expect(data.senRegister.map((s) => [s.status, s.primaryNeed, s.secondaryNeed])).toEqual([
       ["K", "SLCN", null], ["E", "ASD", "SLCN"], ["E", "SEMH", null],
     ]);
-    expect(data.problems.map((p) => [p.line, p.code, p.severity])).toEqual([[4, "legacy-sen-status", "warning"]]);
+    expect(rowProblems(data.problems).map((p) => [p.line, p.code, p.severity])).toEqual([[4, "legacy-sen-status", "warning"]]);
     expect(data.senRegister[1]?.lastAnnualReview).toBe("2025-09-15");
   });
 
@@ -92,7 +96,7 @@ describe("other kinds", () => {
     ]));
     expect(wide.kind).toBe("assessments");
     const data = linkFiles([pupils, long, wide]);
-    expect(data.problems).toEqual([]);
+    expect(rowProblems(data.problems)).toEqual([]);
     expect(data.assessments.map((a) => [a.subject, a.measure, a.point, a.score, a.grade])).toEqual([
       ["reading", "readingAge", "2024/25 autumn", 98, null],
       ["writing", "teacherAssessment", "2024/25 summer", null, "EXS"],
@@ -125,7 +129,7 @@ describe("other kinds", () => {
       `${A},writing,teacher assessment,EXS,2025-07-18`,
     ]));
     const data = linkFiles([pupils, interventions, attendance, suspensions, targets]);
-    expect(data.problems).toEqual([]);
+    expect(rowProblems(data.problems)).toEqual([]);
     expect(data.interventions[0]).toMatchObject({ pupilId: A, intervention: "Precision teaching", group: "PT-A", sessionsPlanned: 30, sessionsAttended: 27, cost: 180, measure: "readingAge", entryScore: 84, exitScore: 91 });
     expect(data.attendance[0]).toMatchObject({ academicYear: "2024/25", term: "autumn", possibleSessions: 126, attendedSessions: 120 });
     expect(data.suspensions.map((s) => [s.days, s.permanent])).toEqual([[1.5, false], [null, true]]);

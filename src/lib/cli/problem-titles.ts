@@ -63,4 +63,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   "test-subjects-mixed": "test results naming more than one subject",
   "mapping-ignore-unknown": "mapping ignores a column the file does not have",
   "mapping-bad-measure": "mapping names a measure sendscope does not know",
+  "unmapped-column": "column not read that looks like a field sendscope knows",
+  "missing-column": "file without a column the analyses need",
+  "roster-mismatch": "pupil details that disagree with the roster",
+  "not-on-roster": "pupil-list columns the roster lacks, not read for its pupils",
 };

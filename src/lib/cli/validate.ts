@@ -24,11 +24,19 @@ export interface ValidateOptions {
   progress?: boolean;
 }
 
-/** The `--json` output of `validate`. */
+/**
+ * The `--json` output of `validate`. Every file's `rows === imported + rejected + skipped`; `skippedRows`
+ * says which rows were skipped and why (summary and blank rows), `ignoredColumns` which columns were read
+ * for nothing; `unreadFiles` lists the folder's files that were not read at all, with why and what to do.
+ */
 export interface ValidateJson {
   pupils: number;
-  files: Array<{ file: string; kind: string | null; layout: string | null; encoding: string | null; rows: number; imported: number; rejected: number }>;
+  files: Array<{
+    file: string; kind: string | null; layout: string | null; encoding: string | null; rows: number; imported: number; rejected: number;
+    skipped: number; skippedRows: Array<{ line: number; reason: string }>; ignoredColumns: string[];
+  }>;
   problems: Array<{ file: string; line: number; column: string | null; severity: "error" | "warning"; code: string; message: string }>;
+  unreadFiles: Array<{ file: string; reason: string }>;
 }
 
 /**
@@ -64,8 +72,13 @@ export function validateExitCode(data: SchoolData): number {
 export function validateJson(data: SchoolData): ValidateJson {
   return {
     pupils: distinctPupils(data),
-    files: data.files.map((f) => ({ file: f.file, kind: f.kind, layout: f.layout, encoding: f.encoding, rows: f.rows, imported: f.imported, rejected: f.rejected })),
+    files: data.files.map((f) => ({
+      file: f.file, kind: f.kind, layout: f.layout, encoding: f.encoding, rows: f.rows, imported: f.imported, rejected: f.rejected,
+      skipped: f.skipped ?? 0, skippedRows: (f.skippedRows ?? []).map((r) => ({ line: r.line, reason: r.reason })),
+      ignoredColumns: [...(f.ignoredColumns ?? [])],
+    })),
     problems: data.problems.map((p) => ({ file: p.file, line: p.line, column: p.column, severity: p.severity, code: p.code, message: p.message })),
+    unreadFiles: (data.unreadFiles ?? []).map((u) => ({ file: u.file, reason: u.reason })),
   };
 }
 
@@ -73,8 +86,40 @@ const pad = (text: string, width: number) => text.padEnd(width);
 const padLeft = (text: string, width: number) => text.padStart(width);
 
 /**
- * The readable import report: files and their kind, rows imported and rejected, problems grouped by reason
- * with the first lines of each.
+ * What the import left out without rejecting anything, for the readable report: files not read, columns
+ * ignored, rows skipped. Empty when nothing was left out.
+ */
+function leftOutLines(data: SchoolData, examples: number): string[] {
+  const lines: string[] = [];
+  const unread = data.unreadFiles ?? [];
+  if (unread.length > 0) {
+    lines.push(`Files not read (${unread.length})`);
+    for (const u of unread) lines.push(`  ${u.file}: ${u.reason}`);
+    lines.push("");
+  }
+  const withIgnored = data.files.filter((f) => (f.ignoredColumns ?? []).length > 0);
+  if (withIgnored.length > 0) {
+    lines.push(`Columns not read (${withIgnored.reduce((s, f) => s + f.ignoredColumns!.length, 0)}): sendscope does not use them; map one in sendscope.mapping.json if it holds data you need`);
+    for (const f of withIgnored) lines.push(`  ${f.file}: ${f.ignoredColumns!.map((c) => `'${c}'`).join(", ")}`);
+    lines.push("");
+  }
+  const withSkipped = data.files.filter((f) => (f.skipped ?? 0) > 0);
+  if (withSkipped.length > 0) {
+    lines.push(`Rows skipped (${withSkipped.reduce((s, f) => s + f.skipped!, 0)}): not pupils' rows, so neither imported nor rejected`);
+    for (const f of withSkipped) {
+      const rows = f.skippedRows ?? [];
+      for (const r of rows.slice(0, examples)) lines.push(`  ${f.file} line ${r.line}: ${r.reason}`);
+      if (rows.length > examples) lines.push(`  … and ${rows.length - examples} more in ${f.file} (use --json for all)`);
+    }
+    lines.push("");
+  }
+  return lines;
+}
+
+/**
+ * The readable import report: files and their kind, rows imported, rejected and skipped, what was left out
+ * (files not read, columns ignored, rows skipped), and problems grouped by reason with the first lines of
+ * each. It says "No problems found" only when nothing was rejected, ignored or left unread.
  * @example
  * formatValidateReport(data, "fixtures/sample-school").split("\n")[0] // => "sendscope validate: fixtures/sample-school"
  */
@@ -82,18 +127,23 @@ export function formatValidateReport(data: SchoolData, folder: string, examples 
   const lines: string[] = [`sendscope validate: ${folder}`, ""];
   const kindWidth = Math.max(4, ...data.files.map((f) => (f.kind ?? "not recognised").length));
   lines.push(`Files (${data.files.length})`);
-  lines.push(`  ${pad("kind", kindWidth)}  ${pad("layout", 11)}  ${pad("encoding", 12)}  ${padLeft("rows", 7)}  ${padLeft("imported", 8)}  ${padLeft("rejected", 8)}  file`);
+  lines.push(`  ${pad("kind", kindWidth)}  ${pad("layout", 11)}  ${pad("encoding", 12)}  ${padLeft("rows", 7)}  ${padLeft("imported", 8)}  ${padLeft("rejected", 8)}  ${padLeft("skipped", 7)}  file`);
   for (const f of data.files) {
-    lines.push(`  ${pad(f.kind ?? "not recognised", kindWidth)}  ${pad(f.layout ?? "-", 11)}  ${pad(f.encoding ?? "-", 12)}  ${padLeft(String(f.rows), 7)}  ${padLeft(String(f.imported), 8)}  ${padLeft(String(f.rejected), 8)}  ${f.file}`);
+    lines.push(`  ${pad(f.kind ?? "not recognised", kindWidth)}  ${pad(f.layout ?? "-", 11)}  ${pad(f.encoding ?? "-", 12)}  ${padLeft(String(f.rows), 7)}  ${padLeft(String(f.imported), 8)}  ${padLeft(String(f.rejected), 8)}  ${padLeft(String(f.skipped ?? 0), 7)}  ${f.file}`);
   }
   const rows = data.files.reduce((s, f) => s + f.rows, 0);
   const imported = data.files.reduce((s, f) => s + f.imported, 0);
+  const skipped = data.files.reduce((s, f) => s + (f.skipped ?? 0), 0);
   lines.push("", `Pupils: ${distinctPupils(data)} distinct`);
-  lines.push(`Rows: ${rows} read, ${imported} imported, ${rows - imported} rejected`, "");
+  lines.push(`Rows: ${rows} read, ${imported} imported, ${rows - imported - skipped} rejected, ${skipped} skipped`, "");
+  const leftOut = leftOutLines(data, examples);
+  lines.push(...leftOut);
   const errors = data.problems.filter((p) => p.severity === "error");
   const warnings = data.problems.filter((p) => p.severity === "warning");
   if (data.problems.length === 0) {
-    lines.push("No problems found: every row was imported.");
+    lines.push(leftOut.length === 0
+      ? "No problems found: every row was imported."
+      : "No rows rejected and no warnings, but not everything was read: see above.");
     return `${lines.join("\n")}\n`;
   }
   lines.push(`Problems: ${errors.length} error${errors.length === 1 ? "" : "s"} (row or file rejected), ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (row imported, worth checking)`);

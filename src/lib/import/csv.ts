@@ -29,23 +29,44 @@ export interface ParsedCsv {
   broken: BrokenRow[];
 }
 
-/**
- * Pick the delimiter from the header line: the most frequent of comma, semicolon and tab outside quotes.
- * @example
- * detectDelimiter("UPN;Surname;Forename\n1;2;3") // => ";"
- */
-export function detectDelimiter(text: string): "," | ";" | "\t" {
-  const newline = text.indexOf("\n");
-  let firstLine = newline < 0 ? text : text.slice(0, newline);
-  if (newline >= 0 && firstLine.endsWith("\r")) firstLine = firstLine.slice(0, -1);
-  const unquoted = firstLine.replace(/"[^"]*"/g, "");
+/** How many lines above the header are searched for it (title lines, blank lines). */
+const HEADER_SEARCH_LINES = 30;
+
+/** The delimiter counts of one line, outside quotes. */
+function delimiterCounts(line: string): Array<["," | ";" | "\t", number]> {
+  const unquoted = line.replace(/"[^"]*"/g, "");
   const counts: Array<["," | ";" | "\t", number]> = [
     [",", unquoted.split(",").length - 1],
     [";", unquoted.split(";").length - 1],
     ["\t", unquoted.split("\t").length - 1],
   ];
   counts.sort((a, b) => b[1] - a[1]);
-  return counts[0] !== undefined && counts[0][1] > 0 ? counts[0][0] : ",";
+  return counts;
+}
+
+/**
+ * Pick the delimiter from the header line: the most frequent of comma, semicolon and tab outside quotes in
+ * the first line, when it has two or more (a header of three or more columns). A first line with fewer is
+ * taken for a title line (or the file has one or two columns): then the line among the first 30 with the
+ * most delimiters of one kind decides. Comma when no line has any.
+ * @example
+ * detectDelimiter("UPN;Surname;Forename\n1;2;3") // => ";"
+ * detectDelimiter("Attendance 2024/25\nUPN\tSurname\tForename\n") // => "\t"
+ */
+export function detectDelimiter(text: string): "," | ";" | "\t" {
+  let start = 0;
+  let best: ["," | ";" | "\t", number] = [",", 0];
+  for (let scanned = 0; scanned < HEADER_SEARCH_LINES && start <= text.length; scanned += 1) {
+    const newline = text.indexOf("\n", start);
+    let line = newline < 0 ? text.slice(start) : text.slice(start, newline);
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    const top = delimiterCounts(line)[0]!;
+    if (scanned === 0 && top[1] >= 2) return top[0];
+    if (top[1] > best[1]) best = top;
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return best[0];
 }
 
 function plainReason(message: string): string {
@@ -78,6 +99,10 @@ export interface CsvRows {
    * for the next row (copy it to keep it).
    */
   forEachRow(visit: (line: number, fields: readonly string[]) => void): void;
+  /** The raw lines above the header (title lines, blank lines), as written: `preamble[i]` is line i + 1. */
+  preamble: string[];
+  /** The first `limit` data rows' fields (copies), for recognising the file from its values. */
+  sample(limit: number): string[][];
 }
 
 /**
@@ -103,63 +128,137 @@ function quoteFreeEnding(text: string): "lf" | "crlf" | null {
   return lfs === crs ? "crlf" : null;
 }
 
+/** Whether a row's fields are a header row (see `readCsv`). */
+export type HeaderTest = (fields: readonly string[]) => boolean;
+
+/** How many of a row's cells hold something other than spaces. */
+function filledCells(fields: readonly string[]): number {
+  let filled = 0;
+  for (const field of fields) if (field.trim() !== "") filled += 1;
+  return filled;
+}
+
+/** The raw text of lines 1 … `count` (line endings dropped): what lies above a header on line `count + 1`. */
+function linesAbove(text: string, count: number): string[] {
+  return count <= 0 ? [] : text.split(/\r\n|\n|\r/, count);
+}
+
 /**
  * Read CSV text as `parseCsv` does (same header, rows, fields, line numbers and broken rows), but give the
  * rows one at a time. Text with no quote marks and one kind of line ending (what MIS exports usually are) is
  * read in place: no line strings and no rows are held, and a row's fields are cut from the text only when it
  * is visited, so they are garbage as soon as the row is read. Any other text is parsed whole by `parseCsv`.
  * In place, one fields array serves every row. The delimiter is taken from the header line unless given.
+ *
+ * The header is the first non-empty row for which `isHeader` is true among the first 30, provided it has more
+ * filled cells than every row above it (title lines and blank lines above it are passed over and kept, as
+ * written, in `preamble`; a data row is as wide as the header, so no data row is ever passed over); when no
+ * row of those passes, or no test is given, the first non-empty row.
+ * @param text decoded text
+ * @param isHeader which rows are header rows; default: the first non-empty row is the header
+ * @param delimiter the field delimiter; default `detectDelimiter(text)` (a `.tsv` file is always tab-delimited)
  * @example
  * const csv = readCsv("UPN,Surname\nA1,Lee\n\nA2,Khan\n");
  * csv.rowCount // => 2
  * csv.forEachRow((line, fields) => console.log(line, fields)) // logs 2 ["A1", "Lee"], then 4 ["A2", "Khan"]
+ * readCsv("Reading tests\nUPN,Surname\nA1,Lee\n", (f) => f.length > 1).preamble // => ["Reading tests"]
  */
-export function readCsv(text: string, delimiter: string = detectDelimiter(text)): CsvRows {
+export function readCsv(text: string, isHeader?: HeaderTest, delimiter: string = detectDelimiter(text)): CsvRows {
   const ending = quoteFreeEnding(text);
   if (ending === null) {
     const parsed = parseCsv(text, delimiter);
+    let { header, headerLine, rows, broken } = parsed;
+    if (isHeader !== undefined && headerLine !== 0 && !isHeader(header)) {
+      const limit = Math.min(rows.length, HEADER_SEARCH_LINES - 1);
+      let widest = filledCells(header);
+      for (let i = 0; i < limit; i += 1) {
+        const cells = filledCells(rows[i]!.fields);
+        const wider = cells > widest;
+        widest = Math.max(widest, cells);
+        if (!wider || !isHeader(rows[i]!.fields)) continue;
+        header = rows[i]!.fields;
+        headerLine = rows[i]!.line;
+        rows = rows.slice(i + 1);
+        broken = broken.filter((b) => b.line > headerLine);
+        break;
+      }
+    }
     return {
-      header: parsed.header, headerLine: parsed.headerLine, rowCount: parsed.rows.length, broken: parsed.broken,
+      header, headerLine, rowCount: rows.length, broken, preamble: linesAbove(text, headerLine - 1),
       forEachRow: (visit) => {
-        for (const row of parsed.rows) visit(row.line, row.fields);
+        for (const row of rows) visit(row.line, row.fields);
       },
+      sample: (limit) => rows.slice(0, limit).map((row) => row.fields),
     };
   }
   const eol = ending === "crlf" ? 1 : 0; // characters before each LF that end the line too
   const n = text.length;
-  /** Each line from `from`: its start, end (before the line ending) and 1-based number; empty lines skipped. */
-  const forEachLine = (from: number, firstLine: number, visit: (start: number, end: number, line: number) => void) => {
+  /**
+   * Each line from `from`: its start, end (before the line ending) and 1-based number; empty lines skipped.
+   * `visit` returns false to stop.
+   */
+  const forEachLine = (from: number, firstLine: number, visit: (start: number, end: number, line: number) => boolean | void) => {
     let line = firstLine;
     for (let pos = from; pos < n; line += 1) {
       let lf = text.indexOf("\n", pos);
       if (lf < 0) lf = n;
       const end = lf < n ? lf - eol : n;
-      if (end > pos) visit(pos, end, line);
+      if (end > pos && visit(pos, end, line) === false) return;
       pos = lf + 1;
     }
   };
   let header: string[] = [];
   let headerLine = 0;
   let bodyStart = n;
-  let rowCount = 0;
+  let searched = 0;
+  let widest = 0;
   forEachLine(0, 1, (start, end, line) => {
-    if (headerLine !== 0) {
-      rowCount += 1;
-      return;
+    const fields = fieldsOf(text, start, end, delimiter);
+    if (headerLine === 0) {
+      // The first non-empty line, unless a later one passes the test.
+      header = fields;
+      headerLine = line;
+      bodyStart = Math.min(n, text.indexOf("\n", end) + 1 || n);
     }
-    header = fieldsOf(text, start, end, delimiter);
-    headerLine = line;
-    bodyStart = Math.min(n, text.indexOf("\n", end) + 1 || n);
+    if (isHeader === undefined) return false;
+    const cells = filledCells(fields);
+    const wider = searched === 0 || cells > widest;
+    widest = Math.max(widest, cells);
+    if (wider && isHeader(fields)) {
+      header = fields;
+      headerLine = line;
+      bodyStart = Math.min(n, text.indexOf("\n", end) + 1 || n);
+      return false;
+    }
+    searched += 1;
+    return searched < HEADER_SEARCH_LINES;
   });
+  let rowCount = 0;
+  if (headerLine !== 0) {
+    forEachLine(bodyStart, headerLine + 1, () => {
+      rowCount += 1;
+    });
+  }
+  const forEachRow = (visit: (line: number, fields: readonly string[]) => boolean | void) => {
+    if (headerLine === 0) return;
+    const fields: string[] = [];
+    forEachLine(bodyStart, headerLine + 1, (start, end, line) => {
+      fieldsInto(fields, text, start, end, delimiter);
+      return visit(line, fields);
+    });
+  };
   return {
-    header, headerLine, rowCount, broken: [],
-    forEachRow: (visit) => {
-      if (headerLine === 0) return;
-      const fields: string[] = [];
-      forEachLine(bodyStart, headerLine + 1, (start, end, line) => {
-        fieldsInto(fields, text, start, end, delimiter);
-        visit(line, fields);
-      });
+    header, headerLine, rowCount, broken: [], preamble: linesAbove(text, headerLine - 1),
+    forEachRow,
+    sample: (limit) => {
+      const rows: string[][] = [];
+      if (limit > 0) {
+        forEachRow((_, fields) => {
+          rows.push([...fields]);
+          return rows.length < limit;
+        });
+      }
+      return rows;
     },
   };
 }

@@ -5,11 +5,13 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { ImportError } from "../errors.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { isReadableExport, openFormatted } from "./formats/index.js";
+import { openFormatted } from "./formats/index.js";
 import type { OpenedExport } from "./import-file.js";
 import { linkOpened, type LinkOptions } from "./link.js";
 import { defaultImportThreads, forEachClaimedSchool, newSchoolCounter, startImportWorker } from "./parallel-import.js";
 import { ColumnMapping, mappingForFile } from "./mapping.js";
+import { isIgnoredFile, isReadableFile, READABLE_EXTENSIONS, unreadReason } from "./readable.js";
+import type { UnreadFile } from "../schema/report.js";
 
 /** How far `importFolder` has got: called after each file is read, and once more when the data is linked. */
 export interface ImportProgress {
@@ -44,12 +46,32 @@ export interface ImportOptions {
 /** The name of the mapping file `importFolder` looks for in a folder. */
 export const MAPPING_FILE_NAME = "sendscope.mapping.json";
 
-async function listCsvFiles(folder: string): Promise<string[]> {
+/**
+ * A folder's files (paths relative to it, sorted): those the import reads (see `READABLE_EXTENSIONS`), and
+ * every other, with why it is not read (hidden and system files, and the mapping file, are neither).
+ */
+async function listFiles(folder: string): Promise<{ readable: string[]; unread: UnreadFile[] }> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && isReadableExport(e.name))
+  const files = entries
+    .filter((e) => e.isFile())
     .map((e) => relative(folder, join(e.parentPath, e.name)).split("\\").join("/"))
+    .filter((file) => !file.split("/").some((part) => part.startsWith(".")))
     .sort();
+  const readable: string[] = [];
+  const unread: UnreadFile[] = [];
+  for (const file of files) {
+    if (isReadableFile(file)) readable.push(file);
+    else if (!isIgnoredFile(file)) unread.push({ file, reason: unreadReason(file) });
+  }
+  return { readable, unread };
+}
+
+/** What to say when a folder has no file the import reads. */
+function noReadableFiles(unread: readonly UnreadFile[]): string {
+  const kinds = [...READABLE_EXTENSIONS].map((e) => `.${e}`).join(" or ");
+  if (unread.length === 0) return `the folder holds no CSV files (sendscope reads ${kinds} exports)`;
+  const listed = unread.slice(0, 5).map((u) => `\n  ${u.file}: ${u.reason}`).join("");
+  return `the folder holds no CSV files (sendscope reads ${kinds} exports), only ${unread.length} file${unread.length === 1 ? "" : "s"} it does not read:${listed}${unread.length > 5 ? `\n  … and ${unread.length - 5} more` : ""}`;
 }
 
 async function loadMapping(folder: string, given: ColumnMapping | undefined): Promise<ColumnMapping | undefined> {
@@ -102,7 +124,9 @@ export function parseMappingText(text: string, path: string): ColumnMapping {
 
 /**
  * Import every CSV export in a folder (and its sub-folders) into one `SchoolData`. Row problems never
- * throw: they are in `problems`, and every file's `rows === imported + rejected`.
+ * throw: they are in `problems`, and every file's `rows === imported + rejected + skipped` (summary and
+ * blank rows are skipped). Every other file in the folder is listed in `unreadFiles` with why it was not
+ * read (see `readable.ts`).
  * Each sub-folder is one school (see `mergeSchoolData`); each school is read and linked on its own (see
  * `importSchools`). A large folder of several schools is read by two threads at once (see `threads`): the
  * data is the same either way.
@@ -129,6 +153,7 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
     throw new ImportError(folder, `none of its ${plan.filesTotal} CSV files is a recognisable export:\n  ${firstReasons.join("\n  ")}`);
   }
   const data = schools.length === 1 ? schools[0]!.data : mergeSchoolData(schools.map((school) => school.data));
+  if (plan.unread.length > 0) data.unreadFiles = plan.unread.map((u) => ({ ...u }));
   if (progress.filesDone > 0) options.onProgress?.({ ...progress, file: null });
   return data;
 }
@@ -235,6 +260,8 @@ export interface FolderPlan {
   schools: Array<{ school: string | null; files: Array<{ file: string; size: number }> }>;
   /** How many CSV files the folder holds. */
   filesTotal: number;
+  /** The folder's other files, not read, with why (see `readable.ts`). */
+  unread: UnreadFile[];
   /** Their size in bytes. */
   bytesTotal: number;
 }
@@ -250,15 +277,16 @@ export interface FolderPlan {
  */
 export async function planFolder(folder: string, options: Pick<ImportOptions, "mapping" | "academicYear"> = {}): Promise<FolderPlan> {
   let files: string[];
+  let unread: UnreadFile[];
   try {
     const info = await stat(folder);
     if (!info.isDirectory()) throw new ImportError(folder, "is not a folder; give the folder that holds the CSV exports");
-    files = await listCsvFiles(folder);
+    ({ readable: files, unread } = await listFiles(folder));
   } catch (error) {
     if (error instanceof ImportError) throw error;
     throw new ImportError(folder, `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (files.length === 0) throw new ImportError(folder, "the folder holds no CSV files");
+  if (files.length === 0) throw new ImportError(folder, noReadableFiles(unread));
   const mapping = await loadMapping(folder, options.mapping);
   const sizes = await Promise.all(files.map(async (file) => (await stat(join(folder, file))).size));
   const groups = groupBySchool(files.map((file, index) => ({ file, size: sizes[index] ?? 0 })));
@@ -268,6 +296,7 @@ export async function planFolder(folder: string, options: Pick<ImportOptions, "m
     link: options.academicYear === undefined ? {} : { academicYear: options.academicYear },
     schools: [...groups].map(([school, members]) => ({ school, files: members })),
     filesTotal: files.length,
+    unread,
     bytesTotal: sizes.reduce((a, b) => a + b, 0),
   };
 }
@@ -362,7 +391,7 @@ function withSchool(data: SchoolData, school: string | null, several: boolean): 
  */
 export function mergeSchoolData(parts: SchoolData[]): SchoolData {
   // One concat per kind: each merged array is allocated once at its exact length (no growth by push).
-  const all = <K extends keyof SchoolData>(key: K): SchoolData[K] =>
+  const all = <K extends Exclude<keyof SchoolData, "unreadFiles">>(key: K): SchoolData[K] =>
     ([] as Array<SchoolData[K][number]>).concat(...parts.map((part) => part[key] as Array<SchoolData[K][number]>)) as SchoolData[K];
   const merged: SchoolData = {
     pupils: all("pupils"), senRegister: all("senRegister"), assessments: all("assessments"),

@@ -1,13 +1,17 @@
 /**
  * Link every file's rows into one `SchoolData`: find duplicate and conflicting pupils, tie every record to a
- * pupil on the pupil list (by UPN, else MIS id), and reject rows that name no known pupil. Nothing is merged
- * silently: a rejected row gets an error naming the row it clashes with.
+ * pupil on the pupil list (by UPN, else MIS id with leading zeros ignored), and reject rows that name no known
+ * pupil. Nothing is merged silently: a rejected row gets an error naming the row it clashes with. One pupil
+ * list is the roster (`rosterOf`); names and dates of birth elsewhere (a second list, a results file's name
+ * columns) are checked against it, and a disagreement is a warning, never a rejection of the roster's rows.
  */
 import type { Pupil, SenRecord } from "../schema/records.js";
 import type { FileKind, Problem } from "../schema/report.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { academicYearOf } from "./codes.js";
-import { fileReport, readRows, takeRows, type AcceptedRow, type FileImport, type OpenedExport, type RowTaker } from "./import-file.js";
+import { fileReport, identityOf, missingColumnProblem, readRows, takeRows, type AcceptedRow, type FileImport, type OpenedExport, type RowTaker } from "./import-file.js";
+import { missingNeeded } from "./unread-columns.js";
+import { parseDate } from "./values.js";
 import type { PupilKey } from "./row-reader.js";
 import type { Draft } from "./rows/draft.js";
 
@@ -25,6 +29,43 @@ const FIELD_WORDS: Record<string, string> = {
   forename: "forename", surname: "surname", dateOfBirth: "date of birth", gender: "gender", yearGroup: "year group",
   misId: "MIS id", school: "school",
 };
+
+/**
+ * An MIS id as the pupil list is searched by: leading zeros dropped, since a spreadsheet re-save turns
+ * admission number `001234` into `1234` in one file and not in another.
+ * @example
+ * misIdKey("001234") // => "1234"
+ * misIdKey("0") // => "0"
+ */
+export function misIdKey(misId: string): string {
+  let zeros = 0;
+  while (zeros < misId.length - 1 && misId.charCodeAt(zeros) === 48) zeros += 1;
+  return zeros === 0 ? misId : misId.slice(zeros);
+}
+
+/**
+ * The roster among a school's pupil lists: the one with the most pupil fields (columns read) among those
+ * with rows, then the most rows, then the first by name, so the choice never depends on which file is read first. Its rows are
+ * the pupil list; the rows of any other pupil list are checked against it (see `linkPupils`).
+ * @example
+ * rosterOf([contacts, simsPupils]) // => simsPupils
+ */
+export function rosterOf(files: readonly FileImport[]): FileImport | undefined {
+  let roster: FileImport | undefined;
+  for (const file of files) {
+    if (file.kind !== "pupils") continue;
+    if (roster === undefined
+      || (file.rows > 0 && roster.rows === 0)
+      || ((file.rows > 0) === (roster.rows > 0) && file.headers.size > roster.headers.size)
+      || (file.headers.size === roster.headers.size && (file.rows > roster.rows || (file.rows === roster.rows && file.file < roster.file)))) {
+      roster = file;
+    }
+  }
+  return roster;
+}
+
+/** Rows of a second pupil list that name a pupil of an earlier list: checked against it, not added. */
+const checkedRows = new WeakSet<AcceptedRow>();
 
 const rejectedRows = new WeakSet<AcceptedRow>();
 /** Files with a row in `rejectedRows` (most files have none, and need no second look). */
@@ -61,20 +102,71 @@ interface PupilDirectory {
   any: boolean;
 }
 
+/** Fold a name for comparison: case, spaces and apostrophe styles. */
+function foldName(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, " ").replace(/[’`]/g, "'");
+}
+
+/** The fields on which a pupil row of one file disagrees with the pupil listed from another. */
+function disagreements(listed: Pupil, pupil: Pupil): Array<(typeof PUPIL_FIELDS_COMPARED)[number]> {
+  return PUPIL_FIELDS_COMPARED.filter((field) => {
+    const a = listed[field];
+    const b = pupil[field];
+    if (a === null || b === null) return false;
+    if (field === "forename" || field === "surname") return foldName(a as string) !== foldName(b as string);
+    if (field === "gender") return a !== "U" && b !== "U" && a !== b;
+    if (field === "misId") return misIdKey(a as string) !== misIdKey(b as string);
+    return a !== b;
+  });
+}
+
+/** Where a listed pupil comes from, for messages. */
+function listedAt(listed: Pupil, file: string): string {
+  return `line ${listed.source.line}${listed.source.file === file ? "" : ` of ${listed.source.file}`}`;
+}
+
+/** The warning for a row whose details disagree with the roster's (the roster's are kept). */
+function rosterMismatch(file: FileImport, line: number, listed: Pupil, differing: Array<{ field: string; roster: string; here: string }>): void {
+  const first = differing[0]!;
+  const what = differing.map((d) => `${FIELD_WORDS[d.field] ?? d.field} '${d.here}' (the roster has '${d.roster}')`).join(", ");
+  file.problems.push({
+    file: file.file, line, column: file.headers.get(first.field) ?? columnOfIdentity(file, first.field), severity: "warning", code: "roster-mismatch",
+    message: `${listed.upn ?? listed.misId} is on the roster at ${listedAt(listed, file.file)}, but this row has ${what}; the roster's details are kept: check which is right in the MIS`,
+  });
+}
+
+function columnOfIdentity(file: FileImport, field: string): string | null {
+  return file.identity.has(field) ? (file.headers.get(`identity:${field}`) ?? null) : null;
+}
+
 function linkPupils(files: FileImport[]): PupilDirectory {
   const byUpn = new Map<string, Pupil>();
   const byMisId = new Map<string, Pupil>();
   let any = false;
-  for (const file of files) {
+  // The roster first, so its rows are the list whatever the files are called; then the others in order.
+  const roster = rosterOf(files);
+  const ordered = roster === undefined ? files : [roster, ...files.filter((f) => f !== roster)];
+  for (const file of ordered) {
+    let checked = 0;
     for (const row of file.accepted) {
       const draft = row.records.pupils?.[0];
       if (draft === undefined) continue;
       any = true;
       const pupil = draft.record;
       const first = (pupil.upn !== null ? byUpn.get(pupil.upn) : undefined)
-        ?? (pupil.misId !== null ? byMisId.get(pupil.misId) : undefined);
+        ?? (pupil.misId !== null ? byMisId.get(misIdKey(pupil.misId)) : undefined);
       if (first !== undefined) {
-        const where = `line ${first.source.line}${first.source.file === file.file ? "" : ` of ${first.source.file}`}`;
+        if (first.source.file !== file.file) {
+          // Another pupil list naming a pupil already listed: checked against the list, never replacing it.
+          checkedRows.add(row);
+          checked += 1;
+          const differing = disagreements(first, pupil);
+          if (differing.length > 0) {
+            rosterMismatch(file, row.line, first, differing.map((field) => ({ field, roster: String(first[field]), here: String(pupil[field]) })));
+          }
+          continue;
+        }
+        const where = listedAt(first, file.file);
         const differing = PUPIL_FIELDS_COMPARED.find((field) => first[field] !== pupil[field]);
         const school = pupil.school !== first.school;
         if (differing === undefined && !school) {
@@ -90,10 +182,56 @@ function linkPupils(files: FileImport[]): PupilDirectory {
         continue;
       }
       if (pupil.upn !== null) byUpn.set(pupil.upn, pupil);
-      if (pupil.misId !== null) byMisId.set(pupil.misId, pupil);
+      if (pupil.misId !== null) byMisId.set(misIdKey(pupil.misId), pupil);
     }
+    if (checked > 0 && roster !== undefined) warnFieldsNotOnRoster(file, roster, checked);
   }
   return { byUpn, byMisId, any };
+}
+
+/**
+ * When a second pupil list has columns the roster lacks, say that for its pupils on the roster (whose
+ * details are the roster's) those columns are not read: nothing is merged in silently, nor lost silently.
+ */
+function warnFieldsNotOnRoster(file: FileImport, roster: FileImport, checked: number): void {
+  const extra = [...file.headers].filter(([field]) => !roster.headers.has(field)).map(([, header]) => `'${header}'`);
+  if (extra.length === 0) return;
+  file.problems.push({
+    file: file.file, line: file.headerLine, column: null, severity: "warning", code: "not-on-roster",
+    message: `${checked} of this list's pupils are on the roster (${roster.file}), whose details are kept; for them this list's ${extra.length === 1 ? "column" : "columns"} ${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not read, as the roster has no such column: add ${extra.length === 1 ? "it" : "them"} to the roster's export`,
+  });
+}
+
+/**
+ * Check a row's names and date of birth (a results file's 'Surname', 'Forename', 'DOB') against the pupil
+ * its key names on the roster: a disagreement is a warning, and the roster's details are kept. Each pupil
+ * is checked once per file (`checked` holds those done).
+ */
+function checkIdentity(file: FileImport, line: number, identity: ReadonlyMap<string, string>, listed: Pupil, checked: Set<string>): void {
+  if (checked.has(listed.pupilId)) return;
+  checked.add(listed.pupilId);
+  const differing: Array<{ field: string; roster: string; here: string }> = [];
+  for (const [field, value] of identity) {
+    if (field === "forename" || field === "surname") {
+      if (foldName(value) !== foldName(listed[field])) differing.push({ field, roster: listed[field], here: value });
+    } else if (field === "dateOfBirth" && listed.dateOfBirth !== null) {
+      const parsed = parseDate(value);
+      if (parsed.ok && parsed.value !== listed.dateOfBirth) differing.push({ field, roster: listed.dateOfBirth, here: value });
+    }
+  }
+  if (differing.length > 0) rosterMismatch(file, line, listed, differing);
+}
+
+/** Per file, the pupils whose identity cells have been checked (see `checkIdentity`). */
+const identityChecked = new WeakMap<FileImport, Set<string>>();
+
+function checkedSet(file: FileImport): Set<string> {
+  let set = identityChecked.get(file);
+  if (set === undefined) {
+    set = new Set();
+    identityChecked.set(file, set);
+  }
+  return set;
 }
 
 /**
@@ -102,7 +240,7 @@ function linkPupils(files: FileImport[]): PupilDirectory {
  */
 function listedPupil(file: FileImport, line: number, key: PupilKey, directory: PupilDirectory): Pupil | undefined {
   const viaUpn = key.upn !== null ? directory.byUpn.get(key.upn) : undefined;
-  const viaMis = key.misId !== null ? directory.byMisId.get(key.misId) : undefined;
+  const viaMis = key.misId !== null ? directory.byMisId.get(misIdKey(key.misId)) : undefined;
   if (viaUpn !== undefined && viaMis !== undefined && viaUpn !== viaMis) {
     problem(file, line, { column: file.headers.get("misId") ?? null, code: "pupil-key-conflict", message: `UPN ${key.upn} and MIS id ${key.misId} belong to different pupils on the pupil list` });
     return undefined;
@@ -135,6 +273,7 @@ function linkRow(file: FileImport, row: AcceptedRow, directory: PupilDirectory):
   const pupil = listedPupil(file, row.line, drafts[0]!.key, directory);
   if (pupil === undefined) return false;
   for (const draft of drafts) draft.record.pupilId = pupil.pupilId;
+  if (row.identity !== undefined && row.identity.size > 0) checkIdentity(file, row.line, row.identity, pupil, checkedSet(file));
   return true;
 }
 
@@ -204,6 +343,24 @@ function warnOverlappingSpells(senRegister: SenRecord[], problems: Problem[], he
 }
 
 /**
+ * Warn when the roster lacks a field the analyses need (see `NEEDED_FIELDS`), and when the school has no
+ * SEN information at all (no SEN register, no SEN status on the roster): every pupil would count as no SEN.
+ */
+function missingFieldProblems(files: readonly FileImport[]): Problem[] {
+  const roster = rosterOf(files);
+  if (roster === undefined) return [];
+  const read = new Set(roster.headers.keys());
+  const problems = missingNeeded("pupils", read).map((need) => missingColumnProblem(roster, need));
+  if (!read.has("senStatus") && !files.some((f) => f.kind === "senRegister")) {
+    problems.push(missingColumnProblem(roster, {
+      fields: "senStatus",
+      without: "with no SEN register in the folder either, every pupil will count as having no SEN",
+    }));
+  }
+  return problems;
+}
+
+/**
  * Link imported files into one `SchoolData`.
  * @example
  * const data = linkFiles([importFile("pupils.csv", bytes)]);
@@ -237,6 +394,7 @@ const emptyRecords = (): Records => ({
  */
 function collectRow(data: Records, kind: FileKind, row: AcceptedRow, hasRegister: boolean): void {
   if (kind === "pupils") {
+    if (checkedRows.has(row)) return;
     for (const d of row.records.pupils ?? []) data.pupils.push(d.record);
     if (!hasRegister) for (const d of row.records.senRegister ?? []) data.senRegister.push(d.record);
     return;
@@ -267,6 +425,7 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Gathered
       : pupil.leavingDate !== null ? academicYearOf(pupil.leavingDate) : currentYear;
   }
   const problems = files.flatMap((f) => f.problems);
+  problems.push(...missingFieldProblems(files));
   warnOverlappingSpells(data.senRegister, problems, new Map(files.map((f) => [f.file, f.headers])));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const reports = files.map((file) => fileReport(file, gathered?.imported.get(file) ?? file.accepted.length));
@@ -317,7 +476,9 @@ function linkAndGather(gathered: Gathered, kind: Exclude<FileKind, "pupils">, di
   const pupilsByKey = new Map<PupilKey, Pupil>();
   let lastKey: PupilKey | null = null;
   let lastPupil: Pupil | undefined;
-  return (file, line, out) => {
+  // Pupils whose names this file's rows have been checked against the roster for (files with name columns).
+  let identityChecked: Set<string> | null = null;
+  return (file, line, out, fields) => {
     // A file's rows hold records of the file's kind only.
     const records = out[kind] as Array<{ pupilId: string; academicYear?: string }>;
     if (records.length === 0) return true;
@@ -333,6 +494,10 @@ function linkAndGather(gathered: Gathered, kind: Exclude<FileKind, "pupils">, di
       }
       if (lastPupil === undefined) return false;
       for (let i = 0; i < records.length; i += 1) records[i]!.pupilId = lastPupil.pupilId;
+      if (file.identity.size > 0) {
+        identityChecked ??= checkedSet(file);
+        if (!identityChecked.has(lastPupil.pupilId)) checkIdentity(file, line, identityOf(file.identity, fields), lastPupil, identityChecked);
+      }
     }
     for (let i = 0; i < records.length; i += 1) {
       const record = records[i]!;

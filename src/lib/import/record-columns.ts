@@ -44,6 +44,8 @@ export interface EncodedSchoolData {
   files: SchoolData["files"];
   /** The problems, as they are. */
   problems: SchoolData["problems"];
+  /** The files not read, as they are (absent when none). */
+  unreadFiles?: SchoolData["unreadFiles"];
 }
 
 /** Writes one record's fields, in order. */
@@ -333,7 +335,10 @@ export function encodeSchoolData(data: SchoolData): EncodedSchoolData {
   const writer = new ColumnWriter();
   const columns = {} as Record<ColumnKind, RecordColumns>;
   for (const kind of COLUMN_KINDS) columns[kind] = encodeKind(kind, data[kind], writer);
-  return { strings: writer.strings, columns, files: data.files, problems: data.problems };
+  return {
+    strings: writer.strings, columns, files: data.files, problems: data.problems,
+    ...(data.unreadFiles === undefined ? {} : { unreadFiles: data.unreadFiles }),
+  };
 }
 
 /**
@@ -354,6 +359,7 @@ export function decodeSchoolData(encoded: EncodedSchoolData): SchoolData {
     targets: decodeKind("targets", strings, columns.targets),
     files: encoded.files,
     problems: encoded.problems,
+    ...(encoded.unreadFiles === undefined ? {} : { unreadFiles: encoded.unreadFiles }),
   };
 }
 

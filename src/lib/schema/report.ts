@@ -39,8 +39,11 @@ export const Problem = z.object({
 export type Problem = z.infer<typeof Problem>;
 
 /**
- * What happened to one file. `rows` data rows were read; `imported + rejected === rows` always.
- * `kind` is null when the file could not be recognised or read (its problems say why).
+ * What happened to one file. `rows` data rows were read below the header; `imported + rejected + skipped
+ * === rows` always (`skipped`, 0 when absent, counts summary rows such as 'Total' and blank rows: neither
+ * imported nor rejected; `skippedRows` says which and why). `ignoredColumns` names the columns read for
+ * nothing (absent when none). `kind` is null when the file could not be recognised or read (its problems
+ * say why).
  * @example
  * FileReport.parse({ file: "pupils.csv", kind: "pupils", layout: "sims", encoding: "utf-8",
  *   rows: 420, imported: 418, rejected: 2 })
@@ -53,6 +56,18 @@ export const FileReport = z.object({
   rows: z.number().int().nonnegative(),
   imported: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative().optional(),
+  skippedRows: z.array(z.object({ line: z.number().int().positive(), reason: z.string() })).optional(),
+  ignoredColumns: z.array(z.string()).optional(),
 });
 /** What happened to one file. */
 export type FileReport = z.infer<typeof FileReport>;
+
+/**
+ * A file in an imported folder that was not read (a workbook, a PDF, a CTF …): why, and what to do.
+ * @example
+ * UnreadFile.parse({ file: "marks.xlsx", reason: "a spreadsheet workbook, which sendscope does not read: …" })
+ */
+export const UnreadFile = z.object({ file: z.string(), reason: z.string() });
+/** A file not read. */
+export type UnreadFile = z.infer<typeof UnreadFile>;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import {
   Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
 } from "./records.js";
-import { FileReport, Problem } from "./report.js";
+import { FileReport, Problem, UnreadFile } from "./report.js";
 
 /**
  * Everything imported from a folder of exports. Arrays are in file order, then line order.
@@ -23,6 +23,8 @@ export const SchoolData = z.object({
   targets: z.array(PupilTarget),
   files: z.array(FileReport),
   problems: z.array(Problem),
+  /** Files in the folder that were not read, with why (see `readable.ts`); absent when there were none. */
+  unreadFiles: z.array(UnreadFile).optional(),
 });
 /** Everything imported from a folder of exports. */
 export type SchoolData = z.infer<typeof SchoolData>;

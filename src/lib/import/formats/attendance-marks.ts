@@ -12,6 +12,8 @@
  */
 import { attendanceCode } from "../../../data/attendance-codes.js";
 import type { Problem } from "../../schema/report.js";
+import type { SkippedRow } from "../import-file.js";
+import { skipReason } from "../skip.js";
 import { academicYearOf, termOf } from "../codes.js";
 import type { CsvRows } from "../csv.js";
 import { normaliseHeader } from "../layouts.js";
@@ -55,7 +57,8 @@ export function marksColumns(header: readonly string[], keys: number[]): MarksCo
 }
 
 /**
- * Whether a file's marks are DfE attendance codes: at least 4 in 5 of its first 50 non-empty marks.
+ * Whether a file's marks are DfE attendance codes: at least 4 in 5 of its first 50 non-empty marks (blank and
+ * summary rows, which are skipped, not looked at).
  * @example
  * marksAreCodes(rows, columns) // => true
  */
@@ -64,7 +67,7 @@ export function marksAreCodes(table: CsvRows, columns: MarksColumns): boolean {
   let codes = 0;
   table.forEachRow((_, fields) => {
     const mark = (fields[columns.mark] ?? "").trim();
-    if (mark === "" || seen >= 50) return;
+    if (mark === "" || seen >= 50 || skipReason(fields) !== null) return;
     seen += 1;
     if (attendanceCode(mark) !== undefined) codes += 1;
   });
@@ -85,13 +88,15 @@ interface Sum {
  * @param file the file's name (for problems)
  * @param table the marks file's rows
  * @param columns which columns hold what (`marksColumns`)
- * @returns the summed table and the problems (an error per mark not counted, a warning saying what was summed)
+ * @returns the summed table, the problems (an error per mark not counted, a warning saying what was summed),
+ *   the blank and summary rows skipped (never summed), and the headers left out (read for nothing)
  * @example
  * const { table } = sumMarks("marks.csv", rows, marksColumns(rows.header, [0])!);
  * table.header // => ["UPN", "academic_year", "term", "possible_sessions", "attended_sessions"]
  */
-export function sumMarks(file: string, table: CsvRows, columns: MarksColumns): { table: CsvRows; problems: Problem[] } {
+export function sumMarks(file: string, table: CsvRows, columns: MarksColumns): { table: CsvRows; problems: Problem[]; skipped: SkippedRow[]; notRead: string[] } {
   const problems: Problem[] = [];
+  const skipped: SkippedRow[] = [];
   const sums = new Map<string, Sum>();
   const seen = new Set<string>();
   const header = table.header;
@@ -103,6 +108,11 @@ export function sumMarks(file: string, table: CsvRows, columns: MarksColumns): {
   const error = (line: number, column: number, code: string, message: string) =>
     problems.push({ file, line, column: header[column] ?? null, severity: "error", code, message });
   table.forEachRow((line, fields) => {
+    const skip = skipReason(fields);
+    if (skip !== null) {
+      skipped.push({ line, reason: skip });
+      return;
+    }
     marks += 1;
     if (first === 0) first = line;
     last = line;
@@ -156,5 +166,7 @@ export function sumMarks(file: string, table: CsvRows, columns: MarksColumns): {
       `${marks - counted} marks could not be counted (see their lines); terms follow the autumn (Sep–Dec), spring (Jan–Mar), summer (Apr–Aug) rule`,
   });
   const summedHeader = [...columns.keys.map((i) => header[i] ?? ""), "academic_year", "term", "possible_sessions", "attended_sessions"];
-  return { table: tableRows(summedHeader, rows, table.headerLine), problems };
+  const used = new Set([...columns.keys, columns.date, columns.mark, ...(columns.session === null ? [] : [columns.session])]);
+  const notRead = header.flatMap((h, i) => (used.has(i) || h.trim() === "" ? [] : [h]));
+  return { table: tableRows(summedHeader, rows, table.headerLine), problems, skipped, notRead };
 }

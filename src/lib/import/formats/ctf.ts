@@ -322,7 +322,7 @@ export function readCtf(file: string, xml: string): CtfTable[] | CtfFailure {
   }
   if (failure !== null) return failure;
   if (root !== "CTfile" || pupilsSeen === 0) {
-    return { reason: root !== "CTfile" ? `the XML's root element is <${root}>, not <CTfile>: sendscope reads XML only as a DfE Common Transfer File` : "the CTF holds no <Pupil>", line: 1 };
+    return { reason: root !== "CTfile" ? `the XML's root element is <${root}>, not <CTfile>: sendscope reads XML only as a DfE Common Transfer File` : "the CTF holds no <Pupil>, so there is nothing to import: if it should hold pupils, make the CTF again in the MIS", line: 1 };
   }
   const pupilNotes = collector.notes.pupils;
   for (const [what, { count, line, why }] of collector.notRead) {

@@ -5,35 +5,15 @@
  * exactly as a CSV file is.
  */
 import { decodeExport, isDecodeFailure } from "../decode.js";
-import { openExport, openTable, openText, type FileImport, type OpenedExport } from "../import-file.js";
+import { emptyImport, openExport, openTable, openText, type OpenedExport } from "../import-file.js";
 import type { FileMapping } from "../mapping.js";
 import { readCtf } from "./ctf.js";
 import { readWorkbook } from "./xlsx.js";
 
-/**
- * The extensions of the files a folder's import reads (lower case, with the dot); any other file in the folder
- * is not an export sendscope reads (`validate` lists it).
- * @example
- * READABLE_EXTENSIONS.includes(".xlsx") // => true
- */
-export const READABLE_EXTENSIONS: readonly string[] = [".csv", ".tsv", ".txt", ".xlsx", ".xml"];
-
-/**
- * Whether a file name has an extension a folder's import reads (any case).
- * @example
- * isReadableExport("Results.XLSX") // => true
- * isReadableExport("notes.docx") // => false
- */
-export function isReadableExport(name: string): boolean {
-  const lower = name.toLowerCase();
-  return READABLE_EXTENSIONS.some((extension) => lower.endsWith(extension));
-}
-
 function failed(file: string, encoding: string | null, code: string, message: string, line = 0): OpenedExport {
-  const result: FileImport = {
-    file, kind: null, layout: null, encoding, rows: 0, accepted: [], headers: new Map(),
-    problems: [{ file, line, column: null, severity: "error", code, message }],
-  };
+  const result = emptyImport(file);
+  result.encoding = encoding;
+  result.problems.push({ file, line, column: null, severity: "error", code, message });
   return { result, pending: null };
 }
 
@@ -67,10 +47,9 @@ export function openFormatted(file: string, bytes: Uint8Array, mappingFor: (name
     const tables = readCtf(file, decoded.text);
     if ("reason" in tables) return [failed(file, decoded.encoding, "unreadable-ctf", tables.reason, tables.line)];
     return tables.map((table) => {
-      const result: FileImport = {
-        file: table.name, kind: null, layout: null, encoding: decoded.encoding, rows: 0, accepted: [],
-        problems: [...table.problems], headers: new Map(),
-      };
+      const result = emptyImport(table.name);
+      result.encoding = decoded.encoding;
+      result.problems.push(...table.problems);
       return openTable(result, table.rows, mappingFor(table.name));
     });
   }

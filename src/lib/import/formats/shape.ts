@@ -20,11 +20,13 @@ import type { Subject } from "../../schema/primitives.js";
 import type { FileKind, Problem } from "../../schema/report.js";
 import { parseMeasure, parseSubject, parseWideHeader } from "../codes.js";
 import type { CsvRows } from "../csv.js";
+import type { SkippedRow } from "../import-file.js";
 import { internalized } from "../intern.js";
 import { FIELDS, normaliseHeader } from "../layouts.js";
 import type { FileMapping } from "../mapping.js";
 import type { RowReader } from "../row-reader.js";
 import { provisionalPupilId, type RowOutput } from "../rows/draft.js";
+import { skipReason } from "../skip.js";
 import { parseDate, parseWholeNumber } from "../values.js";
 import { marksAreCodes, marksColumns, sumMarks } from "./attendance-marks.js";
 import { splitSessions, termShares, type TermShare } from "./attendance-period.js";
@@ -53,6 +55,18 @@ export interface ShapedTable {
   problems: Problem[];
   /** What the mapping would have to say for the file to be read fully. */
   needs: MappingNeed[];
+  /**
+   * Headers of the shaped table the shape itself read (an attendance summary's Present and AEA, summed into
+   * one column; a test name the subject and point came from): not columns read for nothing.
+   */
+  consumed?: string[];
+  /** Headers of the file the shape left out of the table, read for nothing (a marks file's pupil names). */
+  notRead?: string[];
+  /**
+   * Rows the shape took out before the table was made (blank and summary rows of a marks file, which is
+   * summed): skipped, with why, and counted in the file's rows.
+   */
+  skipped?: SkippedRow[];
 }
 
 type ReadRow = (row: RowReader, out: RowOutput) => void;
@@ -92,8 +106,8 @@ interface AddedColumn {
 }
 
 /**
- * A table with some columns left out, some renamed, and some added. A row whose width is not the header's is
- * passed on as it is (with the added columns missing), so it is still reported as ragged.
+ * A table with some columns left out, some renamed, and some added. A row narrower than the header is passed
+ * on short (blank added columns in front, none behind), so it is still reported as ragged.
  */
 function reshaped(table: CsvRows, options: { drop?: ReadonlySet<number>; rename?: ReadonlyMap<number, string>; add?: readonly AddedColumn[] }): CsvRows {
   const drop = options.drop ?? new Set<number>();
@@ -104,19 +118,27 @@ function reshaped(table: CsvRows, options: { drop?: ReadonlySet<number>; rename?
   const front = add.filter((a) => a.first === true);
   const back = add.filter((a) => a.first !== true);
   const header = [...front.map((a) => a.header), ...kept.map((i) => rename.get(i) ?? table.header[i]!), ...back.map((a) => a.header)];
+  const forEachRow: CsvRows["forEachRow"] = (visit) => {
+    table.forEachRow((line, fields) => {
+      if (fields.length < width) {
+        // (Blank in front, so its cells stay under their headers: the pupil key is looked at for a summary.)
+        visit(line, [...front.map(() => ""), ...kept.filter((i) => i < fields.length).map((i) => fields[i]!)]);
+        return;
+      }
+      // A blank or summary row ('Total') gets blank added columns, so it is still skipped as one (the
+      // period, a sum or a fixed value beside 'Total' would make it look like a pupil's row).
+      const value = add.length > 0 && skipReason(fields) !== null ? () => "" : (a: AddedColumn) => a.value(fields, line);
+      visit(line, [...front.map(value), ...kept.map((i) => fields[i]!), ...back.map(value), ...fields.slice(width)]);
+    });
+  };
   return {
-    header, headerLine: table.headerLine, rowCount: table.rowCount, broken: table.broken,
-    forEachRow: (visit) => {
-      table.forEachRow((line, fields) => {
-        if (fields.length < width) {
-          visit(line, kept.filter((i) => i < fields.length).map((i) => fields[i]!));
-          return;
-        }
-        visit(line, [
-          ...front.map((a) => a.value(fields, line)), ...kept.map((i) => fields[i]!), ...back.map((a) => a.value(fields, line)),
-          ...fields.slice(width),
-        ]);
+    header, headerLine: table.headerLine, rowCount: table.rowCount, broken: table.broken, preamble: table.preamble, forEachRow,
+    sample: (limit) => {
+      const rows: string[][] = [];
+      forEachRow((_, fields) => {
+        if (rows.length < limit) rows.push([...fields]);
       });
+      return rows;
     },
   };
 }
@@ -155,7 +177,8 @@ function sourcesOf(file: string, preamble: readonly string[]): Source[] {
   const name = file.replace(/^.*\//, "").replace(/#.*$/, "");
   const sheet = /#(.+)$/.exec(file)?.[1];
   return [
-    ...preamble.filter((line) => line.trim() !== "").map((line) => ({ where: `the title line '${line.trim()}'`, text: line })),
+    // (A title line as Excel saves it is padded with delimiters: ',,,,,,' is left out of the report.)
+    ...preamble.map((line) => line.replace(/[,;\t|\s]+$/, "").trim()).filter((line) => line !== "").map((line) => ({ where: `the title line '${line}'`, text: line })),
     ...(sheet === undefined ? [] : [{ where: `the sheet name '${sheet}'`, text: sheet }]),
     { where: `the file name '${name}'`, text: name },
   ];
@@ -194,7 +217,7 @@ export function shapeTable(file: string, table: CsvRows, given: FileMapping, pre
     const marks = marksColumns(rows.header, keyColumns(rows.header, mapping));
     if (marks !== null && marksAreCodes(rows, marks)) {
       const summed = sumMarks(file, rows, marks);
-      return { rows: summed.table, kind: "attendance", problems: [...problems, ...summed.problems], needs };
+      return { rows: summed.table, kind: "attendance", problems: [...problems, ...summed.problems], needs, skipped: summed.skipped, notRead: summed.notRead };
     }
     const summary = shapeAttendanceSummary(file, rows, mapping, preamble);
     if (summary !== null) return { ...summary, problems: [...problems, ...summary.problems] };
@@ -323,7 +346,9 @@ function shapeAttendanceSummary(file: string, table: CsvRows, mapping: FileMappi
     (aea >= 0 ? "; attended sessions are Present + AEA (approved educational activity counts as attended)" : "; the export has no AEA column, so attended sessions are Present alone")));
   problems.push(...summaryChecks(file, table, folded, { possible, present, aea }));
   const shaped = reshaped(table, { add });
-  return { rows: shaped, kind: "attendance", problems, needs, ...(split ? { read: splitSummaryReader(shares) } : {}) };
+  // Present and AEA are read into 'Present + AEA': not columns read for nothing.
+  const consumed = aea >= 0 ? [table.header[present]!, table.header[aea]!] : [];
+  return { rows: shaped, kind: "attendance", problems, needs, consumed, ...(split ? { read: splitSummaryReader(shares) } : {}) };
 }
 
 /**
@@ -345,6 +370,7 @@ function summaryChecks(file: string, table: CsvRows, folded: readonly string[], 
     return parsed.ok ? parsed.value : null;
   };
   table.forEachRow((line, fields) => {
+    if (skipReason(fields) !== null) return; // skipped when the rows are read: a 'Total' row is no pupil's
     const [possible, present, aea, auth, unauth, unexpl] = [at.possible, at.present, at.aea, authorised, unauthorised, unexplained].map((i) => number(fields, i));
     if ([possible, present, aea, auth, unauth, unexpl].some((n) => n === null)) return;
     const parts = present! + aea! + auth! + unauth!;
@@ -439,6 +465,8 @@ function shapeSingleSubjectTest(file: string, table: CsvRows, mapping: FileMappi
   const problems: Problem[] = [];
   const needs: MappingNeed[] = [];
   const said: string[] = [];
+  /** Whether the subject or point came from the test-name column (so that column is read, not ignored). */
+  let fromTestName = false;
   const nameColumn = folded.findIndex((h) => TEST_NAME_HEADERS.has(h));
   const names = nameColumn < 0 ? [] : testNames(table, nameColumn);
   const sources: Array<Source & { context: TestContext }> = [
@@ -467,6 +495,7 @@ function shapeSingleSubjectTest(file: string, table: CsvRows, mapping: FileMappi
     const found = sources.find((s) => s.context.subject !== null);
     if (found !== undefined) {
       subject = found.context.subject;
+      if (sources.indexOf(found) < names.length) fromTestName = true;
       said.push(`subject '${subject}' from ${found.where}${found.context.subjectWord !== subject ? ` (${found.context.subjectWord})` : ""}`);
     }
   }
@@ -543,6 +572,7 @@ function shapeSingleSubjectTest(file: string, table: CsvRows, mapping: FileMappi
     const perName = new Map(names.map((name) => [name, pointLabel(testContext(name), yearHint)]));
     const namesGive = [...perName.values()].some((label) => label !== null);
     if (namesGive) {
+      fromTestName = true;
       add.push({ header: "assessment_point", value: (fields) => perName.get((fields[nameColumn] ?? "").trim()) ?? fileLabel ?? "" });
       said.push(`assessment point from the test names (${[...new Set(perName.values())].filter((l) => l !== null).join(", ")})`);
     } else if (fileLabel !== null && fileLevel !== undefined) {
@@ -560,5 +590,5 @@ function shapeSingleSubjectTest(file: string, table: CsvRows, mapping: FileMappi
     }
   }
   problems.push(note(file, table.headerLine, "test-context-inferred", `single-subject test export: ${said.join("; ")}`));
-  return { rows: reshaped(table, { rename, add }), kind: "assessments", problems, needs };
+  return { rows: reshaped(table, { rename, add }), kind: "assessments", problems, needs, consumed: fromTestName ? [header[nameColumn]!] : [] };
 }

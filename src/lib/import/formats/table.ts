@@ -21,7 +21,8 @@ export interface TableRow {
  */
 export function tableRows(header: string[], rows: readonly TableRow[], headerLine = 1): CsvRows {
   return {
-    header, headerLine, rowCount: rows.length, broken: [],
+    header, headerLine, rowCount: rows.length, broken: [], preamble: [],
+    sample: (limit) => rows.slice(0, limit).map((row) => [...row.fields]),
     forEachRow: (visit) => {
       for (const row of rows) visit(row.line, row.fields);
     },

@@ -1,0 +1,165 @@
+/**
+ * Columns a recognised file holds but the import does not read, and fields a kind of file should have but
+ * lacks: so `validate` can say what was left out ("the column 'SEN Status code' was not read: it may be
+ * the SEN status"), never drop it without a word.
+ */
+import type { FileKind } from "../schema/report.js";
+import { FIELDS, KNOWN_LAYOUTS, normaliseHeader } from "./layouts.js";
+
+/** Plain words for fields, for messages. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  upn: "UPN", misId: "MIS id", surname: "surname", forename: "forename", dateOfBirth: "date of birth", gender: "gender",
+  yearGroup: "year group", fsm: "free school meals flag", disadvantaged: "disadvantaged (pupil premium) flag",
+  eal: "EAL flag", lookedAfter: "looked-after flag", admissionDate: "admission date", leavingDate: "leaving date",
+  school: "school", senStatus: "SEN status", primaryNeed: "primary need", secondaryNeed: "secondary need",
+  startDate: "start date", endDate: "end date", ehcPlanDate: "EHC plan date", lastAnnualReview: "last annual review",
+  subject: "subject", measure: "measure", point: "assessment point", academicYear: "academic year", date: "date",
+  value: "result", intervention: "intervention", group: "group", sessionsPlanned: "sessions planned",
+  sessionsAttended: "sessions attended", minutesPerSession: "minutes per session", staff: "staff", cost: "cost",
+  entryScore: "entry score", entryDate: "entry date", exitScore: "exit score", exitDate: "exit date",
+  exitTarget: "exit target", term: "term", possibleSessions: "possible sessions", attendedSessions: "attended sessions",
+  days: "days", suspensionType: "suspension type", reason: "reason", target: "target", targetDate: "target date",
+};
+
+/**
+ * A field in plain words.
+ * @example
+ * fieldWords("dateOfBirth") // => "date of birth"
+ */
+export function fieldWords(field: string): string {
+  return FIELD_WORDS[field] ?? field;
+}
+
+/** Words too common in headers to make two headers alike on their own. */
+const WEAK_WORDS = new Set(["date", "name", "id", "code", "the", "of", "for", "no", "number", "type", "a", "in", "on", "to", "by", "and"]);
+
+/** Levenshtein distance, stopping early once it exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Whether an unread header is close to a known one: a small misspelling (edit distance 1, or 2 for headers
+ * of 8 or more letters), one holding all the other's two or more words but for at most two more ('SEN Status
+ * code' and 'SEN Status'), or sharing at least 60% of their words ('Eligible for free meals' and 'Free School Meals
+ * Eligible') — counting only words that say something ('date', 'name', 'code' … alone do not).
+ * @example
+ * headersAlike("SEN Status code", "SEN Status") // => true
+ * headersAlike("Class", "Surname") // => false
+ */
+export function headersAlike(header: string, alias: string): boolean {
+  const a = normaliseHeader(header);
+  const b = normaliseHeader(alias);
+  if (a === "" || b === "" || a === b) return false;
+  const limit = Math.min(a.length, b.length) >= 8 ? 2 : 1;
+  if (Math.min(a.length, b.length) >= 4 && editDistance(a, b, limit) <= limit) return true;
+  const wa = new Set(a.split(" "));
+  const wb = new Set(b.split(" "));
+  const shared = [...wa].filter((w) => wb.has(w));
+  if (!shared.some((w) => !WEAK_WORDS.has(w))) return false;
+  // One word inside a longer header says too little ('Test' and 'Test Date'): containment needs two.
+  const contains = (outer: Set<string>, inner: Set<string>) => inner.size >= 2 && [...inner].every((w) => outer.has(w)) && outer.size - inner.size <= 2;
+  if (contains(wa, wb) || contains(wb, wa)) return true;
+  const union = new Set([...wa, ...wb]).size;
+  return shared.length / union >= 0.6;
+}
+
+/**
+ * Headers of real exports that resemble a field's header but are known to hold something sendscope has no
+ * field for, so naming the field would be wrong advice (they are still listed as columns not read):
+ * `PupilMatchingRef` (DfE census download) is the National Pupil Database's anonymised Pupil Matching
+ * Reference, not the school's MIS id ('Pupil Ref'); see fixtures/exports/dfe-census-download/NOTE.md.
+ */
+const NOT_A_FIELD: ReadonlySet<string> = new Set(["PupilMatchingRef"].map(normaliseHeader));
+
+/** A near miss: an unread header and the field it may be. */
+export interface NearField {
+  field: string;
+  /** The header the field is known by that the unread header resembles. */
+  alias: string;
+}
+
+/**
+ * The field of a kind that an unread header may be: the first field not already read from another column
+ * whose known headers it resembles (`headersAlike`), or null.
+ * @param kind the file's kind
+ * @param header the unread header
+ * @param read the fields the file's other columns give
+ * @example
+ * nearField("pupils", "Eligible for free meals", new Set(["upn"])) // => { field: "fsm", alias: "Free School Meals" }
+ * nearField("pupils", "PupilMatchingRef", new Set(["upn"])) // => null (an NPD reference, not the MIS id)
+ */
+export function nearField(kind: FileKind, header: string, read: ReadonlySet<string>): NearField | null {
+  if (NOT_A_FIELD.has(normaliseHeader(header))) return null;
+  for (const spec of FIELDS[kind]) {
+    if (read.has(spec.field)) continue;
+    const aliases = [...KNOWN_LAYOUTS.flatMap((layout) => spec.headers[layout]), ...(spec.other ?? [])];
+    for (const alias of aliases) if (headersAlike(header, alias)) return { field: spec.field, alias };
+  }
+  return null;
+}
+
+/**
+ * The headers of a row that look like one field of a kind (see `headersAlike`), with the alias each
+ * resembles: to say, when a file lacks a field it needs, which of its columns may be it.
+ * @example
+ * columnsLike("assessments", "date", ["UPN", "Date of test"]) // => [{ header: "Date of test", alias: "Test Date" }]
+ */
+export function columnsLike(kind: FileKind, field: string, headers: readonly string[]): Array<{ header: string; alias: string }> {
+  const spec = FIELDS[kind].find((s) => s.field === field);
+  if (spec === undefined) return [];
+  const aliases = [...KNOWN_LAYOUTS.flatMap((layout) => spec.headers[layout]), ...(spec.other ?? [])];
+  const found: Array<{ header: string; alias: string }> = [];
+  for (const header of headers) {
+    const alias = aliases.find((a) => headersAlike(header, a));
+    if (alias !== undefined) found.push({ header, alias });
+  }
+  return found;
+}
+
+/**
+ * Fields a kind of file can be read without but the analyses need; a file lacking one gets a warning
+ * saying what will be missing. `a|b`: either will do. (The pupil list is checked only for the roster.)
+ * @example
+ * NEEDED_FIELDS.senRegister[0]?.fields // => "primaryNeed"
+ */
+export const NEEDED_FIELDS: Readonly<Record<FileKind, ReadonlyArray<{ fields: string; without: string }>>> = {
+  pupils: [
+    { fields: "dateOfBirth", without: "no pupil will have a date of birth, and month-of-birth (summer-born) groups will be empty" },
+    { fields: "gender", without: "every pupil's gender will be unknown, and gender gaps will be empty" },
+    { fields: "yearGroup", without: "no pupil will have a year group, and year-group figures will be empty" },
+    { fields: "fsm|disadvantaged", without: "no pupil will be counted as eligible for free school meals or disadvantaged" },
+  ],
+  senRegister: [
+    { fields: "primaryNeed", without: "no SEN pupil will have a type of need, and the mix of needs will be empty" },
+  ],
+  assessments: [],
+  interventions: [],
+  attendance: [],
+  suspensions: [],
+  targets: [],
+};
+
+/**
+ * The needed fields (see `NEEDED_FIELDS`) a file of a kind lacks, each with what will be missing.
+ * @example
+ * missingNeeded("pupils", new Set(["upn", "surname", "forename", "dateOfBirth", "gender", "fsm"]))
+ * // => [{ fields: "yearGroup", without: "no pupil will have a year group, …" }]
+ */
+export function missingNeeded(kind: FileKind, read: ReadonlySet<string>): Array<{ fields: string; without: string }> {
+  return NEEDED_FIELDS[kind].filter((need) => !need.fields.split("|").some((field) => read.has(field)));
+}
