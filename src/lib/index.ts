@@ -137,7 +137,7 @@ export {
   PUPIL_IDENTIFIER_FIELDS, isPupilIdentifierField, looksLikeUpn, findPupilIdentifiers, assertNoPupilIdentifiers,
 } from "./disclosure/identifiers.js";
 export type { KnownPupil, IdentifierFinding } from "./disclosure/identifiers.js";
-export { Cell, pupilLevelList } from "./report/cells.js";
+export { Cell, pupilLevelList } from "./schema/cells.js";
 export {
   SendscopeReport, ReportContent, ReportMeta, ImportSummary, REPORT_SCHEMA_VERSION, reportJsonSchema,
 } from "./report/schema.js";
@@ -153,8 +153,8 @@ export type { SchoolSectionParams } from "./report/per-school.js";
 export { analyseFolder } from "./report/analyse-folder.js";
 export type { AnalyseFolderOptions } from "./report/analyse-folder.js";
 export type { CrossSchoolCell } from "./report/per-school.js";
-export { addSameAs, addDependsOn, groupIds } from "./report/links.js";
-export type { SameAs } from "./report/links.js";
+export { addSameAs, addDependsOn, groupIds } from "./disclosure/links.js";
+export type { SameAs } from "./disclosure/links.js";
 export { runAnalyse, formatAnalyseSummary } from "./cli/analyse.js";
 export type { AnalyseOptions } from "./cli/analyse.js";
 export { jsonChunks } from "./cli/json-chunks.js";
@@ -200,9 +200,9 @@ export { TargetCell, OffTrackPupil, TargetsOnTrack, targetsOnTrack } from "./coh
 export { REVIEW_STATUSES, ReviewCell, ReviewRow, EhcReviews, ehcReviews } from "./cohort/ehc-reviews.js";
 
 // --- gaps: SEND against no SEN in school, against national, and over time -----------------------------------
-export { GAP_BANDS, GapBand, LARGE_PROPORTION_GAP, LARGE_MEAN_GAP, gapBand } from "./gaps/band.js";
+export { GAP_BANDS, GapBand, LARGE_PROPORTION_GAP, LARGE_MEAN_GAP, gapBand } from "./stats/band.js";
 export { ProportionGap, proportionGap, MeanGap, meanGap } from "./gaps/in-school-gap.js";
-export { NationalGap, nationalGap } from "./gaps/national-gap.js";
+export { NationalGap, nationalGap } from "./stats/national-gap.js";
 export {
   SEND_GROUPS, AttainmentGap, inSendGroup, gapsOf, attainmentGaps, RwmGap, ks2RwmGaps,
 } from "./gaps/attainment-gaps.js";

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { TEACHER_ASSESSMENT_RANK } from "../../data/codes.js";
-import { pupilLevelList } from "../report/cells.js";
+import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { SenStatus, Subject } from "../schema/primitives.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";

@@ -2,7 +2,7 @@
  * EHC plan annual reviews: which are overdue and which fall due soon, for the SENCO.
  */
 import { z } from "zod";
-import { pupilLevelList } from "../report/cells.js";
+import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { InvalidArgumentError } from "../errors.js";
 import { addDays, addMonths } from "./dates.js";

@@ -3,7 +3,7 @@
  * share making expected and better-than-expected progress, and the pupils whose progress stalled.
  */
 import { z } from "zod";
-import { pupilLevelList } from "../report/cells.js";
+import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { MeasureKind, SenStatus, Subject } from "../schema/primitives.js";
 import { InvalidArgumentError } from "../errors.js";

@@ -2,7 +2,7 @@
  * Targets: the share of each group on track for its targets, and the pupils off track (for the SENCO).
  */
 import { z } from "zod";
-import { pupilLevelList } from "../report/cells.js";
+import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
 import type { Assessment, PupilTarget } from "../schema/records.js";
 import { Subject } from "../schema/primitives.js";

@@ -9,7 +9,7 @@ import { RESULT_POINT_FIELDS, resultsByPoint } from "../cohort/attainment.js";
 import type { ProfiledResult, ResultFilter } from "../cohort/results.js";
 import { ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { MEASURE_THRESHOLDS, type MeasureThresholds } from "../cohort/thresholds.js";
-import { LARGE_MEAN_GAP } from "./band.js";
+import { LARGE_MEAN_GAP } from "../stats/band.js";
 import { MeanGap, ProportionGap, gapSample, meanGapOfSamples, proportionGap } from "./in-school-gap.js";
 
 /** The SEND groups compared with pupils with no SEN: SEN support, EHC plan, and both together. */

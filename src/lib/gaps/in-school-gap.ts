@@ -7,7 +7,7 @@ import { newcombeInterval } from "../stats/newcombe.js";
 import { meanDifferenceIntervalOfSummaries } from "../stats/mean-difference.js";
 import { sampleMoments } from "../stats/moments.js";
 import { assertConfidence, assertSample } from "../stats/validate.js";
-import { GapBand, LARGE_PROPORTION_GAP, gapBand } from "./band.js";
+import { GapBand, LARGE_PROPORTION_GAP, gapBand } from "../stats/band.js";
 
 /**
  * A difference of two proportions, group − comparison, with Newcombe's hybrid score interval. `n` is the
