@@ -158,7 +158,7 @@ function figures(rows: readonly PupilAttendance[], confidence: number) {
  *   census), `dimensions` (default `["senStatus", "senAny"]`), `national`, `confidence`
  * @throws {InvalidArgumentError} when `academicYear` is malformed
  * @example
- * attendanceByGroup(data, "2024/25").cells.find((c) => c.group === "E")?.rate // => 0.5
+ * attendanceByGroup(data, "2024/25").cells.find((c) => c.group === "E")?.rate // => 0.308
  */
 export function attendanceByGroup(
   data: Pick<SchoolData, "pupils" | "senRegister" | "attendance">,

@@ -78,7 +78,7 @@ function daysBetween(from: string, to: string): number {
  * @param options `windowDays` (default 60)
  * @throws {InvalidArgumentError} when `asOf` is malformed or `windowDays` is negative or fractional
  * @example
- * ehcReviews(data, "2025-03-01").due.rows[0]?.status // => "overdue"
+ * ehcReviews(data, "2026-06-22").due.rows[0]?.status // => "overdue"
  */
 export function ehcReviews(
   data: Pick<SchoolData, "pupils" | "senRegister">,

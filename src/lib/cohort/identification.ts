@@ -144,7 +144,7 @@ function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefin
  * @throws {InvalidArgumentError} when `asOf` is not a yyyy-mm-dd date
  * @example
  * const id = identification(data, "2025-01-16");
- * id.senStatus.find((c) => c.group === "K")?.rate // => 0.16
+ * id.senStatus.find((c) => c.group === "K")?.rate // => 0.142
  */
 export function identification(
   data: Pick<SchoolData, "pupils" | "senRegister">,

@@ -92,7 +92,7 @@ function onTrack(t: PupilTarget, a: Assessment): boolean | null {
  * "no result" in the pupil-level list, with the pupils off track.
  * @param options `dimensions` (default `["senStatus"]`), `confidence` (default 0.95)
  * @example
- * targetsOnTrack(data, "2025-03-31").offTrack.rows.length // => 6
+ * targetsOnTrack(data, "2025-03-31").offTrack.rows.length // => 95
  */
 export function targetsOnTrack(
   data: Pick<SchoolData, "pupils" | "senRegister" | "assessments" | "targets">,

@@ -43,7 +43,7 @@ export const PUBLISHED_ATTAINMENT_MEASURES = ["phonicsMark", "mtcScore", "scaled
  * Whether a value is a whole sendscope report (`buildReport`'s shape), which disclosure control publishes for
  * its audience before suppression.
  * @example
- * isSendscopeReport({ meta: { schemaVersion: 1 }, identification: {}, attainment: { cells: [] }, interventions: {} }) // => true
+ * isSendscopeReport({ meta: { schemaVersion: 1 }, identification: {}, attainment: { cells: [] }, gaps: {}, interventions: {} }) // => true
  * isSendscopeReport([{ n: 4 }]) // => false
  */
 export function isSendscopeReport(value: unknown): boolean {

@@ -171,7 +171,7 @@ export type RwmGap = z.infer<typeof RwmGap>;
  * `academicYear` (see `ks2RwmResults` for who counts), with Newcombe intervals.
  * @throws {InvalidArgumentError} when `academicYear` is malformed
  * @example
- * ks2RwmGaps(data, "2024/25").find((g) => g.group === "SEN")?.gap.difference // => -0.5
+ * ks2RwmGaps(data, "2024/25").find((g) => g.group === "SEN")?.gap.difference // => -0.58
  */
 export function ks2RwmGaps(
   data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,

@@ -65,7 +65,7 @@ function latest(dates: Iterable<string | null>): string | null {
  * intervention, target, admission). Deterministic: no clock.
  * @throws {InvalidArgumentError} when the data holds no dated record at all
  * @example
- * defaultAsOf(data) // => { asOf: "2025-07-18", source: "latest assessment" }
+ * defaultAsOf(data) // => { asOf: "2026-06-22", source: "latest assessment" }
  */
 export function defaultAsOf(data: SchoolData): { asOf: string; source: "latest assessment" | "latest record" } {
   let fromAssessments: string | null = null;
@@ -92,7 +92,7 @@ export function defaultAsOf(data: SchoolData): { asOf: string; source: "latest a
  * by its academic year). A report on a date outside it describes no data: `buildReport` refuses one unless
  * told to go ahead (`force`). Null when the data holds no dated record.
  * @example
- * dataSpan(data) // => { from: "2019-09-04", to: "2026-08-31" }
+ * dataSpan(data) // => { from: "2017-09-03", to: "2026-08-31" }
  */
 export function dataSpan(data: SchoolData): { from: string; to: string } | null {
   let from: string | null = null;
