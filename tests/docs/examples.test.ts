@@ -6,8 +6,9 @@
  * same line or the lines above) is the value checked; the text after `// =>`, with any following lines that
  * are comments only, is the expected result, read as a JavaScript expression (a remark in brackets at its end,
  * such as `(to 4 d.p.)`, is left out). Numbers match to the decimal
- * places the example shows (`0.4142` matches 0.41421356…). The code runs with the module's own exports and
- * the barrel's (`src/lib/index.ts`) in scope, and `z` (zod).
+ * places the example shows (`0.4142` matches 0.41421356…). The code runs with the module's own exports, the
+ * barrel's (`src/lib/index.ts`) and every other module's with an example in scope, `z` (zod), and `data`: the
+ * sample school's data (fixtures/sample-school), as the README's examples use it.
  *
  * Skip rule (each skip is counted, and the counts are checked so that a change shows):
  * - `io`: the example reads or writes files or starts workers (`await`, a path under `fixtures/`, or one of
@@ -198,11 +199,15 @@ describe("every @example with a // => result runs and gives that result", async 
   const data = await barrel.importFolder("fixtures/sample-school");
   const byFile = new Map<string, Example[]>();
   for (const e of examples) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  // Every module with an example, so an example may use a name the barrel leaves out (its own module's win).
+  const modules = new Map<string, Record<string, unknown>>();
+  for (const file of byFile.keys()) modules.set(file, (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>);
+  const everyModule = Object.assign({}, ...modules.values()) as Record<string, unknown>;
 
   for (const [file, list] of byFile) {
     it(file, async () => {
-      const own = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
-      const scope: Record<string, unknown> = { z, data, ...barrel, ...own, console: { ...console, log: () => undefined } };
+      const own = modules.get(file)!;
+      const scope: Record<string, unknown> = { z, data, ...everyModule, ...barrel, ...own, console: { ...console, log: () => undefined } };
       const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
       const failures: string[] = [];
       for (const example of list) {
