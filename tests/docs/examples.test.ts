@@ -29,7 +29,7 @@ import { describe, expect, it } from "vitest";
 /** Calls that read or write files or start threads: an example that makes one is not run. */
 const IO_NAMES = [
   "importFolder", "importFile", "importSchools", "importPlanned", "planFolder", "analyseFolder", "startImportWorker",
-  "startSchoolSections", "hasSchoolFolders", "readFile", "readFileSync", "writeFile", "main", "runReport", "serve", "buildSites",
+  "readFile", "readFileSync", "writeFile", "main", "runReport", "serve", "buildSites",
 ];
 
 /**
