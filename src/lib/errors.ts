@@ -6,7 +6,8 @@
 /**
  * Base class of every error sendscope throws on purpose.
  * @example
- * try { wilsonInterval(3, 0); } catch (e) { e instanceof SendscopeError; } // => true
+ * let caught; try { wilsonInterval(3, 0); } catch (e) { caught = e; }
+ * caught instanceof SendscopeError // => true
  */
 export class SendscopeError extends Error {
   constructor(message: string) {

@@ -1,5 +1,9 @@
 /**
- * sendscope: SEND analytics for English schools. The one barrel of named exports, grouped by concept.
+ * sendscope: SEND analytics for English schools. The one barrel of named exports, grouped by concept: what a
+ * user of the library needs (the records and their schemas, importing, each analysis, disclosure for an
+ * audience, the report, the charts, the statistics). The pieces those are made of (parsers of one value, the
+ * CLI's commands, the links between report cells, the audit's solver, chart helpers) are not exported here;
+ * tests and the CLI import them from their modules.
  * @example
  * import { importFolder, isValidUpn } from "sendscope";
  */
@@ -24,68 +28,27 @@ export type { SenStatusCode, NeedCode, TeacherAssessmentCode } from "../data/cod
 // --- import: MIS and assessment exports -> SchoolData ----------------------------------------------------
 export { importFolder, importSchools, loadMappingFile, parseMappingText, mergeSchoolData, MAPPING_FILE_NAME } from "./import/import-folder.js";
 export type { ImportOptions, ImportProgress, ImportedSchool } from "./import/import-folder.js";
-export { importFile, fileReport } from "./import/import-file.js";
+export { importFile } from "./import/import-file.js";
 export type { FileImport, AcceptedRow } from "./import/import-file.js";
 export { linkFiles } from "./import/link.js";
 export type { LinkOptions } from "./import/link.js";
-export { ColumnMapping, mappingForFile } from "./import/mapping.js";
-export { isValidUpn, upnCheckLetter, upnProblem, UPN_CHECK_LETTERS } from "./import/upn.js";
-export { decodeExport, isDecodeFailure } from "./import/decode.js";
-export type { DecodedText, DecodeFailure } from "./import/decode.js";
-export { parseCsv, detectDelimiter } from "./import/csv.js";
-export type { ParsedCsv, CsvRow, BrokenRow } from "./import/csv.js";
-export { detectExport, isDetectionFailure } from "./import/detect.js";
-export type { Detection, DetectionFailure, WideColumn } from "./import/detect.js";
-export { chooseKind, evaluateHeader, headerTest } from "./import/detect.js";
-export type { HeaderEvaluation, SampleRows } from "./import/detect.js";
-export { READABLE_EXTENSIONS, extensionOf, isReadableFile, isIgnoredFile, unreadReason } from "./import/readable.js";
-export { headersAlike, nearField, missingNeeded, NEEDED_FIELDS } from "./import/unread-columns.js";
-export { skipReason } from "./import/import-file.js";
-export type { SkippedRow } from "./import/import-file.js";
-export { misIdKey, rosterOf } from "./import/link.js";
-export {
-  parseDate, parseFlag, parseYearGroup, parseGender, parseNumber, parseWholeNumber, parseAgeInMonths,
-} from "./import/values.js";
-export type { Parsed } from "./import/values.js";
-export { parseDateInOrder } from "./import/values.js";
-export type { DateOrder } from "./import/values.js";
-export {
-  parseSenStatus, parseNeed, parseSubject, parseMeasure, parseWideHeader, parseTerm, parseAcademicYear,
-  resolvePoint, academicYearOf, termOf, isTeacherAssessmentCode,
-} from "./import/codes.js";
-export type { ResolvedPoint } from "./import/codes.js";
+export { ColumnMapping } from "./import/mapping.js";
+export { isValidUpn, upnCheckLetter, UPN_CHECK_LETTERS } from "./import/upn.js";
+export { academicYearOf, termOf } from "./import/codes.js";
 export { MEASURE_RANGES } from "./import/rows/assessment-values.js";
-export { FIELDS, REQUIRED_FIELDS, KNOWN_LAYOUTS, normaliseHeader, headerFor } from "./import/layouts.js";
+export { FIELDS, REQUIRED_FIELDS, KNOWN_LAYOUTS } from "./import/layouts.js";
 export type { FieldSpec, KnownLayout } from "./import/layouts.js";
 export { ALIAS_SOURCES } from "./import/layouts.js";
 export type { AliasSource } from "./import/layouts.js";
-// Formats other than CSV, and shapes whose meaning is not all in their columns (issue #12 part C).
-export { openFormatted } from "./import/formats/index.js";
-export { readWorkbook } from "./import/formats/xlsx.js";
-export type { SheetText, WorkbookFailure } from "./import/formats/xlsx.js";
-export { readCtf, CTF_RESULTS } from "./import/formats/ctf.js";
-export type { CtfTable, CtfFailure } from "./import/formats/ctf.js";
-export { sniffDelimiter, delimiterFor } from "./import/formats/delimited.js";
-export { shapeTable } from "./import/formats/shape.js";
-export type { ShapedTable, MappingNeed } from "./import/formats/shape.js";
-export { termShares, splitSessions, splitByWeights } from "./import/formats/attendance-period.js";
-export type { TermShare, TermSessions } from "./import/formats/attendance-period.js";
-export { marksColumns, marksAreCodes, sumMarks } from "./import/formats/attendance-marks.js";
-export { testContext, pointLabel } from "./import/formats/test-context.js";
-export type { TestContext } from "./import/formats/test-context.js";
+// The file types read besides CSV (issue #12 part C); their readers are import's own.
+export { READABLE_EXTENSIONS } from "./import/readable.js";
 export { ATTENDANCE_CODES, ATTENDANCE_CODE_CLASSES, attendanceCode } from "../data/attendance-codes.js";
 export type { AttendanceCode, AttendanceCodeClass } from "../data/attendance-codes.js";
 export type { FileMapping } from "./import/mapping.js";
 
-// --- cli: the `sendscope` command -------------------------------------------------------------------------
-export { main } from "./cli/main.js";
-export { runValidate, validateJson, formatValidateReport, validateExitCode, distinctPupils } from "./cli/validate.js";
-export type { ValidateOptions, ValidateJson } from "./cli/validate.js";
-export type { CommandIo } from "./cli/io.js";
-export { runMap, draftEntry, guessField } from "./cli/map.js";
-export type { MapOptions, DraftEntry, FieldGuess } from "./cli/map.js";
-export { importProgressBar, wantsProgressBar, PROGRESS_BAR_BYTES } from "./cli/progress.js";
-export type { ImportProgressBar } from "./cli/progress.js";
+// --- validation: `sendscope validate --json` as a value (the commands themselves are src/lib/cli/'s) -------
+export { validateJson } from "./cli/validate.js";
+export type { ValidateJson } from "./cli/validate.js";
 
 // --- stats: quantiles, intervals for proportions and means, effect sizes ----------------------------------
 export { sampleMoments } from "./stats/moments.js";
@@ -112,74 +75,54 @@ export {
   RegressionToMean, NetImpact, EffectSize, Verdict, Delivery, Cost, ExitTarget, Ranking, RankingEntry,
   NonResponderRow, NotMeasuredRow,
 } from "./interventions/schema.js";
-export { placementOutcome, isAgeMeasure } from "./interventions/outcomes.js";
+export { placementOutcome } from "./interventions/outcomes.js";
 export type { PlacementOutcome, ExclusionReason } from "./interventions/outcomes.js";
-export { findComparison, inferSubject } from "./interventions/comparison.js";
+export { findComparison } from "./interventions/comparison.js";
 export type { ComparisonPupil, RunComparison, ComparisonOptions } from "./interventions/comparison.js";
 export { expectedRegressionToMean, DEFAULT_RELIABILITY } from "./interventions/regression-to-mean.js";
 export { summariseImpact, verdictOf } from "./interventions/impact.js";
 export type { ImpactOptions } from "./interventions/impact.js";
-export { groupRuns, describeDelivery, describeCost, describeExitTarget } from "./interventions/runs.js";
-export type { RunRecords } from "./interventions/runs.js";
 export { rankCostEffectiveness } from "./interventions/ranking.js";
 export type { RankingInput, RankingOptions } from "./interventions/ranking.js";
-export { narrate, describePeriod } from "./interventions/narrative.js";
+export { narrate } from "./interventions/narrative.js";
 
 // --- disclosure and report: audience policies, suppression, the one report, `sendscope analyse` -----------
 export {
   Audience, DisclosurePolicy, policyFor, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_PUBLIC_ROUNDING,
 } from "./disclosure/policy.js";
-export {
-  applyDisclosure, DISCLOSURE_KEY_FIELDS, DISCLOSURE_DERIVED_TEXT_FIELDS, SUPPRESSION_REASONS,
-} from "./disclosure/apply-disclosure.js";
+export { applyDisclosure, DISCLOSURE_KEY_FIELDS, DISCLOSURE_DERIVED_TEXT_FIELDS } from "./disclosure/apply-disclosure.js";
 export type { ApplyDisclosureOptions, Disclosed } from "./disclosure/apply-disclosure.js";
 export { disclosedSchema } from "./disclosure/disclosed-schema.js";
 export { MIN_PUBLISHED_THRESHOLD, NUMERATOR_THRESHOLD, ALL_OR_NONE_BELOW, MEAN_INTERVAL_BELOW } from "./disclosure/policy.js";
 export { PRIVACY_REASON } from "./disclosure/apply-disclosure.js";
-export { auditRanges } from "./disclosure/lp-audit.js";
-export type { AuditSystem, AuditVariable, AuditEquation, AuditTarget, AuditFailure } from "./disclosure/lp-audit.js";
-export { protectionLevel } from "./disclosure/audit-model.js";
-export { publishReport, publishableName, PUBLISHED_ATTAINMENT_MEASURES } from "./disclosure/publication.js";
 export {
   PUPIL_IDENTIFIER_FIELDS, isPupilIdentifierField, looksLikeUpn, findPupilIdentifiers, assertNoPupilIdentifiers,
 } from "./disclosure/identifiers.js";
 export type { KnownPupil, IdentifierFinding } from "./disclosure/identifiers.js";
-export { Cell, pupilLevelList } from "./report/cells.js";
+export { Cell, pupilLevelList } from "./schema/cells.js";
 export {
   SendscopeReport, ReportContent, ReportMeta, ImportSummary, REPORT_SCHEMA_VERSION, reportJsonSchema,
 } from "./report/schema.js";
 export { MeasureThreshold } from "./report/schema.js";
 export { buildReport, defaultAsOf, dataSpan } from "./report/build-report.js";
 export type { BuildReportOptions } from "./report/build-report.js";
-export {
-  ReportNationalComparison, GapTrendEntry, TREND_MEASURES, reportNationalComparisons, reportRwmGaps, reportGapTrends,
-  finishDisclosedTrends,
-} from "./report/comparisons.js";
-export { SchoolSection, UNKNOWN_SCHOOL, splitBySchool, schoolSection, schoolSections } from "./report/per-school.js";
-export type { SchoolSectionParams } from "./report/per-school.js";
+export { ReportNationalComparison, GapTrendEntry, TREND_MEASURES } from "./report/comparisons.js";
+export { SchoolSection } from "./report/per-school.js";
 export { analyseFolder } from "./report/analyse-folder.js";
 export type { AnalyseFolderOptions } from "./report/analyse-folder.js";
 export type { CrossSchoolCell } from "./report/per-school.js";
-export { addSameAs, addDependsOn, groupIds } from "./report/links.js";
-export type { SameAs } from "./report/links.js";
-export { runAnalyse, formatAnalyseSummary } from "./cli/analyse.js";
-export type { AnalyseOptions } from "./cli/analyse.js";
-export { jsonChunks } from "./cli/json-chunks.js";
 
 // --- cohort: groups, SEN identification, attainment, progress, attendance, targets, EHC reviews -------------
 export {
   academicYearStartYear, academicYearFromStartYear, shiftAcademicYear, academicYearBounds, addDays, addMonths, monthOf,
 } from "./cohort/dates.js";
-export { censusStatusDate, monthsBetween, academicYearStartOf, dayNumber } from "./cohort/dates.js";
-export { spellInForce, senStatusOn, spellsByPupil } from "./cohort/sen-status.js";
+export { censusStatusDate, monthsBetween, academicYearStartOf } from "./cohort/dates.js";
+export { spellInForce, senStatusOn } from "./cohort/sen-status.js";
 export type { SenStatusOnDate } from "./cohort/sen-status.js";
 export { yearGroupIn, isSummerBorn, isOnRollOn, isOnRollDuring } from "./cohort/pupil-facts.js";
-export {
-  GROUP_DIMENSIONS, GroupDimension, PupilProfile, profileOn, pupilProfiles, profileLookup, groupKey, fixedGroups,
-  splitByGroup,
-} from "./cohort/groups.js";
-export { GROUP_CELL_KEY_FIELDS, ProportionFigures, proportionFigures, ShareFigures, shareFigures, MeanFigures, meanFigures } from "./cohort/figures.js";
-export { MEASURE_THRESHOLDS, teacherAssessmentRank, resultValue } from "./cohort/thresholds.js";
+export { GROUP_DIMENSIONS, GroupDimension, PupilProfile, profileOn, pupilProfiles } from "./cohort/groups.js";
+export { ProportionFigures, proportionFigures, ShareFigures, shareFigures, MeanFigures, meanFigures } from "./cohort/figures.js";
+export { MEASURE_THRESHOLDS } from "./cohort/thresholds.js";
 export type { MeasureThresholds } from "./cohort/thresholds.js";
 export { DEFAULT_STANDARDISED_THRESHOLD, standardisedThresholds, measureThresholds } from "./cohort/thresholds.js";
 export { profiledResults } from "./cohort/results.js";
@@ -188,7 +131,7 @@ export {
   ShareCell, IdentificationChange, IdentificationNational, Identification, identification,
 } from "./cohort/identification.js";
 export { schoolPhase } from "./cohort/identification.js";
-export { AttainmentCell, RESULT_POINT_FIELDS, attainmentFigures, groupResults, attainment } from "./cohort/attainment.js";
+export { AttainmentCell, attainment } from "./cohort/attainment.js";
 export type { AttainmentOptions } from "./cohort/attainment.js";
 export { RwmCell, ks2RwmResults, ks2Rwm } from "./cohort/ks2-rwm.js";
 export type { RwmResult } from "./cohort/ks2-rwm.js";
@@ -206,13 +149,12 @@ export { SuspensionCell, suspensionsByGroup } from "./cohort/suspensions.js";
 export { TargetCell, OffTrackPupil, TargetsOnTrack, targetsOnTrack } from "./cohort/targets.js";
 export { REVIEW_STATUSES, ReviewCell, ReviewRow, EhcReviews, ehcReviews } from "./cohort/ehc-reviews.js";
 
-// --- gaps: SEND against no SEN in school, against national, and over time -----------------------------------
-export { GAP_BANDS, GapBand, LARGE_PROPORTION_GAP, LARGE_MEAN_GAP, gapBand } from "./gaps/band.js";
+// --- gaps: SEND against no SEN in school, against national, and over time (bands and the national gap are
+// stats/, beneath the analyses) ------------------------------------------------------------------------------
+export { GAP_BANDS, GapBand, LARGE_PROPORTION_GAP, LARGE_MEAN_GAP, gapBand } from "./stats/band.js";
 export { ProportionGap, proportionGap, MeanGap, meanGap } from "./gaps/in-school-gap.js";
-export { NationalGap, nationalGap } from "./gaps/national-gap.js";
-export {
-  SEND_GROUPS, AttainmentGap, inSendGroup, gapsOf, attainmentGaps, RwmGap, ks2RwmGaps,
-} from "./gaps/attainment-gaps.js";
+export { NationalGap, nationalGap } from "./stats/national-gap.js";
+export { SEND_GROUPS, AttainmentGap, attainmentGaps, RwmGap, ks2RwmGaps } from "./gaps/attainment-gaps.js";
 export type { SendGroup } from "./gaps/attainment-gaps.js";
 export { NationalComparison, nationalComparisons } from "./gaps/national-comparisons.js";
 export { GapTrendPoint, TREND_DIRECTIONS, GapTrend, gapTrend, attainmentGapTrend } from "./gaps/trend.js";
@@ -229,9 +171,8 @@ export {
   OKABE_ITO, NEUTRAL_GREY, CATEGORY_COLOURS, SEN_GROUP_COLOURS, SEN_GROUP_LABELS, GAP_BAND_COLOURS, SUPPRESSED_NOTE,
   DEFAULT_CHART_WIDTH, CHART_CONFIG,
 } from "./charts/theme.js";
-export { chartTitle, chartWidth, finiteOrNull, labelLimit, specHeader, NO_RESULTS_LAYER, VEGA_LITE_SCHEMA } from "./charts/common.js";
+export { VEGA_LITE_SCHEMA } from "./charts/common.js";
 export type { ChartOptions } from "./charts/common.js";
-export { wrapText, titleChars } from "./charts/text.js";
 export { intervalChart, gapChart, progressChart, interventionImpactChart, VERDICT_COLOURS, VERDICT_LABELS } from "./charts/interval.js";
 export type { IntervalRow, IntervalChartOptions, GapChartRow, ProgressChartRow, ImpactChartRow } from "./charts/interval.js";
 export { groupRateChart, attainmentChart, identificationChart, attendanceChart } from "./charts/rate-bars.js";

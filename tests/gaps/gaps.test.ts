@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { gapBand } from "../../src/lib/gaps/band.js";
+import { gapBand } from "../../src/lib/stats/band.js";
 import { gapSample, meanGap, meanGapOfSamples, proportionGap, ProportionGap, MeanGap } from "../../src/lib/gaps/in-school-gap.js";
-import { NationalGap, nationalGap } from "../../src/lib/gaps/national-gap.js";
+import { NationalGap, nationalGap } from "../../src/lib/stats/national-gap.js";
 import { AttainmentGap, attainmentGaps, ks2RwmGaps } from "../../src/lib/gaps/attainment-gaps.js";
 import { NationalComparison, nationalComparisons } from "../../src/lib/gaps/national-comparisons.js";
 import { InvalidArgumentError } from "../../src/lib/errors.js";

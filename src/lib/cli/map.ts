@@ -64,8 +64,8 @@ export interface FieldGuess {
  * The closest field of a kind for a header: the field whose known header is most like it (1 when it is one;
  * otherwise at least half its words in common, or one holding the other), or null.
  * @example
- * guessField("Pupil UPN No", "interventions") // => { field: "upn", alias: "UPN", likeness: 0.9 }
- * guessField("Date Started", "interventions") // => { field: "startDate", alias: "Start Date", likeness: 0.8 }
+ * guessField("Pupil UPN No", "interventions") // => { field: "upn", alias: "upn", likeness: 0.9 }
+ * guessField("Date Started", "interventions") // => { field: "startDate", alias: "start_date", likeness: 0.8 }
  * guessField("Favourite colour", "pupils") // => null
  */
 export function guessField(header: string, kind: FileKind): FieldGuess | null {

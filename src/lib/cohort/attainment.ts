@@ -212,7 +212,7 @@ export function resultsByPoint(
  *   (default `["senStatus", "senAny"]`), `byYearGroup` (default false), `confidence` (default 0.95)
  * @example
  * attainment(data, { academicYears: ["2024/25"], subjects: ["reading"], measures: ["scaled"] })
- *   .find((c) => c.group === "K")?.rate // => 0.4
+ *   .find((c) => c.group === "K")?.rate // => 0.25
  */
 export function attainment(
   data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,

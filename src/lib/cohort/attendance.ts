@@ -6,7 +6,7 @@ import { z } from "zod";
 import { DEFAULT_NATIONAL_FIGURES, type NationalFigures, type NationalGroup, nationalFigure } from "../../data/national.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { Term } from "../schema/primitives.js";
-import { NationalGap, nationalGap } from "../gaps/national-gap.js";
+import { NationalGap, nationalGap } from "../stats/national-gap.js";
 import { censusStatusDate } from "./dates.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
 import { sharedValueOf } from "./shared.js";
@@ -158,7 +158,7 @@ function figures(rows: readonly PupilAttendance[], confidence: number) {
  *   census), `dimensions` (default `["senStatus", "senAny"]`), `national`, `confidence`
  * @throws {InvalidArgumentError} when `academicYear` is malformed
  * @example
- * attendanceByGroup(data, "2024/25").cells.find((c) => c.group === "E")?.rate // => 0.5
+ * attendanceByGroup(data, "2024/25").cells.find((c) => c.group === "E")?.rate // => 0.308
  */
 export function attendanceByGroup(
   data: Pick<SchoolData, "pupils" | "senRegister" | "attendance">,

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { TEACHER_ASSESSMENT_RANK } from "../../data/codes.js";
-import { pupilLevelList } from "../report/cells.js";
+import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { SenStatus, Subject } from "../schema/primitives.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
@@ -79,7 +79,7 @@ export type BelowCurriculumProgress = z.infer<typeof BelowCurriculumProgress>;
  * taken on the date of the later result.
  * @param options `fromYear`, `toYear` academic years; `dimensions` (default `["senStatus"]`); `confidence`
  * @example
- * belowCurriculumProgress(data, { fromYear: "2023/24", toYear: "2024/25" }).cells[0]?.mean // => 1.5
+ * belowCurriculumProgress(data, { fromYear: "2023/24", toYear: "2024/25" }).cells[0]?.mean // => -0.2
  */
 export function belowCurriculumProgress(
   data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,

@@ -2,7 +2,7 @@
  * EHC plan annual reviews: which are overdue and which fall due soon, for the SENCO.
  */
 import { z } from "zod";
-import { pupilLevelList } from "../report/cells.js";
+import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { InvalidArgumentError } from "../errors.js";
 import { addDays, addMonths } from "./dates.js";
@@ -78,7 +78,7 @@ function daysBetween(from: string, to: string): number {
  * @param options `windowDays` (default 60)
  * @throws {InvalidArgumentError} when `asOf` is malformed or `windowDays` is negative or fractional
  * @example
- * ehcReviews(data, "2025-03-01").due.rows[0]?.status // => "overdue"
+ * ehcReviews(data, "2026-06-22").due.rows[0]?.status // => "overdue"
  */
 export function ehcReviews(
   data: Pick<SchoolData, "pupils" | "senRegister">,

@@ -51,7 +51,7 @@ export type ShareFigures = z.infer<typeof ShareFigures>;
 
 /**
  * `count` of `of` pupils as a share with its Wilson interval (`n` is the count). A group with no pupils has no
- * rate, even though 0 of `of` is 0% (the empty-group policy of `report/cells.ts`).
+ * rate, even though 0 of `of` is 0% (the empty-group policy of `schema/cells.ts`).
  * @param confidence of the interval; default 0.95
  * @example
  * shareFigures(8, 50) // => { n: 8, count: 8, of: 50, rate: 0.16, lower: 0.083, upper: 0.285 } (to 3 d.p.)

@@ -82,7 +82,7 @@ export function profileOn(
  * Treat the profiles as read-only: inside an analysis they are shared with other callers (see `profileLookup`).
  * @throws {InvalidArgumentError} when `date` or `academicYear` is malformed
  * @example
- * pupilProfiles(data, "2025-01-16").filter((p) => p.onRoll && p.senStatus !== "N").length // => 52
+ * pupilProfiles(data, "2025-01-16").filter((p) => p.onRoll && p.senStatus !== "N").length // => 71
  */
 export function pupilProfiles(
   data: Pick<SchoolData, "pupils" | "senRegister">,

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { DEFAULT_NATIONAL_FIGURES, NationalPhase, type NationalFigures, nationalFigure } from "../../data/national.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { IsoDate } from "../schema/primitives.js";
-import { NationalGap, nationalGap } from "../gaps/national-gap.js";
+import { NationalGap, nationalGap } from "../stats/national-gap.js";
 import { addMonths } from "./dates.js";
 import { type GroupDimension, type PupilProfile, groupKey, pupilProfiles, fixedGroups } from "./groups.js";
 import { GROUP_CELL_KEY_FIELDS, ShareFigures, shareFigures } from "./figures.js";
@@ -144,7 +144,7 @@ function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefin
  * @throws {InvalidArgumentError} when `asOf` is not a yyyy-mm-dd date
  * @example
  * const id = identification(data, "2025-01-16");
- * id.senStatus.find((c) => c.group === "K")?.rate // => 0.16
+ * id.senStatus.find((c) => c.group === "K")?.rate // => 0.142
  */
 export function identification(
   data: Pick<SchoolData, "pupils" | "senRegister">,

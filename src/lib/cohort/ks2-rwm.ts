@@ -67,7 +67,7 @@ export type RwmCell = z.infer<typeof RwmCell>;
  * met, as in the DfE's measure where such pupils stay in the denominator.
  * @throws {InvalidArgumentError} when `academicYear` is malformed
  * @example
- * ks2RwmResults(data, "2024/25").filter((r) => r.met).length // => 18
+ * ks2RwmResults(data, "2024/25").filter((r) => r.met).length // => 41
  */
 export function ks2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, academicYear: string): RwmResult[] {
   // Cells, gaps, national comparisons and each school's section ask for the same year: made once per analysis.
@@ -107,7 +107,7 @@ function findKs2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "as
  * @param options `dimensions` (default `["senStatus", "senAny"]`), `confidence` (default 0.95)
  * @throws {InvalidArgumentError} when `academicYear` is malformed
  * @example
- * ks2Rwm(data, "2024/25").find((c) => c.dimension === "senAny" && c.group === "SEN")?.rate // => 0.25
+ * ks2Rwm(data, "2024/25").find((c) => c.dimension === "senAny" && c.group === "SEN")?.rate // => 0.2
  */
 export function ks2Rwm(
   data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,

@@ -3,7 +3,7 @@
  * share making expected and better-than-expected progress, and the pupils whose progress stalled.
  */
 import { z } from "zod";
-import { pupilLevelList } from "../report/cells.js";
+import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { MeasureKind, SenStatus, Subject } from "../schema/primitives.js";
 import { InvalidArgumentError } from "../errors.js";
@@ -195,7 +195,7 @@ function stalledReason(p: Pair): string | null {
  * @param options `from`, `to` point labels; `dimensions` (default `["senStatus", "senAny"]`); `confidence`
  * @throws {InvalidArgumentError} when `from` equals `to`
  * @example
- * progress(data, { from: "2024/25 autumn", to: "2024/25 summer" }).stalled.rows.length // => 3
+ * progress(data, { from: "2024/25 autumn", to: "2024/25 summer" }).stalled.rows.length // => 276
  */
 export function progress(
   data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,

@@ -11,7 +11,7 @@ import { withSharedValues } from "./shared.js";
 /**
  * The academic years of some results, in order: one pass, without an array of millions of years.
  * @example
- * academicYearsOf(data.assessments) // => ["2023/24", "2024/25"]
+ * academicYearsOf(data.assessments) // => ["2023/24", "2024/25", "2025/26"]
  */
 export function academicYearsOf(assessments: ReadonlyArray<{ academicYear: string }>): string[] {
   const years = new Set<string>();
@@ -256,7 +256,7 @@ export function shareProfiledResults(
  * Inside `withSharedResults` the unfiltered results are made once per data and filtered on each call; treat
  * the rows and their profiles as read-only.
  * @example
- * profiledResults(data, { subjects: ["reading"], terms: ["summer"] })[0]?.profile.senStatus // => "K"
+ * profiledResults(data, { subjects: ["reading"], terms: ["summer"] })[0]?.profile.senStatus // => "N"
  */
 export function profiledResults(data: ResultData, filter: ResultFilter = {}): ProfiledResult[] {
   const all = allProfiled(data);
@@ -339,7 +339,7 @@ function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
  * `profiledResults` for callers that only read the array: inside `withSharedResults`, with no filter, the
  * shared rows themselves rather than a copy.
  * @example
- * readProfiledResults(data).length // => 2566972
+ * readProfiledResults(data).length // => 10797
  */
 export function readProfiledResults(data: ResultData, filter: ResultFilter = {}): readonly ProfiledResult[] {
   const all = allProfiled(data);

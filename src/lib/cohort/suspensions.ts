@@ -38,7 +38,7 @@ export type SuspensionCell = z.infer<typeof SuspensionCell>;
  *   `["senStatus", "senAny"]`), `confidence` (default 0.95)
  * @throws {InvalidArgumentError} when `academicYear` is malformed
  * @example
- * suspensionsByGroup(data, "2024/25").find((c) => c.isTotal)?.days // => 14.5
+ * suspensionsByGroup(data, "2024/25").find((c) => c.isTotal)?.days // => 10
  */
 export function suspensionsByGroup(
   data: Pick<SchoolData, "pupils" | "senRegister" | "suspensions">,

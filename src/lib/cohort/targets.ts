@@ -2,7 +2,7 @@
  * Targets: the share of each group on track for its targets, and the pupils off track (for the SENCO).
  */
 import { z } from "zod";
-import { pupilLevelList } from "../report/cells.js";
+import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
 import type { Assessment, PupilTarget } from "../schema/records.js";
 import { Subject } from "../schema/primitives.js";
@@ -92,7 +92,7 @@ function onTrack(t: PupilTarget, a: Assessment): boolean | null {
  * "no result" in the pupil-level list, with the pupils off track.
  * @param options `dimensions` (default `["senStatus"]`), `confidence` (default 0.95)
  * @example
- * targetsOnTrack(data, "2025-03-31").offTrack.rows.length // => 6
+ * targetsOnTrack(data, "2025-03-31").offTrack.rows.length // => 95
  */
 export function targetsOnTrack(
   data: Pick<SchoolData, "pupils" | "senRegister" | "assessments" | "targets">,

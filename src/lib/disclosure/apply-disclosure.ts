@@ -1,6 +1,6 @@
 /**
  * Disclosure control: one function that applies an audience policy to any result that follows the cell
- * convention of `src/lib/report/cells.ts`, and, for a whole sendscope report, publishes it for its audience
+ * convention of `src/lib/schema/cells.ts`, and, for a whole sendscope report, publishes it for its audience
  * first (`publication.ts`). Sources: DfE performance tables (groups under 6), DfE statistics (counts of 1 and
  * 2), Ofsted IDSR (groups of 11+), Hundepool et al., *Statistical Disclosure Control* (2012), tau-ARGUS and
  * sdcTable (secondary suppression audited by linear programming: `audit-model.ts`, `lp-audit.ts`).
@@ -51,73 +51,14 @@ import { assertNoPupilIdentifiers, isPupilIdentifierField, type KnownPupil } fro
 import { ALL_OR_NONE_BELOW, DisclosurePolicy, MEAN_INTERVAL_BELOW, NUMERATOR_THRESHOLD } from "./policy.js";
 import { type AuditState, auditSuppression } from "./audit-model.js";
 import { finishPublishedReport, isSendscopeReport, publishReport } from "./publication.js";
+import { DISCLOSURE_DERIVED_TEXT_FIELDS, DISCLOSURE_KEY_FIELDS, SUPPRESSION_REASONS, type Disclosed } from "./disclosed.js";
 
-/**
- * Numeric fields that name a group or a setting rather than describe pupils; disclosure keeps them.
- * @example
- * DISCLOSURE_KEY_FIELDS.includes("yearGroup") // => true
- */
-export const DISCLOSURE_KEY_FIELDS = [
-  "yearGroup", "year", "month", "birthMonth", "threshold", "confidence", "expectedScore", "higherScore",
-] as const;
-
-/**
- * Text fields that are worked out from a group's figures (a significance band, a trend's direction, a
- * sentence that quotes the figures such as an intervention's `narrative` or a ranking's `statement`);
- * disclosure sets them to `null` when the figures they come from are suppressed.
- * @example
- * DISCLOSURE_DERIVED_TEXT_FIELDS.includes("band") // => true
- */
-export const DISCLOSURE_DERIVED_TEXT_FIELDS = [
-  "band", "trend", "direction", "significance", "verdict", "rating", "impact", "impactBand", "narrative", "statement",
-] as const;
+export { DISCLOSURE_DERIVED_TEXT_FIELDS, DISCLOSURE_KEY_FIELDS, PRIVACY_REASON, SUPPRESSION_REASONS, type Disclosed } from "./disclosed.js";
 
 /** Fields of the cell convention itself; never treated as figures. */
 const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppressionReason", "pupilLevel", "removed", "sameAs", "dependsOn"]);
 const KEYS = new Set<string>(DISCLOSURE_KEY_FIELDS);
 const DERIVED_TEXT = new Set<string>(DISCLOSURE_DERIVED_TEXT_FIELDS);
-
-/**
- * The one reason governors and the public are given for a hidden figure. It says nothing more (not "fewer
- * than 6 pupils", not "to protect another group"): the wording of a reason is itself a published relation,
- * and "fewer than 6" against "secondary" let a reader pin hidden groups by range reasoning.
- * @example
- * PRIVACY_REASON // => "hidden to protect privacy"
- */
-export const PRIVACY_REASON = "hidden to protect privacy";
-
-/**
- * The reasons disclosure writes, by rule. Every rule writes `PRIVACY_REASON` (see there); the keys say which
- * rule hid a figure in the code, never in the output. Pupil-level lists say they were removed.
- */
-export const SUPPRESSION_REASONS = {
-  smallGroup: (_threshold: number) => PRIVACY_REASON,
-  numerator: PRIVACY_REASON,
-  secondary: PRIVACY_REASON,
-  audit: PRIVACY_REASON,
-  derived: PRIVACY_REASON,
-  roundsToZero: (_min: number, _base: number) => PRIVACY_REASON,
-  pupilList: "pupil-level list removed: it is for the SENCO only",
-} as const;
-
-/**
- * The type of a result after disclosure: any number, yes/no flag or derived word may be `null` (suppressed),
- * and any object may say it was suppressed.
- */
-export type Disclosed<T> = T extends number
-  ? number | null
-  : T extends boolean
-    ? boolean | null
-    : T extends string
-      ? T
-      : T extends readonly (infer U)[]
-        ? Disclosed<U>[]
-        : T extends object
-          ? { [K in keyof T]: K extends (typeof DISCLOSURE_DERIVED_TEXT_FIELDS)[number] ? Disclosed<T[K]> | null : Disclosed<T[K]> } & {
-              suppressed?: boolean;
-              suppressionReason?: string;
-            }
-          : T;
 
 type Obj = Record<string, unknown>;
 
@@ -633,7 +574,7 @@ export interface ApplyDisclosureOptions {
 
 /**
  * Applies an audience's disclosure policy to any result that follows the cell convention (see this module's
- * header for the rules, and `src/lib/report/cells.ts` for the convention). Pure and deterministic: the input is
+ * header for the rules, and `src/lib/schema/cells.ts` for the convention). Pure and deterministic: the input is
  * not changed; the SENCO gets a deep copy of it (unless `options.inPlace`: then the input itself is disclosed
  * and returned, which saves copying a large report the caller no longer needs).
  * References: DfE performance tables (groups of fewer than 6 pupils suppressed); DfE statistics (counts of 1

@@ -2,7 +2,7 @@
  * The schema of a result after disclosure control, derived from the schema of the result before it.
  */
 import { z } from "zod";
-import { DISCLOSURE_DERIVED_TEXT_FIELDS } from "./apply-disclosure.js";
+import { DISCLOSURE_DERIVED_TEXT_FIELDS } from "./disclosed.js";
 import { isPupilIdentifierField } from "./identifiers.js";
 
 const DERIVED_TEXT = new Set<string>(DISCLOSURE_DERIVED_TEXT_FIELDS);

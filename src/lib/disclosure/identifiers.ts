@@ -254,8 +254,8 @@ function collectStrings(node: unknown, strings: Set<string>): boolean {
  * @throws {InvalidArgumentError} naming the first few paths and kinds of identifier found (not the values)
  * @example
  * assertNoPupilIdentifiers({ n: 12, rate: 0.5 }) // => undefined (nothing found)
- * assertNoPupilIdentifiers({ note: "X201300125001" })
- * // throws "assertNoPupilIdentifiers: pupil identifiers would leak: UPN at $.note"
+ * let message; try { assertNoPupilIdentifiers({ note: "X201300125001" }); } catch (e) { message = e.message; }
+ * message // => "assertNoPupilIdentifiers: pupil identifiers would leak: UPN at $.note"
  */
 export function assertNoPupilIdentifiers(
   value: unknown,

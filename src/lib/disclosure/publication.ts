@@ -23,12 +23,12 @@
  */
 import { InvalidArgumentError } from "../errors.js";
 import type { KnownPupil } from "./identifiers.js";
-import { addDependsOn, addSameAs, groupIds, linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus, type GapSections } from "../report/links.js";
+import { addDependsOn, addSameAs, groupIds, linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus, type GapSections } from "./links.js";
 import { crossSchoolCellsOf, type SchoolSection } from "../report/per-school.js";
 import type { ReportContent } from "../report/schema.js";
 import { finishDisclosedTrends, type GapTrendEntry } from "../report/comparisons.js";
 import type { AttainmentCell } from "../cohort/attainment.js";
-import type { Disclosed } from "./apply-disclosure.js";
+import type { Disclosed } from "./disclosed.js";
 
 /** The reason given for a hidden trend year (as `PRIVACY_REASON`; repeated here so this module does not import the engine). */
 const PRIVACY = "hidden to protect privacy";
@@ -43,7 +43,7 @@ export const PUBLISHED_ATTAINMENT_MEASURES = ["phonicsMark", "mtcScore", "scaled
  * Whether a value is a whole sendscope report (`buildReport`'s shape), which disclosure control publishes for
  * its audience before suppression.
  * @example
- * isSendscopeReport({ meta: { schemaVersion: 1 }, identification: {}, attainment: { cells: [] }, interventions: {} }) // => true
+ * isSendscopeReport({ meta: { schemaVersion: 1 }, identification: {}, attainment: { cells: [] }, gaps: {}, interventions: {} }) // => true
  * isSendscopeReport([{ n: 4 }]) // => false
  */
 export function isSendscopeReport(value: unknown): boolean {
@@ -181,7 +181,7 @@ function publishAttainment(section: { attainment: { cells: Obj[] }; gaps: { atta
   section.gaps.attainment = section.gaps.attainment.filter((g) => keep.has(String(g.measure)));
 }
 
-/** Links made again from a report's own content (the SENCO's report carries none: see `report/links.ts`). */
+/** Links made again from a report's own content (the SENCO's report carries none: see `disclosure/links.ts`). */
 function relink(report: ReportContent): void {
   const r = report as unknown as Obj & ReportContent;
   linkRepeatedGroups(r.identification);

@@ -9,7 +9,7 @@ import { RESULT_POINT_FIELDS, resultsByPoint } from "../cohort/attainment.js";
 import type { ProfiledResult, ResultFilter } from "../cohort/results.js";
 import { ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { MEASURE_THRESHOLDS, type MeasureThresholds } from "../cohort/thresholds.js";
-import { LARGE_MEAN_GAP } from "./band.js";
+import { LARGE_MEAN_GAP } from "../stats/band.js";
 import { MeanGap, ProportionGap, gapSample, meanGapOfSamples, proportionGap } from "./in-school-gap.js";
 
 /** The SEND groups compared with pupils with no SEN: SEN support, EHC plan, and both together. */
@@ -171,7 +171,7 @@ export type RwmGap = z.infer<typeof RwmGap>;
  * `academicYear` (see `ks2RwmResults` for who counts), with Newcombe intervals.
  * @throws {InvalidArgumentError} when `academicYear` is malformed
  * @example
- * ks2RwmGaps(data, "2024/25").find((g) => g.group === "SEN")?.gap.difference // => -0.5
+ * ks2RwmGaps(data, "2024/25").find((g) => g.group === "SEN")?.gap.difference // => -0.58
  */
 export function ks2RwmGaps(
   data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,

@@ -7,7 +7,7 @@ import { newcombeInterval } from "../stats/newcombe.js";
 import { meanDifferenceIntervalOfSummaries } from "../stats/mean-difference.js";
 import { sampleMoments } from "../stats/moments.js";
 import { assertConfidence, assertSample } from "../stats/validate.js";
-import { GapBand, LARGE_PROPORTION_GAP, gapBand } from "./band.js";
+import { GapBand, LARGE_PROPORTION_GAP, gapBand } from "../stats/band.js";
 
 /**
  * A difference of two proportions, group − comparison, with Newcombe's hybrid score interval. `n` is the
@@ -127,8 +127,8 @@ export function gapSample(values: readonly number[]): GapSample {
  * @throws {InvalidArgumentError} (from `meanDifferenceInterval`) when a value is not finite
  * @example
  * meanGap([1, 2, 3, 4], [2, 4, 6, 8, 10]);
- * // => { n: 4, mean: 2.5, comparisonN: 5, comparisonMean: 6, difference: -3.5, lower: -7.6224,
- * //      upper: 0.6224, band: "close to" } (to 4 d.p.)
+ * // => { n: 4, mean: 2.5, comparisonN: 5, comparisonMean: 6, difference: -3.5, lower: -7.3854,
+ * //      upper: 0.3854, band: "close to" } (to 4 d.p.; Welch, df 5.52: scipy's t.ppf gives the same)
  */
 export function meanGap(
   values: readonly number[],

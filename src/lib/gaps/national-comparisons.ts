@@ -11,7 +11,7 @@ import { ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { attendanceByGroup } from "../cohort/attendance.js";
 import { identification } from "../cohort/identification.js";
 import { MEASURE_THRESHOLDS } from "../cohort/thresholds.js";
-import { NationalGap, nationalGap } from "./national-gap.js";
+import { NationalGap, nationalGap } from "../stats/national-gap.js";
 
 /**
  * One school figure against national. `note` says what the school figure covers.

@@ -20,7 +20,7 @@ import { readPupilRow } from "./rows/pupils.js";
 import { readSenRegisterRow } from "./rows/sen-register.js";
 import { readSuspensionRow } from "./rows/suspensions.js";
 import { readTargetRow } from "./rows/targets.js";
-import { looksLikePupilKey, skipReason } from "./skip.js";
+import { looksLikePupilKey, skipReason, type SkippedRow } from "./skip.js";
 import { fieldWords, missingNeeded, nearField } from "./unread-columns.js";
 
 /** A row that was read, with its records (linking may still reject it). */
@@ -32,12 +32,6 @@ export interface AcceptedRow {
    * cells, by field, to check against the roster (see `link.ts`).
    */
   identity?: Map<string, string>;
-}
-
-/** A row neither imported nor rejected: a summary row ('Total', 'Average' …) or a blank row. */
-export interface SkippedRow {
-  line: number;
-  reason: string;
 }
 
 /** The result of importing one file, before linking. */
@@ -315,7 +309,7 @@ export function missingColumnProblem(file: FileImport, need: { fields: string; w
   };
 }
 
-export { skipReason } from "./skip.js";
+export { skipReason, type SkippedRow } from "./skip.js";
 
 /**
  * The second half of `importFile`: read every row of an opened file (once; later calls do nothing), keeping

@@ -6,6 +6,13 @@
  * a pupil's figures.
  */
 
+
+/** A row neither imported nor rejected: a summary row ('Total', 'Average' …) or a blank row. */
+export interface SkippedRow {
+  line: number;
+  reason: string;
+}
+
 /**
  * Summary rows below a table: a first cell like these ('Total', 'Class average', 'Year 3 mean': up to three
  * words before the summary word), and nothing but numbers in the others.

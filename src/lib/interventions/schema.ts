@@ -1,11 +1,11 @@
 /**
  * Zod schemas of the intervention-effectiveness report. Every figure object is a cell (`n` = pupils it
- * describes, see `report/cells.ts`) so disclosure control can suppress small runs; the lists of pupils who did
+ * describes, see `schema/cells.ts`) so disclosure control can suppress small runs; the lists of pupils who did
  * not respond or were not assessed are pupil-level lists, removed for governors.
  */
 import { z } from "zod";
 import { MeasureKind, Subject } from "../schema/primitives.js";
-import { pupilLevelList } from "../report/cells.js";
+import { pupilLevelList } from "../schema/cells.js";
 
 /**
  * Raw pre/post progress of the pupils with entry and exit scores (from the provision map). For a reading or

@@ -24,7 +24,6 @@ import { applyDisclosure } from "../disclosure/apply-disclosure.js";
 import { analyseInterventions } from "../interventions/analyse.js";
 import { reportGapTrends, reportNationalComparisons, reportRwmGaps } from "./comparisons.js";
 import { type CrossSchoolCell, type SchoolSection, schoolSections } from "./per-school.js";
-import type { SchoolSectionsInWorker } from "./school-sections.js";
 import { collectGarbage } from "./collect-garbage.js";
 import type { NationalFigures } from "../../data/national.js";
 import { type ImportSummary, type ReportContent, type ReportMeta, SendscopeReport } from "./schema.js";
@@ -65,7 +64,7 @@ function latest(dates: Iterable<string | null>): string | null {
  * intervention, target, admission). Deterministic: no clock.
  * @throws {InvalidArgumentError} when the data holds no dated record at all
  * @example
- * defaultAsOf(data) // => { asOf: "2025-07-18", source: "latest assessment" }
+ * defaultAsOf(data) // => { asOf: "2026-06-22", source: "latest assessment" }
  */
 export function defaultAsOf(data: SchoolData): { asOf: string; source: "latest assessment" | "latest record" } {
   let fromAssessments: string | null = null;
@@ -92,7 +91,7 @@ export function defaultAsOf(data: SchoolData): { asOf: string; source: "latest a
  * by its academic year). A report on a date outside it describes no data: `buildReport` refuses one unless
  * told to go ahead (`force`). Null when the data holds no dated record.
  * @example
- * dataSpan(data) // => { from: "2019-09-04", to: "2026-08-31" }
+ * dataSpan(data) // => { from: "2017-09-03", to: "2026-08-31" }
  */
 export function dataSpan(data: SchoolData): { from: string; to: string } | null {
   let from: string | null = null;
@@ -191,7 +190,7 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  * report.meta.generatedFor // => "2025-07-18"
  */
 export function buildReport(data: SchoolData, options: BuildReportOptions = {}): SendscopeReport {
-  const { analysed, perSchool } = analyseAll(data, options, true);
+  const { analysed, perSchool } = analyseAll(data, options);
   return disclose(analysed, perSchool, data.pupils, options.interventionNames);
 }
 
@@ -200,75 +199,47 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
  * The data comes from `importData`, and is held only while it is analysed: once the analyses and the
  * per-school sections are made, the records (hundreds of MB on a trust) are let go with the analyses' shared
  * indexes, and a full garbage collection (`collectGarbage`) clears them all before disclosure control, so
- * the collection has only the report to go through. The per-school sections can come from a worker thread
- * (`startSchoolSections`) that made them while this thread analysed the whole data; when the worker could
- * not make them, they are made here (the data is then kept until they are).
+ * the collection has only the report to go through.
  * @param importData gives the imported data (`importFolder`), once
  * @param options as for `buildReport`
- * @param sections the worker, started on the folder the data is imported from with the same import options; or null
  * @throws {InvalidArgumentError} as `buildReport` does
  * @example
- * const report = await buildReportInStages(() => importFolder("trust"), { asOf: "2025-07-18" }, null);
+ * const report = await buildReportInStages(() => importFolder("trust"), { asOf: "2025-07-18" });
  * report.schools?.length // => 200
  */
-export async function buildReportInStages(importData: () => Promise<SchoolData>, options: BuildReportOptions, sections: SchoolSectionsInWorker | null): Promise<SendscopeReport> {
-  const stage = await analysedStage(importData, options, sections);
+export async function buildReportInStages(importData: () => Promise<SchoolData>, options: BuildReportOptions): Promise<SendscopeReport> {
+  const stage = await analysedStage(importData, options);
   collectGarbage();
-  let perSchool = stage.perSchool;
-  if (perSchool === null) {
-    const fromWorker = await sections?.result();
-    // When the worker could not make them, they are made here (without the trust's shared results, now let go).
-    const analysed = stage.forSections!;
-    perSchool = fromWorker !== undefined && fromWorker.sections !== null ? fromWorker : withSharedResults(() => sectionsOf(analysed, options));
-  }
-  return disclose(stage, perSchool, stage.pupils, options.interventionNames);
+  return disclose(stage, stage.perSchool, stage.pupils, options.interventionNames);
 }
 
 /** What `buildReportInStages` keeps of the data once it is analysed. */
 interface AnalysedStage {
   content: ReportContent;
   policy: DisclosurePolicy;
-  /** The per-school sections, or null when the worker is making them. */
-  perSchool: PerSchool | null;
-  /** The analysis with its data, kept only while the sections may still have to be made here. */
-  forSections: Analysed | null;
+  /** The per-school sections. */
+  perSchool: PerSchool;
   /** The pupils, for the identifier guard. */
   pupils: SchoolData["pupils"];
 }
 
 /** Import and analyse. The data is held by this function's frame alone, so it can be let go when this returns. */
-async function analysedStage(importData: () => Promise<SchoolData>, options: BuildReportOptions, sections: SchoolSectionsInWorker | null): Promise<AnalysedStage> {
+async function analysedStage(importData: () => Promise<SchoolData>, options: BuildReportOptions): Promise<AnalysedStage> {
   const data = await importData();
-  if (sections !== null && options.asOf === undefined) {
-    // The worker waits for the date the report describes (when the data has none, `analyse` says so below).
-    const asOf = dateOrNull(() => defaultAsOf(data).asOf);
-    if (asOf !== null) sections.setAsOf(asOf);
-  }
-  const { analysed, perSchool } = analyseAll(data, options, sections === null);
+  const { analysed, perSchool } = analyseAll(data, options);
   const { content, policy } = analysed;
-  return { content, policy, perSchool, forSections: perSchool === null ? analysed : null, pupils: data.pupils };
-}
-
-function dateOrNull(find: () => string): string | null {
-  try {
-    return find();
-  } catch {
-    return null;
-  }
+  return { content, policy, perSchool, pupils: data.pupils };
 }
 
 /**
- * The analyses in one shared scope, with the per-school sections when `sectionsHere` (else null: they are made
- * elsewhere). Attainment, gaps, trends, progress and the schools' sections all start from the same profiled
- * results; those and the other shared indexes are let go when this returns, before disclosure control (a
- * trust's are hundreds of MB).
+ * The analyses in one shared scope, with the per-school sections. Attainment, gaps, trends, progress and the
+ * schools' sections all start from the same profiled results; those and the other shared indexes are let go
+ * when this returns, before disclosure control (a trust's are hundreds of MB).
  */
-function analyseAll(data: SchoolData, options: BuildReportOptions, sectionsHere: true): { analysed: Analysed; perSchool: PerSchool };
-function analyseAll(data: SchoolData, options: BuildReportOptions, sectionsHere: boolean): { analysed: Analysed; perSchool: PerSchool | null };
-function analyseAll(data: SchoolData, options: BuildReportOptions, sectionsHere: boolean): { analysed: Analysed; perSchool: PerSchool | null } {
+function analyseAll(data: SchoolData, options: BuildReportOptions): { analysed: Analysed; perSchool: PerSchool } {
   return withSharedResults(() => {
     const analysed = analyse(data, options);
-    return { analysed, perSchool: sectionsHere ? sectionsOf(analysed, options) : null };
+    return { analysed, perSchool: sectionsOf(analysed, options) };
   });
 }
 

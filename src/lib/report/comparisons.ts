@@ -11,8 +11,8 @@ import { nationalComparisons, NationalComparison } from "../gaps/national-compar
 import { ks2RwmGaps, RwmGap } from "../gaps/attainment-gaps.js";
 import { GapTrend, type GapTrendPoint, attainmentGapTrend, gapTrend } from "../gaps/trend.js";
 import type { AttainmentCell } from "../cohort/attainment.js";
-import type { Disclosed } from "../disclosure/apply-disclosure.js";
-import { addDependsOn, addSameAs, groupIds } from "./links.js";
+import type { Disclosed } from "../disclosure/disclosed.js";
+import { addDependsOn, addSameAs, groupIds } from "../disclosure/links.js";
 import { academicYearsOf } from "../cohort/results.js";
 
 /**

@@ -15,7 +15,7 @@ import { RwmCell, ks2Rwm, ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { AttendanceByGroup, attendanceByGroup } from "../cohort/attendance.js";
 import { AttainmentGap, RwmGap, attainmentGaps } from "../gaps/attainment-gaps.js";
 import { reportRwmGaps } from "./comparisons.js";
-import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "./links.js";
+import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "../disclosure/links.js";
 
 /** The name given to pupils whose school is not recorded, when other pupils' is. */
 export const UNKNOWN_SCHOOL = "(school not recorded)";

@@ -23,8 +23,8 @@ import { GapTrendEntry, ReportNationalComparison } from "./comparisons.js";
 import { SchoolSection } from "./per-school.js";
 import { Audience } from "../disclosure/policy.js";
 import { disclosedSchema } from "../disclosure/disclosed-schema.js";
-import type { Disclosed } from "../disclosure/apply-disclosure.js";
-import { pupilLevelList } from "./cells.js";
+import type { Disclosed } from "../disclosure/disclosed.js";
+import { pupilLevelList } from "../schema/cells.js";
 
 /** The version of the report's shape; raised when a field is removed or changes meaning. */
 export const REPORT_SCHEMA_VERSION = 1;

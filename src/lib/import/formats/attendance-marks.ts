@@ -12,8 +12,7 @@
  */
 import { attendanceCode } from "../../../data/attendance-codes.js";
 import type { Problem } from "../../schema/report.js";
-import type { SkippedRow } from "../import-file.js";
-import { skipReason } from "../skip.js";
+import { skipReason, type SkippedRow } from "../skip.js";
 import { academicYearOf, termOf } from "../codes.js";
 import type { CsvRows } from "../csv.js";
 import { normaliseHeader } from "../layouts.js";

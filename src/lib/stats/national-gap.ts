@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { NATIONAL_PHASE_LABELS, type NationalFigure } from "../../data/national.js";
-import { wilsonInterval } from "../stats/wilson.js";
+import { wilsonInterval } from "./wilson.js";
 import { GapBand, LARGE_PROPORTION_GAP, gapBand } from "./band.js";
 
 /**

@@ -1,10 +1,14 @@
 /**
- * Glue between report sections for disclosure control: `sameAs` links that tie a figure shown in one table
+ * Disclosure's contract with the report (a layer beneath `report/`, which makes the links while it builds
+ * the sections; `publication.ts` makes them again from a report's own content). Glue between report sections for disclosure control: `sameAs` links that tie a figure shown in one table
  * to the group it repeats in another (see `applyDisclosure`, rule 3), so that a group hidden in one place is
  * hidden wherever it reappears. The report schema drops `sameAs`; it only lives between analysis and
  * disclosure.
  */
-import type { ReportContent } from "./schema.js";
+import type { Identification } from "../cohort/identification.js";
+import type { AttainmentCell } from "../cohort/attainment.js";
+import type { AttendanceByGroup } from "../cohort/attendance.js";
+import type { AttainmentGap } from "../gaps/attainment-gaps.js";
 
 /** A link to the same group in another table. */
 export interface SameAs {
@@ -91,7 +95,7 @@ export function linkSenAnyToSenStatus(root: unknown): void {
  * @example
  * linkRepeatedGroups(report.identification) // => undefined (links added in place)
  */
-export function linkRepeatedGroups(ident: ReportContent["identification"]): void {
+export function linkRepeatedGroups(ident: Identification): void {
   const link = (target: object, partition: string | undefined, group: string): void => {
     if (partition !== undefined) addSameAs(target, [{ partition, group }]);
   };
@@ -122,11 +126,11 @@ export function linkRepeatedGroups(ident: ReportContent["identification"]): void
 /** The sections `linkGapsAndAttendance` reads (the whole report, or one school's part of it). */
 export interface GapSections {
   /** Attainment cells. */
-  attainment: Pick<ReportContent["attainment"], "cells">;
+  attainment: { cells: readonly AttainmentCell[] };
   /** Attainment gaps. */
-  gaps: Pick<ReportContent["gaps"], "attainment">;
+  gaps: { attainment: readonly AttainmentGap[] };
   /** Attendance. */
-  attendance: Pick<ReportContent["attendance"], "cells" | "national">;
+  attendance: Pick<AttendanceByGroup, "cells" | "national">;
 }
 
 /**
