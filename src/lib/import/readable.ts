@@ -34,7 +34,7 @@ export function extensionOf(file: string): string {
  * Whether the import reads a file (its extension is in `READABLE_EXTENSIONS`).
  * @example
  * isReadableFile("pupils.csv") // => true
- * isReadableFile("marks.xlsx") // => false
+ * isReadableFile("marks.xls") // => false
  */
 export function isReadableFile(file: string): boolean {
   return READABLE_EXTENSIONS.has(extensionOf(file));
@@ -67,7 +67,7 @@ const ADVICE: ReadonlyArray<[readonly string[], string]> = [
 /**
  * Why a file is not read and what to do, in plain English (for `validate`).
  * @example
- * unreadReason("marks.xlsx") // => "a spreadsheet workbook, which sendscope does not read: open it and save …"
+ * unreadReason("scan.pdf") // => "a document, not a data export: run the report in the MIS again and export it as CSV"
  */
 export function unreadReason(file: string): string {
   const extension = extensionOf(file);

@@ -100,7 +100,7 @@ export interface NearField {
  * @param header the unread header
  * @param read the fields the file's other columns give
  * @example
- * nearField("pupils", "Eligible for free meals", new Set(["upn"])) // => { field: "fsm", alias: "Free School Meals" }
+ * nearField("pupils", "Eligible for free meals", new Set(["upn"])) // => { field: "fsm", alias: "Free School Meals Eligible" }
  * nearField("pupils", "PupilMatchingRef", new Set(["upn"])) // => null (an NPD reference, not the MIS id)
  */
 export function nearField(kind: FileKind, header: string, read: ReadonlySet<string>): NearField | null {
@@ -158,7 +158,7 @@ export const NEEDED_FIELDS: Readonly<Record<FileKind, ReadonlyArray<{ fields: st
  * The needed fields (see `NEEDED_FIELDS`) a file of a kind lacks, each with what will be missing.
  * @example
  * missingNeeded("pupils", new Set(["upn", "surname", "forename", "dateOfBirth", "gender", "fsm"]))
- * // => [{ fields: "yearGroup", without: "no pupil will have a year group, …" }]
+ * // => [{ fields: "yearGroup", without: "no pupil will have a year group, and year-group figures will be empty" }]
  */
 export function missingNeeded(kind: FileKind, read: ReadonlySet<string>): Array<{ fields: string; without: string }> {
   return NEEDED_FIELDS[kind].filter((need) => !need.fields.split("|").some((field) => read.has(field)));
