@@ -5,11 +5,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError as CommanderArgumentError } from "commander";
 import { processIo, type CommandIo } from "./io.js";
-import { runAnalyse } from "./analyse.js";
-import { runMap } from "./map.js";
-import { runValidate } from "./validate.js";
-import { runReport } from "./report.js";
-import { runServe } from "./serve.js";
+// Each command's module is loaded only when that command runs: `validate` never loads the analyses, the
+// disclosure audit's solver or the report builder.
 import { VERSION } from "./version.js";
 
 function audience(value: string): "senco" | "governors" {
@@ -54,7 +51,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--examples <n>", "example lines shown per problem group", positiveWholeNumber, 3)
     .option("--threads <n>", THREADS_HELP, positiveWholeNumber)
     .action(async (folder: string, opts: { json: boolean; mapping?: string; examples: number; threads?: number }) => {
-      exitCode = await runValidate(folder, {
+      exitCode = await (await import("./validate.js")).runValidate(folder, {
         json: opts.json, examples: opts.examples,
         ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
         ...(opts.threads === undefined ? {} : { threads: opts.threads }),
@@ -75,7 +72,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--force", "analyse an --as-of date outside the span of the data instead of refusing it (with a warning)", false)
     .option("--trust-name <name>", "the name of a report on several schools (default: the folder's name)")
     .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string; mapping?: string; threads?: number; standardisedThreshold?: number; force: boolean; trustName?: string }) => {
-      exitCode = await runAnalyse(folder, {
+      exitCode = await (await import("./analyse.js")).runAnalyse(folder, {
         json: opts.json, audience: opts.audience, force: opts.force,
         ...(opts.standardisedThreshold === undefined ? {} : { standardisedThreshold: opts.standardisedThreshold }),
         ...(opts.trustName === undefined ? {} : { trustName: opts.trustName }),
@@ -93,7 +90,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--force", "replace an existing mapping file", false)
     .option("--out <file>", "where to write the draft (default: sendscope.mapping.json in the folder)")
     .action(async (folder: string, opts: { force: boolean; out?: string }) => {
-      exitCode = await runMap(folder, { force: opts.force, ...(opts.out === undefined ? {} : { out: opts.out }) }, io);
+      exitCode = await (await import("./map.js")).runMap(folder, { force: opts.force, ...(opts.out === undefined ? {} : { out: opts.out }) }, io);
     });
   program
     .command("report")
@@ -102,7 +99,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--out <dir>", "where the reports go (replaced as a whole once the new ones are complete)", "reports")
     .option("--school-name <name>", "the school's or trust's name on the reports (default: from the exports, else the folder's name)")
     .action(async (folder: string, opts: { out: string; schoolName?: string }) => {
-      exitCode = await runReport(folder, { out: opts.out, ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }) }, io);
+      exitCode = await (await import("./report.js")).runReport(folder, { out: opts.out, ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }) }, io);
     });
   program
     .command("serve")
@@ -111,7 +108,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--port <n>", "the port (default: any free one)", positiveWholeNumber)
     .option("--open", "open the address in the default browser", false)
     .action(async (dir: string, opts: { port?: number; open: boolean }) => {
-      const served = await runServe(dir, { open: opts.open, ...(opts.port === undefined ? {} : { port: opts.port }) }, io);
+      const served = await (await import("./serve.js")).runServe(dir, { open: opts.open, ...(opts.port === undefined ? {} : { port: opts.port }) }, io);
       if (typeof served === "number") exitCode = served;
       else await new Promise<void>(() => undefined); // serve until the process is stopped
     });

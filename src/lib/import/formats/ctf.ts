@@ -19,7 +19,14 @@
  * else by the rule of `attendance-period.ts`; stage assessments sendscope has a measure for (`CTF_RESULTS`).
  * Everything else under `<Pupil>` is reported as not read, with how many pupils had it.
  */
-import { SaxesParser } from "saxes";
+import { createRequire } from "node:module";
+import type { SaxesParser as SaxesParserType } from "saxes";
+
+/** saxes, loaded the first time an XML file is read (so that a folder of CSV files never pays for it). */
+let saxes: { SaxesParser: typeof SaxesParserType } | undefined;
+function saxesParser(): typeof SaxesParserType {
+  return (saxes ??= createRequire(import.meta.url)("saxes") as { SaxesParser: typeof SaxesParserType }).SaxesParser;
+}
 import { attendanceCode } from "../../../data/attendance-codes.js";
 import type { MeasureKind, Subject } from "../../schema/primitives.js";
 import type { Problem } from "../../schema/report.js";
@@ -268,6 +275,7 @@ function readPupil(file: string, pupil: Node, header: { estab: string; date: str
  * if (!("reason" in tables)) tables.map((t) => t.name) // => ["ctf.xml#Pupils", "ctf.xml#SEN", "ctf.xml#Attendance", "ctf.xml#StageAssessments"]
  */
 export function readCtf(file: string, xml: string): CtfTable[] | CtfFailure {
+  const SaxesParser = saxesParser();
   const parser = new SaxesParser({ xmlns: false, position: true });
   const collector: Collector = {
     pupils: [], sen: [], attendance: [], assessments: [], notRead: new Map(),

@@ -9,7 +9,14 @@
  * cell's display format rounds them), TRUE/FALSE as written, errors as Excel shows them (`#N/A`). A line
  * break inside a cell becomes a space, so each sheet row stays one line.
  */
-import * as XLSX from "@e965/xlsx";
+import { createRequire } from "node:module";
+import type * as XLSX from "@e965/xlsx";
+
+/** SheetJS, loaded the first time a workbook is read (so that a folder of CSV files never pays for it). */
+let sheetJs: typeof XLSX | undefined;
+function xlsx(): typeof XLSX {
+  return (sheetJs ??= createRequire(import.meta.url)("@e965/xlsx") as typeof XLSX);
+}
 
 /** One worksheet as CSV text. */
 export interface SheetText {
@@ -45,8 +52,8 @@ function cellText(cell: XLSX.CellObject | undefined, counter: { dates: number })
     case "n": {
       const value = cell.v as number;
       const format = typeof cell.z === "string" ? cell.z : undefined;
-      if (format !== undefined && (XLSX.SSF as { is_date(f: string): boolean }).is_date(format)) {
-        const code = (XLSX.SSF as { parse_date_code(v: number): DateCode | null }).parse_date_code(value);
+      if (format !== undefined && (xlsx().SSF as { is_date(f: string): boolean }).is_date(format)) {
+        const code = (xlsx().SSF as { parse_date_code(v: number): DateCode | null }).parse_date_code(value);
         if (code !== null) {
           counter.dates += 1;
           const date = `${pad(code.d)}/${pad(code.m)}/${code.y}`;
@@ -75,7 +82,7 @@ function csvField(text: string): string {
 export function readWorkbook(bytes: Uint8Array): SheetText[] | WorkbookFailure {
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, { type: "array", cellDates: false, cellNF: true, cellText: true, dense: false });
+    workbook = xlsx().read(bytes, { type: "array", cellDates: false, cellNF: true, cellText: true, dense: false });
   } catch (error) {
     return { reason: `the workbook cannot be read (${(error as Error).message}); save it again from Excel as .xlsx, or export the sheet as CSV` };
   }
@@ -84,14 +91,14 @@ export function readWorkbook(bytes: Uint8Array): SheetText[] | WorkbookFailure {
     const sheet = workbook.Sheets[name];
     const ref = sheet?.["!ref"];
     if (sheet === undefined || ref === undefined) continue;
-    const range = XLSX.utils.decode_range(ref);
+    const range = xlsx().utils.decode_range(ref);
     const counter = { dates: 0 };
     const grid: string[][] = [];
     let lastColumn = -1;
     for (let r = range.s.r; r <= range.e.r; r += 1) {
       const row: string[] = [];
       for (let c = range.s.c; c <= range.e.c; c += 1) {
-        const text = cellText(sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, counter);
+        const text = cellText(sheet[xlsx().utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, counter);
         row.push(text);
         if (text.trim() !== "" && c - range.s.c > lastColumn) lastColumn = c - range.s.c;
       }
