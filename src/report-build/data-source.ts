@@ -11,12 +11,32 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importFolder } from "../lib/import/import-folder.js";
+import type { SchoolData } from "../lib/schema/school-data.js";
 import { buildReport } from "../lib/report/build-report.js";
 import type { Audience } from "../lib/disclosure/policy.js";
 import { NEED_LABELS, SEN_STATUS_LABELS } from "../data/codes.js";
 import { loadNationalFigures } from "../data/national.js";
 import { nameFromFolder } from "../lib/cli/report.js";
 import { PROBLEM_TITLES } from "../lib/cli/problem-titles.js";
+
+/**
+ * What the import did not read, for the SENCO's data-quality page: files in the folder it did not read (with
+ * why and what to do), each file's columns it read for nothing, and the rows it skipped (blank and summary
+ * rows), so that the page accounts for every file, column and row as `sendscope validate` does.
+ * @example
+ * notReadOf(await importFolder("fixtures/sample-school")).files.length // => 2 (its README.md and expected-problems.json)
+ */
+export function notReadOf(data: SchoolData): {
+  files: Array<{ file: string; reason: string }>;
+  columns: Array<{ file: string; column: string }>;
+  rows: Array<{ file: string; line: number; reason: string }>;
+} {
+  return {
+    files: (data.unreadFiles ?? []).map((u) => ({ file: u.file, reason: u.reason })),
+    columns: data.files.flatMap((f) => (f.ignoredColumns ?? []).map((column) => ({ file: f.file, column }))),
+    rows: data.files.flatMap((f) => (f.skippedRows ?? []).map((r) => ({ file: f.file, line: r.line, reason: r.reason }))),
+  };
+}
 
 /** The repository's root folder. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -64,6 +84,8 @@ export async function loadDashboardReport(audience: Audience, folder: string = d
   const out: Record<string, unknown> = {
     ...report,
     dataFolder: audience === "senco" ? folder : null,
+    // For the SENCO only (file names and column headers can name pupils): what the import did not read.
+    ...(audience === "senco" ? { notRead: notReadOf(data) } : {}),
     labels: { needs: NEED_LABELS, senStatus: SEN_STATUS_LABELS, ...(audience === "senco" ? { problems: PROBLEM_TITLES } : {}) },
   };
   return out;
