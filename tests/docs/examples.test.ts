@@ -19,12 +19,13 @@
  * - `prose`: a `// =>` result that is not a JavaScript expression (`// => the report`, `// => undefined (links
  *   added in place)`) is not checked; the other results of the same example are.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
+import { isExported, sourceFiles } from "./source-files.js";
 
 /** Calls that read or write files or start threads: an example that makes one is not run. */
 const IO_NAMES = [
@@ -59,15 +60,6 @@ interface Example {
   checks: Check[];
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.name.endsWith(".d.ts"))
-    .map((e) => join(e.parentPath, e.name));
-}
-
-function isExported(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-}
 
 function nameOf(statement: ts.Statement): string {
   if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.map((d) => d.name.getText()).join(",");

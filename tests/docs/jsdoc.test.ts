@@ -3,20 +3,11 @@
  * type in src/lib and src/data has a JSDoc comment, and every exported function and class (including consts
  * that hold a function) has an `@example`.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { isExported, sourceFiles } from "./source-files.js";
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.name.endsWith(".d.ts"))
-    .map((e) => join(e.parentPath, e.name));
-}
-
-function isExported(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-}
 
 function undocumented(file: string): string[] {
   const text = readFileSync(file, "utf8");
