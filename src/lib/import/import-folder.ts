@@ -154,6 +154,7 @@ export async function importFolder(folder: string, options: ImportOptions = {}):
   }
   const data = schools.length === 1 ? schools[0]!.data : mergeSchoolData(schools.map((school) => school.data));
   if (plan.unread.length > 0) data.unreadFiles = plan.unread.map((u) => ({ ...u }));
+  if (plan.mapping?.interventionNames !== undefined) data.interventionNames = { ...plan.mapping.interventionNames };
   if (progress.filesDone > 0) options.onProgress?.({ ...progress, file: null });
   return data;
 }
@@ -391,7 +392,7 @@ function withSchool(data: SchoolData, school: string | null, several: boolean): 
  */
 export function mergeSchoolData(parts: SchoolData[]): SchoolData {
   // One concat per kind: each merged array is allocated once at its exact length (no growth by push).
-  const all = <K extends Exclude<keyof SchoolData, "unreadFiles">>(key: K): SchoolData[K] =>
+  const all = <K extends Exclude<keyof SchoolData, "unreadFiles" | "interventionNames">>(key: K): SchoolData[K] =>
     ([] as Array<SchoolData[K][number]>).concat(...parts.map((part) => part[key] as Array<SchoolData[K][number]>)) as SchoolData[K];
   const merged: SchoolData = {
     pupils: all("pupils"), senRegister: all("senRegister"), assessments: all("assessments"),

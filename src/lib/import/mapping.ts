@@ -55,6 +55,10 @@ export const ColumnMapping = z.object({
     // The order of day and month in all of the file's numeric dates: "mdy" for a US (month-first) export.
     dateOrder: z.enum(["dmy", "mdy"]).optional(),
   }))).default({}),
+  // Names for governors and the public, by the provision map's intervention name ("1:1 with Mrs Patel" →
+  // "Reading 1:1"): a name that could identify a pupil or member of staff is otherwise published as
+  // "Intervention A". Checked like any published name.
+  interventionNames: z.preprocess(withoutComments, z.record(z.string(), z.string())).optional(),
 });
 /** A user's column mapping. */
 export type ColumnMapping = z.infer<typeof ColumnMapping>;

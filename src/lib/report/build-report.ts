@@ -48,7 +48,10 @@ export interface BuildReportOptions {
   trustName?: string;
   /** Analyse an `asOf` outside the span of the data (`dataSpan`) instead of refusing it; default false. */
   force?: boolean;
-  /** Governor-facing names of interventions, by the provision map's name (governors and the public; see `applyDisclosure`). */
+  /**
+   * Governor-facing names of interventions, by the provision map's name (governors and the public; see
+   * `applyDisclosure`); default the folder mapping's `interventionNames` (`data.interventionNames`), if any.
+   */
   interventionNames?: Readonly<Record<string, string>>;
 }
 
@@ -187,11 +190,11 @@ function pointsOf(data: SchoolData, academicYear: string): string[] {
  * public report
  * @example
  * const report = buildReport(await importFolder("fixtures/sample-school"), { audience: "governors" });
- * report.meta.generatedFor // => "2025-07-18"
+ * report.meta.generatedFor // => "2026-06-22"
  */
 export function buildReport(data: SchoolData, options: BuildReportOptions = {}): SendscopeReport {
   const { analysed, perSchool } = analyseAll(data, options);
-  return disclose(analysed, perSchool, data.pupils, options.interventionNames);
+  return disclose(analysed, perSchool, data.pupils, options.interventionNames ?? data.interventionNames);
 }
 
 /**
@@ -210,7 +213,7 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
 export async function buildReportInStages(importData: () => Promise<SchoolData>, options: BuildReportOptions): Promise<SendscopeReport> {
   const stage = await analysedStage(importData, options);
   collectGarbage();
-  return disclose(stage, stage.perSchool, stage.pupils, options.interventionNames);
+  return disclose(stage, stage.perSchool, stage.pupils, options.interventionNames ?? stage.interventionNames);
 }
 
 /** What `buildReportInStages` keeps of the data once it is analysed. */
@@ -221,6 +224,8 @@ interface AnalysedStage {
   perSchool: PerSchool;
   /** The pupils, for the identifier guard. */
   pupils: SchoolData["pupils"];
+  /** Governor-facing intervention names from the folder's mapping, if it gives any. */
+  interventionNames: SchoolData["interventionNames"];
 }
 
 /** Import and analyse. The data is held by this function's frame alone, so it can be let go when this returns. */
@@ -228,7 +233,7 @@ async function analysedStage(importData: () => Promise<SchoolData>, options: Bui
   const data = await importData();
   const { analysed, perSchool } = analyseAll(data, options);
   const { content, policy } = analysed;
-  return { content, policy, perSchool, pupils: data.pupils };
+  return { content, policy, perSchool, pupils: data.pupils, interventionNames: data.interventionNames };
 }
 
 /**

@@ -25,6 +25,11 @@ export const SchoolData = z.object({
   problems: z.array(Problem),
   /** Files in the folder that were not read, with why (see `readable.ts`); absent when there were none. */
   unreadFiles: z.array(UnreadFile).optional(),
+  /**
+   * Governor-facing intervention names, by the provision map's name, from the folder's column mapping
+   * (`"interventionNames"`); absent when it gives none. Checked like any published name (see `applyDisclosure`).
+   */
+  interventionNames: z.record(z.string(), z.string()).optional(),
 });
 /** Everything imported from a folder of exports. */
 export type SchoolData = z.infer<typeof SchoolData>;
