@@ -36,7 +36,8 @@
  * 5. **The audit.** Every figure hidden by rule 2 is audited by linear programming (`auditSuppression`):
  *    its range given every published figure and relation must cover its protection interval; where it does
  *    not, the nearest shown figure tied to it is hidden, rules 3–4 run again, and so does the audit.
- * 6. **Means of small groups.** A shown mean of fewer than `MEAN_INTERVAL_BELOW` pupils loses its interval.
+ * 6. **Means of small groups.** A shown mean of fewer than `MEAN_INTERVAL_BELOW` pupils loses its interval
+ *    (and the ratio gain's, the ranking's per £100 and the intervals quoted in its sentences, which give it too).
  * 7. **Rounding** (when the policy has `roundCountsTo`): every count field of a shown cell is rounded to the
  *    nearest multiple on its own (halves up); rates are worked out again from the rounded counts, differences
  *    from the rates, intervals are left out and means given to one decimal place.
@@ -517,10 +518,31 @@ function isCountField(key: string): boolean {
  */
 function smallMeans(layout: Layout): void {
   for (const { cell: o } of layout.cells) {
-    if (isHidden(o) || typeof o.n !== "number" || o.n >= MEAN_INTERVAL_BELOW || typeof o.mean !== "number") continue;
+    if (isHidden(o) || typeof o.n !== "number" || o.n >= MEAN_INTERVAL_BELOW) continue;
+    // A ranking entry's interval per £100 (and the cost per unit's) is the net impact's interval scaled by the
+    // published cost per pupil, and a sentence that quotes an interval quotes it in words: both go too.
+    if (typeof o.impactPer100 === "number") {
+      for (const key of ["lower", "upper", "costPerUnitLower", "costPerUnitUpper"]) if (typeof o[key] === "number") o[key] = null;
+    }
+    for (const key of ["narrative", "statement", "reason"]) if (typeof o[key] === "string") o[key] = withoutIntervals(o[key]);
+    if (typeof o.mean !== "number") continue;
     for (const key of ["meanLower", "meanUpper", "sd"]) if (typeof o[key] === "number") o[key] = null;
     if (!("rate" in o)) for (const key of ["lower", "upper"]) if (typeof o[key] === "number") o[key] = null;
+    // The ratio gain is the mean gain ÷ the months elapsed: its interval × the months is the mean's interval.
+    for (const key of ["ratioGainLower", "ratioGainUpper"]) if (typeof o[key] === "number") o[key] = null;
   }
+}
+
+/**
+ * A sentence without the intervals it quotes ("(95% interval 0.2 to 10.2 months)", "(£62.49 to £3920)",
+ * "(95% interval of net impact -1 to 3 points)"): for a group under `MEAN_INTERVAL_BELOW` the interval gives
+ * the standard deviation, as in the JSON.
+ */
+function withoutIntervals(text: string): string {
+  return text
+    .replace(/ \(\d+% interval[^()]*?-?[\d.]+ to -?[\d.]+[^()]*\)/g, "")
+    .replace(/ \(£-?[\d.,]+ to £-?[\d.,]+\)/g, "")
+    .replace(/ \(upper end unbounded\)/g, "");
 }
 
 /**

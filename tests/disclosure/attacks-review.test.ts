@@ -1,0 +1,60 @@
+// A second round of attacks on the merged governors' output (issue #13 review), each written from published
+// output alone (the governors' JSON; the SENCO's report only to know the true hidden figure). None of it calls
+// the disclosure code it attacks.
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { importFolder } from "../../src/lib/import/import-folder.js";
+import { buildReport } from "../../src/lib/report/build-report.js";
+import { MEAN_INTERVAL_BELOW } from "../../src/lib/disclosure/policy.js";
+
+const SAMPLE = "fixtures/sample-school";
+type Obj = Record<string, unknown>;
+const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
+
+describe.runIf(existsSync(SAMPLE))("review attacks on the sample school's governors' report", async () => {
+  const data = await importFolder(SAMPLE);
+  const senco = buildReport(data, { audience: "senco" });
+  const governors = buildReport(data, { audience: "governors" });
+  const small = (governors.interventions.interventions as unknown as Obj[]).filter((i) => typeof i.n === "number" && i.n > 0 && i.n < MEAN_INTERVAL_BELOW);
+
+  it("the sample has an intervention of fewer than 11 pupils with a measured gain (Reading recovery-style 1:1, 10 pupils)", () => {
+    // From the governors' JSON: n 10, raw mean 13 months; without such a case the attacks below would pass vacuously.
+    expect(small.some((i) => typeof ((i.impact as Obj).raw as Obj).mean === "number")).toBe(true);
+  });
+
+  it("a small intervention's hidden gain interval is not recovered from its ratio gain's interval", () => {
+    // The ratio gain is the mean gain ÷ months elapsed, so its interval × months is the mean gain's interval,
+    // which disclosure removed for fewer than 11 pupils (it gives the SD, and with the mean and n the sum of
+    // squares). On the merged code: 13 ± 0.887 × 5.74 = 7.91 to 18.09 months, the SENCO's interval exactly.
+    const recovered: string[] = [];
+    for (const i of small) {
+      const raw = (i.impact as Obj).raw as Obj;
+      const [mean, r, rl, ru, months] = [raw.mean, raw.ratioGain, raw.ratioGainLower, raw.ratioGainUpper, raw.monthsElapsed].map(num);
+      if (mean === null || r === null || rl === null || ru === null || months === null) continue;
+      const s = (senco.interventions.interventions as unknown as Obj[]).find((x) => x.intervention === i.intervention || x.n === i.n);
+      const truth = ((s?.impact as Obj | undefined)?.raw as Obj | undefined) ?? {};
+      const lower = mean - (r - rl) * months;
+      if (typeof truth.lower === "number" && Math.abs(lower - truth.lower) < 1e-6) recovered.push(`${String(i.intervention)}: gain interval from ${lower.toFixed(2)}`);
+      else recovered.push(`${String(i.intervention)}: ratio gain interval ${rl}–${ru} published`);
+    }
+    expect(recovered).toEqual([]);
+  });
+
+  it("a small intervention's net-impact interval is not printed in its narrative nor in a ranking", () => {
+    // net.lower/upper are null in the JSON for 10 pupils, yet the narrative said "(95% interval 0.2 to 10.2
+    // months)" and the ranking "(95% interval 0.03 to 1.60)" per £100 (× £640 ÷ 100 = the same interval).
+    // With Hedges' g (which gives the pooled SD) that interval gives the group's own SD.
+    const printed: string[] = [];
+    for (const i of small) {
+      if (typeof i.narrative === "string" && /interval -?[\d.]+ to/.test(i.narrative)) printed.push(`narrative: ${i.narrative}`);
+    }
+    for (const ranking of governors.interventions.rankings as unknown as Array<{ entries: Obj[] }>) {
+      for (const e of ranking.entries) {
+        if (typeof e.n !== "number" || e.n >= MEAN_INTERVAL_BELOW) continue;
+        for (const key of ["lower", "upper", "costPerUnitLower", "costPerUnitUpper"]) if (typeof e[key] === "number") printed.push(`ranking ${String(e.intervention)}.${key} = ${String(e[key])}`);
+        for (const key of ["statement", "reason"]) if (typeof e[key] === "string" && /interval -?[\d.]+ to|interval of net impact -?[\d.]|£[\d.]+ to £/.test(e[key])) printed.push(`ranking ${String(e.intervention)}.${key}: ${e[key]}`);
+      }
+    }
+    expect(printed).toEqual([]);
+  });
+});
