@@ -6,6 +6,11 @@ import { describe, expect, it } from "vitest";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import { buildReport } from "../../src/lib/report/build-report.js";
 import { MEAN_INTERVAL_BELOW } from "../../src/lib/disclosure/policy.js";
+import { findPupilIdentifiers } from "../../src/lib/disclosure/identifiers.js";
+import { generate } from "../../src/generator/generate.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const SAMPLE = "fixtures/sample-school";
 type Obj = Record<string, unknown>;
@@ -57,4 +62,40 @@ describe.runIf(existsSync(SAMPLE))("review attacks on the sample school's govern
     }
     expect(printed).toEqual([]);
   });
+});
+
+describe("a trust's governors' report is produced and holds no identifier", () => {
+  it("a bare report date that is some pupil's birthday is not taken for a date of birth; one in text still is", () => {
+    // The merged code refused the whole governors' report of `npm run fixtures -- --pupils 3000 --schools 4`:
+    // its data start on 2017-09-03 (an admission), the birthday of two Year 3 pupils.
+    const pupils = [{ upn: "M873210322065", forename: "Tomás", surname: "O'Connor", dateOfBirth: "2017-09-03" }];
+    expect(findPupilIdentifiers({ meta: { dataSpan: { from: "2017-09-03" } } }, pupils)).toEqual([]);
+    expect(findPupilIdentifiers({ label: "RR 03/09/2017" }, pupils)).toEqual([{ path: "$.label", kind: "date of birth" }]);
+    expect(findPupilIdentifiers({ label: "group of 2017-09-03" }, pupils)).toEqual([{ path: "$.label", kind: "date of birth" }]);
+  });
+
+  it("the generated 4-school trust (seed 20261123, 3000 pupils) gets a governors' report with no UPN, name or date of birth in any text", async () => {
+    const out = mkdtempSync(join(tmpdir(), "attack-trust-"));
+    try {
+      generate({ seed: 20261123, out, pupils: 3000, schools: 4 });
+      const data = await importFolder(out);
+      const governors = buildReport(data, { audience: "governors" });
+      expect(governors.schools?.length).toBe(4);
+      // Independently of the scanner: no UPN, MIS id or full name of any imported pupil is in the JSON, and no
+      // date of birth in the formats people write (a bare ISO value is one of the report's own dates).
+      const json = JSON.stringify(governors);
+      const strings = json.match(/"(?:[^"\\]|\\.)*"/g) ?? [];
+      for (const p of data.pupils) {
+        if (p.upn) expect(json).not.toContain(p.upn);
+        if (p.forename && p.surname) expect(json.toLowerCase()).not.toContain(`${p.forename} ${p.surname}`.toLowerCase());
+        if (p.dateOfBirth) {
+          const [y, m, d] = p.dateOfBirth.split("-");
+          expect(json).not.toContain(`${d}/${m}/${y}`);
+          expect(strings.filter((x) => x.length > 12 && x.includes(p.dateOfBirth!))).toEqual([]);
+        }
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
