@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import { buildReport } from "../../src/lib/report/build-report.js";
 import { MEAN_INTERVAL_BELOW } from "../../src/lib/disclosure/policy.js";
+import { applyDisclosure } from "../../src/lib/disclosure/apply-disclosure.js";
+import { policyFor } from "../../src/lib/disclosure/policy.js";
 import { findPupilIdentifiers } from "../../src/lib/disclosure/identifiers.js";
 import { generate } from "../../src/generator/generate.js";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -98,4 +100,64 @@ describe("a trust's governors' report is produced and holds no identifier", () =
       rmSync(out, { recursive: true, force: true });
     }
   }, 300_000);
+});
+
+describe.runIf(existsSync(SAMPLE))("review attacks on the sample school's public output (rounded to 5)", async () => {
+  const data = await importFolder(SAMPLE);
+  const senco = buildReport(data, { audience: "senco" });
+  const pub = applyDisclosure(senco, policyFor("public"), { pupils: data.pupils }) as unknown as Obj;
+  const ident = pub.identification as Obj;
+
+  it("the change on a year earlier does not undo the rounding (countChange and rateChange were unrounded)", () => {
+    // Merged code: K published 60 (true 59), previous 60 (true 61), countChange −2, rateChange −0.0072235673930589:
+    // c − p = −2 and c/R − p/Rp = rateChange over each rounded window (±2) has one solution, the true one.
+    const recovered: string[] = [];
+    const roll = num(ident.onRoll)!;
+    const prevRoll = num((ident.previous as Obj).onRoll)!;
+    for (const row of ident.change as Obj[]) {
+      const [c0, p0, dc, dr] = [row.count, row.previousCount, row.countChange, row.rateChange].map(num);
+      if (c0 === null || p0 === null) continue;
+      const found: string[] = [];
+      for (let c = c0 - 2; c <= c0 + 2; c += 1) for (let p = p0 - 2; p <= p0 + 2; p += 1) {
+        if (dc !== null && c - p !== dc) continue;
+        for (let R = roll - 2; R <= roll + 2; R += 1) for (let Rp = prevRoll - 2; Rp <= prevRoll + 2; Rp += 1) {
+          if (dr !== null && Math.abs(c / R - p / Rp - dr) > 1e-12) continue;
+          if (!found.includes(`${c}/${p}`)) found.push(`${c}/${p}`);
+        }
+      }
+      if (found.length === 1) recovered.push(`${String(row.group)}: ${found[0]}`);
+    }
+    expect(recovered).toEqual([]);
+  });
+
+  it("an intervention's rounded pupil count is not undone by its placements, cost or sessions", () => {
+    // Merged code: Comprehension club n 15 (true 16) beside placements 16 and cost £320 at £20 a placement.
+    const undone: string[] = [];
+    for (const i of (pub.interventions as Obj).interventions as Obj[]) {
+      const d = i.delivery as Obj | null;
+      const c = i.cost as Obj | null;
+      for (const key of ["placements", "missingEntry", "missingExit", "zeroElapsed", "leftEarly"]) {
+        const v = num(d?.[key]);
+        if (v !== null && v % 5 !== 0) undone.push(`${String(i.intervention)}.${key} = ${v}`);
+      }
+      const total = num(c?.total), per = num(c?.perPupil);
+      if (total !== null && per !== null && per > 0 && Math.abs(total / per - Math.round(total / per)) < 1e-9 && Math.round(total / per) % 5 !== 0) undone.push(`${String(i.intervention)}: £${total} ÷ £${per}`);
+    }
+    expect(undone).toEqual([]);
+  });
+
+  it("no mean is given so precisely that it names its denominator (one decimal place, as the README says)", () => {
+    // Merged code: a group's change −0.375 (= −3/8), 1.7727… (= 39/22), similar pupils' 3.5131578… (= 267/76).
+    const precise: string[] = [];
+    const visit = (o: unknown, path: string): void => {
+      if (Array.isArray(o)) { o.forEach((x, i) => visit(x, `${path}[${i}]`)); return; }
+      if (o === null || typeof o !== "object") return;
+      for (const [k, v] of Object.entries(o as Obj)) {
+        if (typeof v === "number" && /(^mean$|Mean$|Change$|^ratioGain$)/.test(k) && k !== "countChange" && k !== "rateChange" && Math.abs(v * 10 - Math.round(v * 10)) > 1e-6) precise.push(`${path}.${k} = ${v}`);
+        visit(v, `${path}.${k}`);
+      }
+    };
+    visit(pub, "$");
+    expect(precise).toEqual([]);
+  });
 });

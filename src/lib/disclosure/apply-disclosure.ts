@@ -505,6 +505,11 @@ function propagate(layout: Layout): boolean {
   return changed;
 }
 
+/** Fields that count pupils (or their placements, suspensions and days) without the `N`/`Count` ending. */
+const PUPIL_COUNTS_BY_NAME = ["placements", "missingEntry", "missingExit", "zeroElapsed", "leftEarly", "suspensions", "days", "permanentExclusions"];
+/** Sums over pupils that a published per-pupil figure would turn back into the unrounded count. */
+const SUMS_OVER_PUPILS = new Set(["total", "sessionsPlanned", "sessionsAttended", "possibleSessions", "attendedSessions"]);
+
 /** Whether a field counts pupils (rounded for the public): `n`, `count`, `of`, and `<x>N`, `<x>Count`. */
 function isCountField(key: string): boolean {
   return key === "n" || key === "count" || key === "of" || /[a-z](N|Count)$/.test(key);
@@ -549,7 +554,9 @@ function withoutIntervals(text: string): string {
  * Public rounding that cannot be undone: every count field of a shown cell is rounded to the base on its own
  * (totals too); each rate is worked out again from the rounded figures (`rate` = count ÷ (`of` or `n`),
  * `<x>Rate` = `<x>Count` ÷ (`<x>N` or `n`)) and each difference from the rates; intervals worked out from the
- * unrounded figures are left out (null), and means are given to one decimal place.
+ * unrounded figures are left out (null), and means (a group's change, a ratio gain) are given to one decimal
+ * place. Placements, suspensions and days are rounded too; sums over pupils (a cost's total, sessions) are left
+ * out; a change row's `countChange` is worked out from the rounded counts and its shares are left out.
  */
 function roundCounts(layout: Layout, base: number): void {
   const r = (v: number): number => Math.round(v / base) * base;
@@ -567,9 +574,23 @@ function roundCounts(layout: Layout, base: number): void {
         o[key] = typeof count === "number" && typeof d === "number" && d > 0 ? count / d : null;
       } else if (key === "lower" || key === "upper" || /[a-z](Lower|Upper)$/.test(key)) {
         o[key] = null;
-      } else if (key === "mean" || /[a-z]Mean$/.test(key)) {
+      } else if (key === "mean" || /[a-z]Mean$/.test(key) || key === "ratioGain" || (/[a-z]Change$/.test(key) && key !== "countChange" && key !== "rateChange")) {
+        // A mean to full precision names its denominator (−0.375 = −3/8, 267/76 = 3.5131578…); so does a
+        // ratio gain (the mean gain ÷ the months) and a group's change.
         o[key] = Math.round(v * 10) / 10;
+      } else if (SUMS_OVER_PUPILS.has(key)) {
+        // A sum over pupils ÷ a per-pupil figure is the unrounded count (£320 ÷ £20 a placement = 16).
+        o[key] = null;
       }
+    }
+    for (const key of PUPIL_COUNTS_BY_NAME) if (typeof o[key] === "number") o[key] = r(o[key] as number);
+    if ("previousCount" in o) {
+      // A change row: its difference of counts from the rounded counts; it has no denominator of its own, so its
+      // shares (each year's are in the SEN status tables, from rounded counts) and their change go.
+      o.countChange = typeof o.count === "number" && typeof o.previousCount === "number" ? o.count - o.previousCount : null;
+      for (const key of ["rate", "previousRate", "rateChange"]) if (key in o) o[key] = null;
+    } else if (typeof o.countChange === "number") {
+      o.countChange = null;
     }
     if (typeof o.difference === "number") {
       const rate = o.rate;
