@@ -36,7 +36,7 @@ describe.runIf(existsSync(SAMPLE))("review attacks on the sample school's govern
     const recovered: string[] = [];
     for (const i of small) {
       const raw = (i.impact as Obj).raw as Obj;
-      const [mean, r, rl, ru, months] = [raw.mean, raw.ratioGain, raw.ratioGainLower, raw.ratioGainUpper, raw.monthsElapsed].map(num);
+      const [mean, r, rl, ru, months] = [num(raw.mean), num(raw.ratioGain), num(raw.ratioGainLower), num(raw.ratioGainUpper), num(raw.monthsElapsed)];
       if (mean === null || r === null || rl === null || ru === null || months === null) continue;
       const s = (senco.interventions.interventions as unknown as Obj[]).find((x) => x.intervention === i.intervention || x.n === i.n);
       const truth = ((s?.impact as Obj | undefined)?.raw as Obj | undefined) ?? {};
@@ -115,7 +115,7 @@ describe.runIf(existsSync(SAMPLE))("review attacks on the sample school's public
     const roll = num(ident.onRoll)!;
     const prevRoll = num((ident.previous as Obj).onRoll)!;
     for (const row of ident.change as Obj[]) {
-      const [c0, p0, dc, dr] = [row.count, row.previousCount, row.countChange, row.rateChange].map(num);
+      const [c0, p0, dc, dr] = [num(row.count), num(row.previousCount), num(row.countChange), num(row.rateChange)];
       if (c0 === null || p0 === null) continue;
       const found: string[] = [];
       for (let c = c0 - 2; c <= c0 + 2; c += 1) for (let p = p0 - 2; p <= p0 + 2; p += 1) {
@@ -159,5 +159,24 @@ describe.runIf(existsSync(SAMPLE))("review attacks on the sample school's public
     };
     visit(pub, "$");
     expect(precise).toEqual([]);
+  });
+});
+
+describe.runIf(existsSync(SAMPLE))("review attacks across sections at --threshold 11", async () => {
+  const data = await importFolder(SAMPLE);
+  const governors = buildReport(data, { audience: "governors", threshold: 11 }) as unknown as Obj;
+
+  it("a hidden EHC plan total is not the total of the reviews table", () => {
+    // Merged code at --threshold 11: SEN status K and E hidden, yet reviews 'all' said n = 17 EHC plans on the
+    // same date, and SEN (shown, 76) − 17 gave SEN support = 59.
+    const ident = governors.identification as Obj;
+    const e = (ident.senStatus as Obj[]).find((c) => c.group === "E")!;
+    expect(e.suppressed).toBe(true);
+    const reviews = governors.reviews as Obj;
+    expect(reviews.asOf).toBe(ident.asOf);
+    const shownTotals = (reviews.cells as Obj[]).filter((c) => c.isTotal === true && typeof c.n === "number").map((c) => c.n);
+    expect(shownTotals).toEqual([]);
+    // Nor any reviews' `of` (each row's share is of all plans).
+    expect((reviews.cells as Obj[]).filter((c) => typeof c.of === "number").map((c) => c.of)).toEqual([]);
   });
 });
