@@ -209,3 +209,38 @@ describe.runIf(existsSync(SAMPLE))("open: the pattern of what is hidden (not mod
     expect(possible.every((v) => v <= 2 || n - v <= 2)).toBe(false);
   });
 });
+
+describe.runIf(existsSync(SAMPLE))("review attacks on the public output: fractions that name their denominator", async () => {
+  const data = await importFolder(SAMPLE);
+  const senco = buildReport(data, { audience: "senco" });
+  const pub = applyDisclosure(senco, policyFor("public"), { pupils: data.pupils }) as unknown as Obj;
+
+  it("no figure is a full-precision fraction of a small denominator other than a rate of the rounded counts", () => {
+    // Merged code: Maths catch-up's cost per placement £34.285714… = £960 ÷ 28 (its n published as 25, true 28
+    // placements); attendance 0.92716923… = 137158 ÷ 147932 sessions; months elapsed 3.4928… (a mean over pupils).
+    // Found by continued fractions: the smallest denominator d ≤ 200 with |v·d − round(v·d)| < 1e-9, d not a
+    // multiple of 5 (rates of the rounded counts have those).
+    const exposed: string[] = [];
+    const denominator = (v: number): number | null => {
+      for (let d = 2; d <= 200; d += 1) if (Math.abs(v * d - Math.round(v * d)) < 1e-9) return d;
+      return null;
+    };
+    const visit = (o: unknown, path: string): void => {
+      if (Array.isArray(o)) { o.forEach((x, i) => visit(x, `${path}[${i}]`)); return; }
+      if (o === null || typeof o !== "object") return;
+      for (const [k, v] of Object.entries(o as Obj)) {
+        if (typeof v === "number" && !Number.isInteger(v) && !/^national|rate$|Rate$|^difference$|^confidence$/i.test(k)) {
+          const d = denominator(v);
+          // A value given to one or two decimal places has denominator 2, 4, 5, 10, 20, 25, 50 or 100 at most.
+          if (d !== null && 100 % d !== 0) exposed.push(`${path}.${k} = ${v} (÷ ${d})`);
+        }
+        visit(v, `${path}.${k}`);
+      }
+    };
+    visit(pub, "$");
+    const att = ((pub.attendance as Obj).cells as Obj[]).find((c) => c.isTotal === true)!;
+    const d = denominator(att.attendanceRate as number);
+    if (d === null && Math.abs((att.attendanceRate as number) * 1000 - Math.round((att.attendanceRate as number) * 1000)) > 1e-9) exposed.push(`attendanceRate = ${String(att.attendanceRate)}`);
+    expect(exposed).toEqual([]);
+  });
+});

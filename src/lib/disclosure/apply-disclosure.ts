@@ -556,7 +556,8 @@ function withoutIntervals(text: string): string {
  * `<x>Rate` = `<x>Count` ÷ (`<x>N` or `n`)) and each difference from the rates; intervals worked out from the
  * unrounded figures are left out (null), and means (a group's change, a ratio gain) are given to one decimal
  * place. Placements, suspensions and days are rounded too; sums over pupils (a cost's total, sessions) are left
- * out; a change row's `countChange` is worked out from the rounded counts and its shares are left out.
+ * out; a change row's `countChange` is worked out from the rounded counts and its shares are left out; the
+ * attendance rate is given to three decimal places and any other fraction to two.
  */
 function roundCounts(layout: Layout, base: number): void {
   const r = (v: number): number => Math.round(v / base) * base;
@@ -567,7 +568,12 @@ function roundCounts(layout: Layout, base: number): void {
       const v = o[key];
       if (typeof v !== "number" || KEYS.has(key) || isCountField(key)) continue;
       if (key === "rate" || /[a-z]Rate$/.test(key)) {
-        if (/^national/.test(key) || key === "attendanceRate") continue;
+        if (/^national/.test(key)) continue;
+        if (key === "attendanceRate") {
+          // Sessions attended ÷ possible to full precision names both sums (137158/147932), and possible ÷ ~352 the group.
+          o[key] = Math.round(v * 1000) / 1000;
+          continue;
+        }
         const countKey = key === "rate" ? "count" : `${key.slice(0, -"Rate".length)}Count`;
         const count = o[countKey];
         const d = key === "rate" ? (typeof o.of === "number" ? o.of : o.n) : (o[`${key.slice(0, -"Rate".length)}N`] ?? o.n);
@@ -581,6 +587,11 @@ function roundCounts(layout: Layout, base: number): void {
       } else if (SUMS_OVER_PUPILS.has(key)) {
         // A sum over pupils ÷ a per-pupil figure is the unrounded count (£320 ÷ £20 a placement = 16).
         o[key] = null;
+      } else if (!Number.isInteger(v) && !/^national/.test(key) && key !== "difference" && key !== "confidence") {
+        // Any other figure worked out from a group's values (months elapsed, cost per placement or hour, an
+        // effect size, impact per £100, a trend's slope) to full precision is a fraction whose denominator is
+        // the unrounded count (£960 ÷ 28 = 34.285714…): two decimal places.
+        o[key] = Math.round(v * 100) / 100;
       }
     }
     for (const key of PUPIL_COUNTS_BY_NAME) if (typeof o[key] === "number") o[key] = r(o[key] as number);
