@@ -244,3 +244,24 @@ describe.runIf(existsSync(SAMPLE))("review attacks on the public output: fractio
     expect(exposed).toEqual([]);
   });
 });
+
+describe.runIf(existsSync(SAMPLE))("review attacks on the public output: sentences", async () => {
+  const data = await importFolder(SAMPLE);
+  const senco = buildReport(data, { audience: "senco" });
+  const pub = applyDisclosure(senco, policyFor("public"), { pupils: data.pupils }) as unknown as Obj;
+
+  it("an intervention's sentences do not print its unrounded pupil count or intervals of unrounded figures", () => {
+    // Merged code: n 15 beside "Comprehension club (16 pupils, …)", n 30 beside "Precision teaching (32 pupils",
+    // and rankings quoting "(95% interval 5.73 to 25.43)".
+    const printed: string[] = [];
+    const texts = [
+      ...((pub.interventions as Obj).interventions as Obj[]).map((i) => i.narrative),
+      ...((pub.interventions as Obj).rankings as Array<{ entries: Obj[] }>).flatMap((r) => r.entries.flatMap((e) => [e.statement, e.reason])),
+    ].filter((t): t is string => typeof t === "string");
+    for (const t of texts) {
+      for (const m of t.matchAll(/(\d+) pupils?/g)) if (Number(m[1]) % 5 !== 0) printed.push(`${m[0]} in "${t.slice(0, 60)}…"`);
+      if (/interval (of net impact )?-?[\d.]+ to|£[\d.]+ to £/.test(t)) printed.push(`interval in "${t.slice(0, 80)}…"`);
+    }
+    expect(printed).toEqual([]);
+  });
+});

@@ -595,6 +595,12 @@ function roundCounts(layout: Layout, base: number): void {
       }
     }
     for (const key of PUPIL_COUNTS_BY_NAME) if (typeof o[key] === "number") o[key] = r(o[key] as number);
+    // A sentence quotes the figures too: its pupil counts are rounded like the fields ("(16 pupils" was printed
+    // beside n 15) and the intervals it quotes, worked out from the unrounded figures, go like the fields'.
+    for (const key of ["narrative", "statement", "reason"]) {
+      const text = o[key];
+      if (typeof text === "string") o[key] = withoutIntervals(text).replace(/\b(\d+) pupils?\b/g, (_m, d: string) => `about ${r(Number(d))} pupils`);
+    }
     if ("previousCount" in o) {
       // A change row: its difference of counts from the rounded counts; it has no denominator of its own, so its
       // shares (each year's are in the SEN status tables, from rounded counts) and their change go.
