@@ -36,7 +36,8 @@
  * 5. **The audit.** Every figure hidden by rule 2 is audited by linear programming (`auditSuppression`):
  *    its range given every published figure and relation must cover its protection interval; where it does
  *    not, the nearest shown figure tied to it is hidden, rules 3–4 run again, and so does the audit.
- * 6. **Means of small groups.** A shown mean of fewer than `MEAN_INTERVAL_BELOW` pupils loses its interval.
+ * 6. **Means of small groups.** A shown mean of fewer than `MEAN_INTERVAL_BELOW` pupils loses its interval
+ *    (and the ratio gain's, the ranking's per £100 and the intervals quoted in its sentences, which give it too).
  * 7. **Rounding** (when the policy has `roundCountsTo`): every count field of a shown cell is rounded to the
  *    nearest multiple on its own (halves up); rates are worked out again from the rounded counts, differences
  *    from the rates, intervals are left out and means given to one decimal place.
@@ -445,6 +446,11 @@ function propagate(layout: Layout): boolean {
   return changed;
 }
 
+/** Fields that count pupils (or their placements, suspensions and days) without the `N`/`Count` ending. */
+const PUPIL_COUNTS_BY_NAME = ["placements", "missingEntry", "missingExit", "zeroElapsed", "leftEarly", "suspensions", "days", "permanentExclusions"];
+/** Sums over pupils that a published per-pupil figure would turn back into the unrounded count. */
+const SUMS_OVER_PUPILS = new Set(["total", "sessionsPlanned", "sessionsAttended", "possibleSessions", "attendedSessions"]);
+
 /** Whether a field counts pupils (rounded for the public): `n`, `count`, `of`, and `<x>N`, `<x>Count`. */
 function isCountField(key: string): boolean {
   return key === "n" || key === "count" || key === "of" || /[a-z](N|Count)$/.test(key);
@@ -458,17 +464,41 @@ function isCountField(key: string): boolean {
  */
 function smallMeans(layout: Layout): void {
   for (const { cell: o } of layout.cells) {
-    if (isHidden(o) || typeof o.n !== "number" || o.n >= MEAN_INTERVAL_BELOW || typeof o.mean !== "number") continue;
+    if (isHidden(o) || typeof o.n !== "number" || o.n >= MEAN_INTERVAL_BELOW) continue;
+    // A ranking entry's interval per £100 (and the cost per unit's) is the net impact's interval scaled by the
+    // published cost per pupil, and a sentence that quotes an interval quotes it in words: both go too.
+    if (typeof o.impactPer100 === "number") {
+      for (const key of ["lower", "upper", "costPerUnitLower", "costPerUnitUpper"]) if (typeof o[key] === "number") o[key] = null;
+    }
+    for (const key of ["narrative", "statement", "reason"]) if (typeof o[key] === "string") o[key] = withoutIntervals(o[key]);
+    if (typeof o.mean !== "number") continue;
     for (const key of ["meanLower", "meanUpper", "sd"]) if (typeof o[key] === "number") o[key] = null;
     if (!("rate" in o)) for (const key of ["lower", "upper"]) if (typeof o[key] === "number") o[key] = null;
+    // The ratio gain is the mean gain ÷ the months elapsed: its interval × the months is the mean's interval.
+    for (const key of ["ratioGainLower", "ratioGainUpper"]) if (typeof o[key] === "number") o[key] = null;
   }
+}
+
+/**
+ * A sentence without the intervals it quotes ("(95% interval 0.2 to 10.2 months)", "(£62.49 to £3920)",
+ * "(95% interval of net impact -1 to 3 points)"): for a group under `MEAN_INTERVAL_BELOW` the interval gives
+ * the standard deviation, as in the JSON.
+ */
+function withoutIntervals(text: string): string {
+  return text
+    .replace(/ \(\d+% interval[^()]*?-?[\d.]+ to -?[\d.]+[^()]*\)/g, "")
+    .replace(/ \(£-?[\d.,]+ to £-?[\d.,]+\)/g, "")
+    .replace(/ \(upper end unbounded\)/g, "");
 }
 
 /**
  * Public rounding that cannot be undone: every count field of a shown cell is rounded to the base on its own
  * (totals too); each rate is worked out again from the rounded figures (`rate` = count ÷ (`of` or `n`),
  * `<x>Rate` = `<x>Count` ÷ (`<x>N` or `n`)) and each difference from the rates; intervals worked out from the
- * unrounded figures are left out (null), and means are given to one decimal place.
+ * unrounded figures are left out (null), and means (a group's change, a ratio gain) are given to one decimal
+ * place. Placements, suspensions and days are rounded too; sums over pupils (a cost's total, sessions) are left
+ * out; a change row's `countChange` is worked out from the rounded counts and its shares are left out; the
+ * attendance rate is given to three decimal places and any other fraction to two.
  */
 function roundCounts(layout: Layout, base: number): void {
   const r = (v: number): number => Math.round(v / base) * base;
@@ -479,16 +509,46 @@ function roundCounts(layout: Layout, base: number): void {
       const v = o[key];
       if (typeof v !== "number" || KEYS.has(key) || isCountField(key)) continue;
       if (key === "rate" || /[a-z]Rate$/.test(key)) {
-        if (/^national/.test(key) || key === "attendanceRate") continue;
+        if (/^national/.test(key)) continue;
+        if (key === "attendanceRate") {
+          // Sessions attended ÷ possible to full precision names both sums (137158/147932), and possible ÷ ~352 the group.
+          o[key] = Math.round(v * 1000) / 1000;
+          continue;
+        }
         const countKey = key === "rate" ? "count" : `${key.slice(0, -"Rate".length)}Count`;
         const count = o[countKey];
         const d = key === "rate" ? (typeof o.of === "number" ? o.of : o.n) : (o[`${key.slice(0, -"Rate".length)}N`] ?? o.n);
         o[key] = typeof count === "number" && typeof d === "number" && d > 0 ? count / d : null;
       } else if (key === "lower" || key === "upper" || /[a-z](Lower|Upper)$/.test(key)) {
         o[key] = null;
-      } else if (key === "mean" || /[a-z]Mean$/.test(key)) {
+      } else if (key === "mean" || /[a-z]Mean$/.test(key) || key === "ratioGain" || (/[a-z]Change$/.test(key) && key !== "countChange" && key !== "rateChange")) {
+        // A mean to full precision names its denominator (−0.375 = −3/8, 267/76 = 3.5131578…); so does a
+        // ratio gain (the mean gain ÷ the months) and a group's change.
         o[key] = Math.round(v * 10) / 10;
+      } else if (SUMS_OVER_PUPILS.has(key)) {
+        // A sum over pupils ÷ a per-pupil figure is the unrounded count (£320 ÷ £20 a placement = 16).
+        o[key] = null;
+      } else if (!Number.isInteger(v) && !/^national/.test(key) && key !== "difference" && key !== "confidence") {
+        // Any other figure worked out from a group's values (months elapsed, cost per placement or hour, an
+        // effect size, impact per £100, a trend's slope) to full precision is a fraction whose denominator is
+        // the unrounded count (£960 ÷ 28 = 34.285714…): two decimal places.
+        o[key] = Math.round(v * 100) / 100;
       }
+    }
+    for (const key of PUPIL_COUNTS_BY_NAME) if (typeof o[key] === "number") o[key] = r(o[key] as number);
+    // A sentence quotes the figures too: its pupil counts are rounded like the fields ("(16 pupils" was printed
+    // beside n 15) and the intervals it quotes, worked out from the unrounded figures, go like the fields'.
+    for (const key of ["narrative", "statement", "reason"]) {
+      const text = o[key];
+      if (typeof text === "string") o[key] = withoutIntervals(text).replace(/\b(\d+) pupils?\b/g, (_m, d: string) => `about ${r(Number(d))} pupils`);
+    }
+    if ("previousCount" in o) {
+      // A change row: its difference of counts from the rounded counts; it has no denominator of its own, so its
+      // shares (each year's are in the SEN status tables, from rounded counts) and their change go.
+      o.countChange = typeof o.count === "number" && typeof o.previousCount === "number" ? o.count - o.previousCount : null;
+      for (const key of ["rate", "previousRate", "rateChange"]) if (key in o) o[key] = null;
+    } else if (typeof o.countChange === "number") {
+      o.countChange = null;
     }
     if (typeof o.difference === "number") {
       const rate = o.rate;

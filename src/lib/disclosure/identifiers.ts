@@ -98,6 +98,7 @@ interface Openings {
 }
 
 const OPENING = 4;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function openingsOf(strings: Iterable<string>): Openings {
   const starts = new Set<string>();
@@ -168,7 +169,8 @@ function findInside(text: string, needles: Needles): IdentifierFinding["kind"] |
  * Every place in a JSON-like value where a pupil identifier is present: a field named as in
  * `PUPIL_IDENTIFIER_FIELDS` with a non-empty value, a string shaped like a UPN, and, when `pupils` is given,
  * any of their UPNs, full names (either order) or dates of birth (ISO, dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy,
- * dd.mm.yyyy, yyyy/mm/dd, mm/dd/yyyy) starting a word inside a string, or a forename, surname or MIS id (4+ characters) as a
+ * dd.mm.yyyy, yyyy/mm/dd, mm/dd/yyyy) starting a word inside a string (not a string that is only an ISO date:
+ * that is one of the report's own dates, and a trust's pupils were born on most days of their birth years), or a forename, surname or MIS id (4+ characters) as a
  * whole string value, with case (whole values only, so that a label such as "Summer-born" or "summer" does
  * not match a pupil named Summer). Case is ignored for UPNs and full names. Findings name the path, never the identifier itself.
  * @param value the result to scan
@@ -188,7 +190,10 @@ export function findPupilIdentifiers(value: unknown, pupils: readonly KnownPupil
     if (looksLikeUpn(text)) found.push("UPN");
     const exactKind = needles.exact.get(text.trim());
     if (exactKind) found.push(exactKind);
-    const inside = findInside(text, needles);
+    // A value that is a bare ISO date is one of the report's own dates (an as-of date, the span of the data, an
+    // intervention's start): in a trust of a few thousand pupils most days of their birth years are someone's
+    // birthday, so it is not taken for a date of birth (a date inside any other text still is).
+    const inside = ISO_DATE.test(text) ? null : findInside(text, needles);
     if (inside !== null) found.push(inside);
     if (found.length > 0) kinds.set(text, found);
   }

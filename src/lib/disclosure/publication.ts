@@ -198,6 +198,11 @@ function relink(report: ReportContent): void {
     const own = item.partition.slice(0, item.partition.lastIndexOf("|"));
     addSameAs(item, [...groupIds([own], item.group), ...groupIds(sources, item.group)].filter((l) => l.partition !== item.partition));
   }
+  // The reviews' totals count the EHC plans on the report's date: the EHC plan group of the SEN status table
+  // (hidden there, the reviews printed it: 17 at --threshold 11 on the sample, and SEN − 17 = SEN support).
+  if (r.reviews.asOf === r.identification.asOf) {
+    for (const c of r.reviews.cells) if (c.isTotal === true) addSameAs(c, [{ partition: `identification|${r.identification.asOf}|senStatus`, group: "E" }]);
+  }
   for (const g of r.gaps.ks2Rwm) addDependsOn(g.gap, [...groupIds([`ks2-rwm|${g.academicYear}`], g.group), ...groupIds([`ks2-rwm|${g.academicYear}`], "N")]);
   for (const t of r.gaps.trends) {
     for (const p of t.points) {
