@@ -347,16 +347,25 @@ function repeatsOtherTables(cells: Obj[]): boolean {
   return cells.some((c) => c.isTotal === true) && cells.every((c) => Array.isArray(c.sameAs) && c.sameAs.length > 0);
 }
 
-function secondary(layout: Layout): boolean {
+/**
+ * The secondary rule: a partition with one hidden cell gets a second (its value would be the total less the
+ * others). And a partition whose only hidden member was hidden by the numerator rule gets a second hidden
+ * member even when its total is hidden too: otherwise a reader who knows the rules, seeing every other member
+ * shown, knows why that one is hidden (its count is 1 or 2, or all but 1 or 2, of a group whose size the other
+ * tables give).
+ */
+function secondary(layout: Layout, kinds: ReadonlyMap<Obj, PrimaryKind>): boolean {
   let changed = false;
   for (const cells of layout.partitions) {
     if (repeatsOtherTables(cells)) continue;
     let hidden = 0;
     for (const c of cells) if (isHidden(c)) hidden += 1;
-    if (hidden !== 1) continue;
     const totals = cells.filter((c) => c.isTotal === true);
     const members = cells.filter((c) => c.isTotal !== true);
-    const pick = complementFor(members, totals);
+    const hiddenMembers = members.filter(isHidden);
+    const loneNumerator = hiddenMembers.length === 1 && kinds.get(hiddenMembers[0]!) === "numerator";
+    if (hidden !== 1 && !loneNumerator) continue;
+    const pick = complementFor(members, hidden === 1 ? totals : []);
     if (pick) {
       suppressWhole(pick, SUPPRESSION_REASONS.secondary);
       changed = true;
@@ -682,7 +691,7 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
   primary(layout, policy, kinds);
   const rules = (): void => {
     for (let pass = 0; pass < 1000; pass += 1) {
-      const a = secondary(layout);
+      const a = secondary(layout, kinds);
       const b = consistent(layout);
       const c = sharesOfHiddenTotals(layout);
       const d = propagate(layout);
