@@ -255,3 +255,22 @@ describe.runIf(existsSync(SAMPLE))("review attacks on the public output: sentenc
     expect(printed).toEqual([]);
   });
 });
+
+describe.runIf(existsSync(SAMPLE))("small numerators among an intervention's delivery counts", async () => {
+  const data = await importFolder(SAMPLE);
+
+  // The attack review left these open: `leftEarly: 1` of 10 placements says "one pupil left early", and
+  // `missingEntry: 9` of 10 says all but one had no entry score. Planted in the SENCO's report, then disclosed.
+  it("a delivery count of 1 or 2 placements, or all but 1 or 2, is not published to governors", () => {
+    const senco = buildReport(data, { audience: "senco" }) as unknown as Obj;
+    const ivs = (senco.interventions as Obj).interventions as Obj[];
+    const reading = ivs.find((i) => i.intervention === "Reading recovery-style 1:1")!;
+    const delivery = reading.delivery as Obj;
+    expect(delivery.placements).toBe(10);
+    Object.assign(delivery, { leftEarly: 1, missingEntry: 9, missingExit: 0, zeroElapsed: 5 });
+    const governors = applyDisclosure(senco, policyFor("governors"), { pupils: data.pupils }) as unknown as Obj;
+    const shown = ((governors.interventions as Obj).interventions as Obj[]).find((i) => i.intervention === "Reading recovery-style 1:1")!;
+    const out = shown.delivery as Obj;
+    expect([out.leftEarly, out.missingEntry, out.missingExit, out.zeroElapsed]).toEqual([null, null, 0, 5]);
+  });
+});

@@ -488,6 +488,26 @@ function smallMeans(layout: Layout): void {
   }
 }
 
+/** An intervention's counts of placements by what happened to them (the numerator rule's fields by name). */
+const DELIVERY_OUTCOME_COUNTS = ["missingEntry", "missingExit", "zeroElapsed", "leftEarly"];
+
+/**
+ * The numerator rule for an intervention's delivery counts, whose names do not end in `Count`: a count of 1
+ * or 2 placements, or all but 1 or 2 of them ("1 pupil left early"), is left out (null); the rest of the
+ * delivery cell stays, as these counts are not part of any published total.
+ */
+function smallDeliveryCounts(layout: Layout): void {
+  for (const { cell: o } of layout.cells) {
+    if (isHidden(o) || typeof o.placements !== "number") continue;
+    const d = o.placements;
+    for (const key of DELIVERY_OUTCOME_COUNTS) {
+      const v = o[key];
+      if (typeof v !== "number") continue;
+      if ((v > 0 && v < NUMERATOR_THRESHOLD) || (d - v > 0 && d - v < NUMERATOR_THRESHOLD)) o[key] = null;
+    }
+  }
+}
+
 /**
  * A sentence without the intervals it quotes ("(95% interval 0.2 to 10.2 months)", "(£62.49 to £3920)",
  * "(95% interval of net impact -1 to 3 points)"): for a group under `MEAN_INTERVAL_BELOW` the interval gives
@@ -710,6 +730,7 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
     rules();
   }
   smallMeans(layout);
+  smallDeliveryCounts(layout);
   if (policy.roundCountsTo !== undefined) roundCounts(layout, policy.roundCountsTo);
   removeIdentifierFields(layout);
   if (report) finishPublishedReport(copy);
