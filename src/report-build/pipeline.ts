@@ -15,6 +15,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { STAMP_FILE, type ReportJob } from "../lib/cli/report.js";
+import { landingPage, type LandingOutputs } from "./landing.js";
 import { findBrowser } from "./find-browser.js";
 import { buildSite, renderGovernorsReport, withBuildLock } from "./sites.js";
 
@@ -62,6 +63,7 @@ async function main(job: ReportJob): Promise<number> {
     });
     const browser = findBrowser();
     let travelLine: string;
+    let travel: LandingOutputs["travel"] = null;
     if (browser.path === null) {
       // The one line about the PDF (and the one-file HTML, drawn by the same browser).
       say(`[4/5] No PDF: ${browser.why}; install Google Chrome, Microsoft Edge or Chromium (or set SENDSCOPE_BROWSER to one) and run this again, or print the governors' site from your browser (open it with sendscope serve).`);
@@ -71,9 +73,12 @@ async function main(job: ReportJob): Promise<number> {
       const html = join(stage, `${stem}.html`);
       const { pdfBytes, htmlBytes } = await step(4, `drawing the governors' report with ${browser.path}: one HTML file and the PDF`, () =>
         renderGovernorsReport(join(stage, "governors"), { pdf, html, executablePath: browser.path, footer: stamp }));
+      travel = { pdf: `${stem}.pdf`, html: `${stem}.html` };
       travelLine = `Governors' report to send (aggregates only): ${rel(join(job.out, `${stem}.pdf`))} (${Math.round(pdfBytes / 1024)} kB) and ${rel(join(job.out, `${stem}.html`))} (${Math.round(htmlBytes / 1024)} kB, one file that opens without a server)`;
     }
     await step(5, `putting the reports in ${rel(job.out)}`, async () => {
+      // The page `sendscope serve` shows at its address (and that opens from disk): a link to each output.
+      writeFileSync(join(stage, "index.html"), landingPage({ schoolName: job.schoolName, figuresAsAt: longDate(job.asOf), fingerprint: short, travel }));
       writeFileSync(join(stage, STAMP_FILE), `${JSON.stringify({
         school: job.schoolName, figuresAsAt: job.asOf, inputFingerprint: job.fingerprint, inputFolder: job.folder,
         inputFiles: job.files, builtAt: new Date().toISOString(), builtBy: "sendscope report",

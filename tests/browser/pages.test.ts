@@ -70,6 +70,12 @@ describe.skipIf(skip)("the reports in Chromium, through sendscope serve", () => 
     expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(`${origin}/senco/`);
     expect(res.status).toBe(200);
+    // The address printed opens a page linking each output (the README tells a SENCO to open it).
+    const top = await fetch(`${origin}/`);
+    expect(top.status).toBe(200);
+    const links = [...(await top.text()).matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(links.slice(0, 2)).toEqual(["senco/index.html", "governors/index.html"]);
+    for (const link of links) expect(await fetch(`${origin}/${link}`).then((r) => r.status), link).toBe(200);
     expect(await fetch(`${origin}/../../etc/passwd`).then((r) => r.status)).not.toBe(200);
   });
 

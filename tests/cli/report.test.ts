@@ -126,6 +126,11 @@ describe("npm run report where no browser can be found", () => {
     expect(existsSync(join(out, "senco", "index.html"))).toBe(true);
     expect(existsSync(join(out, "senco", "interventions.html"))).toBe(true);
     expect(existsSync(join(out, "governors", "index.html"))).toBe(true);
+    // the page at the top (what `sendscope serve` shows at its address): a link to each site, and no PDF link
+    const landing = readFileSync(join(out, "index.html"), "utf8");
+    expect(landing).toContain('href="senco/index.html"');
+    expect(landing).toContain('href="governors/index.html"');
+    expect(landing).not.toContain(".pdf");
     // the old school's PDF went with the old folder: outputs from different data never sit side by side
     expect(readdirSync(out).filter((f) => f.endsWith(".pdf"))).toEqual([]);
     const stamp = JSON.parse(readFileSync(join(out, STAMP_FILE), "utf8")) as { school: string; figuresAsAt: string; inputFingerprint: string; inputFiles: unknown[] };
