@@ -34,16 +34,10 @@ const IO_NAMES = [
 ];
 
 /**
- * Examples known to be wrong in files this change may not edit (src/lib/import/ belongs to the import
- * integration, issue #16 leaves them to it): each is named with the result it gives, and the test fails once
- * it is fixed, so the entry is removed with the fix.
+ * Examples known to be wrong, each named with the result it gives: the test fails once one is fixed, so the
+ * entry is removed with the fix. None at present.
  */
-const KNOWN_WRONG: Record<string, string> = {
-  "src/lib/import/layouts.ts: ALIAS_SOURCES": 'gives ["SENprovision","SenProvision"] (the example says ["SENprovision"])',
-  // src/lib/cli/validate.ts too belongs to the import integration; on the sample school:
-  "src/lib/cli/validate.ts: distinctPupils": "gives 540 (the example says 559)",
-  "src/lib/cli/validate.ts: validateJson": 'gives files[0].kind "assessments" (the example says "interventions")',
-};
+const KNOWN_WRONG: Record<string, string> = {};
 
 interface Check {
   /** The expression checked, as written. */

@@ -42,7 +42,7 @@ export interface ValidateJson {
 /**
  * Distinct pupils in imported data: the pupil list if there is one, else distinct pupil ids in any record.
  * @example
- * distinctPupils(data) // => 559
+ * distinctPupils(data) // => 540
  */
 export function distinctPupils(data: SchoolData): number {
   if (data.files.some((f) => f.kind === "pupils")) return new Set(data.pupils.map((p) => p.pupilId)).size;
@@ -67,7 +67,7 @@ export function validateExitCode(data: SchoolData): number {
 /**
  * The JSON form of an import report.
  * @example
- * validateJson(data).files[0].kind // => "interventions"
+ * validateJson(data).files[0].kind // => "assessments"
  */
 export function validateJson(data: SchoolData): ValidateJson {
   return {

@@ -136,7 +136,7 @@ export function parseMappingText(text: string, path: string): ColumnMapping {
  *   recognisable export.
  * @example
  * const data = await importFolder("fixtures/sample-school");
- * data.files.map((f) => f.kind) // => ["interventions", "assessments", …]
+ * data.files.map((f) => f.kind) // => ["assessments", "interventions", "suspensions", …] (files in name order)
  */
 export async function importFolder(folder: string, options: ImportOptions = {}): Promise<SchoolData> {
   const plan = await planFolder(folder, options);

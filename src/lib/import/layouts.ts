@@ -195,7 +195,7 @@ export interface AliasSource {
  * to the fields' `other` headers (see `FIELDS`). Headers are compared after `normaliseHeader`, which splits
  * camelCase and PascalCase into words, so `StudentId`, `studentId` and `student_id` are one header.
  * @example
- * ALIAS_SOURCES.find((s) => s.system.startsWith("DfE school census"))?.aliases.pupils?.senStatus // => ["SENprovision"]
+ * ALIAS_SOURCES.find((s) => s.system.startsWith("DfE school census"))?.aliases.pupils?.senStatus // => ["SENprovision", "SenProvision"]
  */
 export const ALIAS_SOURCES: readonly AliasSource[] = [
   {
