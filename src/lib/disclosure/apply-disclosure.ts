@@ -290,6 +290,11 @@ function denominatorOf(o: Obj, key: string): unknown {
   return typeof own === "number" ? own : o.n;
 }
 
+/** Whether `v` of `d` is 1 or 2, or all but 1 or 2 (below `NUMERATOR_THRESHOLD` either way). */
+function discloses(v: number, d: number): boolean {
+  return (v > 0 && v < NUMERATOR_THRESHOLD) || (d - v > 0 && d - v < NUMERATOR_THRESHOLD);
+}
+
 /**
  * The numerator rule: whether a count field (`count`, `<x>Count`) of a shown cell discloses: a count of 1 or
  * 2 (below `NUMERATOR_THRESHOLD`), or a group all but 1 or 2 of whom share the outcome, or (for `count`) 0%
@@ -303,7 +308,7 @@ function smallNumerator(o: Obj): boolean {
     const v = o[key];
     const d = denominatorOf(o, key);
     if (typeof v !== "number" || typeof d !== "number" || d <= 0 || v > d) continue;
-    if ((v > 0 && v < NUMERATOR_THRESHOLD) || (d - v > 0 && d - v < NUMERATOR_THRESHOLD)) return true;
+    if (discloses(v, d)) return true;
     if (key === "count" && (v === 0 || v === d) && d < ALL_OR_NONE_BELOW) return true;
   }
   return false;
@@ -503,7 +508,7 @@ function smallDeliveryCounts(layout: Layout): void {
     for (const key of DELIVERY_OUTCOME_COUNTS) {
       const v = o[key];
       if (typeof v !== "number") continue;
-      if ((v > 0 && v < NUMERATOR_THRESHOLD) || (d - v > 0 && d - v < NUMERATOR_THRESHOLD)) o[key] = null;
+      if (discloses(v, d)) o[key] = null;
     }
   }
 }

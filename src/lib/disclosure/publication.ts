@@ -311,24 +311,24 @@ export function publishReport(report: unknown, options: PublishOptions): void {
   const dropped = new Set<string>();
   for (const cells of tables) for (const p of smallStatusPartitions(cells, options.threshold)) dropped.add(p);
   if (dropped.size > 0) {
-    const prune = (list: unknown[]): unknown[] => list.filter((item) => !(isObj(item) && (dropped.has(String(item.partition)) || refersTo(item, dropped))));
-    r.attainment.cells = prune(r.attainment.cells) as typeof r.attainment.cells;
-    r.ks2Rwm.cells = prune(r.ks2Rwm.cells) as typeof r.ks2Rwm.cells;
-    if (r.progress) r.progress.cells = prune(r.progress.cells) as typeof r.progress.cells;
-    r.attendance.cells = prune(r.attendance.cells) as typeof r.attendance.cells;
-    r.attendance.national = prune(r.attendance.national) as typeof r.attendance.national;
-    r.suspensions.cells = prune(r.suspensions.cells) as typeof r.suspensions.cells;
-    r.targets.cells = prune(r.targets.cells) as typeof r.targets.cells;
-    r.gaps.attainment = prune(r.gaps.attainment) as typeof r.gaps.attainment;
-    r.gaps.national = prune(r.gaps.national) as typeof r.gaps.national;
-    r.gaps.ks2Rwm = prune(r.gaps.ks2Rwm) as typeof r.gaps.ks2Rwm;
+    const prune = <T>(list: T[]): T[] => list.filter((item) => !(isObj(item) && (dropped.has(String(item.partition)) || refersTo(item, dropped))));
+    r.attainment.cells = prune(r.attainment.cells);
+    r.ks2Rwm.cells = prune(r.ks2Rwm.cells);
+    if (r.progress) r.progress.cells = prune(r.progress.cells);
+    r.attendance.cells = prune(r.attendance.cells);
+    r.attendance.national = prune(r.attendance.national);
+    r.suspensions.cells = prune(r.suspensions.cells);
+    r.targets.cells = prune(r.targets.cells);
+    r.gaps.attainment = prune(r.gaps.attainment);
+    r.gaps.national = prune(r.gaps.national);
+    r.gaps.ks2Rwm = prune(r.gaps.ks2Rwm);
     for (const s of r.schools ?? []) {
-      s.attainment.cells = prune(s.attainment.cells) as typeof s.attainment.cells;
-      s.ks2Rwm.cells = prune(s.ks2Rwm.cells) as typeof s.ks2Rwm.cells;
-      s.attendance.cells = prune(s.attendance.cells) as typeof s.attendance.cells;
-      s.attendance.national = prune(s.attendance.national) as typeof s.attendance.national;
-      s.gaps.attainment = prune(s.gaps.attainment) as typeof s.gaps.attainment;
-      s.gaps.ks2Rwm = prune(s.gaps.ks2Rwm) as typeof s.gaps.ks2Rwm;
+      s.attainment.cells = prune(s.attainment.cells);
+      s.ks2Rwm.cells = prune(s.ks2Rwm.cells);
+      s.attendance.cells = prune(s.attendance.cells);
+      s.attendance.national = prune(s.attendance.national);
+      s.gaps.attainment = prune(s.gaps.attainment);
+      s.gaps.ks2Rwm = prune(s.gaps.ks2Rwm);
     }
   }
   if (r.schools !== undefined && r.schools.length > 0) r.crossSchool = crossSchoolCellsOf(r.schools);
