@@ -3,6 +3,7 @@
  * and what opens from disk, with a link to each output and what each is for. Plain HTML, no script, no data:
  * it names the school, the date the figures describe and the input's fingerprint, nothing about any pupil.
  */
+import { escapeHtml } from "./html.js";
 
 /** What the landing page lists. */
 export interface LandingOutputs {
@@ -13,10 +14,6 @@ export interface LandingOutputs {
   fingerprint: string;
   /** The governors' PDF and one-file HTML, by file name; null when no browser drew them. */
   travel: { pdf: string; html: string } | null;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
 /**

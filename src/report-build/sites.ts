@@ -9,7 +9,8 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { delimiter, join, resolve } from "node:path";
 import { REPO_ROOT } from "./data-source.js";
-import { serveStatic } from "./serve.js";
+import { serveStatic } from "../lib/cli/serve.js";
+import { escapeHtml } from "./html.js";
 import { checkPage, launchChromium } from "./browser.js";
 
 /** The two builds: everything for the SENCO, or the governors' report only. */
@@ -20,18 +21,6 @@ export const CACHE_FOLDERS = {
   senco: join(REPO_ROOT, "dashboards", ".observablehq"),
   governors: join(REPO_ROOT, "dashboards", "governors", ".observablehq"),
 } as const;
-
-/**
- * Remove cached data-loader output (`cache/data`) so that the next build runs every loader afresh;
- * with `everything`, remove the whole caches (bundled npm modules too).
- * @example
- * clearCaches({ everything: true })
- */
-export function clearCaches(options: { everything?: boolean } = {}): void {
-  for (const folder of Object.values(CACHE_FOLDERS)) {
-    rmSync(options.everything ? join(folder, "cache") : join(folder, "cache", "data"), { recursive: true, force: true });
-  }
-}
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions {
@@ -123,12 +112,11 @@ export async function renderGovernorsReport(siteFolder: string, out: GovernorsOu
     writeFileSync(out.html, await selfContainedHtml(page));
     await page.emulateMedia({ media: "print" });
     await page.waitForTimeout(300);
-    const escape = (t: string) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
     await page.pdf({
       path: out.pdf, format: "A4", printBackground: true, preferCSSPageSize: true,
       displayHeaderFooter: out.footer !== undefined,
       headerTemplate: "<span></span>",
-      footerTemplate: `<div style="font-size:8px;width:100%;margin:0 14mm;color:#555;font-family:sans-serif;display:flex;justify-content:space-between"><span>${escape(out.footer ?? "")}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+      footerTemplate: `<div style="font-size:8px;width:100%;margin:0 14mm;color:#555;font-family:sans-serif;display:flex;justify-content:space-between"><span>${escapeHtml(out.footer ?? "")}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
     });
     return { pdfBytes: statSync(out.pdf).size, htmlBytes: statSync(out.html).size };
   } finally {
