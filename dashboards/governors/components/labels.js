@@ -10,6 +10,9 @@ export function words(code) {
 
 const label = (map) => (code) => code == null || code === "" ? "–" : map[code] ?? words(code);
 
+/** An intervention's verdict. */
+export const verdictLabel = label({"clear-impact": "Clear impact", "no-clear-evidence": "No clear evidence", "clear-decline": "Clear decline", "too-few": "Too few to tell", "not-measured": "Not measured"});
+
 /** What a file holds. */
 export const fileKindLabel = label({pupils: "Pupils", senRegister: "SEN register", assessments: "Assessments", interventions: "Interventions", attendance: "Attendance", suspensions: "Suspensions and exclusions", targets: "Targets"});
 
