@@ -85,3 +85,20 @@ export function attendanceCode(mark: string): AttendanceCode | undefined {
   const trimmed = mark.trim();
   return BY_CODE.get(trimmed) ?? BY_CODE.get(trimmed.toUpperCase());
 }
+
+/**
+ * Count one session's mark into a sum of possible and attended sessions, as the DfE counts them: a session
+ * that is not possible (X, Y, Z, #) is in neither; present and approved educational activity count as
+ * attended; any absence counts as possible only.
+ * @returns whether the session was possible
+ * @example
+ * const sum = { possible: 0, attended: 0 };
+ * for (const mark of ["/", "B", "O", "#"]) countMark(sum, attendanceCode(mark)!);
+ * sum // => { possible: 3, attended: 2 }
+ */
+export function countMark(sum: { possible: number; attended: number }, code: AttendanceCode): boolean {
+  if (code.counts === "notPossible") return false;
+  sum.possible += 1;
+  if (code.counts === "present" || code.counts === "aea") sum.attended += 1;
+  return true;
+}

@@ -10,7 +10,7 @@
  * and every mark that could not be counted (no date, a code that is not a DfE code, a session marked twice)
  * is an error on its own line.
  */
-import { attendanceCode } from "../../../data/attendance-codes.js";
+import { attendanceCode, countMark } from "../../../data/attendance-codes.js";
 import type { Problem } from "../../schema/report.js";
 import { skipReason, type SkippedRow } from "../skip.js";
 import { academicYearOf, termOf } from "../codes.js";
@@ -148,12 +148,7 @@ export function sumMarks(file: string, table: CsvRows, columns: MarksColumns): {
       sum = { line, keyValues, academicYear, term, possible: 0, attended: 0 };
       sums.set(group, sum);
     }
-    if (code.counts === "notPossible") {
-      notPossible += 1;
-      return;
-    }
-    sum.possible += 1;
-    if (code.counts === "present" || code.counts === "aea") sum.attended += 1;
+    if (!countMark(sum, code)) notPossible += 1;
   });
   const rows: TableRow[] = [...sums.values()].map((s) => ({
     line: s.line, fields: [...s.keyValues, s.academicYear, s.term, String(s.possible), String(s.attended)],

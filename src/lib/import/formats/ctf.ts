@@ -27,7 +27,7 @@ let saxes: { SaxesParser: typeof SaxesParserType } | undefined;
 function saxesParser(): typeof SaxesParserType {
   return (saxes ??= createRequire(import.meta.url)("saxes") as { SaxesParser: typeof SaxesParserType }).SaxesParser;
 }
-import { attendanceCode } from "../../../data/attendance-codes.js";
+import { attendanceCode, countMark } from "../../../data/attendance-codes.js";
 import type { MeasureKind, Subject } from "../../schema/primitives.js";
 import type { Problem } from "../../schema/report.js";
 import { academicYearOf, termOf } from "../codes.js";
@@ -132,9 +132,7 @@ function termsFromMarks(marks: string, start: string): Map<string, { possible: n
     for (const mark of compact.slice(i, i + 2)) {
       const code = attendanceCode(mark);
       if (code === undefined) return `the session mark '${mark}' is not a DfE attendance code`;
-      if (code.counts === "notPossible") continue;
-      sum.possible += 1;
-      if (code.counts === "present" || code.counts === "aea") sum.attended += 1;
+      countMark(sum, code);
     }
     sums.set(key, sum);
     t += DAY;
