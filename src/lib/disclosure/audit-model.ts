@@ -244,14 +244,20 @@ export function auditSuppression(
   }
   if (failures.length === 0) return [];
   // Hide more: for each failing figure, the nearest shown cell tied to it through the relations.
+  // Lists grown in place (a copy per insert was quadratic in a variable's cells and equations).
+  const append = <T>(map: Map<number, T[]>, key: number, value: T): void => {
+    const found = map.get(key);
+    if (found === undefined) map.set(key, [value]);
+    else found.push(value);
+  };
   const cellsOfVar = new Map<number, Obj[]>();
   for (const c of list) {
     const n = nOf(c);
-    if (n !== undefined) cellsOfVar.set(n, [...(cellsOfVar.get(n) ?? []), c]);
+    if (n !== undefined) append(cellsOfVar, n, c);
   }
-  for (const [c, v] of countVar) cellsOfVar.set(v, [...(cellsOfVar.get(v) ?? []), c]);
+  for (const [c, v] of countVar) append(cellsOfVar, v, c);
   const equationsOf = new Map<number, AuditEquation[]>();
-  for (const e of equations) for (const v of [...e.plus, ...e.minus]) equationsOf.set(v, [...(equationsOf.get(v) ?? []), e]);
+  for (const e of equations) for (const v of [...e.plus, ...e.minus]) append(equationsOf, v, e);
   const picks = new Set<Obj>();
   for (const f of failures) {
     const seen = new Set<number>([f.target.variable]);

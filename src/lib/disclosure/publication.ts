@@ -28,10 +28,8 @@ import { crossSchoolCellsOf, type SchoolSection } from "../report/per-school.js"
 import type { ReportContent } from "../report/schema.js";
 import { finishDisclosedTrends, type GapTrendEntry } from "../report/comparisons.js";
 import type { AttainmentCell } from "../cohort/attainment.js";
-import type { Disclosed } from "./disclosed.js";
+import { PRIVACY_REASON, type Disclosed } from "./disclosed.js";
 
-/** The reason given for a hidden trend year (as `PRIVACY_REASON`; repeated here so this module does not import the engine). */
-const PRIVACY = "hidden to protect privacy";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -344,8 +342,7 @@ export function publishReport(report: unknown, options: PublishOptions): void {
  */
 export function finishPublishedReport(report: unknown): void {
   const r = report as Obj & { gaps: { trends: Disclosed<GapTrendEntry>[] }; attainment: { cells: Disclosed<AttainmentCell>[] }; crossSchool?: unknown };
-  finishDisclosedTrends(r.gaps.trends, r.attainment.cells, PRIVACY);
-  for (const t of r.gaps.trends) if (t.verdict !== null) t.verdict = t.verdict.replace(" not shown: too few pupils.)", ` not shown: ${PRIVACY}.)`);
+  finishDisclosedTrends(r.gaps.trends, r.attainment.cells, PRIVACY_REASON);
   delete r.crossSchool;
   stripLinks(r);
 }

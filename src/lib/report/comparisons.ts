@@ -210,6 +210,6 @@ export function finishDisclosedTrends(
     t.hiddenYears = hidden;
     t.slopePerYear = again.slopePerYear;
     t.direction = again.direction;
-    t.verdict = `${again.verdict} (${hidden.join(", ")} not shown: too few pupils.)`;
+    t.verdict = `${again.verdict} (${hidden.join(", ")} not shown: ${reason}.)`;
   }
 }
