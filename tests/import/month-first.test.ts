@@ -66,14 +66,15 @@ describe("us-month-first-resave, read with dateOrder mdy", () => {
     ]);
   });
 
-  it("accounts for every row, and nothing but Cal's date of birth is reported beyond the roster's missing FSM column", async () => {
+  it("accounts for every row, and nothing but Cal's date of birth is reported beyond the roster's missing FSM and SEN columns", async () => {
     const data = await importFolder(FOLDER, { mapping: MDY });
     expect(accounted(data)).toEqual([
       // 9 marks summed into 4 pupil-term rows (Ana 3, Ben 1).
       ["attendance-marks.csv", 4, 4, 0, 0], ["pupils.csv", 3, 3, 0, 0], ["reading-results.csv", 3, 3, 0, 0],
     ]);
     expect(data.problems.map((p) => `${p.file}:${p.line} ${p.code}`)).toEqual([
-      "attendance-marks.csv:1 attendance-marks-summed", "pupils.csv:1 missing-column", "reading-results.csv:4 roster-mismatch",
+      "attendance-marks.csv:1 attendance-marks-summed", "pupils.csv:1 missing-column", "pupils.csv:1 missing-column",
+      "reading-results.csv:4 roster-mismatch",
     ]);
   });
 });

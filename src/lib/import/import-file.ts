@@ -22,6 +22,7 @@ import { readSuspensionRow } from "./rows/suspensions.js";
 import { readTargetRow } from "./rows/targets.js";
 import { looksLikePupilKey, skipReason, type SkippedRow } from "./skip.js";
 import { fieldWords, missingNeeded, nearField } from "./unread-columns.js";
+import type { DateOrder } from "./values.js";
 
 /** A row that was read, with its records (linking may still reject it). */
 export interface AcceptedRow {
@@ -63,6 +64,11 @@ export interface FileImport {
   ignoredColumns: string[];
   /** For a file other than a pupil list: its surname, forename and date-of-birth columns, by field. */
   identity: Map<string, number>;
+  /**
+   * The order of day and month in the file's numeric dates, when the mapping says month-first (`"mdy"`): its
+   * identity dates are checked against the roster in that order (see `link.ts`). Absent: day first.
+   */
+  dateOrder?: DateOrder;
 }
 
 /** Reads one row into an output (see `RowOutput`); the output counts only when the row is not rejected. */
@@ -243,6 +249,7 @@ export function openTable(result: FileImport, table: CsvRows, mapping: FileMappi
   result.kind = detection.kind;
   result.layout = detection.layout;
   result.identity = detection.identity;
+  if (mapping.dateOrder === "mdy") result.dateOrder = "mdy";
   for (const [field, index] of detection.columns) result.headers.set(field, parsed.header[index] ?? field);
   // Identity columns by `identity:<field>` (for naming them in the roster checks; see `link.ts`).
   for (const [field, index] of detection.identity) result.headers.set(`identity:${field}`, parsed.header[index] ?? field);

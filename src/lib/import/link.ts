@@ -11,7 +11,7 @@ import type { SchoolData } from "../schema/school-data.js";
 import { academicYearOf } from "./codes.js";
 import { fileReport, identityOf, missingColumnProblem, readRows, takeRows, type AcceptedRow, type FileImport, type OpenedExport, type RowTaker } from "./import-file.js";
 import { missingNeeded } from "./unread-columns.js";
-import { parseDate } from "./values.js";
+import { parseDateInOrder } from "./values.js";
 import type { PupilKey } from "./row-reader.js";
 import type { Draft } from "./rows/draft.js";
 
@@ -203,8 +203,9 @@ function warnFieldsNotOnRoster(file: FileImport, roster: FileImport, checked: nu
 }
 
 /**
- * Check a row's names and date of birth (a results file's 'Surname', 'Forename', 'DOB') against the pupil
- * its key names on the roster: a disagreement is a warning, and the roster's details are kept. Each pupil
+ * Check a row's names and date of birth (a results file's 'Surname', 'Forename', 'DOB', the date read in the
+ * file's own order: see `FileImport.dateOrder`) against the pupil its key names on the roster: a disagreement is
+ * a warning, and the roster's details are kept. Each pupil
  * is checked once per file (`checked` holds those done).
  */
 function checkIdentity(file: FileImport, line: number, identity: ReadonlyMap<string, string>, listed: Pupil, checked: Set<string>): void {
@@ -215,7 +216,7 @@ function checkIdentity(file: FileImport, line: number, identity: ReadonlyMap<str
     if (field === "forename" || field === "surname") {
       if (foldName(value) !== foldName(listed[field])) differing.push({ field, roster: listed[field], here: value });
     } else if (field === "dateOfBirth" && listed.dateOfBirth !== null) {
-      const parsed = parseDate(value);
+      const parsed = parseDateInOrder(value, file.dateOrder ?? "dmy");
       if (parsed.ok && parsed.value !== listed.dateOfBirth) differing.push({ field, roster: listed.dateOfBirth, here: value });
     }
   }

@@ -12,7 +12,9 @@
  * `columns` apply to every file (header → field, for whichever kind has that field); `files` name a file
  * (by its name relative to the folder; a workbook's sheet as `file.xlsx#Sheet`, or the workbook for all its
  * sheets) and may force its kind, and say `"dateOrder": "mdy"` when all of the file's numeric dates are
- * month-first (a US export; sendscope never guesses it). Field names are those of `FIELDS` in `layouts.ts` (the generic layout's
+ * month-first (a US export, or one re-saved by Excel on US settings; sendscope never guesses it): then its rows'
+ * dates, the dates of birth checked against the roster, session marks' dates, a period in its title line or name,
+ * and the dates its entry's `values` give are all read month-first. Field names are those of `FIELDS` in `layouts.ts` (the generic layout's
  * headers in camelCase: `dateOfBirth`, `sessionsAttended` …).
  *
  * A file's entry can also say what its columns cannot (see `formats/shape.ts`): `values`, one value for every

@@ -16,7 +16,7 @@ import { skipReason, type SkippedRow } from "../skip.js";
 import { academicYearOf, termOf } from "../codes.js";
 import type { CsvRows } from "../csv.js";
 import { normaliseHeader } from "../layouts.js";
-import { parseDate } from "../values.js";
+import { parseDateInOrder, type DateOrder } from "../values.js";
 import { tableRows, type TableRow } from "./table.js";
 
 /** Which columns of a marks file hold what. */
@@ -87,13 +87,14 @@ interface Sum {
  * @param file the file's name (for problems)
  * @param table the marks file's rows
  * @param columns which columns hold what (`marksColumns`)
+ * @param dateOrder the order of day and month in the file's dates (the mapping's `dateOrder`; default day first)
  * @returns the summed table, the problems (an error per mark not counted, a warning saying what was summed),
  *   the blank and summary rows skipped (never summed), and the headers left out (read for nothing)
  * @example
  * const { table } = sumMarks("marks.csv", rows, marksColumns(rows.header, [0])!);
  * table.header // => ["UPN", "academic_year", "term", "possible_sessions", "attended_sessions"]
  */
-export function sumMarks(file: string, table: CsvRows, columns: MarksColumns): { table: CsvRows; problems: Problem[]; skipped: SkippedRow[]; notRead: string[] } {
+export function sumMarks(file: string, table: CsvRows, columns: MarksColumns, dateOrder: DateOrder = "dmy"): { table: CsvRows; problems: Problem[]; skipped: SkippedRow[]; notRead: string[] } {
   const problems: Problem[] = [];
   const skipped: SkippedRow[] = [];
   const sums = new Map<string, Sum>();
@@ -118,7 +119,7 @@ export function sumMarks(file: string, table: CsvRows, columns: MarksColumns): {
     const keyValues = columns.keys.map((i) => (fields[i] ?? "").trim());
     const dateText = (fields[columns.date] ?? "").trim();
     const markText = (fields[columns.mark] ?? "").trim();
-    const date = parseDate(dateText);
+    const date = parseDateInOrder(dateText, dateOrder);
     if (!date.ok) {
       error(line, columns.date, "bad-date", `${dateText === "" ? "the date is empty" : date.reason}; this mark is not counted`);
       return;

@@ -26,7 +26,7 @@ import type { FileMapping } from "../mapping.js";
 import type { RowReader } from "../row-reader.js";
 import { provisionalPupilId, type RowOutput } from "../rows/draft.js";
 import { skipReason, type SkippedRow } from "../skip.js";
-import { parseDate, parseWholeNumber } from "../values.js";
+import { parseDateInOrder, parseWholeNumber, type DateOrder } from "../values.js";
 import { marksAreCodes, marksColumns, sumMarks } from "./attendance-marks.js";
 import { splitSessions, termShares, type TermShare } from "./attendance-period.js";
 import { pointLabel, testContext, type TestContext } from "./test-context.js";
@@ -154,12 +154,12 @@ function keyColumns(header: readonly string[], mapping: FileMapping): number[] {
   });
 }
 
-/** The first two dates written in a piece of text (a title line, a file name), as ISO dates. */
-function datesIn(text: string): string[] {
+/** The first two dates written in a piece of text (a title line, a file name), as ISO dates, read in the file's date order. */
+function datesIn(text: string, order: DateOrder): string[] {
   const tokens = text.match(/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{2,4}\b/g) ?? [];
   const dates: string[] = [];
   for (const token of tokens) {
-    const parsed = parseDate(token);
+    const parsed = parseDateInOrder(token, order);
     if (parsed.ok) dates.push(parsed.value);
     if (dates.length === 2) break;
   }
@@ -215,7 +215,7 @@ export function shapeTable(file: string, table: CsvRows, given: FileMapping, pre
   if (forced === undefined || forced === "attendance") {
     const marks = marksColumns(rows.header, keyColumns(rows.header, mapping));
     if (marks !== null && marksAreCodes(rows, marks)) {
-      const summed = sumMarks(file, rows, marks);
+      const summed = sumMarks(file, rows, marks, mapping.dateOrder);
       return { rows: summed.table, kind: "attendance", problems: [...problems, ...summed.problems], needs, skipped: summed.skipped, notRead: summed.notRead };
     }
     const summary = shapeAttendanceSummary(file, rows, mapping, preamble);
@@ -254,12 +254,16 @@ function withFixedValues(table: CsvRows, mapping: FileMapping, used: ReadonlySet
 // ---------------------------------------------------------------------------------------------------------
 // Attendance summaries over a date range
 
-/** The period of a summary: from the mapping, a title line or the file name. */
+/**
+ * The period of a summary: from the mapping, a title line or the file name. Its dates are read in the file's
+ * order (the mapping's `dateOrder`), as the mapping's fixed `date` is (it becomes a column of the file).
+ */
 function summaryPeriod(file: string, mapping: FileMapping, preamble: readonly string[]): { shares: TermShare[]; where: string; label: string } | null {
   const values = mapping.values ?? {};
+  const order = mapping.dateOrder ?? "dmy";
   if (values.periodStart !== undefined && values.periodEnd !== undefined) {
-    const start = parseDate(values.periodStart);
-    const end = parseDate(values.periodEnd);
+    const start = parseDateInOrder(values.periodStart, order);
+    const end = parseDateInOrder(values.periodEnd, order);
     if (start.ok && end.ok && start.value <= end.value) {
       return { shares: termShares(start.value, end.value), where: "the mapping (periodStart, periodEnd)", label: `${values.periodStart} – ${values.periodEnd}` };
     }
@@ -276,7 +280,7 @@ function summaryPeriod(file: string, mapping: FileMapping, preamble: readonly st
     }
   }
   for (const source of sourcesOf(file, preamble)) {
-    const dates = datesIn(source.text);
+    const dates = datesIn(source.text, order);
     if (dates.length === 2 && dates[0]! <= dates[1]!) {
       return { shares: termShares(dates[0]!, dates[1]!), where: source.where, label: `${dates[0]} – ${dates[1]}` };
     }

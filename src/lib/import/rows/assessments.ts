@@ -11,7 +11,7 @@ import { isTeacherAssessmentCode, parseSubject, resolvePoint, type ResolvedPoint
 import { detachedCopy, internalized, memoized } from "../intern.js";
 import type { WideColumn } from "../detect.js";
 import type { PupilKey, RowReader } from "../row-reader.js";
-import { ok, parseDateInOrder, plainWholeNumber, type Parsed } from "../values.js";
+import { ok, parseDateInOrder, plainWholeNumber, type DateOrder, type Parsed } from "../values.js";
 import { parseResult } from "./assessment-values.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
 import { sharedMeasure } from "./shared-values.js";
@@ -23,23 +23,25 @@ interface PointInfo {
 }
 
 /**
- * Points already resolved, by the row's point, academic-year and date text. An export repeats the same few
- * points on every row, so each is parsed once and its strings are shared by all its records (fewer strings
- * held, less garbage). Only successes are kept, so a bad value is still parsed and reported on its own row.
+ * Points already resolved, by the file's date order and the row's point, academic-year and date text. An export
+ * repeats the same few points on every row, so each is parsed once and its strings are shared by all its records
+ * (fewer strings held, less garbage). Only successes are kept, so a bad value is still parsed and reported on its
+ * own row. (One date text is two dates in the two orders, 01/06/2025: each order has its own table.)
  */
-const resolvedPoints = new Map<string, Map<string, Map<string, PointInfo>>>();
+const resolvedPoints: Record<DateOrder, Map<string, Map<string, Map<string, PointInfo>>>> = { dmy: new Map(), mdy: new Map() };
 let resolvedCount = 0;
 const RESOLVED_POINTS_LIMIT = 100_000;
 
-/** The point of the last row read, with its texts (detached copies, so no file's text is kept alive). */
-let lastPoint: { pointText: string | null; yearText: string | null; dateText: string | null; info: PointInfo } | null = null;
+/** The point of the last row read, with its texts (detached copies, so no file's text is kept alive) and date order. */
+let lastPoint: { order: DateOrder; pointText: string | null; yearText: string | null; dateText: string | null; info: PointInfo } | null = null;
 
 function detachedOrNull(text: string | null): string | null {
   return text === null ? null : detachedCopy(text);
 }
 
-function rememberLastPoint(pointText: string | null, yearText: string | null, dateText: string | null, info: PointInfo): void {
-  const last = lastPoint ??= { pointText: null, yearText: null, dateText: null, info };
+function rememberLastPoint(order: DateOrder, pointText: string | null, yearText: string | null, dateText: string | null, info: PointInfo): void {
+  const last = lastPoint ??= { order, pointText: null, yearText: null, dateText: null, info };
+  last.order = order;
   last.pointText = detachedOrNull(pointText);
   last.yearText = detachedOrNull(yearText);
   last.dateText = detachedOrNull(dateText);
@@ -50,28 +52,28 @@ function readPoint(row: RowReader): PointInfo | undefined {
   const dateText = row.text("date");
   const pointText = row.text("point");
   const yearText = row.text("academicYear");
-  // A month-first file's dates mean something else: read on their own, not from the day-first points' tables.
-  if (row.dateOrder === "mdy") return resolvePointOf(row, pointText, yearText, dateText);
+  const order = row.dateOrder;
   // Consecutive rows often name the same point (a wide export lists every pupil's row for one point together).
-  if (lastPoint !== null && pointText === lastPoint.pointText && yearText === lastPoint.yearText && dateText === lastPoint.dateText) {
+  if (lastPoint !== null && order === lastPoint.order && pointText === lastPoint.pointText && yearText === lastPoint.yearText && dateText === lastPoint.dateText) {
     return lastPoint.info;
   }
   // Nested maps by point, year and date text: no key string built per row.
-  const known = resolvedPoints.get(pointText ?? "")?.get(yearText ?? "")?.get(dateText ?? "");
+  const known = resolvedPoints[order].get(pointText ?? "")?.get(yearText ?? "")?.get(dateText ?? "");
   if (known !== undefined) {
-    rememberLastPoint(pointText, yearText, dateText, known);
+    rememberLastPoint(order, pointText, yearText, dateText, known);
     return known;
   }
   const info = resolvePointOf(row, pointText, yearText, dateText);
   if (info === undefined) return undefined;
   if (resolvedCount >= RESOLVED_POINTS_LIMIT) {
-    resolvedPoints.clear();
+    resolvedPoints.dmy.clear();
+    resolvedPoints.mdy.clear();
     resolvedCount = 0;
   }
-  const byYear = mapAt(resolvedPoints, detachedCopy(pointText ?? ""));
+  const byYear = mapAt(resolvedPoints[order], detachedCopy(pointText ?? ""));
   mapAt(byYear, detachedCopy(yearText ?? "")).set(detachedCopy(dateText ?? ""), info);
   resolvedCount += 1;
-  rememberLastPoint(pointText, yearText, dateText, info);
+  rememberLastPoint(order, pointText, yearText, dateText, info);
   return info;
 }
 
