@@ -12,7 +12,8 @@ import { attendanceCode } from "../../src/data/attendance-codes.js";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import { emptyImport, openTable, readRows, type FileImport } from "../../src/lib/import/import-file.js";
 import { splitByWeights, splitSessions, termShares } from "../../src/lib/import/formats/attendance-period.js";
-import { delimiterFor, sniffDelimiter } from "../../src/lib/import/formats/delimited.js";
+import { delimiterFor } from "../../src/lib/import/formats/delimited.js";
+import { detectDelimiter } from "../../src/lib/import/csv.js";
 import { isReadableFile } from "../../src/lib/import/readable.js";
 import { tableRows } from "../../src/lib/import/formats/table.js";
 import { pointLabel, testContext } from "../../src/lib/import/formats/test-context.js";
@@ -44,7 +45,7 @@ describe("tab-delimited text (SIMS Export Report)", () => {
     expect(delimiterFor("Attendance.txt", "UPN\tTerm\n1\tAutumn\n")).toBe("\t");
     expect(delimiterFor("pupils.csv", "UPN\tTerm\n")).toBeUndefined();
     // A title line with no delimiter does not decide: the table's lines agree on one tab each.
-    expect(sniffDelimiter("Attendance, autumn term\nUPN\tTerm\nA\tAutumn\nB\tSpring\n")).toBe("\t");
+    expect(detectDelimiter("Attendance, autumn term\nUPN\tTerm\nA\tAutumn\nB\tSpring\n")).toBe("\t");
     expect(isReadableFile("Results.XLSX")).toBe(true);
     expect(isReadableFile("notes.docx")).toBe(false);
   });

@@ -1,6 +1,6 @@
 /**
  * Split decoded text into a header and data rows with csv-parse, keeping each row's physical line number.
- * The delimiter (comma, semicolon or tab) is taken from the header line. Rows csv-parse cannot read (bad
+ * The delimiter (tab, comma, semicolon or bar) is the one the text's first lines agree on (`detectDelimiter`). Rows csv-parse cannot read (bad
  * quoting) come back as `broken` rows with the parser's reason, so they are counted and reported, not lost.
  *
  * Large clean exports take a fast path (`parseCleanCsv`) that gives exactly what csv-parse gives for them;
@@ -32,41 +32,53 @@ export interface ParsedCsv {
 /** How many lines above the header are searched for it (title lines, blank lines). */
 const HEADER_SEARCH_LINES = 30;
 
-/** The delimiter counts of one line, outside quotes. */
-function delimiterCounts(line: string): Array<["," | ";" | "\t", number]> {
-  const unquoted = line.replace(/"[^"]*"/g, "");
-  const counts: Array<["," | ";" | "\t", number]> = [
-    [",", unquoted.split(",").length - 1],
-    [";", unquoted.split(";").length - 1],
-    ["\t", unquoted.split("\t").length - 1],
-  ];
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts;
-}
+/** The delimiters sendscope reads, in the order a tie goes to (see `detectDelimiter`). */
+const DELIMITERS = ["\t", ",", ";", "|"] as const;
+/** A field delimiter `detectDelimiter` can choose. */
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** How many lines (not blank) `detectDelimiter` looks at. */
+const DELIMITER_LINES = 20;
 
 /**
- * Pick the delimiter from the header line: the most frequent of comma, semicolon and tab outside quotes in
- * the first line, when it has two or more (a header of three or more columns). A first line with fewer is
- * taken for a title line (or the file has one or two columns): then the line among the first 30 with the
- * most delimiters of one kind decides. Comma when no line has any.
+ * The field delimiter of delimited text (a CSV, or a `.txt` export): of tab, comma, semicolon and bar (outside
+ * quote marks), the one that appears the same non-zero number of times on the most of the first 20 lines that
+ * are not blank. A table's lines agree on theirs; a title line above the header does not decide it, nor does a
+ * comma inside some values. Ties go to tab, then comma, then semicolon; comma when no line has any.
  * @example
  * detectDelimiter("UPN;Surname;Forename\n1;2;3") // => ";"
- * detectDelimiter("Attendance 2024/25\nUPN\tSurname\tForename\n") // => "\t"
+ * detectDelimiter("Attendance 01/09/2024 - 20/12/2024\nUPN\tName\tPossible\nA1\tLee\t120\n") // => "\t"
+ * detectDelimiter("Attendance, autumn term\nUPN\tTerm\nA\tAutumn\nB\tSpring\n") // => "\t"
+ * detectDelimiter("just words\n") // => ","
  */
-export function detectDelimiter(text: string): "," | ";" | "\t" {
+export function detectDelimiter(text: string): Delimiter {
+  // Per delimiter: how many lines have it how many times.
+  const tallies = DELIMITERS.map(() => new Map<number, number>());
+  const lineEnd = /\r\n|\n|\r/g;
   let start = 0;
-  let best: ["," | ";" | "\t", number] = [",", 0];
-  for (let scanned = 0; scanned < HEADER_SEARCH_LINES && start <= text.length; scanned += 1) {
-    const newline = text.indexOf("\n", start);
-    let line = newline < 0 ? text.slice(start) : text.slice(start, newline);
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    const top = delimiterCounts(line)[0]!;
-    if (scanned === 0 && top[1] >= 2) return top[0];
-    if (top[1] > best[1]) best = top;
-    if (newline < 0) break;
-    start = newline + 1;
+  for (let looked = 0; looked < DELIMITER_LINES && start < text.length;) {
+    lineEnd.lastIndex = start;
+    const end = lineEnd.exec(text);
+    const line = text.slice(start, end === null ? text.length : end.index);
+    start = end === null ? text.length : lineEnd.lastIndex;
+    if (line.trim() === "") continue;
+    looked += 1;
+    const unquoted = line.includes('"') ? line.replace(/"[^"]*"/g, "") : line;
+    DELIMITERS.forEach((delimiter, i) => {
+      const n = unquoted.split(delimiter).length - 1;
+      if (n > 0) tallies[i]!.set(n, (tallies[i]!.get(n) ?? 0) + 1);
+    });
   }
-  return best[0];
+  let best: Delimiter = ",";
+  let bestLines = 0;
+  DELIMITERS.forEach((delimiter, i) => {
+    const lines = Math.max(0, ...tallies[i]!.values());
+    if (lines > bestLines) {
+      best = delimiter;
+      bestLines = lines;
+    }
+  });
+  return best;
 }
 
 function plainReason(message: string): string {
@@ -78,7 +90,7 @@ function plainReason(message: string): string {
 
 /**
  * Parse CSV text. Empty lines are skipped (they are not rows). The header is the first non-empty record.
- * The delimiter is taken from the header line unless given (a `.tsv` file is always tab-delimited).
+ * The delimiter is `detectDelimiter`'s unless given (a `.tsv` file is always tab-delimited).
  * Clean text takes the fast path (`parseCleanCsv`); anything else is read by csv-parse (`parseCsvSlow`).
  * @example
  * parseCsv("UPN,Surname\r\nA1,Lee\r\n").rows // => [{ line: 2, fields: ["A1", "Lee"] }]
@@ -148,7 +160,7 @@ function linesAbove(text: string, count: number): string[] {
  * rows one at a time. Text with no quote marks and one kind of line ending (what MIS exports usually are) is
  * read in place: no line strings and no rows are held, and a row's fields are cut from the text only when it
  * is visited, so they are garbage as soon as the row is read. Any other text is parsed whole by `parseCsv`.
- * In place, one fields array serves every row. The delimiter is taken from the header line unless given.
+ * In place, one fields array serves every row. The delimiter is `detectDelimiter`'s unless given.
  *
  * The header is the first non-empty row for which `isHeader` is true among the first 30, provided it has more
  * filled cells than every row above it (title lines and blank lines above it are passed over and kept, as
