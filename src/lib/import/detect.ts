@@ -8,7 +8,7 @@
 import { FILE_KINDS, type FileKind, type Layout } from "../schema/report.js";
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import { parseWideHeader } from "./codes.js";
-import { FIELDS, KNOWN_LAYOUTS, REQUIRED_FIELDS, normaliseHeader, type KnownLayout } from "./layouts.js";
+import { FIELDS, KNOWN_LAYOUTS, REQUIRED_FIELDS, knownHeaderFields, normaliseHeader, type KnownLayout } from "./layouts.js";
 import { columnsLike, fieldWords } from "./unread-columns.js";
 
 /** A wide-layout assessment column: its index, header, subject and measure. */
@@ -326,22 +326,6 @@ export function isDetectionFailure(result: Detection | DetectionFailure): result
   return "reason" in result;
 }
 
-let knownHeaders: Set<string> | null = null;
-
-/** Every header any kind and layout knows, normalised. */
-function allKnownHeaders(): Set<string> {
-  if (knownHeaders !== null) return knownHeaders;
-  const set = new Set<string>();
-  for (const kind of FILE_KINDS) {
-    for (const spec of FIELDS[kind]) {
-      for (const layout of KNOWN_LAYOUTS) for (const h of spec.headers[layout]) set.add(normaliseHeader(h));
-      for (const h of spec.other ?? []) set.add(normaliseHeader(h));
-    }
-  }
-  knownHeaders = set;
-  return set;
-}
-
 /**
  * A test for header rows (see `readCsv`): a row is a header when at least two of its cells are headers
  * sendscope knows (any kind's, any layout's, the mapping's, or a wide assessment column such as 'Reading
@@ -351,7 +335,7 @@ function allKnownHeaders(): Set<string> {
  * headerTest()(["NFER Reading Autumn 2024"]) // => false
  */
 export function headerTest(mapping: { columns: Record<string, string> } = { columns: {} }): (fields: readonly string[]) => boolean {
-  const known = allKnownHeaders();
+  const known = knownHeaderFields();
   const custom = new Set(Object.keys(mapping.columns).map(normaliseHeader));
   return (fields) => {
     let hits = 0;

@@ -280,7 +280,7 @@ function withAliases(kind: FileKind, specs: readonly FieldSpec[]): FieldSpec[] {
       const isKey = spec.field === "upn" || spec.field === "misId";
       for (const header of (isKey ? aliases.key : aliases[kind])?.[spec.field] ?? []) extra.push(header);
     }
-    const known = new Set([...Object.values(spec.headers).flat(), ...(spec.other ?? [])].map(normaliseHeader));
+    const known = new Set(knownHeadersOf(spec).map(normaliseHeader));
     const other = [...(spec.other ?? [])];
     for (const header of extra) {
       const key = normaliseHeader(header);
@@ -356,4 +356,42 @@ export function headerFor(kind: FileKind, field: string, layout: KnownLayout): s
   const header = spec?.headers[layout][0];
   if (header === undefined) throw new Error(`headerFor: kind '${kind}' has no field '${field}'`);
   return header;
+}
+
+/**
+ * Every header a field is known by: its layouts' headers (in `KNOWN_LAYOUTS` order), then those of real exports
+ * (`other`).
+ * @example
+ * knownHeadersOf(FIELDS.pupils.find((s) => s.field === "dateOfBirth")!).includes("Birthdate") // => true
+ */
+export function knownHeadersOf(spec: FieldSpec): string[] {
+  return [...KNOWN_LAYOUTS.flatMap((layout) => spec.headers[layout]), ...(spec.other ?? [])];
+}
+
+let headerFields: Map<string, Set<string>> | null = null;
+
+/**
+ * Every header any kind and layout knows, normalised (`normaliseHeader`), with the fields (of any kind) it is a
+ * header of: header recognition (`headerTest`) and the shapes (`formats/shape.ts`) ask it. Built on first use.
+ * @example
+ * knownHeaderFields().get("dob") // => Set { "dateOfBirth" }
+ */
+export function knownHeaderFields(): ReadonlyMap<string, ReadonlySet<string>> {
+  if (headerFields !== null) return headerFields;
+  const known = new Map<string, Set<string>>();
+  for (const specs of Object.values(FIELDS)) {
+    for (const spec of specs) {
+      for (const header of knownHeadersOf(spec)) {
+        const key = normaliseHeader(header);
+        let fields = known.get(key);
+        if (fields === undefined) {
+          fields = new Set();
+          known.set(key, fields);
+        }
+        fields.add(spec.field);
+      }
+    }
+  }
+  headerFields = known;
+  return known;
 }

@@ -4,7 +4,7 @@
  * the SEN status"), never drop it without a word.
  */
 import type { FileKind } from "../schema/report.js";
-import { FIELDS, KNOWN_LAYOUTS, normaliseHeader } from "./layouts.js";
+import { FIELDS, knownHeadersOf, normaliseHeader } from "./layouts.js";
 
 /** Plain words for fields, for messages. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
@@ -107,7 +107,7 @@ export function nearField(kind: FileKind, header: string, read: ReadonlySet<stri
   if (NOT_A_FIELD.has(normaliseHeader(header))) return null;
   for (const spec of FIELDS[kind]) {
     if (read.has(spec.field)) continue;
-    const aliases = [...KNOWN_LAYOUTS.flatMap((layout) => spec.headers[layout]), ...(spec.other ?? [])];
+    const aliases = knownHeadersOf(spec);
     for (const alias of aliases) if (headersAlike(header, alias)) return { field: spec.field, alias };
   }
   return null;
@@ -122,7 +122,7 @@ export function nearField(kind: FileKind, header: string, read: ReadonlySet<stri
 export function columnsLike(kind: FileKind, field: string, headers: readonly string[]): Array<{ header: string; alias: string }> {
   const spec = FIELDS[kind].find((s) => s.field === field);
   if (spec === undefined) return [];
-  const aliases = [...KNOWN_LAYOUTS.flatMap((layout) => spec.headers[layout]), ...(spec.other ?? [])];
+  const aliases = knownHeadersOf(spec);
   const found: Array<{ header: string; alias: string }> = [];
   for (const header of headers) {
     const alias = aliases.find((a) => headersAlike(header, a));

@@ -21,7 +21,7 @@ import type { FileKind, Problem } from "../../schema/report.js";
 import { parseMeasure, parseSubject, parseWideHeader } from "../codes.js";
 import type { CsvRows } from "../csv.js";
 import { internalized } from "../intern.js";
-import { FIELDS, normaliseHeader } from "../layouts.js";
+import { knownHeaderFields, normaliseHeader } from "../layouts.js";
 import type { FileMapping } from "../mapping.js";
 import type { RowReader } from "../row-reader.js";
 import { provisionalPupilId, type RowOutput } from "../rows/draft.js";
@@ -70,26 +70,11 @@ export interface ShapedTable {
 
 type ReadRow = (row: RowReader, out: RowOutput) => void;
 
-/** Normalised header → the fields (of any kind) it is an alias of. */
-const KNOWN_HEADERS = (() => {
-  const known = new Map<string, Set<string>>();
-  for (const specs of Object.values(FIELDS)) {
-    for (const spec of specs) {
-      for (const header of [...Object.values(spec.headers).flat(), ...(spec.other ?? [])]) {
-        const key = normaliseHeader(header);
-        const set = known.get(key) ?? new Set<string>();
-        set.add(spec.field);
-        known.set(key, set);
-      }
-    }
-  }
-  return known;
-})();
-
-function fieldsOfHeader(header: string, mapping: FileMapping): Set<string> {
+/** The fields a header names: the mapping's, else those any kind knows it for (`knownHeaderFields`). */
+function fieldsOfHeader(header: string, mapping: FileMapping): ReadonlySet<string> {
   const own = Object.entries(mapping.columns).find(([h]) => normaliseHeader(h) === normaliseHeader(header));
   if (own !== undefined) return new Set([own[1]]);
-  return KNOWN_HEADERS.get(normaliseHeader(header)) ?? new Set();
+  return knownHeaderFields().get(normaliseHeader(header)) ?? new Set();
 }
 
 function hasField(header: readonly string[], mapping: FileMapping, field: string): boolean {
