@@ -8,6 +8,10 @@ import { describe, expect, it } from "vitest";
 import { detectDelimiter, readCsv } from "../../src/lib/import/csv.js";
 import { delimiterFor } from "../../src/lib/import/formats/delimited.js";
 import { openText } from "../../src/lib/import/import-file.js";
+import { parseTerm, resolvePoint } from "../../src/lib/import/codes.js";
+import { testContext } from "../../src/lib/import/formats/test-context.js";
+import { importFolder } from "../../src/lib/import/import-folder.js";
+import { csvBytes, testUpn } from "./helpers.js";
 
 describe("one delimiter rule for .csv and .txt", () => {
   // A title line with two commas above a semicolon table: the table's three lines agree on two semicolons each,
@@ -28,5 +32,50 @@ describe("one delimiter rule for .csv and .txt", () => {
     // Lee, Ada is one name: the tab is on every line, the comma on one.
     expect(detectDelimiter("UPN\tName\tPossible\nA1\tLee, Ada\t120\n")).toBe("\t");
     expect(detectDelimiter("UPN|Surname\nA1|Lee\nA2|Khan\n")).toBe("|");
+  });
+});
+
+describe("one list of term words for a term column, an assessment point and a test's name", () => {
+  it("each reads the same term from the same word", () => {
+    // Star's US screening windows say Fall (help2.renaissance.com); MIS term columns say Aut 1, Sp2, Sum.
+    const words: Array<[string, string]> = [
+      ["Autumn", "autumn"], ["Aut 1", "autumn"], ["Fall", "autumn"], ["Au2", "autumn"],
+      ["Spring 2", "spring"], ["Sp2", "spring"], ["Spr", "spring"], ["Summer term", "summer"], ["Sum", "summer"],
+    ];
+    for (const [word, term] of words) {
+      const column = parseTerm(word);
+      expect(column.ok ? column.value : null, word).toBe(term);
+      expect(testContext(`Star Reading ${word} 2025`).term, word).toBe(term);
+      const point = resolvePoint(`${word} 2025`, null, null);
+      expect(point.ok ? point.value.term : null, word).toBe(term);
+    }
+    expect(testContext("NFER Reading Year 4").term).toBeNull();
+  });
+});
+
+describe("the mapping's academic year and term are read as a column's are", () => {
+  const A = testUpn(1);
+  const summary = async (values: Record<string, string>) => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const folder = await mkdtemp(`${tmpdir()}/sendscope-mapped-year-`);
+    await writeFile(`${folder}/pupils.csv`, csvBytes(["UPN,Surname,Forename", `${A},Lee,Ada`]));
+    await writeFile(`${folder}/summary.csv`, csvBytes(["UPN,Name,Possible,Present", `${A},Ada Lee,110,100`]));
+    return importFolder(folder, { mapping: { columns: {}, files: { "summary.csv": { columns: {}, values } } } });
+  };
+
+  it("2024-2025 and Spring 2 are 2024/25 spring", async () => {
+    const data = await summary({ academicYear: "2024-2025", term: "Spring 2" });
+    expect(data.attendance.map((a) => [a.academicYear, a.term, a.possibleSessions, a.attendedSessions])).toEqual([["2024/25", "spring", 110, 100]]);
+  });
+
+  it("an academic year that is not one (2024/26, or 2024 alone) is a warning, not used, as a column's would be rejected", async () => {
+    for (const academicYear of ["2024/26", "2024"]) {
+      const data = await summary({ academicYear, term: "Spring" });
+      expect(data.attendance, academicYear).toEqual([]);
+      const codes = data.problems.filter((p) => p.file === "summary.csv").map((p) => `${p.severity} ${p.code}`);
+      expect(codes, academicYear).toEqual(["warning mapping-bad-value", "error attendance-period-unknown"]);
+      expect(data.problems.find((p) => p.code === "mapping-bad-value")?.message).toContain(`'${academicYear}' is not an academic year`);
+    }
   });
 });

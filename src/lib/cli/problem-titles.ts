@@ -63,6 +63,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   "test-subjects-mixed": "test results naming more than one subject",
   "mapping-ignore-unknown": "mapping ignores a column the file does not have",
   "mapping-bad-measure": "mapping names a measure sendscope does not know",
+  "mapping-bad-value": "mapping gives an academic year or term sendscope cannot read",
   "unmapped-column": "column not read that looks like a field sendscope knows",
   "missing-column": "file without a column the analyses need",
   "roster-mismatch": "pupil details that disagree with the roster",

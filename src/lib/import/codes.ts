@@ -195,6 +195,29 @@ const TERM_WORDS: Array<[RegExp, Term]> = [
   [/\b(spring|spr|sp)\s*[12]?\b/, "spring"],
   [/\b(summer|sum|su)\s*[12]?\b/, "summer"],
 ];
+
+/**
+ * The term a piece of text names (`Autumn`, `Aut 1`, `Spring 2`, `Summer term`, `Sum 2025`, `Fall`), or null:
+ * one list of term words for a term column, an assessment point and a test's name, title line or file name.
+ * @example
+ * termIn("NGRT Form B spring 2025") // => "spring"
+ * termIn("Year 4") // => null
+ */
+export function termIn(text: string): Term | null {
+  const lower = text.toLowerCase();
+  return TERM_WORDS.find(([re]) => re.test(lower))?.[1] ?? null;
+}
+
+/**
+ * The academic year (`2024/25`) that starts in a calendar year.
+ * @example
+ * academicYearLabel(2024) // => "2024/25"
+ * academicYearLabel(2099) // => "2099/00"
+ */
+export function academicYearLabel(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, "0")}`;
+}
+
 const NOMINAL_DATE: Record<Term, (startYear: number) => string> = {
   autumn: (y) => `${y}-12-15`,
   spring: (y) => `${y + 1}-03-31`,
@@ -209,8 +232,7 @@ const NOMINAL_DATE: Record<Term, (startYear: number) => string> = {
 export function academicYearOf(isoDate: string): string {
   const year = Number(isoDate.slice(0, 4));
   const month = Number(isoDate.slice(5, 7));
-  const start = month >= 9 ? year : year - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+  return academicYearLabel(month >= 9 ? year : year - 1);
 }
 
 /**
@@ -239,7 +261,7 @@ export function resolvePoint(point: string | null, academicYear: string | null, 
   if (yearColumn !== null) year = yearColumn;
   const span = /(\d{4})\s*[/-]\s*(\d{2}|\d{4})\b/.exec(text);
   if (year === null && span) year = Number(span[1]);
-  const term = TERM_WORDS.find(([re]) => re.test(text))?.[1] ?? (date === null ? null : termOf(date));
+  const term = termIn(text) ?? (date === null ? null : termOf(date));
   if (year === null && !span) {
     const calendar = /\b(\d{4})\b/.exec(text);
     if (calendar && term !== null) year = term === "autumn" ? Number(calendar[1]) : Number(calendar[1]) - 1;
@@ -248,8 +270,7 @@ export function resolvePoint(point: string | null, academicYear: string | null, 
   if (year === null || term === null) {
     return fail(`cannot tell the assessment point from '${point ?? ""}'${academicYear ? ` and '${academicYear}'` : ""}: expected e.g. 'Autumn 2024' or '2024/25 autumn', or a date`);
   }
-  const label = `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
-  return ok({ academicYear: label, term, date: date ?? NOMINAL_DATE[term](year) });
+  return ok({ academicYear: academicYearLabel(year), term, date: date ?? NOMINAL_DATE[term](year) });
 }
 
 /**
@@ -272,6 +293,6 @@ export function parseAcademicYear(text: string): number | null {
  * parseTerm("Spring 2") // => { ok: true, value: "spring" }
  */
 export function parseTerm(text: string): Parsed<Term> {
-  const term = TERM_WORDS.find(([re]) => re.test(text.toLowerCase()))?.[1];
-  return term === undefined ? fail(`'${text.trim()}' is not a term (expected Autumn, Spring or Summer)`) : ok(term);
+  const term = termIn(text);
+  return term === null ? fail(`'${text.trim()}' is not a term (expected Autumn, Spring or Summer)`) : ok(term);
 }

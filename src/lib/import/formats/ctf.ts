@@ -30,7 +30,7 @@ function saxesParser(): typeof SaxesParserType {
 import { attendanceCode, countMark } from "../../../data/attendance-codes.js";
 import type { MeasureKind, Subject } from "../../schema/primitives.js";
 import type { Problem } from "../../schema/report.js";
-import { academicYearOf, termOf } from "../codes.js";
+import { academicYearLabel, academicYearOf, termOf } from "../codes.js";
 import type { CsvRows } from "../csv.js";
 import { splitSessions, termShares } from "./attendance-period.js";
 import { tableRows, type TableRow } from "./table.js";
@@ -238,7 +238,7 @@ function readPupil(file: string, pupil: Node, header: { estab: string; date: str
     }
     collector.notes.attendance.push({
       file: `${file}#Attendance`, line: year.line, column: null, severity: "warning", code: "ctf-attendance-split",
-      message: `${upn}'s ${start}/${String((start + 1) % 100).padStart(2, "0")} attendance (${possible} possible, ${attended} attended) was split into terms by their share of weekdays` +
+      message: `${upn}'s ${academicYearLabel(start)} attendance (${possible} possible, ${attended} attended) was split into terms by their share of weekdays` +
         (fromMarks === null ? " (the file has no session marks)"
           : typeof fromMarks === "string" ? ` (the session marks were not used: ${fromMarks})`
           : ` (the session marks give ${marksTotal} possible sessions, not ${possible})`),

@@ -16,9 +16,9 @@
  * Every inference is reported (a warning saying what was taken from where), and what cannot be worked out is
  * reported with the mapping entry that would say it (`needs`, which `sendscope map` writes as a draft).
  */
-import type { Subject } from "../../schema/primitives.js";
+import type { Subject, Term } from "../../schema/primitives.js";
 import type { FileKind, Problem } from "../../schema/report.js";
-import { parseMeasure, parseSubject, parseWideHeader } from "../codes.js";
+import { academicYearLabel, parseAcademicYear, parseMeasure, parseSubject, parseTerm, parseWideHeader } from "../codes.js";
 import type { CsvRows } from "../csv.js";
 import { internalized } from "../intern.js";
 import { knownHeaderFields, normaliseHeader } from "../layouts.js";
@@ -29,7 +29,7 @@ import { skipReason, type SkippedRow } from "../skip.js";
 import { parseDateInOrder, parseWholeNumber, type DateOrder } from "../values.js";
 import { marksAreCodes, marksColumns, sumMarks } from "./attendance-marks.js";
 import { splitSessions, termShares, type TermShare } from "./attendance-period.js";
-import { pointLabel, testContext, type TestContext } from "./test-context.js";
+import { academicYearStartOf, pointLabel, testContext, type TestContext } from "./test-context.js";
 
 /** Something a file's columns do not say, and the mapping entry that would say it. */
 export interface MappingNeed {
@@ -239,11 +239,38 @@ function withFixedValues(table: CsvRows, mapping: FileMapping, used: ReadonlySet
 // ---------------------------------------------------------------------------------------------------------
 // Attendance summaries over a date range
 
+/** The academic year (its first calendar year) and term the mapping's `values` give a file; null where not given or not read. */
+interface MappedYearAndTerm {
+  startYear: number | null;
+  term: Term | null;
+}
+
+/**
+ * The mapping's academic year and term for a file, read as a column's are (`parseAcademicYear`, `parseTerm`): a
+ * value that cannot be read is a warning (on the header line) and is not used.
+ */
+function mappedYearAndTerm(file: string, line: number, values: { academicYear?: string; term?: string }, problems: Problem[]): MappedYearAndTerm {
+  let startYear: number | null = null;
+  if (values.academicYear !== undefined) {
+    startYear = parseAcademicYear(values.academicYear);
+    if (startYear === null) {
+      problems.push(note(file, line, "mapping-bad-value", `the mapping's academicYear '${values.academicYear}' is not an academic year (expected e.g. 2024/25); it is not used`));
+    }
+  }
+  let term: Term | null = null;
+  if (values.term !== undefined) {
+    const parsed = parseTerm(values.term);
+    if (parsed.ok) term = parsed.value;
+    else problems.push(note(file, line, "mapping-bad-value", `the mapping's term: ${parsed.reason}; it is not used`));
+  }
+  return { startYear, term };
+}
+
 /**
  * The period of a summary: from the mapping, a title line or the file name. Its dates are read in the file's
  * order (the mapping's `dateOrder`), as the mapping's fixed `date` is (it becomes a column of the file).
  */
-function summaryPeriod(file: string, mapping: FileMapping, preamble: readonly string[]): { shares: TermShare[]; where: string; label: string } | null {
+function summaryPeriod(file: string, mapping: FileMapping, preamble: readonly string[], mapped: MappedYearAndTerm): { shares: TermShare[]; where: string; label: string } | null {
   const values = mapping.values ?? {};
   const order = mapping.dateOrder ?? "dmy";
   if (values.periodStart !== undefined && values.periodEnd !== undefined) {
@@ -253,16 +280,11 @@ function summaryPeriod(file: string, mapping: FileMapping, preamble: readonly st
       return { shares: termShares(start.value, end.value), where: "the mapping (periodStart, periodEnd)", label: `${values.periodStart} – ${values.periodEnd}` };
     }
   }
-  if (values.academicYear !== undefined && values.term !== undefined) {
-    const year = /^\s*(\d{4})/.exec(values.academicYear);
-    const term = testContext(values.term).term;
-    if (year !== null && term !== null) {
-      const start = Number(year[1]);
-      return {
-        shares: [{ academicYear: `${start}/${String((start + 1) % 100).padStart(2, "0")}`, term, weekdays: 1 }],
-        where: "the mapping (academicYear, term)", label: `${values.academicYear} ${values.term}`,
-      };
-    }
+  if (mapped.startYear !== null && mapped.term !== null) {
+    return {
+      shares: [{ academicYear: academicYearLabel(mapped.startYear), term: mapped.term, weekdays: 1 }],
+      where: "the mapping (academicYear, term)", label: `${values.academicYear} ${values.term}`,
+    };
   }
   for (const source of sourcesOf(file, preamble)) {
     const dates = datesIn(source.text, order);
@@ -273,12 +295,9 @@ function summaryPeriod(file: string, mapping: FileMapping, preamble: readonly st
   for (const source of sourcesOf(file, preamble)) {
     const context = testContext(source.text);
     const label = pointLabel(context, null);
-    if (label !== null && context.term !== null) {
-      const start = context.academicYearStart ?? (context.term === "autumn" ? context.calendarYear! : context.calendarYear! - 1);
-      return {
-        shares: [{ academicYear: `${start}/${String((start + 1) % 100).padStart(2, "0")}`, term: context.term, weekdays: 1 }],
-        where: source.where, label,
-      };
+    const start = academicYearStartOf(context);
+    if (label !== null && context.term !== null && start !== null) {
+      return { shares: [{ academicYear: academicYearLabel(start), term: context.term, weekdays: 1 }], where: source.where, label };
     }
   }
   return null;
@@ -298,7 +317,7 @@ function shapeAttendanceSummary(file: string, table: CsvRows, mapping: FileMappi
   const aea = folded.findIndex((h) => h === "aea" || h === "approved educational activity");
   const problems: Problem[] = [];
   const needs: MappingNeed[] = [];
-  const period = summaryPeriod(file, mapping, preamble);
+  const period = summaryPeriod(file, mapping, preamble, mappedYearAndTerm(file, table.headerLine, mapping.values ?? {}, problems));
   if (period === null || period.shares.length === 0) {
     needs.push({ key: "periodStart", why: "an attendance summary's period is in no column, title line or file name" });
     needs.push({ key: "periodEnd", why: "an attendance summary's period is in no column, title line or file name" });
@@ -541,14 +560,9 @@ function shapeSingleSubjectTest(file: string, table: CsvRows, mapping: FileMappi
   const dateColumn = folded.findIndex((h) => TEST_DATE_HEADERS.has(h));
   if (dateColumn >= 0 && !hasField(header, mapping, "date")) rename.set(dateColumn, "Test Date");
   const hasPoint = hasField(header, mapping, "point") || hasField(header, mapping, "date") || dateColumn >= 0;
-  const yearHint = (() => {
-    if (values.academicYear !== undefined) return Number(/^\s*(\d{4})/.exec(values.academicYear)?.[1] ?? NaN) || null;
-    for (const s of sources) {
-      if (s.context.academicYearStart !== null) return s.context.academicYearStart;
-      if (s.context.calendarYear !== null && s.context.term !== null) return s.context.term === "autumn" ? s.context.calendarYear : s.context.calendarYear - 1;
-    }
-    return null;
-  })();
+  const yearHint = values.academicYear !== undefined
+    ? mappedYearAndTerm(file, table.headerLine, { academicYear: values.academicYear }, problems).startYear
+    : sources.map((s) => academicYearStartOf(s.context)).find((start) => start !== null) ?? null;
   if (values.assessmentPoint !== undefined || values.date !== undefined) {
     add.push(values.assessmentPoint !== undefined
       ? { header: "assessment_point", value: () => values.assessmentPoint! }

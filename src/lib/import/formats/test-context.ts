@@ -11,6 +11,7 @@
  * no one sendscope subject, so it is left to the mapping.
  */
 import type { Subject, Term } from "../../schema/primitives.js";
+import { academicYearLabel, termIn } from "../codes.js";
 
 /** What one piece of text says about a test. */
 export interface TestContext {
@@ -43,15 +44,10 @@ const WORDS: Array<[RegExp, Subject, string]> = [
   [/\bspelling\b/i, "spelling", "spelling"],
   [/\bscience\b/i, "science", "science"],
 ];
-const TERMS: Array<[RegExp, Term]> = [
-  [/\b(autumn|aut)\b/i, "autumn"],
-  [/\b(spring|spr)\b/i, "spring"],
-  [/\b(summer|sum)\b/i, "summer"],
-];
 
 /**
- * Read a test's subject, term and year from one piece of text (a test name, a title line, a file name).
- * Underscores, hyphens and dots count as spaces; `Year 4` is a year group, never a calendar year.
+ * Read a test's subject, term (the term words of `termIn`) and year from one piece of text (a test name, a title
+ * line, a file name). Underscores, hyphens and dots count as spaces; `Year 4` is a year group, never a calendar year.
  * @example
  * testContext("NFER Reading Test Autumn Year 4") // => { subject: "reading", subjectWord: "reading", term: "autumn", calendarYear: null, academicYearStart: null, unmapped: null }
  * testContext("NGRT-B spring 2025.csv").calendarYear // => 2025
@@ -64,7 +60,7 @@ export function testContext(text: string): TestContext {
   const named = WORDS.filter(([re]) => re.test(words));
   const bySubject = new Set(named.map(([, subject]) => subject));
   const word = family ?? (bySubject.size === 1 ? named[0] : undefined);
-  const term = TERMS.find(([re]) => re.test(words))?.[1] ?? null;
+  const term = termIn(words);
   const academic = /\b(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})\b/.exec(text);
   const withoutYearGroups = words.replace(/\b(year|yr|y)\s*\d{1,2}\b/gi, " ");
   const calendar = academic === null ? /\b(20\d{2})\b/.exec(withoutYearGroups) : null;
@@ -88,8 +84,21 @@ export function testContext(text: string): TestContext {
 export function pointLabel(context: TestContext, yearHint: number | null): string | null {
   if (context.term === null) return null;
   const term = context.term;
-  if (context.academicYearStart !== null) return `${context.academicYearStart}/${String((context.academicYearStart + 1) % 100).padStart(2, "0")} ${term}`;
+  if (context.academicYearStart !== null) return `${academicYearLabel(context.academicYearStart)} ${term}`;
   if (context.calendarYear !== null) return `${term[0]!.toUpperCase()}${term.slice(1)} ${context.calendarYear}`;
-  if (yearHint !== null) return `${yearHint}/${String((yearHint + 1) % 100).padStart(2, "0")} ${term}`;
+  if (yearHint !== null) return `${academicYearLabel(yearHint)} ${term}`;
   return null;
+}
+
+/**
+ * The first calendar year of the academic year a context names: its academic year (`2024/25`), or its term and
+ * calendar year (`Spring 2025` is in 2024/25, `Autumn 2024` too); null when it says neither.
+ * @example
+ * academicYearStartOf(testContext("NGRT spring 2025")) // => 2024
+ * academicYearStartOf(testContext("PiRA 4 Summer")) // => null
+ */
+export function academicYearStartOf(context: TestContext): number | null {
+  if (context.academicYearStart !== null) return context.academicYearStart;
+  if (context.calendarYear === null || context.term === null) return null;
+  return context.term === "autumn" ? context.calendarYear : context.calendarYear - 1;
 }

@@ -1,7 +1,7 @@
 /**
  * Rows of an attendance export → `AttendanceRecord`s (possible and attended sessions for a pupil in a term).
  */
-import { parseAcademicYear } from "../codes.js";
+import { academicYearLabel as labelOfStartYear, parseAcademicYear } from "../codes.js";
 import { internalized } from "../intern.js";
 import type { RowReader } from "../row-reader.js";
 import { fail, ok, parseWholeNumber, type Parsed } from "../values.js";
@@ -17,7 +17,7 @@ function academicYearLabel(text: string): Parsed<string> {
   const start = parseAcademicYear(text);
   if (start === null) return fail(`'${text}' is not an academic year (expected e.g. 2024/25)`);
   // Internalized (see `internalized`): the analyses compare every record's year.
-  const label = ok(internalized(`${start}/${String((start + 1) % 100).padStart(2, "0")}`));
+  const label = ok(internalized(labelOfStartYear(start)));
   if (labels.size < 1000) labels.set(text, label);
   return label;
 }
