@@ -483,7 +483,8 @@ describe("sendscope map", () => {
     expect(Object.keys(draft.files["Attendance summary.csv"]!.values as object)).toEqual(["periodStart", "_why periodStart", "periodEnd", "_why periodEnd"]);
     expect(draft.files["provision.csv"]!.kind).toBe("interventions");
     expect(draft.files["provision.csv"]!.columns).toEqual({
-      "Pupil UPN No": "upn", "_why Pupil UPN No": "looks like 'upn' (upn); a guess: check it",
+      // The known header it is most like, by validate's rule (nearField): 'Pupil UPN' and two words of its three.
+      "Pupil UPN No": "upn", "_why Pupil UPN No": "looks like 'Pupil UPN' (upn); a guess: check it",
       "Date Started": "startDate", "_why Date Started": "looks like 'start_date' (startDate); a guess: check it",
     });
     expect(String(draft.files["provision.csv"]!["_not matched"])).toMatch(/^'Favourite colour'/);

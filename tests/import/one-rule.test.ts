@@ -12,6 +12,8 @@ import { parseTerm, resolvePoint } from "../../src/lib/import/codes.js";
 import { testContext } from "../../src/lib/import/formats/test-context.js";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import { csvBytes, testUpn } from "./helpers.js";
+import { validateJson } from "../../src/lib/cli/validate.js";
+import { headerLikeness, nearField } from "../../src/lib/import/unread-columns.js";
 
 describe("one delimiter rule for .csv and .txt", () => {
   // A title line with two commas above a semicolon table: the table's three lines agree on two semicolons each,
@@ -77,5 +79,38 @@ describe("the mapping's academic year and term are read as a column's are", () =
       expect(codes, academicYear).toEqual(["warning mapping-bad-value", "error attendance-period-unknown"]);
       expect(data.problems.find((p) => p.code === "mapping-bad-value")?.message).toContain(`'${academicYear}' is not an academic year`);
     }
+  });
+});
+
+describe("sendscope map and validate name one field for one column", () => {
+  it("a near-miss header ('Date Ended' in a SEN register) is the end date to both", async () => {
+    const { mkdtemp, readFile, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { main } = await import("../../src/lib/cli/main.js");
+    const A = testUpn(1);
+    const folder = await mkdtemp(`${tmpdir()}/sendscope-map-validate-`);
+    await writeFile(`${folder}/pupils.csv`, csvBytes(["UPN,Surname,Forename", `${A},Lee,Ada`]));
+    // Recognised (UPN, SEN Status): validate names its column not read.
+    await writeFile(`${folder}/sen.csv`, csvBytes(["UPN,SEN Status,Primary Need,Start Date,Date Ended", `${A},K,SLCN,02/09/2024,20/12/2024`]));
+    // Not recognised (no header sendscope knows for the pupil): map drafts its columns.
+    await writeFile(`${folder}/sen-unknown.csv`, csvBytes(["Pupil UPN No,SEN Status,Sen Need,SEN Need Ranking,Start Date,Date Ended", `${A},K,SLCN,1,02/09/2024,20/12/2024`]));
+    const json = validateJson(await importFolder(folder));
+    const warning = json.problems.find((p) => p.file === "sen.csv" && p.code === "unmapped-column" && p.column === "Date Ended");
+    const saidByValidate = /\("Date Ended": "(\w+)"\)/.exec(warning?.message ?? "")?.[1];
+    expect(await main(["map", folder], { stdout: () => undefined, stderr: () => undefined })).toBe(0);
+    const draft = JSON.parse(await readFile(`${folder}/sendscope.mapping.json`, "utf8")) as { files: Record<string, { kind: string; columns: Record<string, string> }> };
+    const entry = draft.files["sen-unknown.csv"]!;
+    expect(entry.kind).toBe("senRegister");
+    // 'Date Ended' has the words of 'End Date' (the end date's header); it is two letters from 'Date Added' (a
+    // start date's), which validate once named first. Map guessed the end date by a rule of its own.
+    expect(saidByValidate).toBe("endDate");
+    expect(entry.columns["Date Ended"]).toBe(saidByValidate);
+  });
+
+  it("the same words in another form are most alike; a misspelling next; one shared word is not enough", () => {
+    expect(headerLikeness("Date Ended", "End Date")).toBe(1);
+    expect(headerLikeness("Date Ended", "Date Added")).toBe(0.9);
+    expect(headerLikeness("Test", "Test Date")).toBe(0);
+    expect(nearField("senRegister", "Date Ended", new Set(["upn", "senStatus"]))).toEqual({ field: "endDate", alias: "end_date" });
   });
 });

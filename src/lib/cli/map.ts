@@ -4,7 +4,8 @@
  *
  * - `values` it needs (a test's subject or assessment point, an attendance summary's period), filled with
  *   sendscope's guess where it has one and left `""` where it has none (an empty value is not used);
- * - for a file it did not recognise, `columns` guessed from headers close to a known field, and its `kind`;
+ * - for a file it did not recognise, its `kind` and `columns` guessed from headers close to a known field, by
+ *   the rule `validate` names a column not read by (`nearField`);
  * - a `"_why"` for the file and a `"_why <key>"` beside each guess (keys starting with `_` are comments: the
  *   mapping schema accepts and ignores them).
  *
@@ -16,7 +17,8 @@ import { ImportError } from "../errors.js";
 import { openFormatted } from "../import/formats/index.js";
 import type { OpenedExport } from "../import/import-file.js";
 import { MAPPING_FILE_NAME, planFolder, readPlannedSchool } from "../import/import-folder.js";
-import { FIELDS, normaliseHeader } from "../import/layouts.js";
+import { FIELDS, knownHeadersOf, normaliseHeader } from "../import/layouts.js";
+import { nearField } from "../import/unread-columns.js";
 import { ColumnMapping } from "../import/mapping.js";
 import { FILE_KINDS, type FileKind } from "../schema/report.js";
 import type { CommandIo } from "./io.js";
@@ -35,60 +37,64 @@ const FILE_CODES = new Set(["unknown-export", "attendance-period-unknown", "test
 /** One file's entry in a draft mapping (plain JSON, with comment keys). */
 export type DraftEntry = Record<string, unknown>;
 
-const stem = (word: string): string => word.replace(/(ing|ed|es|s)$/, "");
-const words = (header: string): string[] => normaliseHeader(header).split(" ").filter((w) => w !== "").map(stem);
-
-/** How alike two headers are: 1 when equal (as headers compare), 0.9 when one holds the other, else 0.8 × the share of (stemmed) words in common. */
-function likeness(a: string, b: string): number {
-  const x = normaliseHeader(a);
-  const y = normaliseHeader(b);
-  if (x === "" || y === "") return 0;
-  if (x === y) return 1;
-  if ((x.length >= 3 && ` ${y} `.includes(` ${x} `)) || (y.length >= 3 && ` ${x} `.includes(` ${y} `))) return 0.9;
-  const wa = new Set(words(a));
-  const wb = new Set(words(b));
-  const common = [...wa].filter((w) => wb.has(w)).length;
-  return (0.8 * common) / Math.max(wa.size, wb.size);
-}
-
-/** A header's closest field of one kind. */
+/** A header's field of one kind: the field it names, or the one it is most like. */
 export interface FieldGuess {
   field: string;
-  /** The known header it resembles. */
+  /** The known header it names or resembles. */
   alias: string;
-  /** 1 for a known header; at least 0.4 for a guess. */
-  likeness: number;
+  /** True when the header is one sendscope knows for the field (as headers compare); false for a guess. */
+  known: boolean;
+}
+
+/** The fields of a kind that headers name (as headers compare; the first header to name one), by header. */
+function knownFields(headers: readonly string[], kind: FileKind): Map<string, FieldGuess> {
+  const found = new Map<string, FieldGuess>();
+  const taken = new Set<string>();
+  for (const header of headers) {
+    const key = normaliseHeader(header);
+    if (key === "") continue;
+    for (const spec of FIELDS[kind]) {
+      const alias = taken.has(spec.field) ? undefined : knownHeadersOf(spec).find((h) => normaliseHeader(h) === key);
+      if (alias !== undefined) {
+        found.set(header, { field: spec.field, alias, known: true });
+        taken.add(spec.field);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /**
- * The closest field of a kind for a header: the field whose known header is most like it (1 when it is one;
- * otherwise at least half its words in common, or one holding the other), or null.
+ * The field of a kind for each header of a row: the field a header names, else the field `validate` would say
+ * it may be (`nearField`, among the fields no other header names), else none. One rule with `validate`, so the
+ * two never name different fields for one column.
  * @example
- * guessField("Pupil UPN No", "interventions") // => { field: "upn", alias: "upn", likeness: 0.9 }
- * guessField("Date Started", "interventions") // => { field: "startDate", alias: "start_date", likeness: 0.8 }
- * guessField("Favourite colour", "pupils") // => null
+ * guessFields(["Pupil UPN No", "Intervention Name", "Date Started"], "interventions").get("Date Started")
+ * // => { field: "startDate", alias: "start_date", known: false }
  */
-export function guessField(header: string, kind: FileKind): FieldGuess | null {
-  let best: FieldGuess | null = null;
-  for (const spec of FIELDS[kind]) {
-    for (const alias of [...Object.values(spec.headers).flat(), ...(spec.other ?? [])]) {
-      const score = likeness(header, alias);
-      if (score >= 0.4 && (best === null || score > best.likeness)) best = { field: spec.field, alias, likeness: score };
-    }
+export function guessFields(headers: readonly string[], kind: FileKind): Map<string, FieldGuess> {
+  const guesses = knownFields(headers, kind);
+  const read = new Set([...guesses.values()].map((g) => g.field));
+  for (const header of headers) {
+    if (guesses.has(header) || header.trim() === "") continue;
+    const near = nearField(kind, header, read);
+    if (near !== null) guesses.set(header, { ...near, known: false });
   }
-  return best;
+  return guesses;
 }
 
-/** The kind a header row most resembles: the most likeness summed over its headers, pupil keys left out. */
+/**
+ * The kind a header row most resembles: the most headers that name or are like one of its fields (then the most
+ * that name one), pupil keys left out.
+ */
 function likeliestKind(header: readonly string[]): FileKind | undefined {
-  let best: { kind: FileKind; score: number } | undefined;
+  let best: { kind: FileKind; like: number; known: number } | undefined;
   for (const kind of FILE_KINDS) {
-    let score = 0;
-    for (const h of header) {
-      const guess = guessField(h, kind);
-      if (guess !== null && guess.field !== "upn" && guess.field !== "misId") score += guess.likeness;
-    }
-    if (score > 0 && (best === undefined || score > best.score)) best = { kind, score };
+    const guesses = [...guessFields(header, kind).values()].filter((g) => g.field !== "upn" && g.field !== "misId");
+    const like = guesses.length;
+    const known = guesses.filter((g) => g.known).length;
+    if (like > 0 && (best === undefined || like > best.like || (like === best.like && known > best.known))) best = { kind, like, known };
   }
   return best?.kind;
 }
@@ -124,11 +130,12 @@ export function draftEntry(opened: OpenedExport): DraftEntry | null {
     entry["_why kind"] = `most of its headers are like ${kind} fields; a guess: check it`;
     const columns: Record<string, string> = {};
     const unmatched: string[] = [];
+    const guesses = guessFields(result.header, kind);
     for (const header of result.header) {
-      const guess = guessField(header, kind);
-      if (guess === null) {
+      const guess = guesses.get(header);
+      if (guess === undefined) {
         if (header.trim() !== "") unmatched.push(header);
-      } else if (guess.likeness < 1) {
+      } else if (!guess.known) {
         columns[header] = guess.field;
         columns[`_why ${header}`] = `looks like '${guess.alias}' (${guess.field}); a guess: check it`;
       }

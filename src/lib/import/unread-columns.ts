@@ -52,30 +52,53 @@ function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+/** A word without an ending that says little (`Started` → `start`, `Sessions` → `session`), when three letters are left. */
+function stem(word: string): string {
+  const cut = /^(.{3,}?)(ing|ed|s)$/.exec(word);
+  return cut === null ? word : cut[1]!;
+}
+
 /**
- * Whether an unread header is close to a known one: a small misspelling (edit distance 1, or 2 for headers
- * of 8 or more letters), one holding all the other's two or more words but for at most two more ('SEN Status
- * code' and 'SEN Status'), or sharing at least 60% of their words ('Eligible for free meals' and 'Free School Meals
- * Eligible') — counting only words that say something ('date', 'name', 'code' … alone do not).
+ * How alike an unread header is to a known one, 0 (not alike) to 1 (the same words in another order or form:
+ * 'Date Ended' and 'End Date'). Alike are: the same words once their endings are set aside (1); a small
+ * misspelling, edit distance 1 or 2 for headers of 8 or more letters (0.9); one holding all the other's two or
+ * more words but for at most two more ('SEN Status code' and 'SEN Status', 0.8); sharing at least 60% of their
+ * words ('Eligible for free meals' and 'Free School Meals Eligible', 0.8 × the share) — counting only words that
+ * say something ('date', 'name', 'code' … alone do not). Headers equal as headers compare are not alike (they
+ * are the same). One rule for `validate`'s near misses and `sendscope map`'s guesses.
+ * @example
+ * headerLikeness("Date Ended", "End Date") // => 1
+ * headerLikeness("Legal Surnme", "Legal Surname") // => 0.9
+ * headerLikeness("Class", "Surname") // => 0
+ */
+export function headerLikeness(header: string, alias: string): number {
+  const a = normaliseHeader(header);
+  const b = normaliseHeader(alias);
+  if (a === "" || b === "" || a === b) return 0;
+  const wa = new Set(a.split(" ").map(stem));
+  const wb = new Set(b.split(" ").map(stem));
+  const shared = [...wa].filter((w) => wb.has(w));
+  const telling = shared.some((w) => !WEAK_WORDS.has(w));
+  const union = new Set([...wa, ...wb]).size;
+  if (telling && shared.length === union) return 1;
+  const limit = Math.min(a.length, b.length) >= 8 ? 2 : 1;
+  if (Math.min(a.length, b.length) >= 4 && editDistance(a, b, limit) <= limit) return 0.9;
+  if (!telling) return 0;
+  // One word inside a longer header says too little ('Test' and 'Test Date'): containment needs two.
+  const contains = (outer: Set<string>, inner: Set<string>) => inner.size >= 2 && [...inner].every((w) => outer.has(w)) && outer.size - inner.size <= 2;
+  if (contains(wa, wb) || contains(wb, wa)) return 0.8;
+  const share = shared.length / union;
+  return share >= 0.6 ? 0.8 * share : 0;
+}
+
+/**
+ * Whether an unread header is close to a known one (`headerLikeness` above 0).
  * @example
  * headersAlike("SEN Status code", "SEN Status") // => true
  * headersAlike("Class", "Surname") // => false
  */
 export function headersAlike(header: string, alias: string): boolean {
-  const a = normaliseHeader(header);
-  const b = normaliseHeader(alias);
-  if (a === "" || b === "" || a === b) return false;
-  const limit = Math.min(a.length, b.length) >= 8 ? 2 : 1;
-  if (Math.min(a.length, b.length) >= 4 && editDistance(a, b, limit) <= limit) return true;
-  const wa = new Set(a.split(" "));
-  const wb = new Set(b.split(" "));
-  const shared = [...wa].filter((w) => wb.has(w));
-  if (!shared.some((w) => !WEAK_WORDS.has(w))) return false;
-  // One word inside a longer header says too little ('Test' and 'Test Date'): containment needs two.
-  const contains = (outer: Set<string>, inner: Set<string>) => inner.size >= 2 && [...inner].every((w) => outer.has(w)) && outer.size - inner.size <= 2;
-  if (contains(wa, wb) || contains(wb, wa)) return true;
-  const union = new Set([...wa, ...wb]).size;
-  return shared.length / union >= 0.6;
+  return headerLikeness(header, alias) > 0;
 }
 
 /**
@@ -94,8 +117,8 @@ export interface NearField {
 }
 
 /**
- * The field of a kind that an unread header may be: the first field not already read from another column
- * whose known headers it resembles (`headersAlike`), or null.
+ * The field of a kind that an unread header may be: of the fields not already read from another column, the one
+ * with the known header it is most like (`headerLikeness`; on a tie, the first field and header), or null.
  * @param kind the file's kind
  * @param header the unread header
  * @param read the fields the file's other columns give
@@ -105,12 +128,19 @@ export interface NearField {
  */
 export function nearField(kind: FileKind, header: string, read: ReadonlySet<string>): NearField | null {
   if (NOT_A_FIELD.has(normaliseHeader(header))) return null;
+  let best: NearField | null = null;
+  let bestLikeness = 0;
   for (const spec of FIELDS[kind]) {
     if (read.has(spec.field)) continue;
-    const aliases = knownHeadersOf(spec);
-    for (const alias of aliases) if (headersAlike(header, alias)) return { field: spec.field, alias };
+    for (const alias of knownHeadersOf(spec)) {
+      const likeness = headerLikeness(header, alias);
+      if (likeness > bestLikeness) {
+        best = { field: spec.field, alias };
+        bestLikeness = likeness;
+      }
+    }
   }
-  return null;
+  return best;
 }
 
 /**
