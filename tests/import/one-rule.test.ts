@@ -7,7 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { detectDelimiter, readCsv } from "../../src/lib/import/csv.js";
 import { delimiterFor } from "../../src/lib/import/formats/delimited.js";
-import { openText } from "../../src/lib/import/import-file.js";
+import { openText, readRows } from "../../src/lib/import/import-file.js";
+import { openFormatted } from "../../src/lib/import/formats/index.js";
+import { readWorkbook } from "../../src/lib/import/formats/xlsx.js";
 import { parseTerm, resolvePoint } from "../../src/lib/import/codes.js";
 import { testContext } from "../../src/lib/import/formats/test-context.js";
 import { importFolder } from "../../src/lib/import/import-folder.js";
@@ -112,5 +114,55 @@ describe("sendscope map and validate name one field for one column", () => {
     expect(headerLikeness("Date Ended", "Date Added")).toBe(0.9);
     expect(headerLikeness("Test", "Test Date")).toBe(0);
     expect(nearField("senRegister", "Date Ended", new Set(["upn", "senStatus"]))).toEqual({ field: "endDate", alias: "end_date" });
+  });
+});
+
+describe("a workbook's sheets are handed on as rows, not written as CSV and parsed again", () => {
+  /** A sheet's rows as the CSV text they were once written as (`linesAbove` past the last row), read as CSV. */
+  const viaCsvText = (bytes: Uint8Array) => {
+    const sheets = readWorkbook(bytes);
+    if ("reason" in sheets) throw new Error(sheets.reason);
+    return sheets.map((sheet) => {
+      const last = Math.max(sheet.table.headerLine, ...sheet.table.rows.map((r) => r.line));
+      const text = `${sheet.linesAbove(last).join("\n")}\n`;
+      return readRows(openText(`book.xlsx#${sheet.sheet}`, text, "xlsx", { kind: undefined, columns: {} }, ","));
+    });
+  };
+  const direct = (bytes: Uint8Array) => openFormatted("book.xlsx", bytes, () => ({ kind: undefined, columns: {} })).map(readRows);
+
+  it("gives what the CSV text gave: title lines, blank rows, commas and quote marks in cells, dates", async () => {
+    const XLSX = await import("@e965/xlsx");
+    const A = testUpn(1);
+    const B = testUpn(2);
+    const ws = XLSX.utils.aoa_to_sheet([
+      ["Reading results, Year 4 \"autumn\""],
+      [],
+      ["UPN", "Surname", "Forename", "Assessment Point", "Reading Standardised Score", "Note"],
+      [A, "O'Neil, Jr", "Ada", "Autumn 2024", 104, 'said "fine"'],
+      [],
+      [B, "Khan", "Ben", "Autumn 2024", 412, ""],
+      ["Total", "", "", "", 516, ""],
+    ]);
+    const pupils = XLSX.utils.aoa_to_sheet([["UPN", "Surname", "Forename", "Date of Birth"], [A, "O'Neil, Jr", "Ada", new Date(Date.UTC(2016, 2, 14))]], { cellDates: false });
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, "Reading");
+    XLSX.utils.book_append_sheet(book, pupils, "Pupils");
+    const bytes = new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
+    const a = direct(bytes);
+    const b = viaCsvText(bytes);
+    expect(a).toEqual(b);
+    const reading = a[0]!;
+    // Lines 4, 6 and 7 (line 5 is blank): Ada's row read, Ben's 412 rejected, the Total row skipped.
+    expect([reading.kind, reading.headerLine, reading.rows, reading.accepted.length, reading.skipped.map((r) => r.line)]).toEqual(["assessments", 3, 3, 1, [7]]);
+    expect(reading.problems.map((p) => `${p.line} ${p.code}`)).toContain("6 out-of-range");
+    // The title row as a CSV export writes it: quoted, padded to the sheet's six columns.
+    expect(reading.preamble).toEqual(['"Reading results, Year 4 ""autumn""",,,,,', ""]);
+    expect(a[1]!.accepted[0]!.records.pupils?.[0]?.record).toMatchObject({ surname: "O'Neil, Jr", dateOfBirth: "2016-03-14" });
+  });
+
+  it("the fixture workbook reads the same both ways", async () => {
+    const { readFileSync } = await import("node:fs");
+    const bytes = readFileSync("fixtures/exports/xlsx-workbook/assessment-tracker.xlsx");
+    expect(direct(bytes)).toEqual(viaCsvText(bytes).filter((r) => r.file !== "book.xlsx#Sheet3"));
   });
 });

@@ -156,6 +156,43 @@ function linesAbove(text: string, count: number): string[] {
 }
 
 /**
+ * The rows of a table already parsed whole (`parseCsv`, or a workbook's sheet), one at a time as `readCsv` gives
+ * them, with the header found as `readCsv` finds it (see there): the first row, unless a later one among the
+ * first 30 is wider than every row above it and passes `isHeader`.
+ * @param parsed the table: its first non-empty row as `header`, the rest as `rows`
+ * @param linesAbove the raw lines 1 … n of the source (what lies above a header on line n + 1)
+ * @param isHeader which rows are header rows; default: the first row is the header
+ * @example
+ * const rows = [{ line: 2, fields: ["UPN", "Surname"] }, { line: 3, fields: ["A1", "Lee"] }];
+ * parsedTable({ header: ["Reading tests", ""], headerLine: 1, rows, broken: [] }, () => ["Reading tests,"], (f) => f.includes("UPN")).headerLine // => 2
+ */
+export function parsedTable(parsed: ParsedCsv, linesAbove: (count: number) => string[], isHeader?: HeaderTest): CsvRows {
+  let { header, headerLine, rows, broken } = parsed;
+  if (isHeader !== undefined && headerLine !== 0 && !isHeader(header)) {
+    const limit = Math.min(rows.length, HEADER_SEARCH_LINES - 1);
+    let widest = filledCells(header);
+    for (let i = 0; i < limit; i += 1) {
+      const cells = filledCells(rows[i]!.fields);
+      const wider = cells > widest;
+      widest = Math.max(widest, cells);
+      if (!wider || !isHeader(rows[i]!.fields)) continue;
+      header = rows[i]!.fields;
+      headerLine = rows[i]!.line;
+      rows = rows.slice(i + 1);
+      broken = broken.filter((b) => b.line > headerLine);
+      break;
+    }
+  }
+  return {
+    header, headerLine, rowCount: rows.length, broken, preamble: headerLine <= 1 ? [] : linesAbove(headerLine - 1),
+    forEachRow: (visit) => {
+      for (const row of rows) visit(row.line, row.fields);
+    },
+    sample: (limit) => rows.slice(0, limit).map((row) => row.fields),
+  };
+}
+
+/**
  * Read CSV text as `parseCsv` does (same header, rows, fields, line numbers and broken rows), but give the
  * rows one at a time. Text with no quote marks and one kind of line ending (what MIS exports usually are) is
  * read in place: no line strings and no rows are held, and a row's fields are cut from the text only when it
@@ -177,32 +214,7 @@ function linesAbove(text: string, count: number): string[] {
  */
 export function readCsv(text: string, isHeader?: HeaderTest, delimiter: string = detectDelimiter(text)): CsvRows {
   const ending = quoteFreeEnding(text);
-  if (ending === null) {
-    const parsed = parseCsv(text, delimiter);
-    let { header, headerLine, rows, broken } = parsed;
-    if (isHeader !== undefined && headerLine !== 0 && !isHeader(header)) {
-      const limit = Math.min(rows.length, HEADER_SEARCH_LINES - 1);
-      let widest = filledCells(header);
-      for (let i = 0; i < limit; i += 1) {
-        const cells = filledCells(rows[i]!.fields);
-        const wider = cells > widest;
-        widest = Math.max(widest, cells);
-        if (!wider || !isHeader(rows[i]!.fields)) continue;
-        header = rows[i]!.fields;
-        headerLine = rows[i]!.line;
-        rows = rows.slice(i + 1);
-        broken = broken.filter((b) => b.line > headerLine);
-        break;
-      }
-    }
-    return {
-      header, headerLine, rowCount: rows.length, broken, preamble: linesAbove(text, headerLine - 1),
-      forEachRow: (visit) => {
-        for (const row of rows) visit(row.line, row.fields);
-      },
-      sample: (limit) => rows.slice(0, limit).map((row) => row.fields),
-    };
-  }
+  if (ending === null) return parsedTable(parseCsv(text, delimiter), (count) => linesAbove(text, count), isHeader);
   const eol = ending === "crlf" ? 1 : 0; // characters before each LF that end the line too
   const n = text.length;
   /**

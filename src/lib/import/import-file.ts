@@ -174,13 +174,13 @@ export function emptyImport(file: string): FileImport {
 }
 
 /**
- * `openExport` for text already decoded (a CSV, TSV or text file, or a workbook's sheet written as CSV; see
- * `formats/`): parse, shape (`formats/shape.ts`) and recognise it, leaving its rows to `readRows`.
+ * `openExport` for text already decoded (a CSV, TSV or text file; see `formats/`): parse (`readCsv`), shape
+ * (`formats/shape.ts`) and recognise it (`openRows`), leaving its rows to `readRows`.
  * @param file the file's name relative to the imported folder (a sheet as `file.xlsx#Sheet`)
  * @param text the decoded text
  * @param encoding what to report as the file's encoding
  * @param mapping the column mapping for this file
- * @param delimiter the field delimiter; default: taken from the header line
+ * @param delimiter the field delimiter; default `detectDelimiter`'s
  * @example
  * openText("report.tsv", "UPN\tSurname\tForename\nX201300125001\tLee\tAda\n", "utf-8", undefined, "\t").result.kind // => "pupils"
  */
@@ -191,16 +191,32 @@ export function openText(
   mapping: FileMapping = { kind: undefined, columns: {} },
   delimiter?: string,
 ): OpenedExport {
-  const result = emptyImport(file);
-  const unusable = { result, pending: null };
-  result.encoding = encoding;
   let parsed: CsvRows;
   try {
     parsed = readCsv(text, headerTest(mapping), delimiter);
   } catch (error) {
+    const result = emptyImport(file);
+    result.encoding = encoding;
     result.problems.push(fileProblem(file, 0, "unreadable-csv", `the file could not be read as CSV: ${(error as Error).message}`));
-    return unusable;
+    return { result, pending: null };
   }
+  return openRows(file, parsed, encoding, mapping);
+}
+
+/**
+ * `openText` for a table already read (a CSV text by `readCsv`, a workbook's sheet by `parsedTable`): count its
+ * rows, report its broken rows, then shape, recognise and leave its rows to `readRows` (`openTable`).
+ * @param file the file's name relative to the imported folder (a sheet as `file.xlsx#Sheet`)
+ * @param parsed the table, its header found
+ * @param encoding what to report as the file's encoding
+ * @param mapping the column mapping for this file
+ * @example
+ * openRows("report.csv", readCsv("UPN,Surname,Forename\nX201300125001,Lee,Ada\n"), "utf-8").result.kind // => "pupils"
+ */
+export function openRows(file: string, parsed: CsvRows, encoding: string, mapping: FileMapping = { kind: undefined, columns: {} }): OpenedExport {
+  const result = emptyImport(file);
+  const unusable = { result, pending: null };
+  result.encoding = encoding;
   result.rows = parsed.rowCount + parsed.broken.length;
   if (parsed.headerLine === 0) {
     result.problems.push(fileProblem(file, 0, "empty-file", "the file has no readable header row (it is blank, or its first line has broken quote marks)"));

@@ -5,7 +5,9 @@
  * exactly as a CSV file is.
  */
 import { decodeExport, isDecodeFailure } from "../decode.js";
-import { emptyImport, openExport, openTable, openText, type OpenedExport } from "../import-file.js";
+import { parsedTable } from "../csv.js";
+import { headerTest } from "../detect.js";
+import { emptyImport, openExport, openRows, openTable, type OpenedExport } from "../import-file.js";
 import type { FileMapping } from "../mapping.js";
 import { readCtf } from "./ctf.js";
 import { readWorkbook } from "./xlsx.js";
@@ -37,7 +39,8 @@ export function openFormatted(file: string, bytes: Uint8Array, mappingFor: (name
     if (sheets.length === 0) return [failed(file, "xlsx", "empty-file", "the workbook has no worksheet with data")];
     return sheets.map((sheet) => {
       const name = `${file}#${sheet.sheet}`;
-      return openText(name, sheet.text, "xlsx", mappingFor(name), ",");
+      const mapping = mappingFor(name);
+      return openRows(name, parsedTable(sheet.table, sheet.linesAbove, headerTest(mapping)), "xlsx", mapping);
     });
   }
   if (lower.endsWith(".xml")) {

@@ -1,8 +1,9 @@
 /**
  * `.xlsx` workbooks (Excel, or an MIS report saved as Excel), read with SheetJS (`@e965/xlsx`, the SheetJS
  * 0.20 build published on npm; 0.20.2+ fixes the prototype-pollution and ReDoS advisories of the old `xlsx`
- * 0.18 package). Each worksheet with data becomes one CSV text, one line per sheet row (so a problem's line is
- * the row number Excel shows), which is then read exactly as a CSV file is: recognition, title lines, rows.
+ * 0.18 package). Each worksheet with data becomes one table, a row's line the row number Excel shows, which is
+ * then read exactly as a CSV file is (`parsedTable`, then recognition, title lines, rows): the rows are handed
+ * on as they are, not written as CSV text and parsed again.
  *
  * Cells become text as a CSV export would write them: dates (numbers with a date format) as `dd/mm/yyyy`
  * (with `HH:MM` when the cell holds a time of day too), numbers in full (to 15 significant digits, not as the
@@ -11,6 +12,7 @@
  */
 import { createRequire } from "node:module";
 import type * as XLSX from "@e965/xlsx";
+import type { ParsedCsv } from "../csv.js";
 
 /** SheetJS, loaded the first time a workbook is read (so that a folder of CSV files never pays for it). */
 let sheetJs: typeof XLSX | undefined;
@@ -18,12 +20,17 @@ function xlsx(): typeof XLSX {
   return (sheetJs ??= createRequire(import.meta.url)("@e965/xlsx") as typeof XLSX);
 }
 
-/** One worksheet as CSV text. */
-export interface SheetText {
+/** One worksheet as a table. */
+export interface SheetTable {
   /** The sheet's name as Excel shows it on its tab. */
   sheet: string;
-  /** The sheet as CSV (comma-delimited, quoted where needed), line n = sheet row n. */
-  text: string;
+  /**
+   * The sheet's rows that hold anything, each cut after the sheet's last column with data: the first as
+   * `header` (its sheet row as `headerLine`), the rest as `rows`; line n = sheet row n.
+   */
+  table: ParsedCsv;
+  /** Sheet rows 1 … n as a CSV export would write them (`""` for an empty row): what lies above a header on row n + 1. */
+  linesAbove: (count: number) => string[];
   /** How many cells were dates written as `dd/mm/yyyy`. */
   dates: number;
 }
@@ -72,21 +79,21 @@ function csvField(text: string): string {
 }
 
 /**
- * The worksheets of an `.xlsx` workbook that hold any data, as CSV texts (see the module comment).
+ * The worksheets of an `.xlsx` workbook that hold any data, as tables (see the module comment).
  * @param bytes the workbook file
  * @returns the sheets, or why the workbook cannot be read (not a workbook, encrypted, damaged)
  * @example
  * const sheets = readWorkbook(readFileSync("results.xlsx"));
  * if (!("reason" in sheets)) sheets.map((s) => s.sheet) // => ["Reading", "Maths"]
  */
-export function readWorkbook(bytes: Uint8Array): SheetText[] | WorkbookFailure {
+export function readWorkbook(bytes: Uint8Array): SheetTable[] | WorkbookFailure {
   let workbook: XLSX.WorkBook;
   try {
     workbook = xlsx().read(bytes, { type: "array", cellDates: false, cellNF: true, cellText: true, dense: false });
   } catch (error) {
     return { reason: `the workbook cannot be read (${(error as Error).message}); save it again from Excel as .xlsx, or export the sheet as CSV` };
   }
-  const sheets: SheetText[] = [];
+  const sheets: SheetTable[] = [];
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];
     const ref = sheet?.["!ref"];
@@ -105,12 +112,20 @@ export function readWorkbook(bytes: Uint8Array): SheetText[] | WorkbookFailure {
       grid.push(row);
     }
     if (lastColumn < 0) continue;
-    const lines: string[] = new Array<string>(range.s.r).fill("");
-    for (const row of grid) {
-      const cells = row.slice(0, lastColumn + 1);
-      lines.push(cells.every((cell) => cell.trim() === "") ? "" : cells.map(csvField).join(","));
-    }
-    sheets.push({ sheet: name, text: `${lines.join("\n")}\n`, dates: counter.dates });
+    // Row i of the grid is sheet row range.s.r + i + 1; a row with no data is no row (as a blank CSV line is not).
+    const cut = grid.map((row) => row.slice(0, lastColumn + 1));
+    const filled = cut.flatMap((fields, i) => (fields.every((cell) => cell.trim() === "") ? [] : [{ line: range.s.r + i + 1, fields }]));
+    const [first, ...rows] = filled;
+    const lineText = (sheetRow: number): string => {
+      const fields = cut[sheetRow - range.s.r - 1];
+      return fields === undefined || fields.every((cell) => cell.trim() === "") ? "" : fields.map(csvField).join(",");
+    };
+    sheets.push({
+      sheet: name,
+      table: { header: first!.fields, headerLine: first!.line, rows, broken: [] },
+      linesAbove: (count) => Array.from({ length: count }, (_, i) => lineText(i + 1)),
+      dates: counter.dates,
+    });
   }
   return sheets;
 }
