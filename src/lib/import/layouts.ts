@@ -383,12 +383,7 @@ export function knownHeaderFields(): ReadonlyMap<string, ReadonlySet<string>> {
     for (const spec of specs) {
       for (const header of knownHeadersOf(spec)) {
         const key = normaliseHeader(header);
-        let fields = known.get(key);
-        if (fields === undefined) {
-          fields = new Set();
-          known.set(key, fields);
-        }
-        fields.add(spec.field);
+        known.set(key, (known.get(key) ?? new Set<string>()).add(spec.field));
       }
     }
   }
