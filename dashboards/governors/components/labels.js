@@ -62,3 +62,15 @@ export function capital(text) {
   const s = String(text ?? "");
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * The national figure(s) a set of comparisons uses, named once: "state-funded primary schools in England,
+ * January 2023" when every gap uses the same figure, else each group's ("SEN support: …; EHC plans: …").
+ * `items` are `{group, gap}` pairs (`gap.nationalLabel`); null when none has a figure.
+ */
+export function nationalFigureLabel(items, groupName = (g) => g) {
+  const present = items.filter((x) => x?.gap?.nationalLabel);
+  if (present.length === 0) return null;
+  const labels = [...new Set(present.map((x) => x.gap.nationalLabel))];
+  return labels.length === 1 ? labels[0] : present.map((x) => `${groupName(x.group)}: ${x.gap.nationalLabel}`).join("; ");
+}
