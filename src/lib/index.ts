@@ -178,6 +178,7 @@ export type { IntervalRow, IntervalChartOptions, GapChartRow, ProgressChartRow, 
 export { groupRateChart, attainmentChart, identificationChart, attendanceChart } from "./charts/rate-bars.js";
 export type { RateRow, RateChartOptions } from "./charts/rate-bars.js";
 export { trendChart } from "./charts/trend.js";
+export { dateLabel } from "./charts/text.js";
 export type { TrendRow, TrendChartOptions } from "./charts/trend.js";
 export { distributionChart } from "./charts/distribution.js";
 export type { DistributionRow, DistributionChartOptions } from "./charts/distribution.js";

@@ -45,12 +45,8 @@ export function gradeLabel(value) {
   return pk ? `Pre-key stage ${pk[1]} (${value})` : TA[value] ?? String(value);
 }
 
-/** "2026-05-07" → "7 May 2026". */
-export function dateLabel(iso) {
-  if (iso == null || iso === "") return "–";
-  const d = new Date(`${String(iso).slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleDateString("en-GB", {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"});
-}
+/** "2026-05-07" → "7 May 2026": the one date format of the pages (see src/lib/charts/text.ts). */
+export {dateLabel} from "./charts/text.js";
 
 /** "Yes" / "No" / "–". */
 export function yesNo(value) {
