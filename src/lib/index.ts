@@ -110,6 +110,7 @@ export { ReportNationalComparison, GapTrendEntry, TREND_MEASURES } from "./repor
 export { SchoolSection } from "./report/per-school.js";
 export { analyseFolder } from "./report/analyse-folder.js";
 export type { AnalyseFolderOptions } from "./report/analyse-folder.js";
+export { reportName, nameFromFolder, exportsSchool } from "./report/report-name.js";
 export type { CrossSchoolCell } from "./report/per-school.js";
 
 // --- cohort: groups, SEN identification, attainment, progress, attendance, targets, EHC reviews -------------

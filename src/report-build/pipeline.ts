@@ -14,7 +14,7 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
-import { STAMP_FILE, type ReportJob } from "../lib/cli/report.js";
+import { IMPORTED_ENV, STAMP_FILE, type ReportJob } from "../lib/cli/report.js";
 import { dateLabel } from "../lib/charts/text.js";
 import { landingPage, type LandingOutputs } from "./landing.js";
 import { findBrowser } from "./find-browser.js";
@@ -52,7 +52,8 @@ async function main(job: ReportJob): Promise<number> {
     });
   }
   try {
-    const env = { SENDSCOPE_SCHOOL_NAME: job.schoolName, SENDSCOPE_STAMP: stamp };
+    // The loaders build from the data the front half imported (IMPORTED_ENV), not from a second import.
+    const env: Record<string, string> = { SENDSCOPE_SCHOOL_NAME: job.schoolName, SENDSCOPE_STAMP: stamp, ...(job.imported ? { [IMPORTED_ENV]: job.imported } : {}) };
     await withBuildLock(async () => {
       await step(2, "building the SENCO site (all pages, confidential)", () => buildSite("senco", { dist: stage, data: job.folder, env }));
       await step(3, "building the governors' site (aggregates only)", () => buildSite("governors", { dist: stage, data: job.folder, env }));

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { inputFingerprint, missingForReport, nameFromFolder, PACKAGE_ROOT, refusalToReplace, reportName, STAMP_FILE } from "../../src/lib/cli/report.js";
+import { inputFingerprint, missingForReport, nameFromFolder, PACKAGE_ROOT, refusalToReplace, STAMP_FILE } from "../../src/lib/cli/report.js";
+import { reportName } from "../../src/lib/report/report-name.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const SAMPLE = join(ROOT, "fixtures", "sample-school");
@@ -40,11 +41,16 @@ describe("inputFingerprint", () => {
 });
 
 describe("the name on the reports", () => {
-  it("--school-name, else the pupils' school column (one school), else the folder's name", () => {
-    expect(reportName({ given: " Oak Academy ", fromExports: "Elm Primary", trust: false, folder: "/x/y" })).toBe("Oak Academy");
-    expect(reportName({ given: undefined, fromExports: "Elm Primary", trust: false, folder: "/x/y" })).toBe("Elm Primary");
-    expect(reportName({ given: undefined, fromExports: "Elm Primary", trust: true, folder: "/x/oak-learning-trust" })).toBe("Oak learning trust");
-    expect(reportName({ given: "", fromExports: null, trust: false, folder: "/x/sample-school" })).toBe("Sample school");
+  it("--school-name, else the pupils' school column (one school), else the trust's name, else the folder's name", () => {
+    const elm = { pupils: [{ school: "Elm Primary" }, { school: "Elm Primary" }] };
+    const trust = { pupils: [{ school: "Elm Primary" }, { school: "Oak Primary" }] };
+    expect(reportName({ given: " Oak Academy ", data: elm, folder: "/x/y" })).toBe("Oak Academy");
+    expect(reportName({ given: undefined, data: elm, folder: "/x/y" })).toBe("Elm Primary");
+    expect(reportName({ given: undefined, data: trust, folder: "/x/oak-learning-trust" })).toBe("Oak learning trust");
+    expect(reportName({ data: trust, trustName: " Oak Learning Trust ", folder: "/x/y" })).toBe("Oak Learning Trust");
+    expect(reportName({ data: elm, trustName: "Oak Learning Trust" })).toBe("Elm Primary"); // a trust's name names a trust only
+    expect(reportName({ data: trust })).toBeNull(); // buildReport without a trust's name: no name, never a school's
+    expect(reportName({ given: "", data: { pupils: [] }, folder: "/x/sample-school" })).toBe("Sample school");
     expect(nameFromFolder("/d/St Mary's CE Primary")).toBe("St Mary's CE Primary");
     expect(nameFromFolder("/d/elm_primary")).toBe("Elm primary");
   });
