@@ -63,22 +63,38 @@ async function filesUnder(folder: string): Promise<string[]> {
     .sort();
 }
 
+/** A file's sha256 (hex) and length, as `inputFingerprint` records it. */
+export interface FileHash {
+  sha256: string;
+  bytes: number;
+}
+
 /**
- * A fingerprint of a folder of exports: sha256 over each file's relative path and contents, in path order
- * (hidden files left out). The same files give the same fingerprint on any machine; any changed byte, added,
- * removed or renamed file gives another.
+ * A file's sha256 and length, from its bytes.
+ * @example
+ * hashOf(new TextEncoder().encode("hello\n")).sha256 // => "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03"
+ */
+export function hashOf(bytes: Uint8Array): FileHash {
+  return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+}
+
+/**
+ * A fingerprint of a folder of exports: sha256 over one line per file, in path order (hidden files left
+ * out), `<relative path>\0<length>\0<the file's sha256>\n`. The same files give the same fingerprint on any
+ * machine; any changed byte, added, removed or renamed file gives another.
+ * @param known the hashes of files already read (the import passes their bytes on: `onFileBytes`), by
+ *   relative path; only the others are read here
  * @returns the fingerprint (64 hex digits) and each file's own sha256
  * @example
  * (await inputFingerprint("fixtures/sample-school")).fingerprint.slice(0, 8) // => e.g. "3f9a2c1b"
  */
-export async function inputFingerprint(folder: string): Promise<{ fingerprint: string; files: ReportJob["files"] }> {
+export async function inputFingerprint(folder: string, known: ReadonlyMap<string, FileHash> = new Map()): Promise<{ fingerprint: string; files: ReportJob["files"] }> {
   const whole = createHash("sha256");
   const files: ReportJob["files"] = [];
   for (const file of await filesUnder(folder)) {
-    const bytes = await readFile(join(folder, ...file.split("/")));
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    whole.update(`${file}\0${bytes.length}\0`).update(bytes);
-    files.push({ file, sha256, bytes: bytes.length });
+    const { sha256, bytes } = known.get(file) ?? hashOf(await readFile(join(folder, ...file.split("/"))));
+    whole.update(`${file}\0${bytes}\0${sha256}\n`);
+    files.push({ file, sha256, bytes });
   }
   return { fingerprint: whole.digest("hex"), files };
 }
@@ -206,10 +222,11 @@ export async function runReport(folder: string, options: ReportOptions, io: Comm
   // The folder is imported once, here: the check, the date and the name come from it, and the dashboards'
   // data loaders build both audiences' reports from the same data (handed over in a private file).
   let handover: Awaited<ReturnType<typeof writeImported>>;
+  const read = new Map<string, FileHash>(); // the files the import read, so the fingerprint reads only the others
   let asOf: string;
   let schoolName: string;
   try {
-    const data = await importFolder(absolute);
+    const data = await importFolder(absolute, { onFileBytes: (file, bytes) => read.set(file, hashOf(bytes)) });
     asOf = defaultAsOf(data).asOf;
     schoolName = reportName({ given: options.schoolName, data, folder: absolute }) ?? nameFromFolder(absolute);
     handover = await writeImported(absolute, data);
@@ -222,7 +239,7 @@ export async function runReport(folder: string, options: ReportOptions, io: Comm
   process.on("SIGINT", wait);
   process.on("SIGTERM", wait);
   try {
-    const { fingerprint, files } = await inputFingerprint(absolute);
+    const { fingerprint, files } = await inputFingerprint(absolute, read);
     const job: ReportJob = { folder: absolute, out, asOf, fingerprint, files, schoolName, imported: handover?.file ?? null };
     io.stderr(`sendscope report: [1/5] ${files.length} files of ${job.schoolName}, figures as at ${asOf}, input fingerprint ${fingerprint.slice(0, 12)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     return await runPipeline(job, io);
