@@ -234,10 +234,10 @@ export async function runReport(folder: string, options: ReportOptions, io: Comm
     if (error instanceof ImportError || error instanceof InvalidArgumentError) return fail(error.message);
     throw error;
   }
-  // Stopped with Ctrl+C: wait for the build (which cleans up after itself) and remove the hand-over file.
+  // Stopped (Ctrl+C reaches the build too; SIGTERM is passed on to it): wait for the build, which cleans up
+  // after itself, then remove the hand-over file.
   const wait = () => undefined;
   process.on("SIGINT", wait);
-  process.on("SIGTERM", wait);
   try {
     const { fingerprint, files } = await inputFingerprint(absolute, read);
     const job: ReportJob = { folder: absolute, out, asOf, fingerprint, files, schoolName, imported: handover?.file ?? null };
@@ -246,7 +246,6 @@ export async function runReport(folder: string, options: ReportOptions, io: Comm
   } finally {
     handover?.remove();
     process.off("SIGINT", wait);
-    process.off("SIGTERM", wait);
   }
 }
 
@@ -258,6 +257,9 @@ function runPipeline(job: ReportJob, io: CommandIo): Promise<number> {
     const child = spawn(process.execPath, ["--import", "tsx", script], {
       cwd: PACKAGE_ROOT, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, TZ: process.env.TZ ?? "UTC", SENDSCOPE_CWD: process.cwd() },
     });
+    const passOn = () => child.kill("SIGTERM");
+    process.on("SIGTERM", passOn);
+    child.on("close", () => process.off("SIGTERM", passOn));
     child.stdin.on("error", () => undefined); // a child that failed to start: reported by "error" below
     child.stdin.end(JSON.stringify(job));
     child.stdout.on("data", (chunk: Buffer) => io.stdout(chunk.toString()));
