@@ -82,18 +82,23 @@ export type NationalFigures = z.infer<typeof NationalFigures>;
 
 const SEN_STATS = "DfE, Special educational needs in England, academic year 2024/25";
 const SEN_STATS_PHASE = "DfE, Special educational needs in England, academic year 2024/25 (headline: SEN in state-funded primary 18.2%, secondary 16.5%)";
+const SEN_2020 = "DfE, Special educational needs in England, academic year 2019/20 (explore-education-statistics.service.gov.uk/find-statistics/special-educational-needs-in-england/2019-20): 1.8% of pupils in state-funded primary schools have an EHC plan in January 2020, 12.8% SEN support";
+const SEN_2021 = "DfE, Special educational needs in England, academic year 2020/21, as reported by Tes (tes.com/news/send-number-pupils-ehcps-10-year, 2021): primary EHC plan 2.1% (2020: 1.8%), SEN support 12.6% (2020: 12.8%); secondary EHC plan 2.0% (2020: 1.8%), SEN support 11.5% (2020: 11.1%)";
+const SEN_2023 = "DfE, Special educational needs in England, January 2023 tables, as reported by The Key for School Leaders, \"National data on SEN\" (schoolleaders.thekeysupport.com/pupils-and-parents/sen/managing/national-data-sen/, reviewed 8 August 2023): state-funded primary 13.5% SEN support, 2.5% EHC plan; state-funded secondary 12.4%, 2.4%";
+const SEN_2026 = "DfE, Special educational needs in England, January 2026 school census, as reported by nasen, \"Latest SEN stats released by DfE\" (nasen.org.uk/news/latest-sen-stats-released-dfe): SEN in primary 19.4% (2025: 18.2%), secondary 17.6% (2025: 16.5%)";
 const PHONICS = "DfE, Phonics screening check and key stage 1 assessments: England 2024 (characteristics)";
 const KS2_2022 = "DfE, Key stage 2 attainment: national headlines 2021/22 (characteristics)";
 const KS2_2025 = "DfE, Key stage 2 attainment: national headlines 2025";
 const ABSENCE = "DfE, Pupil absence in schools in England: autumn term 2023/24";
 
 /**
- * The national figures sendscope ships (DfE statistics, England). The SEN shares of SEN support and EHC plans
- * are for all schools (special schools included): the split for state-funded primary and secondary schools is
- * in the same release's `sen_phase_type` table (columns `sen_support_percent`, `ehc_plan_percent` by
- * `phase_type_grouping`), which a user can load with `--national` (`phase: "primary"`). The all-SEN share by
- * phase (January 2025: 18.2% of pupils in state-funded primary schools, 16.5% in secondary; DfE, published 12
- * June 2025) is shipped, so a primary school is compared with primary schools.
+ * The national figures sendscope ships (DfE statistics, England). The SEN support and EHC plan shares for
+ * all schools (special schools included) are January 2025's. For state-funded primary and secondary schools
+ * the SEN support and EHC plan shares are those of January 2020, 2021 and 2023 (the latest years whose
+ * phase split was found in a citable source, each named in `source`), and the share with any SEN those of
+ * January 2025 and 2026. The phase split of the need mix was not found: the need mix is compared with all
+ * schools, and says so. A newer split (the release's `sen_phase_type` table: `sen_support_percent`,
+ * `ehc_plan_percent` by `phase_type_grouping`) can be loaded with `--national` (`phase: "primary"`).
  * @example
  * DEFAULT_NATIONAL_FIGURES.figures.find((f) => f.measure === "phonicsMet" && f.group === "E")?.rate // => 0.2
  */
@@ -101,8 +106,22 @@ export const DEFAULT_NATIONAL_FIGURES: NationalFigures = {
   figures: [
     { measure: "senShare", group: "K", rate: 0.142, year: "January 2025", source: SEN_STATS },
     { measure: "senShare", group: "E", rate: 0.053, year: "January 2025", source: SEN_STATS },
+    { measure: "senShare", group: "K", phase: "primary", rate: 0.128, year: "January 2020", source: SEN_2020 },
+    { measure: "senShare", group: "E", phase: "primary", rate: 0.018, year: "January 2020", source: SEN_2020 },
+    { measure: "senShare", group: "K", phase: "secondary", rate: 0.111, year: "January 2020", source: SEN_2021 },
+    { measure: "senShare", group: "E", phase: "secondary", rate: 0.018, year: "January 2020", source: SEN_2021 },
+    { measure: "senShare", group: "K", phase: "primary", rate: 0.126, year: "January 2021", source: SEN_2021 },
+    { measure: "senShare", group: "E", phase: "primary", rate: 0.021, year: "January 2021", source: SEN_2021 },
+    { measure: "senShare", group: "K", phase: "secondary", rate: 0.115, year: "January 2021", source: SEN_2021 },
+    { measure: "senShare", group: "E", phase: "secondary", rate: 0.02, year: "January 2021", source: SEN_2021 },
+    { measure: "senShare", group: "K", phase: "primary", rate: 0.135, year: "January 2023", source: SEN_2023 },
+    { measure: "senShare", group: "E", phase: "primary", rate: 0.025, year: "January 2023", source: SEN_2023 },
+    { measure: "senShare", group: "K", phase: "secondary", rate: 0.124, year: "January 2023", source: SEN_2023 },
+    { measure: "senShare", group: "E", phase: "secondary", rate: 0.024, year: "January 2023", source: SEN_2023 },
     { measure: "senShare", group: "SEN", phase: "primary", rate: 0.182, year: "January 2025", source: SEN_STATS_PHASE },
     { measure: "senShare", group: "SEN", phase: "secondary", rate: 0.165, year: "January 2025", source: SEN_STATS_PHASE },
+    { measure: "senShare", group: "SEN", phase: "primary", rate: 0.194, year: "January 2026", source: SEN_2026 },
+    { measure: "senShare", group: "SEN", phase: "secondary", rate: 0.176, year: "January 2026", source: SEN_2026 },
     { measure: "phonicsMet", group: "N", rate: 0.88, year: "2023/24", source: PHONICS },
     { measure: "phonicsMet", group: "K", rate: 0.52, year: "2023/24", source: PHONICS },
     { measure: "phonicsMet", group: "E", rate: 0.2, year: "2023/24", source: PHONICS },
@@ -119,15 +138,53 @@ export const DEFAULT_NATIONAL_FIGURES: NationalFigures = {
   ],
 };
 
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/**
+ * The date a national figure describes, from its `year` (yyyy-mm-dd, the first day of the period), used to
+ * pick the figure nearest a report's date: "January 2025" → 2025-01-01; an academic year "2023/24" (also
+ * "autumn 2023/24") → 1 September of its first year; a calendar year "2025" → 2025-01-01; otherwise null.
+ * @example
+ * nationalFigureDate("January 2023") // => "2023-01-01"
+ * nationalFigureDate("autumn 2023/24") // => "2023-09-01"
+ * nationalFigureDate("recent") // => null
+ */
+export function nationalFigureDate(year: string): string | null {
+  const text = year.trim().toLowerCase();
+  const month = /([a-z]+)\s+(\d{4})$/.exec(text);
+  if (month && MONTHS.includes(month[1] as string)) {
+    return `${month[2] as string}-${String(MONTHS.indexOf(month[1] as string) + 1).padStart(2, "0")}-01`;
+  }
+  const academic = /(\d{4})\/\d{2}$/.exec(text);
+  if (academic) return `${academic[1] as string}-09-01`;
+  const calendar = /^(\d{4})$/.exec(text);
+  return calendar ? `${calendar[1] as string}-01-01` : null;
+}
+
+/** Of several figures for one measure, group, need and phase, the one nearest `asOf` (see `nationalFigure`). */
+function nearest(candidates: readonly NationalFigure[], asOf: string | null): NationalFigure | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  const dated = candidates.map((f, i) => ({ f, i, date: nationalFigureDate(f.year) ?? "" }));
+  // Latest first; figures whose year cannot be read come last, in file order.
+  dated.sort((a, b) => (a.date === b.date ? a.i - b.i : a.date < b.date ? 1 : -1));
+  if (asOf === null) return dated[0]?.f;
+  const onOrBefore = dated.find((d) => d.date !== "" && d.date <= asOf);
+  return (onOrBefore ?? dated.filter((d) => d.date !== "").at(-1) ?? dated[0])?.f;
+}
+
 /**
  * The national figure for a measure and group (and need, for `primaryNeedShare`), or null when there is none.
- * With a `phase`, the figure for that phase's schools when there is one, else the figure for all schools;
- * without, the figure for all schools only.
+ * With a `phase`, a figure for that phase's schools when there is one, else a figure for all schools;
+ * without, a figure for all schools only. Where several years are shipped, the latest on or before `asOf`
+ * (a report's date, yyyy-mm-dd), else the earliest after it; without `asOf`, the latest. The figure's `year`
+ * and `phase` say which one was used.
  * @param figures a set of national figures; default `DEFAULT_NATIONAL_FIGURES`
  * @param phase the phase of the school compared (default `"all"`)
+ * @param asOf the date compared (default none: the latest figure)
  * @example
  * nationalFigure("persistentAbsence", "K")?.rate // => 0.299
- * nationalFigure("senShare", "SEN", null, DEFAULT_NATIONAL_FIGURES, "primary")?.rate // => 0.182
+ * nationalFigure("senShare", "SEN", null, DEFAULT_NATIONAL_FIGURES, "primary", "2025-06-22")?.rate // => 0.182
+ * nationalFigure("senShare", "E", null, DEFAULT_NATIONAL_FIGURES, "primary", "2025-06-22")?.year // => "January 2023"
  */
 export function nationalFigure(
   measure: NationalMeasure,
@@ -135,10 +192,11 @@ export function nationalFigure(
   need: string | null = null,
   figures: NationalFigures = DEFAULT_NATIONAL_FIGURES,
   phase: NationalPhase = "all",
+  asOf: string | null = null,
 ): NationalFigure | null {
-  const matches = (f: NationalFigure, p: NationalPhase) =>
-    f.measure === measure && f.group === group && (need === null ? f.need === undefined : f.need === need) && (f.phase ?? "all") === p;
-  return (phase !== "all" ? figures.figures.find((f) => matches(f, phase)) : undefined) ?? figures.figures.find((f) => matches(f, "all")) ?? null;
+  const matches = (p: NationalPhase) => figures.figures.filter((f) =>
+    f.measure === measure && f.group === group && (need === null ? f.need === undefined : f.need === need) && (f.phase ?? "all") === p);
+  return (phase !== "all" ? nearest(matches(phase), asOf) : undefined) ?? nearest(matches("all"), asOf) ?? null;
 }
 
 /**

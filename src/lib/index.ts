@@ -110,6 +110,7 @@ export { ReportNationalComparison, GapTrendEntry, TREND_MEASURES } from "./repor
 export { SchoolSection } from "./report/per-school.js";
 export { analyseFolder } from "./report/analyse-folder.js";
 export type { AnalyseFolderOptions } from "./report/analyse-folder.js";
+export { reportName, nameFromFolder, exportsSchool } from "./report/report-name.js";
 export type { CrossSchoolCell } from "./report/per-school.js";
 
 // --- cohort: groups, SEN identification, attainment, progress, attendance, targets, EHC reviews -------------
@@ -178,6 +179,7 @@ export type { IntervalRow, IntervalChartOptions, GapChartRow, ProgressChartRow, 
 export { groupRateChart, attainmentChart, identificationChart, attendanceChart } from "./charts/rate-bars.js";
 export type { RateRow, RateChartOptions } from "./charts/rate-bars.js";
 export { trendChart } from "./charts/trend.js";
+export { dateLabel } from "./charts/text.js";
 export type { TrendRow, TrendChartOptions } from "./charts/trend.js";
 export { distributionChart } from "./charts/distribution.js";
 export type { DistributionRow, DistributionChartOptions } from "./charts/distribution.js";

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { findBrowser } from "./find-browser.js";
 
 /** The little of the DOM the page checks use (this package compiles without the DOM library). */
 interface CheckedElement {
@@ -18,8 +19,12 @@ interface CheckedElement {
 interface CheckedDocument extends CheckedElement {
   documentElement: { scrollWidth: number; scrollHeight: number };
 }
-/** Where Debian's chromium package puts the browser. */
-export const CHROMIUM_PATH = process.env.SENDSCOPE_CHROMIUM ?? "/usr/bin/chromium";
+/**
+ * The browser the tests and `renderGovernorsReport` use by default: the one `findBrowser` finds (env
+ * `SENDSCOPE_BROWSER`, its deprecated alias `SENDSCOPE_CHROMIUM`, or the usual install places), else where
+ * Debian's chromium package puts it.
+ */
+export const CHROMIUM_PATH = findBrowser().path ?? "/usr/bin/chromium";
 
 const FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

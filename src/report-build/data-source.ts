@@ -3,11 +3,13 @@
  * sample school) turned into the sendscope report for one audience, compared with the national figures in the
  * JSON file named by env `SENDSCOPE_NATIONAL` (default: the built-in figures). The dashboards' data loaders call
  * `loadDashboardReport` and write its JSON; nothing else reaches a page. Env `SENDSCOPE_SCHOOL_NAME` (set by
- * `sendscope report`) names the school on the pages.
+ * `sendscope report`) names the school on the pages, and env `SENDSCOPE_IMPORTED` (also set by it) hands over
+ * the data it imported, so the folder is imported once for both sites.
  *
  * For governors the report has already passed disclosure control, lost staff names and been scanned for pupil
  * identifiers in `buildReport`.
  */
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importFolder } from "../lib/import/import-folder.js";
@@ -16,7 +18,8 @@ import { buildReport } from "../lib/report/build-report.js";
 import type { Audience } from "../lib/disclosure/policy.js";
 import { NEED_LABELS, SEN_STATUS_LABELS } from "../data/codes.js";
 import { loadNationalFigures } from "../data/national.js";
-import { nameFromFolder } from "../lib/cli/report.js";
+import { IMPORTED_ENV, type ImportedHandover } from "../lib/cli/report.js";
+import { reportName } from "../lib/report/report-name.js";
 import { PROBLEM_TITLES } from "../lib/cli/problem-titles.js";
 
 /**
@@ -69,18 +72,14 @@ export function dataFolder(): string {
  * report.meta.audience // => "governors"
  */
 export async function loadDashboardReport(audience: Audience, folder: string = dataFolder()): Promise<Record<string, unknown>> {
-  const data = await importFolder(folder);
+  const data = (await importedData(folder)) ?? (await importFolder(folder));
   const nationalFile = process.env.SENDSCOPE_NATIONAL;
   const national = nationalFile ? await loadNationalFigures(nationalFile) : undefined;
   const report = buildReport(data, { audience, ...(national === undefined ? {} : { national }) }) as unknown as Record<string, unknown>;
-  // The name on the reports: env SENDSCOPE_SCHOOL_NAME (set by `sendscope report`: --school-name, the pupils'
-  // school column or the folder's name), else the exports' own, else the folder's name; never a placeholder.
-  const given = process.env.SENDSCOPE_SCHOOL_NAME?.trim();
-  const meta = report.meta as unknown as Record<string, unknown>;
-  const trust = ((report as { schools?: unknown[] }).schools?.length ?? 0) > 1;
-  const fromExports = !trust && typeof meta.schoolName === "string" && meta.schoolName !== "" ? meta.schoolName : null;
-  const schoolName = given || (fromExports ?? nameFromFolder(folder));
-  (report as { meta: unknown }).meta = { ...meta, schoolName };
+  // The name on the reports (see `reportName`): env SENDSCOPE_SCHOOL_NAME (set by `sendscope report`, which
+  // applied the same rule to --school-name), else the exports' own, else the folder's name; never a placeholder.
+  const schoolName = reportName({ given: process.env.SENDSCOPE_SCHOOL_NAME, data, folder });
+  (report as { meta: unknown }).meta = { ...(report.meta as Record<string, unknown>), schoolName };
   const out: Record<string, unknown> = {
     ...report,
     dataFolder: audience === "senco" ? folder : null,
@@ -89,4 +88,22 @@ export async function loadDashboardReport(audience: Audience, folder: string = d
     labels: { needs: NEED_LABELS, senStatus: SEN_STATUS_LABELS, ...(audience === "senco" ? { problems: PROBLEM_TITLES } : {}) },
   };
   return out;
+}
+
+/**
+ * The data `sendscope report` imported and handed over (env `SENDSCOPE_IMPORTED`, see `writeImported`), when
+ * it is of `folder`; else null, and the caller imports the folder itself.
+ * @example
+ * await importedData("/d/exports") // => null outside `sendscope report`
+ */
+export async function importedData(folder: string): Promise<SchoolData | null> {
+  const file = process.env[IMPORTED_ENV];
+  if (file === undefined || file.trim() === "") return null;
+  let handover: ImportedHandover;
+  try {
+    handover = JSON.parse(await readFile(file, "utf8")) as ImportedHandover;
+  } catch {
+    return null;
+  }
+  return resolve(handover.folder) === resolve(folder) ? handover.data : null;
 }

@@ -1,6 +1,8 @@
 /**
  * Finding a Chrome, Chromium or Edge browser to print the governors' report with, where they are usually
- * installed on Linux, macOS and Windows, or the one named by env `SENDSCOPE_BROWSER`.
+ * installed on Linux, macOS and Windows, or the one named by env `SENDSCOPE_BROWSER` (the one variable for
+ * the browser, used by `sendscope report` and the browser tests alike; `SENDSCOPE_CHROMIUM`, its old name for
+ * the tests, is still read when `SENDSCOPE_BROWSER` is not set, as a deprecated alias).
  *
  * Install locations: Chrome on Windows under `%ProgramFiles%`, `%ProgramFiles(x86)%` or `%LocalAppData%`
  * `\Google\Chrome\Application\chrome.exe`; Edge under `\Microsoft\Edge\Application\msedge.exe`; on macOS the
@@ -50,17 +52,39 @@ export function browserCandidates(search: BrowserSearch): string[] {
   return [...new Set([...onPath, ...LINUX_PATHS])];
 }
 
+/** The environment variable naming the browser to use. */
+export const BROWSER_ENV = "SENDSCOPE_BROWSER";
+/** Its deprecated alias (the browser tests' old variable), read only when `SENDSCOPE_BROWSER` is not set. */
+export const DEPRECATED_BROWSER_ENV = "SENDSCOPE_CHROMIUM";
+
 /**
- * The browser to print with: env `SENDSCOPE_BROWSER` when set (and then only that one), else the first of
- * `browserCandidates` that exists.
+ * The browser named in the environment: `SENDSCOPE_BROWSER`, else the deprecated `SENDSCOPE_CHROMIUM`; null
+ * when neither is set (or both are blank).
+ * @example
+ * namedBrowser({ SENDSCOPE_CHROMIUM: "/opt/chromium" }) // => { path: "/opt/chromium", variable: "SENDSCOPE_CHROMIUM" }
+ * namedBrowser({}) // => null
+ */
+export function namedBrowser(env: NodeJS.ProcessEnv): { path: string; variable: string } | null {
+  for (const variable of [BROWSER_ENV, DEPRECATED_BROWSER_ENV]) {
+    const path = env[variable];
+    if (path !== undefined && path.trim() !== "") return { path, variable };
+  }
+  return null;
+}
+
+/**
+ * The browser to print with: the one named by env `SENDSCOPE_BROWSER` (or its deprecated alias
+ * `SENDSCOPE_CHROMIUM`) when set, and then only that one; else the first of `browserCandidates` that exists.
  * @example
  * findBrowser({ platform: "linux", env: { PATH: "/usr/bin" }, isFile: (p) => p === "/usr/bin/chromium" }) // => { path: "/usr/bin/chromium", how: "found at /usr/bin/chromium" }
  * findBrowser({ platform: "linux", env: { SENDSCOPE_BROWSER: "/nowhere" }, isFile: () => false }).path // => null
  */
 export function findBrowser(search: BrowserSearch = thisMachine()): BrowserFound {
-  const chosen = search.env.SENDSCOPE_BROWSER;
-  if (chosen !== undefined && chosen.trim() !== "") {
-    return search.isFile(chosen) ? { path: chosen, how: `SENDSCOPE_BROWSER=${chosen}` } : { path: null, why: `SENDSCOPE_BROWSER=${chosen} is not a file` };
+  const chosen = namedBrowser(search.env);
+  if (chosen !== null) {
+    const how = `${chosen.variable}=${chosen.path}`;
+    const deprecated = chosen.variable === DEPRECATED_BROWSER_ENV ? ` (${DEPRECATED_BROWSER_ENV} is deprecated: use ${BROWSER_ENV})` : "";
+    return search.isFile(chosen.path) ? { path: chosen.path, how: `${how}${deprecated}` } : { path: null, why: `${how} is not a file${deprecated}` };
   }
   for (const path of browserCandidates(search)) {
     if (search.isFile(path)) return { path, how: `found at ${path}` };

@@ -14,17 +14,13 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
-import { STAMP_FILE, type ReportJob } from "../lib/cli/report.js";
+import { IMPORTED_ENV, STAMP_FILE, type ReportJob } from "../lib/cli/report.js";
+import { dateLabel } from "../lib/charts/text.js";
 import { landingPage, type LandingOutputs } from "./landing.js";
 import { findBrowser } from "./find-browser.js";
 import { buildSite, renderGovernorsReport, withBuildLock } from "./sites.js";
 
 const say = (text: string) => process.stderr.write(`sendscope report: ${text}\n`);
-
-/** "11 July 2026" from "2026-07-11". */
-function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
 
 /** Time a step and say when it is done. */
 async function step<T>(n: number, what: string, fn: () => Promise<T>): Promise<T> {
@@ -37,7 +33,7 @@ async function step<T>(n: number, what: string, fn: () => Promise<T>): Promise<T
 
 async function main(job: ReportJob): Promise<number> {
   const short = job.fingerprint.slice(0, 12);
-  const stamp = `${job.schoolName} · figures as at ${longDate(job.asOf)} · input fingerprint ${short}`;
+  const stamp = `${job.schoolName} · figures as at ${dateLabel(job.asOf)} · input fingerprint ${short}`;
   const parent = dirname(job.out);
   const stage = join(parent, `.${basename(job.out)}.incomplete-${process.pid}`);
   const stem = `governors-report-${job.asOf}-${job.fingerprint.slice(0, 8)}`;
@@ -56,7 +52,8 @@ async function main(job: ReportJob): Promise<number> {
     });
   }
   try {
-    const env = { SENDSCOPE_SCHOOL_NAME: job.schoolName, SENDSCOPE_STAMP: stamp };
+    // The loaders build from the data the front half imported (IMPORTED_ENV), not from a second import.
+    const env: Record<string, string> = { SENDSCOPE_SCHOOL_NAME: job.schoolName, SENDSCOPE_STAMP: stamp, ...(job.imported ? { [IMPORTED_ENV]: job.imported } : {}) };
     await withBuildLock(async () => {
       await step(2, "building the SENCO site (all pages, confidential)", () => buildSite("senco", { dist: stage, data: job.folder, env }));
       await step(3, "building the governors' site (aggregates only)", () => buildSite("governors", { dist: stage, data: job.folder, env }));
@@ -78,7 +75,7 @@ async function main(job: ReportJob): Promise<number> {
     }
     await step(5, `putting the reports in ${rel(job.out)}`, async () => {
       // The page `sendscope serve` shows at its address (and that opens from disk): a link to each output.
-      writeFileSync(join(stage, "index.html"), landingPage({ schoolName: job.schoolName, figuresAsAt: longDate(job.asOf), fingerprint: short, travel }));
+      writeFileSync(join(stage, "index.html"), landingPage({ schoolName: job.schoolName, figuresAsAt: dateLabel(job.asOf), fingerprint: short, travel }));
       writeFileSync(join(stage, STAMP_FILE), `${JSON.stringify({
         school: job.schoolName, figuresAsAt: job.asOf, inputFingerprint: job.fingerprint, inputFolder: job.folder,
         inputFiles: job.files, builtAt: new Date().toISOString(), builtBy: "sendscope report",
@@ -101,7 +98,7 @@ async function main(job: ReportJob): Promise<number> {
       if (hadOld) rmSync(old, { recursive: true, force: true });
     });
     process.stdout.write(`${[
-      `Reports of ${job.schoolName}, figures as at ${longDate(job.asOf)}, input fingerprint ${short}, in ${rel(job.out)}/:`,
+      `Reports of ${job.schoolName}, figures as at ${dateLabel(job.asOf)}, input fingerprint ${short}, in ${rel(job.out)}/:`,
       `  SENCO site (CONFIDENTIAL, names pupils; never publish or send): ${rel(join(job.out, "senco", "index.html"))}`,
       `  Governors' site (aggregates only): ${rel(join(job.out, "governors", "index.html"))}`,
       `  ${travelLine}`,

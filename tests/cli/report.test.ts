@@ -9,7 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { inputFingerprint, missingForReport, nameFromFolder, PACKAGE_ROOT, refusalToReplace, reportName, STAMP_FILE } from "../../src/lib/cli/report.js";
+import { importFolder } from "../../src/lib/import/import-folder.js";
+import { type FileHash, hashOf, inputFingerprint, missingForReport, nameFromFolder, PACKAGE_ROOT, refusalToReplace, STAMP_FILE } from "../../src/lib/cli/report.js";
+import { reportName } from "../../src/lib/report/report-name.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const SAMPLE = join(ROOT, "fixtures", "sample-school");
@@ -23,15 +25,18 @@ function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
 }
 
 describe("inputFingerprint", () => {
-  it("is sha256 over each file's relative path, length and bytes in path order (value from Python's hashlib)", async () => {
+  it("is sha256 over each file's relative path, length and sha256 in path order (value from Python's hashlib)", async () => {
     const folder = join(work, "fp");
     mkdirSync(join(folder, "sub"), { recursive: true });
     writeFileSync(join(folder, "sub", "b.csv"), "hello\n");
     writeFileSync(join(folder, "a.csv"), "x,y\n1,2\n");
     writeFileSync(join(folder, ".DS_Store"), "hidden: left out");
     const { fingerprint, files } = await inputFingerprint(folder);
-    // python3: h=sha256(); for p,b in [("a.csv",b"x,y\n1,2\n"),("sub/b.csv",b"hello\n")]: h.update(f"{p}\0{len(b)}\0".encode()); h.update(b)
-    expect(fingerprint).toBe("4c9d07a87fdb0f1bee597a582f23a5a828951856bf57ce90390d43c3ce4e97ce");
+    // python3: h=sha256(); for p,b in [("a.csv",b"x,y\n1,2\n"),("sub/b.csv",b"hello\n")]: h.update(f"{p}\0{len(b)}\0{sha256(b).hexdigest()}\n".encode())
+    expect(fingerprint).toBe("7f081504c0be611419f29971770e5e58e8fb4d5000f364cbe8e385938dd7b252");
+    // Files whose bytes the import already read are not read again: their hashes are taken as given.
+    const given = new Map([["a.csv", { sha256: "f".repeat(64), bytes: 8 }]]);
+    expect((await inputFingerprint(folder, given)).files[0]).toEqual({ file: "a.csv", sha256: "f".repeat(64), bytes: 8 });
     expect(files.map((f) => f.file)).toEqual(["a.csv", "sub/b.csv"]);
     expect(files[1]!.sha256).toBe("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03"); // sha256sum of "hello\n"
     writeFileSync(join(folder, "a.csv"), "x,y\n1,3\n");
@@ -39,12 +44,28 @@ describe("inputFingerprint", () => {
   });
 });
 
+describe("the input read once", () => {
+  it("the import passes on the bytes it read, which give the same fingerprint as reading the files", async () => {
+    const read = new Map<string, FileHash>();
+    await importFolder("fixtures/sample-school", { onFileBytes: (file, bytes) => read.set(file, hashOf(bytes)) });
+    const all = await inputFingerprint("fixtures/sample-school");
+    // Every CSV export was passed on; only the files the import does not read (README.md, …) are read again.
+    expect([...read.keys()].sort()).toEqual(all.files.map((f) => f.file).filter((f) => f.endsWith(".csv")));
+    expect(await inputFingerprint("fixtures/sample-school", read)).toEqual(all);
+  });
+});
+
 describe("the name on the reports", () => {
-  it("--school-name, else the pupils' school column (one school), else the folder's name", () => {
-    expect(reportName({ given: " Oak Academy ", fromExports: "Elm Primary", trust: false, folder: "/x/y" })).toBe("Oak Academy");
-    expect(reportName({ given: undefined, fromExports: "Elm Primary", trust: false, folder: "/x/y" })).toBe("Elm Primary");
-    expect(reportName({ given: undefined, fromExports: "Elm Primary", trust: true, folder: "/x/oak-learning-trust" })).toBe("Oak learning trust");
-    expect(reportName({ given: "", fromExports: null, trust: false, folder: "/x/sample-school" })).toBe("Sample school");
+  it("--school-name, else the pupils' school column (one school), else the trust's name, else the folder's name", () => {
+    const elm = { pupils: [{ school: "Elm Primary" }, { school: "Elm Primary" }] };
+    const trust = { pupils: [{ school: "Elm Primary" }, { school: "Oak Primary" }] };
+    expect(reportName({ given: " Oak Academy ", data: elm, folder: "/x/y" })).toBe("Oak Academy");
+    expect(reportName({ given: undefined, data: elm, folder: "/x/y" })).toBe("Elm Primary");
+    expect(reportName({ given: undefined, data: trust, folder: "/x/oak-learning-trust" })).toBe("Oak learning trust");
+    expect(reportName({ data: trust, trustName: " Oak Learning Trust ", folder: "/x/y" })).toBe("Oak Learning Trust");
+    expect(reportName({ data: elm, trustName: "Oak Learning Trust" })).toBe("Elm Primary"); // a trust's name names a trust only
+    expect(reportName({ data: trust })).toBeNull(); // buildReport without a trust's name: no name, never a school's
+    expect(reportName({ given: "", data: { pupils: [] }, folder: "/x/sample-school" })).toBe("Sample school");
     expect(nameFromFolder("/d/St Mary's CE Primary")).toBe("St Mary's CE Primary");
     expect(nameFromFolder("/d/elm_primary")).toBe("Elm primary");
   });

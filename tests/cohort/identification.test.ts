@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Identification, identification } from "../../src/lib/cohort/identification.js";
-import { containsNaN, school } from "./builders.js";
+import { containsNaN, pupil, school, spell } from "./builders.js";
 import { smallSchool } from "./fixture-small.js";
 
 const cell = (cells: Identification["senStatus"], group: string) => cells.find((c) => c.group === group && !c.isTotal);
@@ -43,14 +43,37 @@ describe("identification", () => {
   });
   it("compares with national", () => {
     const k = id.national.find((x) => x.measure === "senShare" && x.group === "K")?.gap;
-    // rate 0.4 − national 0.142 = 0.258; interval = Wilson(2,5) − 0.142 = (−0.024379, 0.627276) → crosses 0
-    expect(k?.difference).toBeCloseTo(0.258, 12);
-    expect(k?.lower).toBeCloseTo(0.117621 - 0.142, 5);
+    // Every pupil is in Reception–Year 6, so the school is compared with state-funded primary schools: the
+    // latest primary SEN support share on or before 16 Jan 2025 is January 2023's 13.5% (src/data/national.ts).
+    // rate 0.4 − 0.135 = 0.265; interval = Wilson(2,5) − 0.135 = (−0.017379, 0.634276) → crosses 0
+    expect(k?.difference).toBeCloseTo(0.265, 12);
+    expect(k?.lower).toBeCloseTo(0.117621 - 0.135, 5);
     expect(k?.band).toBe("close to");
-    expect(k?.nationalYear).toBe("January 2025");
+    expect(k?.nationalYear).toBe("January 2023");
+    expect(k?.nationalLabel).toBe("state-funded primary schools in England, January 2023");
     const asd = id.national.find((x) => x.measure === "primaryNeedShare" && x.group === "E");
     expect(asd?.need).toBe("ASD");
     expect(asd?.gap).toMatchObject({ n: 1, count: 1, rate: 1 }); // p3's need is ASD
+  });
+  it("compares each school with its own phase, and names the figure used", () => {
+    const at = (yearGroups: number[]) => identification(school({
+      pupils: yearGroups.map((y, i) => pupil(`y${i}`, { yearGroup: y })),
+      senRegister: yearGroups.map((_, i) => spell(`y${i}`, i === 0 ? "E" : "N")),
+    }), "2025-01-16");
+    const e = (id: Identification) => id.national.find((x) => x.measure === "senShare" && x.group === "E")?.gap;
+    // Year 7 to 11: secondary; 2.4% in January 2023 (src/data/national.ts).
+    const secondary = at([7, 8, 9, 10, 11]);
+    expect(secondary.phase).toBe("secondary");
+    expect(e(secondary)).toMatchObject({ nationalRate: 0.024, nationalLabel: "state-funded secondary schools in England, January 2023" });
+    // Reception to Year 11 (all-through), and a middle school (Years 5 to 8): compared with all schools, and said.
+    for (const groups of [[0, 3, 6, 7, 11], [5, 6, 7, 8]]) {
+      const id = at(groups);
+      expect(id.phase).toBe("all");
+      expect(e(id)).toMatchObject({ nationalRate: 0.053, nationalLabel: "all schools in England (including special schools), January 2025" });
+    }
+    // Reception to Year 6: primary; the share with any SEN against primary schools in January 2025 (18.2%).
+    const primary = at([0, 1, 2, 3, 4, 5, 6]);
+    expect(primary.national.find((x) => x.group === "SEN")?.gap).toMatchObject({ count: 1, n: 7, nationalRate: 0.182 });
   });
   it("empty school: n 0 and null rates, never NaN", () => {
     const empty = identification(school({}), "2025-01-16");

@@ -36,6 +36,14 @@ describe("findBrowser", () => {
     expect(findBrowser({ platform: "linux", env: { SENDSCOPE_BROWSER: "/nowhere", PATH: "/usr/bin" }, isFile: only("/usr/bin/chromium") })).toEqual({ path: null, why: "SENDSCOPE_BROWSER=/nowhere is not a file" });
   });
 
+  it("SENDSCOPE_CHROMIUM, the deprecated alias, is read only when SENDSCOPE_BROWSER is not set, and says it is deprecated", () => {
+    expect(findBrowser({ platform: "linux", env: { SENDSCOPE_CHROMIUM: "/opt/c/chromium", PATH: "/usr/bin" }, isFile: only("/opt/c/chromium", "/usr/bin/chromium") }))
+      .toEqual({ path: "/opt/c/chromium", how: "SENDSCOPE_CHROMIUM=/opt/c/chromium (SENDSCOPE_CHROMIUM is deprecated: use SENDSCOPE_BROWSER)" });
+    expect(findBrowser({ platform: "linux", env: { SENDSCOPE_BROWSER: "/opt/b/chrome", SENDSCOPE_CHROMIUM: "/opt/c/chromium" }, isFile: only("/opt/b/chrome", "/opt/c/chromium") }).path).toBe("/opt/b/chrome");
+    expect(findBrowser({ platform: "linux", env: { SENDSCOPE_BROWSER: " ", SENDSCOPE_CHROMIUM: "/nowhere" }, isFile: () => false }))
+      .toEqual({ path: null, why: "SENDSCOPE_CHROMIUM=/nowhere is not a file (SENDSCOPE_CHROMIUM is deprecated: use SENDSCOPE_BROWSER)" });
+  });
+
   it("none at all: null, with the reason", () => {
     expect(findBrowser({ platform: "linux", env: { PATH: "/usr/bin" }, isFile: () => false })).toEqual({ path: null, why: "no Chrome, Chromium or Edge found" });
   });

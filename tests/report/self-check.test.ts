@@ -123,6 +123,13 @@ describe("each check fails when it should (faults planted in a good report)", ()
     expect(selfCheck(r, sample).some((f) => f.startsWith("phase:"))).toBe(true);
   });
 
+  it("a primary school's EHC plan share compared with all schools, special schools included", () => {
+    const r = good();
+    const e = r.identification.national.find((x) => x.measure === "senShare" && x.group === "E")!;
+    e.gap.nationalScope = "all schools in England (including special schools)";
+    expect(selfCheck(r, sample)).toContain(`phase: a primary school's E share is compared with "all schools in England (including special schools)", not state-funded primary schools`);
+  });
+
   it("a trust's report named after a school", () => {
     const r = good();
     (r as { schools?: unknown[] }).schools = [{ school: "school-001" }, { school: "school-002" }];

@@ -8,8 +8,9 @@
 //   recounted from the data; labels and page texts);
 // - "ranking": a cost-effectiveness ranking that ranks an intervention without clear evidence of impact, or
 //   gives two interventions the same rank 1;
-// - "phase": a national comparison that does not say which schools its figure is for, or a primary school
-//   compared with a figure for all schools where one for its phase is shipped;
+// - "phase": a national comparison that does not say which schools and year its figure is for, or a primary
+//   school's SEN support, EHC plan or any-SEN share compared with a figure for all schools (one for its
+//   phase is shipped for each);
 // - "name": a trust's report named after one of its schools;
 // - "pages": a page that prints a missing figure as "suppressed" or draws it as 0.
 // The expected values are recomputed here from the data or the report's own other sections, never copied
@@ -196,8 +197,11 @@ function checkPhase(r: Loose, data: SchoolData | null, out: string[]): void {
     const scope = gap.nationalScope;
     if (typeof scope !== "string" || scope.length === 0) {
       out.push(`phase: identification vs national, ${String(x.group)}: the national figure (${String(gap.nationalRate)}) does not say which schools it is for`);
-    } else if (isPrimary(data, r) && x.group === "SEN" && !/primary/.test(scope)) {
-      out.push(`phase: a primary school's SEN share is compared with "${scope}", not state-funded primary schools`);
+    } else if (isPrimary(data, r) && !/primary/.test(scope)) {
+      // The shipped figures have a state-funded primary figure for K, E and any SEN (src/data/national.ts).
+      out.push(`phase: a primary school's ${String(x.group)} share is compared with "${scope}", not state-funded primary schools`);
+    } else if (typeof gap.nationalLabel !== "string" || !gap.nationalLabel.includes(String(gap.nationalYear))) {
+      out.push(`phase: identification vs national, ${String(x.group)}: the comparison does not name the figure's year`);
     }
   }
   if (isPrimary(data, r) && !national.some((x) => x.measure === "senShare" && /primary/.test(String((x.gap as Loose).nationalScope ?? "")))) {

@@ -45,12 +45,8 @@ export function gradeLabel(value) {
   return pk ? `Pre-key stage ${pk[1]} (${value})` : TA[value] ?? String(value);
 }
 
-/** "2026-05-07" → "7 May 2026". */
-export function dateLabel(iso) {
-  if (iso == null || iso === "") return "–";
-  const d = new Date(`${String(iso).slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleDateString("en-GB", {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"});
-}
+/** "2026-05-07" → "7 May 2026": the one date format of the pages (see src/lib/charts/text.ts). */
+export {dateLabel} from "./charts/text.js";
 
 /** "Yes" / "No" / "–". */
 export function yesNo(value) {
@@ -61,4 +57,16 @@ export function yesNo(value) {
 export function capital(text) {
   const s = String(text ?? "");
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The national figure(s) a set of comparisons uses, named once: "state-funded primary schools in England,
+ * January 2023" when every gap uses the same figure, else each group's ("SEN support: …; EHC plans: …").
+ * `items` are `{group, gap}` pairs (`gap.nationalLabel`); null when none has a figure.
+ */
+export function nationalFigureLabel(items, groupName = (g) => g) {
+  const present = items.filter((x) => x?.gap?.nationalLabel);
+  if (present.length === 0) return null;
+  const labels = [...new Set(present.map((x) => x.gap.nationalLabel))];
+  return labels.length === 1 ? labels[0] : present.map((x) => `${groupName(x.group)}: ${x.gap.nationalLabel}`).join("; ");
 }

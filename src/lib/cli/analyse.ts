@@ -70,7 +70,7 @@ export function formatAnalyseSummary(report: SendscopeReport): string {
   for (const [code, label] of [["K", "SEN support"], ["E", "EHC plan"]] as const) {
     const cell = report.identification.senStatus.find((c) => c.group === code && !c.isTotal);
     const national = report.identification.national.find((x) => x.measure === "senShare" && x.group === code);
-    const nat = national ? `; national ${percent(national.gap.nationalRate)} (${national.gap.nationalYear})` : "";
+    const nat = national ? `; national ${percent(national.gap.nationalRate)} (${national.gap.nationalLabel})` : "";
     lines.push(`  ${label}: ${describe(cell, (c) => `${c.count ?? c.n} pupils, ${percent(c.rate)}${nat}`)}`);
   }
   const rwm = report.ks2Rwm.cells.filter((c) => c.dimension === "senAny");

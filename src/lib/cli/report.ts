@@ -12,12 +12,16 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { open, readdir, readFile, stat } from "node:fs/promises";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { existsSync, rmSync } from "node:fs";
+import { mkdtemp, open, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ImportError, InvalidArgumentError } from "../errors.js";
-import { analyseFolder } from "../report/analyse-folder.js";
+import { importFolder } from "../import/import-folder.js";
+import { defaultAsOf } from "../report/build-report.js";
+import { nameFromFolder, reportName } from "../report/report-name.js";
+import type { SchoolData } from "../schema/school-data.js";
 import type { CommandIo } from "./io.js";
 
 /** Options of `runReport` (the command's flags). */
@@ -45,6 +49,8 @@ export interface ReportJob {
   fingerprint: string;
   /** The input files, relative to `folder`, each with its own sha256. */
   files: Array<{ file: string; sha256: string; bytes: number }>;
+  /** The imported data for the data loaders (see `writeImported`), or null: they import the folder. */
+  imported: string | null;
 }
 
 /** Every file under `folder` (relative paths with `/`, sorted), skipping hidden files and folders. */
@@ -57,52 +63,76 @@ async function filesUnder(folder: string): Promise<string[]> {
     .sort();
 }
 
+/** A file's sha256 (hex) and length, as `inputFingerprint` records it. */
+export interface FileHash {
+  sha256: string;
+  bytes: number;
+}
+
 /**
- * A fingerprint of a folder of exports: sha256 over each file's relative path and contents, in path order
- * (hidden files left out). The same files give the same fingerprint on any machine; any changed byte, added,
- * removed or renamed file gives another.
+ * A file's sha256 and length, from its bytes.
+ * @example
+ * hashOf(new TextEncoder().encode("hello\n")).sha256 // => "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03"
+ */
+export function hashOf(bytes: Uint8Array): FileHash {
+  return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+}
+
+/**
+ * A fingerprint of a folder of exports: sha256 over one line per file, in path order (hidden files left
+ * out), `<relative path>\0<length>\0<the file's sha256>\n`. The same files give the same fingerprint on any
+ * machine; any changed byte, added, removed or renamed file gives another.
+ * @param known the hashes of files already read (the import passes their bytes on: `onFileBytes`), by
+ *   relative path; only the others are read here
  * @returns the fingerprint (64 hex digits) and each file's own sha256
  * @example
  * (await inputFingerprint("fixtures/sample-school")).fingerprint.slice(0, 8) // => e.g. "3f9a2c1b"
  */
-export async function inputFingerprint(folder: string): Promise<{ fingerprint: string; files: ReportJob["files"] }> {
+export async function inputFingerprint(folder: string, known: ReadonlyMap<string, FileHash> = new Map()): Promise<{ fingerprint: string; files: ReportJob["files"] }> {
   const whole = createHash("sha256");
   const files: ReportJob["files"] = [];
   for (const file of await filesUnder(folder)) {
-    const bytes = await readFile(join(folder, ...file.split("/")));
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    whole.update(`${file}\0${bytes.length}\0`).update(bytes);
-    files.push({ file, sha256, bytes: bytes.length });
+    const { sha256, bytes } = known.get(file) ?? hashOf(await readFile(join(folder, ...file.split("/"))));
+    whole.update(`${file}\0${bytes}\0${sha256}\n`);
+    files.push({ file, sha256, bytes });
   }
   return { fingerprint: whole.digest("hex"), files };
 }
 
-/**
- * A readable name from a folder's name: dashes and underscores become spaces and the first letter a capital;
- * a name that already has capitals or spaces is kept as it is.
- * @example
- * nameFromFolder("/data/sample-school") // => "Sample school"
- * nameFromFolder("Oak Trust exports") // => "Oak Trust exports"
- */
-export function nameFromFolder(folder: string): string {
-  const base = basename(resolve(folder)).trim();
-  if (/[A-Z ]/.test(base)) return base;
-  const words = base.replace(/[-_]+/g, " ").replace(/\s+/g, " ").trim();
-  return words === "" ? "The school" : `${words[0]!.toUpperCase()}${words.slice(1)}`;
+export { nameFromFolder } from "../report/report-name.js";
+
+/** The environment variable naming the imported data `sendscope report` hands to the dashboards' data loaders. */
+export const IMPORTED_ENV = "SENDSCOPE_IMPORTED";
+
+/** What the hand-over file holds: the folder it was imported from and the imported data. */
+export interface ImportedHandover {
+  folder: string;
+  data: SchoolData;
 }
 
 /**
- * The name shown on the reports: `--school-name` if given; for one school the name in the pupils' `school`
- * column (the most common one); otherwise (and for a trust, whose exports name each school) the folder's name.
+ * Hand the imported data to the dashboards' data loaders, so that they build from it rather than import the
+ * folder again: JSON in a fresh private folder (readable by this user only: it holds pupil-level data), named
+ * by env `SENDSCOPE_IMPORTED` in the build (see `loadDashboardReport`). `remove` deletes it, which the
+ * caller does as soon as the build is over. Null (the loaders import the folder themselves) when the data is
+ * too large to write as one JSON text.
  * @example
- * reportName({ given: undefined, fromExports: "Oak Primary", trust: false, folder: "x" }) // => "Oak Primary"
- * reportName({ given: undefined, fromExports: null, trust: false, folder: "/d/sample-school" }) // => "Sample school"
+ * const handover = await writeImported("/d/exports", data); // handover?.file => "/tmp/sendscope-report-…/imported.json"
+ * handover?.remove();
  */
-export function reportName(input: { given: string | undefined; fromExports: string | null; trust: boolean; folder: string }): string {
-  const given = input.given?.trim();
-  if (given) return given;
-  if (!input.trust && input.fromExports) return input.fromExports;
-  return nameFromFolder(input.folder);
+export async function writeImported(folder: string, data: SchoolData): Promise<{ file: string; remove: () => void } | null> {
+  const dir = await mkdtemp(join(tmpdir(), "sendscope-report-"));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const file = join(dir, "imported.json");
+    const handover: ImportedHandover = { folder, data };
+    await writeFile(file, JSON.stringify(handover), { mode: 0o600 });
+    return { file, remove };
+  } catch (error) {
+    remove();
+    if (error instanceof RangeError) return null; // longer than a JavaScript string can be
+    throw error;
+  }
 }
 
 /** The sendscope checkout this module runs from (`src/lib/cli` and `dist/lib/cli` are both three levels down). */
@@ -161,8 +191,9 @@ async function readableFolder(folder: string): Promise<string | null> {
 }
 
 /**
- * Run `report`: check the folder (it must import: the same test as `sendscope analyse`), the output folder
- * and the checkout, then build in a child process. Returns the exit status: 0 when the reports were written
+ * Run `report`: check the folder (it must import and hold a dated record, as `sendscope analyse` needs), the
+ * output folder and the checkout, then build in a child process, which builds both audiences' reports from
+ * the data imported here (see `writeImported`). Returns the exit status: 0 when the reports were written
  * (with or without the PDF, which needs a Chrome, Chromium or Edge browser); 2 with a one-line message for a
  * folder that cannot be used, an output folder that cannot be replaced, or a checkout that cannot build the
  * dashboards; 1 when the build itself failed (the previous reports, if any, are left untouched).
@@ -188,25 +219,34 @@ export async function runReport(folder: string, options: ReportOptions, io: Comm
   }
   const started = Date.now();
   io.stderr(`sendscope report: [1/5] checking ${folder} …\n`);
+  // The folder is imported once, here: the check, the date and the name come from it, and the dashboards'
+  // data loaders build both audiences' reports from the same data (handed over in a private file).
+  let handover: Awaited<ReturnType<typeof writeImported>>;
+  const read = new Map<string, FileHash>(); // the files the import read, so the fingerprint reads only the others
   let asOf: string;
-  let fromExports: string | null;
-  let trust: boolean;
+  let schoolName: string;
   try {
-    const report = await analyseFolder(absolute, { audience: "senco" });
-    asOf = report.meta.generatedFor;
-    fromExports = report.meta.schoolName;
-    trust = (report.schools?.length ?? 0) > 1;
+    const data = await importFolder(absolute, { onFileBytes: (file, bytes) => read.set(file, hashOf(bytes)) });
+    asOf = defaultAsOf(data).asOf;
+    schoolName = reportName({ given: options.schoolName, data, folder: absolute }) ?? nameFromFolder(absolute);
+    handover = await writeImported(absolute, data);
   } catch (error) {
     if (error instanceof ImportError || error instanceof InvalidArgumentError) return fail(error.message);
     throw error;
   }
-  const { fingerprint, files } = await inputFingerprint(absolute);
-  const job: ReportJob = {
-    folder: absolute, out, asOf, fingerprint, files,
-    schoolName: reportName({ given: options.schoolName, fromExports, trust, folder: absolute }),
-  };
-  io.stderr(`sendscope report: [1/5] ${files.length} files of ${job.schoolName}, figures as at ${asOf}, input fingerprint ${fingerprint.slice(0, 12)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-  return runPipeline(job, io);
+  // Stopped (Ctrl+C reaches the build too; SIGTERM is passed on to it): wait for the build, which cleans up
+  // after itself, then remove the hand-over file.
+  const wait = () => undefined;
+  process.on("SIGINT", wait);
+  try {
+    const { fingerprint, files } = await inputFingerprint(absolute, read);
+    const job: ReportJob = { folder: absolute, out, asOf, fingerprint, files, schoolName, imported: handover?.file ?? null };
+    io.stderr(`sendscope report: [1/5] ${files.length} files of ${job.schoolName}, figures as at ${asOf}, input fingerprint ${fingerprint.slice(0, 12)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    return await runPipeline(job, io);
+  } finally {
+    handover?.remove();
+    process.off("SIGINT", wait);
+  }
 }
 
 /** Run `src/report-build/pipeline.ts` with tsx in a child process (the job on its stdin), passing its output through. */
@@ -217,6 +257,9 @@ function runPipeline(job: ReportJob, io: CommandIo): Promise<number> {
     const child = spawn(process.execPath, ["--import", "tsx", script], {
       cwd: PACKAGE_ROOT, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, TZ: process.env.TZ ?? "UTC", SENDSCOPE_CWD: process.cwd() },
     });
+    const passOn = () => child.kill("SIGTERM");
+    process.on("SIGTERM", passOn);
+    child.on("close", () => process.off("SIGTERM", passOn));
     child.stdin.on("error", () => undefined); // a child that failed to start: reported by "error" below
     child.stdin.end(JSON.stringify(job));
     child.stdout.on("data", (chunk: Buffer) => io.stdout(chunk.toString()));

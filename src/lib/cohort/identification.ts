@@ -133,10 +133,11 @@ function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefin
  * against none (`senAny`), the primary-need mix within K and within E (`needMix`, partitions
  * `need-mix|<asOf>|K` and `…|E`; `unknown` = K/E with no need recorded), the same figures 12 months earlier
  * (`previous`) and the change (`change`, for K, E and SEN), and the national comparison (`national`: the K
- * and E shares of pupils, and the share of K pupils with SLCN / E pupils with ASD where the national figures
- * have them; and the share with any SEN against schools of the same phase, `schoolPhase`: a primary school
- * against state-funded primary schools, where the national figures have one; each gap's `nationalScope`
- * says which schools its figure is for). The SEN status on a date is the register spell in force that day (see `senStatusOn`).
+ * and E shares of pupils, the share of K pupils with SLCN / E pupils with ASD where the national figures
+ * have them, and the share with any SEN: each against schools of the same phase, `schoolPhase` (a primary
+ * school against state-funded primary schools) where the national figures have a figure for them, else all
+ * schools; of several years, the latest on or before `asOf` (see `nationalFigure`); each gap's
+ * `nationalLabel` names the figure used). The SEN status on a date is the register spell in force that day (see `senStatusOn`).
  * @param data the school's data
  * @param asOf the census-like date the figures describe (for example the January census day)
  * @param options `national`: national figures (default `DEFAULT_NATIONAL_FIGURES`); `confidence` of every
@@ -181,19 +182,20 @@ export function identification(
   const phase = schoolPhase(now);
   const national: IdentificationNational[] = [];
   for (const group of ["K", "E"] as const) {
-    const fig = nationalFigure("senShare", group, null, figures, phase);
+    const fig = nationalFigure("senShare", group, null, figures, phase, asOf);
     const count = cellOf(senStatus, group)?.count ?? 0;
     if (fig) national.push({ measure: "senShare", group, need: null, gap: nationalGap(count, now.length, fig, { confidence }) });
-    const needFigures = figures.figures.filter((x) => x.measure === "primaryNeedShare" && x.group === group && x.need);
-    const ofPhase = needFigures.filter((x) => (x.phase ?? "all") === phase);
-    for (const f of ofPhase.length > 0 ? ofPhase : needFigures.filter((x) => (x.phase ?? "all") === "all")) {
+    const needs = [...new Set(figures.figures.filter((x) => x.measure === "primaryNeedShare" && x.group === group && x.need).map((x) => x.need as string))];
+    for (const need of needs) {
+      const f = nationalFigure("primaryNeedShare", group, need, figures, phase, asOf);
+      if (!f) continue;
       const inStatus = now.filter((p) => p.senStatus === group);
-      const withNeed = inStatus.filter((p) => p.primaryNeed === f.need).length;
-      national.push({ measure: "primaryNeedShare", group, need: f.need ?? null, gap: nationalGap(withNeed, inStatus.length, f, { confidence }) });
+      const withNeed = inStatus.filter((p) => p.primaryNeed === need).length;
+      national.push({ measure: "primaryNeedShare", group, need, gap: nationalGap(withNeed, inStatus.length, f, { confidence }) });
     }
   }
   // Any SEN, against schools of the same phase where a figure for them is shipped.
-  const senFigure = nationalFigure("senShare", "SEN", null, figures, phase);
+  const senFigure = nationalFigure("senShare", "SEN", null, figures, phase, asOf);
   if (senFigure) national.push({ measure: "senShare", group: "SEN", need: null, gap: nationalGap(cellOf(senAny, "SEN")?.count ?? 0, now.length, senFigure, { confidence }) });
   return {
     asOf, previousAsOf, onRoll: now.length, phase, senStatus, senAny, needMix,

@@ -26,6 +26,7 @@ import { reportGapTrends, reportNationalComparisons, reportRwmGaps } from "./com
 import { type CrossSchoolCell, type SchoolSection, schoolSections } from "./per-school.js";
 import { collectGarbage } from "./collect-garbage.js";
 import type { NationalFigures } from "../../data/national.js";
+import { reportName } from "./report-name.js";
 import { type ImportSummary, type ReportContent, type ReportMeta, SendscopeReport } from "./schema.js";
 
 /** Options of `buildReport`. */
@@ -136,24 +137,6 @@ function importSummary(data: SchoolData): ImportSummary {
     },
     problems: { pupilLevel: true, rows: data.problems.map((p) => ({ ...p })) },
   };
-}
-
-/**
- * The name the report goes by: the school's (the name most of its pupils' records give) for one school; for
- * data of several schools, the trust's name when given (never one of its schools').
- */
-function reportName(data: SchoolData, trustName: string | undefined): string | null {
-  const schools = new Set<string>();
-  for (const p of data.pupils) if (p.school) schools.add(p.school);
-  return schools.size > 1 ? (trustName ?? null) : schoolName(data);
-}
-
-function schoolName(data: SchoolData): string | null {
-  const counts = new Map<string, number>();
-  for (const p of data.pupils) if (p.school) counts.set(p.school, (counts.get(p.school) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [name, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (best === null || c > (counts.get(best) ?? 0)) best = name;
-  return best;
 }
 
 /** Assessment points of one academic year, in term order, that hold results. */
@@ -324,7 +307,7 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     academicYear,
     audience: policy.audience,
     disclosure: { threshold: policy.threshold, roundCountsTo: policy.roundCountsTo ?? null },
-    schoolName: reportName(data, options.trustName),
+    schoolName: reportName({ trustName: options.trustName, data }),
     pupilsImported: data.pupils.length,
     pupilsOnRoll: ident.onRoll,
     dataSpan: span,

@@ -11,11 +11,13 @@ import { GapBand, LARGE_PROPORTION_GAP, gapBand } from "./band.js";
  * interval shifted by the national rate (the national figure, from hundreds of thousands of pupils, is
  * treated as fixed). `n` is the school's group size; an empty group has null figures and no band.
  * `nationalScope` says which schools the national figure is for (for example "state-funded primary schools
- * in England"), so a caption can name it.
+ * in England"), and `nationalLabel` names the figure used, schools and year ("state-funded primary schools in
+ * England, January 2023"), so a caption can say which figure it compares with.
  * @example
  * NationalGap.parse({ n: 20, count: 8, rate: 0.4, nationalRate: 0.52, difference: -0.12, lower: -0.3,
  *   upper: 0.1, band: "close to", nationalYear: "2023/24", nationalSource: "DfE …",
- *   nationalScope: "all schools in England (including special schools)" })
+ *   nationalScope: "all schools in England (including special schools)",
+ *   nationalLabel: "all schools in England (including special schools), 2023/24" })
  */
 export const NationalGap = z.object({
   n: z.number().int().nonnegative(),
@@ -29,6 +31,7 @@ export const NationalGap = z.object({
   nationalYear: z.string(),
   nationalSource: z.string(),
   nationalScope: z.string(),
+  nationalLabel: z.string(),
 });
 /** A school rate against national. */
 export type NationalGap = z.infer<typeof NationalGap>;
@@ -43,7 +46,8 @@ export type NationalGap = z.infer<typeof NationalGap>;
  * @example
  * nationalGap(4, 10, { rate: 0.52, year: "2023/24", source: "DfE" } as NationalFigure);
  * // => { n: 10, count: 4, rate: 0.4, nationalRate: 0.52, difference: -0.12, lower: -0.3518, upper: 0.1673,
- * //      band: "close to", … } (to 4 d.p.)
+ * //      band: "close to", nationalLabel: "all schools in England (including special schools), 2023/24", … }
+ * //      (to 4 d.p.)
  */
 export function nationalGap(
   count: number,
@@ -51,9 +55,10 @@ export function nationalGap(
   national: Pick<NationalFigure, "rate" | "year" | "source" | "phase">,
   options: { confidence?: number; large?: number | null } = {},
 ): NationalGap {
+  const scope = NATIONAL_PHASE_LABELS[national.phase ?? "all"];
   const base = {
     nationalRate: national.rate, nationalYear: national.year, nationalSource: national.source,
-    nationalScope: NATIONAL_PHASE_LABELS[national.phase ?? "all"],
+    nationalScope: scope, nationalLabel: `${scope}, ${national.year}`,
   };
   if (n === 0 && count === 0) {
     return { n: 0, count: 0, rate: null, difference: null, lower: null, upper: null, band: null, ...base };
