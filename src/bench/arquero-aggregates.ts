@@ -11,7 +11,7 @@
  * as `TEACHER_ASSESSMENT_RANK`; thresholds as `MEASURE_THRESHOLDS`; attendance summed over the academic year
  * of `asOf` per pupil, pupils with a possible session, by SEN status on 15 January of that year.
  */
-import { type ColumnTable, all, desc, op } from "arquero";
+import { type ColumnTable, desc, not, op } from "arquero";
 import { TEACHER_ASSESSMENT_RANK } from "../data/codes.js";
 import { PERSISTENT_ABSENCE_THRESHOLD, SEVERE_ABSENCE_THRESHOLD } from "../lib/cohort/attendance.js";
 import { academicYearOf, censusStatusDate } from "../lib/cohort/dates.js";
@@ -25,15 +25,19 @@ const EXPECTED = Object.fromEntries(Object.entries(MEASURE_THRESHOLDS).map(([m, 
 const HIGHER = Object.fromEntries(Object.entries(MEASURE_THRESHOLDS).map(([m, t]) => [m, t.higher]));
 const HAS_MEAN = Object.fromEntries(Object.entries(MEASURE_THRESHOLDS).map(([m, t]) => [m, t.hasMean]));
 
+/** The table with parameters for its expressions (`$.name`); arquero types `params` as table or getter. */
+function given(t: ColumnTable, params: Record<string, unknown>): ColumnTable {
+  return t.params(params) as ColumnTable;
+}
+
 /**
- * The SEN register ready for `statusOn`: each spell with its rank among a pupil's spells in force on the same
- * day (start date, `""` for none, then level; the spell's row breaks a tie, the earlier first).
+ * The SEN register ready for `withStatus`: each spell with its rank among a pupil's spells in force on the same
+ * day (start date, `""` for none, then level; the spell's row breaks a tie, the earlier first), for `withStatus`.
  * @example
  * rankedSpells(toTables(data)).columnNames() // => ["pupilId", "status", "primaryNeed", "startDate", "endDate", "start", "level", "spell"]
  */
 export function rankedSpells(tables: Pick<SchoolTables, "senRegister">): ColumnTable {
-  return tables.senRegister
-    .params({ LEVEL })
+  return given(tables.senRegister, { LEVEL })
     .derive({
       start: (d) => (d.startDate === null ? "" : d.startDate),
       level: (d, $) => $.LEVEL[d.status],
@@ -43,33 +47,36 @@ export function rankedSpells(tables: Pick<SchoolTables, "senRegister">): ColumnT
 }
 
 /**
- * Each key's SEN status and primary need on its date: `keys` has `pupilId` and `onDate` (distinct pairs);
- * the result has the same rows with `status` (N/K/E) and `need` (null for N or none recorded).
+ * Adds each row's SEN status and primary need on its date: `rows` has `pupilId` and the date in column `on`;
+ * the result is `rows` with `status` (N/K/E) and `need` (null for N or none recorded). Only the rows of pupils
+ * with a spell are joined to the register; the best spell in force is picked per row and looked up by row.
  * @example
- * statusOn(table({ pupilId: [data.pupils[0].pupilId], onDate: ["2026-07-17"] }), rankedSpells(toTables(data))).objects()
- * // => [{ pupilId: "V873210125070", onDate: "2026-07-17", status: "N", need: null }]
+ * withStatus(toTables(data).pupils.select("pupilId").slice(0, 1).derive({ on: () => "2026-07-17" }), "on", rankedSpells(toTables(data))).objects()
+ * // => [{ pupilId: "V873210125070", on: "2026-07-17", status: "N", need: null }]
  */
-export function statusOn(keys: ColumnTable, spells: ColumnTable): ColumnTable {
-  const best = keys
+export function withStatus(rows: ColumnTable, on: string, spells: ColumnTable): ColumnTable {
+  const numbered = rows.derive({ _row: () => op.row_number() });
+  const best = numbered
+    .select("_row", "pupilId", { [on]: "_on" })
     .join(spells, "pupilId")
-    .filter((d) => (d.startDate === null || d.startDate <= d.onDate) && (d.endDate === null || d.endDate >= d.onDate))
-    .groupby("pupilId", "onDate")
+    .filter((d) => (d.startDate === null || d.startDate <= d._on) && (d.endDate === null || d.endDate >= d._on))
+    .groupby("_row")
     .orderby(desc("start"), desc("level"), "spell")
     .filter(() => op.row_number() === 1)
     .ungroup()
-    .select("pupilId", "onDate", { status: "spellStatus", primaryNeed: "need" });
-  return keys
-    .join_left(best, [["pupilId", "onDate"], ["pupilId", "onDate"]], [all(), ["spellStatus", "need"]])
+    .select("_row", { status: "_status", primaryNeed: "_need" });
+  return numbered
+    .lookup(best, "_row", "_status", "_need")
     .derive({
-      status: (d) => (d.spellStatus == null ? "N" : d.spellStatus),
-      need: (d) => (d.spellStatus == null || d.spellStatus === "N" ? null : d.need),
+      status: (d) => (d._status == null ? "N" : d._status),
+      need: (d) => (d._status == null || d._status === "N" ? null : d._need),
     })
-    .select("pupilId", "onDate", "status", "need");
+    .select(not("_row", "_status", "_need"));
 }
 
 /** Rows of a per-status rollup, as plain objects keyed by status. */
 function byStatus(rolled: ColumnTable): Map<string, Record<string, number>> {
-  return new Map(rolled.objects().map((r) => [String(r.status), r as Record<string, number>]));
+  return new Map((rolled.objects() as Array<Record<string, number>>).map((r) => [String(r.status), r]));
 }
 
 /**
@@ -96,8 +103,7 @@ function withSenAndAll(rows: Map<string, Record<string, number>>, sums: readonly
  */
 function profiledResults(tables: SchoolTables, spells: ColumnTable, asOf: string): ColumnTable {
   const pupils = tables.pupils.select("pupilId").dedupe("pupilId");
-  const results = tables.assessments
-    .params({ asOf, RANK: TEACHER_ASSESSMENT_RANK })
+  const results = given(tables.assessments, { asOf, RANK: TEACHER_ASSESSMENT_RANK })
     .derive({
       row: () => op.row_number(),
       value: (d, $) => (d.measure === "teacherAssessment"
@@ -111,8 +117,7 @@ function profiledResults(tables: SchoolTables, spells: ColumnTable, asOf: string
     .filter(() => op.row_number() === 1)
     .ungroup()
     .select("pupilId", "subject", "measure", "point", "date", "value");
-  const keys = results.select("pupilId", { date: "onDate" }).dedupe();
-  return results.join(statusOn(keys, spells), [["pupilId", "date"], ["pupilId", "onDate"]]);
+  return withStatus(results, "date", spells);
 }
 
 /**
@@ -120,8 +125,7 @@ function profiledResults(tables: SchoolTables, spells: ColumnTable, asOf: string
  * threshold, `higherCount`/`higherRate` at the higher one, `mean` (null where the measure has none).
  */
 function attainmentCells(profiled: ColumnTable): Record<string, Figures> {
-  const rolled = profiled
-    .params({ EXPECTED, HIGHER })
+  const rolled = given(profiled, { EXPECTED, HIGHER })
     .groupby("subject", "measure", "point", "status")
     .rollup({
       n: () => op.count(),
@@ -129,7 +133,7 @@ function attainmentCells(profiled: ColumnTable): Record<string, Figures> {
       higherCount: (d, $) => op.sum($.HIGHER[d.measure] === null ? 0 : d.value >= $.HIGHER[d.measure] ? 1 : 0),
       total: (d) => op.sum(d.value),
     })
-    .objects();
+    .objects() as Array<Record<string, number>>;
   const byCell = new Map<string, Map<string, Record<string, number>>>();
   for (const r of rolled) {
     const cell = `${String(r.subject)}|${String(r.measure)}|${String(r.point)}`;
@@ -155,13 +159,11 @@ function attainmentCells(profiled: ColumnTable): Record<string, Figures> {
 
 /** Identification on `asOf`: pupils on roll, N/K/E/SEN counts and shares, the need mix within K and E. */
 function identificationCells(tables: SchoolTables, spells: ColumnTable, asOf: string): Record<string, Figures> {
-  const onRoll = tables.pupils
-    .params({ asOf })
+  const onRoll = given(tables.pupils, { asOf })
     .filter((d, $) => (d.admissionDate === null || d.admissionDate <= $.asOf) && (d.leavingDate === null || d.leavingDate >= $.asOf))
     .select("pupilId");
   const total = onRoll.numRows();
-  const keys = onRoll.dedupe("pupilId").derive({ onDate: (_d, $) => $.asOf });
-  const status = onRoll.join(statusOn(keys, spells).select("pupilId", "status", "need"), "pupilId");
+  const status = withStatus(onRoll.derive({ on: (_d, $) => $.asOf }), "on", spells);
   const out: Record<string, Figures> = { onRoll: { count: total, rate: null } };
   const counts = withSenAndAll(byStatus(status.groupby("status").count()), ["count"]);
   for (const [group, f] of counts) if (group !== "all") out[`status|${group}`] = { count: f.count!, rate: f.count! / total };
@@ -170,7 +172,7 @@ function identificationCells(tables: SchoolTables, spells: ColumnTable, asOf: st
     .derive({ need: (d) => (d.need === null ? "unknown" : d.need) })
     .groupby("status", "need")
     .count()
-    .objects();
+    .objects() as Array<Record<string, number>>;
   for (const r of mix) {
     const of = counts.get(String(r.status))!.count!;
     out[`need|${String(r.status)}|${String(r.need)}`] = { count: Number(r.count), rate: Number(r.count) / of };
@@ -183,17 +185,14 @@ function attendanceCells(tables: SchoolTables, spells: ColumnTable, asOf: string
   const academicYear = academicYearOf(asOf);
   const statusDate = censusStatusDate(academicYear);
   const pupils = tables.pupils.select("pupilId").dedupe("pupilId");
-  const sums = tables.attendance
-    .params({ academicYear })
+  const sums = given(tables.attendance, { academicYear })
     .filter((d, $) => d.academicYear === $.academicYear)
     .groupby("pupilId")
     .rollup({ possible: (d) => op.sum(d.possibleSessions), attended: (d) => op.sum(d.attendedSessions) })
     .filter((d) => d.possible > 0)
     .semijoin(pupils, "pupilId");
-  const keys = sums.select("pupilId").params({ statusDate }).derive({ onDate: (_d, $) => $.statusDate });
-  const rolled = sums
-    .join(statusOn(keys, spells).select("pupilId", "status"), "pupilId")
-    .params({ PA: PERSISTENT_ABSENCE_THRESHOLD, SA: SEVERE_ABSENCE_THRESHOLD })
+  const rolled = given(withStatus(given(sums, { statusDate }).derive({ on: (_d, $) => $.statusDate }), "on", spells),
+    { PA: PERSISTENT_ABSENCE_THRESHOLD, SA: SEVERE_ABSENCE_THRESHOLD })
     .derive({ missed: (d) => (d.possible - d.attended) / d.possible })
     .groupby("status")
     .rollup({

@@ -74,7 +74,7 @@ describe("toTables on a hand-made school", () => {
   });
 
   it("holds the same values as the records (a round trip through objects())", () => {
-    const back = t.senRegister.objects().map(({ sourceFile, sourceLine, ...rest }) => ({ ...rest, source: { file: sourceFile, line: sourceLine } }));
+    const back = (t.senRegister.objects() as Array<Record<string, unknown>>).map(({ sourceFile, sourceLine, ...rest }) => ({ ...rest, source: { file: sourceFile, line: sourceLine } }));
     expect(back).toEqual(small.senRegister);
   });
 });
@@ -97,7 +97,7 @@ describe("toTables on the sample school", () => {
       .groupby("pupilId").rollup({ possible: (d) => op.sum(d.possibleSessions), attended: (d) => op.sum(d.attendedSessions) })
       .filter((d) => d.possible > 0)
       .rollup({ n: () => op.count(), possible: (d) => op.sum(d.possible), attended: (d) => op.sum(d.attended) })
-      .object();
+      .object() as Record<string, number>;
     const all = attendanceByGroup(data, "2024/25").cells.find((c) => c.isTotal && c.dimension === "senStatus")!;
     expect(sums).toEqual({ n: all.n, possible: all.possibleSessions, attended: all.attendedSessions });
     expect(sums.possible).toBe(145566);
