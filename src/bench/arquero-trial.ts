@@ -11,6 +11,10 @@
  * every thread). Then the outputs are compared: arquero's against the library's and DuckDB's, every cell and
  * figure, counts exactly, other figures to 1e-9.
  *
+ * The two node processes then also make per-school figures (`per-school-aggregates.ts`: identification,
+ * attendance and suspensions by SEN status for every school), the library school by school, arquero with one
+ * `groupby` over the trust; timed as the phase `perSchool` and compared the same way (DuckDB has no part in it).
+ *
  *   npx tsx src/bench/arquero-trial.ts [<folder>] [--runs 3] [--as-of 2026-07-17] [--no-duckdb]
  *
  * `<folder>` defaults to the newest generated trust in `.bench-cache/` (`npm run bench -- --runs 1` makes one);
@@ -21,7 +25,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
-import { compareAggregates, cellCounts, sendscopeAggregates, type SharedAggregates } from "./aggregates.js";
+import { compareAggregates, cellCounts, sendscopeAggregates, type Figures, type SharedAggregates } from "./aggregates.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const CACHE = join(ROOT, ".bench-cache");
@@ -51,22 +55,27 @@ async function worker(impl: string, folder: string, asOf: string, out: string): 
   const [data, imported] = await phase(() => importFolder(folder));
   const phases: Record<string, Phase> = { import: imported };
   let aggregates: SharedAggregates;
+  let perSchool: Record<string, Figures>;
   if (impl === "arquero") {
     const { toTables } = await import("../lib/tables/to-tables.js");
     const { arqueroAggregates } = await import("./arquero-aggregates.js");
+    const { arqueroPerSchool } = await import("./per-school-aggregates.js");
     const [tables, made] = await phase(() => toTables(data));
     phases.tables = made;
     [aggregates, phases.analyses] = await phase(() => arqueroAggregates(data, asOf, tables));
+    [perSchool, phases.perSchool] = await phase(() => arqueroPerSchool(tables, asOf));
   } else if (impl === "library") {
     // As the report runs them: inside one shared context (today `withSharedResults`; the analysis context of
     // issue #16 replaces it), so attainment and gaps read the results once. Without it, plainly.
     const results = (await import("../lib/cohort/results.js")) as unknown as Record<string, unknown>;
-    const shared = (results.withSharedResults ?? ((analyse: () => SharedAggregates) => analyse())) as (analyse: () => SharedAggregates) => SharedAggregates;
+    const shared = (results.withSharedResults ?? (<T>(analyse: () => T) => analyse())) as <T>(analyse: () => T) => T;
+    const { libraryPerSchool } = await import("./per-school-aggregates.js");
     [aggregates, phases.analyses] = await phase(() => shared(() => sendscopeAggregates(data, asOf)));
+    [perSchool, phases.perSchool] = await phase(() => shared(() => libraryPerSchool(data, asOf)));
   } else {
     throw new Error(`--worker expects library or arquero, not ${impl}`);
   }
-  writeFileSync(out, `${JSON.stringify({ phases, aggregates })}\n`);
+  writeFileSync(out, `${JSON.stringify({ phases, aggregates, perSchool })}\n`);
 }
 
 /** A whole process, timed by `/usr/bin/time`: wall, peak resident set (MB), CPU user + system. */
@@ -159,19 +168,24 @@ async function trial(argv: readonly string[]): Promise<void> {
     const parts = names.map((n) => `${n} ${median(phases.map((p) => p[n]!.wall)).toFixed(2)} / ${median(phases.map((p) => p[n]!.cpu)).toFixed(2)}`).join(", ");
     log(`${impl.padEnd(22)} ${f2(median(ts.map((t) => t.wall)))} ${f2(median(ts.map((t) => t.cpu)))} ${median(ts.map((t) => t.peakMb)).toFixed(0).padStart(7)}   ${parts}`);
   }
-  const analysesCpu = (impl: string) => median((inside[impl] ?? []).map((p) => p.analyses!.cpu + (p.tables?.cpu ?? 0)));
-  const analysesWall = (impl: string) => median((inside[impl] ?? []).map((p) => p.analyses!.wall + (p.tables?.wall ?? 0)));
-  log(`arquero / library, analyses (tables included): CPU ${(analysesCpu("arquero") / analysesCpu("library")).toFixed(2)}×, wall ${(analysesWall("arquero") / analysesWall("library")).toFixed(2)}×`);
+  const ratio = (name: string, withTables: boolean) => {
+    const of = (impl: string, k: "cpu" | "wall") => median((inside[impl] ?? []).map((p) => p[name]![k] + (withTables ? (p.tables?.[k] ?? 0) : 0)));
+    return `CPU ${(of("arquero", "cpu") / of("library", "cpu")).toFixed(2)}×, wall ${(of("arquero", "wall") / of("library", "wall")).toFixed(2)}×`;
+  };
+  log(`arquero / library, shared aggregates (toTables included): ${ratio("analyses", true)}`);
+  log(`arquero / library, per school: ${ratio("perSchool", false)}`);
   log(`arquero / library, whole process: CPU ${(median(whole.arquero!.map((t) => t.cpu)) / median(whole.library!.map((t) => t.cpu))).toFixed(2)}×, peak ${(median(whole.arquero!.map((t) => t.peakMb)) / median(whole.library!.map((t) => t.peakMb))).toFixed(2)}×`);
 
-  const read = (impl: string) => (JSON.parse(readFileSync(outOf(impl), "utf8")) as { aggregates: SharedAggregates }).aggregates;
+  const read = (impl: string) => JSON.parse(readFileSync(outOf(impl), "utf8")) as { aggregates: SharedAggregates; perSchool: Record<string, Figures> };
   const ours = read("library");
   const theirs = read("arquero");
-  const differences = compareAggregates(ours, theirs, 1e-9);
-  log(`\ncheck arquero = library: ${JSON.stringify(cellCounts(theirs))} cells; ${differences.length === 0 ? "equal (counts exactly, other figures to 1e-9)" : `${differences.length} differences, e.g. ${JSON.stringify(differences.slice(0, 3))}`}`);
+  const say = (d: readonly unknown[]) => (d.length === 0 ? "equal (counts exactly, other figures to 1e-9)" : `${d.length} differences, e.g. ${JSON.stringify(d.slice(0, 3))}`);
+  log(`\ncheck arquero = library: ${JSON.stringify(cellCounts(theirs.aggregates))} cells; ${say(compareAggregates(ours.aggregates, theirs.aggregates, 1e-9))}`);
+  const asTable = (figures: Record<string, Figures>): SharedAggregates => ({ asOf, attainment: figures, gaps: {}, identification: {}, attendance: {} });
+  log(`check arquero = library per school: ${Object.keys(theirs.perSchool).length} cells; ${say(compareAggregates(asTable(ours.perSchool), asTable(theirs.perSchool), 1e-9))}`);
   if (withDuckdb) {
     const duckdb = JSON.parse(readFileSync(join(CACHE, "arquero-trial-duckdb-out.json"), "utf8")) as SharedAggregates;
-    const d = compareAggregates(duckdb, theirs, 1e-9);
+    const d = compareAggregates(duckdb, theirs.aggregates, 1e-9);
     log(`check arquero = DuckDB: ${d.length === 0 ? "equal" : `${d.length} differences, e.g. ${JSON.stringify(d.slice(0, 3))}`}`);
   }
 }

@@ -3,7 +3,8 @@
  * and on a generated 2,000-pupil, 4-school trust, the shared aggregates written in arquero
  * (`src/bench/arquero-aggregates.ts`, over `toTables`) equal the library's (`sendscopeAggregates`) and, on
  * the trust, DuckDB's from the raw CSVs (`duckdbAggregates`, the independent computation): every cell and
- * figure, counts exactly, rates and means to 1e-12.
+ * figure, counts exactly, rates and means to 1e-12. Per school (identification, attendance and suspensions by SEN
+ * status), arquero's one `groupby` over the trust equals the library's analyses run school by school.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +16,12 @@ import type { SchoolData } from "../../src/lib/schema/school-data.js";
 import { cellCounts, compareAggregates, sendscopeAggregates } from "../../src/bench/aggregates.js";
 import { arqueroAggregates } from "../../src/bench/arquero-aggregates.js";
 import { duckdbAggregates } from "../../src/bench/duckdb-aggregates.js";
+import { arqueroPerSchool, libraryPerSchool } from "../../src/bench/per-school-aggregates.js";
+import { toTables } from "../../src/lib/tables/to-tables.js";
+import type { Figures, SharedAggregates } from "../../src/bench/aggregates.js";
+
+/** One table of figures in the shape `compareAggregates` reads. */
+const asTable = (figures: Record<string, Figures>): SharedAggregates => ({ asOf: "", attainment: figures, gaps: {}, identification: {}, attendance: {} });
 
 const DATES = ["2026-07-17", "2025-03-01", "2024-01-20"];
 
@@ -56,6 +63,17 @@ describe("arquero, the library and DuckDB agree on a generated trust", () => {
       expect(counts.attendance).toBe(5); // all, N, K, E, SEN
       expect(compareAggregates(sendscopeAggregates(data, asOf), theirs, 1e-12)).toEqual([]);
       expect(compareAggregates(await duckdbAggregates(dir, asOf, 1), theirs, 1e-12)).toEqual([]);
+    }, 120_000);
+  }
+
+  for (const asOf of DATES) {
+    it(`per school on ${asOf}: identification, attendance and suspensions by SEN status`, () => {
+      const ours = libraryPerSchool(data, asOf);
+      const theirs = arqueroPerSchool(toTables(data), asOf);
+      // 4 schools × (on roll, N, K, E, SEN; attendance and suspensions for all, N, K, E, SEN)
+      expect(Object.keys(theirs).length).toBeGreaterThanOrEqual(4 * 13);
+      expect(Object.keys(theirs).filter((k) => k.endsWith("|suspensions|all")).length).toBe(4);
+      expect(compareAggregates(asTable(ours), asTable(theirs), 1e-12)).toEqual([]);
     }, 120_000);
   }
 
