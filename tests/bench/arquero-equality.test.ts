@@ -82,6 +82,6 @@ describe("arquero, the library and DuckDB agree on a generated trust", () => {
     const moved = structuredClone(theirs);
     moved.identification["status|K"]!.count! -= 1;
     moved.identification["status|E"]!.count! += 1;
-    expect(compareAggregates(theirs, moved).map((d) => d.key)).toEqual(["status|K", "status|E"]);
+    expect(compareAggregates(theirs, moved).map((d) => d.key).sort()).toEqual(["status|E", "status|K"]);
   });
 });
