@@ -111,6 +111,40 @@ describe("toTables on the sample school", () => {
     expect(onRoll).toBe(identification(data, "2026-07-17").onRoll);
   });
 
+  it("gives the README's example figures, which plain loops over the records give too", () => {
+    const t = toTables(data);
+    const byDisadvantage = (t.attendance.filter((d) => d.academicYear === "2024/25")
+      .join(t.pupils.select("pupilId", "disadvantaged"), "pupilId")
+      .groupby("disadvantaged")
+      .rollup({ pupils: (d) => op.distinct(d.pupilId), rate: (d) => op.sum(d.attendedSessions) / op.sum(d.possibleSessions) })
+      .orderby("disadvantaged").objects()) as Array<{ disadvantaged: boolean | null; pupils: number; rate: number }>;
+    const flag = new Map(data.pupils.map((p) => [p.pupilId, p.disadvantaged]));
+    const sums = new Map<boolean | null, { ids: Set<string>; possible: number; attended: number }>();
+    for (const a of data.attendance) {
+      if (a.academicYear !== "2024/25" || !flag.has(a.pupilId)) continue;
+      const key = flag.get(a.pupilId)!;
+      const s = sums.get(key) ?? { ids: new Set(), possible: 0, attended: 0 };
+      s.ids.add(a.pupilId);
+      s.possible += a.possibleSessions;
+      s.attended += a.attendedSessions;
+      sums.set(key, s);
+    }
+    expect(byDisadvantage.map((r) => r.pupils)).toEqual([303, 110]);
+    for (const r of byDisadvantage) {
+      const s = sums.get(r.disadvantaged)!;
+      expect(r.pupils).toBe(s.ids.size);
+      expect(r.rate).toBeCloseTo(s.attended / s.possible, 12);
+    }
+    expect(byDisadvantage[0]!.rate).toBeCloseTo(0.9372, 4);
+    const ks2 = t.assessments.filter((d) => d.measure === "scaled" && d.point === "2024/25 summer")
+      .groupby("subject").rollup({ n: op.count(), atExpected: (d) => op.mean(d.score >= 100 ? 1 : 0) })
+      .orderby("subject").objects() as Array<{ subject: string; n: number; atExpected: number }>;
+    const gps = data.assessments.filter((a) => a.measure === "scaled" && a.point === "2024/25 summer" && a.subject === "gps");
+    expect(ks2.map((r) => r.subject)).toEqual(["gps", "maths", "reading"]);
+    expect(ks2[0]).toEqual({ subject: "gps", n: gps.length, atExpected: gps.filter((a) => a.score! >= 100).length / gps.length });
+    expect(ks2[0]!.n).toBe(59);
+  });
+
   it("with arquero-aggregates: SEN support 59 and EHC plan 17 on roll (the sample school's README)", () => {
     const id = arqueroAggregates(data, "2026-07-17").identification;
     expect(id["status|K"]).toEqual({ count: 59, rate: 59 / 420 });
