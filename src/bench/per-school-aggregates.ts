@@ -22,7 +22,7 @@ import type { Figures } from "./aggregates.js";
 /**
  * The per-school figures with the library's analyses, school by school.
  * @example
- * libraryPerSchool(trust, "2026-07-17")["school-001|identification|K"] // => { count: 52 }
+ * libraryPerSchool(data, "2026-07-17")["(school not recorded)|identification|K"] // => { count: 59 } (the sample school)
  */
 export function libraryPerSchool(data: SchoolData, asOf: string): Record<string, Figures> {
   const academicYear = academicYearOf(asOf);
@@ -71,7 +71,7 @@ function bySchool(rolled: ColumnTable, table: string, sums: readonly string[], o
 /**
  * The per-school figures with arquero over `toTables(data)`: one `groupby("school", "status")` per table.
  * @example
- * arqueroPerSchool(toTables(trust), "2026-07-17")["school-001|identification|K"] // => { count: 52 }
+ * arqueroPerSchool(toTables(data), "2026-07-17")["(school not recorded)|identification|K"] // => { count: 59 } (the sample school)
  */
 export function arqueroPerSchool(tables: SchoolTables, asOf: string): Record<string, Figures> {
   const academicYear = academicYearOf(asOf);
