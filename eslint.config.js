@@ -22,6 +22,8 @@ const LAYERS = [
   [{ type: "schema", pattern: `${lib}/schema/**` }],
   [{ type: "stats", pattern: `${lib}/stats/**` }],
   [{ type: "import", pattern: `${lib}/import/**` }],
+  // The imported records as arquero tables (toTables): made from the records, beneath the analyses.
+  [{ type: "tables", pattern: `${lib}/tables/**` }],
   [{ type: "cohort", pattern: `${lib}/cohort/**` }],
   [{ type: "gaps", pattern: `${lib}/gaps/**` }, { type: "interventions", pattern: `${lib}/interventions/**` }],
   // Disclosure's contract with the report: the policy, the links between cells, the disclosed shape. The

@@ -46,6 +46,10 @@ export { ATTENDANCE_CODES, ATTENDANCE_CODE_CLASSES, attendanceCode } from "../da
 export type { AttendanceCode, AttendanceCodeClass } from "../data/attendance-codes.js";
 export type { FileMapping } from "./import/mapping.js";
 
+// --- tables: the imported records as arquero tables, for a data lead's own analyses (README) ---------------
+export { toTables, RECORD_TABLES, IDENTIFIER_COLUMNS } from "./tables/to-tables.js";
+export type { SchoolTables, RecordTable, ToTablesOptions } from "./tables/to-tables.js";
+
 // --- validation: `sendscope validate --json` as a value (the commands themselves are src/lib/cli/'s) -------
 export { validateJson } from "./cli/validate.js";
 export type { ValidateJson } from "./cli/validate.js";
