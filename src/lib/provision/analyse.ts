@@ -92,6 +92,7 @@ export function analyseProvision(data: SchoolData, asOf: string, config: CostsCo
     const pupil = pupilsById.get(pupilId);
     rows.push({
       pupilId,
+      name: pupil === undefined ? null : `${pupil.forename} ${pupil.surname}`.trim(),
       yearGroup: pupil === undefined ? null : yearGroupIn(pupil, academicYear),
       senStatus: status.status,
       primaryNeed: status.primaryNeed,

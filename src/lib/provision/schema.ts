@@ -115,7 +115,8 @@ export const ProvisionPupilPlacement = z.object({
 export type ProvisionPupilPlacement = z.infer<typeof ProvisionPupilPlacement>;
 
 /**
- * One pupil's annual cost of additional support in the basis year, against the threshold (SENCO only):
+ * One pupil's annual cost of additional support in the basis year, against the threshold (SENCO only; `name`
+ * is the pupil's forename and surname, for the SENCO's page):
  * `aboveThreshold` (cost > threshold), `nearThreshold` (within the margin below it), `excess` (cost −
  * threshold, when above) and `band` (the smallest of the authority's top-up bands that covers the excess, the
  * largest when none does; null with no bands or when not above).
@@ -124,6 +125,7 @@ export type ProvisionPupilPlacement = z.infer<typeof ProvisionPupilPlacement>;
  */
 export const ProvisionPupil = z.object({
   pupilId: z.string(),
+  name: z.string().nullable(),
   yearGroup: z.number().int().nullable(),
   senStatus: SenStatus,
   primaryNeed: z.string().nullable(),
