@@ -153,3 +153,15 @@ describe("parseCostsConfig refuses bad values, naming the file and the field", (
     expect([c.roles.TA!.hourlyRate, c.roles.HLTA!.hourlyRate, c.margin, c.threshold, c.from]).toEqual([19.5, 22, 500, 6000, "costs.json"]);
   });
 });
+
+describe("README's costs file", () => {
+  it("is accepted as written", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync("README.md", "utf8");
+    const section = readme.slice(readme.indexOf("## Costs and the SEN budget"));
+    const json = /```json\n([\s\S]*?)```/.exec(section)![1]!;
+    const c = parseCostsConfig(json, "README.md");
+    expect([c.roles.TA!.hourlyRate, c.topUpBands.map((b) => b.amount), c.notionalSenBudget]).toEqual([17.2, [1600, 3100, 4500], 95000]);
+    expect(c.roles.TA!.hourlyRate * c.workingWeeks).toBeCloseTo(653.6, 6); // the authority's £653.60 per weekly hour over 38 weeks
+  });
+});
