@@ -26,6 +26,8 @@ const LAYERS = [
   [{ type: "tables", pattern: `${lib}/tables/**` }],
   [{ type: "cohort", pattern: `${lib}/cohort/**` }],
   [{ type: "gaps", pattern: `${lib}/gaps/**` }, { type: "interventions", pattern: `${lib}/interventions/**` }],
+  // The cost of provision (issue #15): the provision map costed, beside the interventions' impact.
+  [{ type: "provision", pattern: `${lib}/provision/**` }],
   // Disclosure's contract with the report: the policy, the links between cells, the disclosed shape. The
   // report is built to it; applying it (below, `disclosure`) comes after the report.
   [{ type: "disclosure-contract", pattern: files("disclosure", ["policy", "links", "disclosed", "disclosed-schema", "identifiers"]) }],

@@ -43,6 +43,7 @@ export default site === "governors"
     pages: [
       { name: "Overview and SEF", path: "/" },
       { name: "Interventions", path: "/interventions" },
+      { name: "SEN budget and provision", path: "/budget" },
       { name: "Data quality", path: "/data-quality" },
       { name: "Governors' report", path: "/governors/" },
     ],

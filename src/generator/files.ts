@@ -208,7 +208,8 @@ export function writeSchoolFiles(dir: string, ev: SchoolEvents, rng: Rng, proble
   const mathsCol = `${"maths" satisfies Subject}_${"standardised" satisfies MeasureKind}`;
   const wideHeader = [headerFor("assessments", "upn", "generic"), headerFor("assessments", "point", "generic"),
     headerFor("assessments", "date", "generic"), readingCol, mathsCol];
-  const inIntervention = new Set(ev.placements.map((x) => x.pupil));
+  // (measured interventions: the EHC plan support of issue #15, code AAS, has no test of its own)
+  const inIntervention = new Set(ev.placements.filter((x) => x.spec.code !== "AAS").map((x) => x.pupil));
   const cells = new Map<string, { p: PupilModel; t: TermInfo; reading: string; maths: string }>();
   for (const a of ev.assessments) {
     if (a.measure !== "standardised") continue;

@@ -7,6 +7,7 @@ import { generateAssessments } from "./assessments.js";
 import { generateAttendance } from "./attendance.js";
 import { writeSchoolFiles, type SchoolEvents } from "./files.js";
 import { planInterventions } from "./interventions.js";
+import { planEhcSupport } from "./support.js";
 import { Rng, hashKeys } from "./random.js";
 import { writeReadme } from "./readme.js";
 import { buildSchool } from "./school.js";
@@ -54,7 +55,8 @@ export function buildSchoolEvents(seed: number, schoolIndex: number, roll: numbe
   const school = buildSchool(rng, {
     schoolIndex, roll, la: LA_CODE, establishment: FIRST_ESTABLISHMENT + schoolIndex, issuedUpns,
   });
-  const placements = planInterventions(rng, schoolSeed, school.pupils, roll);
+  // EHC plan support (issue #15) from its own random stream, after every other placement.
+  const placements = [...planInterventions(rng, schoolSeed, school.pupils, roll), ...planEhcSupport(schoolSeed, school.pupils)];
   const assessments = generateAssessments(schoolSeed, school.pupils);
   const attendance = generateAttendance(rng, school.pupils);
   const suspensions = generateSuspensions(rng, school.pupils, schoolIndex % 2 === 0);

@@ -90,6 +90,26 @@ export { rankCostEffectiveness } from "./interventions/ranking.js";
 export type { RankingInput, RankingOptions } from "./interventions/ranking.js";
 export { narrate } from "./interventions/narrative.js";
 
+// --- provision: the cost of the provision map and the £6,000 threshold (issue #15) ----------------------------
+export { analyseProvision } from "./provision/analyse.js";
+export {
+  costsConfig, parseCostsConfig, loadCostsConfig, CostsConfigInput, CostRole, InterventionCosting, TopUpBand,
+} from "./provision/config.js";
+export type { CostsConfig } from "./provision/config.js";
+export { costPlacements, staffRole } from "./provision/placement-cost.js";
+export type { PlacementCost } from "./provision/placement-cost.js";
+export { financialYearOf, yearBounds, yearOf, yearShares } from "./provision/years.js";
+export type { YearKind } from "./provision/years.js";
+export {
+  ProvisionReport, ProvisionCell, StaffHoursCell, ProvisionPupil, ProvisionPupilPlacement, ProvisionBasis,
+  ProvisionRate, ProvisionYearTotal, UncostedPlacement,
+} from "./provision/schema.js";
+export {
+  DEFAULT_SEN_THRESHOLD, DEFAULT_WORKING_WEEKS, DEFAULT_THRESHOLD_MARGIN, DEFAULT_ROLES, AREA_OF_NEED,
+  AREA_OF_NEED_LABELS, AREAS_OF_NEED,
+} from "../data/costs.js";
+export type { AreaOfNeed, DefaultRole } from "../data/costs.js";
+
 // --- disclosure and report: audience policies, suppression, the one report, `sendscope analyse` -----------
 export {
   Audience, DisclosurePolicy, policyFor, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_PUBLIC_ROUNDING,

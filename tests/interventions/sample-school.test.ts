@@ -27,6 +27,8 @@ describe("interventions on the sample school", () => {
   it("matches its schema and finds every intervention, each subject inferred", () => {
     expect(InterventionsReport.parse(report)).toEqual(report);
     expect(report.interventions.map((i) => [i.intervention, i.impact.subject, i.impact.measure])).toEqual([
+      // EHC plan support (issue #15, src/generator/support.ts): no measure of its own
+      ["Additional adult support (EHC plan)", null, null],
       ["Comprehension club", "reading", "standardised"],
       ["ELSA (emotional literacy support)", null, null],
       ["Maths booster club", "maths", "standardised"],

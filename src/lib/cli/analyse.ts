@@ -4,6 +4,7 @@
  */
 import { ImportError, InvalidArgumentError } from "../errors.js";
 import { loadNationalFigures } from "../../data/national.js";
+import { loadCostsConfig } from "../provision/config.js";
 import { importProgressBar, wantsProgressBar } from "./progress.js";
 import { analyseFolder } from "../report/analyse-folder.js";
 import { policyFor } from "../disclosure/policy.js";
@@ -33,6 +34,8 @@ export interface AnalyseOptions {
   force?: boolean;
   /** The name of a report on several schools; default the folder's name. */
   trustName?: string;
+  /** Path of a costs file (`sendscope.costs.json`, see `loadCostsConfig`); default the built-in rates. */
+  costs?: string;
 }
 
 interface Figure {
@@ -122,6 +125,7 @@ export async function runAnalyse(
     policyFor(options.audience, options.threshold === undefined ? {} : { threshold: options.threshold });
     const national = options.national === undefined ? undefined : await loadNationalFigures(options.national);
     const mapping = options.mapping === undefined ? undefined : await loadMappingFile(options.mapping);
+    const costs = options.costs === undefined ? undefined : await loadCostsConfig(options.costs);
     const bar = wantsProgressBar(undefined, options.json) ? importProgressBar() : null;
     try {
       // A trust's records (hundreds of MB) are let go inside `analyseFolder`, before disclosure control.
@@ -130,6 +134,7 @@ export async function runAnalyse(
         ...(mapping === undefined ? {} : { mapping }),
         ...(options.threads === undefined ? {} : { threads: options.threads }),
         ...(national === undefined ? {} : { national }),
+        ...(costs === undefined ? {} : { costs }),
         audience: options.audience,
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
         ...(options.threshold === undefined ? {} : { threshold: options.threshold }),

@@ -71,7 +71,8 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--standardised-threshold <n>", "the standardised score (mean 100) counted as at or above the line in attainment shares (default 85: average or above)", positiveWholeNumber)
     .option("--force", "analyse an --as-of date outside the span of the data instead of refusing it (with a warning)", false)
     .option("--trust-name <name>", "the name of a report on several schools (default: the folder's name)")
-    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string; mapping?: string; threads?: number; standardisedThreshold?: number; force: boolean; trustName?: string }) => {
+    .option("--costs <file>", "a sendscope.costs.json of staff rates, group sizes, the £6,000 threshold and top-up bands (default: the built-in rates)")
+    .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string; mapping?: string; threads?: number; standardisedThreshold?: number; force: boolean; trustName?: string; costs?: string }) => {
       exitCode = await (await import("./analyse.js")).runAnalyse(folder, {
         json: opts.json, audience: opts.audience, force: opts.force,
         ...(opts.standardisedThreshold === undefined ? {} : { standardisedThreshold: opts.standardisedThreshold }),
@@ -81,6 +82,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
         ...(opts.national === undefined ? {} : { national: opts.national }),
         ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
         ...(opts.threads === undefined ? {} : { threads: opts.threads }),
+        ...(opts.costs === undefined ? {} : { costs: opts.costs }),
       }, io);
     });
   program

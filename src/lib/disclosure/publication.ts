@@ -221,6 +221,9 @@ function relink(report: ReportContent): void {
     }
   }
   linkSenAnyToSenStatus(r);
+  // Provision: the pupils against the threshold are the pupils by area of need (one total, two tables).
+  const areaTotal = r.provision.byArea.find((c) => c.isTotal === true);
+  for (const c of r.provision.thresholdBands) if (c.isTotal === true && areaTotal) addSameAs(c, [{ partition: areaTotal.partition, group: areaTotal.group }]);
 }
 
 /** Options of {@link publishReport}. */
@@ -277,7 +280,7 @@ export function publishReport(report: unknown, options: PublishOptions): void {
   }
   const forbidden = forbiddenWords(options.pupils ?? [], staff);
   const renames = new Map<string, string>();
-  const names = [...new Set([...r.interventions.interventions.map((iv) => iv.intervention)])];
+  const names = [...new Set([...r.interventions.interventions.map((iv) => iv.intervention), ...r.provision.byIntervention.map((c) => c.group)])];
   let anonymous = 0;
   for (const name of names) {
     const given = options.interventionNames?.[name];
@@ -292,6 +295,9 @@ export function publishReport(report: unknown, options: PublishOptions): void {
     iv.delivery.staff = [];
   }
   renameIn(r.interventions, renames);
+  // Provision (issue #15): names as the interventions', and staff hours by role and year group stay with the SENCO.
+  renameIn(r.provision, renames);
+  r.provision.staffHours = [];
   r.meta.import.files.forEach((f, i) => {
     f.file = `file ${i + 1} (${f.kind})`;
   });

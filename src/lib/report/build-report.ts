@@ -22,6 +22,8 @@ import { attainmentGaps } from "../gaps/attainment-gaps.js";
 import { type Audience, type DisclosurePolicy, policyFor } from "../disclosure/policy.js";
 import { applyDisclosure } from "../disclosure/apply-disclosure.js";
 import { analyseInterventions } from "../interventions/analyse.js";
+import { analyseProvision } from "../provision/analyse.js";
+import { type CostsConfig, costsConfig } from "../provision/config.js";
 import { reportGapTrends, reportNationalComparisons, reportRwmGaps } from "./comparisons.js";
 import { type CrossSchoolCell, type SchoolSection, schoolSections } from "./per-school.js";
 import { collectGarbage } from "./collect-garbage.js";
@@ -54,6 +56,8 @@ export interface BuildReportOptions {
    * `applyDisclosure`); default the folder mapping's `interventionNames` (`data.interventionNames`), if any.
    */
   interventionNames?: Readonly<Record<string, string>>;
+  /** The costing configuration of the provision section (`loadCostsConfig`); default `costsConfig()` (the defaults). */
+  costs?: CostsConfig;
 }
 
 function latest(dates: Iterable<string | null>): string | null {
@@ -336,6 +340,7 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     targets: targetsOnTrack(upTo, asOf),
     reviews: ehcReviews(upTo, asOf),
     interventions,
+    provision: analyseProvision(upTo, asOf, options.costs ?? costsConfig()),
   };
   // The relations between tables (`sameAs`, `dependsOn`) are made by disclosure control itself, from the
   // report (see `publishReport`), so that `applyDisclosure` on a SENCO's report gives this report exactly.

@@ -19,6 +19,7 @@ import { TargetsOnTrack } from "../cohort/targets.js";
 import { EhcReviews } from "../cohort/ehc-reviews.js";
 import { AttainmentGap, RwmGap } from "../gaps/attainment-gaps.js";
 import { InterventionsReport } from "../interventions/schema.js";
+import { ProvisionReport } from "../provision/schema.js";
 import { GapTrendEntry, ReportNationalComparison } from "./comparisons.js";
 import { SchoolSection } from "./per-school.js";
 import { Audience } from "../disclosure/policy.js";
@@ -110,6 +111,8 @@ export type ReportMeta = z.infer<typeof ReportMeta>;
  * - `targets`: share of each group on track for its targets on `generatedFor`, and pupils off track.
  * - `reviews`: EHC plan annual reviews overdue and due in the next 60 days, by status, and the pupil list.
  * - `interventions`: intervention effectiveness (`analyseInterventions` on `generatedFor`).
+ * - `provision`: the cost of the provision map against the £6,000 threshold (`analyseProvision` on
+ *   `generatedFor`); each pupil's cost is a pupil-level list (SENCO only).
  * - `schools`: one section per school when the data holds more than one (a trust or local authority);
  *   omitted for one school. The other sections are then the whole trust's.
  * @example
@@ -133,6 +136,7 @@ export const ReportContent = z.object({
   targets: TargetsOnTrack,
   reviews: EhcReviews,
   interventions: InterventionsReport,
+  provision: ProvisionReport,
   schools: z.array(SchoolSection).optional(),
 });
 /** The report before disclosure control. */
