@@ -11,7 +11,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { FolderPlan, ImportedSchool } from "./import-folder.js";
+import type { FolderPlan, ImportedSchool } from "./folder-plan.js";
 import { decodeSchoolData, type EncodedSchoolData } from "./record-columns.js";
 
 /** What an import worker is given (its `workerData`). */
