@@ -268,14 +268,10 @@ export function encodeSchoolData(data: SchoolData): EncodedSchoolData {
  */
 export function decodeSchoolData(encoded: EncodedSchoolData): SchoolData {
   const { strings, columns } = encoded;
+  const records = {} as { -readonly [K in ColumnKind]: SchoolData[K] };
+  for (const kind of COLUMN_KINDS) (records as Record<ColumnKind, unknown>)[kind] = decodeKind(kind, strings, columns[kind]);
   return {
-    pupils: decodeKind("pupils", strings, columns.pupils),
-    senRegister: decodeKind("senRegister", strings, columns.senRegister),
-    assessments: decodeKind("assessments", strings, columns.assessments),
-    interventions: decodeKind("interventions", strings, columns.interventions),
-    attendance: decodeKind("attendance", strings, columns.attendance),
-    suspensions: decodeKind("suspensions", strings, columns.suspensions),
-    targets: decodeKind("targets", strings, columns.targets),
+    ...records,
     files: encoded.files,
     problems: encoded.problems,
     ...(encoded.unreadFiles === undefined ? {} : { unreadFiles: encoded.unreadFiles }),
