@@ -41,7 +41,7 @@ export interface ImportOptions {
   /**
    * How many threads read a folder of several schools, each taking the next school not yet taken (the data is
    * the same whatever the number). Default: 2 for a folder of two or more schools and at least 16 MB, on a
-   * machine with two or more cores; else 1. A second thread saves about a second on the 100,000-pupil benchmark.
+   * machine with two or more cores; else 1 (what a second thread saves: `src/bench/README.md`).
    */
   threads?: number;
 }

@@ -4,8 +4,8 @@
  * records without parsing any text (see `importPlanned`).
  *
  * A structured clone of the same records (`postMessage` of plain objects) costs the receiving thread about as
- * much as importing them itself (half the 100,000-pupil benchmark: 1.5 s to deserialise against 2 s to
- * import), which would leave a second thread nothing to win.
+ * much as importing them itself, which would leave a second thread nothing to win (figures in
+ * `src/bench/README.md`).
  *
  * Each kind of record has a codec, made from its field table (`schema/fields.ts`), that writes its fields in
  * order and reads them back in the same order, into an object literal with the keys in the table's order (the
@@ -173,7 +173,7 @@ class ColumnReader {
 /**
  * A whole number read from a `Float64Array` as V8's small integer (as the import gives it), not a boxed
  * double: V8 keeps a field that has only ever held small integers unboxed, and one boxed value stored in it
- * would make it box every record's value (on the 100,000-pupil benchmark, 70 MB more).
+ * would make it box every record's value (tens of MB more on a trust: `src/bench/README.md`).
  */
 function wholeAsInteger(value: number): number {
   const integer = value | 0;
