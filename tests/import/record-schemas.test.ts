@@ -4,7 +4,9 @@
  * may be null are listed here by hand, from the record schemas as they were written out before the tables.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { importFolder } from "../../src/lib/import/import-folder.js";
+import { label, nullable, source } from "../../src/lib/schema/fields.js";
 import { RECORD_FIELDS, RECORD_KINDS, type RecordKind } from "../../src/lib/schema/records.js";
 import { SchoolData } from "../../src/lib/schema/school-data.js";
 
@@ -78,5 +80,10 @@ describe("the record schemas", () => {
     expect(issuePaths(withChanged("assessments", (r) => (r.score = Number.POSITIVE_INFINITY)))).toEqual(["assessments.0.score"]);
     expect(issuePaths(withChanged("pupils", (r) => delete r.surname))).toEqual(["pupils.0.surname"]);
     expect(issuePaths(withChanged("targets", (r) => (r.source = { file: "targets.csv", line: 0 })))).toEqual(["targets.0.source.line"]);
+  });
+
+  it("have no field that is a source or a label and may be null (the thread codec reads neither as null)", () => {
+    expect(() => nullable(source())).toThrow(/source field cannot be null/);
+    expect(() => nullable(label(z.string()))).toThrow(/label field cannot be null/);
   });
 });

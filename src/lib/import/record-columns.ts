@@ -133,13 +133,6 @@ class ColumnReader {
     return index < 0 ? null : (this.strings[index] as T);
   }
 
-  /** `label`, or null. */
-  labelOrNull<T extends string = string>(): T | null {
-    if (this.textColumn[this.t]! >= 0) return this.label<T>();
-    this.t += 1;
-    return null;
-  }
-
   text<T extends string = string>(): T {
     return this.strings[this.textColumn[this.t++]!] as T;
   }
@@ -198,7 +191,7 @@ const WRITE: Record<FieldStore, keyof ColumnWriter> = {
 
 /** The `ColumnReader` method that reads a field of each kind of store, by whether it may be null. */
 const READ: Record<FieldStore, readonly [notNull: keyof ColumnReader, orNull: keyof ColumnReader]> = {
-  text: ["text", "textOrNull"], label: ["label", "labelOrNull"], number: ["number", "numberOrNull"],
+  text: ["text", "textOrNull"], label: ["label", "label"], number: ["number", "numberOrNull"],
   boolean: ["boolean", "booleanOrNull"], source: ["source", "source"],
 };
 

@@ -10,7 +10,7 @@ import { z } from "zod";
  * How a field's value is held:
  * - `text`: a string;
  * - `label`: a string that millions of records share and the analyses compare over and over (an assessment's
- *   point, date and academic year): one engine-internalized copy per value (see `import/intern.ts`);
+ *   point, date and academic year): one engine-internalized copy per value (see `import/intern.ts`); never null;
  * - `number`: a number (integers stay integers);
  * - `boolean`: true or false;
  * - `source`: the record's `Source` (file and line).
@@ -86,12 +86,13 @@ export function source(): Field<typeof Source> {
 }
 
 /**
- * The same field, also allowing null.
+ * The same field, also allowing null (not a `source` or `label` field).
+ * @throws {Error} for a `source` or `label` field
  * @example
  * nullable(text()).schema.parse(null) // => null
  */
 export function nullable<S extends z.ZodType>(of: Field<S>): Field<z.ZodNullable<S>> {
-  if (of.store === "source") throw new Error("a record's source cannot be null");
+  if (of.store === "source" || of.store === "label") throw new Error(`a record's ${of.store} field cannot be null`);
   return { schema: of.schema.nullable(), store: of.store, nullable: true };
 }
 
