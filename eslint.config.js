@@ -88,9 +88,6 @@ export default tseslint.config(
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
       "layers/no-import-cycle": ["error", {
         roots: [lib, "src/data"],
-        // Exception (issue #16, left for the import integration, which owns src/lib/import/): the folder plan's
-        // types live in import-folder.ts, which starts the workers of parallel-import.ts.
-        allow: ["src/lib/import/parallel-import.ts -> src/lib/import/import-folder.ts"],
       }],
     },
   },

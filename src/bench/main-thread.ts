@@ -5,7 +5,7 @@
  * `/proc/self/task/<pid>/stat`). This shared machine's speed drifts by 10–20% within minutes; the main
  * thread's CPU time drifts less, so compare commits with it, alternating runs:
  *
- *   npm run build && node --max-semi-space-size=64 --expose-gc --import tsx src/bench/main-thread.ts <folder> [--as-of yyyy-mm-dd]
+ *   npm run build && node --import tsx src/bench/main-thread.ts <folder> [--as-of yyyy-mm-dd]
  */
 import { openSync, readFileSync, writeSync } from "node:fs";
 import { benchArguments } from "./args.js";
@@ -13,7 +13,7 @@ import { benchArguments } from "./args.js";
 type AnalyseFolderModule = typeof import("../lib/report/analyse-folder.js");
 type JsonChunksModule = typeof import("../lib/cli/json-chunks.js");
 
-const { folder, asOf } = benchArguments("usage: node --expose-gc --import tsx src/bench/main-thread.ts <folder> [--as-of yyyy-mm-dd]");
+const { folder, asOf } = benchArguments("usage: node --import tsx src/bench/main-thread.ts <folder> [--as-of yyyy-mm-dd]");
 
 /** The main thread's CPU seconds so far (clock ticks of 1/100 s). */
 function mainThreadCpu(): number {

@@ -7,11 +7,14 @@ import { ImportError } from "../errors.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { openFormatted } from "./formats/index.js";
 import type { OpenedExport } from "./import-file.js";
-import { linkOpened, type LinkOptions } from "./link.js";
+import { linkOpened } from "./link.js";
 import { defaultImportThreads, forEachClaimedSchool, newSchoolCounter, startImportWorker } from "./parallel-import.js";
 import { ColumnMapping, mappingForFile } from "./mapping.js";
 import { isIgnoredFile, isReadableFile, READABLE_EXTENSIONS, unreadReason } from "./readable.js";
 import type { UnreadFile } from "../schema/report.js";
+import type { FolderPlan, ImportedSchool } from "./folder-plan.js";
+
+export type { FolderPlan, ImportedSchool } from "./folder-plan.js";
 
 /** How far `importFolder` has got: called after each file is read, and once more when the data is linked. */
 export interface ImportProgress {
@@ -38,7 +41,7 @@ export interface ImportOptions {
   /**
    * How many threads read a folder of several schools, each taking the next school not yet taken (the data is
    * the same whatever the number). Default: 2 for a folder of two or more schools and at least 16 MB, on a
-   * machine with two or more cores; else 1. A second thread saves about a second on the 100,000-pupil benchmark.
+   * machine with two or more cores; else 1 (what a second thread saves: `src/bench/README.md`).
    */
   threads?: number;
   /**
@@ -226,20 +229,6 @@ export async function importPlanned(
   return { schools: schools as ImportedSchool[], byWorkers: workers.reduce((sum, worker) => sum + worker.sent(), 0) };
 }
 
-/** One school's share of a folder, read and linked on its own (see `importSchools`). */
-export interface ImportedSchool {
-  /** The sub-folder the school's files are in; null for the files at the top of the folder. */
-  school: string | null;
-  /** The school's data: its pupils have `school` set (see `importSchools`), files and problems are its own. */
-  data: SchoolData;
-  /** How many CSV files the school has. */
-  files: number;
-  /** Whether any of its files is a recognisable export. */
-  recognised: boolean;
-  /** When none is: the first problem of each file, as `file: message`. */
-  firstReasons: string[];
-}
-
 /**
  * The schools of a folder one at a time, each read and linked as `importFolder` does (which concatenates
  * them): files at the top of the folder form one school, each sub-folder another. When the folder holds
@@ -264,24 +253,6 @@ export async function* importSchools(folder: string, options: ImportOptions = {}
     nextContents = index + 1 < plan.schools.length ? readPlannedSchool(plan, index + 1) : null;
     yield importPlannedSchool(plan, index, contents, onFile);
   }
-}
-
-/** A folder's exports grouped by school, as the import reads them (see `planFolder`). Plain data, so a worker thread can be given it. */
-export interface FolderPlan {
-  /** The folder. */
-  folder: string;
-  /** The column mapping in force (given, or the folder's mapping file), if any. */
-  mapping: ColumnMapping | undefined;
-  /** How to link each school's rows (`academicYear`). */
-  link: LinkOptions;
-  /** The schools in the order they are imported: the files at the top of the folder, then one per sub-folder. */
-  schools: Array<{ school: string | null; files: Array<{ file: string; size: number }> }>;
-  /** How many CSV files the folder holds. */
-  filesTotal: number;
-  /** The folder's other files, not read, with why (see `readable.ts`). */
-  unread: UnreadFile[];
-  /** Their size in bytes. */
-  bytesTotal: number;
 }
 
 /**

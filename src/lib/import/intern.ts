@@ -25,8 +25,8 @@ export function detachedCopy(text: string): string {
  * The engine's one shared copy of a text, as it keeps for property names (V8's "internalized" strings): two
  * internalized strings are equal only when they are the same string, so comparing two that differ is one
  * pointer comparison rather than a look at their characters. Worth it for the few values that millions of
- * records hold and the analyses compare over and over (assessment points, dates, academic years): on the
- * 100,000-pupil benchmark, profiling the results takes 16% less time. Use it on short codes and labels made
+ * records hold and the analyses compare over and over (assessment points, dates, academic years): profiling
+ * the results takes less time (figures in `src/bench/README.md`). Use it on short codes and labels made
  * by sendscope (not on cells cut from a file: see `detachedCopy`).
  * @example
  * internalized(`${"2024/25"} ${"autumn"}`) === "2024/25 autumn" // => true

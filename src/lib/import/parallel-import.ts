@@ -11,7 +11,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { FolderPlan, ImportedSchool } from "./import-folder.js";
+import type { FolderPlan, ImportedSchool } from "./folder-plan.js";
 import { decodeSchoolData, type EncodedSchoolData } from "./record-columns.js";
 
 /** What an import worker is given (its `workerData`). */
@@ -27,7 +27,7 @@ export type ImportWorkerMessage =
   | { kind: "school"; index: number; school: Omit<ImportedSchool, "data">; data: EncodedSchoolData }
   | { kind: "done" };
 
-/** Folders smaller than this are read on one thread: starting a worker (about 0.1 s) would cost more than it saves. */
+/** Folders smaller than this are read on one thread: starting a worker would cost more than it saves (`src/bench/README.md`). */
 export const PARALLEL_IMPORT_MIN_BYTES = 16 * 2 ** 20;
 
 /**

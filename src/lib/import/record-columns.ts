@@ -4,28 +4,25 @@
  * records without parsing any text (see `importPlanned`).
  *
  * A structured clone of the same records (`postMessage` of plain objects) costs the receiving thread about as
- * much as importing them itself (half the 100,000-pupil benchmark: 1.5 s to deserialise against 2 s to
- * import), which would leave a second thread nothing to win.
+ * much as importing them itself, which would leave a second thread nothing to win (figures in
+ * `src/bench/README.md`).
  *
- * Each kind of record has a codec that writes its fields in order and reads them back in the same order, into
- * an object literal with the keys in the schema's order (the order the row readers give them), so rebuilt
- * records are the same as imported ones down to their key order. Text goes in an `Int32Array` of indexes into
- * the string table (−1 for null); numbers and true/false go in a `Float64Array` (NaN for null; true 1, false 0).
+ * Each kind of record has a codec, made from its field table (`schema/fields.ts`), that writes its fields in
+ * order and reads them back in the same order, into an object literal with the keys in the table's order (the
+ * order the row readers give them), so rebuilt records are the same as imported ones down to their key order.
+ * Text goes in an `Int32Array` of indexes into the string table (−1 for null); numbers and true/false go in a
+ * `Float64Array` (NaN for null; true 1, false 0).
  */
-import type {
-  Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Source, Suspension,
-} from "../schema/records.js";
-import type {
-  AcademicYear, Gender, IsoDate, MeasureKind, Need, SenStatus, Subject, Term,
-} from "../schema/primitives.js";
+import type { FieldStore, FieldTable } from "../schema/fields.js";
+import { RECORD_FIELDS, RECORD_KINDS, type RecordKind, type Source } from "../schema/records.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { internalized } from "./intern.js";
 
 /** The record kinds of `SchoolData` that are sent as columns (its `files` and `problems` are few, and go as they are). */
-export const COLUMN_KINDS = ["pupils", "senRegister", "assessments", "interventions", "attendance", "suspensions", "targets"] as const;
+export const COLUMN_KINDS: readonly RecordKind[] = RECORD_KINDS;
 
 /** A record kind sent as columns. */
-export type ColumnKind = (typeof COLUMN_KINDS)[number];
+export type ColumnKind = RecordKind;
 
 /** One kind of record as columns: `length` records, each `texts` entries of `text` and `numbers` of `numbers`, in record order. */
 export interface RecordColumns {
@@ -169,7 +166,7 @@ class ColumnReader {
 /**
  * A whole number read from a `Float64Array` as V8's small integer (as the import gives it), not a boxed
  * double: V8 keeps a field that has only ever held small integers unboxed, and one boxed value stored in it
- * would make it box every record's value (on the 100,000-pupil benchmark, 70 MB more).
+ * would make it box every record's value (tens of MB more on a trust: `src/bench/README.md`).
  */
 function wholeAsInteger(value: number): number {
   const integer = value | 0;
@@ -187,125 +184,40 @@ interface Codec<T> {
   read(from: ColumnReader): T;
 }
 
-const pupils: Codec<Pupil> = {
-  texts: 12,
-  numbers: 6,
-  write(r, w) {
-    w.textOrNull(r.pupilId); w.textOrNull(r.upn); w.textOrNull(r.misId); w.textOrNull(r.forename); w.textOrNull(r.surname);
-    w.textOrNull(r.dateOfBirth); w.textOrNull(r.gender); w.numberOrNull(r.yearGroup); w.textOrNull(r.yearGroupAcademicYear);
-    w.booleanOrNull(r.fsm); w.booleanOrNull(r.disadvantaged); w.booleanOrNull(r.eal); w.booleanOrNull(r.lookedAfter);
-    w.textOrNull(r.admissionDate); w.textOrNull(r.leavingDate); w.textOrNull(r.school); w.source(r.source);
-  },
-  read(r) {
-    return {
-      pupilId: r.text(), upn: r.textOrNull(), misId: r.textOrNull(), forename: r.text(), surname: r.text(),
-      dateOfBirth: r.textOrNull<IsoDate>(), gender: r.text<Gender>(), yearGroup: r.numberOrNull(),
-      yearGroupAcademicYear: r.textOrNull<AcademicYear>(), fsm: r.booleanOrNull(), disadvantaged: r.booleanOrNull(),
-      eal: r.booleanOrNull(), lookedAfter: r.booleanOrNull(), admissionDate: r.textOrNull<IsoDate>(),
-      leavingDate: r.textOrNull<IsoDate>(), school: r.textOrNull(), source: r.source(),
-    };
-  },
+/** The `ColumnWriter` method that writes a field of each kind of store. */
+const WRITE: Record<FieldStore, keyof ColumnWriter> = {
+  text: "textOrNull", label: "textOrNull", number: "numberOrNull", boolean: "booleanOrNull", source: "source",
 };
 
-const senRegister: Codec<SenRecord> = {
-  texts: 9,
-  numbers: 1,
-  write(r, w) {
-    w.textOrNull(r.pupilId); w.textOrNull(r.status); w.textOrNull(r.startDate); w.textOrNull(r.endDate);
-    w.textOrNull(r.primaryNeed); w.textOrNull(r.secondaryNeed); w.textOrNull(r.ehcPlanDate); w.textOrNull(r.lastAnnualReview);
-    w.source(r.source);
-  },
-  read(r) {
-    return {
-      pupilId: r.text(), status: r.text<SenStatus>(), startDate: r.textOrNull<IsoDate>(), endDate: r.textOrNull<IsoDate>(),
-      primaryNeed: r.textOrNull<Need>(), secondaryNeed: r.textOrNull<Need>(), ehcPlanDate: r.textOrNull<IsoDate>(),
-      lastAnnualReview: r.textOrNull<IsoDate>(), source: r.source(),
-    };
-  },
+/** The `ColumnReader` method that reads a field of each kind of store, by whether it may be null. */
+const READ: Record<FieldStore, readonly [notNull: keyof ColumnReader, orNull: keyof ColumnReader]> = {
+  text: ["text", "textOrNull"], label: ["label", "label"], number: ["number", "numberOrNull"],
+  boolean: ["boolean", "booleanOrNull"], source: ["source", "source"],
 };
 
-const assessments: Codec<Assessment> = {
-  texts: 9,
-  numbers: 2,
-  write(r, w) {
-    w.textOrNull(r.pupilId); w.textOrNull(r.subject); w.textOrNull(r.measure); w.textOrNull(r.academicYear); w.textOrNull(r.term);
-    w.textOrNull(r.point); w.textOrNull(r.date); w.numberOrNull(r.score); w.textOrNull(r.grade); w.source(r.source);
-  },
-  read(r) {
-    return {
-      pupilId: r.text(), subject: r.text<Subject>(), measure: r.text<MeasureKind>(), academicYear: r.label<AcademicYear>(),
-      term: r.text<Term>(), point: r.label(), date: r.label<IsoDate>(), score: r.numberOrNull(), grade: r.textOrNull(),
-      source: r.source(),
-    };
-  },
-};
+/**
+ * The codec of a kind of record, made from its field table (`RECORD_FIELDS`). Its `write` and `read` are
+ * compiled from the table (`new Function`, with the table's own field names and the methods above, no data):
+ * `read` builds each record as one object literal with the table's keys, as the row readers do, so a rebuilt
+ * record has the same shape as an imported one (its fields inside the object; a record built key by key
+ * would keep most of them in a separate array, and cost more memory and time on millions of records).
+ */
+function codecOf(table: FieldTable): Codec<never> {
+  const fields = Object.entries(table);
+  for (const [name] of fields) if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`a record field is named '${name}', which cannot be compiled`);
+  const stores = fields.map(([, field]) => field.store);
+  const writes = fields.map(([name, field]) => `w.${WRITE[field.store]}(r.${name});`).join(" ");
+  const reads = fields.map(([name, field]) => `${name}: r.${READ[field.store][field.nullable ? 1 : 0]}()`).join(", ");
+  return {
+    texts: stores.filter((store) => store !== "number" && store !== "boolean").length,
+    numbers: stores.filter((store) => store === "number" || store === "boolean" || store === "source").length,
+    write: new Function("r", "w", writes) as Codec<never>["write"],
+    read: new Function("r", `return { ${reads} };`) as Codec<never>["read"],
+  };
+}
 
-const interventions: Codec<InterventionRecord> = {
-  texts: 10,
-  numbers: 8,
-  write(r, w) {
-    w.textOrNull(r.pupilId); w.textOrNull(r.intervention); w.textOrNull(r.group); w.textOrNull(r.startDate); w.textOrNull(r.endDate);
-    w.numberOrNull(r.sessionsPlanned); w.numberOrNull(r.sessionsAttended); w.numberOrNull(r.minutesPerSession); w.textOrNull(r.staff);
-    w.numberOrNull(r.cost); w.textOrNull(r.measure); w.numberOrNull(r.entryScore); w.textOrNull(r.entryDate);
-    w.numberOrNull(r.exitScore); w.textOrNull(r.exitDate); w.numberOrNull(r.exitTarget); w.source(r.source);
-  },
-  read(r) {
-    return {
-      pupilId: r.text(), intervention: r.text(), group: r.textOrNull(), startDate: r.text<IsoDate>(), endDate: r.textOrNull<IsoDate>(),
-      sessionsPlanned: r.numberOrNull(), sessionsAttended: r.numberOrNull(), minutesPerSession: r.numberOrNull(), staff: r.textOrNull(),
-      cost: r.numberOrNull(), measure: r.textOrNull<MeasureKind>(), entryScore: r.numberOrNull(), entryDate: r.textOrNull<IsoDate>(),
-      exitScore: r.numberOrNull(), exitDate: r.textOrNull<IsoDate>(), exitTarget: r.numberOrNull(), source: r.source(),
-    };
-  },
-};
-
-const attendance: Codec<AttendanceRecord> = {
-  texts: 4,
-  numbers: 3,
-  write(r, w) {
-    w.textOrNull(r.pupilId); w.textOrNull(r.academicYear); w.textOrNull(r.term); w.numberOrNull(r.possibleSessions);
-    w.numberOrNull(r.attendedSessions); w.source(r.source);
-  },
-  read(r) {
-    return {
-      pupilId: r.text(), academicYear: r.label<AcademicYear>(), term: r.text<Term>(), possibleSessions: r.number(),
-      attendedSessions: r.number(), source: r.source(),
-    };
-  },
-};
-
-const suspensions: Codec<Suspension> = {
-  texts: 4,
-  numbers: 3,
-  write(r, w) {
-    w.textOrNull(r.pupilId); w.textOrNull(r.startDate); w.numberOrNull(r.days); w.booleanOrNull(r.permanent); w.textOrNull(r.reason);
-    w.source(r.source);
-  },
-  read(r) {
-    return {
-      pupilId: r.text(), startDate: r.text<IsoDate>(), days: r.numberOrNull(), permanent: r.boolean(), reason: r.textOrNull(),
-      source: r.source(),
-    };
-  },
-};
-
-const targets: Codec<PupilTarget> = {
-  texts: 6,
-  numbers: 2,
-  write(r, w) {
-    w.textOrNull(r.pupilId); w.textOrNull(r.subject); w.textOrNull(r.measure); w.numberOrNull(r.targetScore); w.textOrNull(r.targetGrade);
-    w.textOrNull(r.targetDate); w.source(r.source);
-  },
-  read(r) {
-    return {
-      pupilId: r.text(), subject: r.text<Subject>(), measure: r.textOrNull<MeasureKind>(), targetScore: r.numberOrNull(),
-      targetGrade: r.textOrNull(), targetDate: r.textOrNull<IsoDate>(), source: r.source(),
-    };
-  },
-};
-
-const CODECS: { [K in ColumnKind]: Codec<SchoolData[K][number]> } = {
-  pupils, senRegister, assessments, interventions, attendance, suspensions, targets,
+const CODECS = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, codecOf(RECORD_FIELDS[kind])])) as unknown as {
+  [K in ColumnKind]: Codec<SchoolData[K][number]>;
 };
 
 function encodeKind<K extends ColumnKind>(kind: K, records: SchoolData[K], writer: ColumnWriter): RecordColumns {
@@ -349,14 +261,10 @@ export function encodeSchoolData(data: SchoolData): EncodedSchoolData {
  */
 export function decodeSchoolData(encoded: EncodedSchoolData): SchoolData {
   const { strings, columns } = encoded;
+  const records = {} as { -readonly [K in ColumnKind]: SchoolData[K] };
+  for (const kind of COLUMN_KINDS) (records as Record<ColumnKind, unknown>)[kind] = decodeKind(kind, strings, columns[kind]);
   return {
-    pupils: decodeKind("pupils", strings, columns.pupils),
-    senRegister: decodeKind("senRegister", strings, columns.senRegister),
-    assessments: decodeKind("assessments", strings, columns.assessments),
-    interventions: decodeKind("interventions", strings, columns.interventions),
-    attendance: decodeKind("attendance", strings, columns.attendance),
-    suspensions: decodeKind("suspensions", strings, columns.suspensions),
-    targets: decodeKind("targets", strings, columns.targets),
+    ...records,
     files: encoded.files,
     problems: encoded.problems,
     ...(encoded.unreadFiles === undefined ? {} : { unreadFiles: encoded.unreadFiles }),

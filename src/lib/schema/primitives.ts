@@ -7,11 +7,20 @@ import {
 } from "../../data/codes.js";
 
 /**
- * An ISO calendar date `yyyy-mm-dd` (no time, no zone), as every date is held after import.
+ * An ISO calendar date `yyyy-mm-dd` (no time, no zone), as every date is held after import: a day the calendar
+ * has (not 2025-02-31). The JSON Schema says the pattern only (JSON Schema cannot say the calendar).
  * @example
  * IsoDate.parse("2025-09-03") // => "2025-09-03"
+ * IsoDate.safeParse("2025-02-31").success // => false
  */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as yyyy-mm-dd");
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as yyyy-mm-dd")
+  .refine(isCalendarDate, "not a day of the calendar");
+
+/** Whether a `yyyy-mm-dd` text names a day the calendar has (the month 01–12, the day within the month's length). */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
 /** An ISO calendar date string. */
 export type IsoDate = z.infer<typeof IsoDate>;
 

@@ -4,18 +4,38 @@
  * Every record also carries `source` (file and line) so any figure can be traced back to a row.
  */
 import { z } from "zod";
+import { boolean, label, nullable, number, recordSchema, source, text } from "./fields.js";
 import {
   AcademicYear, Gender, IsoDate, MeasureKind, Need, SenStatus, Subject, Term,
 } from "./primitives.js";
 
-/**
- * Where a record came from: the file (relative to the imported folder) and the 1-based line of its row.
- * @example
- * Source.parse({ file: "pupils.csv", line: 2 }) // => { file: "pupils.csv", line: 2 }
- */
-export const Source = z.object({ file: z.string(), line: z.number().int().positive() });
-/** Where a record came from. */
-export type Source = z.infer<typeof Source>;
+export { Source } from "./fields.js";
+
+/** A record's pupil: the pupil's UPN, else `mis:` and the MIS id (see `import/link.ts`). */
+const pupilId = text(z.string().min(1));
+/** A score, mark or age of any measure. */
+const score = number(z.number().finite());
+
+/** The fields of `Pupil`, in order (see `fields.ts`): its schema and its thread codec are made from them. */
+export const PUPIL_FIELDS = {
+  pupilId,
+  upn: nullable(text(z.string().length(13))),
+  misId: nullable(text(z.string().min(1))),
+  forename: text(),
+  surname: text(),
+  dateOfBirth: nullable(text(IsoDate)),
+  gender: text(Gender),
+  yearGroup: nullable(number(z.number().int().min(-1).max(14))),
+  yearGroupAcademicYear: nullable(text(AcademicYear)),
+  fsm: nullable(boolean()),
+  disadvantaged: nullable(boolean()),
+  eal: nullable(boolean()),
+  lookedAfter: nullable(boolean()),
+  admissionDate: nullable(text(IsoDate)),
+  leavingDate: nullable(text(IsoDate)),
+  school: nullable(text()),
+  source: source(),
+} as const;
 
 /**
  * A pupil on roll, or a leaver (with `leavingDate`). Year group is a number: Nursery −1, Reception 0,
@@ -28,27 +48,22 @@ export type Source = z.infer<typeof Source>;
  *   disadvantaged: false, eal: false, lookedAfter: false, admissionDate: "2020-09-03", leavingDate: null,
  *   school: null, source: { file: "pupils.csv", line: 2 } })
  */
-export const Pupil = z.object({
-  pupilId: z.string().min(1),
-  upn: z.string().length(13).nullable(),
-  misId: z.string().min(1).nullable(),
-  forename: z.string(),
-  surname: z.string(),
-  dateOfBirth: IsoDate.nullable(),
-  gender: Gender,
-  yearGroup: z.number().int().min(-1).max(14).nullable(),
-  yearGroupAcademicYear: AcademicYear.nullable(),
-  fsm: z.boolean().nullable(),
-  disadvantaged: z.boolean().nullable(),
-  eal: z.boolean().nullable(),
-  lookedAfter: z.boolean().nullable(),
-  admissionDate: IsoDate.nullable(),
-  leavingDate: IsoDate.nullable(),
-  school: z.string().nullable(),
-  source: Source,
-});
+export const Pupil = recordSchema(PUPIL_FIELDS);
 /** A pupil on roll. */
 export type Pupil = z.infer<typeof Pupil>;
+
+/** The fields of `SenRecord`, in order (see `fields.ts`): its schema and its thread codec are made from them. */
+export const SEN_RECORD_FIELDS = {
+  pupilId,
+  status: text(SenStatus),
+  startDate: nullable(text(IsoDate)),
+  endDate: nullable(text(IsoDate)),
+  primaryNeed: nullable(text(Need)),
+  secondaryNeed: nullable(text(Need)),
+  ehcPlanDate: nullable(text(IsoDate)),
+  lastAnnualReview: nullable(text(IsoDate)),
+  source: source(),
+} as const;
 
 /**
  * One spell on the SEN register: a status in force from `startDate` to `endDate` (null = still open).
@@ -57,19 +72,23 @@ export type Pupil = z.infer<typeof Pupil>;
  * SenRecord.parse({ pupilId: "…", status: "K", startDate: "2023-09-04", endDate: null, primaryNeed: "SLCN",
  *   secondaryNeed: null, ehcPlanDate: null, lastAnnualReview: null, source: { file: "sen.csv", line: 2 } })
  */
-export const SenRecord = z.object({
-  pupilId: z.string().min(1),
-  status: SenStatus,
-  startDate: IsoDate.nullable(),
-  endDate: IsoDate.nullable(),
-  primaryNeed: Need.nullable(),
-  secondaryNeed: Need.nullable(),
-  ehcPlanDate: IsoDate.nullable(),
-  lastAnnualReview: IsoDate.nullable(),
-  source: Source,
-});
+export const SenRecord = recordSchema(SEN_RECORD_FIELDS);
 /** One spell on the SEN register. */
 export type SenRecord = z.infer<typeof SenRecord>;
+
+/** The fields of `Assessment`, in order (see `fields.ts`): its schema and its thread codec are made from them. */
+export const ASSESSMENT_FIELDS = {
+  pupilId,
+  subject: text(Subject),
+  measure: text(MeasureKind),
+  academicYear: label(AcademicYear),
+  term: text(Term),
+  point: label(z.string()),
+  date: label(IsoDate),
+  score: nullable(score),
+  grade: nullable(text()),
+  source: source(),
+} as const;
 
 /**
  * One assessment result. Numeric measures hold `score`; teacher assessment holds `grade` (e.g. "EXS").
@@ -80,20 +99,30 @@ export type SenRecord = z.infer<typeof SenRecord>;
  *   term: "autumn", point: "2024/25 autumn", date: "2024-12-13", score: 94, grade: null,
  *   source: { file: "assessments.csv", line: 5 } })
  */
-export const Assessment = z.object({
-  pupilId: z.string().min(1),
-  subject: Subject,
-  measure: MeasureKind,
-  academicYear: AcademicYear,
-  term: Term,
-  point: z.string(),
-  date: IsoDate,
-  score: z.number().finite().nullable(),
-  grade: z.string().nullable(),
-  source: Source,
-});
+export const Assessment = recordSchema(ASSESSMENT_FIELDS);
 /** One assessment result. */
 export type Assessment = z.infer<typeof Assessment>;
+
+/** The fields of `InterventionRecord`, in order (see `fields.ts`): its schema and its thread codec are made from them. */
+export const INTERVENTION_FIELDS = {
+  pupilId,
+  intervention: text(z.string().min(1)),
+  group: nullable(text()),
+  startDate: text(IsoDate),
+  endDate: nullable(text(IsoDate)),
+  sessionsPlanned: nullable(number(z.number().int().nonnegative())),
+  sessionsAttended: nullable(number(z.number().int().nonnegative())),
+  minutesPerSession: nullable(number(z.number().nonnegative())),
+  staff: nullable(text()),
+  cost: nullable(number(z.number().nonnegative())),
+  measure: nullable(text(MeasureKind)),
+  entryScore: nullable(score),
+  entryDate: nullable(text(IsoDate)),
+  exitScore: nullable(score),
+  exitDate: nullable(text(IsoDate)),
+  exitTarget: nullable(score),
+  source: source(),
+} as const;
 
 /**
  * One pupil's place in one run of an intervention (the provision map). `group` names the run (a group over
@@ -106,27 +135,19 @@ export type Assessment = z.infer<typeof Assessment>;
  *   entryDate: "2024-09-16", exitScore: 91, exitDate: "2024-12-13", exitTarget: 90,
  *   source: { file: "provision.csv", line: 2 } })
  */
-export const InterventionRecord = z.object({
-  pupilId: z.string().min(1),
-  intervention: z.string().min(1),
-  group: z.string().nullable(),
-  startDate: IsoDate,
-  endDate: IsoDate.nullable(),
-  sessionsPlanned: z.number().int().nonnegative().nullable(),
-  sessionsAttended: z.number().int().nonnegative().nullable(),
-  minutesPerSession: z.number().nonnegative().nullable(),
-  staff: z.string().nullable(),
-  cost: z.number().nonnegative().nullable(),
-  measure: MeasureKind.nullable(),
-  entryScore: z.number().finite().nullable(),
-  entryDate: IsoDate.nullable(),
-  exitScore: z.number().finite().nullable(),
-  exitDate: IsoDate.nullable(),
-  exitTarget: z.number().finite().nullable(),
-  source: Source,
-});
+export const InterventionRecord = recordSchema(INTERVENTION_FIELDS);
 /** One pupil's place in one run of an intervention. */
 export type InterventionRecord = z.infer<typeof InterventionRecord>;
+
+/** The fields of `AttendanceRecord`, in order (see `fields.ts`): its schema and its thread codec are made from them. */
+export const ATTENDANCE_FIELDS = {
+  pupilId,
+  academicYear: label(AcademicYear),
+  term: text(Term),
+  possibleSessions: number(z.number().int().nonnegative()),
+  attendedSessions: number(z.number().int().nonnegative()),
+  source: source(),
+} as const;
 
 /**
  * Attendance for one pupil over one term: possible and attended sessions (a session is half a day).
@@ -134,16 +155,19 @@ export type InterventionRecord = z.infer<typeof InterventionRecord>;
  * AttendanceRecord.parse({ pupilId: "…", academicYear: "2024/25", term: "autumn", possibleSessions: 140,
  *   attendedSessions: 131, source: { file: "attendance.csv", line: 2 } })
  */
-export const AttendanceRecord = z.object({
-  pupilId: z.string().min(1),
-  academicYear: AcademicYear,
-  term: Term,
-  possibleSessions: z.number().int().nonnegative(),
-  attendedSessions: z.number().int().nonnegative(),
-  source: Source,
-});
+export const AttendanceRecord = recordSchema(ATTENDANCE_FIELDS);
 /** Attendance for one pupil over one term. */
 export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
+
+/** The fields of `Suspension`, in order (see `fields.ts`): its schema and its thread codec are made from them. */
+export const SUSPENSION_FIELDS = {
+  pupilId,
+  startDate: text(IsoDate),
+  days: nullable(number(z.number().nonnegative())),
+  permanent: boolean(),
+  reason: nullable(text()),
+  source: source(),
+} as const;
 
 /**
  * A suspension (fixed-period exclusion) or permanent exclusion.
@@ -151,16 +175,20 @@ export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
  * Suspension.parse({ pupilId: "…", startDate: "2025-01-20", days: 1.5, permanent: false,
  *   reason: "Physical assault against an adult", source: { file: "suspensions.csv", line: 2 } })
  */
-export const Suspension = z.object({
-  pupilId: z.string().min(1),
-  startDate: IsoDate,
-  days: z.number().nonnegative().nullable(),
-  permanent: z.boolean(),
-  reason: z.string().nullable(),
-  source: Source,
-});
+export const Suspension = recordSchema(SUSPENSION_FIELDS);
 /** A suspension or permanent exclusion. */
 export type Suspension = z.infer<typeof Suspension>;
+
+/** The fields of `PupilTarget`, in order (see `fields.ts`): its schema and its thread codec are made from them. */
+export const TARGET_FIELDS = {
+  pupilId,
+  subject: text(Subject),
+  measure: nullable(text(MeasureKind)),
+  targetScore: nullable(score),
+  targetGrade: nullable(text()),
+  targetDate: nullable(text(IsoDate)),
+  source: source(),
+} as const;
 
 /**
  * A pupil's target in a subject: a target score (`targetScore`, of kind `measure`) or a target outcome code
@@ -169,14 +197,31 @@ export type Suspension = z.infer<typeof Suspension>;
  * PupilTarget.parse({ pupilId: "…", subject: "reading", measure: "standardised", targetScore: 95,
  *   targetGrade: null, targetDate: "2025-07-18", source: { file: "targets.csv", line: 2 } })
  */
-export const PupilTarget = z.object({
-  pupilId: z.string().min(1),
-  subject: Subject,
-  measure: MeasureKind.nullable(),
-  targetScore: z.number().finite().nullable(),
-  targetGrade: z.string().nullable(),
-  targetDate: IsoDate.nullable(),
-  source: Source,
-});
+export const PupilTarget = recordSchema(TARGET_FIELDS);
 /** A pupil's target in a subject. */
 export type PupilTarget = z.infer<typeof PupilTarget>;
+
+/**
+ * Each kind of record's field table, by its list's name in `SchoolData`, in `SchoolData`'s order.
+ * @example
+ * Object.keys(RECORD_FIELDS.attendance) // => ["pupilId", "academicYear", "term", "possibleSessions", "attendedSessions", "source"]
+ */
+export const RECORD_FIELDS = {
+  pupils: PUPIL_FIELDS,
+  senRegister: SEN_RECORD_FIELDS,
+  assessments: ASSESSMENT_FIELDS,
+  interventions: INTERVENTION_FIELDS,
+  attendance: ATTENDANCE_FIELDS,
+  suspensions: SUSPENSION_FIELDS,
+  targets: TARGET_FIELDS,
+} as const;
+
+/** A kind of record, by its list's name in `SchoolData`. */
+export type RecordKind = keyof typeof RECORD_FIELDS;
+
+/**
+ * The kinds of record, in `SchoolData`'s order.
+ * @example
+ * RECORD_KINDS[0] // => "pupils"
+ */
+export const RECORD_KINDS = Object.keys(RECORD_FIELDS) as RecordKind[];

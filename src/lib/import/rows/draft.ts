@@ -4,10 +4,12 @@
  * from row to row; `importFile` turns each kept row's output into `RowRecords` (drafts), while a folder's
  * import (`linkOpened`) takes the records straight from the output, so a row costs no objects but its records.
  */
-import type {
-  Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
+import {
+  RECORD_KINDS, type Assessment, type AttendanceRecord, type InterventionRecord, type Pupil, type PupilTarget, type RecordKind,
+  type SenRecord, type Suspension,
 } from "../../schema/records.js";
 import type { FileKind } from "../../schema/report.js";
+import type { SchoolData } from "../../schema/school-data.js";
 import type { PupilKey } from "../row-reader.js";
 
 /** A record with the key it names its pupil by. */
@@ -16,16 +18,8 @@ export interface Draft<T> {
   record: T;
 }
 
-/** The records read from one row (most rows give one record; a wide assessment row gives several). */
-export interface RowRecords {
-  pupils?: Draft<Pupil>[];
-  senRegister?: Draft<SenRecord>[];
-  assessments?: Draft<Assessment>[];
-  interventions?: Draft<InterventionRecord>[];
-  attendance?: Draft<AttendanceRecord>[];
-  suspensions?: Draft<Suspension>[];
-  targets?: Draft<PupilTarget>[];
-}
+/** The records read from one row, by kind (most rows give one record; a wide assessment row gives several). */
+export type RowRecords = { [K in RecordKind]?: Draft<SchoolData[K][number]>[] };
 
 /**
  * The records read from the current row, by kind, and the pupil key they were read with. One output serves
@@ -46,17 +40,14 @@ export class RowOutput {
   readonly attendance: AttendanceRecord[] = [];
   readonly suspensions: Suspension[] = [];
   readonly targets: PupilTarget[] = [];
+  /** The lists above, in `RECORD_KINDS` order. */
+  private readonly lists: ReadonlyArray<unknown[]> = RECORD_KINDS.map((kind) => this[kind]);
 
   /** Forget the previous row's key and records. */
   clear(): void {
     this.key = null;
-    emptied(this.pupils);
-    emptied(this.senRegister);
-    emptied(this.assessments);
-    emptied(this.interventions);
-    emptied(this.attendance);
-    emptied(this.suspensions);
-    emptied(this.targets);
+    const lists = this.lists;
+    for (let i = 0; i < lists.length; i += 1) emptied(lists[i]!);
   }
 
   /**
@@ -65,17 +56,13 @@ export class RowOutput {
    * spell of a pupil-list row) only when the row gave one.
    */
   toRowRecords(fileKind: FileKind): RowRecords {
-    const records: RowRecords = {};
+    const records: Partial<Record<RecordKind, Draft<unknown>[]>> = {};
     const key = this.key;
-    const drafts = <T>(list: T[]): Draft<T>[] => (key === null ? [] : list.map((record) => ({ key, record })));
-    if (fileKind === "pupils" || this.pupils.length > 0) records.pupils = drafts(this.pupils);
-    if (fileKind === "senRegister" || this.senRegister.length > 0) records.senRegister = drafts(this.senRegister);
-    if (fileKind === "assessments" || this.assessments.length > 0) records.assessments = drafts(this.assessments);
-    if (fileKind === "interventions" || this.interventions.length > 0) records.interventions = drafts(this.interventions);
-    if (fileKind === "attendance" || this.attendance.length > 0) records.attendance = drafts(this.attendance);
-    if (fileKind === "suspensions" || this.suspensions.length > 0) records.suspensions = drafts(this.suspensions);
-    if (fileKind === "targets" || this.targets.length > 0) records.targets = drafts(this.targets);
-    return records;
+    RECORD_KINDS.forEach((kind, i) => {
+      const list = this.lists[i]!;
+      if (fileKind === kind || list.length > 0) records[kind] = key === null ? [] : list.map((record) => ({ key, record }));
+    });
+    return records as RowRecords;
   }
 }
 
