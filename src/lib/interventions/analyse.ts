@@ -5,6 +5,7 @@ import { InvalidArgumentError } from "../errors.js";
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { InterventionRecord, Pupil } from "../schema/records.js";
 import type { SchoolData } from "../schema/school-data.js";
+import { type AnalysisInput, contextOf } from "../cohort/context.js";
 import { comparisonIndex, findComparisonIn, inferSubjectIn, type ComparisonPupil, type RunComparison } from "./comparison.js";
 import { summariseImpact } from "./impact.js";
 import { describePeriod, narrate } from "./narrative.js";
@@ -61,7 +62,7 @@ function joinDistinct(values: readonly string[]): string {
  * Decisions: an intervention whose records use more than one measure is split into one entry per measure
  * ("Name (measure)"); pupils in any intervention in the same subject over the period are left out of the
  * comparison pool; a pooled intervention's comparison is the union of its runs' comparisons.
- * @param data imported school data
+ * @param input imported school data, or its analysis context (`prepareAnalysis`)
  * @param options `asOf` (required) and optional settings
  * @throws {InvalidArgumentError} when asOf is not `yyyy-mm-dd` or confidence is not in (0, 1)
  * @example
@@ -71,7 +72,8 @@ function joinDistinct(values: readonly string[]): string {
  * //     ["Maths booster club", "no-clear-evidence"], ["Maths catch-up (small group)", "clear-impact"],
  * //     ["Precision teaching", "clear-impact"], ["Reading recovery-style 1:1", "clear-impact"]]
  */
-export function analyseInterventions(data: SchoolData, options: AnalyseInterventionsOptions): InterventionsReport {
+export function analyseInterventions(input: AnalysisInput<SchoolData>, options: AnalyseInterventionsOptions): InterventionsReport {
+  const data = contextOf(input).data;
   const { asOf } = options;
   if (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     throw new InvalidArgumentError("analyseInterventions", `asOf must be a date as yyyy-mm-dd, got ${String(asOf)}`);

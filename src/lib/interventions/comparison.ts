@@ -7,7 +7,6 @@
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { Assessment, InterventionRecord, Pupil } from "../schema/records.js";
 import { isAgeMeasure, type PlacementOutcome } from "./outcomes.js";
-import { sharedValue } from "../cohort/shared.js";
 import { academicYearFromStartYear, academicYearStartOf, dayNumber } from "../cohort/dates.js";
 import { yearGroupIn } from "../cohort/pupil-facts.js";
 import {
@@ -130,13 +129,6 @@ export function comparisonIndex(assessments: readonly Assessment[], measures: It
   return { termly, rolls: new WeakMap(), plain: new Uint8Array(termly.pupilIds.length), recordPupils: new WeakMap() };
 }
 
-/**
- * The index of one assessments array for the public `findComparison` and `inferSubject`: made once inside
- * `withSharedValues`, afresh on each call outside it (`analyseInterventions` makes its own and lets it go).
- */
-function indexedFor(assessments: readonly Assessment[]): ComparisonIndex {
-  return sharedValue(assessments, "comparison index", () => comparisonIndex(assessments));
-}
 
 /**
  * The pupil numbers of records (-1: no scored result), worked out once per records array: every run of an
@@ -325,7 +317,7 @@ export function inferSubject(
   records: readonly InterventionRecord[],
   assessments: readonly Assessment[],
 ): Subject | null {
-  return inferSubjectIn(indexedFor(assessments), records);
+  return inferSubjectIn(comparisonIndex(assessments), records);
 }
 
 /**
@@ -481,7 +473,7 @@ export function findComparison(
   data: { assessments: readonly Assessment[]; pupils: ReadonlyMap<string, Pupil>; excluded: readonly InterventionRecord[] },
   options: ComparisonOptions,
 ): RunComparison | null {
-  return findComparisonIn(indexedFor(data.assessments), outcomes, subject, measure, runStart, runEnd, data, options);
+  return findComparisonIn(comparisonIndex(data.assessments), outcomes, subject, measure, runStart, runEnd, data, options);
 }
 
 /**
