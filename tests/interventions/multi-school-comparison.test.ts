@@ -34,7 +34,7 @@ function compare(groupPupil: string, pupils: ReadonlyMap<string, Pupil>, index?:
   const options = { asOf: "2025-07-01", perPupil: 2 };
   return index === undefined
     ? findComparison(outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", { assessments, pupils, excluded }, options)
-    : findComparisonIn(index, outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", { pupils, excluded }, options);
+    : findComparisonIn(index, outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", excluded, options);
 }
 
 describe("findComparison in a trust's data", () => {
@@ -51,7 +51,7 @@ describe("findComparison in a trust's data", () => {
   it("keeps schools apart when the pools are shared between runs (one comparison index)", () => {
     // Both runs share one pool (same two points); gb (B, 80): b1 at 0, b2 at 1 (b3 at 3) → b1, b2, values
     // 85 − 80 = 5 and 81 − 81 = 0; ga as above → a1, a3.
-    const index = comparisonIndex(assessments);
+    const index = comparisonIndex(assessments, trust);
     const [a, b] = [compare("ga", trust, index), compare("gb", trust, index)];
     expect(a?.pupils.map((p) => p.pupilId)).toEqual(["a1", "a3"]);
     expect(b?.pupils.map((p) => p.pupilId)).toEqual(["b1", "b2"]);
@@ -61,7 +61,7 @@ describe("findComparison in a trust's data", () => {
   it("draws from every pupil when no school is recorded (single-school data), as before", () => {
     // ga (80) over all six non-group pupils: b1 at 0, b2 at 1, b3 at 3, a1 at 5 … → b1 and b2
     // (gb is busy in the other run and so left out).
-    const found = compare("ga", single, comparisonIndex(assessments));
+    const found = compare("ga", single, comparisonIndex(assessments, single));
     expect(found?.pupils.map((p) => p.pupilId)).toEqual(["b1", "b2"]);
     expect(found?.pupils.map((p) => p.value)).toEqual([5, 0]);
   });

@@ -7,20 +7,7 @@ import { InvalidArgumentError } from "../errors.js";
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR = /^(\d{4})\/(\d{2})$/;
 
-/** Dates and academic years already read (valid ones only); a report reads the same few thousand again and again. */
-const partsSeen = new Map<string, { readonly y: number; readonly m: number; readonly d: number }>();
-const startYearSeen = new Map<string, number>();
-const SEEN_LIMIT = 100_000;
-
-function remember<V>(seen: Map<string, V>, key: string, value: V): V {
-  if (seen.size >= SEEN_LIMIT) seen.clear();
-  seen.set(key, value);
-  return value;
-}
-
 function parts(fn: string, date: string): { readonly y: number; readonly m: number; readonly d: number } {
-  const known = partsSeen.get(date);
-  if (known !== undefined) return known;
   const match = ISO.exec(date);
   if (!match) throw new InvalidArgumentError(fn, `expected a date as yyyy-mm-dd, got '${date}'`);
   const y = Number(match[1]);
@@ -30,7 +17,7 @@ function parts(fn: string, date: string): { readonly y: number; readonly m: numb
   if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
     throw new InvalidArgumentError(fn, `'${date}' is not a calendar date`);
   }
-  return remember(partsSeen, date, { y, m, d });
+  return { y, m, d };
 }
 
 function iso(t: Date): string {
@@ -44,8 +31,6 @@ function iso(t: Date): string {
  * academicYearStartYear("2024/25") // => 2024
  */
 export function academicYearStartYear(academicYear: string): number {
-  const known = startYearSeen.get(academicYear);
-  if (known !== undefined) return known;
   const match = YEAR.exec(academicYear);
   if (!match) {
     throw new InvalidArgumentError("academicYearStartYear", `expected an academic year such as 2024/25, got '${academicYear}'`);
@@ -54,7 +39,7 @@ export function academicYearStartYear(academicYear: string): number {
   if ((start + 1) % 100 !== Number(match[2])) {
     throw new InvalidArgumentError("academicYearStartYear", `'${academicYear}' is not two consecutive years`);
   }
-  return remember(startYearSeen, academicYear, start);
+  return start;
 }
 
 /**
