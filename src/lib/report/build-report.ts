@@ -201,7 +201,7 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
 /**
  * `buildReport` in stages, for a large folder (`analyseFolder`): the same report, in less memory and time.
  * The data comes from `importData`, and is held only while it is analysed: once the analyses and the
- * per-school sections are made, the records (hundreds of MB on a trust) are let go with the analyses' shared
+ * per-school sections are made, the records (hundreds of MB on a trust) are let go with the analysis context and its
  * indexes, and a full garbage collection (`collectGarbage`) clears them all before disclosure control, so
  * the collection has only the report to go through.
  * @param importData gives the imported data (`importFolder`), once
