@@ -138,6 +138,8 @@ export { reportName, nameFromFolder, exportsSchool } from "./report/report-name.
 export type { CrossSchoolCell } from "./report/per-school.js";
 
 // --- cohort: groups, SEN identification, attainment, progress, attendance, targets, EHC reviews -------------
+export { AnalysisContext, prepareAnalysis } from "./cohort/context.js";
+export type { AnalysisInput, PrepareAnalysisOptions } from "./cohort/context.js";
 export {
   academicYearStartYear, academicYearFromStartYear, shiftAcademicYear, academicYearBounds, addDays, addMonths, monthOf,
 } from "./cohort/dates.js";

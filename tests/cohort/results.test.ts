@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { profiledResults, readProfiledResults, withSharedResults } from "../../src/lib/cohort/results.js";
+import { profiledResults, readProfiledResults, shareProfiledResults } from "../../src/lib/cohort/results.js";
 import { shareProfileLookup, profileLookup, profileLookupByPupil } from "../../src/lib/cohort/groups.js";
-import { withSharedValues } from "../../src/lib/cohort/shared.js";
+import { prepareAnalysis } from "../../src/lib/cohort/context.js";
 import { result } from "./builders.js";
 import { smallSchool } from "./fixture-small.js";
 
@@ -19,63 +19,102 @@ const data = smallSchool({
 });
 const summary = (rows: Readonly<ReturnType<typeof profiledResults>>) => rows.map((r) => `${r.pupilId} ${r.subject} ${r.point} ${r.value} ${r.profile.senStatus}`);
 
-describe("profiledResults inside an analysis", () => {
+describe("profiledResults in an analysis context", () => {
   it("filters by point to the same rows, in the same order, as reading every result", () => {
     // Expected by hand from the list above: data order, p4's later maths result in place of its first.
     const expected = ["p1 reading 2024/25 autumn 90 K", "p2 maths 2024/25 summer 101 E", "p4 maths 2024/25 autumn 104 N", "p1 reading 2024/25 summer 97 K"];
-    const shared = withSharedResults(() => {
-      profiledResults(data); // makes the shared rows
-      return profiledResults(data, { points: ["2024/25 summer", "2024/25 autumn", "2024/25 summer", "no such point"] });
-    });
+    const ctx = prepareAnalysis(data);
+    profiledResults(ctx); // makes the context's rows
+    const shared = profiledResults(ctx, { points: ["2024/25 summer", "2024/25 autumn", "2024/25 summer", "no such point"] });
     expect(summary(shared)).toEqual(expected);
     expect(summary(profiledResults(data, { points: ["2024/25 autumn", "2024/25 summer"] }))).toEqual(expected);
   });
 
   it("combines a point filter with the other filters", () => {
-    const rows = withSharedResults(() => profiledResults(data, { points: ["2024/25 spring", "2024/25 autumn"], subjects: ["maths"] }));
+    const rows = profiledResults(prepareAnalysis(data), { points: ["2024/25 spring", "2024/25 autumn"], subjects: ["maths"] });
     expect(summary(rows)).toEqual(["p4 maths 2024/25 autumn 104 N", "p5 maths 2024/25 spring 110 N"]);
+  });
+
+  it("gives the same rows whatever was asked of the context before (no order dependence)", () => {
+    const filter = { subjects: ["maths" as const] };
+    const fresh = summary(profiledResults(data, filter));
+    const ctx = prepareAnalysis(data);
+    profiledResults(ctx, { points: ["2024/25 spring"] });
+    readProfiledResults(ctx);
+    expect(summary(profiledResults(ctx, filter))).toEqual(fresh);
+    // p2, p4 (its later result, 104) and p5: the maths rows of the list above, by hand.
+    expect(fresh).toEqual(["p2 maths 2024/25 summer 101 E", "p4 maths 2024/25 autumn 104 N", "p5 maths 2024/25 spring 110 N"]);
+  });
+
+  it("leaves out results dated after the context's asOf", () => {
+    // Dated on or before 2025-03-20 (by hand): p1's autumn reading, p3's (E since 2022, fixture-small.ts) and p5's spring results, p4's later maths.
+    const ctx = prepareAnalysis(data, { asOf: "2025-03-20" });
+    expect(summary(profiledResults(ctx))).toEqual(["p1 reading 2024/25 autumn 90 K", "p3 reading 2024/25 spring 95 E", "p4 maths 2024/25 autumn 104 N", "p5 maths 2024/25 spring 110 N"]);
+    expect(() => prepareAnalysis(data, { asOf: "20 March 2025" })).toThrow(/prepareAnalysis/);
   });
 });
 
 describe("readProfiledResults", () => {
-  it("gives the shared rows themselves inside an analysis, and the same rows as profiledResults", () => {
-    withSharedResults(() => {
-      const read = readProfiledResults(data);
-      expect(readProfiledResults(data)).toBe(read); // not a copy
-      expect(profiledResults(data)).not.toBe(read);
-      // Six results kept of seven (p4's two maths results at one point are one), in data order (by hand).
-      expect(read.length).toBe(6);
-      expect(summary(readProfiledResults(data, { subjects: ["maths"], measures: ["standardised"] }))).toEqual(
-        summary(profiledResults(data, { subjects: ["maths"], measures: ["standardised"] })),
-      );
-    });
+  it("gives the context's rows themselves, and the same rows as profiledResults", () => {
+    const ctx = prepareAnalysis(data);
+    const read = readProfiledResults(ctx);
+    expect(readProfiledResults(ctx)).toBe(read); // not a copy
+    expect(profiledResults(ctx)).not.toBe(read);
+    expect(readProfiledResults(data)).not.toBe(readProfiledResults(data)); // plain data: a fresh context each call
+    // Six results kept of seven (p4's two maths results at one point are one), in data order (by hand).
+    expect(read.length).toBe(6);
+    expect(summary(readProfiledResults(ctx, { subjects: ["maths"], measures: ["standardised"] }))).toEqual(
+      summary(profiledResults(data, { subjects: ["maths"], measures: ["standardised"] })),
+    );
   });
 });
 
 describe("profileLookupByPupil", () => {
   it("gives the same (shared) profiles as profileLookup, and null for an unknown pupil", () => {
-    withSharedValues(() => {
-      const at = profileLookupByPupil(data)("p1");
-      expect(at?.("2025-06-20")).toBe(profileLookup(data)("p1", "2025-06-20"));
-      expect(at?.("2025-06-20").senStatus).toBe("K"); // p1 is on SEN support in the fixture
-      expect(profileLookupByPupil(data)("nobody")).toBeNull();
-    });
+    const ctx = prepareAnalysis(data);
+    const at = profileLookupByPupil(ctx)("p1");
+    expect(at?.("2025-06-20")).toBe(profileLookup(ctx)("p1", "2025-06-20"));
+    expect(at?.("2025-06-20").senStatus).toBe("K"); // p1 is on SEN support in the fixture
+    expect(profileLookupByPupil(ctx)("nobody")).toBeNull();
+    // Plain data: each call its own context, so equal profiles but not the same object.
+    expect(profileLookup(data)("p1", "2025-06-20")).not.toBe(profileLookup(data)("p1", "2025-06-20"));
+    expect(profileLookup(data)("p1", "2025-06-20")).toEqual(profileLookup(ctx)("p1", "2025-06-20"));
   });
 });
 
 describe("shareProfileLookup", () => {
   it("lets a share of the pupils use the whole school's look-up, with the same profiles", () => {
     const share = { pupils: data.pupils.slice(0, 2), senRegister: data.senRegister.filter((s) => s.pupilId === "p1" || s.pupilId === "p2") };
-    withSharedValues(() => {
-      expect(shareProfileLookup(data, [share])).toBe(true);
-      const whole = profileLookup(data)("p2", "2025-03-01");
-      expect(profileLookup(share)("p2", "2025-03-01")).toBe(whole); // the same object
-      expect(whole?.senStatus).toBe("E"); // p2 holds an EHC plan from 2025-02-01 (fixture-small.ts)
-    });
+    const whole = prepareAnalysis(data);
+    const part = prepareAnalysis(share);
+    expect(shareProfileLookup(whole, [part])).toBe(true);
+    const profile = profileLookup(whole)("p2", "2025-03-01");
+    expect(profileLookup(part)("p2", "2025-03-01")).toBe(profile); // the same object
+    expect(profile?.senStatus).toBe("E"); // p2 holds an EHC plan from 2025-02-01 (fixture-small.ts)
   });
 
   it("refuses when a pupil id appears twice", () => {
     const twice = { ...data, pupils: [...data.pupils, ...data.pupils.slice(0, 1)] };
-    withSharedValues(() => expect(shareProfileLookup(twice, [])).toBe(false));
+    expect(shareProfileLookup(prepareAnalysis(twice), [])).toBe(false);
+  });
+});
+
+describe("shareProfiledResults", () => {
+  it("gives each share's context its pupils' rows of the whole context, in order", () => {
+    const whole = prepareAnalysis(data);
+    const odd = (id: string) => (Number(id.slice(1)) % 2 === 1 ? "odd" : "even");
+    const pick = (name: string) => {
+      const ids = new Set(data.pupils.filter((p) => odd(p.pupilId) === name).map((p) => p.pupilId));
+      return prepareAnalysis({ pupils: data.pupils.filter((p) => ids.has(p.pupilId)), senRegister: data.senRegister.filter((s) => ids.has(s.pupilId)),
+        assessments: data.assessments.filter((a) => ids.has(a.pupilId)) });
+    };
+    const shares = new Map([["odd", pick("odd")], ["even", pick("even")]]);
+    expect(shareProfiledResults(whole, shares, odd)).toBe(true);
+    const oddRows = readProfiledResults(shares.get("odd")!);
+    // The odd pupils' rows (p1, p3, p5) of the list above, in data order, by hand; the same objects as the whole's.
+    expect(summary(oddRows)).toEqual(["p1 reading 2024/25 autumn 90 K", "p3 reading 2024/25 spring 95 E", "p1 reading 2024/25 summer 97 K", "p5 maths 2024/25 spring 110 N"]);
+    expect(oddRows[0]).toBe(readProfiledResults(whole)[0]);
+    // And the same rows as the share would make on its own.
+    expect(summary(readProfiledResults(shares.get("even")!))).toEqual(summary(profiledResults(pick("even").data)));
   });
 });

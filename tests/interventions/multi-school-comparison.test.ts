@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyseInterventions } from "../../src/lib/interventions/analyse.js";
-import { findComparison } from "../../src/lib/interventions/comparison.js";
-import { withSharedValues } from "../../src/lib/cohort/shared.js";
+import { comparisonIndex, findComparison, findComparisonIn } from "../../src/lib/interventions/comparison.js";
 import { placementOutcome } from "../../src/lib/interventions/outcomes.js";
 import type { Pupil } from "../../src/lib/schema/records.js";
 import { assess, pupil, rec, school } from "./build.js";
@@ -22,15 +21,20 @@ const assessments = Object.entries(scores).flatMap(([id, [, a, s]]) => [
 const trust = new Map(Object.entries(scores).map(([id, [name]]) => [id, pupil({ pupilId: id, school: name })]));
 const single = new Map(Object.keys(scores).map((id) => [id, pupil({ pupilId: id, school: null })]));
 
-/** The comparison of a one-pupil run starting after the autumn point and ending before the spring point. */
-function compare(groupPupil: string, pupils: ReadonlyMap<string, Pupil>) {
+/**
+ * The comparison of a one-pupil run starting after the autumn point and ending before the spring point; in
+ * `index` (a comparison index that earlier runs have used) when given.
+ */
+function compare(groupPupil: string, pupils: ReadonlyMap<string, Pupil>, index?: ReturnType<typeof comparisonIndex>) {
   const run = [rec({ pupilId: groupPupil, intervention: "Maths", startDate: "2025-01-06", endDate: "2025-03-10" })];
   const outcomes = run.map((r) => placementOutcome(r, pupils.get(r.pupilId), "2025-03-10", "2025-07-01"));
   // The other school's group pupil is busy in the same subject, as it would be in a trust-wide analysis.
   const excluded = [...run, rec({ pupilId: groupPupil === "ga" ? "gb" : "ga", intervention: "Maths",
     startDate: "2025-01-06", endDate: "2025-03-10" })];
-  return findComparison(outcomes, "maths", "standardised", "2025-01-06", "2025-03-10",
-    { assessments, pupils, excluded }, { asOf: "2025-07-01", perPupil: 2 });
+  const options = { asOf: "2025-07-01", perPupil: 2 };
+  return index === undefined
+    ? findComparison(outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", { assessments, pupils, excluded }, options)
+    : findComparisonIn(index, outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", excluded, options);
 }
 
 describe("findComparison in a trust's data", () => {
@@ -44,10 +48,11 @@ describe("findComparison in a trust's data", () => {
     expect(found?.group.map((p) => [p.pupilId, p.value])).toEqual([["ga", 6]]); // 86 − 80
   });
 
-  it("keeps schools apart when the pools are shared between runs (withSharedValues)", () => {
+  it("keeps schools apart when the pools are shared between runs (one comparison index)", () => {
     // Both runs share one pool (same two points); gb (B, 80): b1 at 0, b2 at 1 (b3 at 3) → b1, b2, values
     // 85 − 80 = 5 and 81 − 81 = 0; ga as above → a1, a3.
-    const [a, b] = withSharedValues(() => [compare("ga", trust), compare("gb", trust)]);
+    const index = comparisonIndex(assessments, trust);
+    const [a, b] = [compare("ga", trust, index), compare("gb", trust, index)];
     expect(a?.pupils.map((p) => p.pupilId)).toEqual(["a1", "a3"]);
     expect(b?.pupils.map((p) => p.pupilId)).toEqual(["b1", "b2"]);
     expect(b?.pupils.map((p) => p.value)).toEqual([5, 0]);
@@ -56,7 +61,7 @@ describe("findComparison in a trust's data", () => {
   it("draws from every pupil when no school is recorded (single-school data), as before", () => {
     // ga (80) over all six non-group pupils: b1 at 0, b2 at 1, b3 at 3, a1 at 5 … → b1 and b2
     // (gb is busy in the other run and so left out).
-    const found = withSharedValues(() => compare("ga", single));
+    const found = compare("ga", single, comparisonIndex(assessments, single));
     expect(found?.pupils.map((p) => p.pupilId)).toEqual(["b1", "b2"]);
     expect(found?.pupils.map((p) => p.value)).toEqual([5, 0]);
   });

@@ -8,7 +8,7 @@ import { MeasureKind, Subject, Term } from "../schema/primitives.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
 import { meanFigures, proportionFigures } from "./figures.js";
 import { type ProfiledResult, type ResultFilter, profiledResults, readProfiledResults } from "./results.js";
-import { sharedValueOf } from "./shared.js";
+import { type AnalysisInput, contextOf } from "./context.js";
 import { MEASURE_THRESHOLDS, type MeasureThresholds } from "./thresholds.js";
 
 /**
@@ -184,21 +184,21 @@ interface PointResults {
 }
 
 /**
- * `groupByPoint` of `profiledResults(data, filter)`; inside an analysis (`withSharedValues`), the unfiltered
- * grouping is made once per data and shared (attainment cells and gaps read the same groups). Treat the
- * groups as read-only.
+ * `groupByPoint` of `profiledResults(input, filter)`; unfiltered, the grouping is made once per context and
+ * held on it (attainment cells and gaps read the same groups). Treat the groups as read-only.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
  * [...resultsByPoint(data, {}, false).keys()] // => ["reading|scaled|2024/25 summer|all", …]
  */
 export function resultsByPoint(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
   filter: ResultFilter,
   byYearGroup: boolean,
 ): Map<string, ProfiledResult[]> {
+  const ctx = contextOf(input);
   const { academicYears, subjects, measures, points, terms } = filter;
-  if (academicYears || subjects || measures || points || terms) return groupByPoint(profiledResults(data, filter), byYearGroup);
-  return sharedValueOf([data.assessments, data.pupils, data.senRegister], `results by point, by year group: ${byYearGroup}`,
-    () => groupByPoint(readProfiledResults(data), byYearGroup));
+  if (academicYears || subjects || measures || points || terms) return groupByPoint(profiledResults(ctx, filter), byYearGroup);
+  return ctx.derived(`results by point, by year group: ${byYearGroup}`, () => groupByPoint(readProfiledResults(ctx), byYearGroup));
 }
 
 /**
@@ -207,7 +207,7 @@ export function resultsByPoint(
  * `attainment|<subject>|<measure>|<point>|<Yn or all>|<dimension>`. Group membership is the pupil's profile
  * on the date of the result (SEN status in force that day; year group in the point's academic year).
  * Thresholds are `options.thresholds` (default `MEASURE_THRESHOLDS`). A group with no results is `n: 0`, `count: 0`, null rates and means.
- * @param data the school's data
+ * @param input the school's data, or its analysis context (`prepareAnalysis`)
  * @param options filters (academic years, subjects, measures, points, terms), `dimensions`
  *   (default `["senStatus", "senAny"]`), `byYearGroup` (default false), `confidence` (default 0.95)
  * @example
@@ -215,13 +215,13 @@ export function resultsByPoint(
  *   .find((c) => c.group === "K")?.rate // => 0.25
  */
 export function attainment(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
   options: AttainmentOptions = {},
 ): AttainmentCell[] {
   const dimensions = options.dimensions ?? ["senStatus", "senAny"];
   const confidence = options.confidence ?? 0.95;
   const thresholds = options.thresholds ?? MEASURE_THRESHOLDS;
-  const byPoint = resultsByPoint(data, options, options.byYearGroup === true);
+  const byPoint = resultsByPoint(input, options, options.byYearGroup === true);
   const cells: AttainmentCell[] = [];
   for (const rows of byPoint.values()) {
     const first = rows[0];

@@ -9,7 +9,7 @@ import { Term } from "../schema/primitives.js";
 import { NationalGap, nationalGap } from "../stats/national-gap.js";
 import { censusStatusDate } from "./dates.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
-import { sharedValueOf } from "./shared.js";
+import { type AnalysisContext, type AnalysisInput, contextOf } from "./context.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS } from "./figures.js";
 
 /** Persistent absence: missing this share of possible sessions or more (DfE). */
@@ -76,27 +76,33 @@ export interface PupilAttendance {
 
 /**
  * Each pupil's possible and attended sessions summed over `academicYear` (only `terms`, when given), for
- * pupils with at least one possible session, with their profile on `statusDate`.
+ * pupils with at least one possible session, with their profile on `statusDate`. Made once per context and
+ * arguments (the report's attendance and its national comparison ask for the same sums).
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
  * pupilAttendance(data, "2024/25", "2025-01-16")[0] // => { pupilId: "…", possible: 380, attended: 351, profile: {…} }
  */
 export function pupilAttendance(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "attendance">,
+  input: AnalysisInput<AttendanceData>,
   academicYear: string,
   statusDate: string,
   terms?: readonly string[],
 ): PupilAttendance[] {
-  // The report's attendance and its national comparison ask for the same sums: made once per analysis.
+  const ctx = contextOf(input);
   const name = `pupilAttendance ${academicYear}|${statusDate}|${terms === undefined ? "*" : terms.join(",")}`;
-  return sharedValueOf([data.attendance, data.pupils, data.senRegister], name, () => sumAttendance(data, academicYear, statusDate, terms)).slice();
+  return ctx.derived(name, () => sumAttendance(ctx, academicYear, statusDate, terms)).slice();
 }
 
+/** The records attendance is worked out from. */
+type AttendanceData = Pick<SchoolData, "pupils" | "senRegister" | "attendance">;
+
 function sumAttendance(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "attendance">,
+  ctx: AnalysisContext<AttendanceData>,
   academicYear: string,
   statusDate: string,
   terms?: readonly string[],
 ): PupilAttendance[] {
+  const data = ctx.data;
   // Each pupil's sessions summed, pupils in the order their first record appears.
   const sumsOf = new Map<string, { pupilId: string; possible: number; attended: number }>();
   for (let i = 0; i < data.attendance.length; i += 1) {
@@ -109,7 +115,7 @@ function sumAttendance(
       sum.attended += a.attendedSessions;
     }
   }
-  const at = profileLookup(data);
+  const at = profileLookup(ctx);
   return [...sumsOf.values()].flatMap((s) => {
     const profile = at(s.pupilId, statusDate, academicYear);
     return profile && s.possible > 0 ? [{ pupilId: s.pupilId, possible: s.possible, attended: s.attended, profile }] : [];
@@ -154,6 +160,7 @@ function figures(rows: readonly PupilAttendance[], confidence: number) {
  * `attendance|<academicYear>|<dimension>`), and the persistent-absence rate of N, K, E and all pupils
  * against the national figures (which describe the autumn term only: pass `terms: ["autumn"]` for a like-for-
  * like comparison; the `note` says which terms were used). Groups are the pupils' profiles on `statusDate`.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @param options `terms` (default all), `statusDate` (default 15 January of the year, near the spring
  *   census), `dimensions` (default `["senStatus", "senAny"]`), `national`, `confidence`
  * @throws {InvalidArgumentError} when `academicYear` is malformed
@@ -161,14 +168,14 @@ function figures(rows: readonly PupilAttendance[], confidence: number) {
  * attendanceByGroup(data, "2024/25").cells.find((c) => c.group === "E")?.rate // => 0.308
  */
 export function attendanceByGroup(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "attendance">,
+  input: AnalysisInput<AttendanceData>,
   academicYear: string,
   options: { terms?: readonly Term[]; statusDate?: string; dimensions?: readonly GroupDimension[]; national?: NationalFigures; confidence?: number } = {},
 ): AttendanceByGroup {
   const statusDate = options.statusDate ?? censusStatusDate(academicYear);
   const confidence = options.confidence ?? 0.95;
   const terms = options.terms ?? ["autumn", "spring", "summer"];
-  const pupils = pupilAttendance(data, academicYear, statusDate, terms);
+  const pupils = pupilAttendance(input, academicYear, statusDate, terms);
   const cells: AttendanceCell[] = [];
   for (const dimension of options.dimensions ?? ["senStatus", "senAny"]) {
     const partition = `attendance|${academicYear}|${dimension}`;

@@ -11,6 +11,7 @@ import { type GroupDimension, splitByGroup } from "./groups.js";
 import { GROUP_CELL_KEY_FIELDS, MeanFigures, meanFigures, proportionFigures } from "./figures.js";
 import { profiledResults } from "./results.js";
 import { groupResults } from "./attainment.js";
+import { type AnalysisInput, contextOf } from "./context.js";
 
 /** The highest rank that counts as working below the curriculum: PK6. */
 export const BELOW_CURRICULUM_MAX_RANK = TEACHER_ASSESSMENT_RANK.PK6 ?? 6;
@@ -77,17 +78,19 @@ export type BelowCurriculumProgress = z.infer<typeof BelowCurriculumProgress>;
  * in the same subject in `toYear`. Per subject and dimension, a total and one cell per group (partition
  * `below-curriculum|<fromYear>|<toYear>|<subject>|<dimension>`), and the pupil-level list. Groups are
  * taken on the date of the later result.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @param options `fromYear`, `toYear` academic years; `dimensions` (default `["senStatus"]`); `confidence`
  * @example
  * belowCurriculumProgress(data, { fromYear: "2023/24", toYear: "2024/25" }).cells[0]?.mean // => -0.2
  */
 export function belowCurriculumProgress(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
   options: { fromYear: string; toYear: string; dimensions?: readonly GroupDimension[]; confidence?: number },
 ): BelowCurriculumProgress {
+  const ctx = contextOf(input);
   const { fromYear, toYear } = options;
   const confidence = options.confidence ?? 0.95;
-  const results = profiledResults(data, { academicYears: [fromYear, toYear], terms: ["summer"], measures: ["teacherAssessment"] });
+  const results = profiledResults(ctx, { academicYears: [fromYear, toYear], terms: ["summer"], measures: ["teacherAssessment"] });
   const start = new Map(results.filter((r) => r.academicYear === fromYear).map((r) => [`${r.pupilId}|${r.subject}`, r] as const));
   const rows = results
     .filter((r) => r.academicYear === toYear)

@@ -7,20 +7,30 @@ import { InvalidArgumentError } from "../errors.js";
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR = /^(\d{4})\/(\d{2})$/;
 
-/** Dates and academic years already read (valid ones only); a report reads the same few thousand again and again. */
-const partsSeen = new Map<string, { readonly y: number; readonly m: number; readonly d: number }>();
-const startYearSeen = new Map<string, number>();
-const SEEN_LIMIT = 100_000;
-
-function remember<V>(seen: Map<string, V>, key: string, value: V): V {
-  if (seen.size >= SEEN_LIMIT) seen.clear();
-  seen.set(key, value);
-  return value;
+/** The digit at `i` of `text` (NaN for any other character). */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
 }
 
+/** Days in month `m` (1–12) of year `y` (proleptic Gregorian). */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/**
+ * A date's year, month and day. Read character by character (a report reads millions of dates; no cache is
+ * needed, as src/bench/dates.ts measures); anything unusual (a malformed date, a year before 100, which `Date.UTC`
+ * reads as 19xx) goes the checked way below, which also words the error.
+ */
 function parts(fn: string, date: string): { readonly y: number; readonly m: number; readonly d: number } {
-  const known = partsSeen.get(date);
-  if (known !== undefined) return known;
+  if (typeof date === "string" && date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digitAt(date, 0) * 1000 + digitAt(date, 1) * 100 + digitAt(date, 2) * 10 + digitAt(date, 3);
+    const m = digitAt(date, 5) * 10 + digitAt(date, 6);
+    const d = digitAt(date, 8) * 10 + digitAt(date, 9);
+    if (y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return { y, m, d };
+  }
   const match = ISO.exec(date);
   if (!match) throw new InvalidArgumentError(fn, `expected a date as yyyy-mm-dd, got '${date}'`);
   const y = Number(match[1]);
@@ -30,7 +40,7 @@ function parts(fn: string, date: string): { readonly y: number; readonly m: numb
   if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
     throw new InvalidArgumentError(fn, `'${date}' is not a calendar date`);
   }
-  return remember(partsSeen, date, { y, m, d });
+  return { y, m, d };
 }
 
 function iso(t: Date): string {
@@ -44,8 +54,11 @@ function iso(t: Date): string {
  * academicYearStartYear("2024/25") // => 2024
  */
 export function academicYearStartYear(academicYear: string): number {
-  const known = startYearSeen.get(academicYear);
-  if (known !== undefined) return known;
+  // The usual case read character by character (called for every profile a report makes; no cache needed).
+  if (typeof academicYear === "string" && academicYear.length === 7 && academicYear.charCodeAt(4) === 47) {
+    const start = digitAt(academicYear, 0) * 1000 + digitAt(academicYear, 1) * 100 + digitAt(academicYear, 2) * 10 + digitAt(academicYear, 3);
+    if ((start + 1) % 100 === digitAt(academicYear, 5) * 10 + digitAt(academicYear, 6)) return start;
+  }
   const match = YEAR.exec(academicYear);
   if (!match) {
     throw new InvalidArgumentError("academicYearStartYear", `expected an academic year such as 2024/25, got '${academicYear}'`);
@@ -54,7 +67,7 @@ export function academicYearStartYear(academicYear: string): number {
   if ((start + 1) % 100 !== Number(match[2])) {
     throw new InvalidArgumentError("academicYearStartYear", `'${academicYear}' is not two consecutive years`);
   }
-  return remember(startYearSeen, academicYear, start);
+  return start;
 }
 
 /**

@@ -10,6 +10,7 @@ import { isOnRollOn, yearGroupIn } from "./pupil-facts.js";
 import { academicYearOf } from "./dates.js";
 import { senStatusOn, spellsByPupil } from "./sen-status.js";
 import { ShareFigures, shareFigures } from "./figures.js";
+import { type AnalysisInput, contextOf } from "./context.js";
 
 /** The review statuses: in date (due on or after `asOf`), overdue, or no plan/review date recorded. */
 export const REVIEW_STATUSES = ["in date", "overdue", "no date"] as const;
@@ -75,16 +76,18 @@ function daysBetween(from: string, to: string): number {
  * Practice 9.166: review at least every 12 months). A review due before `asOf` is overdue; one due within
  * `windowDays` of `asOf` (inclusive) is due soon. Cells count plans in date / overdue / with no date, and due
  * soon; the pupil-level list holds the overdue, due-soon and no-date plans, most urgent first.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @param options `windowDays` (default 60)
  * @throws {InvalidArgumentError} when `asOf` is malformed or `windowDays` is negative or fractional
  * @example
  * ehcReviews(data, "2026-06-22").due.rows[0]?.status // => "overdue"
  */
 export function ehcReviews(
-  data: Pick<SchoolData, "pupils" | "senRegister">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister">>,
   asOf: string,
   options: { windowDays?: number } = {},
 ): EhcReviews {
+  const data = contextOf(input).data;
   const windowDays = options.windowDays ?? 60;
   if (!Number.isInteger(windowDays) || windowDays < 0) {
     throw new InvalidArgumentError("ehcReviews", `windowDays must be a whole number ≥ 0, got ${windowDays}`);

@@ -10,7 +10,7 @@ import { Gender, Need, SenStatus } from "../schema/primitives.js";
 import { academicYearOf } from "./dates.js";
 import { isOnRollOn, isSummerBorn, yearGroupIn } from "./pupil-facts.js";
 import { senStatusOn, spellsByPupil } from "./sen-status.js";
-import { sharedValue } from "./shared.js";
+import { type AnalysisInput, type AnalysisContext, contextOf } from "./context.js";
 
 /** The dimensions a cohort can be split by. `all` is the whole cohort (one group, `all`). */
 export const GROUP_DIMENSIONS = [
@@ -77,53 +77,63 @@ export function profileOn(
   };
 }
 
+/** The pupils and SEN register a profile is made from. */
+type ProfileData = Pick<SchoolData, "pupils" | "senRegister">;
+
 /**
  * Every pupil's profile on `date` (on roll or not: filter on `onRoll` for the pupils on roll that day).
- * Treat the profiles as read-only: inside an analysis they are shared with other callers (see `profileLookup`).
+ * Treat the profiles as read-only: in a context they are shared with other callers (see `profileLookup`).
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @throws {InvalidArgumentError} when `date` or `academicYear` is malformed
  * @example
  * pupilProfiles(data, "2025-01-16").filter((p) => p.onRoll && p.senStatus !== "N").length // => 71
  */
 export function pupilProfiles(
-  data: Pick<SchoolData, "pupils" | "senRegister">,
+  input: AnalysisInput<ProfileData>,
   date: string,
   academicYear: string = academicYearOf(date),
 ): PupilProfile[] {
-  // With one record per pupil id, the shared look-up gives the same profiles and reuses what other analyses made.
-  if (pupilIdsUnique(data.pupils)) {
-    const index = profileIndex(data);
-    return index.entriesOf(data.pupils).map((entry) => (entry === null ? null : index.profileOf(entry, date, academicYear)) as PupilProfile);
+  const ctx = contextOf(input);
+  const data = ctx.data;
+  // With one record per pupil id, the context's look-up gives the same profiles and reuses what other analyses made.
+  if (pupilIdsUnique(ctx)) {
+    const index = profileIndex(ctx);
+    const entries = ctx.derived("profile entries of the pupils", () => data.pupils.map((p) => index.entryOf(p.pupilId)));
+    return entries.map((entry) => (entry === null ? null : index.profileOf(entry, date, academicYear)) as PupilProfile);
   }
   const spells = spellsByPupil(data.senRegister);
   return data.pupils.map((p) => profileOn(p, spells.get(p.pupilId) ?? [], date, academicYear));
 }
 
 /**
- * A lookup that makes pupils' profiles on any date, reusing one index of the SEN register. Profiles are
- * shared: the same pupil with the same SEN status, primary need, year group and roll status gets the same
- * (read-only) object back, so looking up millions of results makes only a few profiles per pupil.
+ * A lookup that makes pupils' profiles on any date, reusing one index of the SEN register (held on the
+ * context). Profiles are shared: the same pupil with the same SEN status, primary need, year group and roll
+ * status gets the same (read-only) object back, so looking up millions of results makes only a few profiles
+ * per pupil.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
  * const at = profileLookup(data);
  * at("A123…", "2025-06-20")?.senStatus // => "E"
  */
 export function profileLookup(
-  data: Pick<SchoolData, "pupils" | "senRegister">,
+  input: AnalysisInput<ProfileData>,
 ): (pupilId: string, date: string, academicYear?: string) => PupilProfile | null {
-  return profileIndex(data).lookup;
+  return profileIndex(contextOf(input)).lookup;
 }
 
 /**
  * `profileLookup` one pupil at a time: the pupil's own look-up by date (or null for an id not in
  * `data.pupils`), sharing its profiles with `profileLookup`. A caller with many results per pupil then finds
  * the pupil once, not once per result.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
  * const at = profileLookupByPupil(data)("A123…");
  * at?.("2025-06-20").senStatus // => "E"
  */
 export function profileLookupByPupil(
-  data: Pick<SchoolData, "pupils" | "senRegister">,
+  input: AnalysisInput<ProfileData>,
 ): (pupilId: string) => ((date: string, academicYear?: string) => PupilProfile) | null {
-  const index = profileIndex(data);
+  const index = profileIndex(contextOf(input));
   return (pupilId) => {
     const entry = index.entryOf(pupilId);
     // A new function each call (not kept on the entry): callers ask once per pupil and let it go.
@@ -131,40 +141,38 @@ export function profileLookupByPupil(
   };
 }
 
-/** The look-up shared by `profileLookup` and `profileLookupByPupil`: one per pupils and register in an analysis. */
-function profileIndex(data: Pick<SchoolData, "pupils" | "senRegister">): ProfileIndex {
-  // Inside an analysis (`withSharedValues`), one index per pupils and register serves every caller.
-  const bySenRegister = sharedValue(data.pupils, "profileLookup", () => new WeakMap<object, ProfileIndex>());
-  let index = bySenRegister.get(data.senRegister);
-  if (index === undefined) {
-    index = new ProfileIndex(data);
-    bySenRegister.set(data.senRegister, index);
-  }
-  return index;
+/** The name of the profile index on a context. */
+const PROFILE_INDEX = "profile index";
+
+/** The look-up shared by `profileLookup` and `profileLookupByPupil`: one per context. */
+function profileIndex(ctx: AnalysisContext<ProfileData>): ProfileIndex {
+  return ctx.derived(PROFILE_INDEX, () => new ProfileIndex(ctx.data));
 }
 
-/** Whether no pupil id appears twice (then a look-up by id finds each pupil record); checked once per analysis. */
-function pupilIdsUnique(pupils: readonly Pupil[]): boolean {
-  return sharedValue(pupils, "pupil ids unique", () => new Set(pupils.map((p) => p.pupilId)).size === pupils.length);
+/** Whether no pupil id appears twice (then a look-up by id finds each pupil record); checked once per context. */
+function pupilIdsUnique(ctx: AnalysisContext<ProfileData>): boolean {
+  const pupils = ctx.data.pupils;
+  return ctx.derived("pupil ids unique", () => new Set(pupils.map((p) => p.pupilId)).size === pupils.length);
 }
 
 /**
- * Inside an analysis (`withSharedValues`), lets each share of `source` (some pupils' part of it, as
- * `splitBySchool` makes: their pupil records and SEN spells) use `source`'s profile look-up instead of making
- * its own, so a pupil's profiles are made once for the trust and its school. Only when every pupil id in
- * `source.pupils` is there once (then a pupil's profile is the same in both); returns whether it could.
+ * Lets the contexts of shares of `source` (some pupils' part of it, as `splitBySchool` makes: their pupil
+ * records and SEN spells) use `source`'s profile look-up instead of making their own, so a pupil's profiles
+ * are made once for the trust and its school. Only when every pupil id in `source`'s pupils is there once
+ * (then a pupil's profile is the same in both), and only for a share that has no look-up yet; returns
+ * whether it could.
+ * @param source the whole data's context
+ * @param shares the shares' contexts
  * @example
- * shareProfileLookup(trust, [...splitBySchool(trust).values()]) // => true
+ * shareProfileLookup(prepareAnalysis(data), [prepareAnalysis({ ...data, pupils: data.pupils.slice(0, 10) })]) // => true
  */
 export function shareProfileLookup(
-  source: Pick<SchoolData, "pupils" | "senRegister">,
-  shares: Iterable<Pick<SchoolData, "pupils" | "senRegister">>,
+  source: AnalysisContext<ProfileData>,
+  shares: Iterable<AnalysisContext<ProfileData>>,
 ): boolean {
-  if (!pupilIdsUnique(source.pupils)) return false;
+  if (!pupilIdsUnique(source)) return false;
   const index = profileIndex(source);
-  for (const share of shares) {
-    sharedValue(share.pupils, "profileLookup", () => new WeakMap<object, ProfileIndex>()).set(share.senRegister, index);
-  }
+  for (const share of shares) share.provide(PROFILE_INDEX, index);
   return true;
 }
 
@@ -185,39 +193,22 @@ class ProfileIndex {
   /** Each pupil id's entry (for an id given twice, the last record's, as a map from the pupils would keep). */
   private readonly known = new Map<string, Known>();
   private readonly yearOfDate = new Map<string, string>();
-  private readonly entriesByPupils = new WeakMap<readonly Pupil[], Array<Known | null>>();
   /** `profileLookup`'s function. */
   readonly lookup: ProfileLookup;
 
   constructor(data: Pick<SchoolData, "pupils" | "senRegister">) {
     const spells = spellsByPupil(data.senRegister);
-    // Every pupil's entry made now, in the pupils' order: the trust's profiles on a date then need no look-up by id.
-    const own = data.pupils.map((pupil): Known => {
+    for (const pupil of data.pupils) {
       const entry: Known = {
         pupil, spells: spells.get(pupil.pupilId) ?? [], summerBorn: undefined, made: [], lastDate: undefined,
         lastYear: undefined, lastProfile: undefined,
       };
       this.known.set(pupil.pupilId, entry);
-      return entry;
-    });
-    this.entriesByPupils.set(data.pupils, own);
+    }
     this.lookup = (pupilId, date, academicYear) => {
       const entry = this.entryOf(pupilId);
       return entry === null ? null : this.profileOf(entry, date, academicYear);
     };
-  }
-
-  /**
-   * The entries of `pupils` (this index's pupils or some of them), in order; found once per pupils array, so
-   * profiles on several dates (identification now and a year earlier) look each pupil up once.
-   */
-  entriesOf(pupils: readonly Pupil[]): Array<Known | null> {
-    let entries = this.entriesByPupils.get(pupils);
-    if (entries === undefined) {
-      entries = pupils.map((p) => this.entryOf(p.pupilId));
-      this.entriesByPupils.set(pupils, entries);
-    }
-    return entries;
   }
 
   /** The pupil's entry; null when the id is not a pupil's. */

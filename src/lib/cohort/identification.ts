@@ -10,6 +10,7 @@ import { NationalGap, nationalGap } from "../stats/national-gap.js";
 import { addMonths } from "./dates.js";
 import { type GroupDimension, type PupilProfile, groupKey, pupilProfiles, fixedGroups } from "./groups.js";
 import { GROUP_CELL_KEY_FIELDS, ShareFigures, shareFigures } from "./figures.js";
+import { type AnalysisInput, contextOf } from "./context.js";
 
 /**
  * One group's share of the pupils on roll: `n` = `count` = pupils in the group, `rate` their share of `of`
@@ -138,7 +139,7 @@ function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefin
  * school against state-funded primary schools) where the national figures have a figure for them, else all
  * schools; of several years, the latest on or before `asOf` (see `nationalFigure`); each gap's
  * `nationalLabel` names the figure used). The SEN status on a date is the register spell in force that day (see `senStatusOn`).
- * @param data the school's data
+ * @param input the school's data, or its analysis context (`prepareAnalysis`)
  * @param asOf the census-like date the figures describe (for example the January census day)
  * @param options `national`: national figures (default `DEFAULT_NATIONAL_FIGURES`); `confidence` of every
  *   interval (default 0.95)
@@ -148,15 +149,16 @@ function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefin
  * id.senStatus.find((c) => c.group === "K")?.rate // => 0.142
  */
 export function identification(
-  data: Pick<SchoolData, "pupils" | "senRegister">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister">>,
   asOf: string,
   options: { national?: NationalFigures; confidence?: number } = {},
 ): Identification {
+  const ctx = contextOf(input);
   const figures = options.national ?? DEFAULT_NATIONAL_FIGURES;
   const confidence = options.confidence ?? 0.95;
   const previousAsOf = addMonths(asOf, -12);
-  const now = pupilProfiles(data, asOf).filter((p) => p.onRoll);
-  const before = pupilProfiles(data, previousAsOf).filter((p) => p.onRoll);
+  const now = pupilProfiles(ctx, asOf).filter((p) => p.onRoll);
+  const before = pupilProfiles(ctx, previousAsOf).filter((p) => p.onRoll);
   const senStatus = shareCells(now, "senStatus", `identification|${asOf}|senStatus`, confidence);
   const senAny = shareCells(now, "senAny", `identification|${asOf}|senAny`, confidence);
   const prevStatus = shareCells(before, "senStatus", `identification|${previousAsOf}|senStatus`, confidence);

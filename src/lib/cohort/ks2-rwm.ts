@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import type { Assessment } from "../schema/records.js";
-import { sharedValue, sharedValueOf } from "./shared.js";
+import { type AnalysisContext, type AnalysisInput, contextOf } from "./context.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 import { yearGroupIn } from "./pupil-facts.js";
@@ -13,6 +13,9 @@ import { TEACHER_ASSESSMENT_RANK } from "../../data/codes.js";
 
 type Ks2Slot = "reading" | "writing" | "maths";
 
+/** The records KS2 results are worked out from. */
+type Ks2Data = Pick<SchoolData, "pupils" | "senRegister" | "assessments">;
+
 function ks2Slot(a: Pick<Assessment, "subject" | "measure">): Ks2Slot | null {
   return a.subject === "reading" && a.measure === "scaled" ? "reading"
     : a.subject === "writing" && a.measure === "teacherAssessment" ? "writing"
@@ -20,8 +23,9 @@ function ks2Slot(a: Pick<Assessment, "subject" | "measure">): Ks2Slot | null {
 }
 
 /** The summer reading scaled, writing teacher-assessment and maths scaled results by academic year, in order. */
-function ks2Rows(assessments: readonly Assessment[]): Map<string, Assessment[]> {
-  return sharedValue(assessments, "ks2-rwm rows", () => {
+function ks2Rows(ctx: AnalysisContext<Ks2Data>): Map<string, Assessment[]> {
+  const assessments = ctx.data.assessments;
+  return ctx.derived("ks2-rwm rows", () => {
     const byYear = new Map<string, Assessment[]>();
     for (let i = 0; i < assessments.length; i += 1) {
       const a = assessments[i]!;
@@ -64,21 +68,23 @@ export type RwmCell = z.infer<typeof RwmCell>;
  * The Year 6 pupils of `academicYear` (by `yearGroupIn`) with at least one summer KS2 result that year
  * (reading scaled score, writing teacher assessment, maths scaled score), each marked `met` when reading ≥ 100,
  * writing is EXS or GDS and maths ≥ 100. A missing or unranked result (absent, disapplied) counts as not
- * met, as in the DfE's measure where such pupils stay in the denominator.
+ * met, as in the DfE's measure where such pupils stay in the denominator. Made once per context and year.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @throws {InvalidArgumentError} when `academicYear` is malformed
  * @example
  * ks2RwmResults(data, "2024/25").filter((r) => r.met).length // => 41
  */
-export function ks2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, academicYear: string): RwmResult[] {
-  // Cells, gaps, national comparisons and each school's section ask for the same year: made once per analysis.
-  const results = sharedValueOf([data.assessments, data.pupils, data.senRegister], `ks2RwmResults ${academicYear}`, () => findKs2RwmResults(data, academicYear));
-  return results.slice();
+export function ks2RwmResults(input: AnalysisInput<Ks2Data>, academicYear: string): RwmResult[] {
+  // Cells, gaps, national comparisons and each school's section ask for the same year: made once per context.
+  const ctx = contextOf(input);
+  return ctx.derived(`ks2RwmResults ${academicYear}`, () => findKs2RwmResults(ctx, academicYear)).slice();
 }
 
-function findKs2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, academicYear: string): RwmResult[] {
-  const y6 = sharedValue(data.pupils, `year 6 in ${academicYear}`, () => new Set(data.pupils.filter((p) => yearGroupIn(p, academicYear) === 6).map((p) => p.pupilId)));
+function findKs2RwmResults(ctx: AnalysisContext<Ks2Data>, academicYear: string): RwmResult[] {
+  const data = ctx.data;
+  const y6 = new Set(data.pupils.filter((p) => yearGroupIn(p, academicYear) === 6).map((p) => p.pupilId));
   const found = new Map<string, { reading: number | null; writing: number | null; maths: number | null; date: string }>();
-  const rows = ks2Rows(data.assessments).get(academicYear) ?? [];
+  const rows = ks2Rows(ctx).get(academicYear) ?? [];
   for (let i = 0; i < rows.length; i += 1) {
     const a = rows[i]!;
     if (!y6.has(a.pupilId)) continue;
@@ -89,7 +95,7 @@ function findKs2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "as
     entry[slot] = slot === "writing" ? teacherAssessmentRank(a.grade) : a.score;
     if (a.date > entry.date) entry.date = a.date;
   }
-  const at = profileLookup(data);
+  const at = profileLookup(ctx);
   const exs = TEACHER_ASSESSMENT_RANK.EXS ?? 9;
   const out: RwmResult[] = [];
   for (const [pupilId, r] of found) {
@@ -104,17 +110,18 @@ function findKs2RwmResults(data: Pick<SchoolData, "pupils" | "senRegister" | "as
 /**
  * KS2 RWM cells for `academicYear`: per dimension a total cell (`isTotal`, group `all`) and one per group,
  * sharing the partition `ks2-rwm|<academicYear>|<dimension>`. See `ks2RwmResults` for who counts.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @param options `dimensions` (default `["senStatus", "senAny"]`), `confidence` (default 0.95)
  * @throws {InvalidArgumentError} when `academicYear` is malformed
  * @example
  * ks2Rwm(data, "2024/25").find((c) => c.dimension === "senAny" && c.group === "SEN")?.rate // => 0.2
  */
 export function ks2Rwm(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  input: AnalysisInput<Ks2Data>,
   academicYear: string,
   options: { dimensions?: readonly GroupDimension[]; confidence?: number } = {},
 ): RwmCell[] {
-  const results = ks2RwmResults(data, academicYear);
+  const results = ks2RwmResults(input, academicYear);
   const confidence = options.confidence ?? 0.95;
   const cells: RwmCell[] = [];
   const figures = (rows: readonly RwmResult[]) => proportionFigures(rows.filter((r) => r.met).length, rows.length, confidence);

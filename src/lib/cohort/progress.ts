@@ -12,6 +12,7 @@ import { type GroupDimension, splitByGroup } from "./groups.js";
 import { GROUP_CELL_KEY_FIELDS, MeanFigures, meanFigures, proportionFigures } from "./figures.js";
 import { type ProfiledResult, profiledResults } from "./results.js";
 import { groupResults } from "./attainment.js";
+import { type AnalysisInput, contextOf } from "./context.js";
 
 /**
  * What counts as expected, better-than-expected and stalled progress, per measure:
@@ -192,19 +193,22 @@ function stalledReason(p: Pair): string | null {
  * list of stalled pupils. Group membership is the pupil's profile on the date of the later result. Only
  * pupils with a result at both points count. See `PROGRESS_THRESHOLDS` for what expected, better and stalled
  * mean. Raw gains overstate the impact on pupils chosen for low scores (regression to the mean).
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @param options `from`, `to` point labels; `dimensions` (default `["senStatus", "senAny"]`); `confidence`
  * @throws {InvalidArgumentError} when `from` equals `to`
  * @example
  * progress(data, { from: "2024/25 autumn", to: "2024/25 summer" }).stalled.rows.length // => 276
  */
 export function progress(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
   options: { from: string; to: string; dimensions?: readonly GroupDimension[]; confidence?: number },
 ): Progress {
+  const ctx = contextOf(input);
+  const data = ctx.data;
   const { from, to } = options;
   if (from === to) throw new InvalidArgumentError("progress", `from and to are the same point '${from}'`);
   const confidence = options.confidence ?? 0.95;
-  const results = profiledResults(data, { points: [from, to], measures: PROGRESS_MEASURES });
+  const results = profiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES });
   const pairs = pairsBetween(results, from, to);
   const cells: ProgressCell[] = [];
   for (const rows of groupResults(pairs, (p) => `${p.to.subject}|${p.to.measure}`).values()) {

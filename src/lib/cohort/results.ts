@@ -6,7 +6,7 @@ import type { MeasureKind, Subject, Term } from "../schema/primitives.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { type PupilProfile, profileLookup, profileLookupByPupil } from "./groups.js";
 import { resultValue } from "./thresholds.js";
-import { withSharedValues } from "./shared.js";
+import { type AnalysisContext, type AnalysisInput, contextOf } from "./context.js";
 
 /**
  * The academic years of some results, in order: one pass, without an array of millions of years.
@@ -60,14 +60,12 @@ export interface ResultFilter {
 type ResultData = Pick<SchoolData, "pupils" | "senRegister" | "assessments">;
 
 /**
- * Every result with a value, deduplicated (see `profiledResults`), made once per data and shared by every
- * later call on the same arrays. `consistent` is false when results of one pupil, subject, measure and point
+ * Every result with a value, deduplicated (see `profiledResults`), made once per context and filtered by
+ * every call. `consistent` is false when results of one pupil, subject, measure and point
  * differ in academic year or term: then filtering after deduplicating could differ from filtering first, and
  * `profiledResults` works from the assessments instead.
  */
 interface Profiled {
-  pupils: ResultData["pupils"];
-  senRegister: ResultData["senRegister"];
   rows: readonly ProfiledResult[];
   consistent: boolean;
   /**
@@ -79,30 +77,6 @@ interface Profiled {
   pupilIds?: readonly string[];
   /** Positions in `rows` of each measure's results, ascending; made on the first call that filters by measure. */
   positionsByMeasure?: Map<MeasureKind, Int32Array>;
-}
-
-/** The profiled results made inside the current `withSharedResults` call; null outside one. */
-let profiledCache: WeakMap<ResultData["assessments"], Profiled> | null = null;
-
-/**
- * Runs `analyse` with profiled results shared: inside it, `profiledResults` makes each data's results once
- * (per set of arrays: pupils, SEN register, assessments) and every later call filters them, so a report that
- * asks for attainment, gaps, trends and progress from the same data reads the assessments once; `sharedValue`
- * keeps other indexes the same way. The data must not change while `analyse` runs. Outside it, every call
- * reads the assessments afresh.
- * @param analyse the work that calls `profiledResults` (directly or through `attainment`, `attainmentGaps` …)
- * @returns what `analyse` returns
- * @example
- * withSharedResults(() => [attainment(data), attainmentGaps(data)]) // reads data.assessments once
- */
-export function withSharedResults<T>(analyse: () => T): T {
-  const outer = profiledCache;
-  profiledCache = outer ?? new WeakMap();
-  try {
-    return withSharedValues(analyse);
-  } finally {
-    profiledCache = outer;
-  }
 }
 
 /**
@@ -133,12 +107,17 @@ class ProfiledRow implements ProfiledResult {
   }
 }
 
-function allProfiled(data: ResultData): Profiled | null {
-  const cache = profiledCache;
-  if (cache === null) return null;
-  const known = cache.get(data.assessments);
-  if (known !== undefined && known.pupils === data.pupils && known.senRegister === data.senRegister) return known;
-  const byPupil = profileLookupByPupil(data);
+/** The name of the profiled results on a context. */
+const PROFILED = "profiled results";
+
+/** The context's profiled results (null when a record is malformed), made on first use. */
+function allProfiled(ctx: AnalysisContext<ResultData>): Profiled | null {
+  return ctx.derived(PROFILED, () => makeProfiled(ctx));
+}
+
+function makeProfiled(ctx: AnalysisContext<ResultData>): Profiled | null {
+  const data = ctx.data;
+  const byPupil = profileLookupByPupil(ctx);
   const rows: ProfiledRow[] = [];
   const pupilOf = new Int32Array(data.assessments.length);
   // Each row's previous row of the same pupil (−1 for none): a pupil's rows as a list in typed memory, which
@@ -200,31 +179,30 @@ function allProfiled(data: ResultData): Profiled | null {
     // A malformed record: leave it to the direct path, which meets it only if the filter keeps it.
     return null;
   }
-  const made: Profiled = { pupils: data.pupils, senRegister: data.senRegister, rows, consistent, pupilOfRow: pupilOf.slice(0, rows.length), pupilIds };
-  cache.set(data.assessments, made);
-  return made;
+  return { rows, consistent, pupilOfRow: pupilOf.slice(0, rows.length), pupilIds };
 }
 
 /**
- * Inside `withSharedResults`, lets each share of `source` (some pupils' part of it: their pupil records, SEN
- * spells and results, each in `source`'s order, as `splitBySchool` makes) reuse the profiled results already
- * made for `source`, instead of making them again; one pass over them for all shares. Only when every pupil
- * id in `source.pupils` is there once, so each pupil's profile is the same in both; returns whether it could.
- * @param source the whole data, after `profiledResults` has been called on it
- * @param shares the parts by name, e.g. by school
+ * Lets the context of each share of `source` (some pupils' part of it: their pupil records, SEN spells and
+ * results, each in `source`'s order, as `splitBySchool` makes) reuse the profiled results made for `source`
+ * (making them if need be), instead of making them again; one pass over them for all shares. Only when every
+ * pupil id in `source`'s pupils is there once, so each pupil's profile is the same in both; returns whether
+ * it could.
+ * @param source the whole data's context
+ * @param shares the parts' contexts by name, e.g. by school
  * @param shareOf the name of the part a pupil id belongs to
  * @example
- * shareProfiledResults(trust, splitBySchool(trust), (id) => schoolOf.get(id)) // => true
+ * const part = prepareAnalysis(data);
+ * shareProfiledResults(prepareAnalysis(data), new Map([["all", part]]), () => "all") // => true
  */
 export function shareProfiledResults(
-  source: ResultData,
-  shares: ReadonlyMap<string, ResultData>,
+  source: AnalysisContext<ResultData>,
+  shares: ReadonlyMap<string, AnalysisContext<ResultData>>,
   shareOf: (pupilId: string) => string | undefined,
 ): boolean {
-  const cache = profiledCache;
-  const known = cache?.get(source.assessments);
-  if (cache === null || known === undefined || known.pupils !== source.pupils || known.senRegister !== source.senRegister || !known.consistent) return false;
-  if (new Set(source.pupils.map((p) => p.pupilId)).size !== source.pupils.length) return false;
+  const known = allProfiled(source);
+  if (known === null || !known.consistent) return false;
+  if (new Set(source.data.pupils.map((p) => p.pupilId)).size !== source.data.pupils.length) return false;
   const rowsOf = new Map<string, ProfiledResult[]>();
   for (const name of shares.keys()) rowsOf.set(name, []);
   const { rows, pupilOfRow, pupilIds } = known;
@@ -243,9 +221,7 @@ export function shareProfiledResults(
       if (name !== undefined) rowsOf.get(name)?.push(r);
     }
   }
-  for (const [name, share] of shares) {
-    cache.set(share.assessments, { pupils: share.pupils, senRegister: share.senRegister, rows: rowsOf.get(name) ?? [], consistent: true });
-  }
+  for (const [name, share] of shares) share.provide(PROFILED, { rows: rowsOf.get(name) ?? [], consistent: true } satisfies Profiled);
   return true;
 }
 
@@ -253,14 +229,16 @@ export function shareProfiledResults(
  * The results that have a value (a score, or a ranked teacher-assessment code), one per pupil, subject,
  * measure and point (the latest-dated; on a tie the later row), each with the pupil's profile on the
  * result's date. Results of pupils not in `data.pupils` are left out (import links every record to a pupil).
- * Inside `withSharedResults` the unfiltered results are made once per data and filtered on each call; treat
- * the rows and their profiles as read-only.
+ * The unfiltered results are made once per context (`prepareAnalysis`) and filtered on each call; treat the
+ * rows and their profiles as read-only.
+ * @param input the data, or its analysis context
  * @example
  * profiledResults(data, { subjects: ["reading"], terms: ["summer"] })[0]?.profile.senStatus // => "N"
  */
-export function profiledResults(data: ResultData, filter: ResultFilter = {}): ProfiledResult[] {
-  const all = allProfiled(data);
-  if (all === null || !all.consistent) return profiledDirectly(data, filter);
+export function profiledResults(input: AnalysisInput<ResultData>, filter: ResultFilter = {}): ProfiledResult[] {
+  const ctx = contextOf(input);
+  const all = allProfiled(ctx);
+  if (all === null || !all.consistent) return profiledDirectly(ctx, filter);
   const kept = filterRows(all, filter);
   // The shared rows are copied (callers may change their array); a filtered list is already the caller's own.
   return kept === all.rows ? all.rows.slice() : (kept as ProfiledResult[]);
@@ -336,19 +314,22 @@ function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
 }
 
 /**
- * `profiledResults` for callers that only read the array: inside `withSharedResults`, with no filter, the
- * shared rows themselves rather than a copy.
+ * `profiledResults` for callers that only read the array: with no filter, the context's rows themselves
+ * rather than a copy.
+ * @param input the data, or its analysis context
  * @example
  * readProfiledResults(data).length // => 10797
  */
-export function readProfiledResults(data: ResultData, filter: ResultFilter = {}): readonly ProfiledResult[] {
-  const all = allProfiled(data);
-  if (all === null || !all.consistent) return profiledDirectly(data, filter);
+export function readProfiledResults(input: AnalysisInput<ResultData>, filter: ResultFilter = {}): readonly ProfiledResult[] {
+  const ctx = contextOf(input);
+  const all = allProfiled(ctx);
+  if (all === null || !all.consistent) return profiledDirectly(ctx, filter);
   return filterRows(all, filter);
 }
 
-function profiledDirectly(data: ResultData, filter: ResultFilter): ProfiledResult[] {
-  const at = profileLookup(data);
+function profiledDirectly(ctx: AnalysisContext<ResultData>, filter: ResultFilter): ProfiledResult[] {
+  const data = ctx.data;
+  const at = profileLookup(ctx);
   const keep = new Map<string, ProfiledResult>();
   for (const a of data.assessments) {
     if (filter.academicYears && !filter.academicYears.includes(a.academicYear)) continue;

@@ -7,6 +7,7 @@ import { academicYearBounds, censusStatusDate } from "./dates.js";
 import { type GroupDimension, profileLookup, splitByGroup } from "./groups.js";
 import { isOnRollDuring } from "./pupil-facts.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
+import { type AnalysisInput, contextOf } from "./context.js";
 
 /**
  * One group's suspensions. `n` = pupils on roll at any time in the year; `count`/`rate`/`lower`/`upper` =
@@ -34,6 +35,7 @@ export type SuspensionCell = z.infer<typeof SuspensionCell>;
  * Suspensions per group in `academicYear` (by start date, 1 September to 31 August): per dimension a total
  * and one cell per group (partition `suspensions|<academicYear>|<dimension>`). The cohort is every pupil on
  * roll at any time in the year; groups are profiles on `statusDate`.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @param options `statusDate` (default 15 January of the year), `dimensions` (default
  *   `["senStatus", "senAny"]`), `confidence` (default 0.95)
  * @throws {InvalidArgumentError} when `academicYear` is malformed
@@ -41,14 +43,16 @@ export type SuspensionCell = z.infer<typeof SuspensionCell>;
  * suspensionsByGroup(data, "2024/25").find((c) => c.isTotal)?.days // => 10
  */
 export function suspensionsByGroup(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "suspensions">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "suspensions">>,
   academicYear: string,
   options: { statusDate?: string; dimensions?: readonly GroupDimension[]; confidence?: number } = {},
 ): SuspensionCell[] {
+  const ctx = contextOf(input);
+  const data = ctx.data;
   const { start, end } = academicYearBounds(academicYear);
   const statusDate = options.statusDate ?? censusStatusDate(academicYear);
   const confidence = options.confidence ?? 0.95;
-  const at = profileLookup(data);
+  const at = profileLookup(ctx);
   // Each pupil's suspensions in the year, in data order (one pass, not one scan per pupil).
   const inYearOf = new Map<string, SchoolData["suspensions"]>();
   for (const s of data.suspensions) {

@@ -9,6 +9,7 @@ import { Subject } from "../schema/primitives.js";
 import { type GroupDimension, profileLookup, splitByGroup } from "./groups.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 import { teacherAssessmentRank } from "./thresholds.js";
+import { type AnalysisInput, contextOf } from "./context.js";
 
 /**
  * One group's targets in one subject: `n` = targets with a result to judge them by (one per pupil, subject
@@ -90,17 +91,20 @@ function onTrack(t: PupilTarget, a: Assessment): boolean | null {
  * dimension a total and one cell per group (partition `targets|<asOf>|<subject>|<dimension>`), groups on
  * `asOf`; only pupils on roll on `asOf`. Targets with no result yet are not in `n` but are listed as
  * "no result" in the pupil-level list, with the pupils off track.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @param options `dimensions` (default `["senStatus"]`), `confidence` (default 0.95)
  * @example
  * targetsOnTrack(data, "2025-03-31").offTrack.rows.length // => 95
  */
 export function targetsOnTrack(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments" | "targets">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments" | "targets">>,
   asOf: string,
   options: { dimensions?: readonly GroupDimension[]; confidence?: number } = {},
 ): TargetsOnTrack {
+  const ctx = contextOf(input);
+  const data = ctx.data;
   const confidence = options.confidence ?? 0.95;
-  const at = profileLookup(data);
+  const at = profileLookup(ctx);
   const pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
   // The results of pupils with a target (most pupils have none), each pupil's in data order.
   const resultsByPupil = new Map<string, Assessment[]>();

@@ -11,6 +11,7 @@ import { ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { MEASURE_THRESHOLDS, type MeasureThresholds } from "../cohort/thresholds.js";
 import { LARGE_MEAN_GAP } from "../stats/band.js";
 import { MeanGap, ProportionGap, gapSample, meanGapOfSamples, proportionGap } from "./in-school-gap.js";
+import { type AnalysisInput, contextOf } from "../cohort/context.js";
 
 /** The SEND groups compared with pupils with no SEN: SEN support, EHC plan, and both together. */
 export const SEND_GROUPS = ["K", "E", "SEN"] as const;
@@ -125,6 +126,7 @@ export function gapsOf(
  * of K, E and all SEN to no SEN (SEN status on each result's date). Proportion gaps use Newcombe's hybrid
  * score interval, mean gaps Welch's t interval; bands use `LARGE_PROPORTION_GAP` and `LARGE_MEAN_GAP`. A gap
  * with an empty side has null figures and no band.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @param options result filters (academic years, subjects, measures, points, terms), `byYearGroup`
  *   (default false), `confidence` (default 0.95), `thresholds` (default `MEASURE_THRESHOLDS`)
  * @example
@@ -132,11 +134,12 @@ export function gapsOf(
  *   .find((g) => g.group === "SEN")?.expected?.band // => "well below"
  */
 export function attainmentGaps(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
   options: ResultFilter & { byYearGroup?: boolean; confidence?: number; thresholds?: Record<MeasureKind, MeasureThresholds> } = {},
 ): AttainmentGap[] {
+  const ctx = contextOf(input);
   const out: AttainmentGap[] = [];
-  const groups = resultsByPoint(data, options, options.byYearGroup === true);
+  const groups = resultsByPoint(ctx, options, options.byYearGroup === true);
   for (const rows of groups.values()) {
     const first = rows[0];
     if (!first) continue;
@@ -170,15 +173,17 @@ export type RwmGap = z.infer<typeof RwmGap>;
  * KS2 reading, writing and maths combined: the gap of K, E and all SEN to no SEN among Year 6 pupils of
  * `academicYear` (see `ks2RwmResults` for who counts), with Newcombe intervals.
  * @throws {InvalidArgumentError} when `academicYear` is malformed
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
  * ks2RwmGaps(data, "2024/25").find((g) => g.group === "SEN")?.gap.difference // => -0.58
  */
 export function ks2RwmGaps(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
   academicYear: string,
   options: { confidence?: number } = {},
 ): RwmGap[] {
-  const rows = ks2RwmResults(data, academicYear);
+  const ctx = contextOf(input);
+  const rows = ks2RwmResults(ctx, academicYear);
   const none = rows.filter((r) => r.profile.senStatus === "N");
   return SEND_GROUPS.map((group) => {
     const mine = rows.filter((r) => inSendGroup(r.profile.senStatus, group));

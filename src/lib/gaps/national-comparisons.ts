@@ -12,6 +12,7 @@ import { attendanceByGroup } from "../cohort/attendance.js";
 import { identification } from "../cohort/identification.js";
 import { MEASURE_THRESHOLDS } from "../cohort/thresholds.js";
 import { NationalGap, nationalGap } from "../stats/national-gap.js";
+import { type AnalysisInput, contextOf } from "../cohort/context.js";
 
 /**
  * One school figure against national. `note` says what the school figure covers.
@@ -41,6 +42,7 @@ function inGroup(status: Status, group: NationalGroup): boolean {
  * figure is one autumn term, as the note says) and `senShare` (pupils on roll on `censusDate`). Each gap is
  * the school rate − national rate with the school's Wilson interval shifted (see `nationalGap`). Measures
  * with no pupils in the data are left out.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @param options `censusDate` for `senShare` (default 16 January of the year), `national` (default
  *   `DEFAULT_NATIONAL_FIGURES`), `confidence` (default 0.95)
  * @throws {InvalidArgumentError} when `academicYear` is malformed
@@ -49,10 +51,11 @@ function inGroup(status: Status, group: NationalGroup): boolean {
  * // => "close to"
  */
 export function nationalComparisons(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments" | "attendance">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments" | "attendance">>,
   academicYear: string,
   options: { censusDate?: string; national?: NationalFigures; confidence?: number } = {},
 ): NationalComparison[] {
+  const ctx = contextOf(input);
   const figures = options.national ?? DEFAULT_NATIONAL_FIGURES;
   const confidence = options.confidence ?? 0.95;
   const out: NationalComparison[] = [];
@@ -66,18 +69,18 @@ export function nationalComparisons(
     }
   };
   const threshold = MEASURE_THRESHOLDS.phonicsMark.expected ?? 32;
-  const phonics = profiledResults(data, { academicYears: [academicYear], measures: ["phonicsMark"], terms: ["summer"] })
+  const phonics = profiledResults(ctx, { academicYears: [academicYear], measures: ["phonicsMark"], terms: ["summer"] })
     .filter((r) => r.profile.yearGroup === 1)
     .map((r) => ({ status: r.profile.senStatus, met: r.value >= threshold }));
   push("phonicsMet", phonics, `Year 1 pupils with a phonics mark in summer ${academicYear}`);
-  const rwm = ks2RwmResults(data, academicYear).map((r) => ({ status: r.profile.senStatus, met: r.met }));
+  const rwm = ks2RwmResults(ctx, academicYear).map((r) => ({ status: r.profile.senStatus, met: r.met }));
   push("ks2Rwm", rwm, `Year 6 pupils with a KS2 result in summer ${academicYear}`);
-  const att = attendanceByGroup(data, academicYear, { national: figures, confidence, dimensions: ["all"] });
+  const att = attendanceByGroup(ctx, academicYear, { national: figures, confidence, dimensions: ["all"] });
   for (const n of att.national) {
     if (att.cells[0]?.n) out.push({ measure: "persistentAbsence", group: n.group as NationalGroup, academicYear, gap: n.gap, note: n.note });
   }
   const censusDate = options.censusDate ?? `${academicYearBounds(academicYear).end.slice(0, 4)}-01-16`;
-  const id = identification(data, censusDate, { national: figures, confidence });
+  const id = identification(ctx, censusDate, { national: figures, confidence });
   if (id.onRoll > 0) {
     for (const x of id.national.filter((y) => y.measure === "senShare")) {
       out.push({ measure: "senShare", group: x.group as NationalGroup, academicYear, gap: x.gap, note: `pupils on roll on ${censusDate}` });

@@ -10,6 +10,7 @@ import { academicYearStartYear } from "../cohort/dates.js";
 import { groupResults } from "../cohort/attainment.js";
 import { profiledResults } from "../cohort/results.js";
 import { type SendGroup, gapsOf } from "./attainment-gaps.js";
+import { type AnalysisInput, contextOf } from "../cohort/context.js";
 
 /**
  * The gap in one academic year. `n` is the SEND group's size, `comparisonN` the comparison group's.
@@ -117,19 +118,21 @@ export function gapTrend(points: readonly GapTrendPoint[], unit: GapTrend["unit"
  * subject, measure and term (the latest-dated point of that term each year), optionally for one year group.
  * `figure` chooses the gap: in the share at the expected threshold (default), at the higher threshold, or in
  * the mean.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
  * attainmentGapTrend(data, { subject: "reading", measure: "standardised", term: "summer", group: "SEN" }).direction
  * // => "no clear change"
  */
 export function attainmentGapTrend(
-  data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">,
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
   options: {
     subject: Subject; measure: MeasureKind; term: Term; group: SendGroup; yearGroup?: number;
     figure?: "expected" | "higher" | "mean"; confidence?: number;
   },
 ): GapTrend {
+  const ctx = contextOf(input);
   const figure = options.figure ?? "expected";
-  const results = profiledResults(data, { subjects: [options.subject], measures: [options.measure], terms: [options.term] })
+  const results = profiledResults(ctx, { subjects: [options.subject], measures: [options.measure], terms: [options.term] })
     .filter((r) => options.yearGroup === undefined || r.profile.yearGroup === options.yearGroup);
   const points: GapTrendPoint[] = [];
   for (const [academicYear, rows] of groupResults(results, (r) => r.academicYear)) {

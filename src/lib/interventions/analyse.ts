@@ -5,7 +5,8 @@ import { InvalidArgumentError } from "../errors.js";
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { InterventionRecord, Pupil } from "../schema/records.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { comparisonIndex, findComparisonIn, inferSubjectIn, type ComparisonPupil, type RunComparison } from "./comparison.js";
+import { type AnalysisInput, contextOf } from "../cohort/context.js";
+import { comparisonIndex, findComparisonIn, inferSubjectIn, numberRecords, type ComparisonPupil, type RunComparison } from "./comparison.js";
 import { summariseImpact } from "./impact.js";
 import { describePeriod, narrate } from "./narrative.js";
 import { isAgeMeasure, placementOutcome, type PlacementOutcome } from "./outcomes.js";
@@ -61,7 +62,7 @@ function joinDistinct(values: readonly string[]): string {
  * Decisions: an intervention whose records use more than one measure is split into one entry per measure
  * ("Name (measure)"); pupils in any intervention in the same subject over the period are left out of the
  * comparison pool; a pooled intervention's comparison is the union of its runs' comparisons.
- * @param data imported school data
+ * @param input imported school data, or its analysis context (`prepareAnalysis`)
  * @param options `asOf` (required) and optional settings
  * @throws {InvalidArgumentError} when asOf is not `yyyy-mm-dd` or confidence is not in (0, 1)
  * @example
@@ -71,7 +72,8 @@ function joinDistinct(values: readonly string[]): string {
  * //     ["Maths booster club", "no-clear-evidence"], ["Maths catch-up (small group)", "clear-impact"],
  * //     ["Precision teaching", "clear-impact"], ["Reading recovery-style 1:1", "clear-impact"]]
  */
-export function analyseInterventions(data: SchoolData, options: AnalyseInterventionsOptions): InterventionsReport {
+export function analyseInterventions(input: AnalysisInput<SchoolData>, options: AnalyseInterventionsOptions): InterventionsReport {
+  const data = contextOf(input).data;
   const { asOf } = options;
   if (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     throw new InvalidArgumentError("analyseInterventions", `asOf must be a date as yyyy-mm-dd, got ${String(asOf)}`);
@@ -104,7 +106,7 @@ export function analyseInterventions(data: SchoolData, options: AnalyseIntervent
   }
   // Every run's comparison (and each subject inferred) looks in the same assessments: the measures used are
   // indexed once, in one pass, and the index (tens of MB for a trust) is let go when the report is made.
-  const indexed = comparisonIndex(data.assessments, [...entries.values()].flatMap((records) => records[0]?.measure ?? []));
+  const indexed = comparisonIndex(data.assessments, pupils, [...entries.values()].flatMap((records) => records[0]?.measure ?? []));
   const subjectOf = new Map<string, Subject | null>();
   for (const [label, records] of entries) {
     const name = records[0]?.intervention ?? label;
@@ -117,13 +119,14 @@ export function analyseInterventions(data: SchoolData, options: AnalyseIntervent
   for (const [label, records] of [...entries].sort((a, b) => a[0].localeCompare(b[0]))) {
     const subject = subjectOf.get(label) ?? null;
     const measure = records[0]?.measure ?? null;
-    const sameSubject = [...entries].filter(([l]) => subjectOf.get(l) === subject && subject !== null).flatMap(([, rs]) => rs);
+    // Pupils busy in the same subject are left out of every run's pool: numbered once for the runs.
+    const sameSubject = numberRecords(indexed, [...entries].filter(([l]) => subjectOf.get(l) === subject && subject !== null).flatMap(([, rs]) => rs));
     const pooled: Analysed = { outcomes: [], comparisons: [] };
     const runs: InterventionRun[] = [];
     for (const run of groupRuns(records)) {
       const outcomes = run.records.map((r) => placementOutcome(r, pupils.get(r.pupilId), run.endDate, asOf));
       const found = subject !== null && measure !== null
-        ? findComparisonIn(indexed, outcomes, subject, measure, run.startDate, run.endDate, { pupils, excluded: sameSubject },
+        ? findComparisonIn(indexed, outcomes, subject, measure, run.startDate, run.endDate, sameSubject,
           { asOf, perPupil: options.comparisonsPerPupil ?? 5 })
         : null;
       pooled.outcomes.push(...outcomes);

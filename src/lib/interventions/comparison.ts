@@ -7,7 +7,6 @@
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { Assessment, InterventionRecord, Pupil } from "../schema/records.js";
 import { isAgeMeasure, type PlacementOutcome } from "./outcomes.js";
-import { sharedValue } from "../cohort/shared.js";
 import { academicYearFromStartYear, academicYearStartOf, dayNumber } from "../cohort/dates.js";
 import { yearGroupIn } from "../cohort/pupil-facts.js";
 import {
@@ -89,7 +88,7 @@ function compareNos(indexed: ComparisonIndex, x: number, y: number): number {
   return collate(a, b);
 }
 
-/** The pupils of one pupils map, by pupil number, and the comparison pools made for them. */
+/** The index's pupils by pupil number, and the comparison pools made for them. */
 interface Roll {
   /** Pupil by number (see `TermlyIndex.pupilIds`); null: not in the map. */
   byNo: Array<Pupil | null>;
@@ -104,62 +103,62 @@ interface Roll {
 }
 
 /**
- * The termly index of one assessments array, and what has been made from it for each pupils map: what the
- * comparisons (and subject inference) of every run look in.
+ * The termly index of one assessments array with the pupils the comparison pools are drawn from, and what has
+ * been made from them (the pupils' roll and its pools): what the comparisons (and subject inference) of every
+ * run look in. The caller makes one, passes it to each run, and lets it go when done.
  */
 export interface ComparisonIndex {
   termly: TermlyIndex;
-  rolls: WeakMap<ReadonlyMap<string, Pupil>, Roll>;
+  /** The pupils by id (their school, year group and leaving date). */
+  pupils: ReadonlyMap<string, Pupil>;
+  /** `pupils` by pupil number, with the pools made so far. */
+  roll: Roll;
   /** Per pupil number: whether its id is plain (see `plainId`). */
   plain: Uint8Array;
-  /** Pupil numbers of records arrays (see `pupilNosOf`), with the count of pupils numbered when made. */
-  recordPupils: WeakMap<readonly InterventionRecord[], { pupils: number; nos: Int32Array }>;
 }
 
 /**
- * A comparison index of `assessments` with `measures` indexed (others are indexed when first asked for). It
- * holds typed columns of every scored result of those measures (~20 MB per million results), so a caller
- * that makes one lets go of it when done.
+ * A comparison index of `assessments` for `pupils`, with `measures` indexed (others are indexed when first
+ * asked for). It holds typed columns of every scored result of those measures (~20 MB per million results),
+ * so a caller that makes one lets go of it when done.
  * @example
- * const index = comparisonIndex(data.assessments, ["standardised"]);
- * findComparisonIn(index, outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", data, { asOf })?.pupils.length; // => 12
+ * const index = comparisonIndex(data.assessments, new Map(data.pupils.map((p) => [p.pupilId, p])), ["standardised"]);
+ * findComparisonIn(index, outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", busy, { asOf })?.pupils.length; // => 12
  */
-export function comparisonIndex(assessments: readonly Assessment[], measures: Iterable<MeasureKind> = []): ComparisonIndex {
+export function comparisonIndex(
+  assessments: readonly Assessment[],
+  pupils: ReadonlyMap<string, Pupil> = new Map(),
+  measures: Iterable<MeasureKind> = [],
+): ComparisonIndex {
   const termly = newTermlyIndex(assessments);
   indexMeasures(termly, measures);
-  return { termly, rolls: new WeakMap(), plain: new Uint8Array(termly.pupilIds.length), recordPupils: new WeakMap() };
+  return { termly, pupils, roll: { byNo: [], yearOffset: new Float64Array(0), pools: new Map() }, plain: new Uint8Array(termly.pupilIds.length) };
+}
+
+/** Provision-map records with their pupils' numbers in a comparison index (see `numberRecords`). */
+export interface NumberedRecords {
+  records: readonly InterventionRecord[];
+  /** Per record, its pupil's number (-1: no scored result). */
+  nos: Int32Array;
+  /** How many pupils the index had numbered when these were made (a measure indexed later numbers more). */
+  numbered: number;
 }
 
 /**
- * The index of one assessments array for the public `findComparison` and `inferSubject`: made once inside
- * `withSharedValues`, afresh on each call outside it (`analyseInterventions` makes its own and lets it go).
+ * The records' pupils numbered in `indexed`: made once by a caller whose runs all leave out the same records'
+ * pupils (those busy in an intervention in the same subject), and passed to `findComparisonIn` for each run.
+ * @example
+ * numberRecords(comparisonIndex([]), []).nos.length // => 0
  */
-function indexedFor(assessments: readonly Assessment[]): ComparisonIndex {
-  return sharedValue(assessments, "comparison index", () => comparisonIndex(assessments));
-}
-
-/**
- * The pupil numbers of records (-1: no scored result), worked out once per records array: every run of an
- * intervention leaves out the same records' pupils (over its own period).
- */
-function pupilNosOf(indexed: ComparisonIndex, records: readonly InterventionRecord[]): Int32Array {
+export function numberRecords(indexed: ComparisonIndex, records: readonly InterventionRecord[]): NumberedRecords {
   const { pupilNo, pupilIds } = indexed.termly;
-  const known = indexed.recordPupils.get(records);
-  // Pupils numbered since (a measure indexed later) may have been -1 before.
-  if (known !== undefined && known.pupils === pupilIds.length) return known.nos;
-  const nos = Int32Array.from(records, (r) => pupilNo.get(r.pupilId) ?? -1);
-  indexed.recordPupils.set(records, { pupils: pupilIds.length, nos });
-  return nos;
+  return { records, nos: Int32Array.from(records, (r) => pupilNo.get(r.pupilId) ?? -1), numbered: pupilIds.length };
 }
 
-/** The roll of a pupils map, with every pupil numbered so far (pupils numbered later are added when asked for). */
-function rollFor(indexed: ComparisonIndex, pupils: ReadonlyMap<string, Pupil>): Roll {
+/** The roll of the index's pupils, with every pupil numbered so far (pupils numbered later are added when asked for). */
+function rollFor(indexed: ComparisonIndex): Roll {
   const { pupilIds } = indexed.termly;
-  let roll = indexed.rolls.get(pupils);
-  if (roll === undefined) {
-    roll = { byNo: [], yearOffset: new Float64Array(0), pools: new Map() };
-    indexed.rolls.set(pupils, roll);
-  }
+  const { roll, pupils } = indexed;
   const known = roll.byNo.length;
   if (known < pupilIds.length) {
     const yearOffset = new Float64Array(pupilIds.length);
@@ -325,7 +324,7 @@ export function inferSubject(
   records: readonly InterventionRecord[],
   assessments: readonly Assessment[],
 ): Subject | null {
-  return inferSubjectIn(indexedFor(assessments), records);
+  return inferSubjectIn(comparisonIndex(assessments), records);
 }
 
 /**
@@ -481,15 +480,18 @@ export function findComparison(
   data: { assessments: readonly Assessment[]; pupils: ReadonlyMap<string, Pupil>; excluded: readonly InterventionRecord[] },
   options: ComparisonOptions,
 ): RunComparison | null {
-  return findComparisonIn(indexedFor(data.assessments), outcomes, subject, measure, runStart, runEnd, data, options);
+  const indexed = comparisonIndex(data.assessments, data.pupils);
+  return findComparisonIn(indexed, outcomes, subject, measure, runStart, runEnd, data.excluded, options);
 }
 
 /**
- * `findComparison` looking in a comparison index of `data.assessments` (see `comparisonIndex`).
- * @param indexed the comparison index of `data.assessments`
+ * `findComparison` looking in a comparison index (see `comparisonIndex`), which several runs can share.
+ * @param indexed the comparison index of the termly assessments and the pupils
+ * @param excluded the provision-map records of interventions in the same subject (their pupils are left out of
+ *   the pool while in them), or the same numbered once for several runs (`numberRecords`)
  * @example
- * const index = comparisonIndex(data.assessments, ["readingAge"]);
- * findComparisonIn(index, outcomes, "reading", "readingAge", "2024-09-16", "2024-12-13", data, { asOf: "2025-07-01" })
+ * const index = comparisonIndex(data.assessments, pupils, ["readingAge"]);
+ * findComparisonIn(index, outcomes, "reading", "readingAge", "2024-09-16", "2024-12-13", excluded, { asOf: "2025-07-01" })
  *   ?.pupils.length; // => 15
  */
 export function findComparisonIn(
@@ -499,7 +501,7 @@ export function findComparisonIn(
   measure: MeasureKind,
   runStart: string,
   runEnd: string | null,
-  data: { pupils: ReadonlyMap<string, Pupil>; excluded: readonly InterventionRecord[] },
+  excluded: readonly InterventionRecord[] | NumberedRecords,
   options: ComparisonOptions,
 ): RunComparison | null {
   const perPupil = options.perPupil ?? 5;
@@ -535,8 +537,10 @@ export function findComparisonIn(
   // The run's own pupils and pupils busy in an intervention in the same subject are not comparison pupils.
   const skip = new Uint8Array(termly.pupilIds.length);
   for (const no of groupNos) skip[no] = 1;
-  const excludedNos = pupilNosOf(indexed, data.excluded);
-  data.excluded.forEach((r, i) => {
+  // Numbered again when a measure indexed since numbered more pupils (they may have been -1 before).
+  const numbered = "nos" in excluded && excluded.numbered === termly.pupilIds.length ? excluded : numberRecords(indexed, "nos" in excluded ? excluded.records : excluded);
+  const excludedNos = numbered.nos;
+  numbered.records.forEach((r, i) => {
     const rEnd = r.endDate ?? options.asOf;
     const no = excludedNos[i] as number;
     if (no !== -1 && r.startDate <= end.date && rEnd >= start.date) skip[no] = 1;
@@ -557,7 +561,7 @@ export function findComparisonIn(
       value: age ? gain / monthsElapsed : gain,
     };
   };
-  const roll = rollFor(indexed, data.pupils);
+  const roll = rollFor(indexed);
   const pool = poolFor(termly, index, roll, start, end);
   const group: ComparisonPupil[] = [];
   for (const id of [...inGroup].sort()) {
@@ -578,7 +582,7 @@ export function findComparisonIn(
     const row = no === undefined ? -1 : rowAtPoint(index, startAt, no);
     const entry = row === -1 ? o.record.entryScore : (index.rowScore[row] as number);
     if (entry === null || perPupil <= 0) continue;
-    const member = data.pupils.get(o.record.pupilId);
+    const member = indexed.pupils.get(o.record.pupilId);
     const yg = member === undefined ? null : yearGroupIn(member, academicYearFromStartYear(ayStart));
     const ownSchool = member?.school ?? null;
     near.nos.length = 0;

@@ -10,7 +10,8 @@ import { academicYearBounds, academicYearOf, censusStatusDate, shiftAcademicYear
 import { measureThresholds } from "../cohort/thresholds.js";
 import { identification } from "../cohort/identification.js";
 import { attainment } from "../cohort/attainment.js";
-import { academicYearsOf, withSharedResults } from "../cohort/results.js";
+import { academicYearsOf } from "../cohort/results.js";
+import { type AnalysisContext, prepareAnalysis } from "../cohort/context.js";
 import { ks2Rwm } from "../cohort/ks2-rwm.js";
 import { progress } from "../cohort/progress.js";
 import { belowCurriculumProgress } from "../cohort/below-curriculum.js";
@@ -187,7 +188,7 @@ export function buildReport(data: SchoolData, options: BuildReportOptions = {}):
 /**
  * `buildReport` in stages, for a large folder (`analyseFolder`): the same report, in less memory and time.
  * The data comes from `importData`, and is held only while it is analysed: once the analyses and the
- * per-school sections are made, the records (hundreds of MB on a trust) are let go with the analyses' shared
+ * per-school sections are made, the records (hundreds of MB on a trust) are let go with the analysis context and its
  * indexes, and a full garbage collection (`collectGarbage`) clears them all before disclosure control, so
  * the collection has only the report to go through.
  * @param importData gives the imported data (`importFolder`), once
@@ -224,15 +225,14 @@ async function analysedStage(importData: () => Promise<SchoolData>, options: Bui
 }
 
 /**
- * The analyses in one shared scope, with the per-school sections. Attainment, gaps, trends, progress and the
- * schools' sections all start from the same profiled results; those and the other shared indexes are let go
- * when this returns, before disclosure control (a trust's are hundreds of MB).
+ * The analyses in one analysis context (`prepareAnalysis`), with the per-school sections. Attainment, gaps,
+ * trends, progress and the schools' sections all start from the context's profiled results; the context and
+ * what it holds are let go when this returns, before disclosure control (a trust's are hundreds of MB).
  */
-function analyseAll(data: SchoolData, options: BuildReportOptions): { analysed: Analysed; perSchool: PerSchool } {
-  return withSharedResults(() => {
-    const analysed = analyse(data, options);
-    return { analysed, perSchool: sectionsOf(analysed, options) };
-  });
+function analyseAll(data: SchoolData, options: BuildReportOptions): { analysed: Pick<Analysed, "content" | "policy">; perSchool: PerSchool } {
+  const analysed = analyse(data, options);
+  const perSchool = sectionsOf(analysed, options);
+  return { analysed: { content: analysed.content, policy: analysed.policy }, perSchool };
 }
 
 /** The per-school sections and their cross-school cells. */
@@ -245,27 +245,15 @@ interface PerSchool {
 interface Analysed {
   content: ReportContent;
   policy: DisclosurePolicy;
-  /** The data with the results dated on or before `asOf`. */
-  upTo: SchoolData;
+  /** The analysis context: the data with the results dated on or before `asOf`. */
+  ctx: AnalysisContext;
   asOf: string;
   academicYear: string;
   ks2Years: string[];
 }
 
 function sectionsOf(analysed: Analysed, options: BuildReportOptions): PerSchool {
-  return schoolSections(analysed.upTo, analysed.asOf, analysed.academicYear, analysed.ks2Years, options.national, options.standardisedThreshold);
-}
-
-/**
- * The data with only the results dated on or before `asOf` (what a report on `asOf` analyses). Usually none
- * is later (`asOf` defaults to the latest): then the data's own array is kept, not copied (a trust's is 2.5
- * million entries).
- * @example
- * dataUpTo(data, "2025-03-01").assessments.every((a) => a.date <= "2025-03-01") // => true
- */
-export function dataUpTo(data: SchoolData, asOf: string): SchoolData {
-  const assessments = data.assessments.every((a) => a.date <= asOf) ? data.assessments : data.assessments.filter((a) => a.date <= asOf);
-  return { ...data, assessments };
+  return schoolSections(analysed.ctx, analysed.asOf, analysed.academicYear, analysed.ks2Years, options.national, options.standardisedThreshold);
 }
 
 /** Every analysis of the report but the per-school sections, before disclosure control. */
@@ -282,15 +270,16 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   }
   const policy = policyFor(options.audience ?? "senco", options.threshold === undefined ? {} : { threshold: options.threshold });
   const academicYear = academicYearOf(asOf);
-  const upTo = dataUpTo(data, asOf);
+  const ctx = prepareAnalysis(data, { asOf });
+  const upTo = ctx.data;
   const thresholds = measureThresholds(options.standardisedThreshold === undefined ? {} : { standardised: options.standardisedThreshold });
 
   const national = options.national === undefined ? {} : { national: options.national };
-  const ident = identification(upTo, asOf, national);
+  const ident = identification(ctx, asOf, national);
   const years = academicYearsOf(upTo.assessments);
   const ks2Years: string[] = [];
   const rwm = years.flatMap((y) => {
-    const cells = ks2Rwm(upTo, y);
+    const cells = ks2Rwm(ctx, y);
     if (!cells.some((c) => c.isTotal && c.n > 0)) return [];
     ks2Years.push(y);
     return cells;
@@ -298,10 +287,10 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
   const points = pointsOf(upTo, academicYear);
   const first = points[0];
   const last = points[points.length - 1];
-  const prog = first !== undefined && last !== undefined && first !== last ? progress(upTo, { from: first, to: last }) : null;
+  const prog = first !== undefined && last !== undefined && first !== last ? progress(ctx, { from: first, to: last }) : null;
   const previousYear = shiftAcademicYear(academicYear, -1);
   const below = years.includes(previousYear) && years.includes(academicYear)
-    ? belowCurriculumProgress(upTo, { fromYear: previousYear, toYear: academicYear })
+    ? belowCurriculumProgress(ctx, { fromYear: previousYear, toYear: academicYear })
     : null;
 
   const meta: ReportMeta = {
@@ -320,8 +309,8 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
       .map(([measure, t]) => ({ measure, expected: t.expected, expectedLabel: t.expectedLabel, higher: t.higher, higherLabel: t.higherLabel })),
     import: importSummary(data),
   };
-  const attainmentCells = attainment(upTo, { byYearGroup: true, thresholds });
-  const interventions = analyseInterventions(upTo, { asOf });
+  const attainmentCells = attainment(ctx, { byYearGroup: true, thresholds });
+  const interventions = analyseInterventions(ctx, { asOf });
   const content: ReportContent = {
     meta,
     identification: ident,
@@ -330,21 +319,21 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     progress: prog,
     belowCurriculum: below,
     gaps: {
-      attainment: attainmentGaps(upTo, { byYearGroup: true, thresholds }),
-      national: reportNationalComparisons(upTo, academicYear, asOf, attainmentCells, options.national),
-      ks2Rwm: reportRwmGaps(upTo, ks2Years),
-      trends: reportGapTrends(upTo, attainmentCells),
+      attainment: attainmentGaps(ctx, { byYearGroup: true, thresholds }),
+      national: reportNationalComparisons(ctx, academicYear, asOf, attainmentCells, options.national),
+      ks2Rwm: reportRwmGaps(ctx, ks2Years),
+      trends: reportGapTrends(ctx, attainmentCells),
     },
-    attendance: attendanceByGroup(upTo, academicYear, national),
-    suspensions: { academicYear, statusDate: censusStatusDate(academicYear), cells: suspensionsByGroup(upTo, academicYear) },
-    targets: targetsOnTrack(upTo, asOf),
-    reviews: ehcReviews(upTo, asOf),
+    attendance: attendanceByGroup(ctx, academicYear, national),
+    suspensions: { academicYear, statusDate: censusStatusDate(academicYear), cells: suspensionsByGroup(ctx, academicYear) },
+    targets: targetsOnTrack(ctx, asOf),
+    reviews: ehcReviews(ctx, asOf),
     interventions,
     provision: analyseProvision(upTo, asOf, options.costs ?? costsConfig()),
   };
   // The relations between tables (`sameAs`, `dependsOn`) are made by disclosure control itself, from the
   // report (see `publishReport`), so that `applyDisclosure` on a SENCO's report gives this report exactly.
-  return { content, policy, upTo, asOf, academicYear, ks2Years };
+  return { content, policy, ctx, asOf, academicYear, ks2Years };
 }
 
 /**

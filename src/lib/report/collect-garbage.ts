@@ -9,8 +9,8 @@ let gc: (() => void) | null | undefined;
  * Asks V8 for a full garbage collection now. Node gives the `gc` function only to a process started with
  * `--expose-gc`, so it is turned on here when needed (`v8.setFlagsFromString`, then the `gc` of a new
  * context, as Jest's leak detector does); where there is no Node (a browser) it does nothing. Called once,
- * where a trust's analysis has just let go of hundreds of megabytes (its records and the analyses' shared
- * indexes): collected then, that memory is reused by the next steps instead of the heap growing on top of it.
+ * where a trust's analysis has just let go of hundreds of megabytes (its records and the analyses' analysis
+ * context's indexes): collected then, that memory is reused by the next steps instead of the heap growing on top of it.
  * On the 100,000-pupil benchmark it keeps the peak 16–17% lower (figures in `src/bench/README.md`).
  * @returns whether a collection ran
  * @example

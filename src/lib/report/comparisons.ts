@@ -14,6 +14,7 @@ import type { AttainmentCell } from "../cohort/attainment.js";
 import type { Disclosed } from "../disclosure/disclosed.js";
 import { addDependsOn, addSameAs, groupIds } from "../disclosure/links.js";
 import { academicYearsOf } from "../cohort/results.js";
+import { type AnalysisInput, contextOf } from "../cohort/context.js";
 
 /**
  * One school figure against national, as a cell of the report: `n` is the school group's size (for
@@ -72,17 +73,19 @@ function attainmentPrefixes(cells: readonly AttainmentCell[], keep: (c: Attainme
  * `asOf`, the date of the report's identification), as cells linked to the same groups in the report's own
  * tables: phonics to the Year 1 phonics attainment cells, KS2 RWM to the `ks2Rwm` cells, persistent absence to
  * the attendance cells, SEN share to the identification cells.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
  * reportNationalComparisons(data, "2024/25", "2025-07-18", attainmentCells).map((c) => c.measure)
  * // => ["phonicsMet", "phonicsMet", …, "senShare"]
  */
 export function reportNationalComparisons(
-  data: Data,
+  input: AnalysisInput<Data>,
   academicYear: string,
   asOf: string,
   attainmentCells: readonly AttainmentCell[],
   national?: NationalFigures,
 ): ReportNationalComparison[] {
+  const ctx = contextOf(input);
   const phonics = attainmentPrefixes(attainmentCells, (c) => c.measure === "phonicsMark" && c.academicYear === academicYear && c.term === "summer" && c.yearGroup === 1);
   const sources: Record<NationalComparison["measure"], string[]> = {
     phonicsMet: phonics,
@@ -91,7 +94,7 @@ export function reportNationalComparisons(
     senShare: [`identification|${asOf}`],
     primaryNeedShare: [],
   };
-  return nationalComparisons(data, academicYear, national === undefined ? { censusDate: asOf } : { censusDate: asOf, national }).map((c) => {
+  return nationalComparisons(ctx, academicYear, national === undefined ? { censusDate: asOf } : { censusDate: asOf, national }).map((c) => {
     const own = `national|${c.measure}|${academicYear}`;
     const entry: ReportNationalComparison = {
       ...c,
@@ -107,11 +110,13 @@ export function reportNationalComparisons(
 /**
  * The KS2 RWM gaps in school (K, E and all SEN against no SEN, see `ks2RwmGaps`) for each academic year,
  * each gap linked to the `ks2Rwm` cells of its two groups.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
  * reportRwmGaps(data, ["2024/25"]).map((g) => g.group) // => ["K", "E", "SEN"]
  */
-export function reportRwmGaps(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, years: readonly string[]): RwmGap[] {
-  return years.flatMap((y) => ks2RwmGaps(data, y).map((g) => {
+export function reportRwmGaps(input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>, years: readonly string[]): RwmGap[] {
+  const ctx = contextOf(input);
+  return years.flatMap((y) => ks2RwmGaps(ctx, y).map((g) => {
     addDependsOn(g.gap, [...groupIds([`ks2-rwm|${y}`], g.group), ...groupIds([`ks2-rwm|${y}`], "N")]);
     return g;
   }));
@@ -126,16 +131,19 @@ function entry(key: string, label: string, measure: GapTrendEntry["measure"], su
  * `ks2RwmGaps` per year, through `gapTrend`), Year 1 phonics (share meeting the standard) and the summer
  * standardised reading and maths scores (gap in means, all year groups), through `attainmentGapTrend`.
  * Measures with no data are left out. KS2 and phonics points are linked to their groups' cells.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
  * reportGapTrends(data, attainmentCells).map((t) => t.key)
  * // => ["ks2Rwm", "phonicsMark|phonics", "standardised|reading", "standardised|maths"]
  */
-export function reportGapTrends(data: Pick<SchoolData, "pupils" | "senRegister" | "assessments">, attainmentCells: readonly AttainmentCell[]): GapTrendEntry[] {
+export function reportGapTrends(input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>, attainmentCells: readonly AttainmentCell[]): GapTrendEntry[] {
+  const ctx = contextOf(input);
+  const data = ctx.data;
   const out: GapTrendEntry[] = [];
   const years = academicYearsOf(data.assessments);
   const rwmPoints: GapTrendPoint[] = [];
   for (const y of years) {
-    const g = ks2RwmGaps(data, y).find((x) => x.group === "SEN")?.gap;
+    const g = ks2RwmGaps(ctx, y).find((x) => x.group === "SEN")?.gap;
     if (!g || g.n + g.comparisonN === 0) continue;
     const point = { academicYear: y, n: g.n, comparisonN: g.comparisonN, difference: g.difference, lower: g.lower, upper: g.upper };
     addDependsOn(point, [...groupIds([`ks2-rwm|${y}`], "SEN"), ...groupIds([`ks2-rwm|${y}`], "N")]);
@@ -154,7 +162,7 @@ export function reportGapTrends(data: Pick<SchoolData, "pupils" | "senRegister" 
     return [...subjects].filter((s) => only === undefined || only.includes(s)).sort();
   };
   for (const subject of subjectsOf("phonicsMark")) {
-    const trend = attainmentGapTrend(data, { subject, measure: "phonicsMark", term: "summer", group: "SEN", yearGroup: 1 });
+    const trend = attainmentGapTrend(ctx, { subject, measure: "phonicsMark", term: "summer", group: "SEN", yearGroup: 1 });
     if (trend.points.length === 0) continue;
     for (const p of trend.points) {
       const prefixes = attainmentPrefixes(attainmentCells, (c) => c.subject === subject && c.measure === "phonicsMark" && c.academicYear === p.academicYear && c.term === "summer" && c.yearGroup === 1);
@@ -163,7 +171,7 @@ export function reportGapTrends(data: Pick<SchoolData, "pupils" | "senRegister" 
     out.push(entry(`phonicsMark|${subject}`, "Year 1 pupils meeting the phonics standard", "phonicsMark", subject, "expected", trend));
   }
   for (const subject of subjectsOf("standardised", ["reading", "maths"])) {
-    const trend = attainmentGapTrend(data, { subject, measure: "standardised", term: "summer", group: "SEN", figure: "mean" });
+    const trend = attainmentGapTrend(ctx, { subject, measure: "standardised", term: "summer", group: "SEN", figure: "mean" });
     if (trend.points.length === 0) continue;
     out.push(entry(`standardised|${subject}`, `Mean summer standardised ${subject} score (all year groups)`, "standardised", subject, "mean", trend));
   }

@@ -11,6 +11,7 @@ import { AttainmentCell, attainment } from "../cohort/attainment.js";
 import { measureThresholds } from "../cohort/thresholds.js";
 import { academicYearsOf, shareProfiledResults } from "../cohort/results.js";
 import { shareProfileLookup } from "../cohort/groups.js";
+import { AnalysisContext, type AnalysisInput, contextOf } from "../cohort/context.js";
 import { RwmCell, ks2Rwm, ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { AttendanceByGroup, attendanceByGroup } from "../cohort/attendance.js";
 import { AttainmentGap, RwmGap, attainmentGaps } from "../gaps/attainment-gaps.js";
@@ -188,20 +189,22 @@ export interface SchoolSectionParams {
  * results) in which it has KS2 results: the same years either way, as a trust's KS2 years are those in which
  * any of its schools has KS2 results.
  * @param school the school's name
- * @param part the school's data (assessments already limited to those dated on or before `asOf`)
+ * @param input the school's data (assessments already limited to those dated on or before `asOf`), or its
+ *   analysis context
  * @example
  * schoolSection("Ash Primary", splitBySchool(trust).get("Ash Primary")!, { asOf: "2025-07-18", academicYear: "2024/25" }).pupilsOnRoll // => 212
  */
-export function schoolSection(school: string, part: SchoolData, params: SchoolSectionParams): SchoolSection {
+export function schoolSection(school: string, input: AnalysisInput<SchoolData>, params: SchoolSectionParams): SchoolSection {
+  const part = contextOf(input);
   const { asOf, academicYear, national } = params;
   const thresholds = measureThresholds(params.standardisedThreshold === undefined ? {} : { standardised: params.standardisedThreshold });
   const ident = identification(part, asOf, national === undefined ? {} : { national });
-  const candidates = params.ks2Years ?? academicYearsOf(part.assessments);
+  const candidates = params.ks2Years ?? academicYearsOf(part.data.assessments);
   // A year counts when the school has KS2 results that year (the total cell's n, without making the cells).
   const years = candidates.filter((y) => ks2RwmResults(part, y).length > 0);
   const section: SchoolSection = {
     school,
-    pupilsImported: part.pupils.length,
+    pupilsImported: part.data.pupils.length,
     pupilsOnRoll: ident.onRoll,
     identification: ident,
     attainment: { cells: attainment(part, { thresholds }) },
@@ -235,32 +238,41 @@ export function crossSchoolCellsOf(sections: readonly SchoolSection[]): CrossSch
  * One section per school (see `SchoolSection`) when the data holds more than one school, else none, and
  * the cross-school cells that disclosure control needs (see `CrossSchoolCell`). Each school is analysed on
  * its own share of the data, which is split once, so the cost grows with the data, not with schools × data.
- * @param data all schools' data (assessments already limited to those dated on or before `asOf`)
+ * Each share has a context of its own that takes the pupils' profiles and profiled results from the whole
+ * data's context (see `shareProfileLookup`, `shareProfiledResults`), and is let go once its section is made.
+ * @param input all schools' data (assessments already limited to those dated on or before `asOf`), or its
+ *   analysis context
  * @param asOf the report's date; `academicYear` its academic year; `ks2Years` the years to give KS2 figures for
  * @example
  * schoolSections(trust, "2025-07-18", "2024/25", ["2024/25"]).sections.map((s) => s.school)
  * // => ["Ash Primary", "Birch Primary", "Cedar Primary"]
  */
 export function schoolSections(
-  data: SchoolData,
+  input: AnalysisInput<SchoolData>,
   asOf: string,
   academicYear: string,
   ks2Years: readonly string[],
   national?: NationalFigures,
   standardisedThreshold?: number,
 ): { sections: SchoolSection[]; crossSchool: CrossSchoolCell[] } {
-  const parts = splitBySchool(data);
+  const ctx = contextOf(input);
+  const data = ctx.data;
+  const parts = new Map([...splitBySchool(data)].map(([school, part]) => [school, new AnalysisContext(part, ctx.asOf)] as const));
   if (parts.size < 2) return { sections: [], crossSchool: [] };
-  // Each school's results are the trust's, already profiled (when `buildReport` made them).
+  // Each school's results are the trust's, profiled once.
   const schoolOf = new Map<string, string>();
   for (const p of data.pupils) if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, p.school ?? UNKNOWN_SCHOOL);
-  shareProfiledResults(data, parts, (id) => schoolOf.get(id));
-  shareProfileLookup(data, parts.values());
+  shareProfiledResults(ctx, parts, (id) => schoolOf.get(id));
+  shareProfileLookup(ctx, parts.values());
   const params: SchoolSectionParams = {
     asOf, academicYear, ks2Years,
     ...(national === undefined ? {} : { national }),
     ...(standardisedThreshold === undefined ? {} : { standardisedThreshold }),
   };
-  const sections = [...parts].map(([school, part]) => schoolSection(school, part, params));
+  const sections: SchoolSection[] = [];
+  for (const [school, part] of parts) {
+    sections.push(schoolSection(school, part, params));
+    parts.delete(school); // the school's context (and what it derived) is not needed again
+  }
   return { sections, crossSchool: crossSchoolCellsOf(sections) };
 }

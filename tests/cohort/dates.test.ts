@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { academicYearOf, academicYearStartYear, addDays, monthOf } from "../../src/lib/cohort/dates.js";
+
+/** Whether `iso` is a calendar date, by JavaScript's own calendar (the check the dates module made before it read dates by hand). */
+function isCalendarDate(iso: string): boolean {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+describe("dates read character by character", () => {
+  it("accept exactly the calendar dates, and give the same year, month and academic year as the Date object", () => {
+    // Every yyyy-mm-dd with days 1–31 in the leap-year edge cases 1900 (not leap), 2000 (leap), 2024 and 2025.
+    for (const y of [1900, 2000, 2024, 2025]) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 1; d <= 31; d++) {
+          const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          if (!isCalendarDate(iso)) {
+            expect(() => monthOf(iso), iso).toThrow(/not a calendar date/);
+            continue;
+          }
+          expect(monthOf(iso)).toBe(m);
+          expect(academicYearOf(iso)).toBe(m >= 9 ? `${y}/${String((y + 1) % 100).padStart(2, "0")}` : `${y - 1}/${String(y % 100).padStart(2, "0")}`);
+        }
+      }
+    }
+    expect(monthOf("2024-02-29")).toBe(2);
+    expect(() => monthOf("2025-02-29")).toThrow(/not a calendar date/);
+    expect(() => monthOf("1900-02-29")).toThrow(/not a calendar date/);
+  });
+
+  it("refuse malformed text with the message naming the function", () => {
+    for (const bad of ["2025-1-05", "2025/01/05", "20250105", "2025-01-0x", " 2025-01-05", "２０２５-01-05", ""]) {
+      expect(() => addDays(bad, 1), bad).toThrow(/addDays: expected a date as yyyy-mm-dd/);
+    }
+  });
+
+  it("read academic years the same way, and refuse years that do not follow on", () => {
+    expect(academicYearStartYear("2024/25")).toBe(2024);
+    expect(academicYearStartYear("1999/00")).toBe(1999); // 1999 + 1 = 2000, written 00
+    expect(() => academicYearStartYear("2024/26")).toThrow(/not two consecutive years/);
+    expect(() => academicYearStartYear("2024-25")).toThrow(/expected an academic year/);
+    expect(() => academicYearStartYear("2O24/25")).toThrow(/expected an academic year/);
+  });
+});
