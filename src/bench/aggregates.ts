@@ -14,6 +14,7 @@ import { academicYearOf } from "../lib/cohort/dates.js";
 import { attainment } from "../lib/cohort/attainment.js";
 import { attendanceByGroup } from "../lib/cohort/attendance.js";
 import { identification } from "../lib/cohort/identification.js";
+import { prepareAnalysis } from "../lib/cohort/context.js";
 import { attainmentGaps } from "../lib/gaps/attainment-gaps.js";
 import type { SchoolData } from "../lib/schema/school-data.js";
 
@@ -38,7 +39,8 @@ export const AGGREGATE_TABLES = ["attainment", "gaps", "identification", "attend
  * sendscopeAggregates(await importFolder(dir), "2026-07-17").identification["status|K"] // => { count: 31, rate: 0.0775 }
  */
 export function sendscopeAggregates(data: SchoolData, asOf: string): SharedAggregates {
-  const upTo: SchoolData = { ...data, assessments: data.assessments.filter((a) => a.date <= asOf) };
+  // One analysis context, as the report runs them: its results up to `asOf`, profiled once for every analysis.
+  const upTo = prepareAnalysis(data, { asOf });
   const out: SharedAggregates = { asOf, attainment: {}, gaps: {}, identification: {}, attendance: {} };
   for (const c of attainment(upTo)) {
     if (c.n === 0) continue;

@@ -3,7 +3,7 @@
  * attendance by SEN status; `aggregates.ts`) computed three ways on the same folder, each in its own process,
  * alternating, several runs, median:
  * - `library`: sendscope's hand-written analyses (`sendscopeAggregates`) on `importFolder`'s records, inside
- *   the shared context the report runs them in (`withSharedResults`, while it exists);
+ *   the analysis context the report runs them in (`prepareAnalysis`);
  * - `arquero`: `toTables` of the same records, then the same aggregates as arquero verbs (`arquero-aggregates.ts`);
  * - `duckdb`: DuckDB reading the CSVs and computing them in SQL (`duckdb-aggregates.ts`; generated trusts only).
  * Each process is timed whole (`/usr/bin/time`: wall, peak resident set, CPU user + system), and the two node
@@ -65,13 +65,11 @@ async function worker(impl: string, folder: string, asOf: string, out: string): 
     [aggregates, phases.analyses] = await phase(() => arqueroAggregates(data, asOf, tables));
     [perSchool, phases.perSchool] = await phase(() => arqueroPerSchool(tables, asOf));
   } else if (impl === "library") {
-    // As the report runs them: inside one shared context (today `withSharedResults`; the analysis context of
-    // issue #16 replaces it), so attainment and gaps read the results once. Without it, plainly.
-    const results = (await import("../lib/cohort/results.js")) as unknown as Record<string, unknown>;
-    const shared = (results.withSharedResults ?? (<T>(analyse: () => T) => analyse())) as <T>(analyse: () => T) => T;
+    // As the report runs them: each in one analysis context (`prepareAnalysis`), so attainment and gaps read
+    // the results once.
     const { libraryPerSchool } = await import("./per-school-aggregates.js");
-    [aggregates, phases.analyses] = await phase(() => shared(() => sendscopeAggregates(data, asOf)));
-    [perSchool, phases.perSchool] = await phase(() => shared(() => libraryPerSchool(data, asOf)));
+    [aggregates, phases.analyses] = await phase(() => sendscopeAggregates(data, asOf));
+    [perSchool, phases.perSchool] = await phase(() => libraryPerSchool(data, asOf));
   } else {
     throw new Error(`--worker expects library or arquero, not ${impl}`);
   }
