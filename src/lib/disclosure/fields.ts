@@ -10,11 +10,11 @@
  * table is protected with the table's own relations; a report's cells here are several such tables, one per
  * field).
  *
- * Only a cell of a table (`partition`) whose count fields count its own pupils (`n`, or `<x>N`) is hidden
- * field by field; a share of a parent (a cell with `of`, where the count is the group's own size) and a change
- * row are hidden whole, as before.
+ * A cell whose count fields count its own pupils (`n`, or `<x>N`) is hidden field by field; a share of a
+ * parent (a cell with `of`, where the count is the group's own size) and a change row are hidden whole, as
+ * before.
  */
-import { DISCLOSURE_DERIVED_TEXT_FIELDS, PRIVACY_REASON } from "./disclosed.js";
+import { DISCLOSURE_DERIVED_TEXT_FIELDS, DISCLOSURE_KEY_FIELDS, PRIVACY_REASON } from "./disclosed.js";
 
 type Obj = Record<string, unknown>;
 
@@ -27,6 +27,7 @@ type Obj = Record<string, unknown>;
 export const COUNT_INDEPENDENT_FIELDS: readonly string[] = ["possibleSessions", "attendedSessions", "attendanceRate", "mean", "meanLower", "meanUpper", "sd"];
 const INDEPENDENT = new Set(COUNT_INDEPENDENT_FIELDS);
 const DERIVED_TEXT = new Set<string>(DISCLOSURE_DERIVED_TEXT_FIELDS);
+const KEYS = new Set<string>(DISCLOSURE_KEY_FIELDS);
 
 /** Fields of the cell convention itself, never figures of a field's family. */
 const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppressionReason", "suppressedFields", "pupilLevel", "removed", "sameAs", "dependsOn", "group", "dimension", "academicYear", "label"]);
@@ -52,15 +53,16 @@ export function countKeys(o: Obj): string[] {
 }
 
 /**
- * Whether a cell is hidden field by field (a cell of a table whose counts count its own pupils) rather than
- * whole: it has a `partition`, and neither `of` (a share of a parent group, whose count is its own size) nor
- * `previousCount` (a change row).
+ * Whether a cell is hidden field by field (its counts count its own pupils) rather than whole: it has neither
+ * `of` (a share of a parent group, whose count is the group's own size) nor `previousCount` (a change row).
+ * Hidden whole, a figure that repeats a table's group (a national comparison, linked by `sameAs`) would hide
+ * that group whole everywhere; an intervention's exit-target count would hide the intervention's figures.
  * @example
  * fieldEligible({ partition: "attendance|2025/26|senStatus", n: 14, count: 5, severeCount: 1 }) // => true
  * fieldEligible({ partition: "identification|2026-06-22|senStatus", n: 17, count: 17, of: 420 }) // => false
  */
 export function fieldEligible(o: Obj): boolean {
-  return typeof o.partition === "string" && !("of" in o) && !("previousCount" in o);
+  return !("of" in o) && !("previousCount" in o);
 }
 
 /** The prefix of a count field (`severe` for `severeCount`, `` for `count`). */
@@ -86,11 +88,11 @@ function hasPrefix(key: string, p: string): boolean {
  */
 export function fieldFamily(o: Obj, key: string): string[] {
   const p = prefixOf(key);
-  if (p !== "") return Object.keys(o).filter((k) => k === key || (hasPrefix(k, p) && k !== `${p}N`));
+  if (p !== "") return Object.keys(o).filter((k) => k === key || (hasPrefix(k, p) && k !== `${p}N` && !KEYS.has(k)));
   const others = countKeys(o).filter((k) => k !== "count").map(prefixOf);
   return Object.keys(o).filter((k) => {
     if (k === "count") return true;
-    if (STRUCTURAL.has(k) || INDEPENDENT.has(k) || /^national/.test(k) || /[a-z]N$/.test(k)) return false;
+    if (STRUCTURAL.has(k) || KEYS.has(k) || INDEPENDENT.has(k) || /^national/.test(k) || /[a-z]N$/.test(k)) return false;
     if (others.some((q) => hasPrefix(k, q))) return false;
     const v = o[k];
     return typeof v === "number" || typeof v === "boolean" || v === null || (typeof v === "string" && DERIVED_TEXT.has(k));
@@ -231,8 +233,8 @@ export interface LinkedCell {
 
 /**
  * The consistency rule, field by field: a group's field hidden in one table is hidden wherever the same group
- * shows that field (same identity: `partition` + `group`, or `sameAs`), whole where the cell is not hidden
- * field by field; a figure worked out from the group (`dependsOn`: a gap, a trend point) is hidden whole when
+ * shows that field (same identity: `partition` + `group`, or `sameAs`), whole only in a share of a parent
+ * or a change row; a figure worked out from the group (`dependsOn`: a gap, a trend point) is hidden whole when
  * it shows that field (or `<x>Count` of it, as a comparison's `comparisonCount`) or shows no count and no
  * mean at all (a difference of the groups' shares). Returns whether anything changed.
  * @example
