@@ -224,6 +224,18 @@ export function secondaryFields(
   return changed;
 }
 
+function isHeldCell(v: unknown): v is Obj {
+  return v !== null && typeof v === "object" && !Array.isArray(v) && "n" in v && (v as Obj).suppressed !== true;
+}
+
+/**
+ * A figure worked out from a group's mean only (`mean`, `comparisonMean` and their difference), with no count:
+ * a hidden count of the group says nothing about it.
+ */
+function countFree(o: Obj): boolean {
+  return countKeys(o).length === 0 && Object.keys(o).some((k) => k === "mean" || /[a-z]Mean$/.test(k));
+}
+
 /** A cell with its group's identities and the groups it depends on (as `applyDisclosure` lays them out). */
 export interface LinkedCell {
   cell: Obj;
@@ -234,9 +246,10 @@ export interface LinkedCell {
 /**
  * The consistency rule, field by field: a group's field hidden in one table is hidden wherever the same group
  * shows that field (same identity: `partition` + `group`, or `sameAs`), whole only in a share of a parent
- * or a change row; a figure worked out from the group (`dependsOn`: a gap, a trend point) is hidden whole when
- * it shows that field (or `<x>Count` of it, as a comparison's `comparisonCount`) or shows no count and no
- * mean at all (a difference of the groups' shares). Returns whether anything changed.
+ * or a change row (and in the cells a comparison that repeats the group holds); a figure worked out from the
+ * group (`dependsOn`: a gap, a trend point) is hidden whole, unless it is worked out from means only (a gap
+ * in mean scores): a comparison's `count` may be the group's `higherCount`, and a trend point's difference
+ * of shares holds no count at all. Returns whether anything changed.
  * @example
  * consistentFields(layout.cells, state, hideWhole) // => false when no field is hidden
  */
@@ -253,28 +266,25 @@ export function consistentFields(cells: readonly LinkedCell[], state: FieldState
   }
   if (hidden.size === 0) return false;
   let changed = false;
+  const hideIn = (cell: Obj, key: string): void => {
+    if (!(key in cell) || isFieldHidden(cell, key, state)) return;
+    if (fieldEligible(cell)) hideField(cell, key, state);
+    else hideWhole(cell);
+    changed = true;
+  };
   for (const { cell, identities, dependsOn } of cells) {
     if (cell.suppressed === true) continue;
     for (const id of identities) {
       for (const key of hidden.get(id) ?? []) {
-        if (!(key in cell) || isFieldHidden(cell, key, state)) continue;
-        if (fieldEligible(cell)) hideField(cell, key, state);
-        else hideWhole(cell);
-        changed = true;
-        if (cell.suppressed === true) break;
+        hideIn(cell, key);
+        // A comparison that repeats the group holds its figures in a cell of its own (`{ gap: { count … } }`).
+        for (const v of Object.values(cell)) if (isHeldCell(v)) hideIn(v, key);
       }
     }
     if (cell.suppressed === true) continue;
-    for (const id of dependsOn) {
-      const fields = hidden.get(id);
-      if (fields === undefined) continue;
-      const counts = countKeys(cell);
-      const showsIt = counts.some((k) => [...fields].some((f) => k === f || k.endsWith(f[0]!.toUpperCase() + f.slice(1))));
-      if (showsIt || (counts.length === 0 && !Object.keys(cell).some((k) => k === "mean" || /[a-z]Mean$/.test(k)))) {
-        hideWhole(cell);
-        changed = true;
-        break;
-      }
+    if (dependsOn.some((id) => hidden.has(id)) && !countFree(cell)) {
+      hideWhole(cell);
+      changed = true;
     }
   }
   return changed;
