@@ -16,8 +16,10 @@
  *      name ends in `N`, such as `comparisonN`): the DfE performance-tables rule;
  *    - a count in it (`count`, `<x>Count`) is 1 or 2, or all but 1 or 2 of its group (`NUMERATOR_THRESHOLD`),
  *      or `count` is 0% or 100% of a group under `ALL_OR_NONE_BELOW` (11) (a total's count of itself is
- *      not an outcome and is exempt);
- *    - with `roundCountsTo` (public), its `count` is positive but would round to 0.
+ *      not an outcome and is exempt), or, with `roundCountsTo` (public), `count` is positive but would round
+ *      to 0: **only that count and its family are hidden** (`fields.ts`: `severeCount` with `severeRate` …;
+ *      the cell stays shown and lists them in `suppressedFields`), unless the cell is a share of a parent
+ *      (`of`) or a change row (`previousCount`), which is hidden whole.
  * 3. **Secondary suppression.** Within a partition (sibling cells in one array sharing `partition`, with or
  *    without an `isTotal` row), a single hidden cell could be worked out as total − the visible cells, so the
  *    smallest other visible non-empty cell (the total as a last resort; an empty group never) is hidden as
@@ -28,14 +30,16 @@
  *    appears: cells are the same group when they share `partition` and `group`, or when one names the other
  *    in `sameAs: [{ partition, group }]`. A figure worked out from groups shown elsewhere (a gap, a trend
  *    point, a year-on-year change) names them in `dependsOn`: it is hidden when any of them is hidden, but
- *    its own hiding does not spread to them.
+ *    its own hiding does not spread to them. The same rules run field by field for the counts hidden in
+ *    shown cells (`secondaryFields`, `consistentFields`), in each partition and across the schools of a trust.
  * 4. **Derived figures.** An object that holds a suppressed cell as a named property (a comparison such as
  *    `{ group, comparison, difference, lower, upper, band }`) has its own figures and derived words
  *    suppressed too, with every non-cell object or array it holds; the other groups it holds (cells) are
  *    kept. Rules 3 and 4 repeat until nothing changes.
  * 5. **The audit.** Every figure hidden by rule 2 is audited by linear programming (`auditSuppression`):
  *    its range given every published figure and relation must cover its protection interval; where it does
- *    not, the nearest shown figure tied to it is hidden, rules 3–4 run again, and so does the audit.
+ *    not, the nearest shown figure tied to it (a count for a count, a size for a size) is hidden, rules 3–4
+ *    run again, and so does the audit.
  * 6. **Means of small groups.** A shown mean of fewer than `MEAN_INTERVAL_BELOW` pupils loses its interval
  *    (and the ratio gain's, the ranking's per £100 and the intervals quoted in its sentences, which give it too).
  * 7. **Rounding** (when the policy has `roundCountsTo`): every count field of a shown cell is rounded to the

@@ -4,12 +4,16 @@
  * programming. This is the tau-ARGUS / sdcTable audit (see `lp-audit.ts`) applied to the cell convention.
  *
  * - **Variables**: each group's size `n` (one variable for all the cells that show the same group, linked by
- *   `partition` + `group` or `sameAs`, when their sizes agree), and each cell's `count`. A shown figure is
+ *   `partition` + `group` or `sameAs`, when their sizes agree), and each count field of a group (`count`,
+ *   `severeCount` …: one variable per group and field, when the cells' values agree), hidden whole or field by
+ *   field (`fields.ts`). A shown figure is
  *   known exactly, or, rounded for the public, to within half the rounding base; a hidden size is at least 1
  *   (an empty group is never hidden to protect another, so a reader may assume it) and a hidden count at
  *   least 0 and at most its group's size.
- * - **Relations**: in each partition with a total, the members' sizes add up to the total's, and so do their
- *   counts; across schools, the schools' sizes of one group add up to the trust's.
+ * - **Relations**: in each partition with a total, the members' sizes add up to the total's, and each count
+ *   field adds up on its own (one table per field); across schools, the schools' sizes and counts of one group
+ *   add up to the trust's; a hidden count is at most its group's size, and a count within another of the same
+ *   cell (severe absence within persistent absence, the higher standard within the expected) at most that one.
  * - **Protection intervals** (the sensitive figures, those hidden by a primary rule): a small group's size `v`
  *   must be feasible up to v + p (an upper protection level: a reader cannot tell a group of 1 from one of
  *   4), with p = ⌈threshold ÷ 2⌉ (3 at the default 6); a count `c` of a group of `v` (0 < c < v) must be
@@ -17,8 +21,9 @@
  *   1 or 2 (`NUMERATOR_THRESHOLD`). These are tau-ARGUS's upper and lower protection levels, set from the
  *   rules. No lower level is asked of a size: a reader knows a hidden group has at least one pupil (and a
  *   trust's hidden group at least one per school hiding it), and no suppression changes that.
- * - **Hiding more**: where a range falls short, the nearest shown cell tied to the figure (through the
- *   relations, smallest group first, totals last) is hidden, and the audit runs again.
+ * - **Hiding more**: where a range falls short, the nearest shown figure tied to it (through the relations; a
+ *   count for a count, hidden with its family, a size for a size, hiding the cell; smallest group first,
+ *   totals last) is hidden, and the audit runs again.
  */
 import { type DisclosurePolicy, NUMERATOR_THRESHOLD } from "./policy.js";
 import { auditRanges, type AuditEquation, type AuditTarget, type AuditVariable } from "./lp-audit.js";
