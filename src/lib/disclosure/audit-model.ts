@@ -248,7 +248,8 @@ export function auditSuppression(input: AuditInput, state: AuditState = { passed
   }
   for (const c of list) if (hidden(c) || hiddenFields.has(c)) nested(c);
   // Targets: the sensitive figures of what a primary rule hid.
-  const targets: AuditTarget[] = [];
+  // One target per variable (the same group's field shown in two tables is one figure), asking the most of it.
+  const byVariable = new Map<number, AuditTarget>();
   const ownersOf = new Map<number, Array<{ cell: Obj; key: string }>>();
   const target = (c: Obj, key: string, low: number, high: number): void => {
     const v = variable(c, key);
@@ -256,7 +257,10 @@ export function auditSuppression(input: AuditInput, state: AuditState = { passed
     const owners = ownersOf.get(v);
     if (owners === undefined) ownersOf.set(v, [{ cell: c, key }]);
     else owners.push({ cell: c, key });
-    if (!(state.passed.get(c)?.has(key) ?? false)) targets.push({ variable: v, value: trueField(c, key)!, low, high });
+    if (state.passed.get(c)?.has(key) ?? false) return;
+    const known = byVariable.get(v);
+    if (known === undefined) byVariable.set(v, { variable: v, value: trueField(c, key)!, low, high });
+    else byVariable.set(v, { ...known, low: Math.min(known.low, low), high: Math.max(known.high, high) });
   };
   const countTargets = (c: Obj, keys: Iterable<string>): void => {
     for (const key of keys) {
@@ -273,6 +277,7 @@ export function auditSuppression(input: AuditInput, state: AuditState = { passed
     countTargets(c, Object.keys(truth.get(c)?.counts ?? {}));
   }
   for (const [c, keys] of fieldKinds) if (!kinds.has(c)) countTargets(c, keys);
+  const targets = [...byVariable.values()];
   const failures = auditRanges({ variables, equations, targets });
   // Hiding more only widens ranges (a published figure becomes a free one), so a target that passed once
   // passes in every later round and is not solved again.
