@@ -53,7 +53,7 @@
  */
 import { InvalidArgumentError } from "../errors.js";
 import { assertNoPupilIdentifiers, isPupilIdentifierField, type KnownPupil } from "./identifiers.js";
-import { ALL_OR_NONE_BELOW, DisclosurePolicy, MEAN_INTERVAL_BELOW, NUMERATOR_THRESHOLD } from "./policy.js";
+import { ALL_OR_NONE_BELOW, DisclosurePolicy, MEAN_INTERVAL_BELOW, NUMERATOR_THRESHOLD, roundToBase } from "./policy.js";
 import { type AuditState, type CellTruth, auditSuppression } from "./audit-model.js";
 import { groupIdentities, linkKeys } from "./cell-links.js";
 import { type FieldState, consistentFields, countKeys, fieldEligible, fieldTables, hideField, secondaryFields } from "./fields.js";
@@ -319,7 +319,7 @@ function smallNumerators(o: Obj, base: number | undefined): string[] {
     const d = denominatorOf(o, key);
     if (typeof v !== "number" || typeof d !== "number" || d <= 0 || v > d) continue;
     if (discloses(v, d) || (key === "count" && (v === 0 || v === d) && d < ALL_OR_NONE_BELOW)) found.push(key);
-    else if (key === "count" && base !== undefined && v > 0 && Math.round(v / base) === 0) found.push(key);
+    else if (key === "count" && base !== undefined && v > 0 && roundToBase(v, base) === 0) found.push(key);
   }
   return found;
 }
@@ -530,7 +530,7 @@ function withoutIntervals(text: string): string {
  * attendance rate is given to three decimal places and any other fraction to two.
  */
 function roundCounts(layout: Layout, base: number): void {
-  const r = (v: number): number => Math.round(v / base) * base;
+  const r = (v: number): number => roundToBase(v, base);
   for (const { cell: o } of layout.cells) {
     if (isHidden(o)) continue;
     for (const key of Object.keys(o)) if (isCountField(key) && typeof o[key] === "number" && !KEYS.has(key)) o[key] = r(o[key]);

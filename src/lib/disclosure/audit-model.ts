@@ -25,7 +25,7 @@
  *   count for a count, hidden with its family, a size for a size, hiding the cell; smallest group first,
  *   totals last) is hidden, and the audit runs again.
  */
-import { type DisclosurePolicy, NUMERATOR_THRESHOLD } from "./policy.js";
+import { type DisclosurePolicy, NUMERATOR_THRESHOLD, roundToBase } from "./policy.js";
 import { auditRanges, type AuditEquation, type AuditTarget, type AuditVariable } from "./lp-audit.js";
 import { groupIdentities } from "./cell-links.js";
 import { countKeys, type FieldTable } from "./fields.js";
@@ -170,7 +170,7 @@ export function auditSuppression(input: AuditInput, state: AuditState = { passed
     const shown = (holders.get(fk) ?? []).find((h) => !fieldHidden(h.cell, h.key) && typeof h.cell[h.key] === "number");
     v = variables.length;
     if (shown !== undefined) {
-      const rounded = roundShown(t, policy.roundCountsTo);
+      const rounded = roundToBase(t, policy.roundCountsTo);
       variables.push(half === 0 ? { lower: rounded, upper: rounded } : { lower: Math.max(0, rounded - half), upper: rounded + half });
     } else {
       // A hidden size is at least 1 (an empty group is never hidden to protect another), a hidden count at least 0.
@@ -333,6 +333,3 @@ export function auditSuppression(input: AuditInput, state: AuditState = { passed
   return [...picks.values()];
 }
 
-function roundShown(v: number, base: number | undefined): number {
-  return base === undefined ? v : Math.round(v / base) * base;
-}
