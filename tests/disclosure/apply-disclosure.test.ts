@@ -160,7 +160,7 @@ describe("applyDisclosure: figures derived from a suppressed group", () => {
 });
 
 describe("applyDisclosure: rounding for publication", () => {
-  it("rounds n and count to the nearest 5 and suppresses a count that would round to 0", () => {
+  it("rounds n and count to the nearest 5 and hides a count that would round to 0 (the count, not the group)", () => {
     const cells = [
       { partition: "p", n: 27, count: 13, rate: 13 / 27 },
       { partition: "p", n: 12, count: 2, rate: 2 / 12 },
@@ -168,10 +168,13 @@ describe("applyDisclosure: rounding for publication", () => {
       { partition: "p", isTotal: true, n: 72, count: 23, rate: 23 / 72 },
     ];
     const out = applyDisclosure(cells, policyFor("public"));
-    // 27 -> 25, 13 -> 15 (12.5 rounds up), 33 -> 35, 8 -> 10, 72 -> 70, 23 -> 25; count 2 -> 0 so hidden,
-    // and the smallest other group (n 27) is hidden with it.
-    expect(out.map((c) => [c.n, c.count])).toEqual([[null, null], [null, null], [35, 10], [70, 25]]);
+    // 27 -> 25, 13 -> 15 (12.5 rounds up), 33 -> 35, 8 -> 10, 72 -> 70, 23 -> 25; count 2 -> 0 so hidden
+    // with its rate, and the count of the smallest other group with pupils (n 27) with it; the groups' sizes stay.
+    expect(out.map((c) => [c.n, c.count])).toEqual([[25, null], [10, null], [35, 10], [70, 25]]);
     expect(out[1]?.suppressionReason).toBe("hidden to protect privacy");
+    expect(out[1]?.suppressed).toBeUndefined();
+    expect([out[0]?.rate, out[1]?.rate]).toEqual([null, null]);
+    expect(out[1]).toMatchObject({ suppressedFields: ["count", "rate"] });
     // The rate is worked out again from the rounded figures (10 of 35), so it cannot undo the rounding.
     expect(out[2]?.rate).toBe(10 / 35);
   });

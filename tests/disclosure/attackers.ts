@@ -127,3 +127,93 @@ export function trustPinned(r: { schools?: unknown[] } & Obj): { pinned: string[
   }
   return { pinned, groups: bySchoolGroup.size };
 }
+
+const COUNT_KEY = /^count$|[a-z]Count$/;
+/** Counts a reader knows to lie within another count of the same cell (severe absence within persistent, the higher standard within the expected). */
+const WITHIN: Record<string, string> = { severeCount: "count", higherCount: "count" };
+
+/**
+ * Field-level attacks (a reader who knows each group's size, the other fields and the totals): in every table
+ * (a partition's cells in one array, or one group's cells in the schools of a trust with the trust's cell as
+ * their total), for every count field, a hidden value (the cell hidden, or the field `null` in a shown cell)
+ * lies in 0..its group's shown size (and within the count it is part of, when that is shown); the hidden
+ * values add up to the shown total less the shown members. Returns the hidden fields whose every feasible value
+ * is one value (pinned), or 1 or 2, or all but 1 or 2 of the group; and the fields hidden in one member only
+ * among shown siblings whose true value is 1 or 2 or all but 1 or 2 (a reader who knows the rules knows why).
+ * Subset sums by dynamic programming; the SENCO's report says only which true values to judge.
+ */
+export function fieldLeaks(report: unknown, senco: unknown): string[] {
+  const leaks: string[] = [];
+  const keyOf = (c: Obj): string => `${String(c.partition)}|${String(c.group)}|${c.isTotal === true}`;
+  const truth = new Map<string, Obj>();
+  for (const { g } of cellsOf(senco)) if (typeof g.partition === "string") truth.set(keyOf(g), g);
+  const tables = new Map<string, { members: Obj[]; total: Obj | undefined }>();
+  const table = (key: string) => {
+    let t = tables.get(key);
+    if (t === undefined) tables.set(key, (t = { members: [], total: undefined }));
+    return t;
+  };
+  const all = cellsOf(report).filter(({ g }) => typeof g.partition === "string" && !String(g.partition).startsWith("across-schools|"));
+  const byIdentity = new Map(all.map(({ g }) => [`${String(g.partition)}|${String(g.group)}`, g]));
+  for (const { g, path } of all) {
+    const t = table(`${path.replace(/\[\d+\]$/, "")}|${String(g.partition)}`);
+    if (g.isTotal === true) t.total = g;
+    else t.members.push(g);
+    const m = /^school:[^|]*\|(.*)$/.exec(String(g.partition));
+    if (m) {
+      const across = table(`across|${m[1]}|${String(g.group)}`);
+      across.members.push(g);
+      across.total = byIdentity.get(`${m[1]}|${String(g.group)}`);
+    }
+  }
+  // Hidden: the cell is, or the field is null where the SENCO's report has a figure (a measure with no
+  // higher standard has no higherCount in either).
+  const hiddenIn = (c: Obj, k: string): boolean => c.suppressed === true || (c[k] === null && typeof truth.get(keyOf(c))?.[k] === "number");
+  for (const [name, { members, total }] of tables) {
+    const keys = new Set(members.flatMap((c) => Object.keys(c).filter((k) => COUNT_KEY.test(k))));
+    for (const k of keys) {
+      const cells = members.filter((c) => k in c && (c.suppressed === true || typeof c[k] === "number" || hiddenIn(c, k)));
+      const hidden = cells.filter((c) => hiddenIn(c, k));
+      if (hidden.length === 0) continue;
+      const judge = (c: Obj, feasible: number[], why: string): void => {
+        const d = typeof c.n === "number" ? c.n : undefined;
+        const small = (v: number): boolean => (v > 0 && v < 3) || (d !== undefined && d - v > 0 && d - v < 3);
+        if (feasible.length === 1 || (feasible.length > 0 && feasible.every(small))) leaks.push(`${name} ${String(c.group)}.${k} ∈ {${feasible.join(",")}} (${why})`);
+      };
+      // The lone hidden member among shown siblings of its partition (across schools, a school's field hidden
+      // with a sibling in its own partition does not say which of them broke a rule).
+      if (!name.startsWith("across|") && hidden.length === 1 && cells.length > 1 && hidden[0]!.suppressed !== true) {
+        const s = truth.get(keyOf(hidden[0]!));
+        const v = s?.[k];
+        const d = s?.n;
+        if (typeof v === "number" && typeof d === "number" && ((v > 0 && v < 3) || (d - v > 0 && d - v < 3))) leaks.push(`${name} ${String(hidden[0]!.group)}.${k} hidden alone (true ${v} of ${d})`);
+      }
+      if (total === undefined || typeof total[k] !== "number") continue;
+      const rest = (total[k] as number) - cells.filter((c) => !hiddenIn(c, k)).reduce((a, c) => a + (typeof c[k] === "number" ? (c[k] as number) : 0), 0);
+      // A shown total of none (or a shown rest of 0) says every hidden part is none: the rules allow that, as
+      // they allow 0% of a large group, so it is not counted here.
+      if (rest <= 0 || rest > 5000) continue;
+      const upper = (c: Obj): number => {
+        let u = rest;
+        if (typeof c.n === "number") u = Math.min(u, c.n);
+        const outer = WITHIN[k];
+        if (outer !== undefined && typeof c[outer] === "number") u = Math.min(u, c[outer] as number);
+        return u;
+      };
+      const uppers = hidden.map(upper);
+      hidden.forEach((h, i) => {
+        let sums = Array.from({ length: rest + 1 }, (_, v) => v === 0);
+        uppers.forEach((u, j) => {
+          if (j === i) return;
+          const next = Array.from({ length: rest + 1 }, () => false);
+          for (let a = 0; a <= rest; a += 1) if (sums[a]) for (let v = 0; v <= u && a + v <= rest; v += 1) next[a + v] = true;
+          sums = next;
+        });
+        const feasible: number[] = [];
+        for (let v = 0; v <= uppers[i]!; v += 1) if (sums[rest - v]) feasible.push(v);
+        judge(h, feasible, "total less the shown members");
+      });
+    }
+  }
+  return leaks;
+}

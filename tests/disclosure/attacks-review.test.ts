@@ -197,6 +197,8 @@ describe.runIf(existsSync(SAMPLE))("the pattern of what is hidden (not modelled 
     const status = sus.filter((c) => c.dimension === "senStatus" && c.isTotal !== true);
     expect(status.length).toBe(3);
     expect(status.filter((c) => c.suppressed === true).length).not.toBe(1);
+    // Field by field (the count hidden, the group shown): the same holds for the count.
+    expect(status.filter((c) => c.suppressed === true || c.count === null).length).not.toBe(1);
   });
 });
 

@@ -1,5 +1,6 @@
 // Property test (issue #13): random schools and trusts of different schools, built for governors and for the
-// public, attacked as in attacks.test.ts: no hidden group pinned by range reasoning, no small numerator
+// public, attacked as in attacks.test.ts: no hidden group pinned by range reasoning, no hidden field pinned or
+// known to be 1 or 2 from its table's total and shown fields (governors), no small numerator
 // shown, no school's hidden group pinned by its trust's figure, no small group shown, one reason only, and
 // (public) every count rounded. The attackers (./attackers.ts) read the JSON alone.
 import { describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import fc from "fast-check";
 import { buildReport } from "../../src/lib/report/build-report.js";
 import { mergeSchoolData } from "../../src/lib/import/import-folder.js";
 import { type CohortSpec, makeSchool } from "../report/trust-builder.js";
-import { cellsOf, pinnedByRanges, shownSmallNumerators, trustPinned } from "./attackers.js";
+import { cellsOf, fieldLeaks, pinnedByRanges, shownSmallNumerators, trustPinned } from "./attackers.js";
 import { smallShownCells } from "../report/privacy-checks.js";
 
 const cohort: fc.Arbitrary<CohortSpec> = fc.record({
@@ -43,6 +44,9 @@ describe("audited disclosure control on random schools and trusts", () => {
         const senco = buildReport(data, { asOf });
         const governors = buildReport(data, { asOf, audience: "governors" });
         attack(governors, senco, 6, 11);
+        // Field by field (a reader who knows the groups' sizes, the other fields and the totals; governors'
+        // figures are exact, so the attacker's sums are too).
+        expect(fieldLeaks(governors, senco)).toEqual([]);
         const pub = buildReport(data, { asOf, audience: "public" });
         // Rounded to the nearest 5, a shown group of 6 or 7 reads 5 and one of 11 or 12 reads 10.
         attack(pub, senco, 5, 10);

@@ -16,8 +16,10 @@
  *      name ends in `N`, such as `comparisonN`): the DfE performance-tables rule;
  *    - a count in it (`count`, `<x>Count`) is 1 or 2, or all but 1 or 2 of its group (`NUMERATOR_THRESHOLD`),
  *      or `count` is 0% or 100% of a group under `ALL_OR_NONE_BELOW` (11) (a total's count of itself is
- *      not an outcome and is exempt);
- *    - with `roundCountsTo` (public), its `count` is positive but would round to 0.
+ *      not an outcome and is exempt), or, with `roundCountsTo` (public), `count` is positive but would round
+ *      to 0: **only that count and its family are hidden** (`fields.ts`: `severeCount` with `severeRate` …;
+ *      the cell stays shown and lists them in `suppressedFields`), unless the cell is a share of a parent
+ *      (`of`) or a change row (`previousCount`), which is hidden whole.
  * 3. **Secondary suppression.** Within a partition (sibling cells in one array sharing `partition`, with or
  *    without an `isTotal` row), a single hidden cell could be worked out as total − the visible cells, so the
  *    smallest other visible non-empty cell (the total as a last resort; an empty group never) is hidden as
@@ -28,14 +30,16 @@
  *    appears: cells are the same group when they share `partition` and `group`, or when one names the other
  *    in `sameAs: [{ partition, group }]`. A figure worked out from groups shown elsewhere (a gap, a trend
  *    point, a year-on-year change) names them in `dependsOn`: it is hidden when any of them is hidden, but
- *    its own hiding does not spread to them.
+ *    its own hiding does not spread to them. The same rules run field by field for the counts hidden in
+ *    shown cells (`secondaryFields`, `consistentFields`), in each partition and across the schools of a trust.
  * 4. **Derived figures.** An object that holds a suppressed cell as a named property (a comparison such as
  *    `{ group, comparison, difference, lower, upper, band }`) has its own figures and derived words
  *    suppressed too, with every non-cell object or array it holds; the other groups it holds (cells) are
  *    kept. Rules 3 and 4 repeat until nothing changes.
  * 5. **The audit.** Every figure hidden by rule 2 is audited by linear programming (`auditSuppression`):
  *    its range given every published figure and relation must cover its protection interval; where it does
- *    not, the nearest shown figure tied to it is hidden, rules 3–4 run again, and so does the audit.
+ *    not, the nearest shown figure tied to it (a count for a count, a size for a size) is hidden, rules 3–4
+ *    run again, and so does the audit.
  * 6. **Means of small groups.** A shown mean of fewer than `MEAN_INTERVAL_BELOW` pupils loses its interval
  *    (and the ratio gain's, the ranking's per £100 and the intervals quoted in its sentences, which give it too).
  * 7. **Rounding** (when the policy has `roundCountsTo`): every count field of a shown cell is rounded to the
@@ -49,15 +53,17 @@
  */
 import { InvalidArgumentError } from "../errors.js";
 import { assertNoPupilIdentifiers, isPupilIdentifierField, type KnownPupil } from "./identifiers.js";
-import { ALL_OR_NONE_BELOW, DisclosurePolicy, MEAN_INTERVAL_BELOW, NUMERATOR_THRESHOLD } from "./policy.js";
-import { type AuditState, auditSuppression } from "./audit-model.js";
+import { ALL_OR_NONE_BELOW, DisclosurePolicy, MEAN_INTERVAL_BELOW, NUMERATOR_THRESHOLD, roundToBase } from "./policy.js";
+import { type AuditState, type CellTruth, auditSuppression } from "./audit-model.js";
+import { groupIdentities, linkKeys } from "./cell-links.js";
+import { type FieldState, consistentFields, countKeys, fieldEligible, fieldTables, hideField, secondaryFields } from "./fields.js";
 import { finishPublishedReport, isSendscopeReport, publishReport } from "./publication.js";
 import { DISCLOSURE_DERIVED_TEXT_FIELDS, DISCLOSURE_KEY_FIELDS, SUPPRESSION_REASONS, type Disclosed } from "./disclosed.js";
 
 export { DISCLOSURE_DERIVED_TEXT_FIELDS, DISCLOSURE_KEY_FIELDS, PRIVACY_REASON, SUPPRESSION_REASONS, type Disclosed } from "./disclosed.js";
 
 /** Fields of the cell convention itself; never treated as figures. */
-const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppressionReason", "pupilLevel", "removed", "sameAs", "dependsOn"]);
+const STRUCTURAL = new Set(["n", "partition", "isTotal", "suppressed", "suppressionReason", "suppressedFields", "pupilLevel", "removed", "sameAs", "dependsOn"]);
 const KEYS = new Set<string>(DISCLOSURE_KEY_FIELDS);
 const DERIVED_TEXT = new Set<string>(DISCLOSURE_DERIVED_TEXT_FIELDS);
 
@@ -101,6 +107,8 @@ function suppressWhole(o: Obj, reason: string): void {
   }
   if ("n" in o) o.n = null;
   if ("count" in o) o.count = null;
+  // Hidden whole: a list of the fields hidden before says nothing more.
+  if ("suppressedFields" in o) delete o.suppressedFields;
   mark(o, reason);
 }
 
@@ -227,7 +235,7 @@ function layoutOf(root: unknown, copy: boolean): { root: unknown; layout: Layout
     }
     layout.objects.push(o);
     if (held !== null) layout.holders.push({ o, held });
-    if (isCell(o)) layout.cells.push({ cell: o, identities: groupIdentities(o), dependsOn: links(o.dependsOn) });
+    if (isCell(o)) layout.cells.push({ cell: o, identities: groupIdentities(o), dependsOn: linkKeys(o.dependsOn) });
   };
   // A second visit of an already copied (shared) object: lay out its copy again, in post-order.
   const relayout = (node: unknown): void => {
@@ -296,11 +304,13 @@ function discloses(v: number, d: number): boolean {
 }
 
 /**
- * The numerator rule: whether a count field (`count`, `<x>Count`) of a shown cell discloses: a count of 1 or
+ * The numerator rule: the count fields (`count`, `<x>Count`) of a shown cell that disclose: a count of 1 or
  * 2 (below `NUMERATOR_THRESHOLD`), or a group all but 1 or 2 of whom share the outcome, or (for `count`) 0%
- * or 100% of a group smaller than `ALL_OR_NONE_BELOW`.
+ * or 100% of a group smaller than `ALL_OR_NONE_BELOW`; with `roundCountsTo` (public), a positive `count`
+ * that would round to 0.
  */
-function smallNumerator(o: Obj): boolean {
+function smallNumerators(o: Obj, base: number | undefined): string[] {
+  const found: string[] = [];
   for (const key of Object.keys(o)) {
     if (key !== "count" && !/[a-z]Count$/.test(key)) continue;
     // A total's count of itself (a need-mix table's "SEN support: 100% of SEN support") says nothing.
@@ -308,26 +318,37 @@ function smallNumerator(o: Obj): boolean {
     const v = o[key];
     const d = denominatorOf(o, key);
     if (typeof v !== "number" || typeof d !== "number" || d <= 0 || v > d) continue;
-    if (discloses(v, d)) return true;
-    if (key === "count" && (v === 0 || v === d) && d < ALL_OR_NONE_BELOW) return true;
+    if (discloses(v, d) || (key === "count" && (v === 0 || v === d) && d < ALL_OR_NONE_BELOW)) found.push(key);
+    else if (key === "count" && base !== undefined && v > 0 && roundToBase(v, base) === 0) found.push(key);
   }
-  return false;
+  return found;
 }
 
-function primary(layout: Layout, policy: DisclosurePolicy, kinds: Map<Obj, PrimaryKind>): void {
-  const base = policy.roundCountsTo;
-  const minCount = base === undefined ? 0 : Math.ceil(base / 2);
+/**
+ * The primary rules: a small group hides its cell whole; a disclosing count hides that count and its family
+ * (`fields.ts`) in a cell of a table whose counts count its own pupils, and the whole cell elsewhere (a share
+ * of a parent, a change row, a figure outside a table).
+ */
+function primary(layout: Layout, policy: DisclosurePolicy, kinds: Map<Obj, PrimaryKind>, fields: FieldState): void {
   for (const { cell: o } of layout.cells) {
     if (isHidden(o)) continue;
     if (hasSmallGroup(o, policy.threshold)) {
       suppressWhole(o, SUPPRESSION_REASONS.smallGroup(policy.threshold));
       kinds.set(o, "group");
-    } else if (smallNumerator(o)) {
+      continue;
+    }
+    const keys = smallNumerators(o, policy.roundCountsTo);
+    if (keys.length === 0) continue;
+    if (!fieldEligible(o)) {
       suppressWhole(o, SUPPRESSION_REASONS.numerator);
       kinds.set(o, "numerator");
-    } else if (base !== undefined && typeof o.count === "number" && o.count > 0 && Math.round(o.count / base) === 0) {
-      suppressWhole(o, SUPPRESSION_REASONS.roundsToZero(minCount, base));
-      kinds.set(o, "numerator");
+      continue;
+    }
+    for (const key of keys) {
+      hideField(o, key, fields);
+      let set = fields.primary.get(o);
+      if (set === undefined) fields.primary.set(o, (set = new Set()));
+      set.add(key);
     }
   }
 }
@@ -395,32 +416,6 @@ function sharesOfHiddenTotals(layout: Layout): boolean {
     }
   }
   return changed;
-}
-
-function identityKey(partition: unknown, group: unknown): string | null {
-  return typeof partition === "string" && typeof group === "string" ? `${partition}\u0000${group}` : null;
-}
-
-/**
- * The identities of the group a cell describes: its own `partition` + `group`, and any it is linked to by
- * `sameAs` (an array of `{ partition, group }`: the same pupils shown in another table).
- */
-function groupIdentities(o: Obj): string[] {
-  const keys: string[] = [];
-  const own = identityKey(o.partition, o.group);
-  if (own !== null) keys.push(own);
-  return [...keys, ...links(o.sameAs)];
-}
-
-function links(list: unknown): string[] {
-  const keys: string[] = [];
-  if (Array.isArray(list)) {
-    for (const link of list) if (isObj(link)) {
-      const key = identityKey(link.partition, link.group);
-      if (key !== null) keys.push(key);
-    }
-  }
-  return keys;
 }
 
 /**
@@ -535,7 +530,7 @@ function withoutIntervals(text: string): string {
  * attendance rate is given to three decimal places and any other fraction to two.
  */
 function roundCounts(layout: Layout, base: number): void {
-  const r = (v: number): number => Math.round(v / base) * base;
+  const r = (v: number): number => roundToBase(v, base);
   for (const { cell: o } of layout.cells) {
     if (isHidden(o)) continue;
     for (const key of Object.keys(o)) if (isCountField(key) && typeof o[key] === "number" && !KEYS.has(key)) o[key] = r(o[key]);
@@ -710,28 +705,44 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
   }
   const { root: copy, layout } = layoutOf(root, !report && options.inPlace !== true);
   removeStaff(layout);
-  const truth = new Map<Obj, { n: unknown; count: unknown }>();
-  for (const { cell } of layout.cells) truth.set(cell, { n: cell.n, count: cell.count });
+  const truth = new Map<Obj, CellTruth>();
+  for (const { cell } of layout.cells) {
+    const counts: Record<string, number> = {};
+    for (const key of countKeys(cell)) if (typeof cell[key] === "number") counts[key] = cell[key] as number;
+    truth.set(cell, { n: typeof cell.n === "number" ? cell.n : null, counts });
+  }
   const kinds = new Map<Obj, PrimaryKind>();
-  primary(layout, policy, kinds);
+  const fields: FieldState = { hidden: new Map(), primary: new Map() };
+  primary(layout, policy, kinds, fields);
+  const tables = fieldTables(layout.partitions, layout.cells.map((c) => c.cell));
+  const hideWhole = (o: Obj): void => suppressWhole(o, SUPPRESSION_REASONS.secondary);
+  const isPrimaryWhole = (o: Obj): boolean => kinds.get(o) === "numerator";
   const rules = (): void => {
     for (let pass = 0; pass < 1000; pass += 1) {
       const a = secondary(layout, kinds);
       const b = consistent(layout);
       const c = sharesOfHiddenTotals(layout);
       const d = propagate(layout);
-      if (!a && !b && !c && !d) break;
+      const e = secondaryFields(tables, fields, isPrimaryWhole, hideWhole);
+      const f = consistentFields(layout.cells, fields, hideWhole);
+      if (!a && !b && !c && !d && !e && !f) break;
     }
   };
   rules();
   // The audit: every sensitive hidden figure's range, given everything published, must cover its protection
-  // interval; where it does not, one more cell is hidden and the rules and the audit run again.
-  const auditState: AuditState = { passedN: new Set(), passedCount: new Set() };
+  // interval; where it does not, one more figure is hidden and the rules and the audit run again.
+  const auditState: AuditState = { passed: new Map() };
   const allCells = layout.cells.map((c) => c.cell);
   for (let round = 0; round < 10_000; round += 1) {
-    const more = auditSuppression(allCells, layout.partitions, truth, kinds, policy, auditState);
+    const more = auditSuppression({
+      cells: allCells, partitions: layout.partitions, fieldTables: tables, truth, kinds,
+      fieldKinds: fields.primary, hiddenFields: fields.hidden, policy,
+    }, auditState);
     if (more.length === 0) break;
-    for (const cell of more) suppressWhole(cell, SUPPRESSION_REASONS.audit);
+    for (const { cell, field } of more) {
+      if (field !== null && fieldEligible(cell)) hideField(cell, field, fields);
+      else suppressWhole(cell, SUPPRESSION_REASONS.audit);
+    }
     rules();
   }
   smallMeans(layout);

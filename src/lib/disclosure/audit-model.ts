@@ -4,12 +4,16 @@
  * programming. This is the tau-ARGUS / sdcTable audit (see `lp-audit.ts`) applied to the cell convention.
  *
  * - **Variables**: each group's size `n` (one variable for all the cells that show the same group, linked by
- *   `partition` + `group` or `sameAs`, when their sizes agree), and each cell's `count`. A shown figure is
+ *   `partition` + `group` or `sameAs`, when their sizes agree), and each count field of a group (`count`,
+ *   `severeCount` …: one variable per group and field, when the cells' values agree), hidden whole or field by
+ *   field (`fields.ts`). A shown figure is
  *   known exactly, or, rounded for the public, to within half the rounding base; a hidden size is at least 1
  *   (an empty group is never hidden to protect another, so a reader may assume it) and a hidden count at
  *   least 0 and at most its group's size.
- * - **Relations**: in each partition with a total, the members' sizes add up to the total's, and so do their
- *   counts; across schools, the schools' sizes of one group add up to the trust's.
+ * - **Relations**: in each partition with a total, the members' sizes add up to the total's, and each count
+ *   field adds up on its own (one table per field); across schools, the schools' sizes and counts of one group
+ *   add up to the trust's; a hidden count is at most its group's size, and a count within another of the same
+ *   cell (severe absence within persistent absence, the higher standard within the expected) at most that one.
  * - **Protection intervals** (the sensitive figures, those hidden by a primary rule): a small group's size `v`
  *   must be feasible up to v + p (an upper protection level: a reader cannot tell a group of 1 from one of
  *   4), with p = ⌈threshold ÷ 2⌉ (3 at the default 6); a count `c` of a group of `v` (0 < c < v) must be
@@ -17,11 +21,14 @@
  *   1 or 2 (`NUMERATOR_THRESHOLD`). These are tau-ARGUS's upper and lower protection levels, set from the
  *   rules. No lower level is asked of a size: a reader knows a hidden group has at least one pupil (and a
  *   trust's hidden group at least one per school hiding it), and no suppression changes that.
- * - **Hiding more**: where a range falls short, the nearest shown cell tied to the figure (through the
- *   relations, smallest group first, totals last) is hidden, and the audit runs again.
+ * - **Hiding more**: where a range falls short, the nearest shown figure tied to it (through the relations; a
+ *   count for a count, hidden with its family, a size for a size, hiding the cell; smallest group first,
+ *   totals last) is hidden, and the audit runs again.
  */
-import { type DisclosurePolicy, NUMERATOR_THRESHOLD } from "./policy.js";
+import { type DisclosurePolicy, NUMERATOR_THRESHOLD, roundToBase } from "./policy.js";
 import { auditRanges, type AuditEquation, type AuditTarget, type AuditVariable } from "./lp-audit.js";
+import { groupIdentities } from "./cell-links.js";
+import { countKeys, type FieldTable } from "./fields.js";
 
 type Obj = Record<string, unknown>;
 
@@ -34,58 +41,73 @@ export function protectionLevel(threshold: number): number {
   return Math.ceil(threshold / 2);
 }
 
-function identityKey(partition: unknown, group: unknown): string | null {
-  return typeof partition === "string" && typeof group === "string" ? `${partition}\u0000${group}` : null;
-}
-
-function linkKeys(list: unknown): string[] {
-  const out: string[] = [];
-  if (Array.isArray(list)) for (const l of list) if (l !== null && typeof l === "object") {
-    const k = identityKey((l as Obj).partition, (l as Obj).group);
-    if (k !== null) out.push(k);
-  }
-  return out;
-}
-
 const hidden = (c: Obj): boolean => c.suppressed === true;
 
-/** What the audit keeps between rounds: the cells whose size (`passedN`) or count passed. */
+/** A cell's figures before suppression: its group's size and each count field. */
+export interface CellTruth {
+  n: number | null;
+  counts: Record<string, number>;
+}
+
+/** What the audit keeps between rounds: the figures (`"n"` or a count field) of each cell that passed. */
 export interface AuditState {
-  passedN: Set<Obj>;
-  passedCount: Set<Obj>;
+  passed: Map<Obj, Set<string>>;
+}
+
+/** What the audit reads: the disclosed result's cells and relations, the truth, and what the rules hid. */
+export interface AuditInput {
+  /** Every cell of the result, after suppression. */
+  cells: readonly Obj[];
+  /** The cells of each partition, as laid out by `applyDisclosure` (group sizes add up in these). */
+  partitions: readonly Obj[][];
+  /** The tables in which each count field adds up (`fieldTables`). */
+  fieldTables: readonly FieldTable[];
+  /** Each cell's figures before suppression. */
+  truth: ReadonlyMap<Obj, CellTruth>;
+  /** The cells hidden whole by a primary rule, and which. */
+  kinds: ReadonlyMap<Obj, "group" | "numerator">;
+  /** The count fields hidden by the numerator rule in shown cells. */
+  fieldKinds: ReadonlyMap<Obj, ReadonlySet<string>>;
+  /** The count fields hidden in shown cells (by any rule). */
+  hiddenFields: ReadonlyMap<Obj, ReadonlySet<string>>;
+  /** The policy (threshold, rounding). */
+  policy: DisclosurePolicy;
+}
+
+/** A figure to hide next: a whole cell (`field: null`) or one count field of it (with its family). */
+export interface AuditPick {
+  cell: Obj;
+  field: string | null;
+}
+
+/** The denominator field of a count field: `<x>N` for `<x>Count` when the cell has it, else `n`. */
+function denominatorKey(c: Obj, key: string): string {
+  if (key === "count") return "n";
+  const own = `${key.slice(0, -"Count".length)}N`;
+  return own in c ? own : "n";
 }
 
 /**
- * The audit of a disclosed result's suppression (see this module's header): the cells to hide next, one for
+ * The audit of a disclosed result's suppression (see this module's header): the figures to hide next, one for
  * each sensitive figure whose range falls short (none when the pattern is safe).
- * @param cells every cell of the result, after suppression
- * @param partitions the cells of each partition, as laid out by `applyDisclosure`
- * @param truth each cell's `n` and `count` before suppression
- * @param kinds the cells hidden by a primary rule, and which
- * @param policy the policy (threshold, rounding)
- * @param state the targets that passed in earlier rounds (filled in here; default a fresh state)
+ * @param input the cells, relations, truth and what the rules hid (see {@link AuditInput})
+ * @param state the figures that passed in earlier rounds (filled in here; default a fresh state)
  * @example
- * auditSuppression(cells, partitions, truth, kinds, policyFor("governors")) // => [] when nothing can be narrowed
+ * auditSuppression({ cells, partitions, fieldTables, truth, kinds, fieldKinds, hiddenFields, policy: policyFor("governors") })
+ * // => [] when nothing can be narrowed
  */
-export function auditSuppression(
-  cells: readonly Obj[],
-  partitions: readonly Obj[][],
-  truth: ReadonlyMap<Obj, { n: unknown; count: unknown }>,
-  kinds: ReadonlyMap<Obj, "group" | "numerator">,
-  policy: DisclosurePolicy,
-  state: AuditState = { passedN: new Set(), passedCount: new Set() },
-): Obj[] {
-  if (kinds.size === 0) return [];
+export function auditSuppression(input: AuditInput, state: AuditState = { passed: new Map() }): AuditPick[] {
+  const { cells, partitions, fieldTables, truth, kinds, fieldKinds, hiddenFields, policy } = input;
+  if (kinds.size === 0 && fieldKinds.size === 0) return [];
   const p = protectionLevel(policy.threshold);
   const half = policy.roundCountsTo === undefined ? 0 : Math.floor(policy.roundCountsTo / 2);
-  const trueN = (c: Obj): number | null => {
-    const v = truth.get(c)?.n;
+  const trueN = (c: Obj): number | null => truth.get(c)?.n ?? null;
+  const trueField = (c: Obj, key: string): number | null => {
+    if (key === "n") return trueN(c);
+    const v = truth.get(c)?.counts[key];
     return typeof v === "number" ? v : null;
   };
-  const trueCount = (c: Obj): number | null => {
-    const v = truth.get(c)?.count;
-    return typeof v === "number" ? v : null;
-  };
+  const fieldHidden = (c: Obj, key: string): boolean => hidden(c) || (hiddenFields.get(c)?.has(key) ?? false);
   // Union-find of cells into groups (same size), joined by identity when the sizes agree.
   const index = new Map<Obj, number>();
   const list: Obj[] = [];
@@ -103,8 +125,7 @@ export function auditSuppression(
   };
   const byKey = new Map<string, number>();
   list.forEach((c, i) => {
-    const keys = [identityKey(c.partition, c.group), ...linkKeys(c.sameAs)].filter((k): k is string => k !== null);
-    for (const k of keys) {
+    for (const k of groupIdentities(c)) {
       const j = byKey.get(k);
       if (j === undefined) byKey.set(k, i);
       else if (trueN(list[j]!) === trueN(c)) {
@@ -114,77 +135,96 @@ export function auditSuppression(
       }
     }
   });
-  const classMembers = new Map<number, Obj[]>();
-  list.forEach((c, i) => {
-    const k = find(i);
-    const m = classMembers.get(k);
-    if (m === undefined) classMembers.set(k, [c]);
-    else m.push(c);
-  });
-  // Variables: one n per group (class), one count per cell with a count.
-  const variables: AuditVariable[] = [];
-  const known = (shown: number | null, truthValue: number, hiddenLower: number): AuditVariable => {
-    if (shown === null) return { lower: Math.min(hiddenLower, truthValue), upper: Infinity };
-    if (half === 0) return { lower: shown, upper: shown };
-    return { lower: Math.max(0, shown - half), upper: shown + half };
-  };
-  const nVar = new Map<number, number>();
   const classOf = (c: Obj): number | undefined => {
     const i = index.get(c);
     return i === undefined ? undefined : find(i);
   };
-  const nOf = (c: Obj): number | undefined => {
+  // The cells that show each figure of a group: "n" per class; a count field per class and true value (the
+  // same group's field in two tables is one figure; two fields that merely agree are assumed equal, which can
+  // only narrow a reader's range, never widen it).
+  const figureKey = (c: Obj, key: string): string | undefined => {
     const k = classOf(c);
     if (k === undefined) return undefined;
-    let v = nVar.get(k);
-    if (v === undefined) {
-      // Shown when any cell of the group shows its size.
-      const shownCell = (classMembers.get(k) ?? []).find((m) => !hidden(m) && typeof m.n === "number");
-      const rounded = shownCell === undefined ? null : roundShown(trueN(shownCell)!, policy.roundCountsTo);
-      v = variables.length;
-      variables.push(known(rounded, trueN(list[k]!)!, 1));
-      nVar.set(k, v);
-    }
-    return v;
+    return key === "n" ? `${k}` : `${k}\u0000${key}\u0000${String(trueField(c, key))}`;
   };
-  const countVar = new Map<Obj, number>();
+  const holders = new Map<string, Array<{ cell: Obj; key: string }>>();
+  for (const c of list) {
+    for (const key of ["n", ...Object.keys(truth.get(c)?.counts ?? {})]) {
+      const fk = figureKey(c, key);
+      if (fk === undefined) continue;
+      const found = holders.get(fk);
+      if (found === undefined) holders.set(fk, [{ cell: c, key }]);
+      else found.push({ cell: c, key });
+    }
+  }
+  const variables: AuditVariable[] = [];
   const equations: AuditEquation[] = [];
-  const countOf = (c: Obj): number | undefined => {
-    const t = trueCount(c);
-    if (t === null) return undefined;
-    let v = countVar.get(c);
-    if (v === undefined) {
-      v = variables.length;
-      variables.push(known(hidden(c) ? null : roundShown(t, policy.roundCountsTo), t, 0));
-      countVar.set(c, v);
-      const n = nOf(c);
-      const tn = trueN(c);
-      // A hidden count is at most its group's size: n − count − slack = 0, slack ≥ 0.
-      if (hidden(c) && n !== undefined && tn !== null && t <= tn) {
+  const varOf = new Map<string, number>();
+  const keyOfVar: string[] = [];
+  const variable = (c: Obj, key: string): number | undefined => {
+    const t = trueField(c, key);
+    const fk = figureKey(c, key);
+    if (t === null || fk === undefined) return undefined;
+    let v = varOf.get(fk);
+    if (v !== undefined) return v;
+    const shown = (holders.get(fk) ?? []).find((h) => !fieldHidden(h.cell, h.key) && typeof h.cell[h.key] === "number");
+    v = variables.length;
+    if (shown !== undefined) {
+      const rounded = roundToBase(t, policy.roundCountsTo);
+      variables.push(half === 0 ? { lower: rounded, upper: rounded } : { lower: Math.max(0, rounded - half), upper: rounded + half });
+    } else {
+      // A hidden size is at least 1 (an empty group is never hidden to protect another), a hidden count at least 0.
+      variables.push({ lower: Math.min(key === "n" ? 1 : 0, t), upper: Infinity });
+    }
+    varOf.set(fk, v);
+    keyOfVar[v] = fk;
+    if (shown === undefined && key !== "n") {
+      // A hidden count is at most its denominator: d − count − slack = 0, slack ≥ 0.
+      const dk = denominatorKey(c, key);
+      const d = dk === "n" ? variable(c, "n") : undefined;
+      const td = trueField(c, dk);
+      if (d !== undefined && td !== null && t <= td) {
         const slack = variables.length;
         variables.push({ lower: 0, upper: Infinity });
-        equations.push({ plus: [n], minus: [v, slack], constant: 0 });
+        keyOfVar[slack] = "";
+        equations.push({ plus: [d], minus: [v, slack], constant: 0 });
       }
     }
     return v;
   };
-  // Relations: members add up to their total (sizes and counts), when they do in truth.
-  const sum = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (a === null || x === null ? null : a + x), 0);
-  const addSum = (members: Obj[], total: Obj | undefined, of: (c: Obj) => number | undefined, t: (c: Obj) => number | null): void => {
+  // Counts nested in one another in one cell (severe absence within persistent absence, the higher standard
+  // within the expected): inner ≤ outer, when it holds in truth and one of them is hidden.
+  const nested = (c: Obj): void => {
+    const keys = Object.keys(truth.get(c)?.counts ?? {}).filter((k) => denominatorKey(c, k) === "n");
+    for (const a of keys) for (const b of keys) {
+      if (a === b) continue;
+      const ta = trueField(c, a)!;
+      const tb = trueField(c, b)!;
+      if (ta > tb || (ta === tb && a > b) || (!fieldHidden(c, a) && !fieldHidden(c, b))) continue;
+      const va = variable(c, a);
+      const vb = variable(c, b);
+      if (va === undefined || vb === undefined) continue;
+      const slack = variables.length;
+      variables.push({ lower: 0, upper: Infinity });
+      keyOfVar[slack] = "";
+      equations.push({ plus: [vb], minus: [va, slack], constant: 0 });
+    }
+  };
+  // Relations: members add up to their total, when they do in truth and something in them is hidden.
+  const addSum = (members: Obj[], total: Obj | undefined, key: string): void => {
     if (total === undefined || members.length === 0) return;
-    const s = sum(members.map(t));
-    if (s === null || s !== t(total)) return;
-    const plus = members.map(of);
-    const tv = of(total);
+    const values = members.map((c) => trueField(c, key));
+    if (values.some((x) => x === null) || values.reduce<number>((a, x) => a + x!, 0) !== trueField(total, key)) return;
+    if (![total, ...members].some((c) => fieldHidden(c, key))) return;
+    const plus = members.map((c) => variable(c, key));
+    const tv = variable(total, key);
     if (tv === undefined || plus.some((x) => x === undefined)) return;
-    // Only worth solving when something in it is hidden.
-    if (![total, ...members].some(hidden)) return;
     equations.push({ plus: plus as number[], minus: [tv], constant: 0 });
   };
   const byIdentity = new Map<string, Obj>();
   for (const c of list) {
-    const k = identityKey(c.partition, c.group);
-    if (k !== null && !byIdentity.has(k)) byIdentity.set(k, c);
+    const k = groupIdentities(c)[0];
+    if (k !== undefined && typeof c.partition === "string" && typeof c.group === "string" && !byIdentity.has(k)) byIdentity.set(k, c);
   }
   for (const part of partitions) {
     const first = part[0];
@@ -199,90 +239,97 @@ export function auditSuppression(
       total = byIdentity.get(`${rest.slice(0, cut)}\u0000${rest.slice(cut + 1)}`);
       if (total !== undefined && members.length < 2) total = undefined;
     }
-    addSum(members, total, nOf, trueN);
-    if (total !== undefined && [total, ...members].every((c) => trueCount(c) !== null) && !name.startsWith("across-schools|")) addSum(members, total, countOf, trueCount);
+    addSum(members, total, "n");
   }
-  // Targets: the sensitive figures of the cells hidden by a primary rule.
-  const targets: AuditTarget[] = [];
-  const owner = new Map<number, Obj>();
-  const owners = new Map<number, Obj[]>();
-  const own = (v: number, c: Obj): void => {
-    owner.set(v, c);
-    const list = owners.get(v);
-    if (list === undefined) owners.set(v, [c]);
-    else list.push(c);
+  for (const { members, total } of fieldTables) {
+    const keys = new Set<string>();
+    for (const c of members) for (const k of countKeys(c)) keys.add(k);
+    for (const key of keys) addSum(members, total, key);
+  }
+  for (const c of list) if (hidden(c) || hiddenFields.has(c)) nested(c);
+  // Targets: the sensitive figures of what a primary rule hid.
+  // One target per variable (the same group's field shown in two tables is one figure), asking the most of it.
+  const byVariable = new Map<number, AuditTarget>();
+  const ownersOf = new Map<number, Array<{ cell: Obj; key: string }>>();
+  const target = (c: Obj, key: string, low: number, high: number): void => {
+    const v = variable(c, key);
+    if (v === undefined) return;
+    const owners = ownersOf.get(v);
+    if (owners === undefined) ownersOf.set(v, [{ cell: c, key }]);
+    else owners.push({ cell: c, key });
+    if (state.passed.get(c)?.has(key) ?? false) return;
+    const known = byVariable.get(v);
+    if (known === undefined) byVariable.set(v, { variable: v, value: trueField(c, key)!, low, high });
+    else byVariable.set(v, { ...known, low: Math.min(known.low, low), high: Math.max(known.high, high) });
   };
-  const isN = new Set<number>();
+  const countTargets = (c: Obj, keys: Iterable<string>): void => {
+    for (const key of keys) {
+      const tc = trueField(c, key);
+      const td = trueField(c, denominatorKey(c, key));
+      // A count of 0 or of the whole group is protected by hiding it, but not audited: when a shown total
+      // says none (or all) of a large group, every part of it is none (or all) too, which the rules allow.
+      if (tc !== null && td !== null && tc > 0 && tc < td) target(c, key, tc - 1, Math.min(td, Math.max(tc + 1, NUMERATOR_THRESHOLD)));
+    }
+  };
   for (const [c, kind] of kinds) {
     const tn = trueN(c);
-    const tc = trueCount(c);
-    if (kind === "group" && tn !== null && tn > 0) {
-      const v = nOf(c);
-      if (v !== undefined) {
-        isN.add(v);
-        if (!state.passedN.has(c)) targets.push({ variable: v, value: tn, low: tn, high: tn + p });
-        own(v, c);
-      }
-    }
-    // A count of 0 or of the whole group is protected by hiding its cell, but not audited: when a shown
-    // total says none (or all) of a large group, every part of it is none (or all) too, which the rules allow.
-    if (tc !== null && tn !== null && tc > 0 && tc < tn) {
-      const v = countOf(c);
-      if (v !== undefined) {
-        if (!state.passedCount.has(c)) targets.push({ variable: v, value: tc, low: tc - 1, high: Math.min(tn, Math.max(tc + 1, NUMERATOR_THRESHOLD)) });
-        own(v, c);
-      }
-    }
+    if (kind === "group" && tn !== null && tn > 0) target(c, "n", tn, tn + p);
+    countTargets(c, Object.keys(truth.get(c)?.counts ?? {}));
   }
+  for (const [c, keys] of fieldKinds) if (!kinds.has(c)) countTargets(c, keys);
+  const targets = [...byVariable.values()];
   const failures = auditRanges({ variables, equations, targets });
   // Hiding more only widens ranges (a published figure becomes a free one), so a target that passed once
   // passes in every later round and is not solved again.
   const failed = new Set(failures.map((f) => f.target));
   const failedVariables = new Set(failures.map((f) => f.target.variable));
   for (const t of targets) if (!failed.has(t) && !failedVariables.has(t.variable)) {
-    for (const c of owners.get(t.variable) ?? []) (isN.has(t.variable) ? state.passedN : state.passedCount).add(c);
+    for (const { cell, key } of ownersOf.get(t.variable) ?? []) {
+      let set = state.passed.get(cell);
+      if (set === undefined) state.passed.set(cell, (set = new Set()));
+      set.add(key);
+    }
   }
   if (failures.length === 0) return [];
-  // Hide more: for each failing figure, the nearest shown cell tied to it through the relations.
-  // Lists grown in place (a copy per insert was quadratic in a variable's cells and equations).
-  const append = <T>(map: Map<number, T[]>, key: number, value: T): void => {
-    const found = map.get(key);
-    if (found === undefined) map.set(key, [value]);
-    else found.push(value);
-  };
-  const cellsOfVar = new Map<number, Obj[]>();
-  for (const c of list) {
-    const n = nOf(c);
-    if (n !== undefined) append(cellsOfVar, n, c);
-  }
-  for (const [c, v] of countVar) append(cellsOfVar, v, c);
+  // Hide more: for each failing figure, the nearest shown figure tied to it through the relations, of the
+  // same kind first (a size for a size, a count for a count), members before totals, smallest group first.
   const equationsOf = new Map<number, AuditEquation[]>();
-  for (const e of equations) for (const v of [...e.plus, ...e.minus]) append(equationsOf, v, e);
-  const picks = new Set<Obj>();
+  for (const e of equations) for (const v of [...e.plus, ...e.minus]) {
+    const found = equationsOf.get(v);
+    if (found === undefined) equationsOf.set(v, [e]);
+    else found.push(e);
+  }
+  const picks = new Map<string, AuditPick>();
+  const bySize = (a: { cell: Obj }, b: { cell: Obj }): number => (trueN(a.cell) ?? 0) - (trueN(b.cell) ?? 0);
   for (const f of failures) {
+    const wantsN = !keyOfVar[f.target.variable]!.includes("\u0000");
     const seen = new Set<number>([f.target.variable]);
     let frontier = [f.target.variable];
-    let pick: Obj | undefined;
+    let pick: { cell: Obj; key: string } | undefined;
     while (frontier.length > 0 && pick === undefined) {
       const next: number[] = [];
-      const candidates: Obj[] = [];
+      const candidates: Array<{ cell: Obj; key: string }> = [];
       for (const v of frontier) for (const e of equationsOf.get(v) ?? []) for (const w of [...e.plus, ...e.minus]) {
         if (seen.has(w)) continue;
         seen.add(w);
         next.push(w);
-        for (const c of cellsOfVar.get(w) ?? []) if (!hidden(c) && typeof c.n === "number") candidates.push(c);
+        for (const h of holders.get(keyOfVar[w] ?? "") ?? []) {
+          if (!fieldHidden(h.cell, h.key) && typeof h.cell[h.key] === "number" && (trueN(h.cell) ?? 0) > 0) candidates.push(h);
+        }
       }
-      const members = candidates.filter((c) => c.isTotal !== true && (trueN(c) ?? 0) > 0).sort((a, b) => (trueN(a) ?? 0) - (trueN(b) ?? 0));
-      const totals = candidates.filter((c) => c.isTotal === true && (trueN(c) ?? 0) > 0).sort((a, b) => (trueN(a) ?? 0) - (trueN(b) ?? 0));
-      pick = members[0] ?? totals[0];
+      const rank = (h: { cell: Obj; key: string }): number => ((h.key === "n") === wantsN ? 0 : 2) + (h.cell.isTotal === true ? 1 : 0);
+      candidates.sort((a, b) => rank(a) - rank(b) || bySize(a, b));
+      pick = candidates[0];
       frontier = next;
     }
-    if (pick !== undefined) picks.add(pick);
-    else throw new Error(`auditSuppression: a hidden figure (${String(owner.get(f.target.variable)?.partition)}) can be narrowed to ${f.min}..${f.max} and no shown figure tied to it is left to hide`);
+    if (pick === undefined) {
+      const owner = ownersOf.get(f.target.variable)?.[0];
+      throw new Error(`auditSuppression: a hidden figure (${String(owner?.cell.partition)} ${owner?.key ?? ""}) can be narrowed to ${f.min}..${f.max} and no shown figure tied to it is left to hide`);
+    }
+    const field = pick.key === "n" ? null : pick.key;
+    const id = `${String(index.get(pick.cell))}|${field ?? ""}`;
+    if (!picks.has(id)) picks.set(id, { cell: pick.cell, field });
   }
-  return [...picks];
+  return [...picks.values()];
 }
 
-function roundShown(v: number, base: number | undefined): number {
-  return base === undefined ? v : Math.round(v / base) * base;
-}

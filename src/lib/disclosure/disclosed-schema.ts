@@ -33,6 +33,8 @@ function widen(schema: z.ZodType, key: string | null): z.ZodType {
     }
     if (!("suppressed" in shape)) shape.suppressed = z.boolean().optional();
     if (!("suppressionReason" in shape)) shape.suppressionReason = z.string().optional();
+    // A cell shown with some of its figures hidden names them (`fields.ts`: field-level suppression).
+    if ("n" in shape && !("suppressedFields" in shape)) shape.suppressedFields = z.array(z.string()).optional();
     const widened = z.object(shape);
     return schema.meta() ? widened.meta(schema.meta() as Record<string, unknown>) : widened;
   }
@@ -42,7 +44,8 @@ function widen(schema: z.ZodType, key: string | null): z.ZodType {
 /**
  * The schema of a result after `applyDisclosure`, from the schema of the result before it: every number and
  * yes/no flag may be `null` (suppressed), every derived word (`DISCLOSURE_DERIVED_TEXT_FIELDS`) may be
- * `null`, every object may carry `suppressed` and `suppressionReason`, and identifier fields are optional
+ * `null`, every object may carry `suppressed` and `suppressionReason`, every cell (an object with `n`) the
+ * `suppressedFields` hidden while it is shown, and identifier fields are optional
  * (disclosure removes them). Literals, labels and other text are unchanged.
  * @param schema a zod schema of plain objects, arrays, unions, records and scalars
  * @returns a zod schema; its static type is `z.ZodType` (use `Disclosed<T>` for the value's type)

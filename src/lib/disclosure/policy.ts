@@ -46,6 +46,19 @@ export const ALL_OR_NONE_BELOW = 11;
  */
 export const MEAN_INTERVAL_BELOW = 11;
 
+/**
+ * A count rounded on its own to the nearest multiple of the base (halves up), as published counts are; with no
+ * base, the count itself. One rule for the report's cells, its counts outside cells and the audit's model of
+ * what a reader sees.
+ * @example
+ * roundToBase(12.5, 5) // => 15
+ * roundToBase(12, 5) // => 10
+ * roundToBase(12, undefined) // => 12
+ */
+export function roundToBase(v: number, base: number | undefined): number {
+  return base === undefined ? v : Math.round(v / base) * base;
+}
+
 /** The base that published counts are rounded to (DfE and Ofqual round counts to the nearest 5). */
 export const DEFAULT_PUBLIC_ROUNDING = 5;
 

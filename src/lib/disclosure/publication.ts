@@ -29,6 +29,7 @@ import type { ReportContent } from "../report/schema.js";
 import { finishDisclosedTrends, type GapTrendEntry } from "../report/comparisons.js";
 import type { AttainmentCell } from "../cohort/attainment.js";
 import { PRIVACY_REASON, type Disclosed } from "./disclosed.js";
+import { roundToBase } from "./policy.js";
 
 
 type Obj = Record<string, unknown>;
@@ -260,7 +261,7 @@ export function publishReport(report: unknown, options: PublishOptions): void {
   const base = options.roundCountsTo;
   if (base !== undefined) {
     // Counts of pupils outside the cells are rounded too (each on its own).
-    const round = (v: number): number => Math.round(v / base) * base;
+    const round = (v: number): number => roundToBase(v, base);
     r.meta.pupilsOnRoll = round(r.meta.pupilsOnRoll);
     r.meta.pupilsImported = round(r.meta.pupilsImported);
     r.identification.onRoll = round(r.identification.onRoll);
@@ -316,24 +317,21 @@ export function publishReport(report: unknown, options: PublishOptions): void {
   for (const cells of tables) for (const p of smallStatusPartitions(cells, options.threshold)) dropped.add(p);
   if (dropped.size > 0) {
     const prune = <T>(list: T[]): T[] => list.filter((item) => !(isObj(item) && (dropped.has(String(item.partition)) || refersTo(item, dropped))));
-    r.attainment.cells = prune(r.attainment.cells);
-    r.ks2Rwm.cells = prune(r.ks2Rwm.cells);
-    if (r.progress) r.progress.cells = prune(r.progress.cells);
-    r.attendance.cells = prune(r.attendance.cells);
-    r.attendance.national = prune(r.attendance.national);
-    r.suspensions.cells = prune(r.suspensions.cells);
-    r.targets.cells = prune(r.targets.cells);
-    r.gaps.attainment = prune(r.gaps.attainment);
-    r.gaps.national = prune(r.gaps.national);
-    r.gaps.ks2Rwm = prune(r.gaps.ks2Rwm);
-    for (const s of r.schools ?? []) {
+    // The tables a school's section shares with the report, pruned the same way for both (said once).
+    const pruneSection = (s: Pick<SchoolSection, "attainment" | "ks2Rwm" | "attendance" | "gaps">): void => {
       s.attainment.cells = prune(s.attainment.cells);
       s.ks2Rwm.cells = prune(s.ks2Rwm.cells);
       s.attendance.cells = prune(s.attendance.cells);
       s.attendance.national = prune(s.attendance.national);
       s.gaps.attainment = prune(s.gaps.attainment);
       s.gaps.ks2Rwm = prune(s.gaps.ks2Rwm);
-    }
+    };
+    pruneSection(r);
+    if (r.progress) r.progress.cells = prune(r.progress.cells);
+    r.suspensions.cells = prune(r.suspensions.cells);
+    r.targets.cells = prune(r.targets.cells);
+    r.gaps.national = prune(r.gaps.national);
+    for (const s of r.schools ?? []) pruneSection(s);
   }
   if (r.schools !== undefined && r.schools.length > 0) r.crossSchool = crossSchoolCellsOf(r.schools);
 }
