@@ -184,3 +184,11 @@ export type { DistributionRow, DistributionChartOptions } from "./charts/distrib
 
 // --- errors ---------------------------------------------------------------------------------------------
 export { SendscopeError, InvalidArgumentError, ImportError } from "./errors.js";
+
+// --- the SENCO's documents (issue #18): SEN information report, review planning, pupil profiles --------------
+export { figuresOf, inlineText, documentMarkdown, documentHtml, escapeText, longDate } from "./documents/document.js";
+export type { Figure, Inline, Block, DocSection, DocumentModel } from "./documents/document.js";
+export { valueAt, pathText, parsePath, figureAt, textAt, countText, percentText, HIDDEN_TEXT, NO_DATA_TEXT } from "./documents/figures.js";
+export type { JsonPath } from "./documents/figures.js";
+export { BROAD_AREAS_OF_NEED, senInformationReport } from "./documents/sen-report.js";
+export type { SenReportOptions } from "./documents/sen-report.js";
