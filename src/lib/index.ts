@@ -192,3 +192,10 @@ export { valueAt, pathText, parsePath, figureAt, textAt, countText, percentText,
 export type { JsonPath } from "./documents/figures.js";
 export { BROAD_AREAS_OF_NEED, senInformationReport } from "./documents/sen-report.js";
 export type { SenReportOptions } from "./documents/sen-report.js";
+export {
+  NOTICE_DAYS, DECISION_DAYS, TRANSFER_LEAD_DAYS, SCHOOL_HOLIDAYS, weekdayOnOrBefore, weekdayOnOrAfter, phaseTransferFor, holidayStart,
+  annualReviewPlan,
+} from "./documents/review-plan.js";
+export type { ReviewPlanOptions, PhaseTransfer, ReviewPlanRow, ReviewPlan } from "./documents/review-plan.js";
+export { pupilLabel, reviewCalendar } from "./documents/review-calendar.js";
+export type { ReviewCalendarOptions } from "./documents/review-calendar.js";

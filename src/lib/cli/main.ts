@@ -125,6 +125,24 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
       }, io);
     });
   program
+    .command("reviews")
+    .description("plan every EHC plan's annual review (due date, meeting, advice, invitations, report), optionally as an .ics calendar (CONFIDENTIAL: names pupils)")
+    .argument("<folder>", "folder holding the CSV exports")
+    .option("--as-of <date>", "the date to plan from (default: today)", isoDate)
+    .option("--ics <file>", "also write the plan as an iCalendar file")
+    .option("--names", "name pupils in full in the calendar (default: initials and year group)", false)
+    .option("--advice-weeks <n>", "weeks before the meeting to ask for advice and reports (default 6)", positiveWholeNumber)
+    .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
+    .action(async (folder: string, opts: { asOf?: string; ics?: string; names: boolean; adviceWeeks?: number; mapping?: string }) => {
+      exitCode = await (await import("./reviews.js")).runReviews(folder, {
+        names: opts.names,
+        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        ...(opts.ics === undefined ? {} : { ics: opts.ics }),
+        ...(opts.adviceWeeks === undefined ? {} : { adviceWeeks: opts.adviceWeeks }),
+        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
+      }, io);
+    });
+  program
     .command("serve")
     .description("serve built reports on this computer only (127.0.0.1) and print the address to open")
     .argument("[dir]", "the folder of reports", "reports")

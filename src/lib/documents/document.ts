@@ -146,7 +146,8 @@ function inlineHtml(parts: readonly Inline[]): string {
 
 /** Whether a table cell reads as a number (right-aligned). */
 function numeric(cell: readonly Inline[]): boolean {
-  return /^[\s~≈about−+\-–£]*[\d.,]+%?( of [\d,]+)?$/.test(inlineText(cell)) || inlineText(cell) === "–";
+  const text = inlineText(cell);
+  return /^(about )?[−+\-£]?[\d.,]+%?( of [\d,]+)?$/.test(text) || ["–", "hidden", "none"].includes(text);
 }
 
 /**
