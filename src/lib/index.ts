@@ -199,3 +199,7 @@ export {
 export type { ReviewPlanOptions, PhaseTransfer, ReviewPlanRow, ReviewPlan } from "./documents/review-plan.js";
 export { pupilLabel, reviewCalendar } from "./documents/review-calendar.js";
 export type { ReviewCalendarOptions } from "./documents/review-calendar.js";
+export { findPupil, onePupilData, pupilTimeline } from "./documents/pupil-timeline.js";
+export type { TargetCheck, TermAttendance, PupilTimeline } from "./documents/pupil-timeline.js";
+export { yearGroupWords, monthsAsAge, resultWords, pupilProfileDocument, parentsReportDocument } from "./documents/pupil-documents.js";
+export type { PupilDocumentOptions } from "./documents/pupil-documents.js";

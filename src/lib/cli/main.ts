@@ -143,6 +143,27 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
       }, io);
     });
   program
+    .command("profile")
+    .description("one pupil's profile for the SENCO (CONFIDENTIAL), or with --parents the report for the pupil's parents, as HTML, Markdown and PDF")
+    .argument("<folder>", "folder holding the CSV exports")
+    .requiredOption("--pupil <id>", "the pupil's UPN or MIS id (admission number)")
+    .option("--parents", "the report for the pupil's parents (plain English, about this child only)", false)
+    .option("--out <dir>", "where the files go", "documents")
+    .option("--as-of <date>", "the date of the record (default: the latest assessment date in the data)", isoDate)
+    .option("--prepared-on <date>", "the date printed as the document's date (default: today)", isoDate)
+    .option("--school-name <name>", "the school's name on the document")
+    .option("--no-pdf", "do not print a PDF")
+    .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
+    .action(async (folder: string, opts: { pupil: string; parents: boolean; out: string; asOf?: string; preparedOn?: string; schoolName?: string; pdf: boolean; mapping?: string }) => {
+      exitCode = await (await import("./profile.js")).runProfile(folder, {
+        pupil: opts.pupil, parents: opts.parents, out: opts.out, pdf: opts.pdf,
+        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        ...(opts.preparedOn === undefined ? {} : { preparedOn: opts.preparedOn }),
+        ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }),
+        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
+      }, io);
+    });
+  program
     .command("serve")
     .description("serve built reports on this computer only (127.0.0.1) and print the address to open")
     .argument("[dir]", "the folder of reports", "reports")
