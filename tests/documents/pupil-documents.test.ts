@@ -110,7 +110,7 @@ describe("the SENCO's pupil profile", () => {
     const md = documentMarkdown(pupilProfileDocument(pupilTimeline(data, "001362", ASOF), OPTIONS));
     expect(md.startsWith("**CONFIDENTIAL")).toBe(true);
     expect(md).toContain("| UPN | E873210123045 |");
-    expect(md).toContain("| ELSA (emotional literacy support) (ELSA-202425-A) | 16 September 2024 | 27 November 2024 | 10 of 12, 30 min | Ms Zoë Clarke (Teacher) | £96.00 | not measured |");
+    expect(md).toContain("| ELSA (emotional literacy support) (ELSA-202425-A) | 16 Sept 2024 | 27 Nov 2024 | 10 of 12, 30 min | Ms Zoë Clarke (Teacher) | £96.00 | not measured |");
     expect(md).toContain("| 11 October 2024 | 3 | suspension | Persistent disruptive behaviour |");
     // 126 of 126 sessions in autumn 2025/26 = 100.0%.
     expect(md).toContain("| Autumn term 2025/26 | 126 | 126 | 100.0% |");

@@ -169,7 +169,8 @@ export function documentHtml(doc: DocumentModel): string {
       else if (block.kind === "note") body.push(`<p class="note">${inlineHtml(block.parts)}</p>`);
       else if (block.kind === "list") body.push(`<ul>${block.items.map((item) => `<li>${inlineHtml(item)}</li>`).join("")}</ul>`);
       else {
-        const head = `<thead><tr>${block.head.map((h) => `<th scope="col">${escapeText(h)}</th>`).join("")}</tr></thead>`;
+        // A table of labelled values (every heading empty) has no heading row.
+        const head = block.head.every((h) => h === "") ? "" : `<thead><tr>${block.head.map((h) => `<th scope="col">${escapeText(h)}</th>`).join("")}</tr></thead>`;
         const rows = block.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0
           ? `<th scope="row">${inlineHtml(cell)}</th>`
           : `<td${numeric(cell) ? ` class="num"` : ""}>${inlineHtml(cell)}</td>`)).join("")}</tr>`).join("\n");

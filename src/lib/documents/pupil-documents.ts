@@ -93,6 +93,11 @@ function dateOrDash(iso: string | null): string {
   return iso === null ? "–" : longDate(iso);
 }
 
+/** "16 Sep 2024": dates in the profile's wide tables. */
+function shortDate(iso: string | null): string {
+  return iso === null ? "–" : new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
 function monthYear(iso: string): string {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 }
@@ -140,8 +145,8 @@ export function pupilProfileDocument(t: PupilTimeline, options: PupilDocumentOpt
         ? [{ kind: "paragraph", parts: ["The SEN register holds no record for this pupil."] }]
         : [{
           kind: "table", caption: "SEN register", head: ["From", "To", "Status", "Primary need", "Secondary need", "EHC plan date", "Last annual review"],
-          rows: t.senHistory.map((s) => [dateOrDash(s.startDate), s.endDate === null ? "open" : longDate(s.endDate), SEN_STATUS_LABELS[s.status],
-            needWords(s.primaryNeed), s.secondaryNeed === null ? "–" : needWords(s.secondaryNeed), dateOrDash(s.ehcPlanDate), dateOrDash(s.lastAnnualReview)].map((c) => [c])),
+          rows: t.senHistory.map((s) => [shortDate(s.startDate), s.endDate === null ? "open" : shortDate(s.endDate), SEN_STATUS_LABELS[s.status],
+            needWords(s.primaryNeed), s.secondaryNeed === null ? "–" : needWords(s.secondaryNeed), shortDate(s.ehcPlanDate), shortDate(s.lastAnnualReview)].map((c) => [c])),
         }],
     },
   ];
@@ -170,7 +175,7 @@ export function pupilProfileDocument(t: PupilTimeline, options: PupilDocumentOpt
         kind: "table", caption: "Interventions (provision map)",
         head: ["Intervention", "From", "To", "Sessions attended", "Staff", "Cost", "Entry → exit (target)"],
         rows: t.provision.map((x) => [
-          `${x.intervention}${x.group === null ? "" : ` (${x.group})`}`, longDate(x.startDate), x.endDate === null ? "continuing" : longDate(x.endDate),
+          `${x.intervention}${x.group === null ? "" : ` (${x.group})`}`, shortDate(x.startDate), x.endDate === null ? "continuing" : shortDate(x.endDate),
           `${x.sessionsAttended ?? "–"} of ${x.sessionsPlanned ?? "–"}${x.minutesPerSession === null ? "" : `, ${x.minutesPerSession} min`}`,
           x.staff ?? "–", x.cost === null ? "–" : `£${x.cost.toFixed(2)}`,
           x.measure === null ? "not measured"
@@ -184,7 +189,7 @@ export function pupilProfileDocument(t: PupilTimeline, options: PupilDocumentOpt
       ? [{ kind: "paragraph", parts: [`No assessment result up to ${longDate(t.asOf)}.`] }]
       : [{
         kind: "table", caption: `Every result up to ${longDate(t.asOf)}`, head: ["Subject", "Measure", "Point", "Date", "Result"],
-        rows: t.assessments.map((a) => [SUBJECTS[a.subject] ?? a.subject, MEASURES[a.measure] ?? a.measure, a.point, longDate(a.date),
+        rows: t.assessments.map((a) => [SUBJECTS[a.subject] ?? a.subject, MEASURES[a.measure] ?? a.measure, a.point, shortDate(a.date),
           a.measure === "teacherAssessment" ? `${a.grade ?? "–"} (${resultWords(a)})` : resultWords(a)].map((c) => [c])),
       }],
   });
