@@ -79,7 +79,8 @@ export async function runSenReport(folder: string, options: SenReportCliOptions,
   const stem = join(out, `sen-information-report-${report.meta.generatedFor}`);
   await writeFile(`${stem}.md`, markdown);
   await writeFile(`${stem}.html`, html);
-  const lines = [`SEN information report (figures as at ${longDate(report.meta.generatedFor)}, for the public: small groups hidden, counts rounded to 5):`, `  ${stem}.md`, `  ${stem}.html`];
+  const d = report.meta.disclosure;
+  const lines = [`SEN information report (figures as at ${longDate(report.meta.generatedFor)}, for the public: groups under ${d.threshold} hidden, counts rounded to ${d.roundCountsTo ?? 1}):`, `  ${stem}.md`, `  ${stem}.html`];
   if (options.pdf !== false) {
     const footer = `SEN information report · figures as at ${longDate(report.meta.generatedFor)}`;
     const outcome = await printDocuments({ items: [{ html, pdf: `${stem}.pdf`, footer }] });
