@@ -321,7 +321,7 @@ export function parentsReportDocument(t: PupilTimeline, options: PupilDocumentOp
     blocks: t.attendance.length === 0
       ? [{ kind: "paragraph", parts: [`No attendance is recorded for ${name}.`] }]
       : [
-        { kind: "paragraph", parts: ["A session is half a school day. Missing one session in ten (attendance below 90%) is called persistent absence."] },
+        { kind: "paragraph", parts: ["A session is half a school day. Missing one session in ten or more (attendance of 90% or less) is called persistent absence."] },
         {
           kind: "table", caption: `${name}'s attendance each term`, head: ["Term", "Sessions attended", "Attendance"],
           rows: t.attendance.map((a) => [termWords(a.term, a.academicYear), `${a.attendedSessions} of ${a.possibleSessions}`, percent(a.rate)].map((c) => [c])),
