@@ -36,6 +36,8 @@ const LAYERS = [
   [{ type: "disclosure", pattern: `${lib}/disclosure/**` }],
   // Building a report: analyses, then disclosure for the audience.
   [{ type: "report-build", pattern: `${lib}/report/**` }],
+  // The SENCO's documents (SEN information report, review planning, pupil profiles), made from reports and data.
+  [{ type: "documents", pattern: `${lib}/documents/**` }],
   [{ type: "charts", pattern: `${lib}/charts/**` }, { type: "cli", pattern: `${lib}/cli/**` }],
   [{ type: "barrel", pattern: `${lib}/index.ts` }],
 ];

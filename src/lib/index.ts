@@ -212,3 +212,22 @@ export type { DistributionRow, DistributionChartOptions } from "./charts/distrib
 
 // --- errors ---------------------------------------------------------------------------------------------
 export { SendscopeError, InvalidArgumentError, ImportError } from "./errors.js";
+
+// --- the SENCO's documents (issue #18): SEN information report, review planning, pupil profiles --------------
+export { figuresOf, inlineText, documentMarkdown, documentHtml, escapeText, longDate } from "./documents/document.js";
+export type { Figure, Inline, Block, DocSection, DocumentModel } from "./documents/document.js";
+export { valueAt, pathText, parsePath, figureAt, textAt, countText, percentText, HIDDEN_TEXT, NO_DATA_TEXT } from "./documents/figures.js";
+export type { JsonPath } from "./documents/figures.js";
+export { BROAD_AREAS_OF_NEED, senInformationReport } from "./documents/sen-report.js";
+export type { SenReportOptions } from "./documents/sen-report.js";
+export {
+  NOTICE_DAYS, DECISION_DAYS, TRANSFER_LEAD_DAYS, SCHOOL_HOLIDAYS, weekdayOnOrBefore, weekdayOnOrAfter, phaseTransferFor, holidayStart,
+  annualReviewPlan,
+} from "./documents/review-plan.js";
+export type { ReviewPlanOptions, PhaseTransfer, ReviewPlanRow, ReviewPlan } from "./documents/review-plan.js";
+export { pupilLabel, reviewCalendar } from "./documents/review-calendar.js";
+export type { ReviewCalendarOptions } from "./documents/review-calendar.js";
+export { findPupil, onePupilData, pupilTimeline } from "./documents/pupil-timeline.js";
+export type { TargetCheck, TermAttendance, PupilTimeline } from "./documents/pupil-timeline.js";
+export { yearGroupWords, monthsAsAge, resultWords, pupilProfileDocument, parentsReportDocument } from "./documents/pupil-documents.js";
+export type { PupilDocumentOptions } from "./documents/pupil-documents.js";

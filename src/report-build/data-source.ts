@@ -21,6 +21,7 @@ import { loadNationalFigures } from "../data/national.js";
 import { IMPORTED_ENV, type ImportedHandover } from "../lib/cli/report.js";
 import { reportName } from "../lib/report/report-name.js";
 import { PROBLEM_TITLES } from "../lib/cli/problem-titles.js";
+import { annualReviewPlan } from "../lib/documents/review-plan.js";
 
 /**
  * What the import did not read, for the SENCO's data-quality page: files in the folder it did not read (with
@@ -85,6 +86,8 @@ export async function loadDashboardReport(audience: Audience, folder: string = d
     dataFolder: audience === "senco" ? folder : null,
     // For the SENCO only (file names and column headers can name pupils): what the import did not read.
     ...(audience === "senco" ? { notRead: notReadOf(data) } : {}),
+    // For the SENCO only (names pupils): each EHC plan's annual-review plan on the report's date.
+    ...(audience === "senco" ? { reviewPlan: annualReviewPlan(data, (report.meta as { generatedFor: string }).generatedFor) } : {}),
     labels: { needs: NEED_LABELS, senStatus: SEN_STATUS_LABELS, ...(audience === "senco" ? { problems: PROBLEM_TITLES } : {}) },
   };
   return out;

@@ -104,6 +104,68 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
       exitCode = await (await import("./report.js")).runReport(folder, { out: opts.out, ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }) }, io);
     });
   program
+    .command("sen-report")
+    .description("write the data sections of the annual SEN information report (for the public: small groups hidden, counts rounded) as Markdown, HTML and PDF")
+    .argument("<folder>", "folder holding the CSV exports")
+    .option("--out <dir>", "where the files go", "documents")
+    .option("--as-of <date>", "the date the figures describe (default: the latest assessment date in the data)", isoDate)
+    .option("--prepared-on <date>", "the date printed as the report's date (default: today)", isoDate)
+    .option("--threshold <n>", "hide groups of fewer than n pupils (default 6, and never below 6)", positiveWholeNumber)
+    .option("--national <file>", "a national-figures JSON file to compare against instead of the built-in figures")
+    .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
+    .option("--school-name <name>", "the school's name on the report")
+    .option("--no-pdf", "do not print a PDF")
+    .action(async (folder: string, opts: { out: string; asOf?: string; preparedOn?: string; threshold?: number; national?: string; mapping?: string; schoolName?: string; pdf: boolean }) => {
+      exitCode = await (await import("./sen-report.js")).runSenReport(folder, {
+        out: opts.out, pdf: opts.pdf,
+        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        ...(opts.preparedOn === undefined ? {} : { preparedOn: opts.preparedOn }),
+        ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
+        ...(opts.national === undefined ? {} : { national: opts.national }),
+        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
+        ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }),
+      }, io);
+    });
+  program
+    .command("reviews")
+    .description("plan every EHC plan's annual review (due date, meeting, advice, invitations, report), optionally as an .ics calendar (CONFIDENTIAL: names pupils)")
+    .argument("<folder>", "folder holding the CSV exports")
+    .option("--as-of <date>", "the date to plan from (default: today)", isoDate)
+    .option("--ics <file>", "also write the plan as an iCalendar file")
+    .option("--names", "name pupils in full in the calendar (default: initials and year group)", false)
+    .option("--advice-weeks <n>", "weeks before the meeting to ask for advice and reports (default 6)", positiveWholeNumber)
+    .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
+    .action(async (folder: string, opts: { asOf?: string; ics?: string; names: boolean; adviceWeeks?: number; mapping?: string }) => {
+      exitCode = await (await import("./reviews.js")).runReviews(folder, {
+        names: opts.names,
+        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        ...(opts.ics === undefined ? {} : { ics: opts.ics }),
+        ...(opts.adviceWeeks === undefined ? {} : { adviceWeeks: opts.adviceWeeks }),
+        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
+      }, io);
+    });
+  program
+    .command("profile")
+    .description("one pupil's profile for the SENCO (CONFIDENTIAL), or with --parents the report for the pupil's parents, as HTML, Markdown and PDF")
+    .argument("<folder>", "folder holding the CSV exports")
+    .requiredOption("--pupil <id>", "the pupil's UPN or MIS id (admission number)")
+    .option("--parents", "the report for the pupil's parents (plain English, about this child only)", false)
+    .option("--out <dir>", "where the files go", "documents")
+    .option("--as-of <date>", "the date of the record (default: the latest assessment date in the data)", isoDate)
+    .option("--prepared-on <date>", "the date printed as the document's date (default: today)", isoDate)
+    .option("--school-name <name>", "the school's name on the document")
+    .option("--no-pdf", "do not print a PDF")
+    .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
+    .action(async (folder: string, opts: { pupil: string; parents: boolean; out: string; asOf?: string; preparedOn?: string; schoolName?: string; pdf: boolean; mapping?: string }) => {
+      exitCode = await (await import("./profile.js")).runProfile(folder, {
+        pupil: opts.pupil, parents: opts.parents, out: opts.out, pdf: opts.pdf,
+        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        ...(opts.preparedOn === undefined ? {} : { preparedOn: opts.preparedOn }),
+        ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }),
+        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
+      }, io);
+    });
+  program
     .command("serve")
     .description("serve built reports on this computer only (127.0.0.1) and print the address to open")
     .argument("[dir]", "the folder of reports", "reports")

@@ -1,0 +1,101 @@
+/**
+ * `sendscope profile <folder> --pupil <UPN or MIS id> [--parents]`: one pupil's profile for the SENCO
+ * (confidential), or with `--parents` the report for the pupil's parents, as HTML, Markdown and (with a
+ * browser) PDF.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { ImportError, InvalidArgumentError } from "../errors.js";
+import { importFolder, loadMappingFile } from "../import/import-folder.js";
+import { findPupilIdentifiers } from "../disclosure/identifiers.js";
+import { defaultAsOf } from "../report/build-report.js";
+import { documentHtml, documentMarkdown, longDate } from "../documents/document.js";
+import { pupilTimeline } from "../documents/pupil-timeline.js";
+import { parentsReportDocument, pupilProfileDocument } from "../documents/pupil-documents.js";
+import type { CommandIo } from "./io.js";
+import { printDocuments } from "./print-documents.js";
+
+/** Options of `runProfile` (the command's flags). */
+export interface ProfileOptions {
+  /** The pupil's UPN or MIS id. */
+  pupil: string;
+  /** The report for parents instead of the SENCO's profile. */
+  parents?: boolean;
+  /** Folder the files go in (made if missing). */
+  out: string;
+  /** The date of the record (default: the latest assessment date in the data). */
+  asOf?: string;
+  /** The date printed as prepared (default today). */
+  preparedOn?: string;
+  /** The school's name on the document. */
+  schoolName?: string;
+  /** Print a PDF with a browser; default true. */
+  pdf?: boolean;
+  /** A column-mapping JSON file. */
+  mapping?: string;
+}
+
+/**
+ * A name made safe for a file name: letters (any alphabet), digits and dashes.
+ * @example
+ * fileSlug("Siân O'Connor") // => "Siân-OConnor"
+ */
+export function fileSlug(text: string): string {
+  return text.normalize("NFC").replace(/['’]/g, "").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "") || "pupil";
+}
+
+/**
+ * Run `profile`: import the folder, build the pupil's timeline on `asOf`, write the SENCO's profile (or, with
+ * `parents`, the report for parents) as HTML and Markdown, and print the PDF with a browser when one is found.
+ * The report for parents is checked for any other pupil's name, UPN or MIS id before it is written. Returns 0,
+ * or 2 for a folder, pupil or option that cannot be used.
+ * @example
+ * await runProfile("fixtures/sample-school", { pupil: "001435", parents: true, out: "documents" }, processIo()) // => 0
+ */
+export async function runProfile(folder: string, options: ProfileOptions, io: CommandIo): Promise<number> {
+  let built;
+  try {
+    const mapping = options.mapping === undefined ? undefined : await loadMappingFile(options.mapping);
+    const data = await importFolder(folder, mapping === undefined ? {} : { mapping });
+    const asOf = options.asOf ?? defaultAsOf(data).asOf;
+    const timeline = pupilTimeline(data, options.pupil, asOf);
+    const docOptions = { preparedOn: options.preparedOn ?? new Date().toISOString().slice(0, 10), schoolName: options.schoolName ?? null };
+    const doc = options.parents === true ? parentsReportDocument(timeline, docOptions) : pupilProfileDocument(timeline, docOptions);
+    built = { data, timeline, doc, asOf };
+  } catch (error) {
+    if (error instanceof ImportError || error instanceof InvalidArgumentError) {
+      io.stderr(`sendscope profile: ${error.message.split("\n")[0]}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const { data, timeline, doc, asOf } = built;
+  const markdown = documentMarkdown(doc);
+  const html = documentHtml(doc);
+  const p = timeline.pupil;
+  if (options.parents === true) {
+    const others = data.pupils.filter((x) => x.pupilId !== p.pupilId);
+    const found = findPupilIdentifiers({ markdown, html }, others);
+    if (found.length > 0) {
+      io.stderr(`sendscope profile: the report for parents would name another pupil (${found[0]!.kind} at ${found[0]!.path}); nothing was written\n`);
+      return 1;
+    }
+  }
+  const out = resolve(options.out);
+  await mkdir(out, { recursive: true });
+  const stem = options.parents === true
+    ? join(out, `report-for-parents-${fileSlug(`${p.forename} ${p.surname}`)}-${asOf}`)
+    : join(out, `pupil-profile-${fileSlug(`${p.surname} ${p.forename}`)}-${asOf}`);
+  await writeFile(`${stem}.md`, markdown);
+  await writeFile(`${stem}.html`, html);
+  const what = options.parents === true ? `Report for the parents of ${p.forename} ${p.surname}` : `Pupil profile of ${p.forename} ${p.surname} (CONFIDENTIAL)`;
+  const lines = [`${what}, up to ${longDate(asOf)}:`, `  ${stem}.md`, `  ${stem}.html`];
+  if (options.pdf !== false) {
+    const footer = options.parents === true ? `${p.forename}'s progress · up to ${longDate(asOf)}` : `CONFIDENTIAL · pupil profile of ${p.forename} ${p.surname} · up to ${longDate(asOf)}`;
+    const outcome = await printDocuments({ items: [{ html, pdf: `${stem}.pdf`, footer }] });
+    if (outcome.printed.length > 0) lines.push(`  ${stem}.pdf`);
+    else lines.push(`  no PDF: ${outcome.why ?? "not printed"} (open the HTML file in a browser and print it instead)`);
+  }
+  io.stdout(`${lines.join("\n")}\n`);
+  return 0;
+}
