@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { delimiter, join, resolve } from "node:path";
 import { REPO_ROOT } from "./data-source.js";
@@ -16,11 +16,30 @@ import { checkPage, launchChromium } from "./browser.js";
 /** The two builds: everything for the SENCO, or the governors' report only. */
 export type Site = "senco" | "governors";
 
-/** Framework's cache folders (stale loader output lives in `cache/data`). */
+/**
+ * Framework's cache folders. Loader output is cached under `cache/` at the page's path (`cache/data/…`, and for
+ * the SENCO site's copy of the governors' page `cache/governors/data/…`); `cache/_npm`, `_node` and
+ * `_observablehq` hold Framework's own files.
+ */
 export const CACHE_FOLDERS = {
   senco: join(REPO_ROOT, "dashboards", ".observablehq"),
   governors: join(REPO_ROOT, "dashboards", "governors", ".observablehq"),
 } as const;
+
+/**
+ * The cached loader output of a Framework cache folder: every entry of its `cache/` but Framework's own
+ * (names starting with `_`). Framework reruns a loader only when the loader file is newer than its cached
+ * output, so output made by older code (a report without a new section) would otherwise be published.
+ * @param cacheFolder a `.observablehq` folder
+ * @returns the paths to remove before a build (none when there is no cache)
+ * @example
+ * staleLoaderOutput("/no/such/folder") // => []
+ */
+export function staleLoaderOutput(cacheFolder: string): string[] {
+  const cache = join(cacheFolder, "cache");
+  if (!existsSync(cache)) return [];
+  return readdirSync(cache).filter((name) => !name.startsWith("_")).map((name) => join(cache, name));
+}
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions {
@@ -35,7 +54,8 @@ export interface BuildSiteOptions {
 }
 
 /**
- * Build one site with `observable build` (fresh loader data: `cache/data` is removed first). The governors'
+ * Build one site with `observable build` (fresh loader data: every cached loader output is removed first,
+ * `staleLoaderOutput`). The governors'
  * build's cache folder is removed afterwards (it would otherwise sit inside `dashboards/governors`).
  * @returns the output folder and Framework's log
  * @throws {Error} when the build exits non-zero or writes no index.html
@@ -45,7 +65,7 @@ export interface BuildSiteOptions {
 export async function buildSite(site: Site, options: BuildSiteOptions = {}): Promise<{ output: string; log: string }> {
   const dist = resolve(options.dist ?? join(REPO_ROOT, "dist"));
   const output = join(dist, site);
-  rmSync(join(CACHE_FOLDERS[site], "cache", "data"), { recursive: true, force: true });
+  for (const stale of staleLoaderOutput(CACHE_FOLDERS[site])) rmSync(stale, { recursive: true, force: true });
   rmSync(output, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, SENDSCOPE_SITE: site, SENDSCOPE_DIST: dist, TZ: process.env.TZ ?? "UTC" };
   if (options.data !== undefined) env.SENDSCOPE_DATA = resolve(options.data);

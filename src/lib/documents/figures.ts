@@ -50,10 +50,12 @@ export const NO_DATA_TEXT = "–";
 
 /**
  * A figure read from `root` at `path` and printed by `format`; a null value prints `HIDDEN_TEXT` when the
- * object holding it (or one holding that) is marked `suppressed`, else `NO_DATA_TEXT`.
+ * object holding it (or one holding that) is marked `suppressed`, or lists the field in `suppressedFields`
+ * (a shown cell with one count hidden), else `NO_DATA_TEXT`.
  * @example
  * figureAt({ c: { n: 60, rate: 0.25 } }, ["c", "rate"], percentText).text // => "25.0%"
  * figureAt({ c: { n: null, rate: null, suppressed: true } }, ["c", "rate"], percentText).text // => "hidden"
+ * figureAt({ c: { n: 60, severeCount: null, suppressedFields: ["severeCount"] } }, ["c", "severeCount"]).text // => "hidden"
  */
 export function figureAt(root: unknown, path: JsonPath, format: (v: number) => string = countText): Figure {
   const value = valueAt(root, path);
@@ -61,7 +63,10 @@ export function figureAt(root: unknown, path: JsonPath, format: (v: number) => s
   let hidden = false;
   for (let i = path.length - 1; i >= 0 && !hidden; i -= 1) {
     const holder = valueAt(root, path.slice(0, i));
-    if (holder !== null && typeof holder === "object" && (holder as { suppressed?: unknown }).suppressed === true) hidden = true;
+    if (holder === null || typeof holder !== "object") continue;
+    const { suppressed, suppressedFields } = holder as { suppressed?: unknown; suppressedFields?: unknown };
+    // Hidden whole (`suppressed`), or only this field of a shown cell (`suppressedFields`, the numerator rule).
+    if (suppressed === true || (Array.isArray(suppressedFields) && suppressedFields.includes(path[i]))) hidden = true;
   }
   return { figure: true, path: pathText(path), value: null, text: hidden ? HIDDEN_TEXT : NO_DATA_TEXT };
 }
