@@ -100,6 +100,9 @@ export { costPlacements, staffRole } from "./provision/placement-cost.js";
 export type { PlacementCost } from "./provision/placement-cost.js";
 export { financialYearOf, yearBounds, yearOf, yearShares } from "./provision/years.js";
 export type { YearKind } from "./provision/years.js";
+export { placementWeeks } from "./provision/weeks.js";
+export { pupilProvisionCosts } from "./provision/pupil-costs.js";
+export type { PupilProvisionCosts } from "./provision/pupil-costs.js";
 export {
   ProvisionReport, ProvisionCell, StaffHoursCell, ProvisionPupil, ProvisionPupilPlacement, ProvisionBasis,
   ProvisionRate, ProvisionYearTotal, UncostedPlacement,
@@ -231,3 +234,5 @@ export { findPupil, onePupilData, pupilTimeline } from "./documents/pupil-timeli
 export type { TargetCheck, TermAttendance, PupilTimeline } from "./documents/pupil-timeline.js";
 export { yearGroupWords, monthsAsAge, resultWords, pupilProfileDocument, parentsReportDocument } from "./documents/pupil-documents.js";
 export type { PupilDocumentOptions } from "./documents/pupil-documents.js";
+export { MEASURE_LABELS, measureLabel, pounds } from "./documents/pupil-documents.js";
+export { evidencePackDocument } from "./documents/pupil-evidence-pack.js";

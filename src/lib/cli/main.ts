@@ -146,19 +146,22 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     });
   program
     .command("profile")
-    .description("one pupil's profile for the SENCO (CONFIDENTIAL), or with --parents the report for the pupil's parents, as HTML, Markdown and PDF")
+    .description("one pupil's profile for the SENCO (CONFIDENTIAL), with --parents the report for the pupil's parents, or with --evidence-pack the top-up evidence pack (CONFIDENTIAL), as HTML, Markdown and PDF")
     .argument("<folder>", "folder holding the CSV exports")
     .requiredOption("--pupil <id>", "the pupil's UPN or MIS id (admission number)")
     .option("--parents", "the report for the pupil's parents (plain English, about this child only)", false)
+    .option("--evidence-pack", "the top-up evidence pack (CONFIDENTIAL): the profile with the costed provision map against the £6,000 threshold", false)
+    .option("--costs <file>", "with --evidence-pack: a sendscope.costs.json of rates, group sizes, threshold and top-up bands, as for analyse")
     .option("--out <dir>", "where the files go", "documents")
     .option("--as-of <date>", "the date of the record (default: the latest assessment date in the data)", isoDate)
     .option("--prepared-on <date>", "the date printed as the document's date (default: today)", isoDate)
     .option("--school-name <name>", "the school's name on the document")
     .option("--no-pdf", "do not print a PDF")
     .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
-    .action(async (folder: string, opts: { pupil: string; parents: boolean; out: string; asOf?: string; preparedOn?: string; schoolName?: string; pdf: boolean; mapping?: string }) => {
+    .action(async (folder: string, opts: { pupil: string; parents: boolean; evidencePack: boolean; costs?: string; out: string; asOf?: string; preparedOn?: string; schoolName?: string; pdf: boolean; mapping?: string }) => {
       exitCode = await (await import("./profile.js")).runProfile(folder, {
-        pupil: opts.pupil, parents: opts.parents, out: opts.out, pdf: opts.pdf,
+        pupil: opts.pupil, parents: opts.parents, evidencePack: opts.evidencePack, out: opts.out, pdf: opts.pdf,
+        ...(opts.costs === undefined ? {} : { costs: opts.costs }),
         ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
         ...(opts.preparedOn === undefined ? {} : { preparedOn: opts.preparedOn }),
         ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }),

@@ -23,6 +23,27 @@ const SUBJECTS: Record<string, string> = {
   science: "Science", phonics: "Phonics", mtc: "Multiplication tables", other: "Other",
 };
 
+/**
+ * Measure names as the SENCO's pages write them (`dashboards/components/view.js`, `MEASURE_LABELS`; a test
+ * checks the two agree): the words of the pupil profile and the top-up evidence pack. The report for parents
+ * spells a few out further (`MEASURES` below: "multiplication tables check", not "MTC score").
+ * @example
+ * MEASURE_LABELS.readingAge // => "reading age"
+ */
+export const MEASURE_LABELS: Readonly<Record<string, string>> = {
+  standardised: "standardised score", scaled: "KS2 scaled score", readingAge: "reading age", spellingAge: "spelling age",
+  teacherAssessment: "teacher assessment", phonicsMark: "phonics check", mtcScore: "MTC score", rawScore: "score",
+};
+
+/**
+ * A measure's name for the SENCO's documents (`MEASURE_LABELS`), or the code itself when it has none.
+ * @example
+ * measureLabel("phonicsMark") // => "phonics check"
+ */
+export function measureLabel(measure: string): string {
+  return MEASURE_LABELS[measure] ?? measure;
+}
+
 const MEASURES: Record<string, string> = {
   scaled: "scaled score", standardised: "standardised score", readingAge: "reading age", spellingAge: "spelling age",
   teacherAssessment: "teacher assessment", phonicsMark: "phonics check mark", mtcScore: "multiplication tables check", rawScore: "score",
@@ -33,6 +54,15 @@ const GRADES: Record<string, string> = {
   HNM: "has not met the expected standard", EM: "assessed with the engagement model", BLW: "working below the standard of the tests",
   A: "absent", D: "disapplied",
 };
+
+/**
+ * Pounds to the penny: "£6,840.00".
+ * @example
+ * pounds(2331.818) // => "£2,331.82"
+ */
+export function pounds(x: number): string {
+  return `£${x.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
 
 /**
  * A year group in words.
@@ -177,9 +207,9 @@ export function pupilProfileDocument(t: PupilTimeline, options: PupilDocumentOpt
         rows: t.provision.map((x) => [
           `${x.intervention}${x.group === null ? "" : ` (${x.group})`}`, shortDate(x.startDate), x.endDate === null ? "continuing" : shortDate(x.endDate),
           `${x.sessionsAttended ?? "–"} of ${x.sessionsPlanned ?? "–"}${x.minutesPerSession === null ? "" : `, ${x.minutesPerSession} min`}`,
-          x.staff ?? "–", x.cost === null ? "–" : `£${x.cost.toFixed(2)}`,
+          x.staff ?? "–", x.cost === null ? "–" : pounds(x.cost),
           x.measure === null ? "not measured"
-            : `${MEASURES[x.measure] ?? x.measure}: ${x.entryScore === null ? "–" : resultWords({ measure: x.measure, score: x.entryScore, grade: null })} → ${x.exitScore === null ? "–" : resultWords({ measure: x.measure, score: x.exitScore, grade: null })}${x.exitTarget === null ? "" : ` (${resultWords({ measure: x.measure, score: x.exitTarget, grade: null })})`}`,
+            : `${measureLabel(x.measure)}: ${x.entryScore === null ? "–" : resultWords({ measure: x.measure, score: x.entryScore, grade: null })} → ${x.exitScore === null ? "–" : resultWords({ measure: x.measure, score: x.exitScore, grade: null })}${x.exitTarget === null ? "" : ` (${resultWords({ measure: x.measure, score: x.exitTarget, grade: null })})`}`,
         ].map((c) => [c])),
       }],
   });
@@ -189,7 +219,7 @@ export function pupilProfileDocument(t: PupilTimeline, options: PupilDocumentOpt
       ? [{ kind: "paragraph", parts: [`No assessment result up to ${longDate(t.asOf)}.`] }]
       : [{
         kind: "table", caption: `Every result up to ${longDate(t.asOf)}`, head: ["Subject", "Measure", "Point", "Date", "Result"],
-        rows: t.assessments.map((a) => [SUBJECTS[a.subject] ?? a.subject, MEASURES[a.measure] ?? a.measure, a.point, shortDate(a.date),
+        rows: t.assessments.map((a) => [SUBJECTS[a.subject] ?? a.subject, measureLabel(a.measure), a.point, shortDate(a.date),
           a.measure === "teacherAssessment" ? `${a.grade ?? "–"} (${resultWords(a)})` : resultWords(a)].map((c) => [c])),
       }],
   });
