@@ -9,7 +9,8 @@ import { ImportError, InvalidArgumentError } from "../errors.js";
 import { importFolder, loadMappingFile } from "../import/import-folder.js";
 import { findPupilIdentifiers } from "../disclosure/identifiers.js";
 import { defaultAsOf } from "../report/build-report.js";
-import { documentHtml, documentMarkdown, longDate } from "../documents/document.js";
+import { documentHtml, documentMarkdown } from "../documents/document.js";
+import { dateLabel } from "../format/text.js";
 import { pupilTimeline } from "../documents/pupil-timeline.js";
 import { parentsReportDocument, pupilProfileDocument } from "../documents/pupil-documents.js";
 import type { CommandIo } from "./io.js";
@@ -89,9 +90,9 @@ export async function runProfile(folder: string, options: ProfileOptions, io: Co
   await writeFile(`${stem}.md`, markdown);
   await writeFile(`${stem}.html`, html);
   const what = options.parents === true ? `Report for the parents of ${p.forename} ${p.surname}` : `Pupil profile of ${p.forename} ${p.surname} (CONFIDENTIAL)`;
-  const lines = [`${what}, up to ${longDate(asOf)}:`, `  ${stem}.md`, `  ${stem}.html`];
+  const lines = [`${what}, up to ${dateLabel(asOf)}:`, `  ${stem}.md`, `  ${stem}.html`];
   if (options.pdf !== false) {
-    const footer = options.parents === true ? `${p.forename}'s progress · up to ${longDate(asOf)}` : `CONFIDENTIAL · pupil profile of ${p.forename} ${p.surname} · up to ${longDate(asOf)}`;
+    const footer = options.parents === true ? `${p.forename}'s progress · up to ${dateLabel(asOf)}` : `CONFIDENTIAL · pupil profile of ${p.forename} ${p.surname} · up to ${dateLabel(asOf)}`;
     const outcome = await printDocuments({ items: [{ html, pdf: `${stem}.pdf`, footer }] });
     if (outcome.printed.length > 0) lines.push(`  ${stem}.pdf`);
     else lines.push(`  no PDF: ${outcome.why ?? "not printed"} (open the HTML file in a browser and print it instead)`);

@@ -11,7 +11,8 @@ import { loadMappingFile } from "../import/import-folder.js";
 import { policyFor } from "../disclosure/policy.js";
 import { assertNoPupilIdentifiers } from "../disclosure/identifiers.js";
 import { analyseFolder } from "../report/analyse-folder.js";
-import { documentHtml, documentMarkdown, longDate } from "../documents/document.js";
+import { documentHtml, documentMarkdown } from "../documents/document.js";
+import { dateLabel } from "../format/text.js";
 import { senInformationReport } from "../documents/sen-report.js";
 import type { CommandIo } from "./io.js";
 import { printDocuments } from "./print-documents.js";
@@ -80,9 +81,9 @@ export async function runSenReport(folder: string, options: SenReportCliOptions,
   await writeFile(`${stem}.md`, markdown);
   await writeFile(`${stem}.html`, html);
   const d = report.meta.disclosure;
-  const lines = [`SEN information report (figures as at ${longDate(report.meta.generatedFor)}, for the public: groups under ${d.threshold} hidden, counts rounded to ${d.roundCountsTo ?? 1}):`, `  ${stem}.md`, `  ${stem}.html`];
+  const lines = [`SEN information report (figures as at ${dateLabel(report.meta.generatedFor)}, for the public: groups under ${d.threshold} hidden, counts rounded to ${d.roundCountsTo ?? 1}):`, `  ${stem}.md`, `  ${stem}.html`];
   if (options.pdf !== false) {
-    const footer = `SEN information report · figures as at ${longDate(report.meta.generatedFor)}`;
+    const footer = `SEN information report · figures as at ${dateLabel(report.meta.generatedFor)}`;
     const outcome = await printDocuments({ items: [{ html, pdf: `${stem}.pdf`, footer }] });
     if (outcome.printed.length > 0) lines.push(`  ${stem}.pdf`);
     else lines.push(`  no PDF: ${outcome.why ?? "not printed"} (open the HTML file in a browser and print it instead)`);

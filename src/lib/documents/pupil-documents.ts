@@ -7,7 +7,7 @@
 import { NEED_LABELS, SEN_STATUS_LABELS, type NeedCode } from "../../data/codes.js";
 import type { Assessment, PupilTarget } from "../schema/records.js";
 import type { Block, DocSection, DocumentModel } from "./document.js";
-import { longDate } from "./document.js";
+import { dateLabel as longDate } from "../format/text.js";
 import type { PupilTimeline } from "./pupil-timeline.js";
 
 /** Options of the pupil documents. */
