@@ -9,6 +9,7 @@ import { ImportError, InvalidArgumentError } from "../errors.js";
 import { importFolder, loadMappingFile } from "../import/import-folder.js";
 import { findPupilIdentifiers } from "../disclosure/identifiers.js";
 import { defaultAsOf } from "../report/build-report.js";
+import { reportName } from "../report/report-name.js";
 import { documentHtml, documentMarkdown } from "../documents/document.js";
 import { dateLabel } from "../format/text.js";
 import { pupilTimeline } from "../documents/pupil-timeline.js";
@@ -60,7 +61,7 @@ export async function runProfile(folder: string, options: ProfileOptions, io: Co
     const data = await importFolder(folder, mapping === undefined ? {} : { mapping });
     const asOf = options.asOf ?? defaultAsOf(data).asOf;
     const timeline = pupilTimeline(data, options.pupil, asOf);
-    const docOptions = { preparedOn: options.preparedOn ?? new Date().toISOString().slice(0, 10), schoolName: options.schoolName ?? null };
+    const docOptions = { preparedOn: options.preparedOn ?? new Date().toISOString().slice(0, 10), schoolName: reportName({ given: options.schoolName, data, folder }) };
     const doc = options.parents === true ? parentsReportDocument(timeline, docOptions) : pupilProfileDocument(timeline, docOptions);
     built = { data, timeline, doc, asOf };
   } catch (error) {

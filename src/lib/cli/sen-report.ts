@@ -11,6 +11,7 @@ import { loadMappingFile } from "../import/import-folder.js";
 import { policyFor } from "../disclosure/policy.js";
 import { assertNoPupilIdentifiers } from "../disclosure/identifiers.js";
 import { analyseFolder } from "../report/analyse-folder.js";
+import { nameFromFolder } from "../report/report-name.js";
 import { documentHtml, documentMarkdown } from "../documents/document.js";
 import { dateLabel } from "../format/text.js";
 import { senInformationReport } from "../documents/sen-report.js";
@@ -70,7 +71,9 @@ export async function runSenReport(folder: string, options: SenReportCliOptions,
     }
     throw error;
   }
-  const doc = senInformationReport(report, { preparedOn: options.preparedOn ?? today(), schoolName: options.schoolName ?? null });
+  // Named as `sendscope report` names the same folder: --school-name, else the pupils' school, else the folder.
+  const schoolName = options.schoolName ?? report.meta.schoolName ?? nameFromFolder(folder);
+  const doc = senInformationReport(report, { preparedOn: options.preparedOn ?? today(), schoolName });
   const markdown = documentMarkdown(doc);
   const html = documentHtml(doc);
   // Belt and braces: the report passed the identifier guard; the words added here hold none either.
