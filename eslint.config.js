@@ -18,7 +18,8 @@ const files = (dir, names) => `${lib}/${dir}/{${names.join(",")}}.ts`;
  * of a lower layer; elements of one layer do not import each other.
  */
 const LAYERS = [
-  [{ type: "base", pattern: ["src/data/**", `${lib}/errors.ts`] }],
+  // format/: how every output writes a date and escapes HTML (the charts, the report build and the documents).
+  [{ type: "base", pattern: ["src/data/**", `${lib}/errors.ts`, `${lib}/format/**`] }],
   [{ type: "schema", pattern: `${lib}/schema/**` }],
   [{ type: "stats", pattern: `${lib}/stats/**` }],
   [{ type: "import", pattern: `${lib}/import/**` }],

@@ -80,7 +80,11 @@ export const DEFAULT_ROLES: Record<string, DefaultRole> = {
   },
 };
 
-/** The four broad areas of need of the SEND Code of Practice (6.28–6.35), and `OTHER` for OTH and NSA. */
+/**
+ * The four broad areas of need of the SEND Code of Practice (6.28–6.35), and `OTHER` for OTH and NSA.
+ * @example
+ * AREAS_OF_NEED.length // => 5
+ */
 export const AREAS_OF_NEED = ["CI", "CL", "SEMH", "SP", "OTHER"] as const;
 /** A broad area of need. */
 export type AreaOfNeed = (typeof AREAS_OF_NEED)[number];

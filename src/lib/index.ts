@@ -96,9 +96,8 @@ export {
   costsConfig, parseCostsConfig, loadCostsConfig, CostsConfigInput, CostRole, InterventionCosting, TopUpBand,
 } from "./provision/config.js";
 export type { CostsConfig } from "./provision/config.js";
-export { costPlacements, staffRole } from "./provision/placement-cost.js";
+export { costPlacements } from "./provision/placement-cost.js";
 export type { PlacementCost } from "./provision/placement-cost.js";
-export { financialYearOf, yearBounds, yearOf, yearShares } from "./provision/years.js";
 export type { YearKind } from "./provision/years.js";
 export { placementWeeks } from "./provision/weeks.js";
 export { pupilProvisionCosts } from "./provision/pupil-costs.js";
@@ -137,7 +136,6 @@ export { ReportNationalComparison, GapTrendEntry, TREND_MEASURES } from "./repor
 export { SchoolSection } from "./report/per-school.js";
 export { analyseFolder } from "./report/analyse-folder.js";
 export type { AnalyseFolderOptions } from "./report/analyse-folder.js";
-export { reportName, nameFromFolder, exportsSchool } from "./report/report-name.js";
 export type { CrossSchoolCell } from "./report/per-school.js";
 
 // --- cohort: groups, SEN identification, attainment, progress, attendance, targets, EHC reviews -------------
@@ -208,7 +206,6 @@ export type { IntervalRow, IntervalChartOptions, GapChartRow, ProgressChartRow, 
 export { groupRateChart, attainmentChart, identificationChart, attendanceChart } from "./charts/rate-bars.js";
 export type { RateRow, RateChartOptions } from "./charts/rate-bars.js";
 export { trendChart } from "./charts/trend.js";
-export { dateLabel } from "./charts/text.js";
 export type { TrendRow, TrendChartOptions } from "./charts/trend.js";
 export { distributionChart } from "./charts/distribution.js";
 export type { DistributionRow, DistributionChartOptions } from "./charts/distribution.js";
@@ -217,22 +214,20 @@ export type { DistributionRow, DistributionChartOptions } from "./charts/distrib
 export { SendscopeError, InvalidArgumentError, ImportError } from "./errors.js";
 
 // --- the SENCO's documents (issue #18): SEN information report, review planning, pupil profiles --------------
-export { figuresOf, inlineText, documentMarkdown, documentHtml, escapeText, longDate } from "./documents/document.js";
+export { figuresOf, documentMarkdown, documentHtml } from "./documents/document.js";
 export type { Figure, Inline, Block, DocSection, DocumentModel } from "./documents/document.js";
-export { valueAt, pathText, parsePath, figureAt, textAt, countText, percentText, HIDDEN_TEXT, NO_DATA_TEXT } from "./documents/figures.js";
-export type { JsonPath } from "./documents/figures.js";
+export { HIDDEN_TEXT, NO_DATA_TEXT } from "./documents/figures.js";
 export { BROAD_AREAS_OF_NEED, senInformationReport } from "./documents/sen-report.js";
 export type { SenReportOptions } from "./documents/sen-report.js";
 export {
-  NOTICE_DAYS, DECISION_DAYS, TRANSFER_LEAD_DAYS, SCHOOL_HOLIDAYS, weekdayOnOrBefore, weekdayOnOrAfter, phaseTransferFor, holidayStart,
-  annualReviewPlan,
+  NOTICE_DAYS, DECISION_DAYS, TRANSFER_LEAD_DAYS, SCHOOL_HOLIDAYS, phaseTransferFor, annualReviewPlan,
 } from "./documents/review-plan.js";
 export type { ReviewPlanOptions, PhaseTransfer, ReviewPlanRow, ReviewPlan } from "./documents/review-plan.js";
-export { pupilLabel, reviewCalendar } from "./documents/review-calendar.js";
+export { reviewCalendar } from "./documents/review-calendar.js";
 export type { ReviewCalendarOptions } from "./documents/review-calendar.js";
-export { findPupil, onePupilData, pupilTimeline } from "./documents/pupil-timeline.js";
+export { findPupil, pupilTimeline } from "./documents/pupil-timeline.js";
 export type { TargetCheck, TermAttendance, PupilTimeline } from "./documents/pupil-timeline.js";
-export { yearGroupWords, monthsAsAge, resultWords, pupilProfileDocument, parentsReportDocument } from "./documents/pupil-documents.js";
+export { pupilProfileDocument, parentsReportDocument } from "./documents/pupil-documents.js";
 export type { PupilDocumentOptions } from "./documents/pupil-documents.js";
 export { MEASURE_LABELS, measureLabel, pounds } from "./documents/pupil-documents.js";
 export { evidencePackDocument } from "./documents/pupil-evidence-pack.js";

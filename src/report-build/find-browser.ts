@@ -52,9 +52,17 @@ export function browserCandidates(search: BrowserSearch): string[] {
   return [...new Set([...onPath, ...LINUX_PATHS])];
 }
 
-/** The environment variable naming the browser to use. */
+/**
+ * The environment variable naming the browser to use.
+ * @example
+ * BROWSER_ENV // => "SENDSCOPE_BROWSER"
+ */
 export const BROWSER_ENV = "SENDSCOPE_BROWSER";
-/** Its deprecated alias (the browser tests' old variable), read only when `SENDSCOPE_BROWSER` is not set. */
+/**
+ * Its deprecated alias (the browser tests' old variable), read only when `SENDSCOPE_BROWSER` is not set.
+ * @example
+ * DEPRECATED_BROWSER_ENV // => "SENDSCOPE_CHROMIUM"
+ */
 export const DEPRECATED_BROWSER_ENV = "SENDSCOPE_CHROMIUM";
 
 /**

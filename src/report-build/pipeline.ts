@@ -15,7 +15,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { IMPORTED_ENV, STAMP_FILE, type ReportJob } from "../lib/cli/report.js";
-import { dateLabel } from "../lib/charts/text.js";
+import { dateLabel } from "../lib/format/text.js";
 import { landingPage, type LandingOutputs } from "./landing.js";
 import { findBrowser } from "./find-browser.js";
 import { buildSite, renderGovernorsReport, withBuildLock } from "./sites.js";

@@ -1,16 +1,18 @@
-// One date format for every page, caption, footer and stamp (dateLabel, src/lib/charts/text.ts): the pages
+// One date format for every page, caption, footer and stamp (dateLabel, src/lib/format/text.ts, which the charts
+// re-export for the pages through components/charts/text.js and the documents import): the pages
 // and the report build had three formatters ("7 May 2026" with short months in tables, "7 May 2026" with
 // long months in two pages' captions and in the build's stamp).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dateLabel } from "../../src/lib/charts/text.js";
+import { dateLabel } from "../../src/lib/format/text.js";
+import { dateLabel as chartsDateLabel } from "../../src/lib/charts/text.js";
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (name.startsWith(".") || name === "data" || name === "node_modules") return [];
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return name === "charts" ? [] : sources(path);
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return name === "charts" || name === "format" ? [] : sources(path);
     return /\.(md|js|ts)$/.test(name) ? [path] : [];
   });
 }
@@ -24,6 +26,9 @@ describe("dateLabel", () => {
     expect(dateLabel(undefined)).toBe("–");
     expect(dateLabel("")).toBe("–");
     expect(dateLabel("not a date")).toBe("not a date");
+  });
+  it("is the one the charts and the pages use", () => {
+    expect(chartsDateLabel).toBe(dateLabel);
   });
   it("is the only date formatter of the pages and the report build", () => {
     const found = [...sources("dashboards"), ...sources("src/report-build")]

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { importFolder } from "../../src/lib/import/import-folder.js";
-import { type FileHash, hashOf, inputFingerprint, missingForReport, nameFromFolder, PACKAGE_ROOT, refusalToReplace, STAMP_FILE } from "../../src/lib/cli/report.js";
+import { type FileHash, hashOf, inputFingerprint, missingForReport, PACKAGE_ROOT, refusalToReplace, STAMP_FILE } from "../../src/lib/cli/report.js";
+import { nameFromFolder } from "../../src/lib/report/report-name.js";
 import { reportName } from "../../src/lib/report/report-name.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");

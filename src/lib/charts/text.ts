@@ -36,16 +36,6 @@ export function titleChars(width: number): number {
   return Math.max(10, Math.floor(width / 8.6));
 }
 
-/**
- * A date as every page, caption, footer and stamp writes it: day, month in full, year ("22 June 2026", the
- * GOV.UK style), from an ISO date (`yyyy-mm-dd`, a longer ISO timestamp is cut to its date) read in UTC, so
- * it is the same day in every time zone. Missing gives "–"; text that is not a date is returned as it is.
- * @example
- * dateLabel("2026-06-22") // => "22 June 2026"
- * dateLabel(null) // => "–"
- */
-export function dateLabel(iso: string | null | undefined): string {
-  if (iso === null || iso === undefined || iso === "") return "–";
-  const d = new Date(`${String(iso).slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
+// The one date format of every output; it lives beneath the layers (format/text.ts) so that the documents and the
+// report build write dates as the charts do. The dashboards reach it through their `components/format` link.
+export { dateLabel } from "../format/text.js";

@@ -7,6 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "./report.js";
 
@@ -55,4 +56,23 @@ export async function printDocuments(job: PrintJob): Promise<PrintOutcome> {
       }
     });
   });
+}
+
+/**
+ * Write one document as `<stem>.md` and `<stem>.html` and, unless `pdf` is false, print `<stem>.pdf` with
+ * `footer` on every page; returns the lines that list what was written (indented), or why there is no PDF.
+ * @example
+ * await writeDocumentFiles("/tmp/doc", { markdown: "# T", html: "<h1>T</h1>" }, { pdf: false, footer: "" })
+ * // => ["  /tmp/doc.md", "  /tmp/doc.html"]
+ */
+export async function writeDocumentFiles(stem: string, text: { markdown: string; html: string }, print: { pdf: boolean; footer: string }): Promise<string[]> {
+  await writeFile(`${stem}.md`, text.markdown);
+  await writeFile(`${stem}.html`, text.html);
+  const lines = [`  ${stem}.md`, `  ${stem}.html`];
+  if (print.pdf) {
+    const outcome = await printDocuments({ items: [{ html: text.html, pdf: `${stem}.pdf`, footer: print.footer }] });
+    if (outcome.printed.length > 0) lines.push(`  ${stem}.pdf`);
+    else lines.push(`  no PDF: ${outcome.why ?? "not printed"} (open the HTML file in a browser and print it instead)`);
+  }
+  return lines;
 }

@@ -4,7 +4,7 @@
  * `--evidence-pack` the top-up evidence pack (the profile with the costed provision map; confidential), as
  * HTML, Markdown and (with a browser) PDF.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ImportError, InvalidArgumentError } from "../errors.js";
 import { importFolder, loadMappingFile } from "../import/import-folder.js";
@@ -14,11 +14,12 @@ import { reportName } from "../report/report-name.js";
 import { costsConfig, loadCostsConfig } from "../provision/config.js";
 import { pupilProvisionCosts } from "../provision/pupil-costs.js";
 import { evidencePackDocument } from "../documents/pupil-evidence-pack.js";
-import { documentHtml, documentMarkdown, longDate } from "../documents/document.js";
+import { documentHtml, documentMarkdown } from "../documents/document.js";
+import { dateLabel } from "../format/text.js";
 import { pupilTimeline } from "../documents/pupil-timeline.js";
 import { parentsReportDocument, pupilProfileDocument } from "../documents/pupil-documents.js";
 import type { CommandIo } from "./io.js";
-import { printDocuments } from "./print-documents.js";
+import { writeDocumentFiles } from "./print-documents.js";
 
 /** Options of `runProfile` (the command's flags). */
 export interface ProfileOptions {
@@ -112,18 +113,11 @@ export async function runProfile(folder: string, options: ProfileOptions, io: Co
   const stem = options.parents === true
     ? join(out, `report-for-parents-${fileSlug(`${p.forename} ${p.surname}`)}-${asOf}`)
     : join(out, `${options.evidencePack === true ? "top-up-evidence-pack" : "pupil-profile"}-${fileSlug(`${p.surname} ${p.forename}`)}-${asOf}`);
-  await writeFile(`${stem}.md`, markdown);
-  await writeFile(`${stem}.html`, html);
   const what = options.parents === true ? `Report for the parents of ${p.forename} ${p.surname}`
     : `${options.evidencePack === true ? "Top-up evidence pack" : "Pupil profile"} of ${p.forename} ${p.surname} (CONFIDENTIAL)`;
-  const lines = [`${what}, up to ${longDate(asOf)}:`, `  ${stem}.md`, `  ${stem}.html`];
-  if (options.pdf !== false) {
-    const footer = options.parents === true ? `${p.forename}'s progress · up to ${longDate(asOf)}`
-      : `CONFIDENTIAL · ${options.evidencePack === true ? "top-up evidence pack" : "pupil profile"} of ${p.forename} ${p.surname} · up to ${longDate(asOf)}`;
-    const outcome = await printDocuments({ items: [{ html, pdf: `${stem}.pdf`, footer }] });
-    if (outcome.printed.length > 0) lines.push(`  ${stem}.pdf`);
-    else lines.push(`  no PDF: ${outcome.why ?? "not printed"} (open the HTML file in a browser and print it instead)`);
-  }
+  const footer = options.parents === true ? `${p.forename}'s progress · up to ${dateLabel(asOf)}`
+    : `CONFIDENTIAL · ${options.evidencePack === true ? "top-up evidence pack" : "pupil profile"} of ${p.forename} ${p.surname} · up to ${dateLabel(asOf)}`;
+  const lines = [`${what}, up to ${dateLabel(asOf)}:`, ...await writeDocumentFiles(stem, { markdown, html }, { pdf: options.pdf !== false, footer })];
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
 }

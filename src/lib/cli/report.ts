@@ -99,9 +99,11 @@ export async function inputFingerprint(folder: string, known: ReadonlyMap<string
   return { fingerprint: whole.digest("hex"), files };
 }
 
-export { nameFromFolder } from "../report/report-name.js";
-
-/** The environment variable naming the imported data `sendscope report` hands to the dashboards' data loaders. */
+/**
+ * The environment variable naming the imported data `sendscope report` hands to the dashboards' data loaders.
+ * @example
+ * IMPORTED_ENV // => "SENDSCOPE_IMPORTED"
+ */
 export const IMPORTED_ENV = "SENDSCOPE_IMPORTED";
 
 /** What the hand-over file holds: the folder it was imported from and the imported data. */

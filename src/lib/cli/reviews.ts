@@ -5,7 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import { ImportError, InvalidArgumentError } from "../errors.js";
 import { importFolder, loadMappingFile } from "../import/import-folder.js";
-import { longDate } from "../documents/document.js";
+import { dateLabel } from "../format/text.js";
 import { annualReviewPlan, type ReviewPlan } from "../documents/review-plan.js";
 import { reviewCalendar } from "../documents/review-calendar.js";
 import type { CommandIo } from "./io.js";
@@ -36,13 +36,13 @@ function short(iso: string | null): string {
  * formatReviewPlan({ asOf: "2026-01-05", adviceWeeks: 6, slackWeeks: 2, rows: [] }).split("\n")[0] // => "EHC annual reviews planned on 5 January 2026 (CONFIDENTIAL: names pupils)"
  */
 export function formatReviewPlan(plan: ReviewPlan): string {
-  const lines = [`EHC annual reviews planned on ${longDate(plan.asOf)} (CONFIDENTIAL: names pupils)`];
+  const lines = [`EHC annual reviews planned on ${dateLabel(plan.asOf)} (CONFIDENTIAL: names pupils)`];
   if (plan.rows.length === 0) return `${lines[0]}\n  No pupil on roll has an EHC plan on that date.\n`;
   const head = ["Pupil", "Year", "Due", "Meeting", "Ask for advice", "Invitations and advice out by", "Report by", "Status"];
   const body = plan.rows.map((r) => [
     `${r.surname}, ${r.forename}`, r.yearGroup === null ? "–" : String(r.yearGroup), short(r.dueDate), short(r.meeting),
     short(r.askForAdvice), short(r.invitationsBy), short(r.reportBy),
-    `${r.status}${r.phaseTransfer === null ? "" : `; ${r.phaseTransfer.what}: amended plan by ${longDate(r.phaseTransfer.deadline)}`}${r.note === null ? "" : `; ${r.note}`}`,
+    `${r.status}${r.phaseTransfer === null ? "" : `; ${r.phaseTransfer.what}: amended plan by ${dateLabel(r.phaseTransfer.deadline)}`}${r.note === null ? "" : `; ${r.note}`}`,
   ]);
   const widths = head.slice(0, -1).map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => (i < widths.length ? c.padEnd(widths[i]!) : c)).join("  ")}`.trimEnd();

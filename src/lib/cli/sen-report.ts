@@ -3,7 +3,7 @@
  * disclosed for the public, as Markdown (to paste into the school's template), one HTML file and, with a
  * browser, a PDF.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadNationalFigures } from "../../data/national.js";
 import { ImportError, InvalidArgumentError } from "../errors.js";
@@ -11,10 +11,12 @@ import { loadMappingFile } from "../import/import-folder.js";
 import { policyFor } from "../disclosure/policy.js";
 import { assertNoPupilIdentifiers } from "../disclosure/identifiers.js";
 import { analyseFolder } from "../report/analyse-folder.js";
-import { documentHtml, documentMarkdown, longDate } from "../documents/document.js";
+import { nameFromFolder } from "../report/report-name.js";
+import { documentHtml, documentMarkdown } from "../documents/document.js";
+import { dateLabel } from "../format/text.js";
 import { senInformationReport } from "../documents/sen-report.js";
 import type { CommandIo } from "./io.js";
-import { printDocuments } from "./print-documents.js";
+import { writeDocumentFiles } from "./print-documents.js";
 
 /** Options of `runSenReport` (the command's flags). */
 export interface SenReportCliOptions {
@@ -69,7 +71,9 @@ export async function runSenReport(folder: string, options: SenReportCliOptions,
     }
     throw error;
   }
-  const doc = senInformationReport(report, { preparedOn: options.preparedOn ?? today(), schoolName: options.schoolName ?? null });
+  // Named as `sendscope report` names the same folder: --school-name, else the pupils' school, else the folder.
+  const schoolName = options.schoolName ?? report.meta.schoolName ?? nameFromFolder(folder);
+  const doc = senInformationReport(report, { preparedOn: options.preparedOn ?? today(), schoolName });
   const markdown = documentMarkdown(doc);
   const html = documentHtml(doc);
   // Belt and braces: the report passed the identifier guard; the words added here hold none either.
@@ -77,16 +81,12 @@ export async function runSenReport(folder: string, options: SenReportCliOptions,
   const out = resolve(options.out);
   await mkdir(out, { recursive: true });
   const stem = join(out, `sen-information-report-${report.meta.generatedFor}`);
-  await writeFile(`${stem}.md`, markdown);
-  await writeFile(`${stem}.html`, html);
   const d = report.meta.disclosure;
-  const lines = [`SEN information report (figures as at ${longDate(report.meta.generatedFor)}, for the public: groups under ${d.threshold} hidden, counts rounded to ${d.roundCountsTo ?? 1}):`, `  ${stem}.md`, `  ${stem}.html`];
-  if (options.pdf !== false) {
-    const footer = `SEN information report · figures as at ${longDate(report.meta.generatedFor)}`;
-    const outcome = await printDocuments({ items: [{ html, pdf: `${stem}.pdf`, footer }] });
-    if (outcome.printed.length > 0) lines.push(`  ${stem}.pdf`);
-    else lines.push(`  no PDF: ${outcome.why ?? "not printed"} (open the HTML file in a browser and print it instead)`);
-  }
+  const footer = `SEN information report · figures as at ${dateLabel(report.meta.generatedFor)}`;
+  const lines = [
+    `SEN information report (figures as at ${dateLabel(report.meta.generatedFor)}, for the public: groups under ${d.threshold} hidden, counts rounded to ${d.roundCountsTo ?? 1}):`,
+    ...await writeDocumentFiles(stem, { markdown, html }, { pdf: options.pdf !== false, footer }),
+  ];
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
 }

@@ -7,6 +7,7 @@
  * it came from, and the words it is printed as. Tests read every figure back from that report by its path, so
  * a document cannot print a number the disclosure audit did not see.
  */
+import { escapeHtml } from "../format/text.js";
 
 /** One figure of a document: its value, where it was read from (a JSON path into its source) and its printed text. */
 export interface Figure {
@@ -113,15 +114,6 @@ export function documentMarkdown(doc: DocumentModel): string {
   return out.join("\n");
 }
 
-/**
- * Text made safe to place in HTML (an element or a quoted attribute).
- * @example
- * escapeText(`Smith & Jones <Primary>`) // => "Smith &amp; Jones &lt;Primary&gt;"
- */
-export function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
 const STYLE = `
 @page { size: A4; margin: 16mm 14mm 18mm; }
 body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; color: #1b1b1b; line-height: 1.45; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; font-size: 11pt; }
@@ -141,7 +133,7 @@ footer { margin-top: 2rem; border-top: 1px solid #bbb; padding-top: .4rem; color
 `;
 
 function inlineHtml(parts: readonly Inline[]): string {
-  return parts.map((p) => escapeText(typeof p === "string" ? p : p.text)).join("");
+  return parts.map((p) => escapeHtml(typeof p === "string" ? p : p.text)).join("");
 }
 
 /** Whether a table cell reads as a number (right-aligned). */
@@ -158,34 +150,34 @@ function numeric(cell: readonly Inline[]): boolean {
  */
 export function documentHtml(doc: DocumentModel): string {
   const body: string[] = [];
-  if (doc.marking !== null) body.push(`<p class="marking">${escapeText(doc.marking)}</p>`);
-  body.push(`<h1>${escapeText(doc.title)}</h1>`);
-  if (doc.subtitle !== null) body.push(`<p class="subtitle">${escapeText(doc.subtitle)}</p>`);
-  for (const line of doc.dateLines) body.push(`<p class="dates">${escapeText(line)}</p>`);
+  if (doc.marking !== null) body.push(`<p class="marking">${escapeHtml(doc.marking)}</p>`);
+  body.push(`<h1>${escapeHtml(doc.title)}</h1>`);
+  if (doc.subtitle !== null) body.push(`<p class="subtitle">${escapeHtml(doc.subtitle)}</p>`);
+  for (const line of doc.dateLines) body.push(`<p class="dates">${escapeHtml(line)}</p>`);
   for (const section of doc.sections) {
-    body.push(`<section>`, `<h2>${escapeText(section.title)}</h2>`);
+    body.push(`<section>`, `<h2>${escapeHtml(section.title)}</h2>`);
     for (const block of section.blocks) {
       if (block.kind === "paragraph") body.push(`<p>${inlineHtml(block.parts)}</p>`);
       else if (block.kind === "note") body.push(`<p class="note">${inlineHtml(block.parts)}</p>`);
       else if (block.kind === "list") body.push(`<ul>${block.items.map((item) => `<li>${inlineHtml(item)}</li>`).join("")}</ul>`);
       else {
         // A table of labelled values (every heading empty) has no heading row.
-        const head = block.head.every((h) => h === "") ? "" : `<thead><tr>${block.head.map((h) => `<th scope="col">${escapeText(h)}</th>`).join("")}</tr></thead>`;
+        const head = block.head.every((h) => h === "") ? "" : `<thead><tr>${block.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
         const rows = block.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0
           ? `<th scope="row">${inlineHtml(cell)}</th>`
           : `<td${numeric(cell) ? ` class="num"` : ""}>${inlineHtml(cell)}</td>`)).join("")}</tr>`).join("\n");
-        body.push(`<table><caption>${escapeText(block.caption)}</caption>${head}<tbody>\n${rows}\n</tbody></table>`);
+        body.push(`<table><caption>${escapeHtml(block.caption)}</caption>${head}<tbody>\n${rows}\n</tbody></table>`);
       }
     }
     body.push(`</section>`);
   }
-  body.push(`<footer>${escapeText(doc.footer)}</footer>`);
+  body.push(`<footer>${escapeHtml(doc.footer)}</footer>`);
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeText(doc.title)}</title>
+<title>${escapeHtml(doc.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -193,13 +185,4 @@ ${body.join("\n")}
 </body>
 </html>
 `;
-}
-
-/**
- * "22 June 2026" from "2026-06-22".
- * @example
- * longDate("2026-06-22") // => "22 June 2026"
- */
-export function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }

@@ -42,10 +42,18 @@ export function parsePath(text: string): Array<string | number> {
   return out;
 }
 
-/** The words printed for a figure that is hidden to protect privacy. */
+/**
+ * The words printed for a figure that is hidden to protect privacy.
+ * @example
+ * HIDDEN_TEXT // => "hidden"
+ */
 export const HIDDEN_TEXT = "hidden";
 
-/** The words printed for a figure that does not exist (no pupils, or no data). */
+/**
+ * The words printed for a figure that does not exist (no pupils, or no data).
+ * @example
+ * NO_DATA_TEXT // => "–"
+ */
 export const NO_DATA_TEXT = "–";
 
 /**

@@ -7,7 +7,7 @@
 import { NEED_LABELS, SEN_STATUS_LABELS, type NeedCode } from "../../data/codes.js";
 import type { Assessment, PupilTarget } from "../schema/records.js";
 import type { Block, DocSection, DocumentModel } from "./document.js";
-import { longDate } from "./document.js";
+import { dateLabel } from "../format/text.js";
 import type { PupilTimeline } from "./pupil-timeline.js";
 
 /** Options of the pupil documents. */
@@ -120,7 +120,7 @@ function needWords(code: string | null): string {
 }
 
 function dateOrDash(iso: string | null): string {
-  return iso === null ? "–" : longDate(iso);
+  return iso === null ? "–" : dateLabel(iso);
 }
 
 /** "16 Sep 2024": dates in the profile's wide tables. */
@@ -185,13 +185,13 @@ export function pupilProfileDocument(t: PupilTimeline, options: PupilDocumentOpt
     sections.push({
       title: "EHC plan and annual review",
       blocks: [{
-        kind: "table", caption: `Annual review plan on ${longDate(t.asOf)}`, head: ["", ""],
+        kind: "table", caption: `Annual review plan on ${dateLabel(t.asOf)}`, head: ["", ""],
         rows: [
           ["Plan date", dateOrDash(r.planDate)], ["Last annual review", dateOrDash(r.lastReview)], ["Review due", dateOrDash(r.dueDate)],
           ["Meeting to be held by", dateOrDash(r.meetingBy)], ["Suggested meeting", dateOrDash(r.meeting)],
           ["Ask for advice and reports", dateOrDash(r.askForAdvice)], ["Invitations and advice out by", dateOrDash(r.invitationsBy)],
           ["Review report by", dateOrDash(r.reportBy)], ["Status", r.status],
-          ...(r.phaseTransfer === null ? [] : [["Phase transfer", `${r.phaseTransfer.what}: amended plan by ${longDate(r.phaseTransfer.deadline)}`]]),
+          ...(r.phaseTransfer === null ? [] : [["Phase transfer", `${r.phaseTransfer.what}: amended plan by ${dateLabel(r.phaseTransfer.deadline)}`]]),
           ...(r.note === null ? [] : [["Note", r.note]]),
         ].map((row) => row.map((c) => [c])),
       }],
@@ -216,9 +216,9 @@ export function pupilProfileDocument(t: PupilTimeline, options: PupilDocumentOpt
   sections.push({
     title: "Assessments",
     blocks: t.assessments.length === 0
-      ? [{ kind: "paragraph", parts: [`No assessment result up to ${longDate(t.asOf)}.`] }]
+      ? [{ kind: "paragraph", parts: [`No assessment result up to ${dateLabel(t.asOf)}.`] }]
       : [{
-        kind: "table", caption: `Every result up to ${longDate(t.asOf)}`, head: ["Subject", "Measure", "Point", "Date", "Result"],
+        kind: "table", caption: `Every result up to ${dateLabel(t.asOf)}`, head: ["Subject", "Measure", "Point", "Date", "Result"],
         rows: t.assessments.map((a) => [SUBJECTS[a.subject] ?? a.subject, measureLabel(a.measure), a.point, shortDate(a.date),
           a.measure === "teacherAssessment" ? `${a.grade ?? "–"} (${resultWords(a)})` : resultWords(a)].map((c) => [c])),
       }],
@@ -228,9 +228,9 @@ export function pupilProfileDocument(t: PupilTimeline, options: PupilDocumentOpt
     blocks: t.targets.length === 0
       ? [{ kind: "paragraph", parts: ["No target is recorded for this pupil."] }]
       : [{
-        kind: "table", caption: `Targets on ${longDate(t.asOf)}`, head: ["Subject", "Target", "By", "Latest result", "Status"],
+        kind: "table", caption: `Targets on ${dateLabel(t.asOf)}`, head: ["Subject", "Target", "By", "Latest result", "Status"],
         rows: t.targets.map((c) => [SUBJECTS[c.target.subject] ?? c.target.subject, targetWords(c.target), dateOrDash(c.target.targetDate),
-          c.latest === null ? "–" : `${resultWords(c.latest)} (${longDate(c.latest.date)})`, c.status].map((x) => [x])),
+          c.latest === null ? "–" : `${resultWords(c.latest)} (${dateLabel(c.latest.date)})`, c.status].map((x) => [x])),
       }],
   });
   sections.push({
@@ -248,13 +248,13 @@ export function pupilProfileDocument(t: PupilTimeline, options: PupilDocumentOpt
       ? [{ kind: "paragraph", parts: ["None recorded."] }]
       : [{
         kind: "table", caption: "Suspensions and exclusions", head: ["Date", "Days", "Kind", "Reason"],
-        rows: t.suspensions.map((s) => [longDate(s.startDate), s.days === null ? "–" : String(s.days), s.permanent ? "permanent exclusion" : "suspension", s.reason ?? "–"].map((c) => [c])),
+        rows: t.suspensions.map((s) => [dateLabel(s.startDate), s.days === null ? "–" : String(s.days), s.permanent ? "permanent exclusion" : "suspension", s.reason ?? "–"].map((c) => [c])),
       }],
   });
   return {
     title: `Pupil profile: ${p.forename} ${p.surname}`,
     subtitle: options.schoolName ?? null,
-    dateLines: [`The record up to ${longDate(t.asOf)}.`, `Prepared on ${longDate(options.preparedOn)}.`],
+    dateLines: [`The record up to ${dateLabel(t.asOf)}.`, `Prepared on ${dateLabel(options.preparedOn)}.`],
     marking: "CONFIDENTIAL: special category data about one pupil (UK GDPR Article 9). For the SENCO and the people at the pupil's review; do not publish or send on.",
     sections,
     footer: "Made with sendscope from the school's own records of this pupil.",
@@ -276,19 +276,19 @@ export function parentsReportDocument(t: PupilTimeline, options: PupilDocumentOp
   const current = [...t.senHistory].reverse().find((s) => s.status !== "N" && s.startDate !== null && s.startDate <= t.asOf && (s.endDate === null || s.endDate >= t.asOf));
   const about: Block[] = [];
   if (t.statusNow === "N") {
-    about.push({ kind: "paragraph", parts: [`${name} is in ${yearGroupWords(t.yearGroup)}. On ${longDate(t.asOf)} ${name} was not on the school's special educational needs (SEN) register.`] });
+    about.push({ kind: "paragraph", parts: [`${name} is in ${yearGroupWords(t.yearGroup)}. On ${dateLabel(t.asOf)} ${name} was not on the school's special educational needs (SEN) register.`] });
   } else {
     const kind = t.statusNow === "E" ? "an education, health and care (EHC) plan" : "SEN support: extra help planned, given and reviewed by the school";
     about.push({
       kind: "paragraph",
-      parts: [`${name} is in ${yearGroupWords(t.yearGroup)} and has ${kind}${current?.startDate ? `, since ${longDate(current.startDate)}` : ""}. `,
+      parts: [`${name} is in ${yearGroupWords(t.yearGroup)} and has ${kind}${current?.startDate ? `, since ${dateLabel(current.startDate)}` : ""}. `,
         `The main area of need recorded is ${needWords(current?.primaryNeed ?? null).toLowerCase()}${current?.secondaryNeed ? `, and also ${needWords(current.secondaryNeed).toLowerCase()}` : ""}.`],
     });
   }
   const earlier = t.senHistory.filter((s) => s !== current && s.status !== "N" && s.startDate !== null);
   if (earlier.length > 0) {
     about.push({ kind: "paragraph", parts: ["Earlier on the SEN register:"] });
-    about.push({ kind: "list", items: earlier.map((s) => [`${SEN_STATUS_LABELS[s.status]} from ${dateOrDash(s.startDate)}${s.endDate === null ? "" : ` to ${longDate(s.endDate)}`} (${needWords(s.primaryNeed).toLowerCase()})`]) });
+    about.push({ kind: "list", items: earlier.map((s) => [`${SEN_STATUS_LABELS[s.status]} from ${dateOrDash(s.startDate)}${s.endDate === null ? "" : ` to ${dateLabel(s.endDate)}`} (${needWords(s.primaryNeed).toLowerCase()})`]) });
   }
   sections.push({ title: `${name}'s special educational needs`, blocks: about });
 
@@ -336,7 +336,7 @@ export function parentsReportDocument(t: PupilTimeline, options: PupilDocumentOp
       blocks: [{
         kind: "list",
         items: t.targets.map((c) => {
-          const by = c.target.targetDate === null ? "" : ` by ${longDate(c.target.targetDate)}`;
+          const by = c.target.targetDate === null ? "" : ` by ${dateLabel(c.target.targetDate)}`;
           const how = c.status === "met" ? `met: the latest result (${monthYear(c.latest!.date)}) is ${resultWords(c.latest!)}`
             : c.status === "not yet" ? `not met yet: the latest result (${monthYear(c.latest!.date)}) is ${resultWords(c.latest!)}`
               : "no result yet to check it against";
@@ -362,7 +362,7 @@ export function parentsReportDocument(t: PupilTimeline, options: PupilDocumentOp
   if (t.suspensions.length > 0) {
     sections.push({
       title: "Suspensions",
-      blocks: [{ kind: "list", items: t.suspensions.map((s) => [`${longDate(s.startDate)}: ${s.permanent ? "permanent exclusion" : `suspension${s.days === null ? "" : ` of ${s.days} day${s.days === 1 ? "" : "s"}`}`}.`]) }],
+      blocks: [{ kind: "list", items: t.suspensions.map((s) => [`${dateLabel(s.startDate)}: ${s.permanent ? "permanent exclusion" : `suspension${s.days === null ? "" : ` of ${s.days} day${s.days === 1 ? "" : "s"}`}`}.`]) }],
     });
   }
 
@@ -372,7 +372,7 @@ export function parentsReportDocument(t: PupilTimeline, options: PupilDocumentOp
       title: "The next annual review of the EHC plan",
       blocks: [{
         kind: "paragraph",
-        parts: [`${name}'s EHC plan is reviewed at least once a year. The next review is due by ${dateOrDash(r.dueDate)}, and the school plans to hold the meeting on or around ${longDate(r.meeting)}. `,
+        parts: [`${name}'s EHC plan is reviewed at least once a year. The next review is due by ${dateOrDash(r.dueDate)}, and the school plans to hold the meeting on or around ${dateLabel(r.meeting)}. `,
           "You will be invited at least two weeks before it, and you will receive the advice and reports for it at least two weeks before the meeting. You can share your own views and those of your child."],
       }],
     });
@@ -384,7 +384,7 @@ export function parentsReportDocument(t: PupilTimeline, options: PupilDocumentOp
   return {
     title: `${name}'s progress: a report for parents and carers`,
     subtitle: options.schoolName ?? null,
-    dateLines: [`Up to ${longDate(t.asOf)}. Prepared on ${longDate(options.preparedOn)}.`],
+    dateLines: [`Up to ${dateLabel(t.asOf)}. Prepared on ${dateLabel(options.preparedOn)}.`],
     marking: null,
     sections,
     footer: `This report is about ${name} only: it holds no information about any other child.`,

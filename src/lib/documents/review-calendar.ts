@@ -9,7 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import ical from "ical-generator";
-import { longDate } from "./document.js";
+import { dateLabel } from "../format/text.js";
 import type { ReviewPlan, ReviewPlanRow } from "./review-plan.js";
 
 /** Options of `reviewCalendar`. */
@@ -35,16 +35,16 @@ export function pupilLabel(row: Pick<ReviewPlanRow, "forename" | "surname" | "ye
 /** The events of one plan, as [kind, date, summary, description]. */
 function eventsOf(row: ReviewPlanRow, who: string): Array<[string, string, string, string]> {
   if (row.meeting === null || row.askForAdvice === null || row.invitationsBy === null || row.reportBy === null || row.decisionBy === null || row.meetingBy === null) return [];
-  const meeting = longDate(row.meeting);
-  const transfer = row.phaseTransfer === null ? "" : ` Phase transfer: ${row.phaseTransfer.what}; the amended plan must be issued by ${longDate(row.phaseTransfer.deadline)} (SEND Code of Practice 9.179).`;
-  const due = `Review due by ${longDate(row.dueDate ?? row.meetingBy)}; meeting to be held by ${longDate(row.meetingBy)}.${transfer}`;
+  const meeting = dateLabel(row.meeting);
+  const transfer = row.phaseTransfer === null ? "" : ` Phase transfer: ${row.phaseTransfer.what}; the amended plan must be issued by ${dateLabel(row.phaseTransfer.deadline)} (SEND Code of Practice 9.179).`;
+  const due = `Review due by ${dateLabel(row.dueDate ?? row.meetingBy)}; meeting to be held by ${dateLabel(row.meetingBy)}.${transfer}`;
   return [
     ["advice", row.askForAdvice, `EHC review ${who}: ask for advice and reports`,
       `Ask the parents, the pupil, the local authority SEN officer, health and social care (and anyone else relevant) for advice and information for the annual review meeting on ${meeting}. ${due}`],
     ["invitations", row.invitationsBy, `EHC review ${who}: last day for invitations and circulating advice`,
       `Invitations (at least two weeks' notice) and all the advice and information gathered must reach everyone invited by today, two weeks before the meeting on ${meeting} (SEND Code of Practice 9.176).`],
     ["meeting", row.meeting, `EHC annual review meeting: ${who}`,
-      `Annual review meeting. ${due} The report of the meeting is due by ${longDate(row.reportBy)}; the local authority decides by ${longDate(row.decisionBy)} (SEND Code of Practice 9.176).`],
+      `Annual review meeting. ${due} The report of the meeting is due by ${dateLabel(row.reportBy)}; the local authority decides by ${dateLabel(row.decisionBy)} (SEND Code of Practice 9.176).`],
     ["report", row.reportBy, `EHC review ${who}: send the review report`,
       `Send the report of the annual review meeting of ${meeting} to the local authority and everyone invited, within two weeks of the meeting (SEND Code of Practice 9.176).`],
   ];

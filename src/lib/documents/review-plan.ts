@@ -81,15 +81,25 @@ export interface ReviewPlan {
   rows: ReviewPlanRow[];
 }
 
-/** Two weeks: notice of the meeting, advice sent out before it, report after it (Code of Practice 9.176). */
+/**
+ * Two weeks: notice of the meeting, advice sent out before it, report after it (Code of Practice 9.176).
+ * @example
+ * NOTICE_DAYS // => 14
+ */
 export const NOTICE_DAYS = 14;
 
-/** Four weeks: the local authority's decision after the meeting (Code of Practice 9.176). */
+/**
+ * Four weeks: the local authority's decision after the meeting (Code of Practice 9.176).
+ * @example
+ * DECISION_DAYS // => 28
+ */
 export const DECISION_DAYS = 28;
 
 /**
  * Twelve weeks before a phase-transfer deadline: four for the authority's decision after the meeting and eight
  * for issuing the amended plan, so the meeting is held by then.
+ * @example
+ * TRANSFER_LEAD_DAYS / 7 // => 12
  */
 export const TRANSFER_LEAD_DAYS = 84;
 

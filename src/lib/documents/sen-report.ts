@@ -8,7 +8,8 @@
 import { NEED_LABELS, SEN_STATUS_LABELS, type NeedCode } from "../../data/codes.js";
 import { InvalidArgumentError } from "../errors.js";
 import type { SendscopeReport } from "../report/schema.js";
-import { type Block, type DocSection, type DocumentModel, type Inline, longDate } from "./document.js";
+import { type Block, type DocSection, type DocumentModel, type Inline } from "./document.js";
+import { dateLabel } from "../format/text.js";
 import { countText, figureAt, HIDDEN_TEXT, type JsonPath, percentText, textAt } from "./figures.js";
 
 /** Options of `senInformationReport`. */
@@ -89,8 +90,8 @@ export function senInformationReport(report: SendscopeReport, options: SenReport
     title: `SEN information report ${meta.academicYear}: the figures`,
     subtitle: school,
     dateLines: [
-      `Figures as at ${longDate(asOf)} (${how}); attendance and suspensions are for the academic year ${meta.academicYear}.`,
-      `Prepared on ${longDate(options.preparedOn)}.`,
+      `Figures as at ${dateLabel(asOf)} (${how}); attendance and suspensions are for the academic year ${meta.academicYear}.`,
+      `Prepared on ${dateLabel(options.preparedOn)}.`,
     ],
     marking: null,
     sections: [
@@ -125,13 +126,13 @@ function pupilsSection(report: SendscopeReport): DocSection {
     {
       kind: "paragraph",
       parts: [
-        `On ${longDate(id.asOf)} there were `, figureAt(report, ["identification", "senStatus", total, "count"]),
+        `On ${dateLabel(id.asOf)} there were `, figureAt(report, ["identification", "senStatus", total, "count"]),
         ` pupils on roll. Pupils on SEN support have extra help planned and reviewed by the school; pupils with an education, health and care (EHC) plan have a plan issued by the local authority.`,
       ],
     },
     {
       kind: "table",
-      caption: `Pupils with SEN on ${longDate(id.asOf)}, a year earlier (${longDate(id.previousAsOf)}) and nationally`,
+      caption: `Pupils with SEN on ${dateLabel(id.asOf)}, a year earlier (${dateLabel(id.previousAsOf)}) and nationally`,
       head: ["Group", "Pupils", "Share of pupils", "Pupils a year earlier", "Share a year earlier", "National share"],
       rows: [row("SEN support", "senStatus", "K"), row("EHC plan", "senStatus", "E"), row("Any SEN", "senAny", "SEN")],
     },
@@ -192,7 +193,7 @@ function needsSection(report: SendscopeReport): DocSection {
         "The table counts pupils by their main (primary) need, as recorded in the school census.",
       ],
     },
-    { kind: "table", caption: `Pupils by main type of need on ${longDate(report.identification.asOf)}`, head: ["Area of need: type of need", "SEN support", "EHC plan"], rows },
+    { kind: "table", caption: `Pupils by main type of need on ${dateLabel(report.identification.asOf)}`, head: ["Area of need: type of need", "SEN support", "EHC plan"], rows },
     { kind: "note", parts: [`A "${HIDDEN_TEXT}" figure is a small group left out so that no child can be identified; the areas are not added up for the same reason.`] },
   ];
   for (const [i, x] of report.identification.national.entries()) {
@@ -227,7 +228,7 @@ function provisionSection(report: SendscopeReport): DocSection {
   } else {
     blocks.push({
       kind: "table",
-      caption: `Interventions and what they showed (up to ${longDate(report.interventions.asOf)})`,
+      caption: `Interventions and what they showed (up to ${dateLabel(report.interventions.asOf)})`,
       head: ["Intervention", "Pupils", "From", "To", "What it showed"],
       rows: list.map((x, i) => {
         const p: JsonPath = ["interventions", "interventions", i];
@@ -251,7 +252,7 @@ function provisionSection(report: SendscopeReport): DocSection {
     blocks.push({
       kind: "paragraph",
       parts: [
-        `EHC plans are reviewed with the family at least every 12 months (SEND Code of Practice 9.166). On ${longDate(report.reviews.asOf)} the school had `,
+        `EHC plans are reviewed with the family at least every 12 months (SEND Code of Practice 9.166). On ${dateLabel(report.reviews.asOf)} the school had `,
         figureAt(report, ["reviews", "cells", all, "count"]), " pupils with EHC plans",
         ...(late.value === null ? ["; how many were overdue for their annual review is ", late, " to protect privacy."] : [", of whom ", late, " were overdue for their annual review."]),
       ],
@@ -347,7 +348,7 @@ function attendanceSection(report: SendscopeReport): DocSection {
       kind: "paragraph",
       parts: [
         `Attendance over ${report.attendance.terms.join(", ")} ${report.attendance.academicYear}. A pupil is persistently absent when they miss 10% or more of their sessions. `,
-        `Pupils are grouped by their SEN status on ${longDate(report.attendance.statusDate)} (census day), as the national statistics group them.`,
+        `Pupils are grouped by their SEN status on ${dateLabel(report.attendance.statusDate)} (census day), as the national statistics group them.`,
       ],
     },
     { kind: "table", caption: `Attendance ${report.attendance.academicYear}`, head: ["Group", "Pupils", "Attendance", "Persistently absent", "Persistently absent nationally"], rows },

@@ -8,7 +8,11 @@ import {
 } from "../schema/records.js";
 import type { SchoolData } from "../schema/school-data.js";
 
-/** The record kinds of `SchoolData`, in its order: one table each from `toTables`. */
+/**
+ * The record kinds of `SchoolData`, in its order: one table each from `toTables`.
+ * @example
+ * RECORD_TABLES.length // => 7
+ */
 export const RECORD_TABLES = [
   "pupils", "senRegister", "assessments", "interventions", "attendance", "suspensions", "targets",
 ] as const;
@@ -18,7 +22,11 @@ export type RecordTable = (typeof RECORD_TABLES)[number];
 /** The tables `toTables` returns: one arquero `ColumnTable` per record kind. */
 export type SchoolTables = Record<RecordTable, ColumnTable>;
 
-/** Fields that name or identify a pupil, left out with `toTables(data, { identifiers: false })`. */
+/**
+ * Fields that name or identify a pupil, left out with `toTables(data, { identifiers: false })`.
+ * @example
+ * IDENTIFIER_COLUMNS.includes("upn") // => true
+ */
 export const IDENTIFIER_COLUMNS = ["upn", "misId", "forename", "surname", "dateOfBirth"] as const;
 
 /** Each record kind's fields, in the order of its zod schema (`src/lib/schema/records.ts`), `source` last. */
