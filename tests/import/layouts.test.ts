@@ -225,6 +225,8 @@ describe("headers of real exports (issue #12, part B)", () => {
       "Mother tongue code", "Ethnicity", "SEN Status code", "Reg", "Year", "Postcode", "In LEA Care"]);
     expect(kind).toBe("pupils");
     expect(fields).toMatchObject({ admissionDate: "DOA", fsm: "Eligible for free meals", senStatus: "SEN Status code", yearGroup: "Year", lookedAfter: "In LEA Care" });
+    // "Reg" is the registration class (issue #18).
+    expect(fields.registrationClass).toBe("Reg");
   });
 
   it("reads Arbor's SEN report, one row per ranked need", () => {

@@ -305,6 +305,8 @@ export function publishReport(report: unknown, options: PublishOptions): void {
   // The audience's tables.
   publishAttainment(r as unknown as { attainment: { cells: Obj[] }; gaps: { attainment: Obj[] } });
   r.belowCurriculum = null;
+  // Classes and cohorts (issue #18): a class's SEN pupils are a handful, so the section stays with the SENCO.
+  r.classes = null;
   for (const s of r.schools ?? []) publishAttainment(s as unknown as { attainment: { cells: Obj[] }; gaps: { attainment: Obj[] } });
   relink(r);
   // SEN support against EHC plan only where both are large enough.
