@@ -165,7 +165,7 @@ export type ProgressPair = Readonly<Pair>;
  * ages): the pupils behind its cells, for analyses that group them another way (classes, cohorts).
  * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
- * progressPairs(data, "2024/25 autumn", "2024/25 summer")[0]?.value // => 3
+ * progressPairs(data, "2024/25 autumn", "2024/25 summer").every((p) => p.from.point === "2024/25 autumn") // => true
  */
 export function progressPairs(
   input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
