@@ -154,3 +154,19 @@ describe("the sample school, against Python", () => {
     }
   });
 });
+
+describe("in the report", () => {
+  it("is the SENCO's only: governors and the public get classes: null, and no class name", async () => {
+    const { buildReport } = await import("../../src/lib/report/build-report.js");
+    // The small school above, its classes renamed to words a scan can find.
+    const withClasses = { ...data, pupils: data.pupils.map((p) => ({ ...p, registrationClass: p.registrationClass === null ? null : p.registrationClass.replace("A", "Oak").replace("B", "Elm") })) };
+    const senco = buildReport(withClasses, { audience: "senco", asOf: "2025-07-01" });
+    expect(senco.classes).not.toBeNull();
+    expect(JSON.stringify(senco.classes)).toMatch(/Oak|Elm/); // the SENCO sees the classes
+    for (const audience of ["governors", "public"] as const) {
+      const published = buildReport(withClasses, { audience, asOf: "2025-07-01" });
+      expect(published.classes).toBeNull();
+      expect(JSON.stringify(published)).not.toMatch(/Oak|Elm/);
+    }
+  });
+});
