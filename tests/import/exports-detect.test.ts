@@ -256,7 +256,7 @@ describe("unread-files", () => {
     const text = formatValidateReport(data, "unread-files");
     expect(text).not.toMatch(/No problems found/);
     expect(text).toMatch(/Files not read \(2\)\n {2}NOTE\.md: /);
-    expect(text).toMatch(/Columns not read \(3\)/);
+    expect(text).toMatch(/Columns not read \(2\)/);
   });
 
   it("'No problems found' only when nothing was ignored", async () => {
