@@ -229,6 +229,19 @@ describe("headers of real exports (issue #12, part B)", () => {
     expect(fields.registrationClass).toBe("Reg");
   });
 
+  it("reads the registration class under each system's name (issue #18)", () => {
+    // SIMS report of students, Arbor student list, Bromcom API (StudentFlatView), ScholarPack, generic: see ALIAS_SOURCES.
+    for (const [header, others] of [
+      ["Reg Group", ["Adno", "Legal Surname", "Legal Forename"]], ["Registration Form", ["Arbor Student ID", "Legal Last Name", "Legal First Name"]],
+      ["TutorGroupName", ["StudentId", "LastName", "FirstName"]], ["Tutor Group", ["Student Id", "Surname", "Forename"]],
+      ["Class", ["Pupil ID", "Surname", "Forename"]], ["registration_class", ["mis_id", "surname", "forename"]],
+    ] as const) {
+      const { kind, fields } = detected([...others, header]);
+      expect(kind, header).toBe("pupils");
+      expect(fields.registrationClass, header).toBe(header);
+    }
+  });
+
   it("reads Arbor's SEN report, one row per ranked need", () => {
     const { kind, fields } = detected(["UPN", "Name", "Year group(s) this academic year", "Date of Birth", "SEN status",
       "Sen Need", "SEN Description", "SEN Need Ranking", "Start Date", "SEN status"]);
