@@ -44,6 +44,7 @@ export default site === "governors"
       { name: "Overview and SEF", path: "/" },
       { name: "Interventions", path: "/interventions" },
       { name: "SEN budget and provision", path: "/budget" },
+      { name: "Classes and cohorts", path: "/classes" },
       { name: "Data quality", path: "/data-quality" },
       { name: "Governors' report", path: "/governors/" },
     ],

@@ -14,7 +14,7 @@ import { AS_AT, EXPORT_START_YEAR, dayNumber, isoDate, ukDate, type TermInfo } f
 import { writeCsv, type CsvFormat } from "./csv.js";
 import type { Placement } from "./interventions.js";
 import { FORENAMES_F, SURNAMES } from "./names.js";
-import type { Rng } from "./random.js";
+import { hashKeys, type Rng } from "./random.js";
 import { senStatusOn, type PupilModel, type SchoolModel } from "./school.js";
 import type { SuspensionResult } from "./suspensions.js";
 import type { TargetResult } from "./targets.js";
@@ -109,11 +109,12 @@ export function writeSchoolFiles(dir: string, ev: SchoolEvents, rng: Rng, proble
 
   // --- pupils (SIMS, Windows-1252, CRLF) ---
   const pupilFields = ["upn", "misId", "surname", "forename", "dateOfBirth", "gender", "yearGroup", "fsm",
-    "disadvantaged", "eal", "lookedAfter", "admissionDate", "leavingDate"];
+    "disadvantaged", "eal", "lookedAfter", "admissionDate", "leavingDate", "registrationClass"];
   const pupilHeader = headers("pupils", "sims", pupilFields);
   const pupilRow = (p: PupilModel, dob = p.dob, upn = p.upn, misId = p.misId): string[] => [
     upn, misId, p.surname, p.forename, ukDate(dob), p.gender, yearLabel(yg(p)), yn(p.fsm), yn(p.disadvantaged),
     yn(p.eal), yn(p.lookedAfter), ukDate(p.admission), p.leaving === null ? "" : ukDate(p.leaving),
+    registrationClass(yg(p), p.index),
   ];
   const pupilRows = order.map((p) => pupilRow(p));
   if (problems) {
@@ -306,4 +307,16 @@ export function writeSchoolFiles(dir: string, ev: SchoolEvents, rng: Rng, proble
     written.push(EXPECTED_PROBLEMS_FILE);
   }
   return { files: written, expected };
+}
+
+/**
+ * A pupil's registration class in the sample: two classes per year group ("3A", "3B"; Reception "RA", "RB"),
+ * chosen by a hash of the pupil's index (seeded, and drawn from no stream, so no other figure of the sample
+ * changes). A leaver's is the Year 6 class they left from.
+ * @example
+ * ["3A", "3B"].includes(registrationClass(3, 17)) // => true
+ */
+export function registrationClass(yearGroup: number, index: number): string {
+  const letter = (hashKeys([index, 0x18c1a55]) & 1) === 0 ? "A" : "B";
+  return `${yearGroup === 0 ? "R" : String(yearGroup)}${letter}`;
 }

@@ -77,6 +77,8 @@ export function writeReadme(dir: string, ev: SchoolEvents, expected: readonly Ex
     "termly standardised scores, one row per pupil × point (\"2024/25 autumn\"), an empty cell = not assessed.",
     "Intervention entry/exit reading ages are plain months. Pupils working below the curriculum (PK/EM) have no",
     "KS2 test or MTC rows.",
+    "The pupil list's `Reg Group` is the registration class: two classes per year group (\"3A\", \"3B\"; Reception",
+    "\"RA\", \"RB\"), chosen by a hash of the pupil (seeded), with no effect built in: the classes differ by chance alone.",
     "",
     "## Measurement model",
     "",

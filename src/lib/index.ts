@@ -164,6 +164,8 @@ export type { AttainmentOptions } from "./cohort/attainment.js";
 export { RwmCell, ks2RwmResults, ks2Rwm } from "./cohort/ks2-rwm.js";
 export type { RwmResult } from "./cohort/ks2-rwm.js";
 export { PROGRESS_THRESHOLDS, ProgressCell, StalledPupil, Progress, progress } from "./cohort/progress.js";
+export { progressPairs } from "./cohort/progress.js";
+export type { ProgressPair } from "./cohort/progress.js";
 export {
   BELOW_CURRICULUM_MAX_RANK, BelowCurriculumCell, BelowCurriculumPupil, BelowCurriculumProgress,
   belowCurriculumProgress,
@@ -186,6 +188,12 @@ export { SEND_GROUPS, AttainmentGap, attainmentGaps, RwmGap, ks2RwmGaps } from "
 export type { SendGroup } from "./gaps/attainment-gaps.js";
 export { NationalComparison, nationalComparisons } from "./gaps/national-comparisons.js";
 export { GapTrendPoint, TREND_DIRECTIONS, GapTrend, gapTrend, attainmentGapTrend } from "./gaps/trend.js";
+// Classes and cohorts (issue #18): SEN pupils' progress by class and against earlier cohorts (SENCO only).
+export {
+  ProgressFigures, ProgressComparison, ClassProgressCell, CohortProgressCell, ClassesAndCohorts, classProgress,
+  cohortProgress, classesAndCohorts,
+} from "./gaps/classes.js";
+export type { ClassOptions } from "./gaps/classes.js";
 
 // --- national reference figures (replaceable by a user's JSON file) ----------------------------------------
 export {

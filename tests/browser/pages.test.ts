@@ -33,6 +33,7 @@ const PAGES: Array<{ path: string; name: string; minCharts: number; confidential
   { path: "/senco/interventions.html", name: "senco-interventions", minCharts: 3, confidential: true },
   { path: "/senco/budget.html", name: "senco-budget", minCharts: 3, confidential: true },
   { path: "/senco/data-quality.html", name: "senco-data-quality", minCharts: 0, confidential: true },
+  { path: "/senco/classes.html", name: "senco-classes", minCharts: 0, confidential: true },
   { path: "/senco/governors/index.html", name: "senco-governors", minCharts: 7, confidential: false },
   { path: "/governors/index.html", name: "governors-report", minCharts: 7, confidential: false },
 ];

@@ -13,7 +13,7 @@ export function pupil(pupilId: string, over: Partial<Pupil> = {}): Pupil {
     pupilId, upn: null, misId: pupilId, forename: `F${pupilId}`, surname: `S${pupilId}`,
     dateOfBirth: "2015-10-10", gender: "F", yearGroup: 4, yearGroupAcademicYear: "2024/25",
     fsm: false, disadvantaged: false, eal: false, lookedAfter: false,
-    admissionDate: "2020-09-03", leavingDate: null, school: null, source: src("pupils.csv"), ...over,
+    admissionDate: "2020-09-03", leavingDate: null, school: null, registrationClass: null, source: src("pupils.csv"), ...over,
   };
 }
 

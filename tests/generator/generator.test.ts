@@ -73,7 +73,7 @@ describe("encodings", () => {
     for (const name of ["Zoë", "Siân", "Chloé", "Seán"]) expect(text, name).toContain(`,${name},`);
     expect(text).not.toContain("\uFFFD");
     expect(text.split("\r\n")[0]).toBe(
-      "UPN,Adno,Legal Surname,Legal Forename,DOB,Gender,Year,FSM Eligible,Pupil Premium Indicator,EAL,In Care,Admission Date,Leaving Date");
+      "UPN,Adno,Legal Surname,Legal Forename,DOB,Gender,Year,FSM Eligible,Pupil Premium Indicator,EAL,In Care,Admission Date,Leaving Date,Reg Group");
   });
 
   it("writes the attendance file as UTF-16LE with a BOM and CRLF", () => {

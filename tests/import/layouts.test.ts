@@ -225,6 +225,21 @@ describe("headers of real exports (issue #12, part B)", () => {
       "Mother tongue code", "Ethnicity", "SEN Status code", "Reg", "Year", "Postcode", "In LEA Care"]);
     expect(kind).toBe("pupils");
     expect(fields).toMatchObject({ admissionDate: "DOA", fsm: "Eligible for free meals", senStatus: "SEN Status code", yearGroup: "Year", lookedAfter: "In LEA Care" });
+    // "Reg" is the registration class (issue #18).
+    expect(fields.registrationClass).toBe("Reg");
+  });
+
+  it("reads the registration class under each system's name (issue #18)", () => {
+    // SIMS report of students, Arbor student list, Bromcom API (StudentFlatView), ScholarPack, generic: see ALIAS_SOURCES.
+    for (const [header, others] of [
+      ["Reg Group", ["Adno", "Legal Surname", "Legal Forename"]], ["Registration Form", ["Arbor Student ID", "Legal Last Name", "Legal First Name"]],
+      ["TutorGroupName", ["StudentId", "LastName", "FirstName"]], ["Tutor Group", ["Student Id", "Surname", "Forename"]],
+      ["Class", ["Pupil ID", "Surname", "Forename"]], ["registration_class", ["mis_id", "surname", "forename"]],
+    ] as const) {
+      const { kind, fields } = detected([...others, header]);
+      expect(kind, header).toBe("pupils");
+      expect(fields.registrationClass, header).toBe(header);
+    }
   });
 
   it("reads Arbor's SEN report, one row per ranked need", () => {

@@ -22,7 +22,7 @@ const source = { file: "x.csv", line: 7 };
 const NULLS: Omit<SchoolData, "files" | "problems"> = {
   pupils: [{ pupilId: "P1", upn: null, misId: null, forename: "", surname: "", dateOfBirth: null, gender: "U" as never, yearGroup: null,
     yearGroupAcademicYear: null, fsm: null, disadvantaged: null, eal: null, lookedAfter: null, admissionDate: null, leavingDate: null,
-    school: null, source }],
+    school: null, registrationClass: null, source }],
   senRegister: [{ pupilId: "P1", status: "K", startDate: null, endDate: null, primaryNeed: null, secondaryNeed: null, ehcPlanDate: null,
     lastAnnualReview: null, source }],
   assessments: [{ pupilId: "P1", subject: "reading", measure: "standardised", academicYear: "2024/25", term: "autumn", point: "2024/25 autumn",
@@ -37,7 +37,7 @@ const NULLS: Omit<SchoolData, "files" | "problems"> = {
 const FULL: Omit<SchoolData, "files" | "problems"> = {
   pupils: [{ pupilId: "A123456789012", upn: "A123456789012", misId: "1001", forename: "Ada", surname: "Lee", dateOfBirth: "2016-05-01",
     gender: "F", yearGroup: 3, yearGroupAcademicYear: "2025/26", fsm: true, disadvantaged: false, eal: true, lookedAfter: false,
-    admissionDate: "2020-09-03", leavingDate: "2026-07-20", school: "Ash Primary", source: { file: "pupils.csv", line: 2 } }],
+    admissionDate: "2020-09-03", leavingDate: "2026-07-20", school: "Ash Primary", registrationClass: "3A", source: { file: "pupils.csv", line: 2 } }],
   senRegister: [{ pupilId: "A123456789012", status: "E", startDate: "2023-09-04", endDate: "2024-07-19", primaryNeed: "SLCN",
     secondaryNeed: "ASD", ehcPlanDate: "2023-11-01", lastAnnualReview: "2024-10-01", source: { file: "sen.csv", line: 3 } }],
   assessments: [{ pupilId: "A123456789012", subject: "maths", measure: "scaled", academicYear: "2024/25", term: "summer", point: "KS2",

@@ -19,7 +19,7 @@ beforeAll(async () => {
 /** Each kind's fields that may be null (the `.nullable()` fields of the schemas written out by hand). */
 const NULLABLE: Record<RecordKind, string[]> = {
   pupils: ["upn", "misId", "dateOfBirth", "yearGroup", "yearGroupAcademicYear", "fsm", "disadvantaged", "eal", "lookedAfter",
-    "admissionDate", "leavingDate", "school"],
+    "admissionDate", "leavingDate", "school", "registrationClass"],
   senRegister: ["startDate", "endDate", "primaryNeed", "secondaryNeed", "ehcPlanDate", "lastAnnualReview"],
   assessments: ["score", "grade"],
   interventions: ["group", "endDate", "sessionsPlanned", "sessionsAttended", "minutesPerSession", "staff", "cost", "measure",

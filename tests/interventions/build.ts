@@ -21,7 +21,7 @@ export function pupil(over: Partial<Pupil> & { pupilId: string }): Pupil {
   return {
     upn: null, misId: over.pupilId, forename: "Test", surname: over.pupilId, dateOfBirth: "2016-09-16",
     gender: "F", yearGroup: 3, yearGroupAcademicYear: "2024/25", fsm: false, disadvantaged: false, eal: false,
-    lookedAfter: false, admissionDate: null, leavingDate: null, school: null,
+    lookedAfter: false, admissionDate: null, leavingDate: null, school: null, registrationClass: null,
     source: { file: "pupils.csv", line }, ...over,
   };
 }

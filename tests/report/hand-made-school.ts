@@ -37,7 +37,7 @@ export function handMadeSchool(): SchoolData {
       dateOfBirth: `${birthYear}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
       gender: i % 2 === 0 ? "F" : "M", yearGroup, yearGroupAcademicYear: "2024/25",
       fsm: rand() < 0.25, disadvantaged: rand() < 0.3, eal: rand() < 0.15, lookedAfter: false,
-      admissionDate: "2019-09-04", leavingDate: null, school: "Hand-made Primary", source: src("pupils.csv", i + 2),
+      admissionDate: "2019-09-04", leavingDate: null, school: "Hand-made Primary", registrationClass: null, source: src("pupils.csv", i + 2),
     });
     const status: SenRecord["status"] = i % 15 === 0 ? "E" : i % 6 === 1 ? "K" : "N";
     if (status !== "N") {

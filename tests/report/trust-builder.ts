@@ -46,7 +46,7 @@ export function makeSchool(school: string, cohorts: readonly CohortSpec[]): Scho
         surname: `${SURNAMES[serial % SURNAMES.length]!}-${serial}`, dateOfBirth: `${birthYear}-0${1 + (serial % 9)}-1${serial % 10}`,
         gender: serial % 2 ? "F" : "M", yearGroup: c.yearGroup, yearGroupAcademicYear: c.academicYear,
         fsm: false, disadvantaged: false, eal: false, lookedAfter: false, admissionDate: `${start - 3}-09-04`,
-        leavingDate: start < 2024 ? `${start + 1}-07-25` : null, school, source: src("pupils.csv"),
+        leavingDate: start < 2024 ? `${start + 1}-07-25` : null, school, registrationClass: null, source: src("pupils.csv"),
       });
       if (c.status !== "N") {
         senRegister.push({

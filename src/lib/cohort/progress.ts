@@ -156,6 +156,26 @@ function pairsBetween(results: readonly ProfiledResult[], from: string, to: stri
   return pairs;
 }
 
+/** One pupil's pair of results between two points and the progress figure between them (see `progressPairs`). */
+export type ProgressPair = Readonly<Pair>;
+
+/**
+ * Each pupil's pair of results between two points, in the subjects and measures `progress` uses, with the
+ * progress figure `progress` counts (score change for standardised scores, ratio gain for reading and spelling
+ * ages): the pupils behind its cells, for analyses that group them another way (classes, cohorts).
+ * @param input the data, or its analysis context (`prepareAnalysis`)
+ * @example
+ * progressPairs(data, "2024/25 autumn", "2024/25 summer").every((p) => p.from.point === "2024/25 autumn") // => true
+ */
+export function progressPairs(
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
+  from: string,
+  to: string,
+): ProgressPair[] {
+  const ctx = contextOf(input);
+  return pairsBetween(profiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES }), from, to);
+}
+
 /** The position in `list` of the result in the same subject and measure as `r`, or −1 (a loop, not a closure per result). */
 function indexOfSame(list: readonly ProfiledResult[], r: ProfiledResult): number {
   for (let i = 0; i < list.length; i++) {

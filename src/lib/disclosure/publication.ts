@@ -9,7 +9,8 @@
  *   scaled scores) with their gaps; the termly standardised, reading-age and teacher-assessment figures by
  *   year group × status × point stay in the SENCO's report (the whole-school trends of standardised scores
  *   remain in `gaps.trends`). Progress below the curriculum (small groups of pupils working below it, with
- *   means that can pin individual steps) is left out (`belowCurriculum: null`).
+ *   means that can pin individual steps) is left out (`belowCurriculum: null`), and so are classes and cohorts
+ *   (a class's SEN pupils are a handful: `classes: null`).
  * - **SEN support against EHC plan** only where both groups are large enough: a table split by SEN status
  *   (`…|senStatus`) where SEN support or EHC plan has 1 to threshold − 1 pupils is left out, with every
  *   figure that repeats or is worked out from its SEN support or EHC plan group; SEN against no SEN remains.
@@ -305,6 +306,8 @@ export function publishReport(report: unknown, options: PublishOptions): void {
   // The audience's tables.
   publishAttainment(r as unknown as { attainment: { cells: Obj[] }; gaps: { attainment: Obj[] } });
   r.belowCurriculum = null;
+  // Classes and cohorts (issue #18): a class's SEN pupils are a handful, so the section stays with the SENCO.
+  r.classes = null;
   for (const s of r.schools ?? []) publishAttainment(s as unknown as { attainment: { cells: Obj[] }; gaps: { attainment: Obj[] } });
   relink(r);
   // SEN support against EHC plan only where both are large enough.

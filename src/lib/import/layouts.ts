@@ -89,6 +89,9 @@ const LAYOUT_FIELDS: Readonly<Record<FileKind, readonly FieldSpec[]>> = {
     f("leavingDate", "leaving_date", ["Leaving Date", "Date of Leaving"], ["Leaving Date", "End Date"],
       ["Leaving Date"], ["Leaving Date", "Date Left"], ["Leave Date"]),
     f("school", "school", ["School"], ["School", "School Name"], ["School"], ["School"], ["URN", "DfE Number"]),
+    // The registration class (issue #18, "Classes and cohorts"); real headers and their sources in ALIAS_SOURCES.
+    f("registrationClass", "registration_class", ["Reg Group", "Registration Group"], ["Registration Form", "Form"],
+      ["Tutor Group", "Registration Group"], ["Class", "Registration Class"], ["Form Group", "Tutor Group"]),
     ...SEN_FIELDS,
   ],
   senRegister: [
@@ -261,6 +264,15 @@ export const ALIAS_SOURCES: readonly AliasSource[] = [
     aliases: {
       pupils: { senStatus: ["SEN"], fsm: ["FSM"] },
       assessments: { date: ["Date of test"] },
+    },
+  },
+  {
+    system: "Registration class (issue #18): the class, form or tutor group as real pupil lists write it",
+    source: "Bromcom API StudentFlatView TutorGroupName (github.com/jamesgurung/bromcom-essentials-dotnet, src/ApiContracts.cs; fixtures/exports/bromcom-api-names); a SIMS report of students with \"Reg Group\" (an open-source NEA tracker's SIMS import template: \"Surname Forename\", \"Reg Group\", \"Sex\", \"FSM\", \"SEN Status\", \"Class\"); Target Tracker's SIMS.net pupil template column \"Reg\" (targettracker.org TT131, fixtures/exports/target-tracker-sims-template); Arbor's \"Registration form(s) this academic year\" (Arbor's SEN report, fixtures/exports/sen-register-ranked-needs) and Arbor's term \"registration form\" (support.arbor-education.com/hc/en-us/articles/360003420753)",
+    aliases: {
+      pupils: {
+        registrationClass: ["TutorGroupName", "Reg", "Registration form(s) this academic year", "Registration Forms"],
+      },
     },
   },
   {

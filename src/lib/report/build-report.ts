@@ -20,6 +20,7 @@ import { suspensionsByGroup } from "../cohort/suspensions.js";
 import { targetsOnTrack } from "../cohort/targets.js";
 import { ehcReviews } from "../cohort/ehc-reviews.js";
 import { attainmentGaps } from "../gaps/attainment-gaps.js";
+import { classesAndCohorts } from "../gaps/classes.js";
 import { type Audience, type DisclosurePolicy, policyFor } from "../disclosure/policy.js";
 import { applyDisclosure } from "../disclosure/apply-disclosure.js";
 import { analyseInterventions } from "../interventions/analyse.js";
@@ -330,6 +331,7 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     reviews: ehcReviews(ctx, asOf),
     interventions,
     provision: analyseProvision(upTo, asOf, options.costs ?? costsConfig()),
+    classes: classesAndCohorts(ctx, prog === null ? null : { from: prog.from, to: prog.to }),
   };
   // The relations between tables (`sameAs`, `dependsOn`) are made by disclosure control itself, from the
   // report (see `publishReport`), so that `applyDisclosure` on a SENCO's report gives this report exactly.

@@ -20,6 +20,7 @@ import { EhcReviews } from "../cohort/ehc-reviews.js";
 import { AttainmentGap, RwmGap } from "../gaps/attainment-gaps.js";
 import { InterventionsReport } from "../interventions/schema.js";
 import { ProvisionReport } from "../provision/schema.js";
+import { ClassesAndCohorts } from "../gaps/classes.js";
 import { GapTrendEntry, ReportNationalComparison } from "./comparisons.js";
 import { SchoolSection } from "./per-school.js";
 import { Audience } from "../disclosure/policy.js";
@@ -113,6 +114,8 @@ export type ReportMeta = z.infer<typeof ReportMeta>;
  * - `interventions`: intervention effectiveness (`analyseInterventions` on `generatedFor`).
  * - `provision`: the cost of the provision map against the £6,000 threshold (`analyseProvision` on
  *   `generatedFor`); each pupil's cost is a pupil-level list (SENCO only).
+ * - `classes`: SEN pupils' progress by registration class within a year group, and each year group against the
+ *   same year group in earlier years (`classesAndCohorts`; SENCO only: null for governors and the public).
  * - `schools`: one section per school when the data holds more than one (a trust or local authority);
  *   omitted for one school. The other sections are then the whole trust's.
  * @example
@@ -137,6 +140,7 @@ export const ReportContent = z.object({
   reviews: EhcReviews,
   interventions: InterventionsReport,
   provision: ProvisionReport,
+  classes: ClassesAndCohorts.nullable(),
   schools: z.array(SchoolSection).optional(),
 });
 /** The report before disclosure control. */

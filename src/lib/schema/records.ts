@@ -34,6 +34,8 @@ export const PUPIL_FIELDS = {
   admissionDate: nullable(text(IsoDate)),
   leavingDate: nullable(text(IsoDate)),
   school: nullable(text()),
+  /** The registration class (form, tutor group) on the pupil list, as the MIS writes it ("3A", "Oak"); null when not exported. */
+  registrationClass: nullable(text(z.string().min(1))),
   source: source(),
 } as const;
 
@@ -46,7 +48,7 @@ export const PUPIL_FIELDS = {
  * Pupil.parse({ pupilId: "A123…", upn: "A123…", misId: "1001", forename: "Ada", surname: "Lee",
  *   dateOfBirth: "2016-05-01", gender: "F", yearGroup: 3, yearGroupAcademicYear: "2025/26", fsm: false,
  *   disadvantaged: false, eal: false, lookedAfter: false, admissionDate: "2020-09-03", leavingDate: null,
- *   school: null, source: { file: "pupils.csv", line: 2 } })
+ *   school: null, registrationClass: "3A", source: { file: "pupils.csv", line: 2 } })
  */
 export const Pupil = recordSchema(PUPIL_FIELDS);
 /** A pupil on roll. */

@@ -32,7 +32,8 @@ export function readPupilRow(row: RowReader, out: RowOutput): void {
   out.pupils.push({
     pupilId, upn: key.upn, misId: sharedTextOrNull(key.misId), forename, surname, dateOfBirth, gender, yearGroup,
     yearGroupAcademicYear: null, fsm, disadvantaged: disadvantaged ?? (fsm === true ? true : null), eal,
-    lookedAfter, admissionDate, leavingDate, school: sharedTextOrNull(row.text("school")), source,
+    lookedAfter, admissionDate, leavingDate, school: sharedTextOrNull(row.text("school")),
+    registrationClass: sharedTextOrNull(row.text("registrationClass")), source,
   });
   if (row.text("senStatus") !== null) {
     const spell = readSenSpell(row, pupilId);
