@@ -7,7 +7,7 @@
  * against the £6,000 threshold and the authority's top-up band, each section dated. CONFIDENTIAL.
  */
 import type { Block, DocSection, DocumentModel } from "./document.js";
-import { longDate } from "./document.js";
+import { dateLabel } from "../format/text.js";
 import type { PupilTimeline } from "./pupil-timeline.js";
 import { pounds, pupilProfileDocument, type PupilDocumentOptions } from "./pupil-documents.js";
 import type { PupilProvisionCosts } from "../provision/pupil-costs.js";
@@ -36,7 +36,7 @@ function costedProvisionSection(t: PupilTimeline, costs: PupilProvisionCosts): D
   const th = costs.threshold;
   const bounds = yearBounds(b.yearKind, b.year);
   const year = yearWords(b.yearKind, b.year);
-  const blocks: Block[] = [dated(`Dated: the ${year}, ${longDate(bounds.start)} to ${longDate(bounds.end)}; costed on ${longDate(t.asOf)} with the rates below.`)];
+  const blocks: Block[] = [dated(`Dated: the ${year}, ${dateLabel(bounds.start)} to ${dateLabel(bounds.end)}; costed on ${dateLabel(t.asOf)} with the rates below.`)];
   const row = costs.row;
   const roleLabel = new Map(b.rates.map((r) => [r.role, r.label]));
   if (row === null || row.placements.length === 0) {
@@ -104,7 +104,7 @@ export function evidencePackDocument(t: PupilTimeline, costs: PupilProvisionCost
     if (s === undefined) throw new Error(`evidencePackDocument: the profile has no section '${title}'`);
     return s;
   };
-  const on = longDate(t.asOf);
+  const on = dateLabel(t.asOf);
   const withDate = (s: DocSection, when: string, title = s.title): DocSection => ({ title, blocks: [dated(`Dated: ${when}`), ...s.blocks] });
   const sections: DocSection[] = [
     withDate(section("About the pupil"), `the record on ${on}.`),
@@ -124,7 +124,7 @@ export function evidencePackDocument(t: PupilTimeline, costs: PupilProvisionCost
   return {
     title: `Top-up evidence pack: ${p.forename} ${p.surname}`,
     subtitle: options.schoolName ?? null,
-    dateLines: [`The record up to ${on}; costs for the ${yearWords(costs.basis.yearKind, costs.basis.year)}.`, `Prepared on ${longDate(options.preparedOn)}.`],
+    dateLines: [`The record up to ${on}; costs for the ${yearWords(costs.basis.yearKind, costs.basis.year)}.`, `Prepared on ${dateLabel(options.preparedOn)}.`],
     marking: "CONFIDENTIAL: special category data about one pupil (UK GDPR Article 9). For the SENCO and the local authority's SEN team, with a request for top-up funding or an EHC needs assessment; do not publish or send on.",
     sections,
     footer: "Made with sendscope from the school's own records of this pupil and its costed provision map: the same figures as the pupil profile and the SENCO's report.",
