@@ -88,6 +88,8 @@ const KIND_WORDS: Readonly<Record<FileKind, readonly string[]>> = {
   attendance: ["possible", "present", "attendance", "attended", "absence", "absent", "authorised", "unauthorised", "aea", "late", "sessions"],
   suspensions: ["exclusion", "excluded", "suspension", "suspended"],
   targets: ["target", "targets"],
+  // SEN2's requests and assessment modules, and LA request forms: "request", "decision to assess", "final plan".
+  ehcRequests: ["request", "requested", "requests", "decision", "assess", "issued", "issue", "refused", "agreed"],
 };
 
 interface Candidate {
