@@ -129,7 +129,7 @@ export function requestClock(requestDate: string, asOf: string): {
  * @param input the data, or its analysis context (`prepareAnalysis`)
  * @throws {InvalidArgumentError} when `asOf` is malformed
  * @example
- * ehcRequests(data, "2026-06-22").cells.find((c) => c.decision === "all")?.count // => 3
+ * ehcRequests(data, "2026-06-22").cells.find((c) => c.decision === "all")?.count // => 8
  */
 export function ehcRequests(
   input: AnalysisInput<Pick<SchoolData, "pupils" | "ehcRequests">>,

@@ -200,7 +200,7 @@ export interface HeaderEvaluation {
  * folder of many schools with the same few headers can keep it (see `import-file.ts`); `chooseKind` then
  * adds the file's values.
  * @example
- * evaluateHeader(["UPN", "Legal Surname", "Legal Forename"]).candidates.length // => 7
+ * evaluateHeader(["UPN", "Legal Surname", "Legal Forename"]).candidates.length // => 8
  */
 export function evaluateHeader(
   header: readonly string[],
