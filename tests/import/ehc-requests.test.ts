@@ -47,3 +47,18 @@ describe("fixtures/exports/ehc-requests", () => {
     expect(parseEhcOutcome("EHCP issued")).toEqual({ ok: true, value: "issued" });
   });
 });
+
+describe("data made before requests were imported (no ehcRequests)", () => {
+  it("stays without them through the thread codec and a merge, and a merge with some keeps every request", async () => {
+    const { decodeSchoolData, encodeSchoolData } = await import("../../src/lib/import/record-columns.js");
+    const { mergeSchoolData } = await import("../../src/lib/import/import-folder.js");
+    const data = await importFolder("fixtures/exports/ehc-requests");
+    const older = { ...data };
+    delete older.ehcRequests;
+    expect("ehcRequests" in decodeSchoolData(encodeSchoolData(older))).toBe(false);
+    expect("ehcRequests" in mergeSchoolData([older, older])).toBe(false);
+    // 6 requests in the fixture (see above), once from the folder and none from the older data.
+    expect(mergeSchoolData([older, data]).ehcRequests).toHaveLength(6);
+    expect(decodeSchoolData(encodeSchoolData(data)).ehcRequests).toStrictEqual(data.ehcRequests);
+  });
+});
