@@ -18,6 +18,7 @@ import { hashKeys, type Rng } from "./random.js";
 import { senStatusOn, type PupilModel, type SchoolModel } from "./school.js";
 import type { SuspensionResult } from "./suspensions.js";
 import type { TargetResult } from "./targets.js";
+import type { EhcRequestResult } from "./ehc-requests.js";
 import { withWrongCheckLetter } from "./upn.js";
 
 /** Everything generated for one school. */
@@ -28,6 +29,8 @@ export interface SchoolEvents {
   attendance: AttendanceResult[];
   suspensions: SuspensionResult[];
   targets: TargetResult[];
+  /** EHC needs assessment requests (issue #18). */
+  ehcRequests: EhcRequestResult[];
 }
 
 /** One deliberate problem, as the importer should report it. */
@@ -55,6 +58,7 @@ export const FILES = {
   attendance: { name: "sims-attendance.csv", format: { encoding: "utf16le", bom: true, eol: "\r\n" } },
   suspensions: { name: "arbor-suspensions.csv", format: { encoding: "utf8", bom: false, eol: "\n" } },
   targets: { name: "targets.csv", format: { encoding: "utf8", bom: false, eol: "\n" } },
+  ehcRequests: { name: "ehc-requests.csv", format: { encoding: "utf8", bom: true, eol: "\r\n" } },
 } as const satisfies Record<string, { name: string; format: CsvFormat }>;
 
 /** The name of the expected-problems file. */
@@ -299,6 +303,16 @@ export function writeSchoolFiles(dir: string, ev: SchoolEvents, rng: Rng, proble
   writeCsv(join(dir, FILES.targets.name), tgtHeader, targets.map((t) => [
     t.pupil.upn, word(SUBJECT_WORDS, t.subject), word(MEASURE_WORDS, t.measure), t.target, isoDate(t.date),
   ]), FILES.targets.format);
+
+  // --- EHC needs assessment requests (SIMS-style captions, UK dates, UTF-8 with BOM, CRLF) ---
+  const ehcHeader = headers("ehcRequests", "sims", ["upn", "requestDate", "decision", "decisionDate", "outcome", "outcomeDate"]);
+  const ehcWords = { agreed: "Agreed", refused: "Refused", pending: "" } as const;
+  const ehcOutcomes = { issued: "Final plan issued", notIssued: "Refused to issue" } as const;
+  const ehcRequests = ev.ehcRequests.slice().sort((a, b) => byPupil(a.pupil, b.pupil) || a.requested - b.requested);
+  writeCsv(join(dir, FILES.ehcRequests.name), ehcHeader, ehcRequests.map((r) => [
+    r.pupil.upn, ukDate(r.requested), ehcWords[r.decision], r.decided === null ? "" : ukDate(r.decided),
+    r.outcome === null ? "" : ehcOutcomes[r.outcome], r.outcomeDate === null ? "" : ukDate(r.outcomeDate),
+  ]), FILES.ehcRequests.format);
 
   const written: string[] = Object.values(FILES).map((f) => f.name);
   if (problems) {

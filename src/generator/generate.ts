@@ -13,6 +13,7 @@ import { writeReadme } from "./readme.js";
 import { buildSchool } from "./school.js";
 import { generateSuspensions } from "./suspensions.js";
 import { generateTargets } from "./targets.js";
+import { generateEhcRequests } from "./ehc-requests.js";
 
 /** Options of a generator run. */
 export interface GenerateOptions {
@@ -61,7 +62,9 @@ export function buildSchoolEvents(seed: number, schoolIndex: number, roll: numbe
   const attendance = generateAttendance(rng, school.pupils);
   const suspensions = generateSuspensions(rng, school.pupils, schoolIndex % 2 === 0);
   const targets = generateTargets(schoolSeed, school.pupils);
-  return { school, placements, assessments, attendance, suspensions, targets };
+  // EHC needs assessment requests (issue #18) from their own random stream: nothing above changes.
+  const ehcRequests = generateEhcRequests(schoolSeed, school.pupils);
+  return { school, placements, assessments, attendance, suspensions, targets, ehcRequests };
 }
 
 /**

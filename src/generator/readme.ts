@@ -62,6 +62,7 @@ export function writeReadme(dir: string, ev: SchoolEvents, expected: readonly Ex
     ["pupils", "pupils", "sims"], ["sen", "senRegister", "sims"], ["assessments", "assessments", "arbor (long)"],
     ["standardised", "assessments", "generic-style wide"], ["interventions", "interventions", "arbor"],
     ["attendance", "attendance", "sims"], ["suspensions", "suspensions", "arbor"], ["targets", "targets", "generic"],
+    ["ehcRequests", "ehcRequests", "sims-style captions"],
   ];
   for (const [key, kind, layout] of fileRows) {
     const f = FILES[key];

@@ -178,6 +178,12 @@ export type { PupilAttendance } from "./cohort/attendance.js";
 export { SuspensionCell, suspensionsByGroup } from "./cohort/suspensions.js";
 export { TargetCell, OffTrackPupil, TargetsOnTrack, targetsOnTrack } from "./cohort/targets.js";
 export { REVIEW_STATUSES, ReviewCell, ReviewRow, EhcReviews, ehcReviews } from "./cohort/ehc-reviews.js";
+// EHC needs assessment requests (issue #18): the record, its reader's value parsers, the statutory clock.
+export { EhcDecision, EhcOutcome, EHC_REQUEST_FIELDS, EhcRequest } from "./schema/records.js";
+export { parseEhcDecision, parseEhcOutcome } from "./import/rows/ehc-requests.js";
+export {
+  EHC_REQUEST_DEADLINE_DAYS, EhcRequestClock, EhcRequestCell, EhcRequests, ehcRequests, requestClock,
+} from "./cohort/ehc-requests.js";
 
 // --- gaps: SEND against no SEN in school, against national, and over time (bands and the national gap are
 // stats/, beneath the analyses) ------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ describe("sendscope validate on the committed sample school", () => {
     // 420 pupils on roll + 120 leavers, less the two rejected pupil rows (bad check letter, conflicting duplicate).
     expect(report.pupils).toBe(540);
     expect(report.files.map((f) => f.kind).sort()).toEqual([
-      "assessments", "assessments", "attendance", "interventions", "pupils", "senRegister", "suspensions", "targets",
+      "assessments", "assessments", "attendance", "ehcRequests", "interventions", "pupils", "senRegister", "suspensions", "targets",
     ]);
     const rejected = report.files.reduce((s, f) => s + f.rejected, 0);
     expect(rejected).toBe(expected.filter((p) => (p as { severity: string }).severity === "error").length);

@@ -140,6 +140,34 @@ describe("attacks on hand-made schools", () => {
     expect(leaks).toEqual([]);
   });
 
+  it("EHC needs assessment requests: a refusal of 1 and 2 pending are hidden, cannot be pinned, and no pupil is named", () => {
+    // 20 requests in 2024/25: 17 agreed, 1 refused, 2 pending on the report's date (counted by hand below).
+    const data = makeSchool("Oak Primary", [{ academicYear: "2024/25", yearGroup: 6, status: "K", count: 24, met: 10 }]);
+    const ids = data.pupils.map((p) => p.pupilId);
+    data.ehcRequests = ids.slice(0, 20).map((pupilId, i) => ({
+      pupilId, requestDate: "2024-10-07", decision: i < 17 ? "agreed" as const : i < 18 ? "refused" as const : "pending" as const,
+      decisionDate: i < 18 ? "2024-11-11" : null, outcome: null, outcomeDate: null, source: { file: "ehc-requests.csv", line: i + 2 },
+    }));
+    const senco = buildReport(data, { asOf: "2025-07-11", audience: "senco" });
+    const r = buildReport(data, { asOf: "2025-07-11", audience: "governors" });
+    const counts = (rep: typeof r) => Object.fromEntries((rep.ehcRequests?.cells ?? []).map((c) => [c.decision, c.count]));
+    expect(counts(senco)).toEqual({ all: 20, agreed: 17, refused: 1, pending: 2 });
+    const shown = counts(r);
+    expect(shown.refused).toBeNull();
+    expect(shown.pending).toBeNull();
+    // With the total and agreed shown, refused + pending = 3 is known, but neither alone.
+    expect(pinnedByRanges(r, senco, "count")).toEqual([]);
+    expect(pinnedByRanges(r, senco, "n")).toEqual([]);
+    expect(shownSmallNumerators(r)).toEqual([]);
+    expect(r.ehcRequests?.open.rows).toEqual([]);
+    expect(senco.ehcRequests?.open.rows.length).toBe(20 - 1);
+    const text = JSON.stringify(r);
+    for (const p of data.pupils) {
+      expect(text.includes(p.pupilId), p.pupilId).toBe(false);
+      expect(text.includes(`"${p.surname}"`), p.surname).toBe(false);
+    }
+  });
+
   it("a trust's figure does not pin its schools' hidden groups (each at least 1, adding up to the trust's)", () => {
     // Six schools, each with one Year 6 pupil on SEN support: each school's group is hidden, the trust's is 6.
     const schools = ["A", "B", "C", "D", "E", "F"].map((s) => makeSchool(`${s} Primary`, [

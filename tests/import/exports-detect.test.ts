@@ -332,7 +332,7 @@ describe("recognition by content", () => {
     const data = await importFolder("fixtures/sample-school");
     expect(data.files.map((f) => [f.file, f.kind])).toEqual([
       ["arbor-assessments.csv", "assessments"], ["arbor-interventions.csv", "interventions"],
-      ["arbor-suspensions.csv", "suspensions"], ["nfer-standardised-wide.csv", "assessments"],
+      ["arbor-suspensions.csv", "suspensions"], ["ehc-requests.csv", "ehcRequests"], ["nfer-standardised-wide.csv", "assessments"],
       ["sims-attendance.csv", "attendance"], ["sims-pupils.csv", "pupils"],
       ["sims-sen-register.csv", "senRegister"], ["targets.csv", "targets"],
     ]);

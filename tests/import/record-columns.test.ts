@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import { COLUMN_KINDS, decodeSchoolData, encodeSchoolData, transferablesOf } from "../../src/lib/import/record-columns.js";
 import type { SchoolData } from "../../src/lib/schema/school-data.js";
-import { Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension } from "../../src/lib/schema/records.js";
+import { Assessment, AttendanceRecord, EhcRequest, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension } from "../../src/lib/schema/records.js";
 
 let sample: SchoolData;
 
@@ -33,6 +33,7 @@ const NULLS: Omit<SchoolData, "files" | "problems"> = {
   attendance: [{ pupilId: "P1", academicYear: "2024/25", term: "autumn", possibleSessions: 0, attendedSessions: 0, source }],
   suspensions: [{ pupilId: "P1", startDate: "2025-01-20", days: null, permanent: false, reason: null, source }],
   targets: [{ pupilId: "P1", subject: "maths", measure: null, targetScore: null, targetGrade: null, targetDate: null, source }],
+  ehcRequests: [{ pupilId: "P1", requestDate: "2025-10-06", decision: "pending", decisionDate: null, outcome: null, outcomeDate: null, source }],
 };
 const FULL: Omit<SchoolData, "files" | "problems"> = {
   pupils: [{ pupilId: "A123456789012", upn: "A123456789012", misId: "1001", forename: "Ada", surname: "Lee", dateOfBirth: "2016-05-01",
@@ -52,10 +53,12 @@ const FULL: Omit<SchoolData, "files" | "problems"> = {
     source: { file: "susp.csv", line: 6 } }],
   targets: [{ pupilId: "A123456789012", subject: "writing", measure: "teacherAssessment", targetScore: 95, targetGrade: "EXS",
     targetDate: "2025-07-18", source: { file: "targets.csv", line: 8 } }],
+  ehcRequests: [{ pupilId: "A123456789012", requestDate: "2025-01-06", decision: "agreed", decisionDate: "2025-02-14", outcome: "issued",
+    outcomeDate: "2025-05-23", source: { file: "ehc-requests.csv", line: 2 } }],
 };
 const SCHEMAS = {
   pupils: Pupil, senRegister: SenRecord, assessments: Assessment, interventions: InterventionRecord, attendance: AttendanceRecord,
-  suspensions: Suspension, targets: PupilTarget,
+  suspensions: Suspension, targets: PupilTarget, ehcRequests: EhcRequest,
 };
 
 function roundTrip(data: SchoolData): SchoolData {
@@ -67,8 +70,8 @@ describe("school data as columns", () => {
     const back = roundTrip(sample);
     expect(back).toStrictEqual(sample);
     for (const kind of COLUMN_KINDS) {
-      expect(back[kind]).toHaveLength(sample[kind].length);
-      back[kind].forEach((record, i) => expect(Object.keys(record)).toEqual(Object.keys(sample[kind][i]!)));
+      expect(back[kind]).toHaveLength(sample[kind]!.length);
+      back[kind]!.forEach((record, i) => expect(Object.keys(record)).toEqual(Object.keys(sample[kind]![i]!)));
     }
   });
 
@@ -87,7 +90,7 @@ describe("school data as columns", () => {
       const data: SchoolData = { ...records, files: [], problems: [] };
       const back = roundTrip(data);
       expect(back).toStrictEqual(data);
-      for (const kind of COLUMN_KINDS) expect(Object.keys(back[kind][0]!)).toEqual(Object.keys(SCHEMAS[kind].shape));
+      for (const kind of COLUMN_KINDS) expect(Object.keys(back[kind]![0]!)).toEqual(Object.keys(SCHEMAS[kind].shape));
     }
   });
 

@@ -47,7 +47,7 @@ export interface ValidateJson {
 export function distinctPupils(data: SchoolData): number {
   if (data.files.some((f) => f.kind === "pupils")) return new Set(data.pupils.map((p) => p.pupilId)).size;
   const ids = new Set<string>();
-  for (const list of [data.senRegister, data.assessments, data.interventions, data.attendance, data.suspensions, data.targets]) {
+  for (const list of [data.senRegister, data.assessments, data.interventions, data.attendance, data.suspensions, data.targets, data.ehcRequests ?? []]) {
     for (const record of list) ids.add(record.pupilId);
   }
   return ids.size;

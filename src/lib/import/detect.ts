@@ -88,6 +88,8 @@ const KIND_WORDS: Readonly<Record<FileKind, readonly string[]>> = {
   attendance: ["possible", "present", "attendance", "attended", "absence", "absent", "authorised", "unauthorised", "aea", "late", "sessions"],
   suspensions: ["exclusion", "excluded", "suspension", "suspended"],
   targets: ["target", "targets"],
+  // SEN2's requests and assessment modules, and LA request forms: "request", "decision to assess", "final plan".
+  ehcRequests: ["request", "requested", "requests", "decision", "assess", "issued", "issue", "refused", "agreed"],
 };
 
 interface Candidate {
@@ -198,7 +200,7 @@ export interface HeaderEvaluation {
  * folder of many schools with the same few headers can keep it (see `import-file.ts`); `chooseKind` then
  * adds the file's values.
  * @example
- * evaluateHeader(["UPN", "Legal Surname", "Legal Forename"]).candidates.length // => 7
+ * evaluateHeader(["UPN", "Legal Surname", "Legal Forename"]).candidates.length // => 8
  */
 export function evaluateHeader(
   header: readonly string[],

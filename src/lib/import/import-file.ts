@@ -20,6 +20,7 @@ import { readPupilRow } from "./rows/pupils.js";
 import { readSenRegisterRow } from "./rows/sen-register.js";
 import { readSuspensionRow } from "./rows/suspensions.js";
 import { readTargetRow } from "./rows/targets.js";
+import { readEhcRequestRow } from "./rows/ehc-requests.js";
 import { looksLikePupilKey, skipReason, type SkippedRow } from "./skip.js";
 import { fieldWords, missingNeeded, nearField } from "./unread-columns.js";
 import type { DateOrder } from "./values.js";
@@ -81,6 +82,7 @@ const READERS: Record<Exclude<FileKind, "assessments">, ReadRow> = {
   attendance: readAttendanceRow,
   suspensions: readSuspensionRow,
   targets: readTargetRow,
+  ehcRequests: readEhcRequestRow,
 };
 
 function readerFor(detection: Detection): ReadRow {

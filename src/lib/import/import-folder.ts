@@ -366,8 +366,8 @@ function withSchool(data: SchoolData, school: string | null, several: boolean): 
     const rename = (record: { pupilId: string }) => {
       if (record.pupilId.startsWith("mis:")) record.pupilId = `mis:${school}/${record.pupilId.slice(4)}`;
     };
-    for (const key of ["pupils", "senRegister", "assessments", "interventions", "attendance", "suspensions", "targets"] as const) {
-      for (const record of data[key]) rename(record);
+    for (const key of ["pupils", "senRegister", "assessments", "interventions", "attendance", "suspensions", "targets", "ehcRequests"] as const) {
+      for (const record of data[key] ?? []) rename(record);
     }
   }
   return data;
@@ -380,13 +380,17 @@ function withSchool(data: SchoolData, school: string | null, several: boolean): 
  */
 export function mergeSchoolData(parts: SchoolData[]): SchoolData {
   // One concat per kind: each merged array is allocated once at its exact length (no growth by push).
-  const all = <K extends Exclude<keyof SchoolData, "unreadFiles" | "interventionNames">>(key: K): SchoolData[K] =>
-    ([] as Array<SchoolData[K][number]>).concat(...parts.map((part) => part[key] as Array<SchoolData[K][number]>)) as SchoolData[K];
+  const all = <K extends Exclude<keyof SchoolData, "unreadFiles" | "interventionNames">>(key: K): NonNullable<SchoolData[K]> =>
+    ([] as Array<NonNullable<SchoolData[K]>[number]>).concat(
+      ...parts.map((part) => (part[key] ?? []) as Array<NonNullable<SchoolData[K]>[number]>),
+    ) as NonNullable<SchoolData[K]>;
   const merged: SchoolData = {
     pupils: all("pupils"), senRegister: all("senRegister"), assessments: all("assessments"),
     interventions: all("interventions"), attendance: all("attendance"), suspensions: all("suspensions"),
     targets: all("targets"), files: all("files"), problems: all("problems"),
   };
+  // EHC needs assessment requests: kept absent when no part had them (data made before they were imported).
+  if (parts.some((part) => part.ehcRequests !== undefined)) merged.ehcRequests = all("ehcRequests");
   merged.files.sort((a, b) => a.file.localeCompare(b.file));
   merged.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return merged;

@@ -179,6 +179,21 @@ const LAYOUT_FIELDS: Readonly<Record<FileKind, readonly FieldSpec[]>> = {
       ["Target Score", "Target Grade"]),
     f("targetDate", "target_date", ["Target Date"], ["Target Date"], ["Target Date"], ["Target Date"], ["By"]),
   ],
+  // EHC needs assessment requests. No MIS's own export of these was found in public; the MIS layouts use the
+  // captions of LA request forms and SEN2 (see ALIAS_SOURCES and fixtures/exports/ehc-requests/NOTE.md).
+  ehcRequests: [
+    ...PUPIL_KEY_FIELDS,
+    f("requestDate", "request_date", ["Date of Request", "EHC Request Date"], ["Date of Request", "Request Date"],
+      ["Date of Request", "Request Date"], ["Date of Request", "Request Date"], ["EHCNA Request Date", "Date Request Submitted"]),
+    f("decision", "decision", ["Decision to Assess", "LA Decision"], ["Decision to Assess", "LA Decision"],
+      ["Decision to Assess", "LA Decision"], ["Decision to Assess", "LA Decision"], ["Decision Whether to Assess", "Agreed to Assess"]),
+    f("decisionDate", "decision_date", ["Decision Date", "Date of Decision"], ["Decision Date", "Date of Decision"],
+      ["Decision Date", "Date of Decision"], ["Decision Date", "Date of Decision"], ["Date of Decision to Assess"]),
+    f("outcome", "outcome", ["Assessment Outcome", "EHC Outcome"], ["Assessment Outcome", "EHC Outcome"],
+      ["Assessment Outcome", "EHC Outcome"], ["Assessment Outcome", "EHC Outcome"], ["Decision to Issue", "Outcome of Assessment"]),
+    f("outcomeDate", "outcome_date", ["Date Final Plan Issued", "Outcome Date"], ["Date Final Plan Issued", "Outcome Date"],
+      ["Date Final Plan Issued", "Outcome Date"], ["Date Final Plan Issued", "Outcome Date"], ["Final Plan Date", "Date of Outcome"]),
+  ],
 };
 
 /** Headers of one field, by kind (`key` for the pupil key fields, which every kind has). */
@@ -283,6 +298,19 @@ export const ALIAS_SOURCES: readonly AliasSource[] = [
       assessments: { date: ["Completed Test Date", "Activity Completed Date", "Completed Date"] },
     },
   },
+  {
+    system: "DfE SEN2 person-level return (modules 2 requests and 3 EHC needs assessments), as its XML items and COLLECT's Blade CSV export write them",
+    source: "github.com/MastodonC/witan.sen2: src/witan/sen2/return/person_level/blade/csv.clj (receiveddate \"Date request was received\", requestoutcomedate, requestoutcome, assessmentoutcome \"Assessment outcome - decision to issue EHC plan\", assessmentoutcomedate), after the DfE's 'Special educational needs person level survey: guide' and technical specification",
+    aliases: {
+      ehcRequests: {
+        requestDate: ["ReceivedDate", "receiveddate", "Date request was received"],
+        decision: ["RequestOutcome", "requestoutcome", "Request outcome"],
+        decisionDate: ["RequestOutcomeDate", "requestoutcomedate", "Request outcome date"],
+        outcome: ["AssessmentOutcome", "assessmentoutcome", "Assessment outcome - decision to issue EHC plan"],
+        outcomeDate: ["AssessmentOutcomeDate", "assessmentoutcomedate", "Assessment outcome date"],
+      },
+    },
+  },
 ];
 
 function withAliases(kind: FileKind, specs: readonly FieldSpec[]): FieldSpec[] {
@@ -319,6 +347,7 @@ export const FIELDS: Readonly<Record<FileKind, readonly FieldSpec[]>> = {
   attendance: withAliases("attendance", LAYOUT_FIELDS.attendance),
   suspensions: withAliases("suspensions", LAYOUT_FIELDS.suspensions),
   targets: withAliases("targets", LAYOUT_FIELDS.targets),
+  ehcRequests: withAliases("ehcRequests", LAYOUT_FIELDS.ehcRequests),
 };
 
 /**
@@ -335,6 +364,7 @@ export const REQUIRED_FIELDS: Readonly<Record<FileKind, readonly string[]>> = {
   attendance: ["possibleSessions", "attendedSessions", "academicYear", "term"],
   suspensions: ["startDate", "days|suspensionType"],
   targets: ["subject", "target"],
+  ehcRequests: ["requestDate"],
 };
 
 /**

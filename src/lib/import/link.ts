@@ -387,6 +387,7 @@ interface Gathered {
 
 const emptyRecords = (): Records => ({
   pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [],
+  ehcRequests: [],
 });
 
 /**

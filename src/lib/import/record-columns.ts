@@ -15,7 +15,7 @@
  */
 import type { FieldStore, FieldTable } from "../schema/fields.js";
 import { RECORD_FIELDS, RECORD_KINDS, type RecordKind, type Source } from "../schema/records.js";
-import type { SchoolData } from "../schema/school-data.js";
+import type { RecordOf, SchoolData } from "../schema/school-data.js";
 import { internalized } from "./intern.js";
 
 /** The record kinds of `SchoolData` that are sent as columns (its `files` and `problems` are few, and go as they are). */
@@ -217,22 +217,22 @@ function codecOf(table: FieldTable): Codec<never> {
 }
 
 const CODECS = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, codecOf(RECORD_FIELDS[kind])])) as unknown as {
-  [K in ColumnKind]: Codec<SchoolData[K][number]>;
+  [K in ColumnKind]: Codec<RecordOf<K>>;
 };
 
-function encodeKind<K extends ColumnKind>(kind: K, records: SchoolData[K], writer: ColumnWriter): RecordColumns {
-  const codec = CODECS[kind] as Codec<SchoolData[K][number]>;
+function encodeKind<K extends ColumnKind>(kind: K, records: ReadonlyArray<RecordOf<K>>, writer: ColumnWriter): RecordColumns {
+  const codec = CODECS[kind] as Codec<RecordOf<K>>;
   writer.start(records.length, codec.texts, codec.numbers);
   for (const record of records) codec.write(record, writer);
   return writer.finish(records.length);
 }
 
-function decodeKind<K extends ColumnKind>(kind: K, strings: readonly string[], columns: RecordColumns): SchoolData[K] {
-  const codec = CODECS[kind] as Codec<SchoolData[K][number]>;
+function decodeKind<K extends ColumnKind>(kind: K, strings: readonly string[], columns: RecordColumns): Array<RecordOf<K>> {
+  const codec = CODECS[kind] as Codec<RecordOf<K>>;
   const reader = new ColumnReader(strings, columns.text, columns.numbers);
-  const records = new Array<SchoolData[K][number]>(columns.length);
+  const records = new Array<RecordOf<K>>(columns.length);
   for (let i = 0; i < columns.length; i += 1) records[i] = codec.read(reader);
-  return records as SchoolData[K];
+  return records;
 }
 
 /**
@@ -246,7 +246,11 @@ function decodeKind<K extends ColumnKind>(kind: K, strings: readonly string[], c
 export function encodeSchoolData(data: SchoolData): EncodedSchoolData {
   const writer = new ColumnWriter();
   const columns = {} as Record<ColumnKind, RecordColumns>;
-  for (const kind of COLUMN_KINDS) columns[kind] = encodeKind(kind, data[kind], writer);
+  // A kind that older data lacks (`ehcRequests`) is left out, so it decodes as absent again.
+  for (const kind of COLUMN_KINDS) {
+    const records = data[kind];
+    if (records !== undefined) columns[kind] = encodeKind(kind, records, writer);
+  }
   return {
     strings: writer.strings, columns, files: data.files, problems: data.problems,
     ...(data.unreadFiles === undefined ? {} : { unreadFiles: data.unreadFiles }),
@@ -262,7 +266,10 @@ export function encodeSchoolData(data: SchoolData): EncodedSchoolData {
 export function decodeSchoolData(encoded: EncodedSchoolData): SchoolData {
   const { strings, columns } = encoded;
   const records = {} as { -readonly [K in ColumnKind]: SchoolData[K] };
-  for (const kind of COLUMN_KINDS) (records as Record<ColumnKind, unknown>)[kind] = decodeKind(kind, strings, columns[kind]);
+  for (const kind of COLUMN_KINDS) {
+    const kindColumns = columns[kind] as RecordColumns | undefined;
+    if (kindColumns !== undefined) (records as Record<ColumnKind, unknown>)[kind] = decodeKind(kind, strings, kindColumns);
+  }
   return {
     ...records,
     files: encoded.files,
@@ -279,7 +286,9 @@ export function decodeSchoolData(encoded: EncodedSchoolData): SchoolData {
 export function transferablesOf(encoded: EncodedSchoolData): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   for (const kind of COLUMN_KINDS) {
-    const { text, numbers } = encoded.columns[kind];
+    const kindColumns = encoded.columns[kind] as RecordColumns | undefined;
+    if (kindColumns === undefined) continue;
+    const { text, numbers } = kindColumns;
     buffers.push(text.buffer as ArrayBuffer, numbers.buffer as ArrayBuffer);
   }
   return buffers;

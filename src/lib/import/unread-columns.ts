@@ -182,6 +182,7 @@ export const NEEDED_FIELDS: Readonly<Record<FileKind, ReadonlyArray<{ fields: st
   attendance: [],
   suspensions: [],
   targets: [],
+  ehcRequests: [],
 };
 
 /**

@@ -19,6 +19,7 @@ import { attendanceByGroup } from "../cohort/attendance.js";
 import { suspensionsByGroup } from "../cohort/suspensions.js";
 import { targetsOnTrack } from "../cohort/targets.js";
 import { ehcReviews } from "../cohort/ehc-reviews.js";
+import { ehcRequests } from "../cohort/ehc-requests.js";
 import { attainmentGaps } from "../gaps/attainment-gaps.js";
 import { classesAndCohorts } from "../gaps/classes.js";
 import { type Audience, type DisclosurePolicy, policyFor } from "../disclosure/policy.js";
@@ -329,6 +330,9 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     suspensions: { academicYear, statusDate: censusStatusDate(academicYear), cells: suspensionsByGroup(ctx, academicYear) },
     targets: targetsOnTrack(ctx, asOf),
     reviews: ehcReviews(ctx, asOf),
+    // EHC needs assessment requests (issue #18): null when the folder has no record of requests (no such file
+    // was read and the data holds none), so "no requests" is never printed for a school that keeps them elsewhere.
+    ehcRequests: hasEhcRequests(upTo) ? ehcRequests(ctx, asOf, { academicYear }) : null,
     interventions,
     provision: analyseProvision(upTo, asOf, options.costs ?? costsConfig()),
     classes: classesAndCohorts(ctx, prog === null ? null : { from: prog.from, to: prog.to }),
@@ -356,4 +360,9 @@ function disclose(analysed: Pick<Analysed, "content" | "policy">, perSchool: Per
     throw new InvalidArgumentError("buildReport", `the report does not match its schema at ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? ""}`);
   }
   return checked.data;
+}
+
+/** Whether the data records EHC needs assessment requests: a file of them was read, or the data holds some. */
+function hasEhcRequests(data: Pick<SchoolData, "files" | "ehcRequests">): boolean {
+  return (data.ehcRequests?.length ?? 0) > 0 || data.files.some((f) => f.kind === "ehcRequests");
 }

@@ -52,7 +52,7 @@ export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
   const partFor = (school: string): SchoolData => {
     let part = parts.get(school);
     if (!part) {
-      part = { pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [], files: [], problems: [] };
+      part = { pupils: [], senRegister: [], assessments: [], interventions: [], attendance: [], suspensions: [], targets: [], files: [], problems: [], ...(data.ehcRequests === undefined ? {} : { ehcRequests: [] }) };
       parts.set(school, part);
     }
     return part;
@@ -96,6 +96,8 @@ export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
   route("attendance");
   route("suspensions");
   route("targets");
+  // EHC needs assessment requests (few: a filter, not runs) follow their pupil too.
+  for (const request of data.ehcRequests ?? []) partOf.get(request.pupilId)?.ehcRequests?.push(request);
   return new Map([...parts].sort((a, b) => compareSchoolNames(a[0], b[0])));
 }
 

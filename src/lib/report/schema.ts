@@ -17,6 +17,7 @@ import { AttendanceByGroup } from "../cohort/attendance.js";
 import { SuspensionCell } from "../cohort/suspensions.js";
 import { TargetsOnTrack } from "../cohort/targets.js";
 import { EhcReviews } from "../cohort/ehc-reviews.js";
+import { EhcRequests } from "../cohort/ehc-requests.js";
 import { AttainmentGap, RwmGap } from "../gaps/attainment-gaps.js";
 import { InterventionsReport } from "../interventions/schema.js";
 import { ProvisionReport } from "../provision/schema.js";
@@ -111,6 +112,9 @@ export type ReportMeta = z.infer<typeof ReportMeta>;
  * - `suspensions`: suspensions by group in `academicYear`, pupils grouped by SEN status on `statusDate` (15 January).
  * - `targets`: share of each group on track for its targets on `generatedFor`, and pupils off track.
  * - `reviews`: EHC plan annual reviews overdue and due in the next 60 days, by status, and the pupil list.
+ * - `ehcRequests`: EHC needs assessment requests made in `academicYear` by the authority's decision on
+ *   `generatedFor`, and each request open that day with its statutory clock (pupil-level); null when the
+ *   folder holds no record of requests.
  * - `interventions`: intervention effectiveness (`analyseInterventions` on `generatedFor`).
  * - `provision`: the cost of the provision map against the £6,000 threshold (`analyseProvision` on
  *   `generatedFor`); each pupil's cost is a pupil-level list (SENCO only).
@@ -138,6 +142,7 @@ export const ReportContent = z.object({
   suspensions: z.object({ academicYear: AcademicYear, statusDate: IsoDate, cells: z.array(SuspensionCell) }),
   targets: TargetsOnTrack,
   reviews: EhcReviews,
+  ehcRequests: EhcRequests.nullable(),
   interventions: InterventionsReport,
   provision: ProvisionReport,
   classes: ClassesAndCohorts.nullable(),

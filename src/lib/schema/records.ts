@@ -204,6 +204,50 @@ export const PupilTarget = recordSchema(TARGET_FIELDS);
 export type PupilTarget = z.infer<typeof PupilTarget>;
 
 /**
+ * The local authority's decision whether to carry out an EHC needs assessment (Children and Families Act 2014,
+ * s.36): `agreed` (it will assess), `refused` (it decided not to), or `pending` (not yet decided).
+ * @example
+ * EhcDecision.parse("agreed") // => "agreed"
+ */
+export const EhcDecision = z.enum(["agreed", "refused", "pending"]);
+/** The authority's decision whether to assess. */
+export type EhcDecision = z.infer<typeof EhcDecision>;
+
+/**
+ * The outcome of an EHC needs assessment (SEND Regulations 2014, reg. 10 and 13): `issued` (a final EHC plan was
+ * issued) or `notIssued` (the authority decided not to issue a plan).
+ * @example
+ * EhcOutcome.parse("issued") // => "issued"
+ */
+export const EhcOutcome = z.enum(["issued", "notIssued"]);
+/** The outcome of an EHC needs assessment. */
+export type EhcOutcome = z.infer<typeof EhcOutcome>;
+
+/** The fields of `EhcRequest`, in order (see `fields.ts`): its schema and its thread codec are made from them. */
+export const EHC_REQUEST_FIELDS = {
+  pupilId,
+  requestDate: text(IsoDate),
+  decision: text(EhcDecision),
+  decisionDate: nullable(text(IsoDate)),
+  outcome: nullable(text(EhcOutcome)),
+  outcomeDate: nullable(text(IsoDate)),
+  source: source(),
+} as const;
+
+/**
+ * A request to the local authority for an EHC needs assessment: the date it was made (received by the
+ * authority), the authority's decision whether to assess and its date, and the outcome (a final plan issued,
+ * or a decision not to issue one) and its date. The DfE's SEN2 return records the same steps (its `requests`
+ * and `assessment` modules: received date, request outcome and date, assessment outcome and date).
+ * @example
+ * EhcRequest.parse({ pupilId: "…", requestDate: "2025-10-06", decision: "agreed", decisionDate: "2025-11-10",
+ *   outcome: null, outcomeDate: null, source: { file: "ehc-requests.csv", line: 2 } })
+ */
+export const EhcRequest = recordSchema(EHC_REQUEST_FIELDS);
+/** A request for an EHC needs assessment. */
+export type EhcRequest = z.infer<typeof EhcRequest>;
+
+/**
  * Each kind of record's field table, by its list's name in `SchoolData`, in `SchoolData`'s order.
  * @example
  * Object.keys(RECORD_FIELDS.attendance) // => ["pupilId", "academicYear", "term", "possibleSessions", "attendedSessions", "source"]
@@ -216,6 +260,7 @@ export const RECORD_FIELDS = {
   attendance: ATTENDANCE_FIELDS,
   suspensions: SUSPENSION_FIELDS,
   targets: TARGET_FIELDS,
+  ehcRequests: EHC_REQUEST_FIELDS,
 } as const;
 
 /** A kind of record, by its list's name in `SchoolData`. */

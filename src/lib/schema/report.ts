@@ -6,6 +6,7 @@ import { z } from "zod";
 /** The kinds of export sendscope recognises from a file's headers. */
 export const FILE_KINDS = [
   "pupils", "senRegister", "assessments", "interventions", "attendance", "suspensions", "targets",
+  "ehcRequests",
 ] as const;
 /** Zod enum of file kinds. @example FileKind.parse("pupils") // => "pupils" */
 export const FileKind = z.enum(FILE_KINDS);

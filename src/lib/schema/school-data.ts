@@ -3,7 +3,8 @@
  */
 import { z } from "zod";
 import {
-  Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
+  Assessment, AttendanceRecord, EhcRequest, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
+  type RecordKind,
 } from "./records.js";
 import { FileReport, Problem, UnreadFile } from "./report.js";
 
@@ -21,6 +22,8 @@ export const SchoolData = z.object({
   attendance: z.array(AttendanceRecord),
   suspensions: z.array(Suspension),
   targets: z.array(PupilTarget),
+  /** Requests for an EHC needs assessment; absent in data made before they were imported (older folders have none). */
+  ehcRequests: z.array(EhcRequest).optional(),
   files: z.array(FileReport),
   problems: z.array(Problem),
   /** Files in the folder that were not read, with why (see `readable.ts`); absent when there were none. */
@@ -33,3 +36,6 @@ export const SchoolData = z.object({
 });
 /** Everything imported from a folder of exports. */
 export type SchoolData = z.infer<typeof SchoolData>;
+
+/** One record of a kind (`SchoolData`'s list of that name; a kind absent from older data counts as none). */
+export type RecordOf<K extends RecordKind> = NonNullable<SchoolData[K]>[number];

@@ -6,10 +6,10 @@
  */
 import {
   RECORD_KINDS, type Assessment, type AttendanceRecord, type InterventionRecord, type Pupil, type PupilTarget, type RecordKind,
-  type SenRecord, type Suspension,
+  type EhcRequest, type SenRecord, type Suspension,
 } from "../../schema/records.js";
 import type { FileKind } from "../../schema/report.js";
-import type { SchoolData } from "../../schema/school-data.js";
+import type { RecordOf } from "../../schema/school-data.js";
 import type { PupilKey } from "../row-reader.js";
 
 /** A record with the key it names its pupil by. */
@@ -19,7 +19,7 @@ export interface Draft<T> {
 }
 
 /** The records read from one row, by kind (most rows give one record; a wide assessment row gives several). */
-export type RowRecords = { [K in RecordKind]?: Draft<SchoolData[K][number]>[] };
+export type RowRecords = { [K in RecordKind]?: Draft<RecordOf<K>>[] };
 
 /**
  * The records read from the current row, by kind, and the pupil key they were read with. One output serves
@@ -40,6 +40,7 @@ export class RowOutput {
   readonly attendance: AttendanceRecord[] = [];
   readonly suspensions: Suspension[] = [];
   readonly targets: PupilTarget[] = [];
+  readonly ehcRequests: EhcRequest[] = [];
   /** The lists above, in `RECORD_KINDS` order. */
   private readonly lists: ReadonlyArray<unknown[]> = RECORD_KINDS.map((kind) => this[kind]);
 

@@ -1,0 +1,109 @@
+/**
+ * Rows of an EHC needs assessment requests export → `EhcRequest`s: one row per request, with the local
+ * authority's decision whether to assess and the outcome (a final plan issued or not), each with its date.
+ * Decisions and outcomes are read as words (the SEN2 return's own codes are not read: see
+ * `fixtures/exports/ehc-requests/NOTE.md`); a value not recognised rejects the row, naming the words read.
+ */
+import type { EhcDecision, EhcOutcome } from "../../schema/records.js";
+import type { RowReader } from "../row-reader.js";
+import { fail, ok, type Parsed } from "../values.js";
+import { provisionalPupilId, type RowOutput } from "./draft.js";
+import { datesOf } from "./shared-values.js";
+
+const fold = (text: string): string => text.toLowerCase().replace(/[^a-z]+/g, " ").trim();
+
+const DECISIONS: ReadonlyMap<string, EhcDecision> = new Map([
+  ...["agreed", "agree", "yes", "y", "assess", "agreed to assess", "decision to assess", "assessment agreed", "accepted", "proceed", "proceed to assessment"]
+    .map((w) => [w, "agreed"] as const),
+  ...["refused", "refuse", "declined", "no", "n", "not agreed", "refused to assess", "decision not to assess", "not to assess", "assessment refused", "rejected", "not assessed"]
+    .map((w) => [w, "refused"] as const),
+  ...["pending", "awaiting", "awaiting decision", "in progress", "open", "not yet decided", "submitted"]
+    .map((w) => [w, "pending"] as const),
+]);
+
+const OUTCOMES: ReadonlyMap<string, EhcOutcome> = new Map([
+  ...["issued", "plan issued", "final plan issued", "ehcp issued", "ehc plan issued", "yes", "y", "agreed to issue", "decision to issue", "issue"]
+    .map((w) => [w, "issued"] as const),
+  ...["not issued", "refused to issue", "refused", "decision not to issue", "not to issue", "no plan", "no", "n", "declined to issue", "plan not issued"]
+    .map((w) => [w, "notIssued"] as const),
+]);
+
+/**
+ * The authority's decision whether to assess, from the words exports use.
+ * @example
+ * parseEhcDecision("Agreed to assess") // => { ok: true, value: "agreed" }
+ * parseEhcDecision("Declined").ok // => true
+ * parseEhcDecision("A").ok // => false
+ */
+export function parseEhcDecision(text: string): Parsed<EhcDecision> {
+  const value = DECISIONS.get(fold(text));
+  return value === undefined
+    ? fail(`'${text}' is not a decision sendscope reads; expected agreed, refused or pending (or words such as 'agreed to assess', 'declined', 'awaiting decision')`)
+    : ok(value);
+}
+
+/**
+ * The outcome of the assessment, from the words exports use.
+ * @example
+ * parseEhcOutcome("Final plan issued") // => { ok: true, value: "issued" }
+ * parseEhcOutcome("Refused to issue") // => { ok: true, value: "notIssued" }
+ */
+export function parseEhcOutcome(text: string): Parsed<EhcOutcome> {
+  const value = OUTCOMES.get(fold(text));
+  return value === undefined
+    ? fail(`'${text}' is not an outcome sendscope reads; expected plan issued or refused to issue (or 'not issued', 'decision not to issue')`)
+    : ok(value);
+}
+
+/**
+ * Read one EHC needs assessment request row into `out`. The request date is required. A blank decision is
+ * `pending`. An outcome date with no outcome column value is read as a plan issued, with a warning (exports
+ * that write only "Date final plan issued" mean that). Rejected: a decision or outcome date before the request,
+ * an outcome date before the decision, an outcome unless the decision was to assess, a date not read.
+ * @example
+ * readEhcRequestRow(reader, out);
+ * out.ehcRequests[0]?.decision // => "agreed"
+ */
+export function readEhcRequestRow(row: RowReader, out: RowOutput): void {
+  const key = row.pupilKey();
+  const dates = datesOf(row);
+  const requestDate = row.required("requestDate", dates, "bad-date", "the date of the request");
+  const dateOrNull = (field: string, label: string): string | null | undefined =>
+    row.text(field) === null ? null : row.required(field, dates, "bad-date", label);
+  const decisionDate = dateOrNull("decisionDate", "the date of the decision to assess");
+  const outcomeDate = dateOrNull("outcomeDate", "the date of the outcome");
+  const decisionText = row.text("decision");
+  const decision = decisionText === null ? "pending" : row.required("decision", parseEhcDecision, "unknown-decision", "the decision");
+  const outcomeText = row.text("outcome");
+  let outcome: EhcOutcome | null | undefined = outcomeText === null ? null : row.required("outcome", parseEhcOutcome, "unknown-outcome", "the outcome");
+  if (key === undefined || requestDate === undefined || decisionDate === undefined || outcomeDate === undefined
+    || decision === undefined || outcome === undefined || row.isRejected) return;
+  if (outcome === null && outcomeDate !== null) {
+    outcome = "issued";
+    row.warn(row.column("outcomeDate"), "outcome-from-date", `no outcome is given beside the outcome date ${outcomeDate}: read as a final plan issued on that date`);
+  }
+  if (decisionDate !== null && decisionDate < requestDate) {
+    row.error(row.column("decisionDate"), "out-of-order", `the decision (${decisionDate}) is dated before the request (${requestDate})`);
+    return;
+  }
+  if (outcomeDate !== null && outcomeDate < (decisionDate ?? requestDate)) {
+    row.error(row.column("outcomeDate"), "out-of-order", `the outcome (${outcomeDate}) is dated before the ${decisionDate === null ? "request" : "decision"} (${decisionDate ?? requestDate})`);
+    return;
+  }
+  if (outcome !== null && decision !== "agreed") {
+    row.error(row.column("outcome") ?? row.column("outcomeDate"), "outcome-without-assessment",
+      `an outcome (${outcome === "issued" ? "plan issued" : "not issued"}) needs the decision to assess to be agreed, but it is ${decision}`);
+    return;
+  }
+  if (decision !== "pending" && decisionDate === null) {
+    row.warn(row.column("decision"), "missing-date", `the decision (${decision}) has no date: its 6-week deadline cannot be checked`);
+  }
+  if (outcome !== null && outcomeDate === null) {
+    row.warn(row.column("outcome"), "missing-date", "the outcome has no date: its 20-week deadline cannot be checked");
+  }
+  out.key = key;
+  out.ehcRequests.push({
+    pupilId: provisionalPupilId(key), requestDate, decision, decisionDate, outcome, outcomeDate,
+    source: { file: row.file, line: row.line },
+  });
+}
