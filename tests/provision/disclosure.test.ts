@@ -93,3 +93,23 @@ describe("provision for governors and the public", () => {
     });
   }
 });
+
+describe("the provision's cost by year, for governors and the public (hideSmallProvisionYears)", () => {
+  it("hides a year fewer than the threshold share, and the smallest other year of its kind, since each kind sums to the same total", async () => {
+    const { hideSmallProvisionYears } = await import("../../src/lib/disclosure/publication.js");
+    // By hand: financial 2026-27 has 2 pupils (< 6), so its £1,400 (about one pupil's cost) is hidden; it is the
+    // only hidden financial year, so 2024-25 (20 pupils, fewer than 2025-26's 50) is hidden too, else
+    // 1,400 = (academic total 30,000 + 10,000) − 25,000 − 13,600. The academic years (both ≥ 6) stay shown.
+    const years = [
+      { yearKind: "academic", year: "2024/25", n: 30, cost: 10_000 },
+      { yearKind: "academic", year: "2025/26", n: 55, cost: 30_000 },
+      { yearKind: "financial", year: "2024-25", n: 20, cost: 13_600 },
+      { yearKind: "financial", year: "2025-26", n: 50, cost: 25_000 },
+      { yearKind: "financial", year: "2026-27", n: 2, cost: 1_400 },
+    ];
+    hideSmallProvisionYears(years, 6);
+    expect(years.map((y) => [y.year, y.n, y.cost])).toEqual([
+      ["2024/25", 30, 10_000], ["2025/26", 55, 30_000], ["2024-25", null, null], ["2025-26", 50, 25_000], ["2026-27", null, null],
+    ]);
+  });
+});

@@ -228,6 +228,31 @@ function relink(report: ReportContent): void {
   for (const c of r.provision.thresholdBands) if (c.isTotal === true && areaTotal) addSameAs(c, [{ partition: areaTotal.partition, group: areaTotal.group }]);
 }
 
+/**
+ * Hides (pupils and cost null) each year of the provision's cost that fewer than `threshold` pupils share (its
+ * cost would come close to one pupil's), and then, where a kind of year (academic or financial) has exactly one
+ * hidden, the other year of that kind with fewest pupils: each kind's years add up to the same total (the
+ * other kind's), so one hidden year alone could be worked out from the rest.
+ * @param years the report's `provision.years` (changed in place)
+ * @param threshold the policy's group threshold
+ * @example
+ * const ys = [{ yearKind: "academic", year: "2024/25", n: 2, cost: 900 }, { yearKind: "academic", year: "2025/26", n: 40, cost: 30000 }, { yearKind: "academic", year: "2026/27", n: 30, cost: 8000 }];
+ * hideSmallProvisionYears(ys, 6); ys.map((y) => y.cost) // => [null, 30000, null]
+ */
+export function hideSmallProvisionYears(years: Array<{ yearKind: string; n: number | null; cost: number | null }>, threshold: number): void {
+  const hidden = new Set(years.filter((y) => y.n === null || y.n < threshold));
+  for (const kind of new Set(years.map((y) => y.yearKind))) {
+    const ofKind = years.filter((y) => y.yearKind === kind);
+    if (ofKind.filter((y) => hidden.has(y)).length !== 1) continue;
+    const next = ofKind.filter((y) => !hidden.has(y)).sort((a, b) => (a.n ?? 0) - (b.n ?? 0))[0];
+    if (next !== undefined) hidden.add(next);
+  }
+  for (const y of hidden) {
+    y.n = null;
+    y.cost = null;
+  }
+}
+
 /** Options of {@link publishReport}. */
 export interface PublishOptions {
   /** The audience (written into `meta.audience`). */
@@ -300,6 +325,7 @@ export function publishReport(report: unknown, options: PublishOptions): void {
   // Provision (issue #15): names as the interventions', and staff hours by role and year group stay with the SENCO.
   renameIn(r.provision, renames);
   r.provision.staffHours = [];
+  hideSmallProvisionYears(r.provision.years, options.threshold);
   r.meta.import.files.forEach((f, i) => {
     f.file = `file ${i + 1} (${f.kind})`;
   });

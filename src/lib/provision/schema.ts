@@ -86,7 +86,8 @@ export type StaffHoursCell = z.infer<typeof StaffHoursCell>;
 export const ProvisionYearTotal = z.object({
   yearKind: z.enum(["academic", "financial"]),
   year: z.string(),
-  n: z.number().int().nonnegative(),
+  /** Pupils; null where a report for governors or the public hides a small year (`hideSmallProvisionYears`). */
+  n: z.number().int().nonnegative().nullable(),
   cost: z.number().nullable(),
 });
 /** The whole provision's cost in one year. */
