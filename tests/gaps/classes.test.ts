@@ -170,3 +170,20 @@ describe("in the report", () => {
     }
   });
 });
+
+describe("in a trust's report", () => {
+  it("has no classes: class names repeat between schools (3A in each), so they are not merged across the trust", async () => {
+    const { buildReport } = await import("../../src/lib/report/build-report.js");
+    // The small school above, and the same pupils again as a second school (ids prefixed): two "3A"s.
+    const second = {
+      ...data,
+      pupils: data.pupils.map((p) => ({ ...p, pupilId: `s2-${p.pupilId}`, school: "Second" })),
+      senRegister: data.senRegister.map((r) => ({ ...r, pupilId: `s2-${r.pupilId}` })),
+      assessments: data.assessments.map((a) => ({ ...a, pupilId: `s2-${a.pupilId}` })),
+    };
+    const trust = { ...data, pupils: [...data.pupils.map((p) => ({ ...p, school: "First" })), ...second.pupils],
+      senRegister: [...data.senRegister, ...second.senRegister], assessments: [...data.assessments, ...second.assessments] };
+    expect(buildReport({ ...data, pupils: data.pupils.map((p) => ({ ...p, school: "First" })) }, { audience: "senco", asOf: "2025-07-01" }).classes).not.toBeNull();
+    expect(buildReport(trust, { audience: "senco", asOf: "2025-07-01" }).classes).toBeNull();
+  });
+});

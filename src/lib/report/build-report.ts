@@ -237,6 +237,11 @@ function analyseAll(data: SchoolData, options: BuildReportOptions): { analysed: 
   return { analysed: { content: analysed.content, policy: analysed.policy }, perSchool };
 }
 
+/** How many schools the pupils' records name (a record without a school counts as one more). */
+function schoolCount(data: Pick<SchoolData, "pupils">): number {
+  return new Set(data.pupils.map((p) => p.school ?? null)).size;
+}
+
 /** The per-school sections and their cross-school cells. */
 interface PerSchool {
   sections: SchoolSection[];
@@ -335,7 +340,9 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     ehcRequests: hasEhcRequests(upTo) ? ehcRequests(ctx, asOf, { academicYear }) : null,
     interventions,
     provision: analyseProvision(upTo, asOf, options.costs ?? costsConfig()),
-    classes: classesAndCohorts(ctx, prog === null ? null : { from: prog.from, to: prog.to }),
+    // Classes and cohorts (issue #18) of one school only: class names repeat between the schools of a trust
+    // ("3A" in each), so a trust's report has none (per school: not built yet).
+    classes: schoolCount(upTo) > 1 ? null : classesAndCohorts(ctx, prog === null ? null : { from: prog.from, to: prog.to }),
   };
   // The relations between tables (`sameAs`, `dependsOn`) are made by disclosure control itself, from the
   // report (see `publishReport`), so that `applyDisclosure` on a SENCO's report gives this report exactly.
