@@ -149,7 +149,7 @@ export { spellInForce, senStatusOn } from "./cohort/sen-status.js";
 export type { SenStatusOnDate } from "./cohort/sen-status.js";
 export { yearGroupIn, isSummerBorn, isOnRollOn, isOnRollDuring } from "./cohort/pupil-facts.js";
 export { GROUP_DIMENSIONS, GroupDimension, PupilProfile, profileOn, pupilProfiles } from "./cohort/groups.js";
-export { ProportionFigures, proportionFigures, ShareFigures, shareFigures, MeanFigures, meanFigures } from "./cohort/figures.js";
+export { ProportionFigures, proportionFigures, ShareFigures, shareFigures, MeanFigures, meanFigures, ProgressFigures } from "./cohort/figures.js";
 export { MEASURE_THRESHOLDS } from "./cohort/thresholds.js";
 export type { MeasureThresholds } from "./cohort/thresholds.js";
 export { DEFAULT_STANDARDISED_THRESHOLD, standardisedThresholds, measureThresholds } from "./cohort/thresholds.js";
@@ -196,7 +196,7 @@ export { NationalComparison, nationalComparisons } from "./gaps/national-compari
 export { GapTrendPoint, TREND_DIRECTIONS, GapTrend, gapTrend, attainmentGapTrend } from "./gaps/trend.js";
 // Classes and cohorts (issue #18): SEN pupils' progress by class and against earlier cohorts (SENCO only).
 export {
-  ProgressFigures, ProgressComparison, ClassProgressCell, CohortProgressCell, ClassesAndCohorts, classProgress,
+  ProgressComparison, ClassProgressCell, CohortProgressCell, ClassesAndCohorts, classProgress,
   cohortProgress, classesAndCohorts,
 } from "./gaps/classes.js";
 export type { ClassOptions } from "./gaps/classes.js";

@@ -8,7 +8,7 @@ import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { SenStatus, Subject } from "../schema/primitives.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
-import { GROUP_CELL_KEY_FIELDS, MeanFigures, meanFigures, proportionFigures } from "./figures.js";
+import { GROUP_CELL_KEY_FIELDS, ProgressFigures, meanFigures, proportionFigures } from "./figures.js";
 import { profiledResults } from "./results.js";
 import { groupResults } from "./attainment.js";
 import { type AnalysisInput, contextOf } from "./context.js";
@@ -31,12 +31,7 @@ export const BelowCurriculumCell = z.object({
   toYear: z.string(),
   subject: Subject,
   ...GROUP_CELL_KEY_FIELDS,
-  n: z.number().int().nonnegative(),
-  ...MeanFigures.shape,
-  count: z.number().int().nonnegative(),
-  rate: z.number().nullable(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
+  ...ProgressFigures.shape,
 });
 /** One group's steps moved below the curriculum. */
 export type BelowCurriculumCell = z.infer<typeof BelowCurriculumCell>;

@@ -94,6 +94,23 @@ export const MeanFigures = z.object({
 export type MeanFigures = z.infer<typeof MeanFigures>;
 
 /**
+ * A group's progress figures (a SEN status, a class, a year group in one academic year): pupils with a result
+ * at both points, the mean progress figure with its t interval, and those making expected progress (Wilson).
+ * @example
+ * ProgressFigures.parse({ n: 2, mean: 3, meanLower: null, meanUpper: null, count: 1, rate: 0.5, lower: 0.09, upper: 0.91 }).n // => 2
+ */
+export const ProgressFigures = z.object({
+  n: z.number().int().nonnegative(),
+  ...MeanFigures.shape,
+  count: z.number().int().nonnegative(),
+  rate: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+});
+/** A group's progress figures. */
+export type ProgressFigures = z.infer<typeof ProgressFigures>;
+
+/**
  * The mean of `values` with its t interval (see `meanInterval`); `null`s for an empty list, and a mean with
  * `null` interval ends for a single value.
  * @param values finite numbers

@@ -9,7 +9,7 @@ import { MeasureKind, SenStatus, Subject } from "../schema/primitives.js";
 import { InvalidArgumentError } from "../errors.js";
 import { monthsBetween } from "./dates.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
-import { GROUP_CELL_KEY_FIELDS, MeanFigures, meanFigures, proportionFigures } from "./figures.js";
+import { GROUP_CELL_KEY_FIELDS, ProgressFigures, meanFigures, proportionFigures } from "./figures.js";
 import { type ProfiledResult, profiledResults } from "./results.js";
 import { groupResults } from "./attainment.js";
 import { type AnalysisInput, contextOf } from "./context.js";
@@ -53,12 +53,7 @@ export const ProgressCell = z.object({
   subject: Subject,
   measure: MeasureKind,
   ...GROUP_CELL_KEY_FIELDS,
-  n: z.number().int().nonnegative(),
-  ...MeanFigures.shape,
-  count: z.number().int().nonnegative(),
-  rate: z.number().nullable(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
+  ...ProgressFigures.shape,
   betterCount: z.number().int().nonnegative(),
   betterRate: z.number().nullable(),
   betterLower: z.number().nullable(),

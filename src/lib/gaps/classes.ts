@@ -14,29 +14,12 @@ import { TERMS } from "../../data/codes.js";
 import { AcademicYear, MeasureKind, Subject } from "../schema/primitives.js";
 import { type AnalysisInput, contextOf } from "../cohort/context.js";
 import { PROGRESS_THRESHOLDS, type ProgressPair, progressPairs } from "../cohort/progress.js";
-import { MeanFigures, meanFigures, proportionFigures } from "../cohort/figures.js";
+import { ProgressFigures, meanFigures, proportionFigures } from "../cohort/figures.js";
 import { LARGE_MEAN_GAP } from "../stats/band.js";
 import { MeanGap, ProportionGap, meanGap, proportionGap } from "./in-school-gap.js";
 
 /** The progress measures `progress` reports. */
 type ProgressMeasure = keyof typeof PROGRESS_THRESHOLDS;
-
-/**
- * One group's SEN pupils' progress (a class, or a year group in one academic year): pupils with a result at
- * both points, the mean progress figure with its t interval, and those making expected progress (Wilson).
- * @example
- * ProgressFigures.parse({ n: 2, mean: 3, meanLower: null, meanUpper: null, count: 1, rate: 0.5, lower: 0.09, upper: 0.91 }).n // => 2
- */
-export const ProgressFigures = z.object({
-  n: z.number().int().nonnegative(),
-  ...MeanFigures.shape,
-  count: z.number().int().nonnegative(),
-  rate: z.number().nullable(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
-});
-/** One group's progress figures. */
-export type ProgressFigures = z.infer<typeof ProgressFigures>;
 
 /**
  * A group against its comparison: the mean progress (Welch) and the share making expected progress (Newcombe),
