@@ -31,7 +31,7 @@ describe("toTables on a hand-made school", () => {
 
   it("gives one table per record kind, one row per record, in data order", () => {
     expect(Object.keys(t)).toEqual([...RECORD_TABLES]);
-    expect(RECORD_TABLES.map((k) => t[k].numRows())).toEqual([3, 2, 3, 0, 3, 2, 0]);
+    expect(RECORD_TABLES.map((k) => t[k].numRows())).toEqual([3, 2, 3, 0, 3, 2, 0, 0]);
     expect(t.pupils.array("pupilId")).toEqual(["P1", "P2", "P3"]);
   });
 
@@ -42,6 +42,25 @@ describe("toTables on a hand-made school", () => {
     // empty kinds still have their columns, so a query over them runs and gives no rows
     expect(t.interventions.columnNames()).toContain("entryScore");
     expect(t.targets.columnNames()).toContain("targetGrade");
+    // a school with no EHC requests file (the field is optional in SchoolData) still gets the table's columns
+    expect(t.ehcRequests.columnNames()).toEqual(["pupilId", "requestDate", "decision", "decisionDate", "outcome", "outcomeDate", "sourceFile", "sourceLine"]);
+  });
+
+  it("has the EHC needs assessment requests, one row per request, as written by hand", () => {
+    const src = (line: number) => ({ file: "ehc-requests.csv", line });
+    const withRequests = { ...small, ehcRequests: [
+      { pupilId: "P1", requestDate: "2025-10-06", decision: "agreed" as const, decisionDate: "2025-11-10", outcome: "issued" as const, outcomeDate: "2026-02-20", source: src(2) },
+      { pupilId: "P3", requestDate: "2026-01-12", decision: "pending" as const, decisionDate: null, outcome: null, outcomeDate: null, source: src(3) },
+    ] };
+    const r = toTables(withRequests).ehcRequests;
+    expect(r.numRows()).toBe(2);
+    expect(r.objects()).toEqual([
+      { pupilId: "P1", requestDate: "2025-10-06", decision: "agreed", decisionDate: "2025-11-10", outcome: "issued", outcomeDate: "2026-02-20", sourceFile: "ehc-requests.csv", sourceLine: 2 },
+      { pupilId: "P3", requestDate: "2026-01-12", decision: "pending", decisionDate: null, outcome: null, outcomeDate: null, sourceFile: "ehc-requests.csv", sourceLine: 3 },
+    ]);
+    // requests made in 2025/26 by decision, as a governor's count would be taken (by hand: 1 agreed, 1 pending)
+    expect(r.filter((d) => d.requestDate >= "2025-09-01" && d.requestDate <= "2026-08-31").groupby("decision").count().orderby("decision").objects())
+      .toEqual([{ decision: "agreed", count: 1 }, { decision: "pending", count: 1 }]);
   });
 
   it("keeps dates as ISO strings and missing values as null", () => {
@@ -89,6 +108,17 @@ describe("toTables on the sample school", () => {
     const year = toTables(data).attendance.filter((d) => d.academicYear === "2024/25")
       .rollup({ rows: () => op.count(), possible: (d) => op.sum(d.possibleSessions), attended: (d) => op.sum(d.attendedSessions) });
     expect(year.object()).toEqual({ rows: 1230, possible: 145566, attended: 135970 });
+  });
+
+  it("has the 18 EHC requests of the export; those made in 2025/26 to 22 June 2026 by decision as Python counts the CSV", () => {
+    // python3 -c "import csv; rows=list(csv.DictReader(open('fixtures/sample-school/ehc-requests.csv',encoding='utf-8-sig')));
+    //   iso=lambda d: d[6:]+'-'+d[3:5]+'-'+d[:2]; y=[r for r in rows if '2025-09-01'<=iso(r['Date of Request'])<='2026-06-22'];
+    //   print(len(rows), len(y), sorted(r['Decision to Assess'] for r in y))"
+    // => 18 8 ['', '', 'Agreed', 'Agreed', 'Agreed', 'Agreed', 'Agreed', 'Refused'] (a blank decision is pending)
+    const r = toTables(data).ehcRequests;
+    expect(r.numRows()).toBe(18);
+    expect(r.filter((d) => d.requestDate >= "2025-09-01" && d.requestDate <= "2026-06-22").groupby("decision").count().orderby("decision").objects())
+      .toEqual([{ decision: "agreed", count: 5 }, { decision: "pending", count: 2 }, { decision: "refused", count: 1 }]);
   });
 
   it("gives the library's attendance figures for 2024/25 with a join and a rollup", () => {

@@ -4,17 +4,17 @@
  */
 import { type ColumnTable, table } from "arquero";
 import {
-  Assessment, AttendanceRecord, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
+  Assessment, AttendanceRecord, EhcRequest, InterventionRecord, Pupil, PupilTarget, SenRecord, Suspension,
 } from "../schema/records.js";
 import type { SchoolData } from "../schema/school-data.js";
 
 /**
  * The record kinds of `SchoolData`, in its order: one table each from `toTables`.
  * @example
- * RECORD_TABLES.length // => 7
+ * RECORD_TABLES.length // => 8
  */
 export const RECORD_TABLES = [
-  "pupils", "senRegister", "assessments", "interventions", "attendance", "suspensions", "targets",
+  "pupils", "senRegister", "assessments", "interventions", "attendance", "suspensions", "targets", "ehcRequests",
 ] as const;
 /** A record kind of `SchoolData` (a key of `toTables`' result). */
 export type RecordTable = (typeof RECORD_TABLES)[number];
@@ -38,6 +38,7 @@ const FIELDS: Record<RecordTable, readonly string[]> = {
   attendance: Object.keys(AttendanceRecord.shape),
   suspensions: Object.keys(Suspension.shape),
   targets: Object.keys(PupilTarget.shape),
+  ehcRequests: Object.keys(EhcRequest.shape),
 };
 
 /** Options of `toTables`. */
@@ -74,7 +75,8 @@ function columnsOf(records: ReadonlyArray<object>, fields: readonly string[]): C
 
 /**
  * The imported records as arquero tables, one per record kind (`pupils`, `senRegister`, `assessments`,
- * `interventions`, `attendance`, `suspensions`, `targets`), one row per record in `data`'s order, one column
+ * `interventions`, `attendance`, `suspensions`, `targets`, `ehcRequests`), one row per record in `data`'s order
+ * (`ehcRequests` is empty, with its columns, when the data has no requests file), one column
  * per record field (`src/lib/schema/records.ts`), with the record's `source` as two columns, `sourceFile` and
  * `sourceLine`, so any row can be traced back to its export.
  *
@@ -101,7 +103,7 @@ export function toTables(data: Pick<SchoolData, RecordTable>, options: ToTablesO
     const fields = kind === "pupils" && options.identifiers === false
       ? FIELDS.pupils.filter((f) => !(IDENTIFIER_COLUMNS as readonly string[]).includes(f))
       : FIELDS[kind];
-    out[kind] = columnsOf(data[kind], fields);
+    out[kind] = columnsOf(data[kind] ?? [], fields);
   }
   return out;
 }
