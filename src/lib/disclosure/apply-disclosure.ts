@@ -40,6 +40,11 @@
  *    its range given every published figure and relation must cover its protection interval; where it does
  *    not, the nearest shown figure tied to it (a count for a count, a size for a size) is hidden, rules 3–4
  *    run again, and so does the audit.
+ *    Then the prices of interventions (`intervention-costs.ts`): an intervention hidden in the year's provision
+ *    table has its cost per placement (all its placements) hidden, as that price × whole placements would
+ *    solve the hidden costs for their counts; a value for money (cost per month or point gained, impact per
+ *    £100) is hidden whenever the cost or the net impact it is made from is; for the public, every price and
+ *    the provision's costs per pupil (each ÷ its cost is the unrounded count) are left out.
  * 6. **Means of small groups.** A shown mean of fewer than `MEAN_INTERVAL_BELOW` pupils loses its interval
  *    (and the ratio gain's, the ranking's per £100 and the intervals quoted in its sentences, which give it too).
  * 7. **Rounding** (when the policy has `roundCountsTo`): every count field of a shown cell is rounded to the
@@ -58,6 +63,7 @@ import { type AuditState, type CellTruth, auditSuppression } from "./audit-model
 import { groupIdentities, linkKeys } from "./cell-links.js";
 import { type FieldState, consistentFields, countKeys, fieldEligible, fieldTables, hideField, secondaryFields } from "./fields.js";
 import { finishPublishedReport, isSendscopeReport, publishReport } from "./publication.js";
+import { hideInterventionPrices } from "./intervention-costs.js";
 import { DISCLOSURE_DERIVED_TEXT_FIELDS, DISCLOSURE_KEY_FIELDS, SUPPRESSION_REASONS, type Disclosed } from "./disclosed.js";
 
 export { DISCLOSURE_DERIVED_TEXT_FIELDS, DISCLOSURE_KEY_FIELDS, PRIVACY_REASON, SUPPRESSION_REASONS, type Disclosed } from "./disclosed.js";
@@ -745,6 +751,8 @@ export function applyDisclosure<T>(result: T, policy: DisclosurePolicy, options:
     }
     rules();
   }
+  // Rule 5b: prices of interventions, which turn a hidden cost into a count (`intervention-costs.ts`).
+  if (report) hideInterventionPrices(copy, policy.roundCountsTo !== undefined);
   smallMeans(layout);
   smallDeliveryCounts(layout);
   if (policy.roundCountsTo !== undefined) roundCounts(layout, policy.roundCountsTo);

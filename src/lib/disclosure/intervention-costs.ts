@@ -1,0 +1,98 @@
+/**
+ * The prices of interventions, for governors and the public: each intervention's cost per placement over all
+ * its placements (`interventions[].cost`, the provision map's stated costs, any year) and its value for money
+ * (the ranking's `costPerUnit` = that cost ÷ the net impact, and `impactPer100`, its inverse × 100).
+ *
+ * A price turns a cost into a count. The provision's cost by intervention in the report's year
+ * (`provision.byIntervention`) has no total row, but its total is published (the area table's total: every
+ * placement's cost in the year, once), so the hidden interventions' costs add up to the total less the shown
+ * ones. Where every placement of an intervention costs the same (a 1:1 programme bought per pupil, a group
+ * charged per head), that sum is Σ price × placements: with each hidden intervention's price published, a reader
+ * solves it for whole numbers of placements and recovers the hidden small group (the sample school: £3,584 =
+ * £640 × 5 + £96 × 4 has one solution with at most 10 placements each, so Reading recovery's 5 pupils in
+ * 2025/26 and ELSA's 4 were read off the governors' report). The linear-programming audit (`audit-model.ts`)
+ * works with sums and cannot see this, so the rule is made here, after it:
+ *
+ * - **An intervention hidden in the year's provision table has no published price**: its whole-run `cost`
+ *   cell is hidden whole (total, per placement, per hour), and so its value for money is too.
+ * - **Value for money is hidden with its inputs**: a ranking entry's figures worked out from the cost per
+ *   placement (`impactPer100` and its interval, `costPerUnit` and its interval) are hidden (listed in
+ *   `suppressedFields`, the entry's rank with them, since the order bounds them) whenever the cost per placement
+ *   or the net impact they were made from is not published; its `statement` says so.
+ * - **Public** (counts rounded): a cost per pupil beside its cost is the unrounded count (£43,130 ÷ £3,317.69 =
+ *   13 shown as 15), and a year's cost ÷ a price is one too (£160 ÷ £20 = 8 shown as 10): the provision's
+ *   `costPerPupil` and every intervention's price and value for money are left out.
+ */
+import { PRIVACY_REASON } from "./disclosed.js";
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** The ranking entry's figures worked out from the cost per placement. */
+export const VALUE_FOR_MONEY_FIELDS = ["impactPer100", "lower", "upper", "costPerUnit", "costPerUnitLower", "costPerUnitUpper"] as const;
+
+function hideCostCell(cost: Obj): void {
+  for (const key of ["n", "total", "perPupil", "perPupilHour"]) if (key in cost) cost[key] = null;
+  cost.suppressed = true;
+  cost.suppressionReason = PRIVACY_REASON;
+}
+
+function hideValueForMoney(entry: Obj): void {
+  const hidden: string[] = [];
+  for (const key of VALUE_FOR_MONEY_FIELDS) {
+    if (typeof entry[key] === "number") hidden.push(key);
+    entry[key] = null;
+  }
+  if (typeof entry.rank === "number") hidden.push("rank");
+  entry.rank = null;
+  entry.tiedWith = [];
+  if (hidden.length === 0) return;
+  entry.suppressedFields = [...new Set([...(Array.isArray(entry.suppressedFields) ? entry.suppressedFields as string[] : []), ...hidden])];
+  if (entry.suppressionReason === undefined) entry.suppressionReason = PRIVACY_REASON;
+  entry.statement = "Its cost per placement is hidden to protect privacy, and so are its value for money and its place in the ranking.";
+}
+
+/**
+ * Applies the rules of this module's header to a disclosed report, in place (after suppression and its audit,
+ * before rounding): hides the whole-run cost of each intervention hidden in the year's provision table, the
+ * value for money of each ranking entry whose cost per placement or net impact is not published, and for the
+ * public (`rounded`) every price and the provision's costs per pupil.
+ * @param report a sendscope report being disclosed for governors or the public
+ * @param rounded whether counts are rounded (the public)
+ * @example
+ * const r = { provision: { byIntervention: [{ group: "RR", n: null, suppressed: true }], byArea: [], thresholdBands: [] },
+ *   interventions: { interventions: [{ intervention: "RR", n: 10, cost: { n: 10, total: 6400, perPupil: 640, perPupilHour: 40 },
+ *   impact: { net: { mean: 5.2 } } }], rankings: [{ unit: "months", entries: [{ intervention: "RR", n: 10, costPerUnit: 123, rank: 1 }] }] } };
+ * hideInterventionPrices(r, false);
+ * r.interventions.interventions[0].cost // => { n: null, total: null, perPupil: null, perPupilHour: null, suppressed: true, suppressionReason: "hidden to protect privacy" }
+ * r.interventions.rankings[0].entries[0].costPerUnit // => null
+ */
+export function hideInterventionPrices(report: unknown, rounded: boolean): void {
+  if (!isObj(report) || !isObj(report.interventions)) return;
+  const provision = isObj(report.provision) ? report.provision : {};
+  const yearCells = Array.isArray(provision.byIntervention) ? provision.byIntervention.filter(isObj) : [];
+  const hiddenInYear = new Set(yearCells.filter((c) => c.suppressed === true).map((c) => String(c.group)));
+  const ivs = Array.isArray(report.interventions.interventions) ? report.interventions.interventions.filter(isObj) : [];
+  const published = new Map<string, boolean>();
+  for (const iv of ivs) {
+    const cost = isObj(iv.cost) ? iv.cost : null;
+    // An intervention split by measure is labelled "<name> (<measure>)"; the year's table has the name.
+    const label = String(iv.intervention);
+    const hidden = [...hiddenInYear].some((g) => label === g || label.startsWith(`${g} (`));
+    if (cost !== null && cost.suppressed !== true && (rounded || hidden)) hideCostCell(cost);
+    const net = isObj(iv.impact) && isObj(iv.impact.net) ? iv.impact.net : null;
+    published.set(String(iv.intervention), cost !== null && typeof cost.perPupil === "number" && net !== null && net.suppressed !== true && typeof net.mean === "number");
+  }
+  const rankings = Array.isArray(report.interventions.rankings) ? report.interventions.rankings.filter(isObj) : [];
+  for (const ranking of rankings) {
+    const entries = Array.isArray(ranking.entries) ? ranking.entries.filter(isObj) : [];
+    for (const entry of entries) if (published.get(String(entry.intervention)) !== true) hideValueForMoney(entry);
+  }
+  if (rounded) {
+    for (const key of ["byArea", "byIntervention", "thresholdBands"]) {
+      const cells = provision[key];
+      if (!Array.isArray(cells)) continue;
+      for (const c of cells) if (isObj(c) && "costPerPupil" in c) c.costPerPupil = null;
+    }
+  }
+}

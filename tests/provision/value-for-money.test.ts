@@ -1,0 +1,172 @@
+// A governor's (and a member of the public's) attacks on the provision's costs, written from the published
+// JSON alone (the SENCO's report beside it only to say what was true). Both attacks recovered hidden or rounded
+// counts on the code before `disclosure/intervention-costs.ts`:
+// - governors, sample school: the hidden costs of the year's table by intervention add up to the area table's
+//   total less the shown ones, £48,406 − £44,822 = £3,584; the hidden ones (Reading recovery-style 1:1 and ELSA)
+//   had published prices, £640 and £96 a placement (interventions[].cost.perPupil, or the value for money
+//   £123.01 per month × 5.2027 months), and 640a + 96b = 3,584 has one solution with a, b ≤ 10 placements:
+//   a = 5, b = 4 (by hand: a = 5 leaves 384 = 96 × 4; a = 0..4 leave 3,584, 2,944, 2,304, 1,664, 1,024, of
+//   which only 2,304 = 96 × 24 divides, and 24 > 10), the SENCO's 5 and 4 pupils: a small group read off.
+// - public: a cost beside its cost per pupil is the unrounded count (£43,130 ÷ £3,317.69 = 13, shown as 15).
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { importFolder } from "../../src/lib/import/import-folder.js";
+import { buildReport } from "../../src/lib/report/build-report.js";
+import { hideInterventionPrices } from "../../src/lib/disclosure/intervention-costs.js";
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Prices a reader can find for an intervention's placements (by its name in the year's table). */
+function pricesOf(report: Obj, group: string): { prices: number[]; placements: number } {
+  const prices: number[] = [];
+  let placements = 0;
+  for (const iv of report.interventions.interventions as Obj[]) {
+    if (iv.intervention !== group && !String(iv.intervention).startsWith(`${group} (`)) continue;
+    placements += typeof iv.delivery?.placements === "number" ? iv.delivery.placements : (iv.n ?? 0);
+    if (typeof iv.cost?.perPupil === "number") prices.push(iv.cost.perPupil);
+    if (typeof iv.cost?.total === "number" && typeof iv.delivery?.placements === "number" && iv.delivery.placements > 0) prices.push(iv.cost.total / iv.delivery.placements);
+    for (const rk of report.interventions.rankings as Obj[]) for (const e of rk.entries as Obj[]) {
+      if (e.intervention === iv.intervention && typeof e.costPerUnit === "number" && typeof iv.impact?.net?.mean === "number") prices.push(e.costPerUnit * iv.impact.net.mean);
+      if (e.intervention === iv.intervention && typeof e.impactPer100 === "number" && e.impactPer100 > 0 && typeof iv.impact?.net?.mean === "number") prices.push((100 * iv.impact.net.mean) / e.impactPer100);
+    }
+  }
+  return { prices, placements };
+}
+
+/**
+ * The price attack: the hidden year costs sum to the total less the shown; with a price for each hidden
+ * intervention, whole numbers of placements (each at most the intervention's published placements) that make
+ * the sum. Returns the hidden cells pinned to one count (none when some hidden cell has no price).
+ */
+function priceAttack(report: Obj): string[] {
+  const p = report.provision;
+  const total = (p.byArea as Obj[]).find((c) => c.isTotal === true);
+  if (typeof total?.cost !== "number") return [];
+  const cells = p.byIntervention as Obj[];
+  const hidden = cells.filter((c) => c.suppressed === true);
+  if (hidden.length === 0 || cells.some((c) => c.suppressed !== true && typeof c.cost !== "number")) return [];
+  const rest = total.cost - cells.filter((c) => c.suppressed !== true).reduce((a, c) => a + c.cost, 0);
+  const known = hidden.map((c) => ({ group: String(c.group), ...pricesOf(report, String(c.group)) }));
+  if (known.some((k) => k.prices.length === 0)) return [];
+  const solutions: number[][] = [];
+  const search = (i: number, sum: number, chosen: number[]): void => {
+    if (solutions.length > 1) return;
+    if (i === known.length) {
+      if (Math.abs(sum - rest) < 0.05) solutions.push([...chosen]);
+      return;
+    }
+    const price = known[i]!.prices[0]!;
+    for (let k = 0; k <= known[i]!.placements && sum + price * k <= rest + 0.05; k += 1) search(i + 1, sum + price * k, [...chosen, k]);
+  };
+  search(0, 0, []);
+  return solutions.length === 1 ? known.map((k, i) => `${k.group} = ${solutions[0]![i]} placements, £${(k.prices[0]! * solutions[0]![i]!).toFixed(2)}`) : [];
+}
+
+/** The unrounded counts a public report gives back: a cost ÷ its cost per pupil, or a year's cost ÷ a price. */
+function roundingUndone(report: Obj): string[] {
+  const found: string[] = [];
+  const p = report.provision;
+  for (const c of [...p.byArea, ...p.byIntervention, ...p.thresholdBands] as Obj[]) {
+    if (c.suppressed === true || typeof c.cost !== "number" || typeof c.n !== "number") continue;
+    const prices = [...(typeof c.costPerPupil === "number" && c.costPerPupil > 0 ? [c.costPerPupil] : []), ...pricesOf(report, String(c.group)).prices];
+    for (const price of prices) {
+      const q = c.cost / price;
+      if (Math.abs(q - Math.round(q)) < 0.01 && Math.round(q) !== c.n) found.push(`${String(c.partition)} ${String(c.group)}: ${Math.round(q)} (shown ${c.n})`);
+    }
+  }
+  return found;
+}
+
+const SAMPLE = "fixtures/sample-school";
+
+describe.runIf(existsSync(SAMPLE))("attacks on the provision's costs, sample school", async () => {
+  const data = await importFolder(SAMPLE);
+  const senco = buildReport(data, { audience: "senco" }) as unknown as Obj;
+  const governors = buildReport(data, { audience: "governors" }) as unknown as Obj;
+  const pub = buildReport(data, { audience: "public" }) as unknown as Obj;
+
+  it("the SENCO's truth the attacks aimed at: Reading recovery 5 and ELSA 4 pupils in 2025/26, hidden for governors", () => {
+    const year = (r: Obj, g: string) => (r.provision.byIntervention as Obj[]).find((c) => c.group === g)!;
+    expect([year(senco, "Reading recovery-style 1:1").n, year(senco, "Reading recovery-style 1:1").cost]).toEqual([5, 3200]);
+    expect([year(senco, "ELSA (emotional literacy support)").n, year(senco, "ELSA (emotional literacy support)").cost]).toEqual([4, 384]);
+    expect(year(governors, "Reading recovery-style 1:1").suppressed).toBe(true);
+    expect(year(governors, "ELSA (emotional literacy support)").suppressed).toBe(true);
+  });
+
+  it("governors: no hidden year cost can be solved for its count from the published prices", () => {
+    expect(priceAttack(governors)).toEqual([]);
+  });
+
+  it("public: no hidden year cost can be solved, and no rounded count is given back by a cost ÷ a per-pupil figure or a price", () => {
+    expect(priceAttack(pub)).toEqual([]);
+    expect(roundingUndone(pub)).toEqual([]);
+  });
+
+  it("governors: a value for money is shown only with the cost per placement and the net impact it is made from, and equals their quotient", () => {
+    const ivs = new Map((governors.interventions.interventions as Obj[]).map((i) => [i.intervention, i]));
+    let shown = 0;
+    for (const rk of governors.interventions.rankings as Obj[]) for (const e of rk.entries as Obj[]) {
+      if (typeof e.costPerUnit !== "number") continue;
+      const iv = ivs.get(e.intervention)!;
+      expect(typeof iv.cost.perPupil).toBe("number");
+      expect(typeof iv.impact.net.mean).toBe("number");
+      expect(e.costPerUnit).toBeCloseTo(iv.cost.perPupil / iv.impact.net.mean, 9);
+      shown += 1;
+    }
+    // Precision teaching (£24 a placement ÷ 3.74 months, £6.42) and Maths catch-up (£34.29 ÷ 4.70 points, £7.29)
+    expect(shown).toBe(2);
+    const rr = (governors.interventions.rankings as Obj[])[0]!.entries.find((e: Obj) => e.intervention === "Reading recovery-style 1:1");
+    expect([rr.costPerUnit, rr.impactPer100, rr.rank]).toEqual([null, null, null]);
+    expect(rr.suppressedFields).toContain("costPerUnit");
+    // The SENCO's report is unchanged: £640 ÷ 5.2027 months = £123.01
+    const s = (senco.interventions.rankings as Obj[])[0]!.entries.find((e: Obj) => e.intervention === "Reading recovery-style 1:1");
+    expect(s.costPerUnit).toBeCloseTo(640 / 5.202702702702703, 9);
+  });
+});
+
+describe("hideInterventionPrices (hand-made report objects)", () => {
+  const make = (over: { hiddenInYear?: boolean; netMean?: number | null; label?: string } = {}) => ({
+    provision: {
+      byArea: [{ group: "all", isTotal: true, n: 20, cost: 1000, costPerPupil: 50 }],
+      thresholdBands: [],
+      byIntervention: [{ partition: "p", group: "RR", n: over.hiddenInYear ? null : 8, cost: over.hiddenInYear ? null : 800, costPerPupil: over.hiddenInYear ? null : 100, ...(over.hiddenInYear ? { suppressed: true } : {}) }],
+    },
+    interventions: {
+      interventions: [{ intervention: over.label ?? "RR", n: 10, cost: { n: 10, total: 1000, perPupil: 100, perPupilHour: 20 }, impact: { net: { n: 10, mean: over.netMean === undefined ? 4 : over.netMean } } }],
+      rankings: [{ unit: "months", entries: [{ intervention: over.label ?? "RR", n: 10, impactPer100: 4, lower: 1, upper: 7, costPerUnit: 25, costPerUnitLower: 14.29, costPerUnitUpper: 100, rank: 1, tiedWith: [], reason: null, statement: "Rank 1 of 1: …" }] }],
+    },
+  }) as unknown as Obj;
+
+  it("keeps the price and value for money of an intervention shown in the year's table (governors)", () => {
+    const r = make();
+    hideInterventionPrices(r, false);
+    expect(r.interventions.interventions[0].cost.perPupil).toBe(100);
+    expect(r.interventions.rankings[0].entries[0].costPerUnit).toBe(25); // £100 ÷ 4 months
+  });
+
+  it("hides both when the intervention is hidden in the year's table, also for a label split by measure", () => {
+    for (const label of ["RR", "RR (readingAge)"]) {
+      const r = make({ hiddenInYear: true, label });
+      hideInterventionPrices(r, false);
+      expect(r.interventions.interventions[0].cost).toMatchObject({ total: null, perPupil: null, perPupilHour: null, suppressed: true });
+      expect(r.interventions.rankings[0].entries[0]).toMatchObject({ impactPer100: null, costPerUnit: null, rank: null, lower: null, upper: null });
+    }
+  });
+
+  it("hides the value for money when the net impact it divides by is hidden (£100 ÷ value would give it back)", () => {
+    const r = make({ netMean: null });
+    hideInterventionPrices(r, false);
+    expect(r.interventions.interventions[0].cost.perPupil).toBe(100);
+    expect(r.interventions.rankings[0].entries[0].costPerUnit).toBeNull();
+    expect(r.interventions.rankings[0].entries[0].statement).toMatch(/hidden to protect privacy/);
+  });
+
+  it("public: every price and the provision's costs per pupil are left out, the costs stay", () => {
+    const r = make();
+    hideInterventionPrices(r, true);
+    expect(r.interventions.interventions[0].cost.perPupil).toBeNull();
+    expect(r.interventions.rankings[0].entries[0].costPerUnit).toBeNull();
+    expect(r.provision.byArea[0]).toMatchObject({ cost: 1000, costPerPupil: null });
+    expect(r.provision.byIntervention[0]).toMatchObject({ cost: 800, costPerPupil: null });
+  });
+});
