@@ -41,7 +41,7 @@ const specs: Record<string, TopLevelSpec> = {
   trend: trendChart([
     { series: "SEN support gap", period: "2023/24", value: -0.35, lower: -0.5, upper: -0.2 },
     { series: "SEN support gap", period: "2024/25", value: -0.28, lower: -0.43, upper: -0.12 },
-    { series: "SEN support gap", period: "2025/26", value: null },
+    { series: "SEN support gap", period: "2025/26", value: null, missing: "hidden" },
   ], { title: "The gap narrowed", scale: "proportion", signed: true }),
   distribution: distributionChart([
     { group: "No SEN", value: 1 }, { group: "No SEN", value: 3 }, { group: "No SEN", value: -2 },
@@ -84,11 +84,26 @@ describe("suppressed cells are a written note, never a zero", () => {
     expect(r.texts).toContain("12%");
     expect(r.texts).toContain(SUPPRESSED_NOTE);
   });
-  it("trend: the suppressed year breaks the line and is labelled", async () => {
+  it("trend: the hidden year breaks the line and is labelled hidden", async () => {
     const r = await render(specs.trend!);
-    expect(r.texts).toEqual(["suppressed"]);
+    expect(r.texts).toEqual(["hidden"]);
     // 2 of 3 points drawn as symbols
     expect(r.marks.symbol).toBe(2);
+  });
+  it("trend: a point hidden and one with no data are each labelled truthfully, one line each, named by series", async () => {
+    const spec = trendChart([
+      { series: "Pupils with SEN", period: "2024/25", value: null, missing: "hidden" },
+      { series: "No SEN", period: "2024/25", value: null, missing: "hidden" },
+      { series: "Pupils with SEN", period: "2025/26", value: null },
+      { series: "No SEN", period: "2025/26", value: 0.7 },
+    ], { title: "t", scale: "proportion" });
+    expect(schemaErrors(spec)).toEqual([]);
+    const r = await render(spec);
+    expect(r.warnings).toEqual([]);
+    expect(r.texts).toEqual(["Pupils with SEN: hidden", "No SEN: hidden", "Pupils with SEN: no data"]);
+    // the two notes of 2024/25 stack (4 px and 18 px from the top), the one of 2025/26 starts at the top
+    const values = (spec as unknown as { data: { values: Array<{ noteY: number }> } }).data.values;
+    expect(values.map((v) => v.noteY)).toEqual([4, 18, 4, 4]);
   });
   it("an all-suppressed gap chart still renders, with one note per row", async () => {
     const spec = gapChart([{ label: "A", difference: null }, { label: "B", difference: null }], { title: "Nothing to show" });

@@ -1,6 +1,7 @@
 /**
  * Trend lines: a figure per period (academic year, term) for one or more series, with 95% intervals as
- * whiskers. A suppressed point breaks the line and is marked "suppressed" at the top of the chart.
+ * whiskers. A missing point breaks the line and is marked at the top of the chart with why: "hidden" (disclosure
+ * control hid it) or "no data" (no pupils, or nothing measured).
  */
 import type { TopLevelSpec } from "vega-lite";
 import { type ChartOptions, finiteOrNull, specHeader, NO_RESULTS_LAYER } from "./common.js";
@@ -14,6 +15,11 @@ export interface TrendRow {
   period: string;
   /** The figure; null when suppressed or not measurable. */
   value: number | null;
+  /**
+   * Why `value` is null: `"hidden"` (suppressed by disclosure control) or `"no data"` (no pupils, nothing
+   * measured); default `"no data"`. Ignored when there is a value.
+   */
+  missing?: "hidden" | "no data";
   /** Lower end of its 95% interval. */
   lower?: number | null;
   /** Upper end of its 95% interval. */
@@ -37,8 +43,10 @@ export interface TrendChartOptions extends ChartOptions {
 }
 
 /**
- * A trend chart: lines with points and 95% interval whiskers, one colour per series; suppressed points are
- * left out of the line and noted. An empty list draws a "no data" note.
+ * A trend chart: lines with points and 95% interval whiskers, one colour per series; missing points are left
+ * out of the line and noted at the top of their period, in the series' colour, as "hidden" or "no data" (the
+ * row's `missing`), one line per series in the legend's order ("SEN: hidden" when there are several series).
+ * An empty list draws a "no results" note.
  * @param rows the points (any order of series; periods drawn in the order first seen)
  * @param options title (the finding), subtitle, width, height, axis title, scale, `signed`
  * @example
@@ -49,8 +57,14 @@ export function trendChart(rows: readonly TrendRow[], options: TrendChartOptions
   const proportion = options.scale === "proportion";
   const factor = proportion && options.signed ? 100 : 1;
   const format = proportion ? (options.signed ? "+.0f" : ".0%") : options.signed ? "+.1f" : ".1f";
+  const several = new Set(rows.map((r) => r.series)).size > 1;
+  const notesIn = new Map<string, number>();
   const data = rows.map((r) => {
     const value = finiteOrNull(r.value);
+    const why = r.missing === "hidden" ? "hidden" : "no data";
+    // Missing points of one period stack down from the top, 14 px apart, so they never print over each other.
+    const line = value === null ? notesIn.get(r.period) ?? 0 : 0;
+    if (value === null) notesIn.set(r.period, line + 1);
     return {
       series: r.series,
       period: r.period,
@@ -58,7 +72,8 @@ export function trendChart(rows: readonly TrendRow[], options: TrendChartOptions
       lower: value === null || finiteOrNull(r.lower) === null ? null : (finiteOrNull(r.lower) ?? 0) * factor,
       upper: value === null || finiteOrNull(r.upper) === null ? null : (finiteOrNull(r.upper) ?? 0) * factor,
       n: finiteOrNull(r.n),
-      note: value === null ? "suppressed" : "",
+      note: value === null ? (several ? `${r.series}: ${why}` : why) : "",
+      noteY: 4 + 14 * line,
     };
   });
   const periods = [...new Set(rows.map((r) => r.period))];
@@ -96,8 +111,8 @@ export function trendChart(rows: readonly TrendRow[], options: TrendChartOptions
     },
     {
       transform: [{ filter: "datum.value == null" }],
-      mark: { type: "text", fontStyle: "italic", color: "#444444", baseline: "top" },
-      encoding: { x, y: { value: 4 }, text: { field: "note", type: "nominal" } },
+      mark: { type: "text", fontStyle: "italic", baseline: "top", fontSize: 10 },
+      encoding: { x, y: { field: "noteY", type: "quantitative", scale: null }, text: { field: "note", type: "nominal" }, color },
     },
   );
   if (data.length === 0) {
