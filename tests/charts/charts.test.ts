@@ -104,6 +104,12 @@ describe("suppressed cells are a written note, never a zero", () => {
     // the two notes of 2024/25 stack (4 px and 18 px from the top), the one of 2025/26 starts at the top
     const values = (spec as unknown as { data: { values: Array<{ noteY: number }> } }).data.values;
     expect(values.map((v) => v.noteY)).toEqual([4, 18, 4, 4]);
+    // On a phone-width chart (200 px for 2 periods: 100 px each, under 150) the notes are the words alone
+    const narrow = await render(trendChart([
+      { series: "Pupils with SEN", period: "2024/25", value: null, missing: "hidden" },
+      { series: "No SEN", period: "2025/26", value: null },
+    ], { title: "t", width: 200 }));
+    expect(narrow.texts).toEqual(["hidden", "no data"]);
   });
   it("an all-suppressed gap chart still renders, with one note per row", async () => {
     const spec = gapChart([{ label: "A", difference: null }, { label: "B", difference: null }], { title: "Nothing to show" });

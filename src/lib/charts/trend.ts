@@ -4,7 +4,7 @@
  * control hid it) or "no data" (no pupils, or nothing measured).
  */
 import type { TopLevelSpec } from "vega-lite";
-import { type ChartOptions, finiteOrNull, specHeader, NO_RESULTS_LAYER } from "./common.js";
+import { type ChartOptions, chartWidth, finiteOrNull, specHeader, NO_RESULTS_LAYER } from "./common.js";
 import { CATEGORY_COLOURS, CHART_CONFIG, OKABE_ITO } from "./theme.js";
 
 /** One point of a trend chart. */
@@ -45,7 +45,8 @@ export interface TrendChartOptions extends ChartOptions {
 /**
  * A trend chart: lines with points and 95% interval whiskers, one colour per series; missing points are left
  * out of the line and noted at the top of their period, in the series' colour, as "hidden" or "no data" (the
- * row's `missing`), one line per series in the legend's order ("SEN: hidden" when there are several series).
+ * row's `missing`), one line per series in the order of the rows ("SEN: hidden" when there are several series
+ * and each period has 150 px or more; otherwise the word alone, in the series' colour).
  * An empty list draws a "no results" note.
  * @param rows the points (any order of series; periods drawn in the order first seen)
  * @param options title (the finding), subtitle, width, height, axis title, scale, `signed`
@@ -57,7 +58,10 @@ export function trendChart(rows: readonly TrendRow[], options: TrendChartOptions
   const proportion = options.scale === "proportion";
   const factor = proportion && options.signed ? 100 : 1;
   const format = proportion ? (options.signed ? "+.0f" : ".0%") : options.signed ? "+.1f" : ".1f";
-  const several = new Set(rows.map((r) => r.series)).size > 1;
+  // With several series a note names its series ("No SEN: hidden") where a period has room for it (150 px);
+  // on a narrow chart it is the word alone, in the series' colour, and the page's table says which.
+  const periodCount = new Set(rows.map((r) => r.period)).size;
+  const several = new Set(rows.map((r) => r.series)).size > 1 && chartWidth(options) / Math.max(1, periodCount) >= 150;
   const notesIn = new Map<string, number>();
   const data = rows.map((r) => {
     const value = finiteOrNull(r.value);
