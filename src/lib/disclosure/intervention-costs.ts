@@ -28,7 +28,11 @@ import { PRIVACY_REASON } from "./disclosed.js";
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** The ranking entry's figures worked out from the cost per placement. */
+/**
+ * The ranking entry's figures worked out from the cost per placement (hidden together).
+ * @example
+ * VALUE_FOR_MONEY_FIELDS.includes("costPerUnit") // => true
+ */
 export const VALUE_FOR_MONEY_FIELDS = ["impactPer100", "lower", "upper", "costPerUnit", "costPerUnitLower", "costPerUnitUpper"] as const;
 
 function hideCostCell(cost: Obj): void {
