@@ -234,8 +234,9 @@ export { HIDDEN_TEXT, NO_DATA_TEXT } from "./documents/figures.js";
 export { BROAD_AREAS_OF_NEED, senInformationReport } from "./documents/sen-report.js";
 export type { SenReportOptions } from "./documents/sen-report.js";
 export {
-  NOTICE_DAYS, DECISION_DAYS, TRANSFER_LEAD_DAYS, SCHOOL_HOLIDAYS, phaseTransferFor, annualReviewPlan,
+  NOTICE_DAYS, DECISION_DAYS, TRANSFER_LEAD_DAYS, phaseTransferFor, annualReviewPlan,
 } from "./documents/review-plan.js";
+export { SCHOOL_HOLIDAYS, bankHolidaysIn, isSchoolDay } from "./documents/school-days.js";
 export type { ReviewPlanOptions, PhaseTransfer, ReviewPlanRow, ReviewPlan } from "./documents/review-plan.js";
 export { reviewCalendar } from "./documents/review-calendar.js";
 export type { ReviewCalendarOptions } from "./documents/review-calendar.js";

@@ -5,7 +5,8 @@
  */
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { annualReviewPlan, holidayStart, phaseTransferFor, weekdayOnOrAfter, weekdayOnOrBefore } from "../../src/lib/documents/review-plan.js";
+import { annualReviewPlan, phaseTransferFor } from "../../src/lib/documents/review-plan.js";
+import { holidayStart, schoolDayOnOrAfter, schoolDayOnOrBefore } from "../../src/lib/documents/school-days.js";
 import { pupilLabel, reviewCalendar } from "../../src/lib/documents/review-calendar.js";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import { pupil, school, spell } from "../cohort/builders.js";
@@ -81,8 +82,8 @@ describe("annualReviewPlan", () => {
   });
 
   it("has date helpers that agree with the calendar", () => {
-    expect(weekdayOnOrBefore("2025-11-09")).toBe("2025-11-07"); // Sunday → Friday
-    expect(weekdayOnOrAfter("2025-11-08")).toBe("2025-11-10"); // Saturday → Monday
+    expect(schoolDayOnOrBefore("2025-11-09")).toBe("2025-11-07"); // Sunday → Friday
+    expect(schoolDayOnOrAfter("2025-11-08")).toBe("2025-11-10"); // Saturday → Monday
     expect(holidayStart("2026-01-02")).toBe("2025-12-21");
     expect(holidayStart("2026-09-01")).toBeNull();
     expect(phaseTransferFor(11, "2025/26")).toEqual({ deadline: "2026-03-31", what: "moving to post-16 education (Year 11)" });

@@ -201,7 +201,8 @@ describe("attendance over a date range", () => {
     expect(fileOf(data, name)).toMatchObject({ kind: "attendance", rows: 4, imported: 3, rejected: 1 });
     // Line 5: 281 present of 280 possible (rejected); its parts, 281 + 0 + 0 + 0, are not 280 either (warned).
     // Lines 2–4 add up: 260 + 4 + 10 + 6 = 280; 230 + 0 + 30 + 20 = 280; 140 + 0 + 100 + 36 = 276.
-    expect(codesOf(data, name)).toEqual(["1 warning attendance-period", "5 warning attendance-summary-sum", "5 error attended-exceeds-possible"]);
+    // Its 'Reg Group' column is a class, read from the pupil list only: reported (tests/import/class-column.test.ts).
+    expect(codesOf(data, name)).toEqual(["1 warning attendance-period", "1 warning class-column-not-read", "5 warning attendance-summary-sum", "5 error attended-exceeds-possible"]);
     // Weekdays: autumn 2 Sep–31 Dec 87 (17 weeks + 30, 31 Dec), spring 1 Jan–31 Mar 64 (3 + 12 weeks + 1),
     // summer 1–11 Apr 9; 160 in all. Ada: 280 possible → 152.25, 112, 15.75 → 152, 112, 16; attended
     // 260 + 4 AEA = 264 → 143.55, 105.6, 14.85 → 143 + 105 + 14 = 262, 2 left (.85, .6) → 143, 106, 15.
@@ -292,7 +293,8 @@ describe("single-subject test exports", () => {
     // Dev's age-standardised score '1O4' (a letter O) is a warning on that cell; his raw score is kept (each
     // value in a wide row is judged on its own: part B of issue #12).
     expect(fileOf(data, name)).toMatchObject({ kind: "assessments", rows: 4, imported: 4, rejected: 0 });
-    expect(codesOf(data, name)).toEqual(["1 warning test-context-inferred", "5 warning bad-value"]);
+    // Its 'Class' column is a class, read from the pupil list only: reported (tests/import/class-column.test.ts).
+    expect(codesOf(data, name)).toEqual(["1 warning test-context-inferred", "1 warning class-column-not-read", "5 warning bad-value"]);
     const note = data.problems.find((p) => p.code === "test-context-inferred")!.message;
     expect(note).toContain("subject 'reading' from the test name 'NFER Reading Test Autumn Year 4' (column 'Test')");
     expect(note).toContain("not read: 'Standardised score'");

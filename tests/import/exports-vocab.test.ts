@@ -146,7 +146,8 @@ describe("fixtures/exports: real shapes import with every row accounted for", ()
       ["F873999926531", "N", null, null, null, 10], // Monitoring
     ]);
     // students.csv has no FSM or pupil premium column: part A's missing-column warning is right.
-    expect(problems(data)).toEqual(["sen-report.csv:9 warning third-need", "sen-report.csv:10 warning sen-monitoring", "students.csv:1 warning missing-column"]);
+    // Its "Registration form(s) this academic year" is a class, read from the pupil list only: reported.
+    expect(problems(data)).toEqual(["sen-report.csv:1 warning class-column-not-read", "sen-report.csv:9 warning third-need", "sen-report.csv:10 warning sen-monitoring", "students.csv:1 warning missing-column"]);
   });
 
   it("us-month-first-dates: dates that can only be month-first are reported; the mapping's dateOrder reads them all", async () => {

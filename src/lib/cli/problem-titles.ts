@@ -71,6 +71,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   "mapping-bad-measure": "mapping names a measure sendscope does not know",
   "mapping-bad-value": "mapping gives an academic year or term sendscope cannot read",
   "unmapped-column": "column not read that looks like a field sendscope knows",
+  "class-column-not-read": "class column outside the pupil list, not read",
   "missing-column": "file without a column the analyses need",
   "roster-mismatch": "pupil details that disagree with the roster",
   "not-on-roster": "pupil-list columns the roster lacks, not read for its pupils",

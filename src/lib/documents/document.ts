@@ -122,8 +122,12 @@ h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid #2f5d8a
 .subtitle { font-size: 1.05rem; margin: 0 0 .6rem; }
 .dates { color: #444; margin: .2rem 0; }
 .marking { border: 2px solid #a00; color: #a00; font-weight: bold; padding: .4rem .6rem; margin-bottom: 1rem; }
-table { border-collapse: collapse; margin: .4rem 0 1rem; width: 100%; break-inside: avoid; }
-caption { text-align: left; font-weight: bold; padding: .2rem 0; }
+h2 + p { break-after: avoid; }
+table { border-collapse: collapse; margin: .4rem 0 1rem; width: 100%; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.keep { break-inside: avoid; }
+caption { text-align: left; font-weight: bold; padding: .2rem 0; break-after: avoid; }
 th, td { border: 1px solid #bbb; padding: .25rem .45rem; vertical-align: top; }
 th { background: #eef3f8; text-align: left; }
 td.num { text-align: right; white-space: nowrap; }
@@ -131,6 +135,27 @@ td.num { text-align: right; white-space: nowrap; }
 footer { margin-top: 2rem; border-top: 1px solid #bbb; padding-top: .4rem; color: #555; font-size: .85rem; }
 @media print { body { margin: 0; max-width: none; } }
 `;
+
+/**
+ * Page breaks when printed: a table of up to this many lines (estimated by `estimatedLines`) is kept whole, a
+ * longer one breaks between rows with its heading row repeated; a section of up to `KEEP_SECTION_LINES` is kept
+ * together. An A4 page holds about 44 lines of the body text (11pt, line height 1.45, margins 16 and 18 mm).
+ */
+const KEEP_TABLE_LINES = 14;
+const KEEP_SECTION_LINES = 14;
+
+/**
+ * About how many lines of body text a block takes when printed (a line holds about 90 characters; a table cell
+ * its share of that, wrapped; a row's padding and a block's margins count as part of a line).
+ */
+function estimatedLines(block: Block): number {
+  const wrap = (text: string, width: number) => Math.max(1, Math.ceil(text.length / Math.max(1, width)));
+  if (block.kind === "paragraph" || block.kind === "note") return wrap(inlineText(block.parts), 90) + 1;
+  if (block.kind === "list") return block.items.reduce((n, item) => n + wrap(inlineText(item), 85), 1);
+  const width = 80 / Math.max(1, block.head.length, block.rows[0]?.length ?? 1);
+  const head = block.head.every((h) => h === "") ? 0 : Math.max(...block.head.map((h) => wrap(h, width))) + 0.5;
+  return 2 + head + block.rows.reduce((n, row) => n + Math.max(...row.map((cell) => wrap(inlineText(cell), width))) + 0.5, 0);
+}
 
 function inlineHtml(parts: readonly Inline[]): string {
   return parts.map((p) => escapeHtml(typeof p === "string" ? p : p.text)).join("");
@@ -144,7 +169,9 @@ function numeric(cell: readonly Inline[]): boolean {
 
 /**
  * A document as one self-contained HTML page (its styles inside, no scripts, nothing loaded from elsewhere),
- * laid out for A4 when printed.
+ * laid out for A4 when printed: a long table breaks between rows and repeats its heading row on the next page;
+ * a short table or a short section (`class="keep"`) is kept together; a section's heading and its first
+ * paragraph (the "Dated:" line, say) stay with what follows, as a table's caption does.
  * @example
  * documentHtml({ title: "T & U", subtitle: null, dateLines: [], marking: null, footer: "", sections: [] }).includes("<h1>T &amp; U</h1>") // => true
  */
@@ -155,7 +182,8 @@ export function documentHtml(doc: DocumentModel): string {
   if (doc.subtitle !== null) body.push(`<p class="subtitle">${escapeHtml(doc.subtitle)}</p>`);
   for (const line of doc.dateLines) body.push(`<p class="dates">${escapeHtml(line)}</p>`);
   for (const section of doc.sections) {
-    body.push(`<section>`, `<h2>${escapeHtml(section.title)}</h2>`);
+    const lines = section.blocks.reduce((n, block) => n + estimatedLines(block), 3);
+    body.push(lines <= KEEP_SECTION_LINES ? `<section class="keep">` : `<section>`, `<h2>${escapeHtml(section.title)}</h2>`);
     for (const block of section.blocks) {
       if (block.kind === "paragraph") body.push(`<p>${inlineHtml(block.parts)}</p>`);
       else if (block.kind === "note") body.push(`<p class="note">${inlineHtml(block.parts)}</p>`);
@@ -166,7 +194,8 @@ export function documentHtml(doc: DocumentModel): string {
         const rows = block.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0
           ? `<th scope="row">${inlineHtml(cell)}</th>`
           : `<td${numeric(cell) ? ` class="num"` : ""}>${inlineHtml(cell)}</td>`)).join("")}</tr>`).join("\n");
-        body.push(`<table><caption>${escapeHtml(block.caption)}</caption>${head}<tbody>\n${rows}\n</tbody></table>`);
+        const keep = estimatedLines(block) <= KEEP_TABLE_LINES ? ` class="keep"` : "";
+        body.push(`<table${keep}><caption>${escapeHtml(block.caption)}</caption>${head}<tbody>\n${rows}\n</tbody></table>`);
       }
     }
     body.push(`</section>`);

@@ -8,13 +8,16 @@
  * them at least two weeks before it (9.176; SEND Regulations 2014, regulation 20); the school sends the report of
  * the meeting within two weeks of it, and the local authority decides within four weeks of it (9.176); a pupil
  * moving from primary to secondary school has the plan reviewed and amended by 15 February of the year of
- * transfer, and one moving from school to post-16 education by 31 March (9.179). Meetings are kept out of the
- * summer and Christmas holidays (`SCHOOL_HOLIDAYS`).
+ * transfer, and one moving from school to post-16 education by 31 March (9.179). Every step the school takes
+ * (asking for advice, the last day for invitations and the advice gathered, the meeting, the report) falls on a
+ * school day (`isSchoolDay`: not a weekend, the summer or Christmas holidays, or a bank holiday in England);
+ * deadlines move earlier, never later.
  */
 import { InvalidArgumentError } from "../errors.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { IsoDate } from "../schema/primitives.js";
 import { academicYearOf, academicYearStartYear, addDays, addMonths } from "../cohort/dates.js";
+import { holidayOf, schoolDayOnOrAfter, schoolDayOnOrBefore } from "./school-days.js";
 import { isOnRollOn, yearGroupIn } from "../cohort/pupil-facts.js";
 import { senStatusOn, spellsByPupil } from "../cohort/sen-status.js";
 
@@ -50,25 +53,32 @@ export interface ReviewPlanRow {
   dueDate: string | null;
   /** The latest date the meeting may be held: the due date, or earlier for a phase transfer. */
   meetingBy: string | null;
-  /** The suggested meeting date: a weekday `slackWeeks` before `meetingBy`, or the earliest date notice allows. */
+  /**
+   * The suggested meeting date: the school day on or before `slackWeeks` before `meetingBy`, or the earliest
+   * school day two weeks' notice allows.
+   */
   meeting: string | null;
-  /** When to ask for advice and reports (not before `asOf`). */
+  /** When to ask for advice and reports: a school day, not before the first school day on or after `asOf`. */
   askForAdvice: string | null;
-  /** The last day to send invitations: two weeks before the meeting. */
+  /** The last day to send invitations: the school day on or before two weeks before the meeting. */
   invitationsBy: string | null;
-  /** The last day to send everyone the advice and information gathered: two weeks before the meeting. */
+  /** The last day to send everyone the advice and information gathered: as `invitationsBy`. */
   adviceOutBy: string | null;
-  /** The last day to send the review report: two weeks after the meeting. */
+  /** The last day to send the review report: the school day on or before two weeks after the meeting. */
   reportBy: string | null;
-  /** The local authority's decision is due: four weeks after the meeting. */
+  /** The local authority's decision is due: four weeks after the meeting (the authority's date, kept as the Code gives it). */
   decisionBy: string | null;
   phaseTransfer: PhaseTransfer | null;
   /**
    * `overdue`: the review is past due, or notice can no longer be given in time; `act now`: the advice should be
-   * asked for now (its date is on or before `asOf`); `planned`: later; `no date`: no plan or review date recorded.
+   * asked for now (on the first school day on or after `asOf`); `planned`: later; `no date`: no plan or review
+   * date recorded.
    */
   status: "overdue" | "act now" | "planned" | "no date";
-  /** Anything the SENCO must sort out by hand (a date in the summer holidays, no date recorded), or null. */
+  /**
+   * Anything the SENCO should know or sort out by hand (no date recorded, a meeting moved past the holidays, a
+   * report due before the holidays, a pupil moving on), or null; several are joined with "; ".
+   */
   note: string | null;
 }
 
@@ -103,31 +113,6 @@ export const DECISION_DAYS = 28;
  */
 export const TRANSFER_LEAD_DAYS = 84;
 
-/** 0 Sunday … 6 Saturday. */
-function weekday(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
-
-/**
- * The date itself if it is a weekday (Monday to Friday), else the Friday before it.
- * @example
- * weekdayOnOrBefore("2026-02-22") // => "2026-02-20"
- */
-export function weekdayOnOrBefore(date: string): string {
-  const d = weekday(date);
-  return d === 0 ? addDays(date, -2) : d === 6 ? addDays(date, -1) : date;
-}
-
-/**
- * The date itself if it is a weekday, else the Monday after it.
- * @example
- * weekdayOnOrAfter("2026-02-21") // => "2026-02-23"
- */
-export function weekdayOnOrAfter(date: string): string {
-  const d = weekday(date);
-  return d === 6 ? addDays(date, 2) : d === 0 ? addDays(date, 1) : date;
-}
-
 /**
  * The phase transfer that falls in the academic year a review is due, from the pupil's year group that year:
  * Year 6 (primary to secondary: amended plan by 15 February) and Year 11 (to post-16: by 31 March), Code of
@@ -144,35 +129,6 @@ export function phaseTransferFor(yearGroup: number | null, academicYear: string)
   return null;
 }
 
-/**
- * The school holidays sendscope keeps meetings out of, as month-day spans: the summer (21 July to 31 August)
- * and Christmas (21 December to 3 January). English state schools break up around these dates; sendscope does
- * not know a school's own term dates (nor Easter, which moves), so the SENCO checks the dates it suggests.
- * @example
- * SCHOOL_HOLIDAYS[0] // => { name: "summer", from: "07-21", to: "08-31" }
- */
-export const SCHOOL_HOLIDAYS: ReadonlyArray<{ name: string; from: string; to: string }> = [
-  { name: "summer", from: "07-21", to: "08-31" },
-  { name: "Christmas", from: "12-21", to: "01-03" },
-];
-
-/**
- * The first day of the school holiday (`SCHOOL_HOLIDAYS`) a date falls in, or null in term.
- * @example
- * holidayStart("2026-08-10") // => "2026-07-21"
- * holidayStart("2027-01-02") // => "2026-12-21"
- * holidayStart("2026-07-20") // => null
- */
-export function holidayStart(date: string): string | null {
-  const md = date.slice(5);
-  const year = Number(date.slice(0, 4));
-  for (const h of SCHOOL_HOLIDAYS) {
-    if (h.from <= h.to ? md >= h.from && md <= h.to : md >= h.from) return `${year}-${h.from}`;
-    if (h.from > h.to && md <= h.to) return `${year - 1}-${h.from}`;
-  }
-  return null;
-}
-
 function latest(xs: ReadonlyArray<string | null>): string | null {
   return xs.reduce<string | null>((m, x) => (x !== null && (m === null || x > m) ? x : m), null);
 }
@@ -183,12 +139,15 @@ const ORDER = { overdue: 0, "act now": 1, "no date": 2, planned: 3 } as const;
  * The annual-review plan of every pupil on roll with an EHC plan on `asOf` (the EHC spell in force that day;
  * the plan date and last review are the latest on any of the pupil's EHC spells, as `ehcReviews` takes them).
  * Working back from the due date: the meeting is held by the due date (for a Year 6 or Year 11 pupil whose
- * review falls in the year of transfer, by 12 weeks before the transfer deadline, if earlier); it is planned
- * `slackWeeks` before that, on a weekday; invitations go out and the advice gathered is sent round at least two
- * weeks before it; advice is asked for `adviceWeeks` before it (or now, if that is past); the report goes out
- * within two weeks after, and the authority decides within four. When two weeks' notice can no longer be given
- * for the planned date, the meeting moves to the first weekday two weeks after `asOf`; if that is after the
- * latest date, the review is overdue. A pure function of its inputs.
+ * review falls in the year of transfer, by 12 weeks before the transfer deadline, if earlier); it is planned on
+ * the school day on or before `slackWeeks` before that; invitations go out and the advice gathered is sent round
+ * by the school day on or before two weeks before it; advice is asked for on the school day on or before
+ * `adviceWeeks` before it (or on the first school day from `asOf`, if that is past); the report goes out by the
+ * school day on or before two weeks after it; the authority decides within four weeks. A meeting whose last day
+ * for invitations falls in the school holidays moves to the last school day before them when notice still
+ * allows. When two weeks' notice from the first school day on or after `asOf` can no longer be given for the
+ * planned date, the meeting moves to the first school day that allows it; if that is after the latest date, the
+ * review is overdue. Every step is a school day (`isSchoolDay`). A pure function of its inputs.
  * @param data the school's data (pupils and SEN register)
  * @param asOf the date the plan is made on (yyyy-mm-dd)
  * @param options `adviceWeeks` (default 6), `slackWeeks` (default 2)
@@ -209,6 +168,9 @@ export function annualReviewPlan(
   }
   const spells = spellsByPupil(data.senRegister);
   const rows: ReviewPlanRow[] = [];
+  // The first day the school can act, and the last school day to give a meeting on `m` two weeks' notice.
+  const today = schoolDayOnOrAfter(asOf);
+  const noticeBy = (m: string) => schoolDayOnOrBefore(addDays(m, -NOTICE_DAYS));
   for (const pupil of data.pupils) {
     if (!isOnRollOn(pupil, asOf)) continue;
     const mine = spells.get(pupil.pupilId) ?? [];
@@ -235,32 +197,40 @@ export function annualReviewPlan(
     const transfer = possible !== null && possible.deadline > asOf ? possible : null;
     const transferBy = transfer === null ? null : addDays(transfer.deadline, -TRANSFER_LEAD_DAYS);
     const meetingBy = transferBy !== null && transferBy < dueDate ? transferBy : dueDate;
-    let meeting = weekdayOnOrBefore(addDays(meetingBy, -7 * slackWeeks));
-    const earliest = weekdayOnOrAfter(addDays(asOf, NOTICE_DAYS));
-    if (meeting < earliest) meeting = earliest;
-    // Schools are closed in the holidays: a meeting, or its last day for invitations, in one moves to the last
-    // weekday before it when two weeks' notice still allows; otherwise the row says so.
-    let note: string | null = null;
-    const closed = holidayStart(meeting) ?? holidayStart(addDays(meeting, -NOTICE_DAYS));
+    const notes: string[] = [];
+    let meeting = schoolDayOnOrBefore(addDays(meetingBy, -7 * slackWeeks));
+    // Schools are closed in the holidays: a meeting whose last day for notice falls in one moves to the last
+    // school day before the holiday when two weeks' notice still allows.
+    const closed = holidayOf(addDays(meeting, -NOTICE_DAYS));
     if (closed !== null) {
-      const before = weekdayOnOrBefore(addDays(closed, -1));
-      if (before >= earliest) meeting = before;
-      else note = "the meeting or its notice falls in the school holidays: choose a date in term";
+      const before = schoolDayOnOrBefore(addDays(closed.start, -1));
+      if (noticeBy(before) >= today) meeting = before;
+      else notes.push(`two weeks' notice can no longer be given before the ${closed.name} holidays: the meeting is planned after them`);
     }
-    let wantAdvice = weekdayOnOrBefore(addDays(meeting, -7 * adviceWeeks));
-    const adviceClosed = holidayStart(wantAdvice);
-    if (adviceClosed !== null) wantAdvice = weekdayOnOrBefore(addDays(adviceClosed, -1));
-    const askForAdvice = wantAdvice < asOf ? asOf : wantAdvice;
+    // Two weeks' notice from the first school day the school can act: else the first school day that allows it
+    // (no earlier than two weeks after that day).
+    if (noticeBy(meeting) < today) {
+      meeting = schoolDayOnOrAfter(addDays(today, NOTICE_DAYS));
+      while (noticeBy(meeting) < today) meeting = schoolDayOnOrAfter(addDays(meeting, 1));
+    }
+    const wantAdvice = schoolDayOnOrBefore(addDays(meeting, -7 * adviceWeeks));
+    const askForAdvice = wantAdvice < today ? today : wantAdvice;
+    const invitationsBy = noticeBy(meeting);
+    const reportDue = addDays(meeting, NOTICE_DAYS);
+    const reportBy = schoolDayOnOrBefore(reportDue);
+    const reportHoliday = holidayOf(reportDue);
+    if (reportHoliday !== null) {
+      notes.push(`the two weeks for the review report run into the ${reportHoliday.name} holidays: it is due by the last school day before them, so hold the meeting earlier if it cannot be written by then`);
+    }
     const nowYear = base.yearGroup;
-    if (note === null && (nowYear === 6 || nowYear === 11) && dueYear > academicYearOf(asOf)) {
-      note = `in Year ${nowYear} now, so the pupil moves on before the review is due: agree with the local authority and the next school who holds it`;
+    if ((nowYear === 6 || nowYear === 11) && dueYear > academicYearOf(asOf)) {
+      notes.push(`in Year ${nowYear} now, so the pupil moves on before the review is due: agree with the local authority and the next school who holds it`);
     }
-    const status: ReviewPlanRow["status"] = meeting > meetingBy ? "overdue" : askForAdvice <= asOf ? "act now" : "planned";
+    const status: ReviewPlanRow["status"] = meeting > meetingBy ? "overdue" : askForAdvice <= today ? "act now" : "planned";
     rows.push({
-      ...base, dueDate, meetingBy, meeting, askForAdvice,
-      invitationsBy: addDays(meeting, -NOTICE_DAYS), adviceOutBy: addDays(meeting, -NOTICE_DAYS),
-      reportBy: addDays(meeting, NOTICE_DAYS), decisionBy: addDays(meeting, DECISION_DAYS),
-      phaseTransfer: transfer, status, note,
+      ...base, dueDate, meetingBy, meeting, askForAdvice, invitationsBy, adviceOutBy: invitationsBy,
+      reportBy, decisionBy: addDays(meeting, DECISION_DAYS),
+      phaseTransfer: transfer, status, note: notes.length === 0 ? null : notes.join("; "),
     });
   }
   rows.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.meeting ?? "").localeCompare(b.meeting ?? "") || a.surname.localeCompare(b.surname));

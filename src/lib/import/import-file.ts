@@ -22,7 +22,7 @@ import { readSuspensionRow } from "./rows/suspensions.js";
 import { readTargetRow } from "./rows/targets.js";
 import { readEhcRequestRow } from "./rows/ehc-requests.js";
 import { looksLikePupilKey, skipReason, type SkippedRow } from "./skip.js";
-import { fieldWords, missingNeeded, nearField } from "./unread-columns.js";
+import { classColumnProblem, classHeader, fieldWords, missingNeeded, nearField } from "./unread-columns.js";
 import type { DateOrder } from "./values.js";
 
 /** A row that was read, with its records (linking may still reject it). */
@@ -306,6 +306,11 @@ function noteUnreadColumns(
       continue;
     }
     result.ignoredColumns.push(name);
+    const cls = detection.kind === "pupils" ? null : classHeader(name);
+    if (cls !== null) {
+      result.problems.push(classColumnProblem(result, name, cls));
+      continue;
+    }
     const near = nearField(detection.kind, name, read);
     if (near !== null) {
       result.problems.push({

@@ -3,7 +3,7 @@
  * lacks: so `validate` can say what was left out ("the column 'SEN Status code' was not read: it may be
  * the SEN status"), never drop it without a word.
  */
-import type { FileKind } from "../schema/report.js";
+import type { FileKind, Problem } from "../schema/report.js";
 import { FIELDS, knownHeadersOf, normaliseHeader } from "./layouts.js";
 
 /** Plain words for fields, for messages. */
@@ -159,6 +159,38 @@ export function columnsLike(kind: FileKind, field: string, headers: readonly str
     if (alias !== undefined) found.push({ header, alias });
   }
   return found;
+}
+
+/**
+ * The pupil list's header for the class (`registrationClass`) that a header of another kind of file is (the same
+ * once normalised, or alike by `headerLikeness` 0.9 or more: a misspelling, the same words in another order), or
+ * null. sendscope reads a pupil's class from the pupil list only, so a class column elsewhere (NFER's `Class`,
+ * SIMS attendance's `Reg Group`) is reported, not read.
+ * @example
+ * classHeader("reg_group") // => "Reg Group"
+ * classHeader("Intervention group") // => null
+ */
+export function classHeader(header: string): string | null {
+  const spec = FIELDS.pupils.find((s) => s.field === "registrationClass");
+  if (spec === undefined) return null;
+  const wanted = normaliseHeader(header);
+  const aliases = knownHeadersOf(spec);
+  return aliases.find((a) => normaliseHeader(a) === wanted) ?? aliases.find((a) => headerLikeness(header, a) >= 0.9) ?? null;
+}
+
+/**
+ * The warning for a class column (`classHeader`) in a file other than the pupil list: not read, and what to do.
+ * @param file the file and the line of its headers
+ * @param column the column's header
+ * @param alias the pupil list's header it matches
+ * @example
+ * classColumnProblem({ file: "nfer.csv", headerLine: 1 }, "Class", "Class").code // => "class-column-not-read"
+ */
+export function classColumnProblem(file: { file: string; headerLine: number }, column: string, alias: string): Problem {
+  return {
+    file: file.file, line: file.headerLine, column, severity: "warning", code: "class-column-not-read",
+    message: `the column '${column}' looks like each pupil's class ('${alias}' in a pupil list), which sendscope reads from the pupil list only, so it is not read here: if the pupil list has no class column, add one to the pupil list's export (SIMS 'Reg Group', Arbor 'Registration Form', Bromcom 'Tutor Group') so the SENCO's classes figures have it`,
+  };
 }
 
 /**

@@ -3,8 +3,8 @@
  * (intervention, group size, weeks, sessions a week, session length, staff role and rate). Exports give the
  * sessions and the dates, not the weeks, so the weeks are the working weeks the dates span: the costing
  * year's working weeks (`workingWeeks`, 38 as costing templates assume) spread evenly over each academic
- * year's term time, 1 September to 20 July (the summer holiday starts about 21 July, as `SCHOOL_HOLIDAYS` of
- * the review plan says). sendscope does not know the school's own term dates, so both figures are "about".
+ * year's term time, 1 September to 20 July (the summer holiday starts about 21 July, as `SCHOOL_HOLIDAYS` in
+ * documents/school-days.ts says). sendscope does not know the school's own term dates, so both figures are "about".
  */
 import { InvalidArgumentError } from "../errors.js";
 import { academicYearOf, academicYearStartYear, dayNumber } from "../cohort/dates.js";
