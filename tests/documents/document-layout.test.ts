@@ -86,7 +86,8 @@ function readPages(pdf: string): Page[] {
   });
 }
 
-describe.skipIf(!canPrint)("the sample pupil's documents, printed", () => {
+// In CI (`.ci/run` installs chromium and poppler-utils) the printed checks never skip: a missing tool fails them.
+describe.skipIf(!canPrint && !process.env.CI)("the sample pupil's documents, printed", () => {
   let data: SchoolData;
   let dir = "";
   const printed = new Map<string, { doc: DocumentModel; pages: Page[] }>();
