@@ -191,15 +191,7 @@ export function recordReader<T extends FieldTable>(
     throw new Error(`a read description does not match its field table (missing: ${missing.join(", ") || "none"}; not in the table: ${extra.join(", ") || "none"})`);
   }
   const steps = names.map((name) => stepOf((reads as Record<string, FieldRead<unknown, unknown>>)[name]!));
-  const make = recordMaker(table);
-  // The values read, reused from row to row: the record is a fresh literal made from it (`make`).
-  const draft = Object.fromEntries(names.map((name) => [name, undefined])) as Record<string, unknown>;
-  const count = names.length;
-  return (row, key) => {
-    for (let i = 0; i < count; i += 1) draft[names[i]!] = steps[i]!(row, key, draft);
-    if (!check(row, draft as TableRecord<T>) || row.isRejected) return undefined;
-    return make(draft as TableRecord<T>);
-  };
+  return compiledReader(names, Object.keys(table), steps, check) as RecordReader<TableRecord<T>>;
 }
 
 type Step = (row: RowReader, key: PupilKey | undefined, draft: unknown) => unknown;
@@ -230,6 +222,31 @@ function stepOf(read: FieldRead<unknown, unknown>): Step {
 }
 
 /**
+ * The reader of `recordReader`, compiled from the field names (`new Function`, with no data in its text, as
+ * `recordMaker`): one statement per field, `d.<field> = step(row, key, d)`, in the description's order, then
+ * the check and the record's literal. Written out, each field's read is a call the engine can inline and a
+ * store to a known place in the draft; a loop over the steps (`draft[name] = steps[i](…)`) made every store and
+ * every call a look-up, and read the trust's long assessment files 20–25% slower (`src/bench/README.md`).
+ */
+function compiledReader(readOrder: readonly string[], keyOrder: readonly string[], steps: readonly Step[], check: RecordCheck<never>): RecordReader<unknown> {
+  for (const name of keyOrder) checkIdentifier(name);
+  const body = [
+    `const d = { ${readOrder.map((name) => `${name}: undefined`).join(", ")} };`,
+    ...readOrder.map((_name, i) => `const s${i} = steps[${i}];`),
+    "return function read(row, key) {",
+    ...readOrder.map((name, i) => `  d.${name} = s${i}(row, key, d);`),
+    "  if (!check(row, d) || row.isRejected) return undefined;",
+    `  return { ${keyOrder.map((name) => `${name}: d.${name}`).join(", ")} };`,
+    "};",
+  ].join("\n");
+  return new Function("steps", "check", body)(steps, check) as RecordReader<unknown>;
+}
+
+function checkIdentifier(name: string): void {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`a record field is named '${name}', which cannot be compiled`);
+}
+
+/**
  * A function that makes a record of a field table from its values (`values`, any object with the table's
  * fields) as one object literal with the table's keys in the table's order. It is compiled from the table's
  * field names (`new Function`, with no data in its text, as the thread codecs in `record-columns.ts` are):
@@ -243,6 +260,6 @@ function stepOf(read: FieldRead<unknown, unknown>): Step {
  */
 export function recordMaker<T extends FieldTable>(table: T): (values: TableRecord<T>) => TableRecord<T> {
   const names = Object.keys(table);
-  for (const name of names) if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`a record field is named '${name}', which cannot be compiled`);
+  for (const name of names) checkIdentifier(name);
   return new Function("v", `return { ${names.map((name) => `${name}: v.${name}`).join(", ")} };`) as (values: TableRecord<T>) => TableRecord<T>;
 }
