@@ -97,7 +97,8 @@ export function ifGiven<V, R = unknown, E extends V | null = null>(column: strin
 /**
  * A parser chosen per row, from the file (`row`) or a field read before this one (`draft`).
  * @example
- * const score = perRow((row, draft: { measure: string | null }) => draft.measure === "readingAge" ? sharedAgeInMonths : sharedNumber);
+ * const score = perRow((row, draft) => draft.measure === "readingAge" ? sharedAgeInMonths : sharedNumber);
+ * score.perRow(null, { measure: "readingAge" })("8y 2m") // => { ok: true, value: 98 }
  */
 export function perRow<V, R>(choose: (row: RowReader, draft: R) => Parser<V>): ParserFor<V, R> {
   return { perRow: choose };
@@ -106,14 +107,14 @@ export function perRow<V, R>(choose: (row: RowReader, draft: R) => Parser<V>): P
 /**
  * Dates in the file's order (day-first unless its mapping says month-first): see `datesOf`.
  * @example
- * optional("dateOfBirth", FILE_DATES, "bad-date")
+ * FILE_DATES.perRow({ dateOrder: "mdy" })("09/23/2024") // => { ok: true, value: "2024-09-23" }
  */
 export const FILE_DATES: ParserFor<string, unknown> = perRow((row) => datesOf(row));
 
 /**
  * A field whose value comes from the row's pupil key.
  * @example
- * fromKey((key) => key.upn).from // => "key"
+ * fromKey((key) => key.upn).value(null, { upn: "X201300125001", misId: null }) // => "X201300125001"
  */
 export function fromKey<V>(value: (key: PupilKey) => V): DerivedRead<V> {
   return { from: "key", value: (_row, key) => value(key), by: "the pupil key" };
@@ -122,7 +123,7 @@ export function fromKey<V>(value: (key: PupilKey) => V): DerivedRead<V> {
 /**
  * A field whose value comes from the row itself (not one of its cells).
  * @example
- * fromRow((row) => row.line).from // => "row"
+ * fromRow((row) => row.line).value({ file: "pupils.csv", line: 7 }) // => 7
  */
 export function fromRow<V>(value: (row: RowReader) => V): DerivedRead<V> {
   return { from: "row", value: (row) => value(row), by: "the row" };
@@ -131,7 +132,7 @@ export function fromRow<V>(value: (row: RowReader) => V): DerivedRead<V> {
 /**
  * A field set after reading (by the kind's rules, or by linking to the pupil list): `value` until then.
  * @example
- * later(null, "linking (the academic year of the year group)").from // => "later"
+ * later(null, "linking (the academic year of the year group)").value() // => null
  */
 export function later<V>(value: V, by: string): DerivedRead<V> {
   return { from: "later", value: () => value, by };
@@ -149,14 +150,14 @@ export function setBy<V>(by: string): DerivedRead<V> {
 /**
  * Every record's `pupilId`: the provisional id of the row's key (the UPN, else `mis:` and the MIS id).
  * @example
- * PUPIL_ID.from // => "key"
+ * PUPIL_ID.value(null, { upn: null, misId: "1042" }) // => "mis:1042"
  */
 export const PUPIL_ID: DerivedRead<string> = fromKey(provisionalPupilId);
 
 /**
  * Every record's `source`: the row's file and line.
  * @example
- * SOURCE.from // => "row"
+ * SOURCE.value({ file: "pupils.csv", line: 2 }) // => { file: "pupils.csv", line: 2 }
  */
 export const SOURCE: DerivedRead<{ file: string; line: number }> = fromRow((row) => ({ file: row.file, line: row.line }));
 
