@@ -8,12 +8,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { nullable, number, text } from "../../src/lib/schema/fields.js";
-import { RECORD_FIELDS, RECORD_KINDS, type RecordKind } from "../../src/lib/schema/records.js";
+import { ATTENDANCE_FIELDS, PUPIL_FIELDS, RECORD_FIELDS, RECORD_KINDS, type RecordKind } from "../../src/lib/schema/records.js";
 import { importFile } from "../../src/lib/import/import-file.js";
 import { ASSESSMENT_READS } from "../../src/lib/import/rows/assessments.js";
 import { ATTENDANCE_READS } from "../../src/lib/import/rows/attendance.js";
 import { EHC_REQUEST_READS } from "../../src/lib/import/rows/ehc-requests.js";
-import { recordMaker, recordReader, type FieldReads } from "../../src/lib/import/rows/field-reads.js";
+import { optional, recordMaker, recordReader, type FieldReads } from "../../src/lib/import/rows/field-reads.js";
+import { sharedGender } from "../../src/lib/import/rows/shared-values.js";
 import { INTERVENTION_READS } from "../../src/lib/import/rows/interventions.js";
 import { PUPIL_READS } from "../../src/lib/import/rows/pupils.js";
 import { SEN_RECORD_READS } from "../../src/lib/import/rows/sen-register.js";
@@ -40,6 +41,27 @@ describe("the read descriptions", () => {
       expect(Object.keys(READS[kind]).sort(), kind).toEqual(Object.keys(RECORD_FIELDS[kind]).sort());
       for (const read of Object.values(READS[kind])) expect(["column", "key", "row", "later"], kind).toContain(read.from);
     }
+  });
+
+  it("do not compile with a field left out, a field the table lacks, or an optional read of a field that cannot be null with no value for empty", () => {
+    // Each `@ts-expect-error` fails `npm run typecheck` if the line below it compiles.
+    const { gender, ...withoutGender } = PUPIL_READS;
+    // @ts-expect-error -- the table's `gender` has no read description
+    const missing: FieldReads<typeof PUPIL_FIELDS> = withoutGender;
+    const { pupilId, academicYear, term, possibleSessions, attendedSessions, source } = ATTENDANCE_READS;
+    // A description is written as an object literal (as each kind's is), so an extra entry is an error.
+    const extra: FieldReads<typeof ATTENDANCE_FIELDS> = {
+      pupilId, academicYear, term, possibleSessions, attendedSessions, source,
+      // @ts-expect-error -- `extra` is not a field of the table
+      extra: term,
+    };
+    // @ts-expect-error -- `gender` cannot be null, so an optional read of it needs its value for an empty cell ("U")
+    const nullGender: FieldReads<typeof PUPIL_FIELDS> = { ...PUPIL_READS, gender: optional("gender", sharedGender, "bad-gender") };
+    const withU: FieldReads<typeof PUPIL_FIELDS> = { ...PUPIL_READS, gender: optional("gender", sharedGender, "bad-gender", "U") };
+    // At run time, recordReader refuses the first two (and the test below checks its message).
+    expect(() => recordReader(PUPIL_FIELDS, missing)).toThrow("missing: gender");
+    expect(() => recordReader(ATTENDANCE_FIELDS, extra)).toThrow("not in the table: extra");
+    expect([gender.from, nullGender.gender.from, withU.gender.from]).toEqual(["column", "column", "column"]);
   });
 
   it("read the pupil from the key and the source from the row, in every kind", () => {

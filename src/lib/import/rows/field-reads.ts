@@ -80,7 +80,9 @@ export function required<V, R = unknown>(column: string, parse: Parser<V> | Pars
  * @example
  * optional("gender", sharedGender, "bad-gender", "U").orElse // => "U"
  */
-export function optional<V, R = unknown, E extends V | null = null>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string, orElse: E = null as E): ColumnRead<V | E, R> {
+export function optional<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string): ColumnRead<V | null, R>;
+export function optional<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string, orElse: V): ColumnRead<V, R>;
+export function optional<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string, orElse: V | null = null): ColumnRead<V | null, R> {
   return { from: "column", column, mode: "optional", parse, code, label: "", orElse };
 }
 
@@ -90,7 +92,9 @@ export function optional<V, R = unknown, E extends V | null = null>(column: stri
  * @example
  * ifGiven("decision", parseEhcDecision, "unknown-decision", "pending").mode // => "ifGiven"
  */
-export function ifGiven<V, R = unknown, E extends V | null = null>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string, orElse: E = null as E): ColumnRead<V | E, R> {
+export function ifGiven<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string): ColumnRead<V | null, R>;
+export function ifGiven<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string, orElse: V): ColumnRead<V, R>;
+export function ifGiven<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string, orElse: V | null = null): ColumnRead<V | null, R> {
   return { from: "column", column, mode: "ifGiven", parse, code, label: "", orElse };
 }
 
@@ -227,7 +231,7 @@ function stepOf(read: FieldRead<unknown, unknown>): Step {
  * `recordMaker`): one statement per field, `d.<field> = step(row, key, d)`, in the description's order, then
  * the check and the record's literal. Written out, each field's read is a call the engine can inline and a
  * store to a known place in the draft; a loop over the steps (`draft[name] = steps[i](…)`) made every store and
- * every call a look-up, and read the trust's long assessment files 20–25% slower (`src/bench/README.md`).
+ * every call a look-up, and read the trust's long assessment files 20–35% slower (`src/bench/README.md`).
  */
 function compiledReader(readOrder: readonly string[], keyOrder: readonly string[], steps: readonly Step[], check: RecordCheck<never>): RecordReader<unknown> {
   for (const name of keyOrder) checkIdentifier(name);
