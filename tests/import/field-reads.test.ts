@@ -13,7 +13,7 @@ import { importFile } from "../../src/lib/import/import-file.js";
 import { ASSESSMENT_READS } from "../../src/lib/import/rows/assessments.js";
 import { ATTENDANCE_READS } from "../../src/lib/import/rows/attendance.js";
 import { EHC_REQUEST_READS } from "../../src/lib/import/rows/ehc-requests.js";
-import { optional, recordMaker, recordReader, type FieldReads } from "../../src/lib/import/rows/field-reads.js";
+import { optional, orElse, recordMaker, recordReader, type FieldReads } from "../../src/lib/import/rows/field-reads.js";
 import { sharedGender } from "../../src/lib/import/rows/shared-values.js";
 import { INTERVENTION_READS } from "../../src/lib/import/rows/interventions.js";
 import { PUPIL_READS } from "../../src/lib/import/rows/pupils.js";
@@ -57,7 +57,7 @@ describe("the read descriptions", () => {
     };
     // @ts-expect-error -- `gender` cannot be null, so an optional read of it needs its value for an empty cell ("U")
     const nullGender: FieldReads<typeof PUPIL_FIELDS> = { ...PUPIL_READS, gender: optional("gender", sharedGender, "bad-gender") };
-    const withU: FieldReads<typeof PUPIL_FIELDS> = { ...PUPIL_READS, gender: optional("gender", sharedGender, "bad-gender", "U") };
+    const withU: FieldReads<typeof PUPIL_FIELDS> = { ...PUPIL_READS, gender: orElse(optional("gender", sharedGender, "bad-gender"), "U") };
     // At run time, recordReader refuses the first two (and the test below checks its message).
     expect(() => recordReader(PUPIL_FIELDS, missing)).toThrow("missing: gender");
     expect(() => recordReader(ATTENDANCE_FIELDS, extra)).toThrow("not in the table: extra");

@@ -8,7 +8,7 @@ import { EHC_REQUEST_FIELDS, type EhcDecision, type EhcOutcome } from "../../sch
 import type { RowReader } from "../row-reader.js";
 import { fail, ok, type Parsed } from "../values.js";
 import type { RowOutput } from "./draft.js";
-import { FILE_DATES, ifGiven, PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
+import { FILE_DATES, ifGiven, orElse, PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
 
 const fold = (text: string): string => text.toLowerCase().replace(/[^a-z]+/g, " ").trim();
 
@@ -67,7 +67,7 @@ export const EHC_REQUEST_READS: FieldReads<typeof EHC_REQUEST_FIELDS> = {
   requestDate: required("requestDate", FILE_DATES, "bad-date", "the date of the request"),
   decisionDate: ifGiven("decisionDate", FILE_DATES, "bad-date"),
   outcomeDate: ifGiven("outcomeDate", FILE_DATES, "bad-date"),
-  decision: ifGiven("decision", parseEhcDecision, "unknown-decision", "pending"),
+  decision: orElse(ifGiven("decision", parseEhcDecision, "unknown-decision"), "pending"),
   outcome: ifGiven("outcome", parseEhcOutcome, "unknown-outcome"),
   source: SOURCE,
 };

@@ -2,8 +2,8 @@
  * The row readers made from the field tables (`schema/records.ts`). Each kind of record has, beside its reader,
  * a read description: one `FieldRead` for every field of its table, saying how the field is read from a row
  * (`required`, `optional`, `ifGiven`: the column's field name, the parser, the problem code, and for a
- * required field the words of "… is empty") or where its value comes from instead (`fromKey`, `fromRow`,
- * `later`). `FieldReads<T>` is a mapped type over the table's fields, so a field added to a table without a
+ * required field the words of "… is empty"; `orElse` for a value other than null when the cell is empty) or
+ * where its value comes from instead (`fromKey`, `fromRow`, `later`, `setBy`). `FieldReads<T>` is a mapped type over the table's fields, so a field added to a table without a
  * read description, or a description of a field the table does not have, does not compile: the table stays
  * the one list of a record's fields. (The descriptions live here, in `import/`, and not in the table itself,
  * because `schema/` must not import the import's parsers.)
@@ -75,27 +75,34 @@ export function required<V, R = unknown>(column: string, parse: Parser<V> | Pars
 }
 
 /**
- * An optional field: an empty cell gives `orElse` (null unless given); a value not read gives it too, with
- * the warning `code` ("…; left empty").
+ * An optional field: an empty cell gives null (or the value given with `orElse`); a value not read gives it
+ * too, with the warning `code` ("…; left empty").
  * @example
- * optional("gender", sharedGender, "bad-gender", "U").orElse // => "U"
+ * optional("gender", sharedGender, "bad-gender").orElse // => null
  */
-export function optional<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string): ColumnRead<V | null, R>;
-export function optional<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string, orElse: V): ColumnRead<V, R>;
-export function optional<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string, orElse: V | null = null): ColumnRead<V | null, R> {
-  return { from: "column", column, mode: "optional", parse, code, label: "", orElse };
+export function optional<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string): ColumnRead<V | null, R> {
+  return { from: "column", column, mode: "optional", parse, code, label: "", orElse: null };
 }
 
 /**
- * A field that may be empty (giving `orElse`, null unless given) but, when given, must be read: a value not
- * read is the error `code`, rejecting the row.
+ * A field that may be empty (giving null, or the value given with `orElse`) but, when given, must be read: a
+ * value not read is the error `code`, rejecting the row.
  * @example
- * ifGiven("decision", parseEhcDecision, "unknown-decision", "pending").mode // => "ifGiven"
+ * ifGiven("decision", parseEhcDecision, "unknown-decision").mode // => "ifGiven"
  */
-export function ifGiven<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string): ColumnRead<V | null, R>;
-export function ifGiven<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string, orElse: V): ColumnRead<V, R>;
-export function ifGiven<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string, orElse: V | null = null): ColumnRead<V | null, R> {
-  return { from: "column", column, mode: "ifGiven", parse, code, label: "", orElse };
+export function ifGiven<V, R = unknown>(column: string, parse: Parser<V> | ParserFor<V, R>, code: string): ColumnRead<V | null, R> {
+  return { from: "column", column, mode: "ifGiven", parse, code, label: "", orElse: null };
+}
+
+/**
+ * The same read of an `optional` or `ifGiven` field, with `value` instead of null for an empty cell (and, for
+ * `optional`, a value not read). A field that cannot be null must have one: without it, the read's type has
+ * null in it, and the description does not compile.
+ * @example
+ * orElse(optional("gender", sharedGender, "bad-gender"), "U").orElse // => "U"
+ */
+export function orElse<V, R>(read: ColumnRead<V | null, R>, value: V): ColumnRead<V, R> {
+  return { ...read, orElse: value } as ColumnRead<V, R>;
 }
 
 /**

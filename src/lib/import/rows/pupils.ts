@@ -5,7 +5,7 @@ import { PUPIL_FIELDS } from "../../schema/records.js";
 import type { RowReader } from "../row-reader.js";
 import { readSenSpell } from "./sen-register.js";
 import type { RowOutput } from "./draft.js";
-import { FILE_DATES, fromKey, later, optional, PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
+import { FILE_DATES, fromKey, later, optional, orElse, PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
 import { sharedFlag, sharedGender, sharedText, sharedTextOrNull, sharedYearGroup } from "./shared-values.js";
 
 /**
@@ -21,7 +21,7 @@ export const PUPIL_READS: FieldReads<typeof PUPIL_FIELDS> = {
   surname: required("surname", sharedText, "missing-value", "the surname"),
   forename: required("forename", sharedText, "missing-value", "the forename"),
   dateOfBirth: optional("dateOfBirth", FILE_DATES, "bad-date"),
-  gender: optional("gender", sharedGender, "bad-gender", "U"),
+  gender: orElse(optional("gender", sharedGender, "bad-gender"), "U"),
   yearGroup: optional("yearGroup", sharedYearGroup, "bad-year-group"),
   yearGroupAcademicYear: later(null, "linking (the academic year the year group is in)"),
   fsm: optional("fsm", sharedFlag, "bad-flag"),

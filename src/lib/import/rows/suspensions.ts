@@ -6,7 +6,7 @@ import { memoized } from "../intern.js";
 import type { RowReader } from "../row-reader.js";
 import { ok } from "../values.js";
 import type { RowOutput } from "./draft.js";
-import { FILE_DATES, optional, PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
+import { FILE_DATES, optional, orElse, PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
 import { sharedNumber, sharedText } from "./shared-values.js";
 
 /** A type containing "permanent" marks a permanent exclusion; anything else (Suspension, Fixed Term, FTE) is a suspension. */
@@ -21,7 +21,7 @@ export const SUSPENSION_READS: FieldReads<typeof SUSPENSION_FIELDS> = {
   pupilId: PUPIL_ID,
   startDate: required("startDate", FILE_DATES, "bad-date", "the start date"),
   days: optional("days", sharedNumber, "bad-number"),
-  permanent: optional("suspensionType", isPermanent, "bad-value", false),
+  permanent: orElse(optional("suspensionType", isPermanent, "bad-value"), false),
   reason: optional("reason", sharedText, "bad-value"),
   source: SOURCE,
 };
