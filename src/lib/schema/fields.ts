@@ -1,8 +1,9 @@
 /**
  * Field tables: each kind of record is written once, as a table of its fields in order (name → the field's
  * zod schema and how its value is held), and everything else that lists the fields is made from the table:
- * the record's zod schema (`recordSchema`, in `records.ts`) and the columns a record is sent between threads
- * as (`import/record-columns.ts`). The table's order is the records' key order, as the row readers give them.
+ * the record's zod schema (`recordSchema`, in `records.ts`), the columns a record is sent between threads
+ * as (`import/record-columns.ts`), and the row readers (`import/rows/field-reads.ts`: each kind's read
+ * description has one entry per field of its table). The table's order is the records' key order.
  */
 import { z } from "zod";
 

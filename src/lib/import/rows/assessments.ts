@@ -5,15 +5,16 @@
  * column's form (an age written `7/13`) is a warning on that cell and the row's other results are kept; an
  * impossible number (a standardised score of 412) rejects the row, as it suggests the row's columns are shifted.
  */
-import type { Assessment, Source } from "../../schema/records.js";
+import { ASSESSMENT_FIELDS, type Assessment, type Source } from "../../schema/records.js";
 import type { MeasureKind, Subject } from "../../schema/primitives.js";
 import { isTeacherAssessmentCode, parseSubject, resolvePoint, type ResolvedPoint } from "../codes.js";
 import { detachedCopy, internalized, memoized } from "../intern.js";
 import type { WideColumn } from "../detect.js";
-import type { PupilKey, RowReader } from "../row-reader.js";
+import type { RowReader } from "../row-reader.js";
 import { ok, parseDateInOrder, plainWholeNumber, type DateOrder, type Parsed } from "../values.js";
 import { parseResult } from "./assessment-values.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
+import { later, PUPIL_ID, recordMaker, recordReader, required, setBy, SOURCE, type FieldReads } from "./field-reads.js";
 import { sharedMeasure } from "./shared-values.js";
 
 /** A resolved point and its label (`2024/25 autumn`), shared by every row that names the same point. */
@@ -143,23 +144,50 @@ function sharedResult(text: string, measure: MeasureKind): ReturnType<typeof par
   return parse(text);
 }
 
-function record(key: PupilKey, source: Source, info: PointInfo, subject: Subject, measure: MeasureKind, score: number | null, grade: string | null): Assessment {
+/** Set by the readers below from the point (its academic year, term, label and date). */
+const FROM_POINT = "the rules, from the assessment point (its date, academic year and term columns)";
+/** Set by the readers below from the result's text, by its measure. */
+const FROM_VALUE = "the rules, from the result (a score, or a teacher-assessment code)";
+
+/**
+ * How each field of `Assessment` is read (see `field-reads.ts`), in the table's order. Only the subject is a
+ * plain column of a long row; the rest come from the point, the measure (its column, or the subject or the
+ * value when there is none) and the result, which the long and wide readers below work out. A wide row has
+ * one result per subject × measure column, and makes its records with `makeAssessment`.
+ * @example
+ * ASSESSMENT_READS.subject.from // => "column"
+ */
+export const ASSESSMENT_READS: FieldReads<typeof ASSESSMENT_FIELDS> = {
+  pupilId: PUPIL_ID,
+  subject: required("subject", subjectOrOther, "unknown-subject", "the subject"),
+  measure: setBy("the rules, from the measure column (else from the subject, or a teacher-assessment code)"),
+  academicYear: setBy(FROM_POINT),
+  term: setBy(FROM_POINT),
+  point: setBy(FROM_POINT),
+  date: setBy(FROM_POINT),
+  score: later(null, FROM_VALUE),
+  grade: later(null, FROM_VALUE),
+  source: SOURCE,
+};
+
+/** A record from its fields' values, as one literal with the table's keys in order (see `recordMaker`). */
+const makeAssessment = recordMaker(ASSESSMENT_FIELDS);
+
+/** Set a draft's point fields from a resolved point. */
+function setPoint(draft: Assessment, info: PointInfo): void {
   const point = info.point;
-  return {
-    pupilId: provisionalPupilId(key), subject, measure, academicYear: point.academicYear, term: point.term,
-    point: info.label, date: point.date, score, grade, source,
-  };
+  draft.academicYear = point.academicYear;
+  draft.term = point.term;
+  draft.point = info.label;
+  draft.date = point.date;
 }
 
 /**
- * Read one long-layout assessment row into `out`.
- * @example
- * readLongAssessmentRow(reader, out);
- * out.assessments[0]?.measure // => "standardised"
+ * A long row's point and measure, read whether or not the subject was (every problem of the row is reported),
+ * then its result.
  */
-export function readLongAssessmentRow(row: RowReader, out: RowOutput): void {
-  const key = row.pupilKey();
-  const subject = row.required("subject", subjectOrOther, "unknown-subject", "the subject");
+const readLongAssessment = recordReader(ASSESSMENT_FIELDS, ASSESSMENT_READS, (row, draft) => {
+  const subject = draft.subject as Subject | undefined;
   const point = readPoint(row);
   const value = row.text("value");
   const measureText = row.text("measure");
@@ -172,21 +200,40 @@ export function readLongAssessmentRow(row: RowReader, out: RowOutput): void {
   else if (subject === "mtc") measure = "mtcScore";
   else if (value !== null && isTeacherAssessmentCode(value)) measure = "teacherAssessment";
   else row.error(row.column("value"), "unknown-measure", "the export has no measure column and the value does not say what kind of result it is");
-  if (key === undefined || subject === undefined || point === undefined || measure === undefined || row.isRejected) return;
-  let score: number | null = null;
-  let grade: string | null = null;
+  if (point === undefined || measure === undefined || row.isRejected) return false;
+  draft.measure = measure;
+  setPoint(draft, point);
   if (value !== null) {
     const result = sharedResult(value, measure);
     if (!result.ok) {
       row.error(row.column("value"), result.code ?? "bad-value", result.reason);
-      return;
+      return false;
     }
-    score = result.value.score;
-    grade = result.value.grade;
+    draft.score = result.value.score;
+    draft.grade = result.value.grade;
   }
+  return true;
+});
+
+/**
+ * Read one long-layout assessment row into `out`.
+ * @example
+ * readLongAssessmentRow(reader, out);
+ * out.assessments[0]?.measure // => "standardised"
+ */
+export function readLongAssessmentRow(row: RowReader, out: RowOutput): void {
+  const key = row.pupilKey();
+  const assessment = readLongAssessment(row, key);
+  if (key === undefined || assessment === undefined) return;
   out.key = key;
-  out.assessments.push(record(key, { file: row.file, line: row.line }, point, subject, measure, score, grade));
+  out.assessments.push(assessment);
 }
+
+/** A wide row's values, reused from row to row (each record is a literal made from it). */
+const wideDraft: Assessment = {
+  pupilId: "", subject: "other", measure: "rawScore", academicYear: "", term: "autumn", point: "", date: "", score: null, grade: null,
+  source: { file: "", line: 1 },
+};
 
 /**
  * Read one wide-layout assessment row into `out`: one result per non-empty subject × measure column. A cell
@@ -200,7 +247,9 @@ export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[
   const key = row.pupilKey();
   const point = readPoint(row);
   if (key !== undefined) out.key = key;
-  // One source object for all of the row's results (they come from the same line; records are never mutated).
+  // The row's fields, the same for all of its results; one source object for them all (they come from the same
+  // line; records are never mutated).
+  const draft = wideDraft;
   let source: Source | undefined;
   let read = 0;
   let unread: string | null = null;
@@ -219,7 +268,17 @@ export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[
     }
     read += 1;
     if (key !== undefined && point !== undefined) {
-      out.assessments.push(record(key, source ??= { file: row.file, line: row.line }, point, column.subject, column.measure, result.value.score, result.value.grade));
+      if (source === undefined) {
+        source = { file: row.file, line: row.line };
+        draft.pupilId = provisionalPupilId(key);
+        draft.source = source;
+        setPoint(draft, point);
+      }
+      draft.subject = column.subject;
+      draft.measure = column.measure;
+      draft.score = result.value.score;
+      draft.grade = result.value.grade;
+      out.assessments.push(makeAssessment(draft));
     }
   }
   if (read === 0 && unread !== null) row.error(unread, "bad-value", "none of the row's results could be read, so the row is not imported");

@@ -1,11 +1,13 @@
 /**
  * Rows of an attendance export → `AttendanceRecord`s (possible and attended sessions for a pupil in a term).
  */
+import { ATTENDANCE_FIELDS } from "../../schema/records.js";
 import { academicYearLabel as labelOfStartYear, parseAcademicYear } from "../codes.js";
 import { internalized } from "../intern.js";
 import type { RowReader } from "../row-reader.js";
 import { fail, ok, parseWholeNumber, type Parsed } from "../values.js";
-import { provisionalPupilId, type RowOutput } from "./draft.js";
+import type { RowOutput } from "./draft.js";
+import { PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
 import { sharedTerm } from "./shared-values.js";
 
 /** Academic-year labels already read, by text: one shared string per year instead of one per row. */
@@ -23,6 +25,35 @@ function academicYearLabel(text: string): Parsed<string> {
 }
 
 /**
+ * How each field of `AttendanceRecord` is read (see `field-reads.ts`), in the table's order.
+ * @example
+ * ATTENDANCE_READS.possibleSessions.from // => "column"
+ */
+export const ATTENDANCE_READS: FieldReads<typeof ATTENDANCE_FIELDS> = {
+  pupilId: PUPIL_ID,
+  academicYear: required("academicYear", academicYearLabel, "bad-academic-year", "the academic year"),
+  term: required("term", sharedTerm, "bad-term", "the term"),
+  possibleSessions: required("possibleSessions", parseWholeNumber, "bad-number", "possible sessions"),
+  attendedSessions: required("attendedSessions", parseWholeNumber, "bad-number", "attended sessions"),
+  source: SOURCE,
+};
+
+/** Session counts cannot be negative, and no more sessions can be attended than were possible. */
+const readAttendance = recordReader(ATTENDANCE_FIELDS, ATTENDANCE_READS, (row, { possibleSessions, attendedSessions }) => {
+  if (row.isRejected) return false;
+  if (possibleSessions < 0 || attendedSessions < 0) {
+    row.error(row.column(possibleSessions < 0 ? "possibleSessions" : "attendedSessions"), "out-of-range", "session counts cannot be negative");
+    return false;
+  }
+  if (attendedSessions > possibleSessions) {
+    row.error(row.column("attendedSessions"), "attended-exceeds-possible",
+      `${attendedSessions} sessions attended is more than the ${possibleSessions} possible`);
+    return false;
+  }
+  return true;
+});
+
+/**
  * Read one attendance row into `out`. Attended sessions above possible sessions reject the row.
  * @example
  * readAttendanceRow(reader, out);
@@ -30,24 +61,8 @@ function academicYearLabel(text: string): Parsed<string> {
  */
 export function readAttendanceRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
-  const academicYear = row.required("academicYear", academicYearLabel, "bad-academic-year", "the academic year");
-  const term = row.required("term", sharedTerm, "bad-term", "the term");
-  const possibleSessions = row.required("possibleSessions", parseWholeNumber, "bad-number", "possible sessions");
-  const attendedSessions = row.required("attendedSessions", parseWholeNumber, "bad-number", "attended sessions");
-  if (key === undefined || academicYear === undefined || term === undefined || possibleSessions === undefined ||
-    attendedSessions === undefined || row.isRejected) return;
-  if (possibleSessions < 0 || attendedSessions < 0) {
-    row.error(row.column(possibleSessions < 0 ? "possibleSessions" : "attendedSessions"), "out-of-range", "session counts cannot be negative");
-    return;
-  }
-  if (attendedSessions > possibleSessions) {
-    row.error(row.column("attendedSessions"), "attended-exceeds-possible",
-      `${attendedSessions} sessions attended is more than the ${possibleSessions} possible`);
-    return;
-  }
+  const record = readAttendance(row, key);
+  if (key === undefined || record === undefined) return;
   out.key = key;
-  out.attendance.push({
-    pupilId: provisionalPupilId(key), academicYear, term, possibleSessions, attendedSessions,
-    source: { file: row.file, line: row.line },
-  });
+  out.attendance.push(record);
 }

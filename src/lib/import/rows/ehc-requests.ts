@@ -4,11 +4,11 @@
  * Decisions and outcomes are read as words (the SEN2 return's own codes are not read: see
  * `fixtures/exports/ehc-requests/NOTE.md`); a value not recognised rejects the row, naming the words read.
  */
-import type { EhcDecision, EhcOutcome } from "../../schema/records.js";
+import { EHC_REQUEST_FIELDS, type EhcDecision, type EhcOutcome } from "../../schema/records.js";
 import type { RowReader } from "../row-reader.js";
 import { fail, ok, type Parsed } from "../values.js";
-import { provisionalPupilId, type RowOutput } from "./draft.js";
-import { datesOf } from "./shared-values.js";
+import type { RowOutput } from "./draft.js";
+import { FILE_DATES, ifGiven, orElse, PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
 
 const fold = (text: string): string => text.toLowerCase().replace(/[^a-z]+/g, " ").trim();
 
@@ -56,6 +56,54 @@ export function parseEhcOutcome(text: string): Parsed<EhcOutcome> {
 }
 
 /**
+ * How each field of `EhcRequest` is read (see `field-reads.ts`), in the order read: the dates before the
+ * decision and the outcome (the order their problems have always been reported in). A blank decision is
+ * `pending`; a decision, an outcome or a date that is given must be read.
+ * @example
+ * EHC_REQUEST_READS.decision.from // => "column"
+ */
+export const EHC_REQUEST_READS: FieldReads<typeof EHC_REQUEST_FIELDS> = {
+  pupilId: PUPIL_ID,
+  requestDate: required("requestDate", FILE_DATES, "bad-date", "the date of the request"),
+  decisionDate: ifGiven("decisionDate", FILE_DATES, "bad-date"),
+  outcomeDate: ifGiven("outcomeDate", FILE_DATES, "bad-date"),
+  decision: orElse(ifGiven("decision", parseEhcDecision, "unknown-decision"), "pending"),
+  outcome: ifGiven("outcome", parseEhcOutcome, "unknown-outcome"),
+  source: SOURCE,
+};
+
+/** The steps' order and the outcome's need of an agreed decision (errors); a missing outcome or date (see `readEhcRequestRow`). */
+const readEhcRequest = recordReader(EHC_REQUEST_FIELDS, EHC_REQUEST_READS, (row, request) => {
+  if (row.isRejected) return false;
+  const { requestDate, decision, decisionDate, outcomeDate } = request;
+  if (request.outcome === null && outcomeDate !== null) {
+    request.outcome = "issued";
+    row.warn(row.column("outcomeDate"), "outcome-from-date", `no outcome is given beside the outcome date ${outcomeDate}: read as a final plan issued on that date`);
+  }
+  const outcome = request.outcome;
+  if (decisionDate !== null && decisionDate < requestDate) {
+    row.error(row.column("decisionDate"), "out-of-order", `the decision (${decisionDate}) is dated before the request (${requestDate})`);
+    return false;
+  }
+  if (outcomeDate !== null && outcomeDate < (decisionDate ?? requestDate)) {
+    row.error(row.column("outcomeDate"), "out-of-order", `the outcome (${outcomeDate}) is dated before the ${decisionDate === null ? "request" : "decision"} (${decisionDate ?? requestDate})`);
+    return false;
+  }
+  if (outcome !== null && decision !== "agreed") {
+    row.error(row.column("outcome") ?? row.column("outcomeDate"), "outcome-without-assessment",
+      `an outcome (${outcome === "issued" ? "plan issued" : "not issued"}) needs the decision to assess to be agreed, but it is ${decision}`);
+    return false;
+  }
+  if (decision !== "pending" && decisionDate === null) {
+    row.warn(row.column("decision"), "missing-date", `the decision (${decision}) has no date: its 6-week deadline cannot be checked`);
+  }
+  if (outcome !== null && outcomeDate === null) {
+    row.warn(row.column("outcome"), "missing-date", "the outcome has no date: its 20-week deadline cannot be checked");
+  }
+  return true;
+});
+
+/**
  * Read one EHC needs assessment request row into `out`. The request date is required. A blank decision is
  * `pending`. An outcome date with no outcome column value is read as a plan issued, with a warning (exports
  * that write only "Date final plan issued" mean that). Rejected: a decision or outcome date before the request,
@@ -66,44 +114,8 @@ export function parseEhcOutcome(text: string): Parsed<EhcOutcome> {
  */
 export function readEhcRequestRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
-  const dates = datesOf(row);
-  const requestDate = row.required("requestDate", dates, "bad-date", "the date of the request");
-  const dateOrNull = (field: string, label: string): string | null | undefined =>
-    row.text(field) === null ? null : row.required(field, dates, "bad-date", label);
-  const decisionDate = dateOrNull("decisionDate", "the date of the decision to assess");
-  const outcomeDate = dateOrNull("outcomeDate", "the date of the outcome");
-  const decisionText = row.text("decision");
-  const decision = decisionText === null ? "pending" : row.required("decision", parseEhcDecision, "unknown-decision", "the decision");
-  const outcomeText = row.text("outcome");
-  let outcome: EhcOutcome | null | undefined = outcomeText === null ? null : row.required("outcome", parseEhcOutcome, "unknown-outcome", "the outcome");
-  if (key === undefined || requestDate === undefined || decisionDate === undefined || outcomeDate === undefined
-    || decision === undefined || outcome === undefined || row.isRejected) return;
-  if (outcome === null && outcomeDate !== null) {
-    outcome = "issued";
-    row.warn(row.column("outcomeDate"), "outcome-from-date", `no outcome is given beside the outcome date ${outcomeDate}: read as a final plan issued on that date`);
-  }
-  if (decisionDate !== null && decisionDate < requestDate) {
-    row.error(row.column("decisionDate"), "out-of-order", `the decision (${decisionDate}) is dated before the request (${requestDate})`);
-    return;
-  }
-  if (outcomeDate !== null && outcomeDate < (decisionDate ?? requestDate)) {
-    row.error(row.column("outcomeDate"), "out-of-order", `the outcome (${outcomeDate}) is dated before the ${decisionDate === null ? "request" : "decision"} (${decisionDate ?? requestDate})`);
-    return;
-  }
-  if (outcome !== null && decision !== "agreed") {
-    row.error(row.column("outcome") ?? row.column("outcomeDate"), "outcome-without-assessment",
-      `an outcome (${outcome === "issued" ? "plan issued" : "not issued"}) needs the decision to assess to be agreed, but it is ${decision}`);
-    return;
-  }
-  if (decision !== "pending" && decisionDate === null) {
-    row.warn(row.column("decision"), "missing-date", `the decision (${decision}) has no date: its 6-week deadline cannot be checked`);
-  }
-  if (outcome !== null && outcomeDate === null) {
-    row.warn(row.column("outcome"), "missing-date", "the outcome has no date: its 20-week deadline cannot be checked");
-  }
+  const request = readEhcRequest(row, key);
+  if (key === undefined || request === undefined) return;
   out.key = key;
-  out.ehcRequests.push({
-    pupilId: provisionalPupilId(key), requestDate, decision, decisionDate, outcome, outcomeDate,
-    source: { file: row.file, line: row.line },
-  });
+  out.ehcRequests.push(request);
 }

@@ -2,14 +2,71 @@
  * Rows of a provision map → `InterventionRecord`s: one pupil's place in one run of an intervention.
  */
 import type { MeasureKind } from "../../schema/primitives.js";
+import { INTERVENTION_FIELDS, type InterventionRecord } from "../../schema/records.js";
 import type { RowReader } from "../row-reader.js";
 import type { Parsed } from "../values.js";
-import { provisionalPupilId, type RowOutput } from "./draft.js";
-import { sharedAgeInMonths, datesOf, sharedMeasure, sharedNumber, sharedText, sharedTextOrNull, sharedWholeNumber } from "./shared-values.js";
+import type { RowOutput } from "./draft.js";
+import { FILE_DATES, optional, perRow, PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
+import { sharedAgeInMonths, sharedMeasure, sharedNumber, sharedText, sharedWholeNumber } from "./shared-values.js";
 
 function scoreParser(measure: MeasureKind | null): (text: string) => Parsed<number> {
   return measure === "readingAge" || measure === "spellingAge" ? sharedAgeInMonths : sharedNumber;
 }
+
+/** An entry or exit score, read as an age in months where the measure is an age. */
+const SCORE = perRow((_row, record: InterventionRecord) => scoreParser(record.measure));
+
+/**
+ * How each field of `InterventionRecord` is read (see `field-reads.ts`), in the order read: the scores before
+ * the entry and exit dates (the order their problems have always been reported in).
+ * @example
+ * INTERVENTION_READS.intervention.from // => "column"
+ */
+export const INTERVENTION_READS: FieldReads<typeof INTERVENTION_FIELDS> = {
+  pupilId: PUPIL_ID,
+  intervention: required("intervention", sharedText, "missing-value", "the intervention name"),
+  group: optional("group", sharedText, "bad-value"),
+  startDate: required("startDate", FILE_DATES, "bad-date", "the start date"),
+  endDate: optional("endDate", FILE_DATES, "bad-date"),
+  sessionsPlanned: optional("sessionsPlanned", sharedWholeNumber, "bad-number"),
+  sessionsAttended: optional("sessionsAttended", sharedWholeNumber, "bad-number"),
+  minutesPerSession: optional("minutesPerSession", sharedNumber, "bad-number"),
+  staff: optional("staff", sharedText, "bad-value"),
+  cost: optional("cost", sharedNumber, "bad-number"),
+  measure: optional("measure", (text) => sharedMeasure(text, null), "unknown-measure"),
+  entryScore: optional("entryScore", SCORE, "bad-number"),
+  exitScore: optional("exitScore", SCORE, "bad-number"),
+  exitTarget: optional("exitTarget", SCORE, "bad-number"),
+  entryDate: optional("entryDate", FILE_DATES, "bad-date"),
+  exitDate: optional("exitDate", FILE_DATES, "bad-date"),
+  source: SOURCE,
+};
+
+/**
+ * An end before the start and a negative cost reject the row; more sessions attended than planned, and scores
+ * without a measure, are warnings.
+ */
+const readIntervention = recordReader(INTERVENTION_FIELDS, INTERVENTION_READS, (row, place) => {
+  if (row.isRejected) return false;
+  const { startDate, endDate, sessionsPlanned, sessionsAttended, cost } = place;
+  if (endDate !== null && endDate < startDate) {
+    row.error(row.column("endDate"), "end-before-start", `the intervention ends (${endDate}) before it starts (${startDate})`);
+    return false;
+  }
+  if (sessionsPlanned !== null && sessionsAttended !== null && sessionsAttended > sessionsPlanned) {
+    row.warn(row.column("sessionsAttended"), "attended-exceeds-planned",
+      `${sessionsAttended} sessions attended but only ${sessionsPlanned} planned`);
+  }
+  if ((place.entryScore !== null || place.exitScore !== null) && place.measure === null) {
+    row.warn(row.column("entryScore") ?? row.column("exitScore"), "unknown-measure",
+      "entry/exit scores are given without a measure, so they cannot be compared with other results");
+  }
+  if (cost !== null && cost < 0) {
+    row.error(row.column("cost"), "out-of-range", `a cost cannot be negative (${cost})`);
+    return false;
+  }
+  return true;
+});
 
 /**
  * Read one provision-map row into `out`.
@@ -19,40 +76,8 @@ function scoreParser(measure: MeasureKind | null): (text: string) => Parsed<numb
  */
 export function readInterventionRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
-  const intervention = row.required("intervention", sharedText, "missing-value", "the intervention name");
-  const startDate = row.required("startDate", datesOf(row), "bad-date", "the start date");
-  const endDate = row.optional("endDate", datesOf(row), "bad-date");
-  const sessionsPlanned = row.optional("sessionsPlanned", sharedWholeNumber, "bad-number");
-  const sessionsAttended = row.optional("sessionsAttended", sharedWholeNumber, "bad-number");
-  const minutesPerSession = row.optional("minutesPerSession", sharedNumber, "bad-number");
-  const cost = row.optional("cost", sharedNumber, "bad-number");
-  const measure = row.optional("measure", (t) => sharedMeasure(t, null), "unknown-measure");
-  const entryScore = row.optional("entryScore", scoreParser(measure), "bad-number");
-  const exitScore = row.optional("exitScore", scoreParser(measure), "bad-number");
-  const exitTarget = row.optional("exitTarget", scoreParser(measure), "bad-number");
-  const entryDate = row.optional("entryDate", datesOf(row), "bad-date");
-  const exitDate = row.optional("exitDate", datesOf(row), "bad-date");
-  if (key === undefined || intervention === undefined || startDate === undefined || row.isRejected) return;
-  if (endDate !== null && endDate < startDate) {
-    row.error(row.column("endDate"), "end-before-start", `the intervention ends (${endDate}) before it starts (${startDate})`);
-    return;
-  }
-  if (sessionsPlanned !== null && sessionsAttended !== null && sessionsAttended > sessionsPlanned) {
-    row.warn(row.column("sessionsAttended"), "attended-exceeds-planned",
-      `${sessionsAttended} sessions attended but only ${sessionsPlanned} planned`);
-  }
-  if ((entryScore !== null || exitScore !== null) && measure === null) {
-    row.warn(row.column("entryScore") ?? row.column("exitScore"), "unknown-measure",
-      "entry/exit scores are given without a measure, so they cannot be compared with other results");
-  }
-  if (cost !== null && cost < 0) {
-    row.error(row.column("cost"), "out-of-range", `a cost cannot be negative (${cost})`);
-    return;
-  }
+  const place = readIntervention(row, key);
+  if (key === undefined || place === undefined) return;
   out.key = key;
-  out.interventions.push({
-    pupilId: provisionalPupilId(key), intervention, group: sharedTextOrNull(row.text("group")), startDate, endDate,
-    sessionsPlanned, sessionsAttended, minutesPerSession, staff: sharedTextOrNull(row.text("staff")), cost, measure,
-    entryScore, entryDate, exitScore, exitDate, exitTarget, source: { file: row.file, line: row.line },
-  });
+  out.interventions.push(place);
 }

@@ -1,10 +1,45 @@
 /**
  * Rows of a pupil list → `Pupil` records (and, where the list carries SEN columns, an open SEN spell).
  */
+import { PUPIL_FIELDS } from "../../schema/records.js";
 import type { RowReader } from "../row-reader.js";
 import { readSenSpell } from "./sen-register.js";
-import { provisionalPupilId, type RowOutput } from "./draft.js";
-import { datesOf, sharedFlag, sharedGender, sharedText, sharedTextOrNull, sharedYearGroup } from "./shared-values.js";
+import type { RowOutput } from "./draft.js";
+import { FILE_DATES, fromKey, later, optional, orElse, PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
+import { sharedFlag, sharedGender, sharedText, sharedTextOrNull, sharedYearGroup } from "./shared-values.js";
+
+/**
+ * How each field of `Pupil` is read (see `field-reads.ts`), in the order read: the surname before the forename
+ * (the order their problems have always been reported in).
+ * @example
+ * PUPIL_READS.gender.from // => "column"
+ */
+export const PUPIL_READS: FieldReads<typeof PUPIL_FIELDS> = {
+  pupilId: PUPIL_ID,
+  upn: fromKey((key) => key.upn),
+  misId: fromKey((key) => sharedTextOrNull(key.misId)),
+  surname: required("surname", sharedText, "missing-value", "the surname"),
+  forename: required("forename", sharedText, "missing-value", "the forename"),
+  dateOfBirth: optional("dateOfBirth", FILE_DATES, "bad-date"),
+  gender: orElse(optional("gender", sharedGender, "bad-gender"), "U"),
+  yearGroup: optional("yearGroup", sharedYearGroup, "bad-year-group"),
+  yearGroupAcademicYear: later(null, "linking (the academic year the year group is in)"),
+  fsm: optional("fsm", sharedFlag, "bad-flag"),
+  disadvantaged: optional("disadvantaged", sharedFlag, "bad-flag"),
+  eal: optional("eal", sharedFlag, "bad-flag"),
+  lookedAfter: optional("lookedAfter", sharedFlag, "bad-flag"),
+  admissionDate: optional("admissionDate", FILE_DATES, "bad-date"),
+  leavingDate: optional("leavingDate", FILE_DATES, "bad-date"),
+  school: optional("school", sharedText, "bad-value"),
+  registrationClass: optional("registrationClass", sharedText, "bad-value"),
+  source: SOURCE,
+};
+
+/** A pupil eligible for free school meals is disadvantaged where the list does not say. */
+const readPupil = recordReader(PUPIL_FIELDS, PUPIL_READS, (row, pupil) => {
+  if (pupil.disadvantaged === null && pupil.fsm === true) pupil.disadvantaged = true;
+  return true;
+});
 
 /**
  * Read one pupil-list row into `out` (and its SEN spell, where the list has SEN columns).
@@ -14,29 +49,12 @@ import { datesOf, sharedFlag, sharedGender, sharedText, sharedTextOrNull, shared
  */
 export function readPupilRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
-  const surname = row.required("surname", sharedText, "missing-value", "the surname");
-  const forename = row.required("forename", sharedText, "missing-value", "the forename");
-  const dateOfBirth = row.optional("dateOfBirth", datesOf(row), "bad-date");
-  const gender = row.optional("gender", sharedGender, "bad-gender") ?? "U";
-  const yearGroup = row.optional("yearGroup", sharedYearGroup, "bad-year-group");
-  const fsm = row.optional("fsm", sharedFlag, "bad-flag");
-  const disadvantaged = row.optional("disadvantaged", sharedFlag, "bad-flag");
-  const eal = row.optional("eal", sharedFlag, "bad-flag");
-  const lookedAfter = row.optional("lookedAfter", sharedFlag, "bad-flag");
-  const admissionDate = row.optional("admissionDate", datesOf(row), "bad-date");
-  const leavingDate = row.optional("leavingDate", datesOf(row), "bad-date");
-  if (key === undefined || surname === undefined || forename === undefined || row.isRejected) return;
-  const source = { file: row.file, line: row.line };
-  const pupilId = provisionalPupilId(key);
+  const pupil = readPupil(row, key);
+  if (key === undefined || pupil === undefined) return;
   out.key = key;
-  out.pupils.push({
-    pupilId, upn: key.upn, misId: sharedTextOrNull(key.misId), forename, surname, dateOfBirth, gender, yearGroup,
-    yearGroupAcademicYear: null, fsm, disadvantaged: disadvantaged ?? (fsm === true ? true : null), eal,
-    lookedAfter, admissionDate, leavingDate, school: sharedTextOrNull(row.text("school")),
-    registrationClass: sharedTextOrNull(row.text("registrationClass")), source,
-  });
+  out.pupils.push(pupil);
   if (row.text("senStatus") !== null) {
-    const spell = readSenSpell(row, pupilId);
+    const spell = readSenSpell(row, key);
     if (spell !== undefined) out.senRegister.push(spell);
   }
 }

@@ -4,26 +4,37 @@
  * most two ranked needs (primary and secondary). A register with one row per need and a rank gives one spell
  * per pupil (see `readRankedNeedRow`).
  */
-import type { SenRecord } from "../../schema/records.js";
+import { SEN_RECORD_FIELDS, type SenRecord } from "../../schema/records.js";
 import type { PupilKey, RowReader } from "../row-reader.js";
-import { provisionalPupilId, type RowOutput } from "./draft.js";
-import { datesOf, sharedNeed, sharedSenStatus, sharedWholeNumber } from "./shared-values.js";
+import type { RowOutput } from "./draft.js";
+import { FILE_DATES, optional, PUPIL_ID, recordReader, required, SOURCE, type FieldReads } from "./field-reads.js";
+import { sharedNeed, sharedSenStatus, sharedWholeNumber } from "./shared-values.js";
 
 /**
- * Read the SEN fields of a row (SEN register or a pupil list with SEN columns) into a spell, or `undefined`
- * when the status is missing or invalid (the row is then rejected).
+ * How each field of `SenRecord` is read (see `field-reads.ts`), in the order read: the needs before the dates
+ * (the order their problems have always been reported in).
  * @example
- * readSenSpell(reader, "A…")?.status // => "K"
+ * SEN_RECORD_READS.status.from // => "column"
  */
-export function readSenSpell(row: RowReader, pupilId: string): SenRecord | undefined {
-  const status = row.required("senStatus", sharedSenStatus, "unknown-sen-status", "the SEN status");
-  const primaryNeed = row.optional("primaryNeed", sharedNeed, "unknown-need");
-  const secondaryNeed = row.optional("secondaryNeed", sharedNeed, "unknown-need");
-  const startDate = row.optional("startDate", datesOf(row), "bad-date");
-  const endDate = row.optional("endDate", datesOf(row), "bad-date");
-  const ehcPlanDate = row.optional("ehcPlanDate", datesOf(row), "bad-date");
-  const lastAnnualReview = row.optional("lastAnnualReview", datesOf(row), "bad-date");
-  if (status === undefined) return undefined;
+export const SEN_RECORD_READS: FieldReads<typeof SEN_RECORD_FIELDS> = {
+  pupilId: PUPIL_ID,
+  status: required("senStatus", sharedSenStatus, "unknown-sen-status", "the SEN status"),
+  primaryNeed: optional("primaryNeed", sharedNeed, "unknown-need"),
+  secondaryNeed: optional("secondaryNeed", sharedNeed, "unknown-need"),
+  startDate: optional("startDate", FILE_DATES, "bad-date"),
+  endDate: optional("endDate", FILE_DATES, "bad-date"),
+  ehcPlanDate: optional("ehcPlanDate", FILE_DATES, "bad-date"),
+  lastAnnualReview: optional("lastAnnualReview", FILE_DATES, "bad-date"),
+  source: SOURCE,
+};
+
+/**
+ * The census rules (warnings) and the spell's dates (an error). They are checked whenever the status was read,
+ * even on a row already rejected for its pupil key.
+ */
+const readSpell = recordReader(SEN_RECORD_FIELDS, SEN_RECORD_READS, (row, spell) => {
+  const { status, primaryNeed, startDate, endDate } = spell;
+  if (status === undefined) return false;
   if ((status === "K" || status === "E") && primaryNeed === null && row.text("primaryNeed") === null) {
     row.warn(row.column("primaryNeed"), "missing-need",
       `${status === "K" ? "SEN support" : "an EHC plan"} must have a primary type of need (census rule); the need is unknown`);
@@ -33,12 +44,19 @@ export function readSenSpell(row: RowReader, pupilId: string): SenRecord | undef
   }
   if (startDate !== null && endDate !== null && endDate < startDate) {
     row.error(row.column("endDate"), "end-before-start", `the SEN spell ends (${endDate}) before it starts (${startDate})`);
-    return undefined;
+    return false;
   }
-  return {
-    pupilId, status, startDate, endDate, primaryNeed, secondaryNeed,
-    ehcPlanDate, lastAnnualReview, source: { file: row.file, line: row.line },
-  };
+  return true;
+});
+
+/**
+ * Read the SEN fields of a row (SEN register or a pupil list with SEN columns) into a spell, or `undefined`
+ * when the row is rejected (its status missing or invalid, its dates out of order, or its pupil key `key` not read).
+ * @example
+ * readSenSpell(reader, reader.pupilKey())?.status // => "K"
+ */
+export function readSenSpell(row: RowReader, key: PupilKey | undefined): SenRecord | undefined {
+  return readSpell(row, key);
 }
 
 /**
@@ -54,8 +72,8 @@ export function readSenRegisterRow(row: RowReader, out: RowOutput): void {
     readRankedNeedRow(row, key, out);
     return;
   }
-  const spell = readSenSpell(row, key === undefined ? "" : provisionalPupilId(key));
-  if (key === undefined || spell === undefined || row.isRejected) return;
+  const spell = readSenSpell(row, key);
+  if (key === undefined || spell === undefined) return;
   out.key = key;
   out.senRegister.push(spell);
 }
@@ -80,8 +98,8 @@ const RANK_WORDS = ["primary", "secondary"] as const;
  */
 export function readRankedNeedRow(row: RowReader, key: PupilKey | undefined, out: RowOutput): void {
   const rank = row.optional("needRank", sharedWholeNumber, "bad-number");
-  const spell = readSenSpell(row, key === undefined ? "" : provisionalPupilId(key));
-  if (key === undefined || spell === undefined || row.isRejected) return;
+  const spell = readSenSpell(row, key);
+  if (key === undefined || spell === undefined) return;
   const need = spell.primaryNeed;
   let spells = rankedSpells.get(row);
   if (spells === undefined) {
