@@ -10,7 +10,7 @@ import { Gender, Need, SenStatus } from "../schema/primitives.js";
 import { academicYearOf } from "./dates.js";
 import { isOnRollOn, isSummerBorn, yearGroupIn } from "./pupil-facts.js";
 import { senStatusOn, spellsByPupil } from "./sen-status.js";
-import { type AnalysisInput, type AnalysisContext, contextOf } from "./context.js";
+import { type AnalysisInput, type AnalysisContext, contextOf, derived } from "./context.js";
 
 /** The dimensions a cohort can be split by. `all` is the whole cohort (one group, `all`). */
 export const GROUP_DIMENSIONS = [
@@ -96,10 +96,9 @@ export function pupilProfiles(
   const ctx = contextOf(input);
   const data = ctx.data;
   // With one record per pupil id, the context's look-up gives the same profiles and reuses what other analyses made.
-  if (pupilIdsUnique(ctx)) {
-    const index = profileIndex(ctx);
-    const entries = ctx.derived("profile entries of the pupils", () => data.pupils.map((p) => index.entryOf(p.pupilId)));
-    return entries.map((entry) => (entry === null ? null : index.profileOf(entry, date, academicYear)) as PupilProfile);
+  if (ctx.get(PUPIL_IDS_UNIQUE)) {
+    const index = ctx.get(PROFILE_INDEX);
+    return ctx.get(PROFILE_ENTRIES).map((entry) => (entry === null ? null : index.profileOf(entry, date, academicYear)) as PupilProfile);
   }
   const spells = spellsByPupil(data.senRegister);
   return data.pupils.map((p) => profileOn(p, spells.get(p.pupilId) ?? [], date, academicYear));
@@ -118,7 +117,7 @@ export function pupilProfiles(
 export function profileLookup(
   input: AnalysisInput<ProfileData>,
 ): (pupilId: string, date: string, academicYear?: string) => PupilProfile | null {
-  return profileIndex(contextOf(input)).lookup;
+  return contextOf(input).get(PROFILE_INDEX).lookup;
 }
 
 /**
@@ -133,7 +132,7 @@ export function profileLookup(
 export function profileLookupByPupil(
   input: AnalysisInput<ProfileData>,
 ): (pupilId: string) => ((date: string, academicYear?: string) => PupilProfile) | null {
-  const index = profileIndex(contextOf(input));
+  const index = contextOf(input).get(PROFILE_INDEX);
   return (pupilId) => {
     const entry = index.entryOf(pupilId);
     // A new function each call (not kept on the entry): callers ask once per pupil and let it go.
@@ -141,19 +140,20 @@ export function profileLookupByPupil(
   };
 }
 
-/** The name of the profile index on a context. */
-const PROFILE_INDEX = "profile index";
-
 /** The look-up shared by `profileLookup` and `profileLookupByPupil`: one per context. */
-function profileIndex(ctx: AnalysisContext<ProfileData>): ProfileIndex {
-  return ctx.derived(PROFILE_INDEX, () => new ProfileIndex(ctx.data));
-}
+const PROFILE_INDEX = derived("profile index", (ctx: AnalysisContext<ProfileData>) => new ProfileIndex(ctx.data));
 
-/** Whether no pupil id appears twice (then a look-up by id finds each pupil record); checked once per context. */
-function pupilIdsUnique(ctx: AnalysisContext<ProfileData>): boolean {
+/** Each pupil record's entry in the profile index, in the order of `data.pupils` (see `pupilProfiles`). */
+const PROFILE_ENTRIES = derived("profile entries of the pupils", (ctx: AnalysisContext<ProfileData>) => {
+  const index = ctx.get(PROFILE_INDEX);
+  return ctx.data.pupils.map((p) => index.entryOf(p.pupilId));
+});
+
+/** Whether no pupil id appears twice (then a look-up by id finds each pupil record). */
+const PUPIL_IDS_UNIQUE = derived("pupil ids unique", (ctx: AnalysisContext<ProfileData>) => {
   const pupils = ctx.data.pupils;
-  return ctx.derived("pupil ids unique", () => new Set(pupils.map((p) => p.pupilId)).size === pupils.length);
-}
+  return new Set(pupils.map((p) => p.pupilId)).size === pupils.length;
+});
 
 /**
  * Lets the contexts of shares of `source` (some pupils' part of it, as `splitBySchool` makes: their pupil
@@ -170,8 +170,8 @@ export function shareProfileLookup(
   source: AnalysisContext<ProfileData>,
   shares: Iterable<AnalysisContext<ProfileData>>,
 ): boolean {
-  if (!pupilIdsUnique(source)) return false;
-  const index = profileIndex(source);
+  if (!source.get(PUPIL_IDS_UNIQUE)) return false;
+  const index = source.get(PROFILE_INDEX);
   for (const share of shares) share.provide(PROFILE_INDEX, index);
   return true;
 }
