@@ -139,7 +139,7 @@ export type { AnalyseFolderOptions } from "./report/analyse-folder.js";
 export type { CrossSchoolCell } from "./report/per-school.js";
 
 // --- cohort: groups, SEN identification, attainment, progress, attendance, targets, EHC reviews -------------
-export { AnalysisContext, prepareAnalysis, derived } from "./cohort/context.js";
+export { AnalysisContext, prepareAnalysis, derived, analysisDate } from "./cohort/context.js";
 export type { AnalysisInput, PrepareAnalysisOptions, Derived, DerivedArgument } from "./cohort/context.js";
 export { defaultAsOf } from "./cohort/default-as-of.js";
 export {

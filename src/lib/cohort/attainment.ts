@@ -133,7 +133,9 @@ export function groupResults<T>(rows: readonly T[], key: (row: T) => string): Ma
  * (`subject|measure|point|<year group, "unknown" or "all">`) and first-seen order as `groupResults` with
  * that key, without making a key per result.
  * @example
- * [...groupByPoint(results, false).keys()] // => ["reading|scaled|2024/25 summer|all", …]
+ * const results = profiledResults(data, { subjects: ["reading"], measures: ["scaled"] });
+ * [...groupByPoint(results, false).keys()]
+ * // => ["reading|scaled|2025/26 summer|all", "reading|scaled|2024/25 summer|all", "reading|scaled|2023/24 summer|all"]
  */
 export function groupByPoint(results: readonly ProfiledResult[], byYearGroup: boolean): Map<string, ProfiledResult[]> {
   const out = new Map<string, ProfiledResult[]>();

@@ -83,7 +83,7 @@ function daysBetween(from: string, to: string): number {
  * @throws {InvalidArgumentError} when `asOf` is malformed or `windowDays` is negative or fractional
  * @example
  * ehcReviews(data, "2026-06-22").due.rows[0]?.status // => "overdue"
- * ehcReviews(data).due.rows[0]?.status // => "overdue" (on defaultAsOf(data), 2026-06-22)
+ * ehcReviews(data).due.rows[0]?.status // => "overdue" (on the latest assessment date, 2026-06-22)
  */
 export function ehcReviews(
   input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister">>,

@@ -53,6 +53,8 @@ export type PupilProfile = z.infer<typeof PupilProfile>;
  * @param academicYear the academic year for the year group; default the academic year `date` falls in
  * @throws {InvalidArgumentError} when `date` or `academicYear` is malformed
  * @example
+ * const pupil = data.pupils.find((p) => p.pupilId === "D873210124055");
+ * const spells = data.senRegister.filter((s) => s.pupilId === pupil.pupilId);
  * profileOn(pupil, spells, "2025-01-16").senStatus // => "K"
  */
 export function profileOn(
@@ -267,7 +269,9 @@ function flag(value: boolean | null): string {
  * `primaryNeed` → the need code, `none` for no SEN, `unknown` when K/E has no need; `yearGroup` → N (nursery),
  * R, Y1 … Y13, `unknown`; flags → yes/no/unknown; `gender` → M/F/U; `all` → all.
  * @example
+ * const profile = pupilProfiles(data, "2025-01-16").find((p) => p.onRoll && p.senStatus === "E");
  * groupKey(profile, "senAny") // => "SEN"
+ * groupKey(profile, "senStatus") // => "E"
  */
 export function groupKey(profile: PupilProfile, dimension: GroupDimension): string {
   switch (dimension) {
@@ -327,7 +331,8 @@ export function fixedGroups(dimension: GroupDimension): string[] {
  * @param profileOf the item's profile
  * @param dimension the dimension to split by
  * @example
- * splitByGroup(profiles, (p) => p, "senStatus").map(([g, xs]) => [g, xs.length]) // => [["N", 40], ["K", 8], ["E", 2]]
+ * const profiles = pupilProfiles(data, "2025-01-16").filter((p) => p.onRoll);
+ * splitByGroup(profiles, (p) => p, "senStatus").map(([g, xs]) => [g, xs.length]) // => [["N", 337], ["K", 58], ["E", 13]]
  */
 export function splitByGroup<T>(
   items: readonly T[],
