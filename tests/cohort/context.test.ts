@@ -40,6 +40,16 @@ describe("derived values as typed keys", () => {
     expect(calls).toEqual(["2024/25 undefined", "2024/25 []", '2024/25 ["autumn"]', '2023/24 ["autumn"]']);
   });
 
+  it("keeps a key asked with and without its optional argument apart", () => {
+    const YEAR = derived("year", (_ctx: AnalysisContext<Pupils>, year?: string) => year ?? "none");
+    const ctx = prepareAnalysis(smallSchool());
+    expect(ctx.get(YEAR)).toBe("none");
+    expect(ctx.get(YEAR, "2024/25")).toBe("2024/25");
+    expect(ctx.get(YEAR)).toBe("none");
+    // @ts-expect-error provide is for keys without arguments (a value per arguments cannot be given whole)
+    ctx.provide(derived("by year", (_ctx: AnalysisContext<Pupils>, year: string) => year), "x");
+  });
+
   it("keeps a made value that is null or undefined (made once all the same)", () => {
     let made = 0;
     const NOTHING = derived("nothing", (_ctx: AnalysisContext<Pupils>) => { made += 1; return made > 1 ? "again" : undefined; });
@@ -54,6 +64,8 @@ describe("derived values as typed keys", () => {
     const ctx = prepareAnalysis(smallSchool());
     expect(ctx.provide(COUNT, 60)).toBe(true);
     expect(ctx.provide(COUNT, 600)).toBe(false);
+    // @ts-expect-error the value must be the key's type
+    expect(ctx.provide(COUNT, "six")).toBe(false);
     expect(ctx.get(COUNT)).toBe(60);
     ctx.forget(COUNT);
     expect(ctx.get(COUNT)).toBe(6);

@@ -51,8 +51,10 @@ export function derived<V, D extends Partial<SchoolData> = SchoolData, A extends
  * ctx.asOf // => "2025-07-18"
  */
 export class AnalysisContext<D extends Partial<SchoolData> = SchoolData> {
-  /** The values derived so far, by key (see `get`): for a key asked with arguments, a map by the arguments. */
+  /** The values derived so far, by key (see `get`), of keys asked without arguments. */
   readonly #values = new Map<Derived<unknown, never, never>, unknown>();
+  /** The values of keys asked with arguments: by key, then by the arguments as JSON. */
+  readonly #valuesByArgs = new Map<Derived<unknown, never, never>, Map<string, unknown>>();
 
   /**
    * @param data the records analysed (for a context with `asOf`, the assessments dated on or before it)
@@ -78,8 +80,8 @@ export class AnalysisContext<D extends Partial<SchoolData> = SchoolData> {
       values.set(slot, made);
       return made;
     }
-    let byArgs = values.get(slot) as Map<string, unknown> | undefined;
-    if (byArgs === undefined) values.set(slot, (byArgs = new Map()));
+    let byArgs = this.#valuesByArgs.get(slot);
+    if (byArgs === undefined) this.#valuesByArgs.set(slot, (byArgs = new Map()));
     const id = JSON.stringify(args);
     if (byArgs.has(id)) return byArgs.get(id) as V;
     const made = key.make(this, ...args);
@@ -94,7 +96,7 @@ export class AnalysisContext<D extends Partial<SchoolData> = SchoolData> {
    * const ctx = prepareAnalysis(data);
    * ctx.provide(PUPIL_COUNT, 1) && !ctx.provide(PUPIL_COUNT, 2) && ctx.get(PUPIL_COUNT) === 1 // => true
    */
-  provide<V>(key: Derived<V, never>, value: V): boolean {
+  provide<V>(key: Derived<V, never, []>, value: NoInfer<V>): boolean {
     const slot = key as Derived<unknown, never, never>;
     if (this.#values.has(slot)) return false;
     this.#values.set(slot, value);
@@ -102,13 +104,15 @@ export class AnalysisContext<D extends Partial<SchoolData> = SchoolData> {
   }
 
   /**
-   * Lets go of a derived value (with all its arguments), e.g. one held only until another context took it.
+   * Lets go of a key's values (for every argument it was asked with), e.g. one held only until another
+   * context took it.
    * @example
    * const ctx = prepareAnalysis(data);
    * const before = ctx.get(PUPIL_COUNT); ctx.forget(PUPIL_COUNT); ctx.get(PUPIL_COUNT) === before // => true (made again)
    */
   forget(key: Derived<unknown, never, never>): void {
     this.#values.delete(key);
+    this.#valuesByArgs.delete(key);
   }
 }
 
