@@ -19,7 +19,7 @@ const files = (dir, names) => `${lib}/${dir}/{${names.join(",")}}.ts`;
  */
 const LAYERS = [
   // format/: how every output writes a date and escapes HTML (the charts, the report build and the documents).
-  [{ type: "base", pattern: ["src/data/**", `${lib}/errors.ts`, `${lib}/format/**`] }],
+  [{ type: "base", pattern: ["src/data/**", `${lib}/errors.ts`, `${lib}/json-file.ts`, `${lib}/format/**`] }],
   [{ type: "schema", pattern: `${lib}/schema/**` }],
   [{ type: "stats", pattern: `${lib}/stats/**` }],
   [{ type: "import", pattern: `${lib}/import/**` }],

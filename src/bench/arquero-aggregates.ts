@@ -25,9 +25,50 @@ const EXPECTED = Object.fromEntries(Object.entries(MEASURE_THRESHOLDS).map(([m, 
 const HIGHER = Object.fromEntries(Object.entries(MEASURE_THRESHOLDS).map(([m, t]) => [m, t.higher]));
 const HAS_MEAN = Object.fromEntries(Object.entries(MEASURE_THRESHOLDS).map(([m, t]) => [m, t.hasMean]));
 
-/** The table with parameters for its expressions (`$.name`); arquero types `params` as table or getter. */
-function given(t: ColumnTable, params: Record<string, unknown>): ColumnTable {
+/**
+ * The table with parameters for its expressions (`$.name`); arquero types `params` as table or getter.
+ * @example
+ * given(toTables(data).pupils, { asOf: "2025-07-18" }).params().asOf // => "2025-07-18"
+ */
+export function given(t: ColumnTable, params: Record<string, unknown>): ColumnTable {
   return t.params(params) as ColumnTable;
+}
+
+/**
+ * Each pupil's possible and attended sessions summed over `academicYear`, for pupils with at least one
+ * possible session (as `pupilAttendance`): columns `pupilId`, `possible`, `attended`.
+ * @example
+ * attendanceSums(toTables(data), "2024/25").columnNames() // => ["pupilId", "possible", "attended"]
+ */
+export function attendanceSums(tables: Pick<SchoolTables, "attendance">, academicYear: string): ColumnTable {
+  return given(tables.attendance, { academicYear })
+    .filter((d, $) => d.academicYear === $.academicYear)
+    .groupby("pupilId")
+    .rollup({ possible: (d) => op.sum(d.possibleSessions), attended: (d) => op.sum(d.attendedSessions) })
+    .filter((d) => d.possible > 0);
+}
+
+/**
+ * Attendance figures of pupils' sums (`attendanceSums`) by each pupil's SEN status on `statusDate` and the
+ * other `keys` before it: pupils `n`, sessions `possible` and `attended`, and the pupils persistently
+ * (`persistent`) and severely (`severe`) absent, by `PERSISTENT_ABSENCE_THRESHOLD` and `SEVERE_ABSENCE_THRESHOLD`.
+ * @example
+ * const tables = toTables(data);
+ * attendanceByStatus(attendanceSums(tables, "2024/25"), rankedSpells(tables), "2025-01-15").columnNames()
+ * // => ["status", "n", "possible", "attended", "persistent", "severe"]
+ */
+export function attendanceByStatus(sums: ColumnTable, spells: ColumnTable, statusDate: string, keys: readonly string[] = []): ColumnTable {
+  return given(withStatus(given(sums, { statusDate }).derive({ on: (_d, $) => $.statusDate }), "on", spells),
+    { PA: PERSISTENT_ABSENCE_THRESHOLD, SA: SEVERE_ABSENCE_THRESHOLD })
+    .derive({ missed: (d) => (d.possible - d.attended) / d.possible })
+    .groupby(...keys, "status")
+    .rollup({
+      n: () => op.count(),
+      possible: (d) => op.sum(d.possible),
+      attended: (d) => op.sum(d.attended),
+      persistent: (d, $) => op.sum(d.missed >= $.PA ? 1 : 0),
+      severe: (d, $) => op.sum(d.missed >= $.SA ? 1 : 0),
+    });
 }
 
 /**
@@ -185,23 +226,7 @@ function attendanceCells(tables: SchoolTables, spells: ColumnTable, asOf: string
   const academicYear = academicYearOf(asOf);
   const statusDate = censusStatusDate(academicYear);
   const pupils = tables.pupils.select("pupilId").dedupe("pupilId");
-  const sums = given(tables.attendance, { academicYear })
-    .filter((d, $) => d.academicYear === $.academicYear)
-    .groupby("pupilId")
-    .rollup({ possible: (d) => op.sum(d.possibleSessions), attended: (d) => op.sum(d.attendedSessions) })
-    .filter((d) => d.possible > 0)
-    .semijoin(pupils, "pupilId");
-  const rolled = given(withStatus(given(sums, { statusDate }).derive({ on: (_d, $) => $.statusDate }), "on", spells),
-    { PA: PERSISTENT_ABSENCE_THRESHOLD, SA: SEVERE_ABSENCE_THRESHOLD })
-    .derive({ missed: (d) => (d.possible - d.attended) / d.possible })
-    .groupby("status")
-    .rollup({
-      n: () => op.count(),
-      possible: (d) => op.sum(d.possible),
-      attended: (d) => op.sum(d.attended),
-      persistent: (d, $) => op.sum(d.missed >= $.PA ? 1 : 0),
-      severe: (d, $) => op.sum(d.missed >= $.SA ? 1 : 0),
-    });
+  const rolled = attendanceByStatus(attendanceSums(tables, academicYear).semijoin(pupils, "pupilId"), spells, statusDate);
   const out: Record<string, Figures> = {};
   for (const [group, f] of withSenAndAll(byStatus(rolled), ["n", "possible", "attended", "persistent", "severe"])) {
     const { n, possible, attended, persistent, severe } = f as Record<"n" | "possible" | "attended" | "persistent" | "severe", number>;

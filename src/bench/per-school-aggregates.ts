@@ -12,11 +12,10 @@ import { attendanceByGroup } from "../lib/cohort/attendance.js";
 import { academicYearBounds, academicYearOf, censusStatusDate } from "../lib/cohort/dates.js";
 import { identification } from "../lib/cohort/identification.js";
 import { suspensionsByGroup } from "../lib/cohort/suspensions.js";
-import { PERSISTENT_ABSENCE_THRESHOLD, SEVERE_ABSENCE_THRESHOLD } from "../lib/cohort/attendance.js";
 import { UNKNOWN_SCHOOL, splitBySchool } from "../lib/report/per-school.js";
 import type { SchoolData } from "../lib/schema/school-data.js";
 import type { SchoolTables } from "../lib/tables/to-tables.js";
-import { rankedSpells, withStatus } from "./arquero-aggregates.js";
+import { attendanceByStatus, attendanceSums, given, rankedSpells, withStatus } from "./arquero-aggregates.js";
 import type { Figures } from "./aggregates.js";
 
 /**
@@ -47,10 +46,6 @@ export function libraryPerSchool(data: SchoolData, asOf: string): Record<string,
     }
   }
   return out;
-}
-
-function given(t: ColumnTable, params: Record<string, unknown>): ColumnTable {
-  return t.params(params) as ColumnTable;
 }
 
 /** Rows grouped by school and SEN status, with SEN (K + E) and all added per school from the status rows. */
@@ -92,23 +87,7 @@ export function arqueroPerSchool(tables: SchoolTables, asOf: string): Record<str
   const identified = withStatus(given(onRoll, { asOf }).derive({ on: (_d, $) => $.asOf }), "on", spells);
   bySchool(identified.groupby("school", "status").count(), "identification", ["count"], out);
 
-  const sums = given(tables.attendance, { academicYear })
-    .filter((d, $) => d.academicYear === $.academicYear)
-    .groupby("pupilId")
-    .rollup({ possible: (d) => op.sum(d.possibleSessions), attended: (d) => op.sum(d.attendedSessions) })
-    .filter((d) => d.possible > 0)
-    .join(schoolOf, "pupilId");
-  const attendance = given(withStatus(given(sums, { statusDate }).derive({ on: (_d, $) => $.statusDate }), "on", spells),
-    { PA: PERSISTENT_ABSENCE_THRESHOLD, SA: SEVERE_ABSENCE_THRESHOLD })
-    .derive({ missed: (d) => (d.possible - d.attended) / d.possible })
-    .groupby("school", "status")
-    .rollup({
-      n: () => op.count(),
-      possible: (d) => op.sum(d.possible),
-      attended: (d) => op.sum(d.attended),
-      persistent: (d, $) => op.sum(d.missed >= $.PA ? 1 : 0),
-      severe: (d, $) => op.sum(d.missed >= $.SA ? 1 : 0),
-    });
+  const attendance = attendanceByStatus(attendanceSums(tables, academicYear).join(schoolOf, "pupilId"), spells, statusDate, ["school"]);
   bySchool(attendance, "attendance", ["n", "possible", "attended", "persistent", "severe"], out);
 
   // Suspensions: every pupil record on roll at any time in the year, with its suspensions in the year.

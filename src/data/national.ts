@@ -3,9 +3,8 @@
  * replaces them with a user's newer JSON file. Rates are proportions in [0, 1].
  * Re-check a figure before relying on it: DfE statistics are revised.
  */
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { ImportError } from "../lib/errors.js";
+import { readJsonFile } from "../lib/json-file.js";
 import { NEED_CODES } from "./codes.js";
 
 /**
@@ -210,24 +209,5 @@ export function nationalFigure(
  * nationalFigure("senShare", "K", null, figures)?.year // => "January 2026"
  */
 export async function loadNationalFigures(path: string): Promise<NationalFigures> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    throw new ImportError(path, `cannot read the national figures file (${(e as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new ImportError(path, `the national figures file is not valid JSON (${(e as Error).message})`);
-  }
-  const parsed = NationalFigures.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.length > 0 ? i.path.join(".") : "(top level)"}: ${i.message}`)
-      .join("; ");
-    throw new ImportError(path, `the national figures file does not match the expected shape: ${problems}`);
-  }
-  return parsed.data;
+  return readJsonFile(path, "national figures file", NationalFigures);
 }

@@ -130,7 +130,7 @@ export {
   SendscopeReport, ReportContent, ReportMeta, ImportSummary, REPORT_SCHEMA_VERSION, reportJsonSchema,
 } from "./report/schema.js";
 export { MeasureThreshold } from "./report/schema.js";
-export { buildReport, defaultAsOf, dataSpan } from "./report/build-report.js";
+export { buildReport, dataSpan } from "./report/build-report.js";
 export type { BuildReportOptions } from "./report/build-report.js";
 export { ReportNationalComparison, GapTrendEntry, TREND_MEASURES } from "./report/comparisons.js";
 export { SchoolSection } from "./report/per-school.js";
@@ -139,8 +139,9 @@ export type { AnalyseFolderOptions } from "./report/analyse-folder.js";
 export type { CrossSchoolCell } from "./report/per-school.js";
 
 // --- cohort: groups, SEN identification, attainment, progress, attendance, targets, EHC reviews -------------
-export { AnalysisContext, prepareAnalysis } from "./cohort/context.js";
-export type { AnalysisInput, PrepareAnalysisOptions } from "./cohort/context.js";
+export { AnalysisContext, prepareAnalysis, derived, analysisDate } from "./cohort/context.js";
+export type { AnalysisInput, PrepareAnalysisOptions, Derived, DerivedArgument } from "./cohort/context.js";
+export { defaultAsOf } from "./cohort/default-as-of.js";
 export {
   academicYearStartYear, academicYearFromStartYear, shiftAcademicYear, academicYearBounds, addDays, addMonths, monthOf,
 } from "./cohort/dates.js";

@@ -6,11 +6,7 @@
  * figure, counts exactly, rates and means to 1e-12. Per school (identification, attendance and suspensions by SEN
  * status), arquero's one `groupby` over the trust equals the library's analyses run school by school.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate } from "../../src/generator/generate.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import type { SchoolData } from "../../src/lib/schema/school-data.js";
 import { cellCounts, compareAggregates, sendscopeAggregates } from "../../src/bench/aggregates.js";
@@ -19,6 +15,7 @@ import { duckdbAggregates } from "../../src/bench/duckdb-aggregates.js";
 import { arqueroPerSchool, libraryPerSchool } from "../../src/bench/per-school-aggregates.js";
 import { toTables } from "../../src/lib/tables/to-tables.js";
 import type { Figures, SharedAggregates } from "../../src/bench/aggregates.js";
+import { generatedFolder } from "../helpers/generated-folder.js";
 
 /** One table of figures in the shape `compareAggregates` reads. */
 const asTable = (figures: Record<string, Figures>): SharedAggregates => ({ asOf: "", attainment: figures, gaps: {}, identification: {}, attendance: {} });
@@ -43,33 +40,24 @@ describe("arquero computes the library's shared aggregates on the sample school"
 });
 
 describe("arquero, the library and DuckDB agree on a generated trust", () => {
-  let dir = "";
-  let data: SchoolData;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "sendscope-arquero-"));
-    generate({ seed: 20260717, out: dir, pupils: 2000, schools: 4 });
-    data = await importFolder(dir);
-  }, 120_000);
-  afterAll(() => {
-    if (dir !== "") rmSync(dir, { recursive: true, force: true });
-  });
+  const trust = generatedFolder("sendscope-arquero-", { seed: 20260717, pupils: 2000, schools: 4 }, 120_000);
 
   for (const asOf of DATES) {
     it(`on ${asOf}`, async () => {
-      const theirs = arqueroAggregates(data, asOf);
+      const theirs = arqueroAggregates(trust.data, asOf);
       const counts = cellCounts(theirs);
       expect(counts.attainment).toBeGreaterThan(10);
       expect(counts.identification).toBeGreaterThan(10);
       expect(counts.attendance).toBe(5); // all, N, K, E, SEN
-      expect(compareAggregates(sendscopeAggregates(data, asOf), theirs, 1e-12)).toEqual([]);
-      expect(compareAggregates(await duckdbAggregates(dir, asOf, 1), theirs, 1e-12)).toEqual([]);
+      expect(compareAggregates(sendscopeAggregates(trust.data, asOf), theirs, 1e-12)).toEqual([]);
+      expect(compareAggregates(await duckdbAggregates(trust.dir, asOf, 1), theirs, 1e-12)).toEqual([]);
     }, 120_000);
   }
 
   for (const asOf of DATES) {
     it(`per school on ${asOf}: identification, attendance and suspensions by SEN status`, () => {
-      const ours = libraryPerSchool(data, asOf);
-      const theirs = arqueroPerSchool(toTables(data), asOf);
+      const ours = libraryPerSchool(trust.data, asOf);
+      const theirs = arqueroPerSchool(toTables(trust.data), asOf);
       // 4 schools × (on roll, N, K, E, SEN; attendance and suspensions for all, N, K, E, SEN)
       expect(Object.keys(theirs).length).toBeGreaterThanOrEqual(4 * 13);
       expect(Object.keys(theirs).filter((k) => k.endsWith("|suspensions|all")).length).toBe(4);
@@ -78,7 +66,7 @@ describe("arquero, the library and DuckDB agree on a generated trust", () => {
   }
 
   it("the comparison notices one pupil moved from K to E", () => {
-    const theirs = arqueroAggregates(data, "2026-07-17");
+    const theirs = arqueroAggregates(trust.data, "2026-07-17");
     const moved = structuredClone(theirs);
     moved.identification["status|K"]!.count! -= 1;
     moved.identification["status|E"]!.count! += 1;

@@ -5,35 +5,19 @@
  * those DuckDB computes from the raw CSVs in SQL (`src/bench/duckdb-aggregates.ts`): counts exactly, rates
  * and means to 1e-12. DuckDB is the independent computation here.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate } from "../../src/generator/generate.js";
-import { importFolder } from "../../src/lib/import/import-folder.js";
-import type { SchoolData } from "../../src/lib/schema/school-data.js";
+import { describe, expect, it } from "vitest";
 import { cellCounts, compareAggregates, sendscopeAggregates } from "../../src/bench/aggregates.js";
 import { duckdbAggregates } from "../../src/bench/duckdb-aggregates.js";
+import { generatedFolder } from "../helpers/generated-folder.js";
 
-let dir = "";
-let data: SchoolData;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "sendscope-duckdb-"));
-  generate({ seed: 20260717, out: dir, pupils: 2000, schools: 4 });
-  data = await importFolder(dir);
-}, 60_000);
-
-afterAll(() => {
-  if (dir !== "") rmSync(dir, { recursive: true, force: true });
-});
+const trust = generatedFolder("sendscope-duckdb-", { seed: 20260717, pupils: 2000, schools: 4 });
 
 describe("sendscope and DuckDB compute the same shared aggregates", () => {
   // The generator's as-at date (end of the summer term 2026), a mid-year date, and one in the first year.
   for (const asOf of ["2026-07-17", "2025-03-01", "2024-01-20"]) {
     it(`on ${asOf}`, async () => {
-      const ours = sendscopeAggregates(data, asOf);
-      const theirs = await duckdbAggregates(dir, asOf, 1);
+      const ours = sendscopeAggregates(trust.data, asOf);
+      const theirs = await duckdbAggregates(trust.dir, asOf, 1);
       const counts = cellCounts(ours);
       // Every table has cells (so equality is not vacuous) and both sides have the same cells.
       expect(counts.attainment).toBeGreaterThan(10);
@@ -47,7 +31,7 @@ describe("sendscope and DuckDB compute the same shared aggregates", () => {
   }
 
   it("the comparison itself notices a difference of one pupil", async () => {
-    const ours = sendscopeAggregates(data, "2026-07-17");
+    const ours = sendscopeAggregates(trust.data, "2026-07-17");
     const changed = structuredClone(ours);
     const key = Object.keys(changed.attainment)[0]!;
     changed.attainment[key]!.n = (changed.attainment[key]!.n ?? 0) + 1;

@@ -8,12 +8,7 @@ import { formatAnalyseSummary, runAnalyse } from "../../src/lib/cli/analyse.js";
 import { buildReport } from "../../src/lib/report/build-report.js";
 import { mergeSchoolData } from "../../src/lib/import/import-folder.js";
 import { makeSchool } from "../report/trust-builder.js";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) }, out, err };
-}
+import { capture } from "../helpers/capture.js";
 
 describe("runAnalyse", () => {
   it("reads pupils under headers only a --mapping file explains (as validate does)", async () => {

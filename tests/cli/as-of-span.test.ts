@@ -5,12 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/lib/cli/main.js";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) }, out, err };
-}
+import { capture } from "../helpers/capture.js";
 
 describe("analyse --as-of outside the data", () => {
   it("refuses a date after the data, naming the span and --force", async () => {

@@ -3,15 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_NATIONAL_FIGURES } from "../../src/data/national.js";
-import { main } from "../../src/lib/cli/main.js";
+import { runMain } from "../helpers/capture.js";
 
 // The national figures are reference data a user can replace with a newer file (--national).
-async function analyse(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["analyse", "fixtures/sample-school", "--json", ...args], { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-  return { code, stdout, stderr };
-}
+const analyse = (args: string[]) => runMain(["analyse", "fixtures/sample-school", "--json", ...args]);
 
 describe("sendscope analyse --national", () => {
   it("compares against the figures in the given file instead of the built-in ones", async () => {

@@ -2,17 +2,12 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/lib/cli/main.js";
 import type { ValidateJson } from "../../src/lib/cli/validate.js";
+import { runMain } from "../helpers/capture.js";
 
 const SAMPLE = "fixtures/sample-school";
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-  return { code, stdout, stderr };
-}
+const run = runMain;
 
 describe("sendscope validate on the committed sample school", () => {
   it("--json finds exactly the deliberate problems listed by the generator, and exits 1", async () => {

@@ -13,6 +13,7 @@ import { documentHtml, documentMarkdown } from "../../src/lib/documents/document
 import { findPupil, onePupilData, pupilTimeline } from "../../src/lib/documents/pupil-timeline.js";
 import { monthsAsAge, parentsReportDocument, pupilProfileDocument, resultWords } from "../../src/lib/documents/pupil-documents.js";
 import { isOnRollOn } from "../../src/lib/cohort/pupil-facts.js";
+import { capture } from "../helpers/capture.js";
 
 const ASOF = "2026-06-22";
 const OPTIONS = { preparedOn: "2026-07-01" };
@@ -132,9 +133,7 @@ describe("sendscope profile", () => {
     const { findBrowser } = await import("../../src/report-build/find-browser.js");
     const dir = mkdtempSync(join(tmpdir(), "sendscope-profile-"));
     try {
-      const out: string[] = [];
-      const err: string[] = [];
-      const io = { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) };
+      const { io, err } = capture();
       const pdf = findBrowser().path === null ? ["--no-pdf"] : [];
       expect(await main(["profile", "fixtures/sample-school", "--pupil", "G873210123056", "--out", dir, "--prepared-on", "2026-07-01", ...pdf], io)).toBe(0);
       expect(await main(["profile", "fixtures/sample-school", "--pupil", "G873210123056", "--parents", "--out", dir, "--prepared-on", "2026-07-01", ...pdf], io)).toBe(0);

@@ -19,6 +19,7 @@ import { documentHtml, documentMarkdown } from "../../src/lib/documents/document
 import { pupilTimeline } from "../../src/lib/documents/pupil-timeline.js";
 import { MEASURE_LABELS } from "../../src/lib/documents/pupil-documents.js";
 import { evidencePackDocument } from "../../src/lib/documents/pupil-evidence-pack.js";
+import { capture } from "../helpers/capture.js";
 
 const ASOF = "2026-06-22";
 const HARPER = "Y873210121037";
@@ -139,9 +140,7 @@ describe("sendscope profile --evidence-pack", () => {
     const { findBrowser } = await import("../../src/report-build/find-browser.js");
     const dir = mkdtempSync(join(tmpdir(), "sendscope-pack-"));
     try {
-      const out: string[] = [];
-      const err: string[] = [];
-      const io = { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) };
+      const { io, err } = capture();
       const pdf = findBrowser().path === null ? ["--no-pdf"] : [];
       const costs = join(dir, "costs.json");
       writeFileSync(costs, JSON.stringify({ topUpBands: [{ name: "Band 1", amount: 1600 }] }));

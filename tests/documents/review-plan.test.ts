@@ -10,6 +10,7 @@ import { holidayStart, schoolDayOnOrAfter, schoolDayOnOrBefore } from "../../src
 import { pupilLabel, reviewCalendar } from "../../src/lib/documents/review-calendar.js";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import { pupil, school, spell } from "../cohort/builders.js";
+import { capture } from "../helpers/capture.js";
 
 // Year groups are given for 2024/25; the plan is made on 3 November 2025 (2025/26).
 const ASOF = "2025-11-03";
@@ -138,9 +139,7 @@ describe("sendscope reviews", () => {
     const { tmpdir } = await import("node:os");
     const dir = mkdtempSync(join(tmpdir(), "sendscope-reviews-"));
     try {
-      const out: string[] = [];
-      const err: string[] = [];
-      const io = { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) };
+      const { io, out, err } = capture();
       const ics = join(dir, "reviews.ics");
       expect(await main(["reviews", "fixtures/sample-school", "--as-of", "2026-06-22", "--ics", ics], io)).toBe(0);
       const text = out.join("");

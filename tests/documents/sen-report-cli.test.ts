@@ -8,12 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/lib/cli/main.js";
 import { findBrowser } from "../../src/report-build/find-browser.js";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) }, out, err };
-}
+import { capture } from "../helpers/capture.js";
 
 describe("sendscope sen-report", () => {
   it("writes the report as Markdown and HTML, dated, from the public report", async () => {

@@ -9,44 +9,27 @@
  * it failed whenever no capital was drawn, (36/62)^6 ≈ 3.8% of runs (measured 4.5% of 3,000 mkdtemp names):
  * "sendscope-analyse-folder-x" against "Sendscope analyse folder x".
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate } from "../../src/generator/generate.js";
+import { describe, expect, it } from "vitest";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import { analyseFolder } from "../../src/lib/report/analyse-folder.js";
 import { buildReport } from "../../src/lib/report/build-report.js";
-import type { SchoolData } from "../../src/lib/schema/school-data.js";
+import { generatedFolder } from "../helpers/generated-folder.js";
 
 const AS_OF = "2026-07-17";
 // The trust's name, made from its folder's name by hand ("riverside-trust": dash to space, first letter a capital).
 const TRUST = "Riverside trust";
-let root = "";
-let dir = "";
-let data: SchoolData;
-
-beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), "sendscope-analyse-folder-"));
-  dir = join(root, "riverside-trust");
-  generate({ seed: 20261124, out: dir, pupils: 600, schools: 3 });
-  data = await importFolder(dir);
-}, 60_000);
-
-afterAll(() => {
-  if (root !== "") rmSync(root, { recursive: true, force: true });
-});
+const trust = generatedFolder("sendscope-analyse-folder-", { seed: 20261124, pupils: 600, schools: 3, name: "riverside-trust" });
 
 describe("analyseFolder", () => {
   for (const audience of ["senco", "governors"] as const) {
     it(`builds the same ${audience} report as buildReport, with a date given and with the default date`, async () => {
       // analyseFolder names a trust's report after its folder (issue 17); buildReport is told the name by hand.
-      const expected = buildReport(data, { asOf: AS_OF, audience, trustName: TRUST });
-      const staged = await analyseFolder(dir, { asOf: AS_OF, audience });
+      const expected = buildReport(trust.data, { asOf: AS_OF, audience, trustName: TRUST });
+      const staged = await analyseFolder(trust.dir, { asOf: AS_OF, audience });
       expect(staged.schools).toHaveLength(3);
       expect(staged.meta.schoolName).toBe(TRUST);
       expect(staged).toEqual(expected);
-      expect(await analyseFolder(dir, { audience })).toEqual(buildReport(data, { audience, trustName: TRUST }));
+      expect(await analyseFolder(trust.dir, { audience })).toEqual(buildReport(trust.data, { audience, trustName: TRUST }));
     }, 60_000);
   }
 

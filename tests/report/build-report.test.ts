@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, defaultAsOf } from "../../src/lib/report/build-report.js";
+import { buildReport } from "../../src/lib/report/build-report.js";
+import { defaultAsOf } from "../../src/lib/cohort/default-as-of.js";
 import { SendscopeReport } from "../../src/lib/report/schema.js";
 import { InvalidArgumentError } from "../../src/lib/errors.js";
 import { handMadeSchool } from "./hand-made-school.js";

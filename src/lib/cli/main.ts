@@ -21,6 +21,14 @@ function isoDate(value: string): string {
 
 const THREADS_HELP = "threads that read a folder of several schools (default: 2 for one of 16 MB or more, on 2+ cores)";
 
+/**
+ * A command's options as commander parsed them, without the ones not given (left `undefined`): the options
+ * each command's `run…` function takes, under the same names.
+ */
+function given<T extends object>(opts: T): T {
+  return Object.fromEntries(Object.entries(opts).filter(([, value]) => value !== undefined)) as T;
+}
+
 function positiveWholeNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new CommanderArgumentError("expected a whole number of 1 or more");
@@ -51,11 +59,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--examples <n>", "example lines shown per problem group", positiveWholeNumber, 3)
     .option("--threads <n>", THREADS_HELP, positiveWholeNumber)
     .action(async (folder: string, opts: { json: boolean; mapping?: string; examples: number; threads?: number }) => {
-      exitCode = await (await import("./validate.js")).runValidate(folder, {
-        json: opts.json, examples: opts.examples,
-        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
-        ...(opts.threads === undefined ? {} : { threads: opts.threads }),
-      }, io);
+      exitCode = await (await import("./validate.js")).runValidate(folder, given(opts), io);
     });
   program
     .command("analyse")
@@ -73,17 +77,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--trust-name <name>", "the name of a report on several schools (default: the folder's name)")
     .option("--costs <file>", "a sendscope.costs.json of staff rates, group sizes, the £6,000 threshold and top-up bands (default: the built-in rates)")
     .action(async (folder: string, opts: { json: boolean; audience: "senco" | "governors"; asOf?: string; threshold?: number; national?: string; mapping?: string; threads?: number; standardisedThreshold?: number; force: boolean; trustName?: string; costs?: string }) => {
-      exitCode = await (await import("./analyse.js")).runAnalyse(folder, {
-        json: opts.json, audience: opts.audience, force: opts.force,
-        ...(opts.standardisedThreshold === undefined ? {} : { standardisedThreshold: opts.standardisedThreshold }),
-        ...(opts.trustName === undefined ? {} : { trustName: opts.trustName }),
-        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
-        ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
-        ...(opts.national === undefined ? {} : { national: opts.national }),
-        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
-        ...(opts.threads === undefined ? {} : { threads: opts.threads }),
-        ...(opts.costs === undefined ? {} : { costs: opts.costs }),
-      }, io);
+      exitCode = await (await import("./analyse.js")).runAnalyse(folder, given(opts), io);
     });
   program
     .command("map")
@@ -92,7 +86,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--force", "replace an existing mapping file", false)
     .option("--out <file>", "where to write the draft (default: sendscope.mapping.json in the folder)")
     .action(async (folder: string, opts: { force: boolean; out?: string }) => {
-      exitCode = await (await import("./map.js")).runMap(folder, { force: opts.force, ...(opts.out === undefined ? {} : { out: opts.out }) }, io);
+      exitCode = await (await import("./map.js")).runMap(folder, given(opts), io);
     });
   program
     .command("report")
@@ -101,7 +95,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--out <dir>", "where the reports go (replaced as a whole once the new ones are complete)", "reports")
     .option("--school-name <name>", "the school's or trust's name on the reports (default: from the exports, else the folder's name)")
     .action(async (folder: string, opts: { out: string; schoolName?: string }) => {
-      exitCode = await (await import("./report.js")).runReport(folder, { out: opts.out, ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }) }, io);
+      exitCode = await (await import("./report.js")).runReport(folder, given(opts), io);
     });
   program
     .command("sen-report")
@@ -116,15 +110,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--school-name <name>", "the school's name on the report")
     .option("--no-pdf", "do not print a PDF")
     .action(async (folder: string, opts: { out: string; asOf?: string; preparedOn?: string; threshold?: number; national?: string; mapping?: string; schoolName?: string; pdf: boolean }) => {
-      exitCode = await (await import("./sen-report.js")).runSenReport(folder, {
-        out: opts.out, pdf: opts.pdf,
-        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
-        ...(opts.preparedOn === undefined ? {} : { preparedOn: opts.preparedOn }),
-        ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
-        ...(opts.national === undefined ? {} : { national: opts.national }),
-        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
-        ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }),
-      }, io);
+      exitCode = await (await import("./sen-report.js")).runSenReport(folder, given(opts), io);
     });
   program
     .command("reviews")
@@ -136,13 +122,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--advice-weeks <n>", "weeks before the meeting to ask for advice and reports (default 6)", positiveWholeNumber)
     .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
     .action(async (folder: string, opts: { asOf?: string; ics?: string; names: boolean; adviceWeeks?: number; mapping?: string }) => {
-      exitCode = await (await import("./reviews.js")).runReviews(folder, {
-        names: opts.names,
-        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
-        ...(opts.ics === undefined ? {} : { ics: opts.ics }),
-        ...(opts.adviceWeeks === undefined ? {} : { adviceWeeks: opts.adviceWeeks }),
-        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
-      }, io);
+      exitCode = await (await import("./reviews.js")).runReviews(folder, given(opts), io);
     });
   program
     .command("profile")
@@ -159,14 +139,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--no-pdf", "do not print a PDF")
     .option("--mapping <file>", "a column-mapping JSON file for headers sendscope does not know")
     .action(async (folder: string, opts: { pupil: string; parents: boolean; evidencePack: boolean; costs?: string; out: string; asOf?: string; preparedOn?: string; schoolName?: string; pdf: boolean; mapping?: string }) => {
-      exitCode = await (await import("./profile.js")).runProfile(folder, {
-        pupil: opts.pupil, parents: opts.parents, evidencePack: opts.evidencePack, out: opts.out, pdf: opts.pdf,
-        ...(opts.costs === undefined ? {} : { costs: opts.costs }),
-        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
-        ...(opts.preparedOn === undefined ? {} : { preparedOn: opts.preparedOn }),
-        ...(opts.schoolName === undefined ? {} : { schoolName: opts.schoolName }),
-        ...(opts.mapping === undefined ? {} : { mapping: opts.mapping }),
-      }, io);
+      exitCode = await (await import("./profile.js")).runProfile(folder, given(opts), io);
     });
   program
     .command("serve")
@@ -175,7 +148,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     .option("--port <n>", "the port (default: any free one)", positiveWholeNumber)
     .option("--open", "open the address in the default browser", false)
     .action(async (dir: string, opts: { port?: number; open: boolean }) => {
-      const served = await (await import("./serve.js")).runServe(dir, { open: opts.open, ...(opts.port === undefined ? {} : { port: opts.port }) }, io);
+      const served = await (await import("./serve.js")).runServe(dir, given(opts), io);
       if (typeof served === "number") exitCode = served;
       else await new Promise<void>(() => undefined); // serve until the process is stopped
     });

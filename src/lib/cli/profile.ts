@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { ImportError, InvalidArgumentError } from "../errors.js";
 import { importFolder, loadMappingFile } from "../import/import-folder.js";
 import { findPupilIdentifiers } from "../disclosure/identifiers.js";
-import { defaultAsOf } from "../report/build-report.js";
+import { defaultAsOf } from "../cohort/default-as-of.js";
 import { reportName } from "../report/report-name.js";
 import { costsConfig, loadCostsConfig } from "../provision/config.js";
 import { pupilProvisionCosts } from "../provision/pupil-costs.js";

@@ -19,7 +19,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ImportError, InvalidArgumentError } from "../errors.js";
 import { importFolder } from "../import/import-folder.js";
-import { defaultAsOf } from "../report/build-report.js";
+import { defaultAsOf } from "../cohort/default-as-of.js";
 import { nameFromFolder, reportName } from "../report/report-name.js";
 import type { SchoolData } from "../schema/school-data.js";
 import type { CommandIo } from "./io.js";

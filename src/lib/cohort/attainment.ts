@@ -8,7 +8,7 @@ import { MeasureKind, Subject, Term } from "../schema/primitives.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
 import { meanFigures, proportionFigures } from "./figures.js";
 import { type ProfiledResult, type ResultFilter, profiledResults, readProfiledResults } from "./results.js";
-import { type AnalysisInput, contextOf } from "./context.js";
+import { type AnalysisContext, type AnalysisInput, contextOf, derived } from "./context.js";
 import { MEASURE_THRESHOLDS, type MeasureThresholds } from "./thresholds.js";
 
 /**
@@ -133,7 +133,9 @@ export function groupResults<T>(rows: readonly T[], key: (row: T) => string): Ma
  * (`subject|measure|point|<year group, "unknown" or "all">`) and first-seen order as `groupResults` with
  * that key, without making a key per result.
  * @example
- * [...groupByPoint(results, false).keys()] // => ["reading|scaled|2024/25 summer|all", …]
+ * const results = profiledResults(data, { subjects: ["reading"], measures: ["scaled"] });
+ * [...groupByPoint(results, false).keys()]
+ * // => ["reading|scaled|2025/26 summer|all", "reading|scaled|2024/25 summer|all", "reading|scaled|2023/24 summer|all"]
  */
 export function groupByPoint(results: readonly ProfiledResult[], byYearGroup: boolean): Map<string, ProfiledResult[]> {
   const out = new Map<string, ProfiledResult[]>();
@@ -198,8 +200,14 @@ export function resultsByPoint(
   const ctx = contextOf(input);
   const { academicYears, subjects, measures, points, terms } = filter;
   if (academicYears || subjects || measures || points || terms) return groupByPoint(profiledResults(ctx, filter), byYearGroup);
-  return ctx.derived(`results by point, by year group: ${byYearGroup}`, () => groupByPoint(readProfiledResults(ctx), byYearGroup));
+  return ctx.get(RESULTS_BY_POINT, byYearGroup);
 }
+
+/** `groupByPoint` of all the context's profiled results, by year group or not: attainment cells and gaps read the same groups. */
+const RESULTS_BY_POINT = derived(
+  "results by point",
+  (ctx: AnalysisContext<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>, byYearGroup: boolean) => groupByPoint(readProfiledResults(ctx), byYearGroup),
+);
 
 /**
  * Attainment cells: for each subject × measure × assessment point (× year group when `byYearGroup`), and

@@ -9,7 +9,7 @@ import { Term } from "../schema/primitives.js";
 import { NationalGap, nationalGap } from "../stats/national-gap.js";
 import { censusStatusDate } from "./dates.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
-import { type AnalysisContext, type AnalysisInput, contextOf } from "./context.js";
+import { type AnalysisContext, type AnalysisInput, contextOf, derived } from "./context.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS } from "./figures.js";
 
 /** Persistent absence: missing this share of possible sessions or more (DfE). */
@@ -88,10 +88,11 @@ export function pupilAttendance(
   statusDate: string,
   terms?: readonly string[],
 ): PupilAttendance[] {
-  const ctx = contextOf(input);
-  const name = `pupilAttendance ${academicYear}|${statusDate}|${terms === undefined ? "*" : terms.join(",")}`;
-  return ctx.derived(name, () => sumAttendance(ctx, academicYear, statusDate, terms)).slice();
+  return contextOf(input).get(PUPIL_ATTENDANCE, academicYear, statusDate, terms).slice();
 }
+
+/** `pupilAttendance`'s sums, per academic year, status date and terms. */
+const PUPIL_ATTENDANCE = derived("pupil attendance", sumAttendance);
 
 /** The records attendance is worked out from. */
 type AttendanceData = Pick<SchoolData, "pupils" | "senRegister" | "attendance">;

@@ -6,19 +6,55 @@
  */
 import { InvalidArgumentError } from "../errors.js";
 import type { SchoolData } from "../schema/school-data.js";
+import { defaultAsOf } from "./default-as-of.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What a derived value may be made for beside the data (a year, a date, a flag, a list of terms). */
+export type DerivedArgument = string | number | boolean | undefined | readonly string[];
+
+/**
+ * A typed key of a value derived from a context's data (see `derived`): its name, for messages and the
+ * reader, and how it is made. The value itself lives on each context (`ctx.get(key)`).
+ */
+export interface Derived<V, D extends Partial<SchoolData> = SchoolData, A extends readonly DerivedArgument[] = []> {
+  /** What the value is, e.g. `"profiled results"`. */
+  readonly name: string;
+  /** Makes the value from a context (and the arguments it is asked for with). */
+  readonly make: (ctx: AnalysisContext<D>, ...args: A) => V;
+}
+
+/**
+ * A typed key of a derived value: `ctx.get(key)` gives the value `make` makes from `ctx`, made on the first
+ * call and the same value on every later call with that context (and those arguments, for a key that takes
+ * some: `ctx.get(KS2_RESULTS, "2024/25")`). Keys are module constants; the values live on the contexts, never
+ * in the module. Treat a value as read-only: later callers share it.
+ * @param name what the value is (for the reader and messages)
+ * @param make how it is made from a context's data (and the arguments `ctx.get` passes on)
+ * @example
+ * const PUPIL_COUNT = derived("pupil count", (ctx: AnalysisContext<Pick<SchoolData, "pupils">>) => ctx.data.pupils.length);
+ * const ctx = prepareAnalysis(data);
+ * ctx.get(PUPIL_COUNT) === data.pupils.length // => true
+ */
+export function derived<V, D extends Partial<SchoolData> = SchoolData, A extends readonly DerivedArgument[] = []>(
+  name: string,
+  make: (ctx: AnalysisContext<D>, ...args: A) => V,
+): Derived<V, D, A> {
+  return { name, make };
+}
+
 /**
  * One data set prepared for analysis (see `prepareAnalysis`). `data` is read-only while the context is in use:
- * what the analyses derive from it is kept on the context (`derived`) and would go stale if it changed.
+ * what the analyses derive from it is kept on the context (`get`) and would go stale if it changed.
  * @example
  * const ctx = prepareAnalysis(data, { asOf: "2025-07-18" });
  * ctx.asOf // => "2025-07-18"
  */
 export class AnalysisContext<D extends Partial<SchoolData> = SchoolData> {
-  /** The values derived from `data` so far, by name (see `derived`). */
-  readonly #derived = new Map<string, unknown>();
+  /** The values derived so far, by key (see `get`), of keys asked without arguments. */
+  readonly #values = new Map<Derived<unknown, never, never>, unknown>();
+  /** The values of keys asked with arguments: by key, then by the arguments as JSON. */
+  readonly #valuesByArgs = new Map<Derived<unknown, never, never>, Map<string, unknown>>();
 
   /**
    * @param data the records analysed (for a context with `asOf`, the assessments dated on or before it)
@@ -27,41 +63,56 @@ export class AnalysisContext<D extends Partial<SchoolData> = SchoolData> {
   constructor(readonly data: D, readonly asOf: string | null = null) {}
 
   /**
-   * The value named `name` derived from this context's data: made by `make` on the first call and the same
-   * value on every later call (so users must not change it). The name says what the value depends on beside
-   * the data (e.g. `ks2 results 2024/25`).
+   * The value of `key` (see `derived`) for this context: made by the key on the first call and the same
+   * value on every later call (so users must not change it). A key that takes arguments gives one value per
+   * arguments (compared as JSON).
    * @example
    * const ctx = prepareAnalysis(data);
-   * ctx.derived("pupils", () => ctx.data.pupils.length) === ctx.derived("pupils", () => -1) // => true
+   * ctx.get(KEY) === ctx.get(KEY) // => true (made once)
    */
-  derived<V>(name: string, make: () => V): V {
-    if (this.#derived.has(name)) return this.#derived.get(name) as V;
-    const value = make();
-    this.#derived.set(name, value);
-    return value;
+  get<V, A extends readonly DerivedArgument[]>(key: Derived<V, D, A>, ...args: A): V {
+    const values = this.#values;
+    const slot = key as Derived<unknown, never, never>;
+    if (args.length === 0) {
+      const value = values.get(slot);
+      if (value !== undefined || values.has(slot)) return value as V;
+      const made = key.make(this, ...args);
+      values.set(slot, made);
+      return made;
+    }
+    let byArgs = this.#valuesByArgs.get(slot);
+    if (byArgs === undefined) this.#valuesByArgs.set(slot, (byArgs = new Map()));
+    const id = JSON.stringify(args);
+    if (byArgs.has(id)) return byArgs.get(id) as V;
+    const made = key.make(this, ...args);
+    byArgs.set(id, made);
+    return made;
   }
 
   /**
-   * Gives this context a value under `name` that another context has already made from the same records
+   * Gives this context the value of `key` that another context has already made from the same records
    * (a school's share of a trust's profiled results, say), unless it has one. Returns whether it was taken.
    * @example
    * const ctx = prepareAnalysis(data);
-   * ctx.provide("x", 1) && !ctx.provide("x", 2) && ctx.derived("x", () => 3) === 1 // => true
+   * ctx.provide(PUPIL_COUNT, 1) && !ctx.provide(PUPIL_COUNT, 2) && ctx.get(PUPIL_COUNT) === 1 // => true
    */
-  provide<V>(name: string, value: V): boolean {
-    if (this.#derived.has(name)) return false;
-    this.#derived.set(name, value);
+  provide<V>(key: Derived<V, never, []>, value: NoInfer<V>): boolean {
+    const slot = key as Derived<unknown, never, never>;
+    if (this.#values.has(slot)) return false;
+    this.#values.set(slot, value);
     return true;
   }
 
   /**
-   * Lets go of a derived value (one needed only once, or held only until another context took it).
+   * Lets go of a key's values (for every argument it was asked with), e.g. one held only until another
+   * context took it.
    * @example
    * const ctx = prepareAnalysis(data);
-   * ctx.derived("x", () => 1); ctx.forget("x"); ctx.derived("x", () => 2) // => 2
+   * const before = ctx.get(PUPIL_COUNT); ctx.forget(PUPIL_COUNT); ctx.get(PUPIL_COUNT) === before // => true (made again)
    */
-  forget(name: string): void {
-    this.#derived.delete(name);
+  forget(key: Derived<unknown, never, never>): void {
+    this.#values.delete(key);
+    this.#valuesByArgs.delete(key);
   }
 }
 
@@ -116,4 +167,21 @@ export function prepareAnalysis<D extends Partial<SchoolData>>(data: D, options:
  */
 export function contextOf<D extends Partial<SchoolData>>(input: AnalysisInput<D>): AnalysisContext<D> {
   return input instanceof AnalysisContext ? input : new AnalysisContext(input);
+}
+
+/** The date `defaultAsOf` gives for a context's data (for a context prepared without `asOf`). */
+const DEFAULT_AS_OF = derived("default asOf", (ctx: AnalysisContext<Partial<SchoolData>>) => defaultAsOf(ctx.data).asOf);
+
+/**
+ * The date an analysis of `ctx` describes: `asOf` when its caller gives one, else the context's own `asOf`
+ * (`prepareAnalysis`), else, for a context prepared without one or plain data, `defaultAsOf` of its data
+ * (the latest assessment date, as `buildReport` takes).
+ * @throws {InvalidArgumentError} when no date is given and the data holds no dated record
+ * @example
+ * analysisDate(prepareAnalysis(data, { asOf: "2025-07-18" })) // => "2025-07-18"
+ * analysisDate(prepareAnalysis(data)) // => "2026-06-22"
+ * analysisDate(prepareAnalysis(data), "2025-01-16") // => "2025-01-16"
+ */
+export function analysisDate(ctx: AnalysisContext<Partial<SchoolData>>, asOf?: string): string {
+  return asOf ?? ctx.asOf ?? ctx.get(DEFAULT_AS_OF);
 }

@@ -19,7 +19,7 @@ import { InvalidArgumentError } from "../errors.js";
 import { academicYearBounds, academicYearOf, addDays, dayNumber } from "./dates.js";
 import { yearGroupIn } from "./pupil-facts.js";
 import { ShareFigures, shareFigures } from "./figures.js";
-import { type AnalysisInput, contextOf } from "./context.js";
+import { type AnalysisInput, analysisDate, contextOf } from "./context.js";
 
 /** Days from the request to each statutory deadline (SEND Regulations 2014 regs. 5(1), 10(1), 13(2)). */
 export const EHC_REQUEST_DEADLINE_DAYS = { decision: 42, noPlanNotice: 112, finalPlan: 140 } as const;
@@ -127,16 +127,22 @@ export function requestClock(requestDate: string, asOf: string): {
  * request, or one with its outcome, is closed. Data with no requests (or made before they were imported) gives
  * counts of 0 and no open requests.
  * @param input the data, or its analysis context (`prepareAnalysis`)
+ * @param asOf the date (yyyy-mm-dd); default the context's (`analysisDate`: its `asOf`, or for plain data
+ *   `defaultAsOf`)
+ * @param options `academicYear` counted (default the academic year of `asOf`)
  * @throws {InvalidArgumentError} when `asOf` is malformed
  * @example
  * ehcRequests(data, "2026-06-22").cells.find((c) => c.decision === "all")?.count // => 8
+ * ehcRequests(prepareAnalysis(data, { asOf: "2026-06-22" })).cells.find((c) => c.decision === "all")?.count // => 8
  */
 export function ehcRequests(
   input: AnalysisInput<Pick<SchoolData, "pupils" | "ehcRequests">>,
-  asOf: string,
+  asOf?: string,
   options: { academicYear?: string } = {},
 ): EhcRequests {
-  const data = contextOf(input).data;
+  const ctx = contextOf(input);
+  const data = ctx.data;
+  asOf = analysisDate(ctx, asOf);
   const academicYear = options.academicYear ?? academicYearOf(asOf);
   const { start, end } = academicYearBounds(academicYear);
   const requests = data.ehcRequests ?? [];

@@ -10,7 +10,7 @@ import { isOnRollOn, yearGroupIn } from "./pupil-facts.js";
 import { academicYearOf } from "./dates.js";
 import { senStatusOn, spellsByPupil } from "./sen-status.js";
 import { ShareFigures, shareFigures } from "./figures.js";
-import { type AnalysisInput, contextOf } from "./context.js";
+import { type AnalysisInput, analysisDate, contextOf } from "./context.js";
 
 /** The review statuses: in date (due on or after `asOf`), overdue, or no plan/review date recorded. */
 export const REVIEW_STATUSES = ["in date", "overdue", "no date"] as const;
@@ -77,17 +77,22 @@ function daysBetween(from: string, to: string): number {
  * `windowDays` of `asOf` (inclusive) is due soon. Cells count plans in date / overdue / with no date, and due
  * soon; the pupil-level list holds the overdue, due-soon and no-date plans, most urgent first.
  * @param input the data, or its analysis context (`prepareAnalysis`)
+ * @param asOf the date (yyyy-mm-dd); default the context's (`analysisDate`: its `asOf`, or for plain data
+ *   `defaultAsOf`)
  * @param options `windowDays` (default 60)
  * @throws {InvalidArgumentError} when `asOf` is malformed or `windowDays` is negative or fractional
  * @example
  * ehcReviews(data, "2026-06-22").due.rows[0]?.status // => "overdue"
+ * ehcReviews(data).due.rows[0]?.status // => "overdue" (on the latest assessment date, 2026-06-22)
  */
 export function ehcReviews(
   input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister">>,
-  asOf: string,
+  asOf?: string,
   options: { windowDays?: number } = {},
 ): EhcReviews {
-  const data = contextOf(input).data;
+  const ctx = contextOf(input);
+  const data = ctx.data;
+  asOf = analysisDate(ctx, asOf);
   const windowDays = options.windowDays ?? 60;
   if (!Number.isInteger(windowDays) || windowDays < 0) {
     throw new InvalidArgumentError("ehcReviews", `windowDays must be a whole number ≥ 0, got ${windowDays}`);

@@ -10,7 +10,7 @@ import { Gender, Need, SenStatus } from "../schema/primitives.js";
 import { academicYearOf } from "./dates.js";
 import { isOnRollOn, isSummerBorn, yearGroupIn } from "./pupil-facts.js";
 import { senStatusOn, spellsByPupil } from "./sen-status.js";
-import { type AnalysisInput, type AnalysisContext, contextOf } from "./context.js";
+import { type AnalysisInput, type AnalysisContext, contextOf, derived } from "./context.js";
 
 /** The dimensions a cohort can be split by. `all` is the whole cohort (one group, `all`). */
 export const GROUP_DIMENSIONS = [
@@ -53,6 +53,8 @@ export type PupilProfile = z.infer<typeof PupilProfile>;
  * @param academicYear the academic year for the year group; default the academic year `date` falls in
  * @throws {InvalidArgumentError} when `date` or `academicYear` is malformed
  * @example
+ * const pupil = data.pupils.find((p) => p.pupilId === "D873210124055");
+ * const spells = data.senRegister.filter((s) => s.pupilId === pupil.pupilId);
  * profileOn(pupil, spells, "2025-01-16").senStatus // => "K"
  */
 export function profileOn(
@@ -96,10 +98,9 @@ export function pupilProfiles(
   const ctx = contextOf(input);
   const data = ctx.data;
   // With one record per pupil id, the context's look-up gives the same profiles and reuses what other analyses made.
-  if (pupilIdsUnique(ctx)) {
-    const index = profileIndex(ctx);
-    const entries = ctx.derived("profile entries of the pupils", () => data.pupils.map((p) => index.entryOf(p.pupilId)));
-    return entries.map((entry) => (entry === null ? null : index.profileOf(entry, date, academicYear)) as PupilProfile);
+  if (ctx.get(PUPIL_IDS_UNIQUE)) {
+    const index = ctx.get(PROFILE_INDEX);
+    return ctx.get(PROFILE_ENTRIES).map((entry) => (entry === null ? null : index.profileOf(entry, date, academicYear)) as PupilProfile);
   }
   const spells = spellsByPupil(data.senRegister);
   return data.pupils.map((p) => profileOn(p, spells.get(p.pupilId) ?? [], date, academicYear));
@@ -118,7 +119,7 @@ export function pupilProfiles(
 export function profileLookup(
   input: AnalysisInput<ProfileData>,
 ): (pupilId: string, date: string, academicYear?: string) => PupilProfile | null {
-  return profileIndex(contextOf(input)).lookup;
+  return contextOf(input).get(PROFILE_INDEX).lookup;
 }
 
 /**
@@ -133,7 +134,7 @@ export function profileLookup(
 export function profileLookupByPupil(
   input: AnalysisInput<ProfileData>,
 ): (pupilId: string) => ((date: string, academicYear?: string) => PupilProfile) | null {
-  const index = profileIndex(contextOf(input));
+  const index = contextOf(input).get(PROFILE_INDEX);
   return (pupilId) => {
     const entry = index.entryOf(pupilId);
     // A new function each call (not kept on the entry): callers ask once per pupil and let it go.
@@ -141,19 +142,20 @@ export function profileLookupByPupil(
   };
 }
 
-/** The name of the profile index on a context. */
-const PROFILE_INDEX = "profile index";
-
 /** The look-up shared by `profileLookup` and `profileLookupByPupil`: one per context. */
-function profileIndex(ctx: AnalysisContext<ProfileData>): ProfileIndex {
-  return ctx.derived(PROFILE_INDEX, () => new ProfileIndex(ctx.data));
-}
+const PROFILE_INDEX = derived("profile index", (ctx: AnalysisContext<ProfileData>) => new ProfileIndex(ctx.data));
 
-/** Whether no pupil id appears twice (then a look-up by id finds each pupil record); checked once per context. */
-function pupilIdsUnique(ctx: AnalysisContext<ProfileData>): boolean {
+/** Each pupil record's entry in the profile index, in the order of `data.pupils` (see `pupilProfiles`). */
+const PROFILE_ENTRIES = derived("profile entries of the pupils", (ctx: AnalysisContext<ProfileData>) => {
+  const index = ctx.get(PROFILE_INDEX);
+  return ctx.data.pupils.map((p) => index.entryOf(p.pupilId));
+});
+
+/** Whether no pupil id appears twice (then a look-up by id finds each pupil record). */
+const PUPIL_IDS_UNIQUE = derived("pupil ids unique", (ctx: AnalysisContext<ProfileData>) => {
   const pupils = ctx.data.pupils;
-  return ctx.derived("pupil ids unique", () => new Set(pupils.map((p) => p.pupilId)).size === pupils.length);
-}
+  return new Set(pupils.map((p) => p.pupilId)).size === pupils.length;
+});
 
 /**
  * Lets the contexts of shares of `source` (some pupils' part of it, as `splitBySchool` makes: their pupil
@@ -170,8 +172,8 @@ export function shareProfileLookup(
   source: AnalysisContext<ProfileData>,
   shares: Iterable<AnalysisContext<ProfileData>>,
 ): boolean {
-  if (!pupilIdsUnique(source)) return false;
-  const index = profileIndex(source);
+  if (!source.get(PUPIL_IDS_UNIQUE)) return false;
+  const index = source.get(PROFILE_INDEX);
   for (const share of shares) share.provide(PROFILE_INDEX, index);
   return true;
 }
@@ -267,7 +269,9 @@ function flag(value: boolean | null): string {
  * `primaryNeed` → the need code, `none` for no SEN, `unknown` when K/E has no need; `yearGroup` → N (nursery),
  * R, Y1 … Y13, `unknown`; flags → yes/no/unknown; `gender` → M/F/U; `all` → all.
  * @example
+ * const profile = pupilProfiles(data, "2025-01-16").find((p) => p.onRoll && p.senStatus === "E");
  * groupKey(profile, "senAny") // => "SEN"
+ * groupKey(profile, "senStatus") // => "E"
  */
 export function groupKey(profile: PupilProfile, dimension: GroupDimension): string {
   switch (dimension) {
@@ -327,7 +331,8 @@ export function fixedGroups(dimension: GroupDimension): string[] {
  * @param profileOf the item's profile
  * @param dimension the dimension to split by
  * @example
- * splitByGroup(profiles, (p) => p, "senStatus").map(([g, xs]) => [g, xs.length]) // => [["N", 40], ["K", 8], ["E", 2]]
+ * const profiles = pupilProfiles(data, "2025-01-16").filter((p) => p.onRoll);
+ * splitByGroup(profiles, (p) => p, "senStatus").map(([g, xs]) => [g, xs.length]) // => [["N", 337], ["K", 58], ["E", 13]]
  */
 export function splitByGroup<T>(
   items: readonly T[],

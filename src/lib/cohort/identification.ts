@@ -10,7 +10,7 @@ import { NationalGap, nationalGap } from "../stats/national-gap.js";
 import { addMonths } from "./dates.js";
 import { type GroupDimension, type PupilProfile, groupKey, pupilProfiles, fixedGroups } from "./groups.js";
 import { GROUP_CELL_KEY_FIELDS, ShareFigures, shareFigures } from "./figures.js";
-import { type AnalysisInput, contextOf } from "./context.js";
+import { type AnalysisInput, analysisDate, contextOf } from "./context.js";
 
 /**
  * One group's share of the pupils on roll: `n` = `count` = pupils in the group, `rate` their share of `of`
@@ -140,20 +140,23 @@ function cellOf(cells: readonly ShareCell[], group: string): ShareCell | undefin
  * schools; of several years, the latest on or before `asOf` (see `nationalFigure`); each gap's
  * `nationalLabel` names the figure used). The SEN status on a date is the register spell in force that day (see `senStatusOn`).
  * @param input the school's data, or its analysis context (`prepareAnalysis`)
- * @param asOf the census-like date the figures describe (for example the January census day)
+ * @param asOf the census-like date the figures describe (for example the January census day); default the
+ *   context's (`analysisDate`)
  * @param options `national`: national figures (default `DEFAULT_NATIONAL_FIGURES`); `confidence` of every
  *   interval (default 0.95)
  * @throws {InvalidArgumentError} when `asOf` is not a yyyy-mm-dd date
  * @example
  * const id = identification(data, "2025-01-16");
  * id.senStatus.find((c) => c.group === "K")?.rate // => 0.142
+ * identification(prepareAnalysis(data, { asOf: "2025-01-16" })).asOf // => "2025-01-16"
  */
 export function identification(
   input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister">>,
-  asOf: string,
+  asOf?: string,
   options: { national?: NationalFigures; confidence?: number } = {},
 ): Identification {
   const ctx = contextOf(input);
+  asOf = analysisDate(ctx, asOf);
   const figures = options.national ?? DEFAULT_NATIONAL_FIGURES;
   const confidence = options.confidence ?? 0.95;
   const previousAsOf = addMonths(asOf, -12);

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import type { Assessment } from "../schema/records.js";
-import { type AnalysisContext, type AnalysisInput, contextOf } from "./context.js";
+import { type AnalysisContext, type AnalysisInput, contextOf, derived } from "./context.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 import { yearGroupIn } from "./pupil-facts.js";
@@ -23,20 +23,21 @@ function ks2Slot(a: Pick<Assessment, "subject" | "measure">): Ks2Slot | null {
 }
 
 /** The summer reading scaled, writing teacher-assessment and maths scaled results by academic year, in order. */
-function ks2Rows(ctx: AnalysisContext<Ks2Data>): Map<string, Assessment[]> {
+const KS2_ROWS = derived("ks2-rwm rows", (ctx: AnalysisContext<Ks2Data>) => {
   const assessments = ctx.data.assessments;
-  return ctx.derived("ks2-rwm rows", () => {
-    const byYear = new Map<string, Assessment[]>();
-    for (let i = 0; i < assessments.length; i += 1) {
-      const a = assessments[i]!;
-      if (a.term !== "summer" || ks2Slot(a) === null) continue;
-      const list = byYear.get(a.academicYear);
-      if (list === undefined) byYear.set(a.academicYear, [a]);
-      else list.push(a);
-    }
-    return byYear;
-  });
-}
+  const byYear = new Map<string, Assessment[]>();
+  for (let i = 0; i < assessments.length; i += 1) {
+    const a = assessments[i]!;
+    if (a.term !== "summer" || ks2Slot(a) === null) continue;
+    const list = byYear.get(a.academicYear);
+    if (list === undefined) byYear.set(a.academicYear, [a]);
+    else list.push(a);
+  }
+  return byYear;
+});
+
+/** The Year 6 pupils' KS2 outcomes of an academic year (see `ks2RwmResults`). */
+const KS2_RESULTS = derived("ks2 RWM results", (ctx: AnalysisContext<Ks2Data>, academicYear: string) => findKs2RwmResults(ctx, academicYear));
 
 /** One Year 6 pupil's combined KS2 outcome. */
 export interface RwmResult {
@@ -77,14 +78,14 @@ export type RwmCell = z.infer<typeof RwmCell>;
 export function ks2RwmResults(input: AnalysisInput<Ks2Data>, academicYear: string): RwmResult[] {
   // Cells, gaps, national comparisons and each school's section ask for the same year: made once per context.
   const ctx = contextOf(input);
-  return ctx.derived(`ks2RwmResults ${academicYear}`, () => findKs2RwmResults(ctx, academicYear)).slice();
+  return ctx.get(KS2_RESULTS, academicYear).slice();
 }
 
 function findKs2RwmResults(ctx: AnalysisContext<Ks2Data>, academicYear: string): RwmResult[] {
   const data = ctx.data;
   const y6 = new Set(data.pupils.filter((p) => yearGroupIn(p, academicYear) === 6).map((p) => p.pupilId));
   const found = new Map<string, { reading: number | null; writing: number | null; maths: number | null; date: string }>();
-  const rows = ks2Rows(ctx).get(academicYear) ?? [];
+  const rows = ctx.get(KS2_ROWS).get(academicYear) ?? [];
   for (let i = 0; i < rows.length; i += 1) {
     const a = rows[i]!;
     if (!y6.has(a.pupilId)) continue;

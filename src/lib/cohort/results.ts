@@ -6,7 +6,7 @@ import type { MeasureKind, Subject, Term } from "../schema/primitives.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { type PupilProfile, profileLookup, profileLookupByPupil } from "./groups.js";
 import { resultValue } from "./thresholds.js";
-import { type AnalysisContext, type AnalysisInput, contextOf } from "./context.js";
+import { type AnalysisContext, type AnalysisInput, contextOf, derived } from "./context.js";
 
 /**
  * The academic years of some results, in order: one pass, without an array of millions of years.
@@ -107,13 +107,8 @@ class ProfiledRow implements ProfiledResult {
   }
 }
 
-/** The name of the profiled results on a context. */
-const PROFILED = "profiled results";
-
 /** The context's profiled results (null when a record is malformed), made on first use. */
-function allProfiled(ctx: AnalysisContext<ResultData>): Profiled | null {
-  return ctx.derived(PROFILED, () => makeProfiled(ctx));
-}
+const PROFILED = derived("profiled results", (ctx: AnalysisContext<ResultData>): Profiled | null => makeProfiled(ctx));
 
 function makeProfiled(ctx: AnalysisContext<ResultData>): Profiled | null {
   const data = ctx.data;
@@ -200,7 +195,7 @@ export function shareProfiledResults(
   shares: ReadonlyMap<string, AnalysisContext<ResultData>>,
   shareOf: (pupilId: string) => string | undefined,
 ): boolean {
-  const known = allProfiled(source);
+  const known = source.get(PROFILED);
   if (known === null || !known.consistent) return false;
   if (new Set(source.data.pupils.map((p) => p.pupilId)).size !== source.data.pupils.length) return false;
   const rowsOf = new Map<string, ProfiledResult[]>();
@@ -237,7 +232,7 @@ export function shareProfiledResults(
  */
 export function profiledResults(input: AnalysisInput<ResultData>, filter: ResultFilter = {}): ProfiledResult[] {
   const ctx = contextOf(input);
-  const all = allProfiled(ctx);
+  const all = ctx.get(PROFILED);
   if (all === null || !all.consistent) return profiledDirectly(ctx, filter);
   const kept = filterRows(all, filter);
   // The shared rows are copied (callers may change their array); a filtered list is already the caller's own.
@@ -322,7 +317,7 @@ function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
  */
 export function readProfiledResults(input: AnalysisInput<ResultData>, filter: ResultFilter = {}): readonly ProfiledResult[] {
   const ctx = contextOf(input);
-  const all = allProfiled(ctx);
+  const all = ctx.get(PROFILED);
   if (all === null || !all.consistent) return profiledDirectly(ctx, filter);
   return filterRows(all, filter);
 }

@@ -9,7 +9,7 @@ import { Subject } from "../schema/primitives.js";
 import { type GroupDimension, profileLookup, splitByGroup } from "./groups.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 import { teacherAssessmentRank } from "./thresholds.js";
-import { type AnalysisInput, contextOf } from "./context.js";
+import { type AnalysisInput, analysisDate, contextOf } from "./context.js";
 
 /**
  * One group's targets in one subject: `n` = targets with a result to judge them by (one per pupil, subject
@@ -92,16 +92,20 @@ function onTrack(t: PupilTarget, a: Assessment): boolean | null {
  * `asOf`; only pupils on roll on `asOf`. Targets with no result yet are not in `n` but are listed as
  * "no result" in the pupil-level list, with the pupils off track.
  * @param input the data, or its analysis context (`prepareAnalysis`)
+ * @param asOf the date (yyyy-mm-dd); default the context's (`analysisDate`: its `asOf`, or for plain data
+ *   `defaultAsOf`)
  * @param options `dimensions` (default `["senStatus"]`), `confidence` (default 0.95)
  * @example
  * targetsOnTrack(data, "2025-03-31").offTrack.rows.length // => 95
+ * targetsOnTrack(prepareAnalysis(data, { asOf: "2025-03-31" })).offTrack.rows.length // => 95
  */
 export function targetsOnTrack(
   input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments" | "targets">>,
-  asOf: string,
+  asOf?: string,
   options: { dimensions?: readonly GroupDimension[]; confidence?: number } = {},
 ): TargetsOnTrack {
   const ctx = contextOf(input);
+  asOf = analysisDate(ctx, asOf);
   const data = ctx.data;
   const confidence = options.confidence ?? 0.95;
   const at = profileLookup(ctx);

@@ -75,7 +75,7 @@ function monthYear(iso: string): string {
  * @param options `preparedOn` (the document's date), `schoolName`
  * @throws {InvalidArgumentError} when the report was not disclosed for the public
  * @example
- * const doc = senInformationReport(publicReport, { preparedOn: "2026-07-01" });
+ * const doc = senInformationReport(buildReport(data, { audience: "public" }), { preparedOn: "2026-07-01" });
  * doc.sections[0].title // => "Pupils with special educational needs"
  */
 export function senInformationReport(report: SendscopeReport, options: SenReportOptions): DocumentModel {

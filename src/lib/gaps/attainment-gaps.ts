@@ -89,6 +89,7 @@ function countAtLeast(values: readonly number[], threshold: number): number {
 /**
  * The gaps of one set of results (one measure at one point) for each SEND group against no SEN.
  * @example
+ * const rows = profiledResults(data, { subjects: ["reading"], measures: ["scaled"], points: ["2024/25 summer"] });
  * gapsOf(rows, "scaled", { confidence: 0.95 }).map((g) => g.group) // => ["K", "E", "SEN"]
  */
 export function gapsOf(

@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { ImportError } from "../errors.js";
+import { parseJsonText, readJsonFile } from "../json-file.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { openFormatted } from "./formats/index.js";
 import type { OpenedExport } from "./import-file.js";
@@ -102,13 +103,7 @@ async function loadMapping(folder: string, given: ColumnMapping | undefined): Pr
  * (await loadMappingFile("my-mis.mapping.json")).columns // => { "Pupil Ref": "upn" }
  */
 export async function loadMappingFile(path: string): Promise<ColumnMapping> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new ImportError(path, `the column mapping file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-  return parseMappingText(text, path);
+  return readJsonFile(path, "column mapping", ColumnMapping);
 }
 
 /**
@@ -118,17 +113,7 @@ export async function loadMappingFile(path: string): Promise<ColumnMapping> {
  * parseMappingText('{"columns": {"Pupil Ref": "upn"}}', "map.json").columns // => { "Pupil Ref": "upn" }
  */
 export function parseMappingText(text: string, path: string): ColumnMapping {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ImportError(path, `the column mapping is not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = ColumnMapping.safeParse(json);
-  if (!parsed.success) {
-    throw new ImportError(path, `the column mapping is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  }
-  return parsed.data;
+  return parseJsonText(text, path, "column mapping", ColumnMapping);
 }
 
 /**

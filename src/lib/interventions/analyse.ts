@@ -5,7 +5,7 @@ import { InvalidArgumentError } from "../errors.js";
 import type { MeasureKind, Subject } from "../schema/primitives.js";
 import type { InterventionRecord, Pupil } from "../schema/records.js";
 import type { SchoolData } from "../schema/school-data.js";
-import { type AnalysisInput, contextOf } from "../cohort/context.js";
+import { type AnalysisInput, analysisDate, contextOf } from "../cohort/context.js";
 import { comparisonIndex, findComparisonIn, inferSubjectIn, numberRecords, type ComparisonPupil, type RunComparison } from "./comparison.js";
 import { summariseImpact } from "./impact.js";
 import { describePeriod, narrate } from "./narrative.js";
@@ -19,8 +19,11 @@ import type {
 
 /** Options for {@link analyseInterventions}. */
 export interface AnalyseInterventionsOptions {
-  /** The analysis date `yyyy-mm-dd`: places starting later are ignored; runs ending later are "running". */
-  asOf: string;
+  /**
+   * The analysis date `yyyy-mm-dd`: places starting later are ignored; runs ending later are "running".
+   * Default: the context's (`analysisDate`: its `asOf`, or for plain data `defaultAsOf`).
+   */
+  asOf?: string;
   /** Two-sided confidence level of every interval; default 0.95. */
   confidence?: number;
   /** Test–retest reliability by measure for the reliability method; default {@link DEFAULT_RELIABILITY}. */
@@ -63,7 +66,7 @@ function joinDistinct(values: readonly string[]): string {
  * ("Name (measure)"); pupils in any intervention in the same subject over the period are left out of the
  * comparison pool; a pooled intervention's comparison is the union of its runs' comparisons.
  * @param input imported school data, or its analysis context (`prepareAnalysis`)
- * @param options `asOf` (required) and optional settings
+ * @param options `asOf` (default the context's, see `analysisDate`) and optional settings
  * @throws {InvalidArgumentError} when asOf is not `yyyy-mm-dd` or confidence is not in (0, 1)
  * @example
  * const report = analyseInterventions(await importFolder("fixtures/sample-school"), { asOf: "2026-07-17" });
@@ -72,9 +75,10 @@ function joinDistinct(values: readonly string[]): string {
  * //     ["Maths booster club", "no-clear-evidence"], ["Maths catch-up (small group)", "clear-impact"],
  * //     ["Precision teaching", "clear-impact"], ["Reading recovery-style 1:1", "clear-impact"]]
  */
-export function analyseInterventions(input: AnalysisInput<SchoolData>, options: AnalyseInterventionsOptions): InterventionsReport {
-  const data = contextOf(input).data;
-  const { asOf } = options;
+export function analyseInterventions(input: AnalysisInput<SchoolData>, options: AnalyseInterventionsOptions = {}): InterventionsReport {
+  const ctx = contextOf(input);
+  const data = ctx.data;
+  const asOf = analysisDate(ctx, options.asOf);
   if (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     throw new InvalidArgumentError("analyseInterventions", `asOf must be a date as yyyy-mm-dd, got ${String(asOf)}`);
   }

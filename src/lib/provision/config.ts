@@ -4,9 +4,9 @@
  * £6,000 threshold and its margin, the authority's top-up bands and the notional SEN budget. Validated with
  * zod; every value not given takes its default from `src/data/costs.ts`.
  */
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { ImportError } from "../errors.js";
+import { parseJsonText, readJsonFile } from "../json-file.js";
 import {
   DEFAULT_ROLES, DEFAULT_SEN_THRESHOLD, DEFAULT_THRESHOLD_MARGIN, DEFAULT_WORKING_WEEKS,
 } from "../../data/costs.js";
@@ -143,20 +143,7 @@ export function costsConfig(input: CostsConfigInput = {}, from = "defaults"): Co
  * parseCostsConfig('{"threshold": 6000, "margin": 500}', "sendscope.costs.json").margin // => 500
  */
 export function parseCostsConfig(text: string, file: string): CostsConfig {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new ImportError(file, `the costs file is not valid JSON (${(e as Error).message})`);
-  }
-  const parsed = CostsConfigInput.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.length > 0 ? i.path.join(".") : "(top level)"}: ${i.message}`)
-      .join("; ");
-    throw new ImportError(file, `the costs file does not match the expected shape: ${problems}`);
-  }
-  return costsConfig(parsed.data, file);
+  return costsConfig(parseJsonText(text, file, "costs file", CostsConfigInput), file);
 }
 
 /**
@@ -166,11 +153,5 @@ export function parseCostsConfig(text: string, file: string): CostsConfig {
  * (await loadCostsConfig("sendscope.costs.json")).workingWeeks // => 38
  */
 export async function loadCostsConfig(path: string): Promise<CostsConfig> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    throw new ImportError(path, `cannot read the costs file (${(e as Error).message})`);
-  }
-  return parseCostsConfig(text, path);
+  return costsConfig(await readJsonFile(path, "costs file", CostsConfigInput), path);
 }

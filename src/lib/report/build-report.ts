@@ -12,6 +12,7 @@ import { identification } from "../cohort/identification.js";
 import { attainment } from "../cohort/attainment.js";
 import { academicYearsOf } from "../cohort/results.js";
 import { type AnalysisContext, prepareAnalysis } from "../cohort/context.js";
+import { defaultAsOf } from "../cohort/default-as-of.js";
 import { ks2Rwm } from "../cohort/ks2-rwm.js";
 import { progress } from "../cohort/progress.js";
 import { belowCurriculumProgress } from "../cohort/below-curriculum.js";
@@ -61,39 +62,6 @@ export interface BuildReportOptions {
   interventionNames?: Readonly<Record<string, string>>;
   /** The costing configuration of the provision section (`loadCostsConfig`); default `costsConfig()` (the defaults). */
   costs?: CostsConfig;
-}
-
-function latest(dates: Iterable<string | null>): string | null {
-  let best: string | null = null;
-  for (const d of dates) if (d !== null && (best === null || d > best)) best = d;
-  return best;
-}
-
-/**
- * The date a report describes when none is given: the latest assessment date in the data, or, with no
- * assessments, the latest date of any record (SEN spell, attendance is by term so not used, suspension,
- * intervention, target, admission). Deterministic: no clock.
- * @throws {InvalidArgumentError} when the data holds no dated record at all
- * @example
- * defaultAsOf(data) // => { asOf: "2026-06-22", source: "latest assessment" }
- */
-export function defaultAsOf(data: SchoolData): { asOf: string; source: "latest assessment" | "latest record" } {
-  let fromAssessments: string | null = null;
-  // A loop, not `map`: a trust has millions of results.
-  for (let i = 0; i < data.assessments.length; i += 1) {
-    const date = data.assessments[i]!.date;
-    if (fromAssessments === null || date > fromAssessments) fromAssessments = date;
-  }
-  if (fromAssessments !== null) return { asOf: fromAssessments, source: "latest assessment" };
-  const any = latest([
-    ...data.senRegister.flatMap((s) => [s.startDate, s.endDate, s.lastAnnualReview]),
-    ...data.suspensions.map((s) => s.startDate),
-    ...data.interventions.flatMap((i) => [i.startDate, i.endDate]),
-    ...data.targets.map((t) => t.targetDate),
-    ...data.pupils.map((p) => p.admissionDate),
-  ]);
-  if (any === null) throw new InvalidArgumentError("defaultAsOf", "the data holds no dated record, so give the date the report describes (asOf)");
-  return { asOf: any, source: "latest record" };
 }
 
 /**
@@ -317,7 +285,7 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     import: importSummary(data),
   };
   const attainmentCells = attainment(ctx, { byYearGroup: true, thresholds });
-  const interventions = analyseInterventions(ctx, { asOf });
+  const interventions = analyseInterventions(ctx); // on ctx.asOf, as every analysis given no date
   const content: ReportContent = {
     meta,
     identification: ident,
@@ -333,8 +301,8 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
     },
     attendance: attendanceByGroup(ctx, academicYear, national),
     suspensions: { academicYear, statusDate: censusStatusDate(academicYear), cells: suspensionsByGroup(ctx, academicYear) },
-    targets: targetsOnTrack(ctx, asOf),
-    reviews: ehcReviews(ctx, asOf),
+    targets: targetsOnTrack(ctx),
+    reviews: ehcReviews(ctx),
     // EHC needs assessment requests (issue #18): null when the folder has no record of requests (no such file
     // was read and the data holds none), so "no requests" is never printed for a school that keeps them elsewhere.
     ehcRequests: hasEhcRequests(upTo) ? ehcRequests(ctx, asOf, { academicYear }) : null,
