@@ -24,6 +24,13 @@ describe("jsonChunks", () => {
     // By hand: root opened, each member stringified whole.
     expect([...jsonChunks({ a: [1], b: 2 }, 2, 1)]).toEqual(["{", "\n  \"a\": ", "[\n    1\n  ]", ",\n  \"b\": ", "2", "\n}"]);
   });
+
+  it("lays out a member two levels down with its lines indented to its place", () => {
+    // By hand: the array under a.b starts after 4 spaces; its item is 6 in, its closing bracket 4 in.
+    expect([...jsonChunks({ a: { b: [1, { c: [] }] } }, 2, 2)]).toEqual([
+      "{", "\n  \"a\": ", "{", "\n    \"b\": ", "[\n      1,\n      {\n        \"c\": []\n      }\n    ]", "\n  }", "\n}",
+    ]);
+  });
 });
 
 describe("writeJsonInPieces", () => {

@@ -28,12 +28,30 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<st
   yield* chunksOf(value, spaces, depth, "");
 }
 
+/**
+ * `JSON.stringify(value, null, indent)` laid out as it is `levels` levels down (every line after the first
+ * indented by `levels × indent` spaces): the value is stringified inside `levels` nested arrays, which
+ * JSON.stringify indents itself, and the text between their brackets is cut out. This gives the same text as
+ * re-indenting the value's own text line by line, without a second pass over it.
+ */
+function stringifyAt(value: unknown, indent: number, levels: number): string {
+  let wrapped: unknown = value;
+  for (let i = 0; i < levels; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, indent);
+  // Before the value: "[\n" and the level's pad, for each level; after it: "\n", the pad one level up, "]".
+  let before = 0;
+  let after = 0;
+  for (let i = 0; i < levels; i++) {
+    before += 2 + (i + 1) * indent;
+    after += 2 + i * indent;
+  }
+  return text.slice(before, text.length - after);
+}
+
 function* chunksOf(value: unknown, indent: number, depth: number, pad: string): Generator<string> {
   const open = depth > 0 && value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON !== "function";
   if (!open) {
-    const text = JSON.stringify(value, null, indent) ?? "null";
-    // JSON strings never hold a raw line break, so every "\n" is a line of the layout and gets the pad.
-    yield pad === "" ? text : text.replaceAll("\n", `\n${pad}`);
+    yield pad === "" ? JSON.stringify(value, null, indent) ?? "null" : stringifyAt(value, indent, pad.length / indent);
     return;
   }
   const inner = pad + " ".repeat(indent);

@@ -99,6 +99,16 @@ export function costPlacements(records: readonly InterventionRecord[], config: C
     set.add(r.pupilId);
     runSize.set(k, set);
   }
+  // A provision map names few staff, each on many placements: each text's role is worked out once per call.
+  const roles = new Map<string | null, string | null>();
+  const roleOf = (staff: string | null): string | null => {
+    let role = roles.get(staff);
+    if (role === undefined) {
+      role = staffRole(staff, config);
+      roles.set(staff, role);
+    }
+    return role;
+  };
   return records.map((r) => {
     const iv = config.interventions[r.intervention] ?? {};
     const start = r.startDate;
@@ -117,7 +127,7 @@ export function costPlacements(records: readonly InterventionRecord[], config: C
     const staffHours = sessions !== null && minutes !== null ? (sessions * minutes) / 60 : null;
     const groupSize = iv.groupSize ?? (r.group !== null ? runSize.get(runKey(r))?.size ?? null : null);
     if (groupSize === null) missing.push("the group size (a group name in the export, or groupSize for the intervention in the costs file)");
-    const role = staffRole(r.staff, config) ?? iv.role ?? null;
+    const role = roleOf(r.staff) ?? iv.role ?? null;
     if (role === null) missing.push(`the staff role (${r.staff === null ? "no staff recorded" : `'${r.staff}' names no role`}: add it under "staff", or a role for the intervention, in the costs file)`);
     const hourlyRate = role === null ? null : config.roles[role]?.hourlyRate ?? null;
     const resources = iv.resourcesPerPupil ?? 0;
