@@ -234,6 +234,7 @@ describe("every @example with a // => result runs and gives that result", async 
   it("runs most examples; the skips are as the skip rule says", () => {
     // Printed for the record (see the header for the rule).
     const run = examples.length - skipped.free.length;
+    if (process.env.SHOW_FREE) console.log(skipped.free.join("\n"));
     console.log(`examples: ${run} run, ${skipped.elided.length} elided, ${skipped.io.length} skipped as IO, ${skipped.free.length} with free names, ${skipped.prose.length} prose results, ${skipped.unparsed.length} not parsed`);
     expect(run).toBeGreaterThan(200);
     expect(skipped.unparsed).toEqual([]);
