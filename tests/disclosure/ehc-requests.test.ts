@@ -26,9 +26,10 @@ function published(agreed: number, refused: number, pending: number): Record<str
 describe("EHC needs assessment requests for governors (hand-built schools)", () => {
   it("8 requests, 5 agreed, 1 refused, 2 pending (the sample school): all hidden, and the total must be", () => {
     const p = published(5, 1, 2);
-    // 5, 1 and 2 are each under 6: hidden by the group rule. With the total 8 shown, each hidden count is at
-    // least 1 (an empty group is shown as 0, never hidden), so agreed ≤ 8 − 1 − 1 = 6 < 5 + 3 = 8: the audit
-    // hides the total too. Nothing else was there to hide, so nothing is over-suppressed.
+    // 5, 1 and 2 are each under 6: hidden by the group rule. With the total 8 shown, the audit takes each hidden
+    // count as at least 1 (a hidden size is at least 1, `audit-model.ts`; a count of none of a group under 11 is
+    // hidden too, as the next test shows, which only widens a reader's range), so agreed ≤ 8 − 1 − 1 = 6 < 5 + 3
+    // = 8: the audit hides the total too. Nothing else was there to hide, so nothing is over-suppressed.
     expect(p.all).toEqual({ n: null, count: null, suppressed: true });
     expect([p.agreed!.suppressed, p.refused!.suppressed, p.pending!.suppressed]).toEqual([true, true, true]);
   });

@@ -18,7 +18,7 @@ describe("rankCostEffectiveness", () => {
   ]);
   const byName = new Map(points?.entries.map((e) => [e.intervention, e]));
 
-  it("gives impact per £100 per pupil with its interval and cost per point", () => {
+  it("gives impact per £100 per placement with its interval and cost per point", () => {
     const a = byName.get("A");
     // 6/200 × 100 = 3, interval 3/200 × 100 = 1.5 to 9/200 × 100 = 4.5
     expect(a).toMatchObject({ impactPer100: 3, lower: 1.5, upper: 4.5 });
@@ -45,7 +45,10 @@ describe("rankCostEffectiveness", () => {
     expect(byName.get("B")?.rank).toBe(3);
     expect(byName.get("A")?.tiedWith).toEqual(["B"]);
     expect(byName.get("B")?.tiedWith).toEqual(["A"]);
-    expect(byName.get("D")?.statement).toMatch(/^Rank 1 of 3: 20\.00 points per £100 per pupil/);
+    expect(byName.get("D")?.statement).toMatch(/^Rank 1 of 3: 20\.00 points per £100 per placement/);
+    // A: £200 a placement ÷ 6 points = £33.33, interval £200 ÷ 9 = £22.22 to £200 ÷ 3 = £66.67 (the cost is per
+    // placement, not per pupil: describeCost divides by the placements with a cost).
+    expect(byName.get("A")?.statement).toContain("about £33.33 per placement per point gained (£22.22 to £66.67)");
     expect(byName.get("A")?.statement).toMatch(/Cannot be told apart from B/);
     expect(byName.get("D")?.tiedWith).toEqual([]);
   });

@@ -150,6 +150,8 @@ describe("hideInterventionPrices (hand-made report objects)", () => {
       hideInterventionPrices(r, false);
       expect(r.interventions.interventions[0].cost).toMatchObject({ total: null, perPupil: null, perPupilHour: null, suppressed: true });
       expect(r.interventions.rankings[0].entries[0]).toMatchObject({ impactPer100: null, costPerUnit: null, rank: null, lower: null, upper: null });
+      expect(r.interventions.rankings[0].entries[0].statement)
+        .toBe("Its cost per placement is hidden to protect privacy, and so are its value for money and its place in the ranking.");
     }
   });
 
@@ -158,7 +160,9 @@ describe("hideInterventionPrices (hand-made report objects)", () => {
     hideInterventionPrices(r, false);
     expect(r.interventions.interventions[0].cost.perPupil).toBe(100);
     expect(r.interventions.rankings[0].entries[0].costPerUnit).toBeNull();
-    expect(r.interventions.rankings[0].entries[0].statement).toMatch(/hidden to protect privacy/);
+    // The cost is shown, so the sentence must name the net impact, not the cost, as what was hidden.
+    expect(r.interventions.rankings[0].entries[0].statement)
+      .toBe("Its net impact is hidden to protect privacy, and so are its value for money and its place in the ranking.");
   });
 
   it("public: every price and the provision's costs per pupil are left out, the costs stay", () => {

@@ -41,7 +41,7 @@ function hideCostCell(cost: Obj): void {
   cost.suppressionReason = PRIVACY_REASON;
 }
 
-function hideValueForMoney(entry: Obj): void {
+function hideValueForMoney(entry: Obj, hiddenInput: "cost" | "net impact"): void {
   const hidden: string[] = [];
   for (const key of VALUE_FOR_MONEY_FIELDS) {
     if (typeof entry[key] === "number") hidden.push(key);
@@ -53,7 +53,9 @@ function hideValueForMoney(entry: Obj): void {
   if (hidden.length === 0) return;
   entry.suppressedFields = [...new Set([...(Array.isArray(entry.suppressedFields) ? entry.suppressedFields as string[] : []), ...hidden])];
   if (entry.suppressionReason === undefined) entry.suppressionReason = PRIVACY_REASON;
-  entry.statement = "Its cost per placement is hidden to protect privacy, and so are its value for money and its place in the ranking.";
+  // The sentence names what was hidden: the cost per placement, or (with the cost shown) the net impact.
+  const what = hiddenInput === "cost" ? "cost per placement" : "net impact";
+  entry.statement = `Its ${what} is hidden to protect privacy, and so are its value for money and its place in the ranking.`;
 }
 
 /**
@@ -77,7 +79,8 @@ export function hideInterventionPrices(report: unknown, rounded: boolean): void 
   const yearCells = Array.isArray(provision.byIntervention) ? provision.byIntervention.filter(isObj) : [];
   const hiddenInYear = new Set(yearCells.filter((c) => c.suppressed === true).map((c) => String(c.group)));
   const ivs = Array.isArray(report.interventions.interventions) ? report.interventions.interventions.filter(isObj) : [];
-  const published = new Map<string, boolean>();
+  // Each intervention's value-for-money input not published (the cost first), or null when both are.
+  const unpublished = new Map<string, "cost" | "net impact" | null>();
   for (const iv of ivs) {
     const cost = isObj(iv.cost) ? iv.cost : null;
     // An intervention split by measure is labelled "<name> (<measure>)"; the year's table has the name.
@@ -85,12 +88,17 @@ export function hideInterventionPrices(report: unknown, rounded: boolean): void 
     const hidden = [...hiddenInYear].some((g) => label === g || label.startsWith(`${g} (`));
     if (cost !== null && cost.suppressed !== true && (rounded || hidden)) hideCostCell(cost);
     const net = isObj(iv.impact) && isObj(iv.impact.net) ? iv.impact.net : null;
-    published.set(String(iv.intervention), cost !== null && typeof cost.perPupil === "number" && net !== null && net.suppressed !== true && typeof net.mean === "number");
+    const costShown = cost !== null && typeof cost.perPupil === "number";
+    const netShown = net !== null && net.suppressed !== true && typeof net.mean === "number";
+    unpublished.set(String(iv.intervention), !costShown ? "cost" : !netShown ? "net impact" : null);
   }
   const rankings = Array.isArray(report.interventions.rankings) ? report.interventions.rankings.filter(isObj) : [];
   for (const ranking of rankings) {
     const entries = Array.isArray(ranking.entries) ? ranking.entries.filter(isObj) : [];
-    for (const entry of entries) if (published.get(String(entry.intervention)) !== true) hideValueForMoney(entry);
+    for (const entry of entries) {
+      const missing = unpublished.get(String(entry.intervention));
+      if (missing !== null) hideValueForMoney(entry, missing ?? "cost");
+    }
   }
   if (rounded) {
     for (const key of ["byArea", "byIntervention", "thresholdBands"]) {

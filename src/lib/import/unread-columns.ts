@@ -189,7 +189,7 @@ export function classHeader(header: string): string | null {
 export function classColumnProblem(file: { file: string; headerLine: number }, column: string, alias: string): Problem {
   return {
     file: file.file, line: file.headerLine, column, severity: "warning", code: "class-column-not-read",
-    message: `the column '${column}' looks like each pupil's class ('${alias}' in a pupil list), which sendscope reads from the pupil list only, so it is not read here: if the pupil list has no class column, add one to the pupil list's export (SIMS 'Reg Group', Arbor 'Registration Form', Bromcom 'Tutor Group') so the SENCO's classes figures have it`,
+    message: `the column '${column}' looks like each pupil's class ('${alias}' in a pupil list), which sendscope reads from the pupil list only, so it is not read here: if the pupil list has no class column, add one to the pupil list's export (SIMS 'Reg Group', Arbor 'Registration Form', Bromcom 'Tutor Group') so the SENCO's progress by class has it`,
   };
 }
 

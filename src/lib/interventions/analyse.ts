@@ -197,7 +197,7 @@ export function analyseInterventions(input: AnalysisInput<SchoolData>, options: 
       `Comparison: each pupil is matched to the ${options.comparisonsPerPupil ?? 5} pupils in the ${sameWhat}, not in an intervention in the same subject, whose termly scores at the assessment point nearest the run's start were closest to the pupil's entry score; their progress to the point nearest the run's end is what similar pupils made anyway. Net impact is the difference (${level}% Welch interval).`,
       "Regression to the mean: from the comparison pupils where found; otherwise from the test's reliability as (1 − r) × (population mean − entry score), with r = 0.9 unless set. Each impact states its method.",
       "Hedges' g compares the group's progress with the comparison pupils' progress; EEF months convert it by the Teaching and Learning Toolkit's bands (an upper guide, as progress varies less than scores).",
-      `Rankings: net impact per £100 per pupil, per unit, of the interventions with clear evidence of impact only (ranked by the best estimate; entries whose difference is not clear say "cannot be told apart"); those with no clear evidence, fewer than ${options.minPupilsToRank ?? 5} pupils, or no interval or cost are listed beneath, not ranked.`,
+      `Rankings: net impact per £100 per placement (the cost per placement, as the provision map states it), per unit, of the interventions with clear evidence of impact only (ranked by the best estimate; entries whose difference is not clear say "cannot be told apart"); those with no clear evidence, fewer than ${options.minPupilsToRank ?? 5} pupils, or no interval or cost are listed beneath, not ranked.`,
     ],
     interventions,
     rankings,

@@ -6,13 +6,16 @@ import { normalQuantile } from "../stats/normal.js";
 import { verdictOf } from "./impact.js";
 import type { NetImpact, Ranking, RankingEntry, Verdict } from "./schema.js";
 
-/** What {@link rankCostEffectiveness} ranks: one intervention's pupils, net impact and cost per pupil. */
+/** What {@link rankCostEffectiveness} ranks: one intervention's pupils, net impact and cost per placement. */
 export interface RankingInput {
   intervention: string;
   /** Distinct pupils. */
   n: number;
   net: NetImpact;
-  /** Cost per pupil in pounds, or null when no cost was recorded. */
+  /**
+   * Cost per placement in pounds (`Cost.perPupil`: the recorded costs ÷ the placements with a cost; the field keeps
+   * its name), or null when no cost was recorded.
+   */
   costPerPupil: number | null;
   /** What the net-impact interval supports (default `verdictOf(net)`); only `"clear-impact"` is ranked. */
   verdict?: Verdict;
@@ -36,21 +39,21 @@ function listNames(names: readonly string[]): string {
 }
 
 /**
- * Ranks interventions by net impact per £100 spent per pupil, separately for each unit (months of reading or
+ * Ranks interventions by net impact per £100 spent per placement, separately for each unit (months of reading or
  * spelling age; standardised score points), so unlike units are never compared.
  *
  * - Ranked: only interventions with clear evidence of impact (verdict `"clear-impact"`: the whole net-impact
  *   interval above 0). Not ranked (`rank: null`, with a `reason`, listed after the ranked ones): fewer than
  *   `minPupils` pupils, no net-impact interval, no clear evidence of impact, or no cost recorded; they have
  *   no figures per £100.
- * - The interval of impact per £100 is the net-impact interval ÷ cost per pupil × 100 (cost taken as known).
+ * - The interval of impact per £100 is the net-impact interval ÷ cost per placement × 100 (cost taken as known).
  *   Two entries are "told apart" when the interval of their difference excludes 0: |a − b| > z·√(se_a² + se_b²),
  *   each se recovered from its interval as (upper − lower) / 2z (normal approximation). This is the right test
  *   for a difference (two 95% intervals can overlap a little while the difference is clear: Schenker &
  *   Gentleman 2001, Am Stat 55:182). Ranks are 1, 2, 3 … by the best estimate of impact per £100 (no two
  *   entries share a rank); `tiedWith` names the ranked entries an entry cannot be told apart from, and its
  *   statement says so, so a rank never claims more than the intervals support.
- * - `costPerUnit` = cost per pupil ÷ net impact (pounds per pupil per month or point), null unless the net
+ * - `costPerUnit` = cost per placement ÷ net impact (pounds per placement per month or point), null unless the net
  *   impact is above 0; its upper end is null (unbounded) when the interval reaches 0.
  * Ranked entries are listed by rank, then unranked ones by name.
  * @param inputs one per intervention
@@ -117,10 +120,10 @@ export function rankCostEffectiveness(inputs: readonly RankingInput[], options: 
       e.tiedWith = ranked.filter((o) => o !== e && !apart(o, e)).map((o) => o.intervention).sort();
       const cost = e.costPerUnit === null
         ? "no clear cost per " + per + " can be given, as the impact may be zero"
-        : `about £${fmt(e.costPerUnit)} per pupil per ${per} gained` +
+        : `about £${fmt(e.costPerUnit)} per placement per ${per} gained` +
           (e.costPerUnitUpper === null ? " (upper end unbounded)" : ` (£${fmt(e.costPerUnitLower ?? 0)} to £${fmt(e.costPerUnitUpper)})`);
       e.statement =
-        `Rank ${e.rank} of ${ranked.length}: ${fmt(e.impactPer100 ?? 0)} ${per}s per £100 per pupil ` +
+        `Rank ${e.rank} of ${ranked.length}: ${fmt(e.impactPer100 ?? 0)} ${per}s per £100 per placement ` +
         `(${level}% interval ${fmt(lo)} to ${fmt(hi)}); ${cost}.` +
         (e.tiedWith.length > 0 ? ` Cannot be told apart from ${listNames(e.tiedWith)}.` : "");
     }

@@ -186,8 +186,9 @@ export const Delivery = z.object({
 export type Delivery = z.infer<typeof Delivery>;
 
 /**
- * Cost: total of the recorded per-place costs, per pupil (total ÷ places with a cost) and per pupil-hour
- * (total ÷ hours attended, sessions attended × minutes per session, over places recording all three).
+ * Cost: total of the recorded per-place costs, per placement (`perPupil`, despite its name: total ÷ places with a
+ * cost, so a pupil placed twice counts twice) and per pupil-hour (total ÷ hours attended, sessions attended ×
+ * minutes per session, over places recording all three).
  * @example
  * Cost.parse({ n: 6, total: 1200, perPupil: 200, perPupilHour: 12.5 });
  */
@@ -249,11 +250,11 @@ export type InterventionSummary = z.infer<typeof InterventionSummary>;
 
 /**
  * One intervention's place in a cost-effectiveness ranking. `impactPer100` is net impact per £100 spent per
- * pupil (with its interval); `costPerUnit` is cost per pupil per month (or point) of net impact, null when
- * the net impact is not above zero; `costPerUnitUpper` is null when the interval reaches 0 (unbounded).
- * `rank` counts 1 + the interventions clearly better (interval wholly above this one's); `tiedWith` names
- * those whose intervals overlap, which "cannot be told apart". Unranked entries have `rank: null` and a
- * `reason`.
+ * placement (with its interval); `costPerUnit` is cost per placement per month (or point) of net impact, null
+ * when the net impact is not above zero; `costPerUnitUpper` is null when the interval reaches 0 (unbounded).
+ * `rank` is the place by the best estimate of impact per £100 (1, 2, 3 …, none shared); `tiedWith` names the
+ * ranked entries whose difference from this one's is not clear (its interval includes 0), which "cannot be told
+ * apart". Unranked entries have `rank: null` and a `reason`.
  * @example
  * RankingEntry.parse({ n: 12, intervention: "Precision teaching", impactPer100: 1.2, lower: 0.4, upper: 2,
  *   costPerUnit: 83, costPerUnitLower: 50, costPerUnitUpper: 250, rank: 1, tiedWith: [], reason: null,

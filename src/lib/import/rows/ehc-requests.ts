@@ -72,7 +72,11 @@ export const EHC_REQUEST_READS: FieldReads<typeof EHC_REQUEST_FIELDS> = {
   source: SOURCE,
 };
 
-/** The steps' order and the outcome's need of an agreed decision (errors); a missing outcome or date (see `readEhcRequestRow`). */
+/**
+ * The dates in order (decision not before the request, outcome not before the decision) and an outcome only
+ * after a decision to assess: errors, rejecting the row. An outcome date with no outcome is read as a plan
+ * issued, and a decision or outcome with no date is kept: warnings (see `readEhcRequestRow`).
+ */
 const readEhcRequest = recordReader(EHC_REQUEST_FIELDS, EHC_REQUEST_READS, (row, request) => {
   if (row.isRejected) return false;
   const { requestDate, decision, decisionDate, outcomeDate } = request;

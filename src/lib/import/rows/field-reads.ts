@@ -239,6 +239,21 @@ function stepOf(read: FieldRead<unknown, unknown>): Step {
  * the check and the record's literal. Written out, each field's read is a call the engine can inline and a
  * store to a known place in the draft; a loop over the steps (`draft[name] = steps[i](…)`) made every store and
  * every call a look-up, and read the trust's long assessment files 20–35% slower (`src/bench/README.md`).
+ *
+ * What reaches the generated source: only the record field names, the keys of the field tables written in
+ * `schema/records.ts` (the read description's keys are checked to be the same set first), each checked by
+ * `checkIdentifier`, and loop indices. No header, cell, file name, mapping file or option reaches it: a mapping
+ * names layout columns, which the steps use as closure values (`column` in `stepOf`), never as text of the
+ * source; the parsers, problem codes and labels are closures too. `recordReader` is not exported from the
+ * barrel, and every call of it runs once, at module load, on a table written in the source.
+ * (`new Function` would be refused under a Content-Security-Policy without 'unsafe-eval'; the readers run in
+ * Node only, in the CLI and its import threads, never in the dashboards, which read the report's JSON. A
+ * build-time generator writing these readers out as source would be as fast and need no eval, at the cost of a
+ * generated file per kind kept in step with the tables.)
+ *
+ * The draft `d` is one object per reader, reused row after row (every field is written again each row before
+ * the check reads it); a check must not keep it, and a per-row parser (`perRow`) must only read fields read
+ * before its own, or it sees the previous row's value.
  */
 function compiledReader(readOrder: readonly string[], keyOrder: readonly string[], steps: readonly Step[], check: RecordCheck<never>): RecordReader<unknown> {
   for (const name of keyOrder) checkIdentifier(name);
@@ -254,8 +269,9 @@ function compiledReader(readOrder: readonly string[], keyOrder: readonly string[
   return new Function("steps", "check", body)(steps, check) as RecordReader<unknown>;
 }
 
+/** Refuses a field name that is not a plain JavaScript identifier, or that a literal would take as the prototype. */
 function checkIdentifier(name: string): void {
-  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`a record field is named '${name}', which cannot be compiled`);
+  if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === "__proto__") throw new Error(`a record field is named '${name}', which cannot be compiled`);
 }
 
 /**
