@@ -122,6 +122,26 @@ describe.runIf(existsSync(SAMPLE))("attacks on the provision's costs, sample sch
     const s = (senco.interventions.rankings as Obj[])[0]!.entries.find((e: Obj) => e.intervention === "Reading recovery-style 1:1");
     expect(s.costPerUnit).toBeCloseTo(640 / 5.202702702702703, 9);
   });
+  it("governors: a shown rank counts shown entries only, so it bounds no hidden value for money (attack: 'Rank 1 of 2')", () => {
+    // The attack: with Precision teaching "Rank 1 of 2" at 15.58 months per £100 and Reading recovery's net impact
+    // (5.20 months) published, Reading recovery's value is below 15.58, so its price is above 5.20 ÷ 15.58 × £100
+    // ≈ £33. Every "of N" must count the entries with a shown rank, and no tie may name a hidden entry.
+    for (const rk of governors.interventions.rankings as Obj[]) {
+      const entries = rk.entries as Obj[];
+      const shown = entries.filter((e) => typeof e.rank === "number");
+      const shownNames = new Set(shown.map((e) => e.intervention));
+      expect(shown.map((e) => e.rank)).toEqual(shown.map((_, k) => k + 1));
+      for (const e of shown) {
+        expect(e.statement).toMatch(new RegExp(`^Rank ${String(e.rank)} of ${shown.length}:`));
+        for (const t of e.tiedWith as string[]) expect(shownNames.has(t)).toBe(true);
+      }
+      // A hidden entry is listed after every entry with a rank (its place in the list would give its rank).
+      const lastRanked = Math.max(-1, ...entries.map((e, k) => (typeof e.rank === "number" ? k : -1)));
+      entries.forEach((e, k) => { if ((e.suppressedFields as string[] | undefined)?.includes("rank")) expect(k).toBeGreaterThan(lastRanked); });
+    }
+    const months = (governors.interventions.rankings as Obj[]).find((rk) => rk.unit === "months")!;
+    expect((months.entries as Obj[]).map((e) => [e.intervention, e.rank])).toEqual([["Precision teaching", 1], ["Reading recovery-style 1:1", null]]);
+  });
 });
 
 describe("hideInterventionPrices (hand-made report objects)", () => {
@@ -163,6 +183,28 @@ describe("hideInterventionPrices (hand-made report objects)", () => {
     // The cost is shown, so the sentence must name the net impact, not the cost, as what was hidden.
     expect(r.interventions.rankings[0].entries[0].statement)
       .toBe("Its net impact is hidden to protect privacy, and so are its value for money and its place in the ranking.");
+  });
+
+  it("ranks the shown entries again when a ranked one is hidden: ranks, 'of N', ties and order (by hand)", () => {
+    const entry = (intervention: string, rank: number, tiedWith: string[], statement: string) =>
+      ({ intervention, n: 10, impactPer100: 5, lower: 1, upper: 9, costPerUnit: 20, costPerUnitLower: 11, costPerUnitUpper: 100, rank, tiedWith, reason: null, statement });
+    const r = make() as Obj;
+    r.interventions.interventions.push(
+      { intervention: "A", n: 10, cost: { n: 10, total: 500, perPupil: 50, perPupilHour: 10 }, impact: { net: { n: 10, mean: 6 } } },
+      { intervention: "C", n: 10, cost: { n: 10, total: 500, perPupil: 50, perPupilHour: 10 }, impact: { net: { n: 10, mean: 2 } } },
+    );
+    r.provision.byIntervention[0] = { partition: "p", group: "RR", n: null, cost: null, suppressed: true };
+    // Ranked A 1st, RR 2nd (hidden), C 3rd; RR tied with both.
+    r.interventions.rankings[0].entries = [
+      entry("A", 1, ["RR"], "Rank 1 of 3: 12.00 months per £100 per placement (95% interval 1.00 to 9.00); about £8.33 per placement per month gained (£11.00 to £100). Cannot be told apart from RR."),
+      entry("RR", 2, ["A", "C"], "Rank 2 of 3: … Cannot be told apart from A and C."),
+      entry("C", 3, ["RR"], "Rank 3 of 3: 4.00 months per £100 per placement (95% interval 1.00 to 9.00); about £25.00 per placement per month gained (£11.00 to £100). Cannot be told apart from RR."),
+    ];
+    hideInterventionPrices(r, false);
+    const out = r.interventions.rankings[0].entries as Obj[];
+    expect(out.map((e) => [e.intervention, e.rank, e.tiedWith])).toEqual([["A", 1, []], ["C", 2, []], ["RR", null, []]]);
+    expect(out[0]!.statement).toBe("Rank 1 of 2: 12.00 months per £100 per placement (95% interval 1.00 to 9.00); about £8.33 per placement per month gained (£11.00 to £100).");
+    expect(out[1]!.statement).toMatch(/^Rank 2 of 2: 4\.00 months/);
   });
 
   it("public: every price and the provision's costs per pupil are left out, the costs stay", () => {

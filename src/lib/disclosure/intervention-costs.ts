@@ -19,10 +19,16 @@
  *   placement (`impactPer100` and its interval, `costPerUnit` and its interval) are hidden (listed in
  *   `suppressedFields`, the entry's rank with them, since the order bounds them) whenever the cost per placement
  *   or the net impact they were made from is not published; its `statement` says so.
+ * - **The ranking is of what is published**: where an entry's rank is hidden, the others are ranked again among
+ *   the shown ones ("Rank 1 of 1", not "Rank 1 of 2"), `tiedWith` and the statements name shown entries only, and
+ *   the hidden entries are listed last. Otherwise "Rank 1 of 2" beside a published net impact bounds the hidden
+ *   one's value for money, and so its price (the sample school: Reading recovery ranked below 15.58 months per
+ *   £100 with a net impact of 5.20 months puts its price above about £33).
  * - **Public** (counts rounded): a cost per pupil beside its cost is the unrounded count (£43,130 ÷ £3,317.69 =
  *   13 shown as 15), and a year's cost ÷ a price is one too (£160 ÷ £20 = 8 shown as 10): the provision's
  *   `costPerPupil` and every intervention's price and value for money are left out.
  */
+import { listNames } from "../interventions/ranking.js";
 import { PRIVACY_REASON } from "./disclosed.js";
 
 type Obj = Record<string, unknown>;
@@ -56,6 +62,28 @@ function hideValueForMoney(entry: Obj, hiddenInput: "cost" | "net impact"): void
   // The sentence names what was hidden: the cost per placement, or (with the cost shown) the net impact.
   const what = hiddenInput === "cost" ? "cost per placement" : "net impact";
   entry.statement = `Its ${what} is hidden to protect privacy, and so are its value for money and its place in the ranking.`;
+}
+
+/**
+ * Ranks a ranking's shown entries again among themselves, after `hidden` (entries that were ranked) lost their
+ * rank: ranks 1…k in the old order, "Rank r of k" in each statement, `tiedWith` and its sentence naming shown
+ * entries only, and the hidden entries moved after every other entry.
+ */
+function rankAmongShown(ranking: Obj, hidden: readonly Obj[]): void {
+  const entries = (ranking.entries as unknown[]).filter(isObj);
+  const shown = entries.filter((e) => typeof e.rank === "number").sort((a, b) => (a.rank as number) - (b.rank as number));
+  const shownNames = new Set(shown.map((e) => String(e.intervention)));
+  shown.forEach((e, k) => {
+    e.rank = k + 1;
+    const tied = (Array.isArray(e.tiedWith) ? e.tiedWith as string[] : []).filter((name) => shownNames.has(name));
+    e.tiedWith = tied;
+    if (typeof e.statement === "string") {
+      e.statement = e.statement
+        .replace(/^Rank \d+ of \d+:/, `Rank ${k + 1} of ${shown.length}:`)
+        .replace(/ Cannot be told apart from .*$/, tied.length > 0 ? ` Cannot be told apart from ${listNames(tied)}.` : "");
+    }
+  });
+  ranking.entries = [...entries.filter((e) => !hidden.includes(e)), ...hidden];
 }
 
 /**
@@ -95,10 +123,14 @@ export function hideInterventionPrices(report: unknown, rounded: boolean): void 
   const rankings = Array.isArray(report.interventions.rankings) ? report.interventions.rankings.filter(isObj) : [];
   for (const ranking of rankings) {
     const entries = Array.isArray(ranking.entries) ? ranking.entries.filter(isObj) : [];
+    const hidden: Obj[] = [];
     for (const entry of entries) {
       const missing = unpublished.get(String(entry.intervention));
-      if (missing !== null) hideValueForMoney(entry, missing ?? "cost");
+      if (missing === null) continue;
+      if (typeof entry.rank === "number") hidden.push(entry);
+      hideValueForMoney(entry, missing ?? "cost");
     }
+    if (hidden.length > 0) rankAmongShown(ranking, hidden);
   }
   if (rounded) {
     for (const key of ["byArea", "byIntervention", "thresholdBands"]) {

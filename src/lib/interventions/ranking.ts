@@ -33,7 +33,12 @@ function fmt(x: number): string {
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2);
 }
 
-function listNames(names: readonly string[]): string {
+/**
+ * Names as a list in prose ("A", "A and B", "A, B and C"), as the ranking's statements write them.
+ * @example
+ * listNames(["Precision teaching", "ELSA", "Maths catch-up"]) // => "Precision teaching, ELSA and Maths catch-up"
+ */
+export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
 }
