@@ -137,6 +137,8 @@ export type EffectSize = z.infer<typeof EffectSize>;
  * What the evidence supports: `"clear-impact"` (net interval above 0), `"no-clear-evidence"` (interval
  * includes 0), `"clear-decline"` (interval below 0), `"too-few"` (fewer than 2 pupils with entry and exit
  * scores), `"not-measured"` (no net impact could be estimated).
+ * @example
+ * Verdict.parse("clear-impact") // => "clear-impact"
  */
 export const Verdict = z.enum(["clear-impact", "no-clear-evidence", "clear-decline", "too-few", "not-measured"]);
 /** Verdict on impact. */
@@ -287,7 +289,12 @@ export const Ranking = z.object({ unit: z.enum(["months", "points"]), entries: z
 /** A cost-effectiveness ranking. */
 export type Ranking = z.infer<typeof Ranking>;
 
-/** One pupil who made no more than typical progress (SENCO only). */
+/**
+ * One pupil who made no more than typical progress (SENCO only).
+ * @example
+ * NonResponderRow.parse({ pupilId: "A", name: "Ada Lee", intervention: "Precision teaching", run: "Autumn 2025",
+ *   measure: "readingAge", entryScore: 80, exitScore: 81, gain: 1, ratioGain: 0.25, metTarget: false }).gain // => 1
+ */
 export const NonResponderRow = z.object({
   pupilId: z.string(),
   name: z.string().nullable(),
@@ -303,7 +310,12 @@ export const NonResponderRow = z.object({
 /** One non-responding pupil. */
 export type NonResponderRow = z.infer<typeof NonResponderRow>;
 
-/** One placement that could not be measured (SENCO only): missing entry/exit score, no time, left early. */
+/**
+ * One placement that could not be measured (SENCO only): missing entry/exit score, no time, left early.
+ * @example
+ * NotMeasuredRow.parse({ pupilId: "A", name: null, intervention: "ELSA", run: "Spring 2026", reason: "missingExit",
+ *   leavingDate: null }).reason // => "missingExit"
+ */
 export const NotMeasuredRow = z.object({
   pupilId: z.string(),
   name: z.string().nullable(),
