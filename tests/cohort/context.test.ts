@@ -46,8 +46,28 @@ describe("derived values as typed keys", () => {
     expect(ctx.get(YEAR)).toBe("none");
     expect(ctx.get(YEAR, "2024/25")).toBe("2024/25");
     expect(ctx.get(YEAR)).toBe("none");
-    // @ts-expect-error provide is for keys without arguments (a value per arguments cannot be given whole)
+    // @ts-expect-error a key that takes arguments is given a value with the arguments it is for
     ctx.provide(derived("by year", (_ctx: AnalysisContext<Pupils>, year: string) => year), "x");
+  });
+
+  it("takes a value for given arguments (provide) and makes the others itself", () => {
+    const made: string[] = [];
+    const BY_YEAR = derived("by year", (_ctx: AnalysisContext<Pupils>, year: string, terms?: readonly string[]) => {
+      made.push(year);
+      return `${year} ${terms?.join("+") ?? "all"}`;
+    });
+    const ctx = prepareAnalysis(smallSchool());
+    expect(ctx.provide(BY_YEAR, "given", "2024/25", ["autumn"])).toBe(true);
+    expect(ctx.provide(BY_YEAR, "again", "2024/25", ["autumn"])).toBe(false);
+    expect(ctx.get(BY_YEAR, "2024/25", ["autumn"])).toBe("given");
+    expect(ctx.get(BY_YEAR, "2024/25")).toBe("2024/25 all");
+    expect(ctx.get(BY_YEAR, "2023/24", ["autumn"])).toBe("2023/24 autumn");
+    expect(made).toEqual(["2024/25", "2023/24"]);
+    // A value made already is kept.
+    expect(ctx.provide(BY_YEAR, "late", "2023/24", ["autumn"])).toBe(false);
+    expect(ctx.get(BY_YEAR, "2023/24", ["autumn"])).toBe("2023/24 autumn");
+    // @ts-expect-error the arguments must be the key's
+    ctx.provide(BY_YEAR, "x", 2024);
   });
 
   it("keeps a made value that is null or undefined (made once all the same)", () => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { mergeSchoolData } from "../../src/lib/import/import-folder.js";
 import { buildReport } from "../../src/lib/report/build-report.js";
-import { splitBySchool } from "../../src/lib/report/per-school.js";
+import { schoolSection, schoolSections, splitBySchool } from "../../src/lib/report/per-school.js";
+import { prepareAnalysis } from "../../src/lib/cohort/context.js";
 import { makeSchool } from "./trust-builder.js";
 import { crossSchoolRecoverable, leakedIdentifiers, recoverableCells, smallShownCells } from "./privacy-checks.js";
 
@@ -56,6 +57,24 @@ describe("splitBySchool", () => {
       expect(part.assessments).toEqual(dealt.filter((a) => schoolOf.get(a.pupilId) === name));
     }
     expect([...parts.values()].reduce((n, p) => n + p.assessments.length, 0)).toBe(list.length);
+  });
+});
+
+describe("schoolSections", () => {
+  it("gives each school the section it has analysed alone, though its attendance and KS2 outcomes are the trust's, filtered", () => {
+    // The trust's assessments and attendance dealt out from both ends (no school's records one run), so a
+    // school's pupils come in a different order from the trust's: the shared sums must keep the school's order.
+    const deal = <T>(list: readonly T[]): T[] => list.map((_, i) => list[i % 2 === 0 ? i / 2 : list.length - 1 - (i - 1) / 2]!);
+    const dealt = { ...trust, assessments: deal(trust.assessments), attendance: deal(trust.attendance) };
+    const ctx = prepareAnalysis(dealt, { asOf });
+    const shared = schoolSections(ctx, asOf, Y, [Y]).sections;
+    // Each school alone: a fresh context of its own part, which derives everything from the part itself.
+    const alone = [...splitBySchool(ctx.data)].map(([name, part]) => schoolSection(name, prepareAnalysis(part, { asOf }), { asOf, academicYear: Y, ks2Years: [Y] }));
+    expect(shared.map((s) => s.school)).toEqual(["Ash Primary", "Birch Primary", "Cedar Primary"]);
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
+    // Not empty: the figures compared are there (Ash by hand: 31 Y6 pupils with KS2 results, 51 with attendance).
+    expect(shared[0]!.ks2Rwm.cells.find((c) => c.dimension === "senAny" && c.isTotal)?.n).toBe(31);
+    expect(shared[0]!.attendance.cells.find((c) => c.dimension === "senStatus" && c.isTotal)?.n).toBe(51);
   });
 });
 

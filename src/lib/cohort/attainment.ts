@@ -87,16 +87,26 @@ export function attainmentFigures(
   confidence = 0.95,
   thresholds: Record<MeasureKind, MeasureThresholds> = MEASURE_THRESHOLDS,
 ): Figures {
-  const t = thresholds[measure];
-  const n = results.length;
   const values: number[] = [];
+  for (let i = 0; i < results.length; i++) values.push((results[i] as Pick<ProfiledResult, "value">).value);
+  return valueFigures(values, measure, confidence, thresholds);
+}
+
+/** `attainmentFigures` of the results' values, in the results' order. */
+function valueFigures(
+  values: readonly number[],
+  measure: MeasureKind,
+  confidence: number,
+  thresholds: Record<MeasureKind, MeasureThresholds>,
+): Figures {
+  const t = thresholds[measure];
+  const n = values.length;
   const expected = t.expected;
   const higher = t.higher;
   let atExpected = 0;
   let atHigher = 0;
   for (let i = 0; i < n; i++) {
-    const v = (results[i] as Pick<ProfiledResult, "value">).value;
-    values.push(v);
+    const v = values[i] as number;
     if (expected !== null && v >= expected) atExpected += 1;
     if (higher !== null && v >= higher) atHigher += 1;
   }
@@ -109,6 +119,37 @@ export function attainmentFigures(
     higherCount: h?.count ?? null, higherRate: h?.rate ?? null, higherLower: h?.lower ?? null, higherUpper: h?.upper ?? null,
     ...m,
   };
+}
+
+function isSenDimension(dimension: GroupDimension): dimension is "senStatus" | "senAny" {
+  return dimension === "senStatus" || dimension === "senAny";
+}
+
+/**
+ * The results' values, all and by SEN status on the result's date (N, K, E, and K and E together as SEN),
+ * each in the results' order; null when a status is not N, K or E (`splitByGroup` then keeps it).
+ */
+function valuesBySen(rows: readonly ProfiledResult[]): { all: number[]; N: number[]; K: number[]; E: number[]; SEN: number[] } | null {
+  const all: number[] = [];
+  const none: number[] = [];
+  const support: number[] = [];
+  const plan: number[] = [];
+  const sen: number[] = [];
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i]!;
+    const v = r.value;
+    const status = r.profile.senStatus;
+    all.push(v);
+    if (status === "N") none.push(v);
+    else if (status === "K") {
+      support.push(v);
+      sen.push(v);
+    } else if (status === "E") {
+      plan.push(v);
+      sen.push(v);
+    } else return null;
+  }
+  return { all, N: none, K: support, E: plan, SEN: sen };
 }
 
 /**
@@ -240,11 +281,26 @@ export function attainment(
       subject: first.subject, measure: first.measure, point: first.point, academicYear: first.academicYear,
       term: first.term, yearGroup,
     };
-    const total = attainmentFigures(rows, first.measure, confidence, thresholds);
+    // The values by SEN status once for the point (the total and both SEN dimensions read them), rather than
+    // lists of rows per dimension and a list of values per group.
+    const bySen = dimensions.some(isSenDimension) ? valuesBySen(rows) : null;
+    const total = bySen === null ? attainmentFigures(rows, first.measure, confidence, thresholds)
+      : valueFigures(bySen.all, first.measure, confidence, thresholds);
+    let noSen: Figures | undefined;
     for (const dimension of dimensions) {
       const partition = `attainment|${first.subject}|${first.measure}|${first.point}|${yearLabel}|${dimension}`;
       cells.push({ partition, ...head, dimension, group: "all", isTotal: true, ...total });
       if (dimension === "all") continue;
+      if (bySen !== null && isSenDimension(dimension)) {
+        // The groups and order of `splitByGroup` by these dimensions when every status is N, K or E.
+        noSen ??= valueFigures(bySen.N, first.measure, confidence, thresholds);
+        const groups = dimension === "senStatus" ? [["N", bySen.N], ["K", bySen.K], ["E", bySen.E]] as const : [["SEN", bySen.SEN], ["N", bySen.N]] as const;
+        for (const [group, values] of groups) {
+          const figures = group === "N" ? noSen : valueFigures(values, first.measure, confidence, thresholds);
+          cells.push({ partition, ...head, dimension, group, ...figures });
+        }
+        continue;
+      }
       for (const [group, members] of splitByGroup(rows, (r) => r.profile, dimension)) {
         cells.push({ partition, ...head, dimension, group, ...attainmentFigures(members, first.measure, confidence, thresholds) });
       }

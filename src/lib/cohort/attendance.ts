@@ -94,6 +94,37 @@ export function pupilAttendance(
 /** `pupilAttendance`'s sums, per academic year, status date and terms. */
 const PUPIL_ATTENDANCE = derived("pupil attendance", sumAttendance);
 
+/**
+ * Gives the context of each share of `source` (some pupils' part of it, as `splitBySchool` makes: their pupil
+ * records, SEN spells and attendance, each in `source`'s order) its pupils' part of `source`'s attendance sums
+ * for these arguments (see `pupilAttendance`), instead of summing them again: a pupil's sums and order are the
+ * same in both. Only for shares that use `source`'s profile look-up (`shareProfileLookup` returned true), so
+ * each pupil's profile is the same one; a share that has the sums already keeps its own.
+ * @param source the whole data's context
+ * @param shares the parts' contexts by name, e.g. by school
+ * @param shareOf the name of the part a pupil id belongs to
+ * @example
+ * const part = prepareAnalysis(data);
+ * shareAttendance(prepareAnalysis(data), new Map([["all", part]]), () => "all", "2024/25", "2025-01-16");
+ * pupilAttendance(part, "2024/25", "2025-01-16").length === pupilAttendance(data, "2024/25", "2025-01-16").length // => true
+ */
+export function shareAttendance(
+  source: AnalysisContext<AttendanceData>,
+  shares: ReadonlyMap<string, AnalysisContext<AttendanceData>>,
+  shareOf: (pupilId: string) => string | undefined,
+  academicYear: string,
+  statusDate: string,
+  terms?: readonly string[],
+): void {
+  const rowsOf = new Map<string, PupilAttendance[]>();
+  for (const name of shares.keys()) rowsOf.set(name, []);
+  for (const row of source.get(PUPIL_ATTENDANCE, academicYear, statusDate, terms)) {
+    const name = shareOf(row.pupilId);
+    if (name !== undefined) rowsOf.get(name)?.push(row);
+  }
+  for (const [name, share] of shares) share.provide(PUPIL_ATTENDANCE, rowsOf.get(name) ?? [], academicYear, statusDate, terms);
+}
+
 /** The records attendance is worked out from. */
 type AttendanceData = Pick<SchoolData, "pupils" | "senRegister" | "attendance">;
 

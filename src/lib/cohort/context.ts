@@ -90,16 +90,26 @@ export class AnalysisContext<D extends Partial<SchoolData> = SchoolData> {
   }
 
   /**
-   * Gives this context the value of `key` that another context has already made from the same records
-   * (a school's share of a trust's profiled results, say), unless it has one. Returns whether it was taken.
+   * Gives this context the value of `key` (for `args`, for a key that takes some) that another context has
+   * already made from the same records (a school's share of a trust's profiled results, say), unless it has
+   * one. Returns whether it was taken. The value must be exactly what `key` would make here.
    * @example
    * const ctx = prepareAnalysis(data);
    * ctx.provide(PUPIL_COUNT, 1) && !ctx.provide(PUPIL_COUNT, 2) && ctx.get(PUPIL_COUNT) === 1 // => true
+   * ctx.provide(KS2_RESULTS, [], "2024/25") && ctx.get(KS2_RESULTS, "2024/25").length === 0 // => true
    */
-  provide<V>(key: Derived<V, never, []>, value: NoInfer<V>): boolean {
+  provide<V, A extends readonly DerivedArgument[]>(key: Derived<V, never, A>, value: NoInfer<V>, ...args: A): boolean {
     const slot = key as Derived<unknown, never, never>;
-    if (this.#values.has(slot)) return false;
-    this.#values.set(slot, value);
+    if (args.length === 0) {
+      if (this.#values.has(slot)) return false;
+      this.#values.set(slot, value);
+      return true;
+    }
+    let byArgs = this.#valuesByArgs.get(slot);
+    if (byArgs === undefined) this.#valuesByArgs.set(slot, (byArgs = new Map()));
+    const id = JSON.stringify(args);
+    if (byArgs.has(id)) return false;
+    byArgs.set(id, value);
     return true;
   }
 

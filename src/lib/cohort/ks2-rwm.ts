@@ -39,6 +39,38 @@ const KS2_ROWS = derived("ks2-rwm rows", (ctx: AnalysisContext<Ks2Data>) => {
 /** The Year 6 pupils' KS2 outcomes of an academic year (see `ks2RwmResults`). */
 const KS2_RESULTS = derived("ks2 RWM results", (ctx: AnalysisContext<Ks2Data>, academicYear: string) => findKs2RwmResults(ctx, academicYear));
 
+/**
+ * Gives the context of each share of `source` (some pupils' part of it, as `splitBySchool` makes: their pupil
+ * records, SEN spells and results, each in `source`'s order) its pupils' part of `source`'s KS2 outcomes for
+ * each of `academicYears` (see `ks2RwmResults`), instead of working them out again: a pupil's outcome and the
+ * pupils' order are the same in both. Only for shares that use `source`'s profile look-up
+ * (`shareProfileLookup` returned true), so each pupil's profile is the same one.
+ * @param source the whole data's context
+ * @param shares the parts' contexts by name, e.g. by school
+ * @param shareOf the name of the part a pupil id belongs to
+ * @throws {InvalidArgumentError} when an academic year is malformed
+ * @example
+ * const part = prepareAnalysis(data);
+ * shareKs2Results(prepareAnalysis(data), new Map([["all", part]]), () => "all", ["2024/25"]);
+ * ks2RwmResults(part, "2024/25").length === ks2RwmResults(data, "2024/25").length // => true
+ */
+export function shareKs2Results(
+  source: AnalysisContext<Ks2Data>,
+  shares: ReadonlyMap<string, AnalysisContext<Ks2Data>>,
+  shareOf: (pupilId: string) => string | undefined,
+  academicYears: readonly string[],
+): void {
+  for (const academicYear of academicYears) {
+    const rowsOf = new Map<string, RwmResult[]>();
+    for (const name of shares.keys()) rowsOf.set(name, []);
+    for (const row of source.get(KS2_RESULTS, academicYear)) {
+      const name = shareOf(row.pupilId);
+      if (name !== undefined) rowsOf.get(name)?.push(row);
+    }
+    for (const [name, share] of shares) share.provide(KS2_RESULTS, rowsOf.get(name) ?? [], academicYear);
+  }
+}
+
 /** One Year 6 pupil's combined KS2 outcome. */
 export interface RwmResult {
   /** The pupil. */

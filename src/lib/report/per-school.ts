@@ -12,8 +12,9 @@ import { measureThresholds } from "../cohort/thresholds.js";
 import { academicYearsOf, shareProfiledResults } from "../cohort/results.js";
 import { shareProfileLookup } from "../cohort/groups.js";
 import { AnalysisContext, type AnalysisInput, contextOf } from "../cohort/context.js";
-import { RwmCell, ks2Rwm, ks2RwmResults } from "../cohort/ks2-rwm.js";
-import { AttendanceByGroup, attendanceByGroup } from "../cohort/attendance.js";
+import { RwmCell, ks2Rwm, ks2RwmResults, shareKs2Results } from "../cohort/ks2-rwm.js";
+import { AttendanceByGroup, attendanceByGroup, shareAttendance } from "../cohort/attendance.js";
+import { censusStatusDate } from "../cohort/dates.js";
 import { AttainmentGap, RwmGap, attainmentGaps } from "../gaps/attainment-gaps.js";
 import { reportRwmGaps } from "./comparisons.js";
 import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "../disclosure/links.js";
@@ -171,6 +172,9 @@ function crossSchoolCells(section: SchoolSection, prefix: string, out: CrossScho
   visit(section);
 }
 
+/** The terms of a school's attendance (`attendanceByGroup`'s default). */
+const SCHOOL_ATTENDANCE_TERMS = ["autumn", "spring", "summer"] as const;
+
 /** What a school's section is worked out for (see `schoolSection`). */
 export interface SchoolSectionParams {
   /** The report's date. */
@@ -212,7 +216,7 @@ export function schoolSection(school: string, input: AnalysisInput<SchoolData>, 
     attainment: { cells: attainment(part, { thresholds }) },
     gaps: { attainment: attainmentGaps(part, { thresholds }), ks2Rwm: reportRwmGaps(part, years) },
     ks2Rwm: { cells: years.flatMap((y) => ks2Rwm(part, y)) },
-    attendance: attendanceByGroup(part, academicYear),
+    attendance: attendanceByGroup(part, academicYear, { terms: SCHOOL_ATTENDANCE_TERMS }),
   };
   linkRepeatedGroups(section.identification);
   linkGapsAndAttendance(section);
@@ -264,8 +268,13 @@ export function schoolSections(
   // Each school's results are the trust's, profiled once.
   const schoolOf = new Map<string, string>();
   for (const p of data.pupils) if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, p.school ?? UNKNOWN_SCHOOL);
-  shareProfiledResults(ctx, parts, (id) => schoolOf.get(id));
-  shareProfileLookup(ctx, parts.values());
+  const shareOf = (id: string): string | undefined => schoolOf.get(id);
+  shareProfiledResults(ctx, parts, shareOf);
+  if (shareProfileLookup(ctx, parts.values())) {
+    // With the trust's profiles, each school's attendance sums and KS2 outcomes are the trust's, filtered.
+    shareAttendance(ctx, parts, shareOf, academicYear, censusStatusDate(academicYear), SCHOOL_ATTENDANCE_TERMS);
+    shareKs2Results(ctx, parts, shareOf, ks2Years);
+  }
   const params: SchoolSectionParams = {
     asOf, academicYear, ks2Years,
     ...(national === undefined ? {} : { national }),
