@@ -433,7 +433,7 @@ export function importFile(
 /**
  * A row's identity cells (see `AcceptedRow.identity`), trimmed; blank cells left out.
  * @example
- * identityOf(new Map([["surname", 1]]), ["X201300125001", " Lee "]) // => Map { "surname" => "Lee" }
+ * [...identityOf(new Map([["surname", 1]]), ["X201300125001", " Lee "])] // => [["surname", "Lee"]]
  */
 export function identityOf(columns: ReadonlyMap<string, number>, fields: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
