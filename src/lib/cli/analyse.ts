@@ -63,7 +63,9 @@ function describe(cell: Figure | undefined, what: (c: Figure) => string): string
  * pupils in the latest year with results, the direction of each gap trend, how many interventions show clear
  * impact, the number of schools (for a trust), and the import's problem counts. Suppressed figures say so.
  * @example
- * formatAnalyseSummary(report).split("\n")[0] // => "sendscope analysis for Hand-made Primary, 2025-07-11 (for the SENCO)"
+ * const lines = formatAnalyseSummary(buildReport(data, { asOf: "2026-06-22" })).split("\n");
+ * lines[0] // => "sendscope analysis for the school, 2026-06-22 (for the SENCO)"
+ * lines.at(-2) // => "  (use --json for the whole report)"
  */
 export function formatAnalyseSummary(report: SendscopeReport): string {
   const m = report.meta;

@@ -103,8 +103,10 @@ function likeliestKind(header: readonly string[]): FileKind | undefined {
  * A draft mapping entry for one opened file, or null when the file was read fully (or cannot be helped by a
  * mapping: empty, not text, a damaged workbook).
  * @example
- * draftEntry(openFormatted("GL PTE 9 summer 2025.csv", bytes, none)[0])
- * // => { _why: "…", values: { subject: "", "_why subject": "PTE (Progress Test in English) has no one sendscope subject" } }
+ * const none = () => ({ kind: undefined, columns: {} });
+ * // A GL PTE export: sendscope does not guess a subject for PTE, so the draft asks for one, left empty.
+ * const pte = new TextEncoder().encode("UPN,Surname,Forename,Raw score,Standardised score\nA1,Lee,Sam,30,98\n");
+ * draftEntry(openFormatted("GL PTE 9 summer 2025.csv", pte, none)[0])?.values?.subject // => ""
  */
 export function draftEntry(opened: OpenedExport): DraftEntry | null {
   const { result } = opened;

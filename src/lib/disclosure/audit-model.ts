@@ -93,8 +93,18 @@ function denominatorKey(c: Obj, key: string): string {
  * @param input the cells, relations, truth and what the rules hid (see {@link AuditInput})
  * @param state the figures that passed in earlier rounds (filled in here; default a fresh state)
  * @example
- * auditSuppression({ cells, partitions, fieldTables, truth, kinds, fieldKinds, hiddenFields, policy: policyFor("governors") })
- * // => [] when nothing can be narrowed
+ * // Group A (2 pupils) is hidden; the total (20) less B (18) gives it exactly, short of its range 2..5
+ * // (p = 3 at threshold 6), so B, the smallest shown size tied to it, is to be hidden next.
+ * const total = { partition: "p", group: "all", isTotal: true, n: 20 };
+ * const a = { partition: "p", group: "A", n: null, suppressed: true };
+ * const b = { partition: "p", group: "B", n: 18 };
+ * const truth = new Map([[total, { n: 20, counts: {} }], [a, { n: 2, counts: {} }], [b, { n: 18, counts: {} }]]);
+ * const input = { cells: [total, a, b], partitions: [[total, a, b]], fieldTables: [], truth, kinds: new Map([[a, "group"]]),
+ *   fieldKinds: new Map(), hiddenFields: new Map(), policy: policyFor("governors") };
+ * auditSuppression(input).map((p) => [p.cell.group, p.field]) // => [["B", null]]
+ * b.n = null;
+ * b.suppressed = true;
+ * auditSuppression(input) // => [] (with B hidden too, A may be 1 to 19 pupils: nothing more to hide)
  */
 export function auditSuppression(input: AuditInput, state: AuditState = { passed: new Map() }): AuditPick[] {
   const { cells, partitions, fieldTables, truth, kinds, fieldKinds, hiddenFields, policy } = input;

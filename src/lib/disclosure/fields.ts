@@ -191,7 +191,17 @@ export function fieldTables(partitions: readonly Obj[][], cells: readonly Obj[])
  * that is not hidden field by field (`fieldEligible`) is hidden whole with `hideWhole`. Returns whether
  * anything changed.
  * @example
- * secondaryFields(fieldTables(layout.partitions, cells), state, kinds, hideWhole) // => true when a field was hidden
+ * // Group A's severe count (1) is hidden by the numerator rule; the total (4) less B's (3) and C's (0) would
+ * // give it, so the smallest other member with pupils, C (6 pupils), has its severe count hidden too.
+ * const total = { partition: "p", group: "all", isTotal: true, n: 30, count: 9, severeCount: 4 };
+ * const a = { partition: "p", group: "A", n: 14, count: 5, severeCount: 1 };
+ * const b = { partition: "p", group: "B", n: 10, count: 3, severeCount: 3 };
+ * const c = { partition: "p", group: "C", n: 6, count: 1, severeCount: 0 };
+ * const state = { hidden: new Map(), primary: new Map() };
+ * hideField(a, "severeCount", state);
+ * state.primary.set(a, new Set(["severeCount"]));
+ * secondaryFields(fieldTables([[total, a, b, c]], []), state, () => false, () => undefined) // => true
+ * [b.severeCount, c.severeCount, c.suppressedFields] // => [3, null, ["severeCount"]]
  */
 export function secondaryFields(
   tables: readonly FieldTable[],
@@ -251,7 +261,17 @@ export interface LinkedCell {
  * in mean scores): a comparison's `count` may be the group's `higherCount`, and a trend point's difference
  * of shares holds no count at all. Returns whether anything changed.
  * @example
- * consistentFields(layout.cells, state, hideWhole) // => false when no field is hidden
+ * // Group A's severe count is hidden in one table; another table shows group A's severe figures, and a gap
+ * // worked out from group A holds a count.
+ * const state = { hidden: new Map(), primary: new Map() };
+ * const here = { partition: "p", group: "A", n: 14, count: 5, severeCount: 1 };
+ * hideField(here, "severeCount", state);
+ * const there = { partition: "q", group: "A", n: 14, severeCount: 1, severeRate: 0.07 };
+ * const gap = { partition: "gaps", group: "A vs B", n: 30, count: 4 };
+ * const whole = [];
+ * consistentFields([{ cell: here, identities: ["A"], dependsOn: [] }, { cell: there, identities: ["A"], dependsOn: [] },
+ *   { cell: gap, identities: ["gap"], dependsOn: ["A"] }], state, (o) => whole.push(o.group)) // => true
+ * [there.severeCount, there.severeRate, whole] // => [null, null, ["A vs B"]]
  */
 export function consistentFields(cells: readonly LinkedCell[], state: FieldState, hideWhole: (o: Obj) => void): boolean {
   const hidden = new Map<string, Set<string>>();

@@ -93,7 +93,14 @@ export function linkSenAnyToSenStatus(root: unknown): void {
  * `change` rows, which also depend on the group a year earlier, the totals of the need-mix tables, and the `national` comparisons) to that group with
  * `sameAs`, so that disclosure control hides them wherever the group is hidden.
  * @example
- * linkRepeatedGroups(report.identification) // => undefined (links added in place)
+ * // The parts of an identification section it reads: a K change row and a K need-mix total.
+ * const ident = { senStatus: [{ partition: "id|2025/26|senStatus" }], senAny: [{ partition: "id|2025/26|senAny" }],
+ *   previous: { senStatus: [{ partition: "id|2024/25|senStatus" }], senAny: [{ partition: "id|2024/25|senAny" }] },
+ *   change: [{ group: "K" }], needMix: [{ partition: "needs|K", group: "K", isTotal: true }], national: [] };
+ * linkRepeatedGroups(ident);
+ * ident.change[0].dependsOn
+ * // => [{ partition: "id|2025/26|senStatus", group: "K" }, { partition: "id|2024/25|senStatus", group: "K" }]
+ * ident.needMix[0].sameAs // => [{ partition: "id|2025/26|senStatus", group: "K" }]
  */
 export function linkRepeatedGroups(ident: Identification): void {
   const link = (target: object, partition: string | undefined, group: string): void => {
@@ -138,7 +145,16 @@ export interface GapSections {
  * national attendance comparisons to the attendance cells of the same group (`sameAs`). Linear in the number
  * of cells.
  * @example
- * linkGapsAndAttendance(report) // => undefined (links added in place)
+ * // The parts of a report it reads: the K and N attainment cells of one test, a K gap, a K national attendance comparison.
+ * const cell = (group) => ({ partition: `att|${group}`, group, subject: "reading", measure: "standardised",
+ *   point: "2024/25 summer", yearGroup: 4, dimension: "senStatus", isTotal: false });
+ * const gap = { group: "K", subject: "reading", measure: "standardised", point: "2024/25 summer", yearGroup: 4,
+ *   expected: { n: 9 }, higher: null, mean: { n: 9 } };
+ * const national = { group: "K", gap: { n: 14 } };
+ * linkGapsAndAttendance({ attainment: { cells: [cell("K"), cell("N")] }, gaps: { attainment: [gap] },
+ *   attendance: { cells: [{ partition: "attendance|2025/26|senStatus" }], national: [national] } });
+ * gap.expected.dependsOn // => [{ partition: "att|K", group: "K" }, { partition: "att|N", group: "N" }]
+ * national.gap.sameAs // => [{ partition: "attendance|2025/26|senStatus", group: "K" }]
  */
 export function linkGapsAndAttendance(content: GapSections): void {
   const index = new Map<string, { partition: string; group: string }>();

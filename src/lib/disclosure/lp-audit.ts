@@ -185,8 +185,7 @@ function optimum(m: ComponentModel, variable: number, sense: "min" | "max"): num
  * auditRanges({ variables: [{ lower: 1, upper: Infinity }, { lower: 1, upper: Infinity }],
  *   equations: [{ plus: [0, 1], minus: [], constant: 7 }], targets: [{ variable: 0, value: 1, low: 1, high: 4 }] })
  * // => []
- * // With the second group published as 6, the first is pinned to 1.
- * auditRanges({ variables: [{ lower: 1, upper: Infinity }, { lower: 6, upper: 6 }],
+ * auditRanges({ variables: [{ lower: 1, upper: Infinity }, { lower: 6, upper: 6 }], // the second published as 6 pins the first to 1
  *   equations: [{ plus: [0, 1], minus: [], constant: 7 }], targets: [{ variable: 0, value: 1, low: 1, high: 4 }] })
  * // => [{ target: { variable: 0, value: 1, low: 1, high: 4 }, min: 1, max: 1 }]
  */

@@ -276,7 +276,9 @@ export interface PublishOptions {
  * @param options the threshold and the pupils
  * @throws {InvalidArgumentError} when the value is not a sendscope report
  * @example
- * publishReport(copy, { threshold: 6, pupils: data.pupils }); copy.belowCurriculum // => null
+ * const copy = structuredClone(buildReport(data, { asOf: "2026-06-22" }));
+ * publishReport(copy, { threshold: 6, pupils: data.pupils });
+ * copy.belowCurriculum // => null (left out of what governors and the public are given)
  */
 export function publishReport(report: unknown, options: PublishOptions): void {
   if (!isSendscopeReport(report)) throw new InvalidArgumentError("publishReport", "expected a sendscope report (buildReport's shape)");
@@ -371,7 +373,11 @@ export function publishReport(report: unknown, options: PublishOptions): void {
  * `publishReport` added (`sameAs`, `dependsOn`, `crossSchool`) removed. In place.
  * @param report the disclosed report
  * @example
- * finishPublishedReport(disclosed); "crossSchool" in disclosed // => false
+ * const disclosed = structuredClone(buildReport(data, { asOf: "2026-06-22" }));
+ * publishReport(disclosed, { threshold: 6, pupils: data.pupils });
+ * JSON.stringify(disclosed).includes('"sameAs"') // => true (the relations added for disclosure control)
+ * finishPublishedReport(disclosed);
+ * [JSON.stringify(disclosed).includes('"sameAs"'), "crossSchool" in disclosed] // => [false, false]
  */
 export function finishPublishedReport(report: unknown): void {
   const r = report as Obj & { gaps: { trends: Disclosed<GapTrendEntry>[] }; attainment: { cells: Disclosed<AttainmentCell>[] }; crossSchool?: unknown };

@@ -242,6 +242,7 @@ export type SampleRows = readonly (readonly string[])[] | (() => readonly (reado
  * Pick a file's kind from its header evaluation and a sample of its rows: the kind the evidence points at
  * most strongly (see `detectExport`).
  * @example
+ * const rows = [["A123456789012", "K", "SLCN", "1"], ["B123456789012", "E", "ASD", "1"]];
  * chooseKind(evaluateHeader(["UPN", "SEN Status", "Need Type", "Rank"]), rows).kind // => "senRegister"
  */
 export function chooseKind(evaluation: HeaderEvaluation, sample: SampleRows = []): Detection | DetectionFailure {

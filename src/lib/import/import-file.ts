@@ -238,7 +238,8 @@ export function openRows(file: string, parsed: CsvRows, encoding: string, mappin
  * @param mapping the column mapping for this file
  * @param preamble the title lines above the header, if any
  * @example
- * openTable(result, tableRows(["upn", "surname", "forename"], rows), { kind: "pupils", columns: {} }).result.kind // => "pupils"
+ * const rows = [{ line: 2, fields: ["X201300125001", "Lee", "Ada"] }];
+ * openTable(emptyImport("pupils.csv"), tableRows(["upn", "surname", "forename"], rows), { kind: "pupils", columns: {} }).result.kind // => "pupils"
  */
 export function openTable(result: FileImport, table: CsvRows, mapping: FileMapping, preamble: readonly string[] = []): OpenedExport {
   const file = result.file;
@@ -346,6 +347,8 @@ export { skipReason, type SkippedRow } from "./skip.js";
  * each row read without error in `accepted`, with its records as drafts.
  * @param opened the file, from `openExport`
  * @example
+ * // The second row's UPN is malformed: the row is rejected.
+ * const bytes = new TextEncoder().encode("UPN,Surname,Forename\nX201300125001,Lee,Ada\nX2013,Khan,Sam\n");
  * readRows(openExport("pupils.csv", bytes)).accepted.length // => 1
  */
 export function readRows(opened: OpenedExport): FileImport {
@@ -371,8 +374,11 @@ export function readRows(opened: OpenedExport): FileImport {
  * @param take called with each row read without error; returns false to reject the row
  * @returns the number of rows `take` accepted
  * @example
+ * // The second row's UPN is malformed: the row is rejected, and `take` sees the first only.
+ * const bytes = new TextEncoder().encode("UPN,Surname,Forename\nX201300125001,Lee,Ada\nX2013,Khan,Sam\n");
  * let n = 0;
  * takeRows(openExport("pupils.csv", bytes), (file, line, out) => { n += out.pupils.length; return true; }) // => 1
+ * n // => 1
  */
 export function takeRows(opened: OpenedExport, take: RowTaker): number {
   const { result, pending } = opened;
@@ -427,7 +433,7 @@ export function importFile(
 /**
  * A row's identity cells (see `AcceptedRow.identity`), trimmed; blank cells left out.
  * @example
- * identityOf(new Map([["surname", 1]]), ["X201300125001", " Lee "]) // => Map { "surname" => "Lee" }
+ * [...identityOf(new Map([["surname", 1]]), ["X201300125001", " Lee "])] // => [["surname", "Lee"]]
  */
 export function identityOf(columns: ReadonlyMap<string, number>, fields: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
@@ -446,7 +452,10 @@ export function identityOf(columns: ReadonlyMap<string, number>, fields: readonl
  * @param imported the rows kept; default `result.accepted.length` (a folder's import counts the rows it
  *   took instead of keeping them; see `takeRows`)
  * @example
- * fileReport(result).rejected // => 0
+ * // Two rows: the second's UPN is malformed, so it is rejected.
+ * const bytes = new TextEncoder().encode("UPN,Surname,Forename\nX201300125001,Lee,Ada\nX2013,Khan,Sam\n");
+ * const report = fileReport(readRows(openExport("pupils.csv", bytes)));
+ * [report.rows, report.imported, report.rejected] // => [2, 1, 1]
  */
 export function fileReport(result: FileImport, imported: number = result.accepted.length): FileReport {
   const skipped = result.skipped.length;

@@ -416,7 +416,7 @@ let headerFields: Map<string, Set<string>> | null = null;
  * Every header any kind and layout knows, normalised (`normaliseHeader`), with the fields (of any kind) it is a
  * header of: header recognition (`headerTest`) and the shapes (`formats/shape.ts`) ask it. Built on first use.
  * @example
- * knownHeaderFields().get("dob") // => Set { "dateOfBirth" }
+ * [...(knownHeaderFields().get("dob") ?? [])] // => ["dateOfBirth"]
  */
 export function knownHeaderFields(): ReadonlyMap<string, ReadonlySet<string>> {
   if (headerFields !== null) return headerFields;

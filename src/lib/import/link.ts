@@ -48,7 +48,11 @@ export function misIdKey(misId: string): string {
  * with rows, then the most rows, then the first by name, so the choice never depends on which file is read first. Its rows are
  * the pupil list; the rows of any other pupil list are checked against it (see `linkPupils`).
  * @example
- * rosterOf([contacts, simsPupils]) // => simsPupils
+ * // Two pupil lists of the same pupil: the second has more pupil fields (date of birth and gender too).
+ * const read = (file, text) => readRows(openExport(file, new TextEncoder().encode(text)));
+ * const contacts = read("contacts.csv", "UPN,Surname,Forename\nX201300125001,Lee,Ada\n");
+ * const simsPupils = read("sims-pupils.csv", "UPN,Surname,Forename,DOB,Gender\nX201300125001,Lee,Ada,28/02/2017,F\n");
+ * rosterOf([contacts, simsPupils])?.file // => "sims-pupils.csv"
  */
 export function rosterOf(files: readonly FileImport[]): FileImport | undefined {
   let roster: FileImport | undefined;
@@ -442,8 +446,11 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Gathered
  * @param opened a school's files, in the order `linkFiles` would take them
  * @param options `academicYear` (see `LinkOptions`)
  * @example
+ * const pupilBytes = new TextEncoder().encode("UPN,Surname,Forename\nX201300125001,Lee,Ada\n");
+ * const senBytes = new TextEncoder().encode("UPN,SEN Status,Primary Need\nX201300125001,SEN Support,SLCN\n");
  * const data = linkOpened([openExport("pupils.csv", pupilBytes), openExport("sen.csv", senBytes)]);
  * data.senRegister[0].pupilId // => "X201300125001"
+ * [data.pupils.length, data.senRegister[0].status] // => [1, "K"]
  */
 export function linkOpened(opened: OpenedExport[], options: LinkOptions = {}): SchoolData {
   const directory = linkPupilLists(opened.filter((o) => o.result.kind === "pupils").map((o) => readRows(o)));

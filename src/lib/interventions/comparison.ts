@@ -122,8 +122,11 @@ export interface ComparisonIndex {
  * asked for). It holds typed columns of every scored result of those measures (~20 MB per million results),
  * so a caller that makes one lets go of it when done.
  * @example
- * const index = comparisonIndex(data.assessments, new Map(data.pupils.map((p) => [p.pupilId, p])), ["standardised"]);
- * findComparisonIn(index, outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", busy, { asOf })?.pupils.length; // => 12
+ * const a = (pupilId, point, date, score) => ({ pupilId, subject: "maths", measure: "standardised", academicYear: "2024/25",
+ *   term: point.split(" ")[1], point, date, score, grade: null, source: { file: "t.csv", line: 2 } });
+ * const index = comparisonIndex([a("G", "2024/25 autumn", "2024-12-02", 90), a("P1", "2024/25 autumn", "2024-12-02", 91),
+ *   a("G", "2024/25 spring", "2025-03-17", 95)], new Map(), ["standardised"]);
+ * index.termly.pupilIds; // => ["G", "P1"] (numbered in order of first appearance)
  */
 export function comparisonIndex(
   assessments: readonly Assessment[],
@@ -318,7 +321,8 @@ function bracketingPoint(points: readonly Point[], iso: string, side: "before" |
  * @param records the intervention's provision-map records
  * @param assessments all termly assessments
  * @example
- * inferSubject(readingAgeRecords, assessments); // => "reading"
+ * // Precision teaching records reading ages, which are reading whatever the termly scores say.
+ * inferSubject(data.interventions.filter((r) => r.group === "PT-202425-A"), data.assessments); // => "reading"
  */
 export function inferSubject(
   records: readonly InterventionRecord[],
@@ -333,7 +337,11 @@ export function inferSubject(
  * @param indexed the comparison index of the termly assessments
  * @param records the intervention's provision-map records
  * @example
- * inferSubjectIn(comparisonIndex(assessments, ["standardised"]), mathsRecords); // => "maths"
+ * // The sample school's run MC-202425-A records standardised scores: its 8 entry scores lie 5.75 points on
+ * // average from the pupils' nearest NFER maths scores and 9.0 from their reading scores (worked out in
+ * // Python from the two CSVs).
+ * const mathsRecords = data.interventions.filter((r) => r.group === "MC-202425-A");
+ * inferSubjectIn(comparisonIndex(data.assessments, new Map(), ["standardised"]), mathsRecords); // => "maths"
  */
 export function inferSubjectIn(indexed: ComparisonIndex, records: readonly InterventionRecord[]): Subject | null {
   const measure = records.find((r) => r.measure !== null)?.measure ?? null;
@@ -468,8 +476,24 @@ function poolFor(termly: TermlyIndex, index: MeasureIndex, roll: Roll, start: Po
  * @param data the termly assessments, pupils, and the provision-map records of interventions in the same
  *   subject (their pupils are left out of the pool while in them)
  * @example
- * findComparison(outcomes, "reading", "readingAge", "2024-09-16", "2024-12-13", data, { asOf: "2025-07-01" })
- *   ?.pupils.length; // => 15
+ * const a = (pupilId, point, date, score) => ({ pupilId, subject: "maths", measure: "standardised", academicYear: "2024/25",
+ *   term: point.split(" ")[1], point, date, score, grade: null, source: { file: "t.csv", line: 2 } });
+ * // Termly maths scores, autumn (2024-12-02) → spring (2025-03-17): G 90 → 95 (in the run), P1 91 → 95,
+ * // P2 100 → 104, P3 88 → 92.
+ * const assessments = [a("G", "2024/25 autumn", "2024-12-02", 90), a("G", "2024/25 spring", "2025-03-17", 95),
+ *   a("P1", "2024/25 autumn", "2024-12-02", 91), a("P1", "2024/25 spring", "2025-03-17", 95),
+ *   a("P2", "2024/25 autumn", "2024-12-02", 100), a("P2", "2024/25 spring", "2025-03-17", 104),
+ *   a("P3", "2024/25 autumn", "2024-12-02", 88), a("P3", "2024/25 spring", "2025-03-17", 92)];
+ * const place = (pupilId, entryScore, exitScore) => ({ ...data.interventions[0], pupilId, intervention: "Maths catch-up",
+ *   group: null, measure: "standardised", startDate: "2025-01-06", endDate: "2025-03-10", entryScore, exitScore,
+ *   entryDate: null, exitDate: null });
+ * const outcomes = [placementOutcome(place("G", 90, 97), undefined, "2025-03-10", "2025-07-01")];
+ * // The run (6 January to 10 March) lies between the two points; G's start-point score 90 is nearest P1's
+ * // (1 away) and P3's (2 away), so with two matches per pupil those two are the comparison.
+ * const found = findComparison(outcomes, "maths", "standardised", "2025-01-06", "2025-03-10",
+ *   { assessments, pupils: new Map(), excluded: [] }, { asOf: "2025-07-01", perPupil: 2 });
+ * found?.pupils.map((p) => p.pupilId); // => ["P1", "P3"]
+ * found?.group; // => [{ pupilId: "G", entryScore: 90, exitScore: 95, monthsElapsed: 3.4928, value: 5 }]
  */
 export function findComparison(
   outcomes: readonly PlacementOutcome[],
@@ -490,9 +514,23 @@ export function findComparison(
  * @param excluded the provision-map records of interventions in the same subject (their pupils are left out of
  *   the pool while in them), or the same numbered once for several runs (`numberRecords`)
  * @example
- * const index = comparisonIndex(data.assessments, pupils, ["readingAge"]);
- * findComparisonIn(index, outcomes, "reading", "readingAge", "2024-09-16", "2024-12-13", excluded, { asOf: "2025-07-01" })
- *   ?.pupils.length; // => 15
+ * const a = (pupilId, point, date, score) => ({ pupilId, subject: "maths", measure: "standardised", academicYear: "2024/25",
+ *   term: point.split(" ")[1], point, date, score, grade: null, source: { file: "t.csv", line: 2 } });
+ * // Termly maths scores, autumn (2024-12-02) → spring (2025-03-17): G 90 → 95 (in the run), P1 91 → 95,
+ * // P2 100 → 104, P3 88 → 92.
+ * const assessments = [a("G", "2024/25 autumn", "2024-12-02", 90), a("G", "2024/25 spring", "2025-03-17", 95),
+ *   a("P1", "2024/25 autumn", "2024-12-02", 91), a("P1", "2024/25 spring", "2025-03-17", 95),
+ *   a("P2", "2024/25 autumn", "2024-12-02", 100), a("P2", "2024/25 spring", "2025-03-17", 104),
+ *   a("P3", "2024/25 autumn", "2024-12-02", 88), a("P3", "2024/25 spring", "2025-03-17", 92)];
+ * const place = (pupilId, entryScore, exitScore) => ({ ...data.interventions[0], pupilId, intervention: "Maths catch-up",
+ *   group: null, measure: "standardised", startDate: "2025-01-06", endDate: "2025-03-10", entryScore, exitScore,
+ *   entryDate: null, exitDate: null });
+ * const outcomes = [placementOutcome(place("G", 90, 97), undefined, "2025-03-10", "2025-07-01")];
+ * // P1 is in another maths intervention over the same weeks, so G's two nearest are P3 (2 away) and P2 (10).
+ * const excluded = [{ ...place("P1", 91, 96), intervention: "Maths booster" }];
+ * const index = comparisonIndex(assessments, new Map(), ["standardised"]);
+ * findComparisonIn(index, outcomes, "maths", "standardised", "2025-01-06", "2025-03-10", excluded,
+ *   { asOf: "2025-07-01", perPupil: 2 })?.pupils.map((p) => p.pupilId); // => ["P2", "P3"]
  */
 export function findComparisonIn(
   indexed: ComparisonIndex,

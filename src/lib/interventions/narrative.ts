@@ -57,12 +57,21 @@ function units(x: number, unit: "months" | "points"): string {
  * @param impact its impact measures
  * @param confidence confidence level of the intervals, for the wording; default 0.95
  * @example
- * narrate("Precision teaching", 12, "Sep 2024 to Dec 2024", impact);
- * // => "Precision teaching (12 pupils, Sep 2024 to Dec 2024): on the school's termly reading-age tests over
- * //     the same periods, their reading ages changed by +8.5 months on average, and similar pupils' changed by
- * //     +4.7 months. That is 3.7 months more than similar pupils made (95% interval 1.4 to 6.1 months): clear
- * //     evidence of impact. On the intervention's own entry and exit tests, reading ages rose at 2.7 times the
- * //     normal rate (Brooks's "useful" band)."
+ * const place = (pupilId, entryScore, exitScore) => placementOutcome({ ...data.interventions[0], pupilId,
+ *   measure: "standardised", entryScore, exitScore, entryDate: "2025-01-06", exitDate: "2025-03-10" },
+ *   undefined, "2025-03-10", "2025-07-01");
+ * const similar = (pupilId, entryScore, exitScore) => ({ pupilId, entryScore, exitScore, monthsElapsed: 3,
+ *   value: exitScore - entryScore });
+ * // Gains 7, 5, 9 (mean 7, variance 4) against similar pupils' 2, 3, 1 (mean 2, variance 1): a difference of
+ * // 5 with Welch's standard error √(4/3 + 1/3) on 50/17 degrees of freedom (interval by scipy.stats.t).
+ * const impact = summariseImpact([place("A", 85, 92), place("B", 88, 93), place("C", 80, 89)],
+ *   { pupils: [similar("D", 86, 88), similar("E", 84, 87), similar("F", 82, 83)],
+ *     startPoint: "2024/25 autumn", endPoint: "2024/25 spring" }, "maths");
+ * narrate("Maths catch-up", 3, "Jan 2025 to Mar 2025", impact);
+ * // => "Maths catch-up (3 pupils, Jan 2025 to Mar 2025): on the intervention's entry and exit tests, their
+ * //     standardised scores changed by +7.0 points on average; on the termly tests over the same period, similar
+ * //     pupils' changed by +2.0 points. That is 5.0 points more than similar pupils made (95% interval 0.8 to
+ * //     9.2 points): clear evidence of impact."
  */
 export function narrate(label: string, n: number, period: string, impact: Impact, confidence = 0.95): string {
   const head = `${label} (${n} pupil${n === 1 ? "" : "s"}, ${period})`;

@@ -64,9 +64,10 @@ export interface PlacementOutcome {
  * @param asOf the analysis date `yyyy-mm-dd`
  * @throws {InvalidArgumentError} when asOf is not a `yyyy-mm-dd` date
  * @example
- * placementOutcome({ ...record, measure: "readingAge", entryScore: 84, exitScore: 93,
- *   entryDate: "2024-09-16", exitDate: "2025-01-30" }, pupil, "2025-01-30", "2025-07-01").value;
- * // => 2.0 (9 months gained in 4.47 months elapsed: 4 calendar months and 14 days, to 1 d.p.)
+ * const record = { ...data.interventions[0], measure: "readingAge", entryScore: 84, exitScore: 93,
+ *   entryDate: "2024-09-16", exitDate: "2025-01-30" };
+ * placementOutcome(record, undefined, "2025-01-30", "2025-07-01").value;
+ * // => 2.018 (9 months gained in 4 + 14/30.4375 = 4.460 months elapsed, by hand)
  */
 export function placementOutcome(
   record: InterventionRecord,

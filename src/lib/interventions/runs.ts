@@ -23,7 +23,9 @@ export interface RunRecords {
  * Groups provision-map records into runs: records of the same intervention and `group`; records without a
  * group form one run per start date. Runs are sorted by intervention, start date, then label.
  * @example
- * groupRuns(records).map((r) => r.run); // => ["PT-2024-A", "PT-2025-A"]
+ * // The sample school's precision-teaching runs (the groups in its arbor-interventions.csv):
+ * groupRuns(data.interventions.filter((r) => r.intervention === "Precision teaching")).map((r) => r.run);
+ * // => ["PT-202425-A", "PT-202425-B", "PT-202425-C", "PT-202425-D", "PT-202526-A", "PT-202526-B", "PT-202526-C", "PT-202526-D"]
  */
 export function groupRuns(records: readonly InterventionRecord[]): RunRecords[] {
   const map = new Map<string, RunRecords>();
@@ -57,9 +59,13 @@ function sumOrNull(values: ReadonlyArray<number | null>): number | null {
  * elapsed time, leavers, sessions planned and attended, the attendance rate (attended ÷ planned over
  * placements recording both), and the staff named.
  * @example
+ * // Run PT-202425-A of the sample school: 6 pupils, 30 sessions planned each, 25+28+24+22+25+25 attended
+ * // (read from the CSV by hand); no pupil passed in, so none left early.
+ * const outcomes = data.interventions.filter((r) => r.group === "PT-202425-A")
+ *   .map((r) => placementOutcome(r, undefined, "2024-11-28", "2025-07-01"));
  * describeDelivery(outcomes);
- * // => { n: 6, placements: 6, missingEntry: 0, missingExit: 1, zeroElapsed: 0, leftEarly: 1,
- * //      sessionsPlanned: 180, sessionsAttended: 150, attendanceRate: 0.8333, staff: ["TA"] }
+ * // => { n: 6, placements: 6, missingEntry: 0, missingExit: 0, zeroElapsed: 0, leftEarly: 0,
+ * //      sessionsPlanned: 180, sessionsAttended: 149, attendanceRate: 0.8278, staff: ["Mrs Aoife Kelly (TA)"] }
  */
 export function describeDelivery(outcomes: readonly PlacementOutcome[]): Delivery {
   const records = outcomes.map((o) => o.record);
@@ -111,7 +117,11 @@ export function describeCost(records: readonly InterventionRecord[]): Cost {
  * Share of placements that met their exit target (exit score ≥ exit target) among those recording both,
  * with a Wilson interval; `n: 0` and nulls when none does.
  * @example
- * describeExitTarget(outcomes, 0.95); // => { n: 10, count: 7, rate: 0.7, lower: 0.3968, upper: 0.8922 }
+ * // Run PT-202425-A: exit scores 90, 86, 78, 73, 92, 85 against targets 88, 78, 73, 73, 91, 86: 5 of 6 met;
+ * // the Wilson interval for 5/6 worked out in Python.
+ * const outcomes = data.interventions.filter((r) => r.group === "PT-202425-A")
+ *   .map((r) => placementOutcome(r, undefined, "2024-11-28", "2025-07-01"));
+ * describeExitTarget(outcomes, 0.95); // => { n: 6, count: 5, rate: 0.8333, lower: 0.4365, upper: 0.9699 }
  */
 export function describeExitTarget(outcomes: readonly PlacementOutcome[], confidence = 0.95): ExitTarget {
   const judged = outcomes.filter((o) => o.metTarget !== null);

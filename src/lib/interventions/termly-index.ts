@@ -76,7 +76,7 @@ export interface TermlyIndex {
 /**
  * The day number of a date (`dayNumber`), cached in the index: entry and run dates repeat across records.
  * @example
- * dayOf(index, "1970-01-02"); // => 1
+ * dayOf(newTermlyIndex([]), "1970-01-02"); // => 1
  */
 export function dayOf(index: TermlyIndex, iso: string): number {
   let day = index.days.get(iso);
@@ -104,7 +104,14 @@ export function newTermlyIndex(assessments: readonly Assessment[]): TermlyIndex 
  * The row of a pupil's result at a point (by position in `index.points`), or -1 when it has none; the last
  * such row when it has several. A pupil has a few rows per subject, so they are looked through.
  * @example
- * rowAtPoint(reading, 0, 17); // => 4031
+ * // Pupil P1 (number 0) has rows 0 and 1, at the autumn (0) and spring (1) points; P2 (number 1) has row 2.
+ * const a = (pupilId, point, date, score) => ({ pupilId, subject: "maths", measure: "standardised", academicYear: "2024/25",
+ *   term: point.split(" ")[1], point, date, score, grade: null, source: { file: "t.csv", line: 2 } });
+ * const index = newTermlyIndex([a("P1", "2024/25 autumn", "2024-12-02", 95), a("P1", "2024/25 spring", "2025-03-17", 99),
+ *   a("P2", "2024/25 spring", "2025-03-17", 104)]);
+ * const maths = measureIndexes(index, "standardised").get("maths");
+ * rowAtPoint(maths, 1, 1); // => 2
+ * rowAtPoint(maths, 0, 1); // => -1 (P2 has no autumn result)
  */
 export function rowAtPoint(index: MeasureIndex, point: number, pupil: number): number {
   const { rowStart, rowPoint } = index;
@@ -119,7 +126,11 @@ export function rowAtPoint(index: MeasureIndex, point: number, pupil: number): n
 /**
  * Months between two result dates by their numbers: `monthsBetween` of the two dates, computed once per pair.
  * @example
- * monthsBetweenDates(index, 0, 1); // => 3.4928 (2024-12-02 → 2025-03-17: 3 months and 15 days)
+ * const a = (pupilId, point, date, score) => ({ pupilId, subject: "maths", measure: "standardised", academicYear: "2024/25",
+ *   term: point.split(" ")[1], point, date, score, grade: null, source: { file: "t.csv", line: 2 } });
+ * const index = newTermlyIndex([a("P1", "2024/25 autumn", "2024-12-02", 95), a("P1", "2024/25 spring", "2025-03-17", 99)]);
+ * indexMeasures(index, ["standardised"]);
+ * monthsBetweenDates(index, 0, 1); // => 3.4928 (2024-12-02 → 2025-03-17: 3 months and 15 days, 3 + 15/30.4375)
  */
 export function monthsBetweenDates(index: TermlyIndex, from: number, to: number): number {
   const count = index.dates.length;
@@ -271,6 +282,8 @@ function finish(index: TermlyIndex, pair: Pair, rows: Rows): MeasureIndex {
  * Indexes the scored results of each of `measures` not indexed yet, in one pass over the assessments (the pass,
  * not the rows, is the cost, so measures wanted together are asked for together).
  * @example
+ * // The sample school's standardised scores are its NFER file's reading and maths columns.
+ * const index = newTermlyIndex(data.assessments);
  * indexMeasures(index, ["standardised", "readingAge"]);
  * index.measures.get("standardised")?.size; // => 2 (maths and reading)
  */
@@ -360,8 +373,10 @@ function pairOf(pairs: readonly Pair[], measure: MeasureKind, subject: Subject):
  * The scored results of `measure`, one index per subject that has any; the measure is indexed (see
  * `indexMeasures`) the first time it is asked for.
  * @example
- * measureIndexes(index, "standardised").get("maths")?.points.map((p) => p.label);
- * // => ["2024/25 autumn", "2024/25 spring", "2024/25 summer"]
+ * // The sample school's NFER file has nine points, 2023/24 autumn to 2025/26 summer (read from the CSV).
+ * measureIndexes(newTermlyIndex(data.assessments), "standardised").get("maths")?.points.map((p) => p.label);
+ * // => ["2023/24 autumn", "2023/24 spring", "2023/24 summer", "2024/25 autumn", "2024/25 spring",
+ * //     "2024/25 summer", "2025/26 autumn", "2025/26 spring", "2025/26 summer"]
  */
 export function measureIndexes(index: TermlyIndex, measure: MeasureKind): ReadonlyMap<Subject, MeasureIndex> {
   if (!index.measures.has(measure)) indexMeasures(index, [measure]);

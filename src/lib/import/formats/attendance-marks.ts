@@ -59,7 +59,10 @@ export function marksColumns(header: readonly string[], keys: number[]): MarksCo
  * Whether a file's marks are DfE attendance codes: at least 4 in 5 of its first 50 non-empty marks (blank and
  * summary rows, which are skipped, not looked at).
  * @example
- * marksAreCodes(rows, columns) // => true
+ * const rows = readCsv("UPN,Date,Session,Mark\nA1,02/09/2025,AM,/\nA1,02/09/2025,PM,N\nA2,02/09/2025,AM,L\n");
+ * marksAreCodes(rows, marksColumns(rows.header, [0])) // => true (/, N and L are DfE codes)
+ * const scores = readCsv("UPN,Date,Session,Mark\nA1,02/09/2025,AM,85\nA1,02/09/2025,PM,91\n");
+ * marksAreCodes(scores, marksColumns(scores.header, [0])) // => false
  */
 export function marksAreCodes(table: CsvRows, columns: MarksColumns): boolean {
   let seen = 0;
@@ -91,8 +94,14 @@ interface Sum {
  * @returns the summed table, the problems (an error per mark not counted, a warning saying what was summed),
  *   the blank and summary rows skipped (never summed), and the headers left out (read for nothing)
  * @example
+ * // Four marks of pupil A1 in September 2025 (autumn of 2025/26): present (/), unauthorised absence (N),
+ * // late before the register closed (L, present), not required in school (X, not a possible session).
+ * const rows = readCsv("UPN,Date,Session,Mark\nA1,02/09/2025,AM,/\nA1,02/09/2025,PM,N\nA1,03/09/2025,AM,L\nA1,03/09/2025,PM,X\n");
  * const { table } = sumMarks("marks.csv", rows, marksColumns(rows.header, [0])!);
  * table.header // => ["UPN", "academic_year", "term", "possible_sessions", "attended_sessions"]
+ * const summed = [];
+ * table.forEachRow((line, fields) => summed.push([line, ...fields]));
+ * summed // => [[2, "A1", "2025/26", "autumn", "3", "2"]]
  */
 export function sumMarks(file: string, table: CsvRows, columns: MarksColumns, dateOrder: DateOrder = "dmy"): { table: CsvRows; problems: Problem[]; skipped: SkippedRow[]; notRead: string[] } {
   const problems: Problem[] = [];

@@ -269,8 +269,19 @@ function readPupil(file: string, pupil: Node, header: { estab: string; date: str
  * @param xml the file's text
  * @returns the four tables (empty ones left out), or why the XML cannot be read
  * @example
+ * // One pupil with one SEN support spell from 1 September 2024 and SLCN as the need ranked 1; no attendance
+ * // or stage assessments, so those tables are left out.
+ * const xmlText = "<CTfile><Header><DateTime>2025-07-18T10:00:00</DateTime></Header><CTFpupilData><Pupil>" +
+ *   "<UPN>X201300125001</UPN><Surname>Lee</Surname><Forename>Ada</Forename><DOB>2017-02-28</DOB><Sex>F</Sex>" +
+ *   "<SENhistory><SEN><StartDate>2024-09-01</StartDate><SENprovision>K</SENprovision></SEN>" +
+ *   "<SENneeds><SENneed><SENtypeRank>1</SENtypeRank><SENtype>SLCN</SENtype></SENneed></SENneeds></SENhistory>" +
+ *   "</Pupil></CTFpupilData></CTfile>";
  * const tables = readCtf("ctf.xml", xmlText);
- * if (!("reason" in tables)) tables.map((t) => t.name) // => ["ctf.xml#Pupils", "ctf.xml#SEN", "ctf.xml#Attendance", "ctf.xml#StageAssessments"]
+ * if (!("reason" in tables)) tables.map((t) => t.name) // => ["ctf.xml#Pupils", "ctf.xml#SEN"]
+ * const sen = [];
+ * if (!("reason" in tables)) tables[1].rows.forEachRow((line, fields) => sen.push([...fields]));
+ * sen // => [["X201300125001", "K", "SLCN", "", "2024-09-01", ""]]
+ * "reason" in readCtf("other.xml", "<Other><Pupil/></Other>") // => true (not a CTF)
  */
 export function readCtf(file: string, xml: string): CtfTable[] | CtfFailure {
   const SaxesParser = saxesParser();

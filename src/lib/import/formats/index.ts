@@ -27,8 +27,10 @@ function failed(file: string, encoding: string | null, code: string, message: st
  * @param bytes its contents
  * @param mappingFor the mapping for a table's name (`mappingForFile` of the folder's mapping)
  * @example
- * openFormatted("results.xlsx", bytes, (name) => mappingForFile(mapping, name)).map((o) => o.result.file)
- * // => ["results.xlsx#Reading", "results.xlsx#Maths"]
+ * // A CSV file is one table (a workbook gives one per worksheet with data, named "results.xlsx#Reading" …).
+ * const bytes = new TextEncoder().encode("UPN,Surname,Forename\nX201300125001,Lee,Ada\n");
+ * openFormatted("pupils.csv", bytes, () => ({ kind: undefined, columns: {} })).map((o) => [o.result.file, o.result.kind])
+ * // => [["pupils.csv", "pupils"]]
  */
 export function openFormatted(file: string, bytes: Uint8Array, mappingFor: (name: string) => FileMapping): OpenedExport[] {
   const lower = file.toLowerCase();

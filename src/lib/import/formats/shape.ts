@@ -175,8 +175,12 @@ function sourcesOf(file: string, preamble: readonly string[]): Source[] {
  * @param mapping the file's mapping
  * @param preamble the title lines above the header, if any (found by the CSV reader)
  * @example
- * const shaped = shapeTable("NGRT-B spring 2025.csv", rows, { kind: undefined, columns: {} });
- * shaped.rows.header // => ["UPN", "Name", "Reading Standardised Score", "Stanine"]
+ * // A column the mapping says to ignore is left out.
+ * const pupils = readCsv("UPN,Surname,Notes\nA1,Lee,see file\n");
+ * shapeTable("pupils.csv", pupils, { kind: undefined, columns: {}, ignore: ["Notes"] }).rows.header // => ["UPN", "Surname"]
+ * const marks = readCsv("UPN,Date,Session,Mark\nA1,02/09/2025,AM,/\nA1,02/09/2025,PM,N\n");
+ * const shaped = shapeTable("marks.csv", marks, { kind: undefined, columns: {} }); // per-session marks, summed into terms
+ * [shaped.kind, shaped.rows.rowCount] // => ["attendance", 1]
  */
 export function shapeTable(file: string, table: CsvRows, given: FileMapping, preamble: readonly string[] = []): ShapedTable {
   // A value left empty (as `sendscope map` writes what it could not guess) is not given.

@@ -218,8 +218,16 @@ const readLongAssessment = recordReader(ASSESSMENT_FIELDS, ASSESSMENT_READS, (ro
 /**
  * Read one long-layout assessment row into `out`.
  * @example
+ * // A row as the sample school's arbor-assessments.csv writes one: "Autumn 2024" is the autumn of 2024/25, and a
+ * // reading age of 8y 2m is 8 × 12 + 2 = 98 months.
+ * const reader = new RowReader("assessments.csv", 2, ["X201300125001", "Reading", "Reading Age", "Autumn 2024", "2024-12-02", "8y 2m"],
+ *   new Map([["upn", 0], ["subject", 1], ["measure", 2], ["point", 3], ["date", 4], ["value", 5]]),
+ *   ["UPN", "Subject", "Measure", "Assessment Point", "Assessment Date", "Score"]);
+ * const out = new RowOutput();
  * readLongAssessmentRow(reader, out);
- * out.assessments[0]?.measure // => "standardised"
+ * out.assessments[0]?.measure // => "readingAge"
+ * const a = out.assessments[0];
+ * [a?.subject, a?.point, a?.date, a?.score] // => ["reading", "2024/25 autumn", "2024-12-02", 98]
  */
 export function readLongAssessmentRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
@@ -240,8 +248,15 @@ const wideDraft: Assessment = {
  * that cannot be read is a warning on that cell; an impossible number, or no readable result at all, rejects
  * the row (`row.isRejected`), and `out` may then hold the row's other results.
  * @example
+ * // A row as the sample school's nfer-standardised-wide.csv writes one: a reading and a maths score.
+ * const reader = new RowReader("nfer.csv", 2, ["X201300125001", "2024/25 autumn", "2024-12-02", "108", "105"],
+ *   new Map([["upn", 0], ["point", 1], ["date", 2]]), ["upn", "assessment_point", "date", "reading_standardised", "maths_standardised"]);
+ * const wideColumns = [{ index: 3, header: "reading_standardised", subject: "reading", measure: "standardised" },
+ *   { index: 4, header: "maths_standardised", subject: "maths", measure: "standardised" }];
+ * const out = new RowOutput();
  * readWideAssessmentRow(reader, wideColumns, out);
  * out.assessments.length // => 2
+ * out.assessments.map((a) => [a.subject, a.score]) // => [["reading", 108], ["maths", 105]]
  */
 export function readWideAssessmentRow(row: RowReader, wide: readonly WideColumn[], out: RowOutput): void {
   const key = row.pupilKey();

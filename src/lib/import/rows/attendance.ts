@@ -56,8 +56,13 @@ const readAttendance = recordReader(ATTENDANCE_FIELDS, ATTENDANCE_READS, (row, {
 /**
  * Read one attendance row into `out`. Attended sessions above possible sessions reject the row.
  * @example
+ * const reader = new RowReader("attendance.csv", 2, ["X201300125001", "2024/25", "Autumn", "126", "120"],
+ *   new Map([["upn", 0], ["academicYear", 1], ["term", 2], ["possibleSessions", 3], ["attendedSessions", 4]]),
+ *   ["UPN", "Academic Year", "Term", "Possible", "Attended"]);
+ * const out = new RowOutput();
  * readAttendanceRow(reader, out);
  * out.attendance[0]?.possibleSessions // => 126
+ * [out.attendance[0]?.term, out.attendance[0]?.attendedSessions] // => ["autumn", 120]
  */
 export function readAttendanceRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();

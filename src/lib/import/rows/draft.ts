@@ -25,9 +25,11 @@ export type RowRecords = { [K in RecordKind]?: Draft<RecordOf<K>>[] };
  * The records read from the current row, by kind, and the pupil key they were read with. One output serves
  * a whole file: `clear` empties it before each row, so the caller must take the records before the next row.
  * @example
+ * const reader = new RowReader("suspensions.csv", 2, ["X201300125001", "04/03/2025", "2", "Fixed Term"],
+ *   new Map([["upn", 0], ["startDate", 1], ["days", 2], ["suspensionType", 3]]), ["UPN", "Start Date", "Days", "Type"]);
  * const out = new RowOutput();
- * readLongAssessmentRow(reader, out);
- * out.assessments.length // => 1
+ * readSuspensionRow(reader, out);
+ * out.suspensions.length // => 1
  * out.key // => { upn: "X201300125001", misId: null }
  */
 export class RowOutput {

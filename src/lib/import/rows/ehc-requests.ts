@@ -113,8 +113,13 @@ const readEhcRequest = recordReader(EHC_REQUEST_FIELDS, EHC_REQUEST_READS, (row,
  * that write only "Date final plan issued" mean that). Rejected: a decision or outcome date before the request,
  * an outcome date before the decision, an outcome unless the decision was to assess, a date not read.
  * @example
+ * const reader = new RowReader("ehc-requests.csv", 2, ["X201300125001", "10/01/2025", "Agreed to assess", "20/02/2025"],
+ *   new Map([["upn", 0], ["requestDate", 1], ["decision", 2], ["decisionDate", 3]]),
+ *   ["UPN", "Request Date", "Decision", "Decision Date"]);
+ * const out = new RowOutput();
  * readEhcRequestRow(reader, out);
  * out.ehcRequests[0]?.decision // => "agreed"
+ * [out.ehcRequests[0]?.requestDate, out.ehcRequests[0]?.decisionDate] // => ["2025-01-10", "2025-02-20"]
  */
 export function readEhcRequestRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();

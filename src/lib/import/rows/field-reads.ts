@@ -191,6 +191,9 @@ export type RecordReader<R> = (row: RowReader, key: PupilKey | undefined) => R |
  * @throws {Error} when the description's fields are not the table's
  * @example
  * const readAttendance = recordReader(ATTENDANCE_FIELDS, ATTENDANCE_READS, (row) => !row.isRejected);
+ * const row = new RowReader("attendance.csv", 2, ["X201300125001", "2024/25", "Autumn", "126", "120"],
+ *   new Map([["upn", 0], ["academicYear", 1], ["term", 2], ["possibleSessions", 3], ["attendedSessions", 4]]),
+ *   ["UPN", "Academic Year", "Term", "Possible", "Attended"]);
  * readAttendance(row, row.pupilKey())?.possibleSessions // => 126
  */
 export function recordReader<T extends FieldTable>(

@@ -71,8 +71,18 @@ const readIntervention = recordReader(INTERVENTION_FIELDS, INTERVENTION_READS, (
 /**
  * Read one provision-map row into `out`.
  * @example
+ * // Most of the first row of the sample school's arbor-interventions.csv (another pupil's UPN).
+ * const reader = new RowReader("interventions.csv", 2,
+ *   ["X201300125001", "Precision teaching", "PT-202425-A", "2024-09-16", "2024-11-28", "30", "25", "Reading Age", "84", "90"],
+ *   new Map([["upn", 0], ["intervention", 1], ["group", 2], ["startDate", 3], ["endDate", 4], ["sessionsPlanned", 5],
+ *     ["sessionsAttended", 6], ["measure", 7], ["entryScore", 8], ["exitScore", 9]]),
+ *   ["UPN", "Intervention Name", "Intervention Group", "Start Date", "End Date", "Planned Sessions", "Attended Sessions",
+ *     "Assessment Measure", "Baseline Score", "Outcome Score"]);
+ * const out = new RowOutput();
  * readInterventionRow(reader, out);
  * out.interventions[0]?.intervention // => "Precision teaching"
+ * const r = out.interventions[0];
+ * [r?.measure, r?.entryScore, r?.exitScore, r?.sessionsAttended, r?.endDate] // => ["readingAge", 84, 90, 25, "2024-11-28"]
  */
 export function readInterventionRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();

@@ -44,8 +44,12 @@ const readPupil = recordReader(PUPIL_FIELDS, PUPIL_READS, (row, pupil) => {
 /**
  * Read one pupil-list row into `out` (and its SEN spell, where the list has SEN columns).
  * @example
+ * const reader = new RowReader("pupils.csv", 2, ["X201300125001", "Lee", "Sam", "28/02/2017"],
+ *   new Map([["upn", 0], ["surname", 1], ["forename", 2], ["dateOfBirth", 3]]), ["UPN", "Surname", "Forename", "DOB"]);
+ * const out = new RowOutput();
  * readPupilRow(reader, out);
  * out.pupils[0]?.surname // => "Lee"
+ * [out.pupils[0]?.dateOfBirth, out.pupils[0]?.gender] // => ["2017-02-28", "U"] (day first; no gender column: not known)
  */
 export function readPupilRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();

@@ -53,6 +53,8 @@ const readSpell = recordReader(SEN_RECORD_FIELDS, SEN_RECORD_READS, (row, spell)
  * Read the SEN fields of a row (SEN register or a pupil list with SEN columns) into a spell, or `undefined`
  * when the row is rejected (its status missing or invalid, its dates out of order, or its pupil key `key` not read).
  * @example
+ * const reader = new RowReader("sen.csv", 2, ["X201300125001", "SEN Support", "SLCN"],
+ *   new Map([["upn", 0], ["senStatus", 1], ["primaryNeed", 2]]), ["UPN", "SEN Status", "Primary Need"]);
  * readSenSpell(reader, reader.pupilKey())?.status // => "K"
  */
 export function readSenSpell(row: RowReader, key: PupilKey | undefined): SenRecord | undefined {
@@ -63,8 +65,12 @@ export function readSenSpell(row: RowReader, key: PupilKey | undefined): SenReco
  * Read one SEN register row into `out`. A register with a rank column (`Ranking`, `SEN Need Ranking`) has one
  * row per need: see `readRankedNeedRow`.
  * @example
+ * const reader = new RowReader("sen.csv", 2, ["X201300125001", "EHC Plan", "ASD", "01/03/2024"],
+ *   new Map([["upn", 0], ["senStatus", 1], ["primaryNeed", 2], ["ehcPlanDate", 3]]), ["UPN", "SEN Status", "Primary Need", "EHC Plan Date"]);
+ * const out = new RowOutput();
  * readSenRegisterRow(reader, out);
  * out.senRegister[0]?.status // => "E"
+ * [out.senRegister[0]?.primaryNeed, out.senRegister[0]?.ehcPlanDate] // => ["ASD", "2024-03-01"]
  */
 export function readSenRegisterRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
@@ -93,8 +99,18 @@ const RANK_WORDS = ["primary", "secondary"] as const;
  * add their need to it (and an earlier start date) and give no record of their own. The census keeps at most two ranked needs: a third is
  * a warning and is not kept. An empty rank is taken as the next free rank, with a warning.
  * @example
- * readRankedNeedRow(reader, key, out); // the row "SEN Support, Speech, Language and Communication Needs, 1"
- * out.senRegister[0]?.primaryNeed // => "SLCN"
+ * // One pupil's two need rows: SLCN ranked 1, then SEMH ranked 2; the second adds its need to the first's spell.
+ * const reader = new RowReader("sen.csv", 2, ["X201300125001", "SEN Support", "Speech, Language and Communication Needs", "1"],
+ *   new Map([["upn", 0], ["senStatus", 1], ["primaryNeed", 2], ["needRank", 3]]), ["UPN", "SEN Status", "Sen Need", "Ranking"]);
+ * const out = new RowOutput();
+ * readRankedNeedRow(reader, reader.pupilKey(), out);
+ * const spell = out.senRegister[0];
+ * spell?.primaryNeed // => "SLCN"
+ * reader.moveTo(3, ["X201300125001", "SEN Support", "Social, Emotional and Mental Health", "2"]);
+ * out.clear();
+ * readRankedNeedRow(reader, reader.pupilKey(), out);
+ * out.senRegister.length // => 0 (no record of its own)
+ * spell?.secondaryNeed // => "SEMH"
  */
 export function readRankedNeedRow(row: RowReader, key: PupilKey | undefined, out: RowOutput): void {
   const rank = row.optional("needRank", sharedWholeNumber, "bad-number");

@@ -40,8 +40,12 @@ const readSuspension = recordReader(SUSPENSION_FIELDS, SUSPENSION_READS, (row, {
  * Read one suspension row. A type containing "permanent" marks a permanent exclusion; anything else
  * (Suspension, Fixed Term, FTE) is a suspension.
  * @example
+ * const reader = new RowReader("suspensions.csv", 2, ["X201300125001", "04/03/2025", "2", "Fixed Term"],
+ *   new Map([["upn", 0], ["startDate", 1], ["days", 2], ["suspensionType", 3]]), ["UPN", "Start Date", "Days", "Type"]);
+ * const out = new RowOutput();
  * readSuspensionRow(reader, out);
- * out.suspensions[0]?.permanent // => false
+ * out.suspensions[0]?.permanent // => false ("Fixed Term" is a suspension)
+ * [out.suspensions[0]?.startDate, out.suspensions[0]?.days] // => ["2025-03-04", 2]
  */
 export function readSuspensionRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();

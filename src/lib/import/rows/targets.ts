@@ -56,8 +56,13 @@ const readTarget = recordReader(TARGET_FIELDS, TARGET_READS, (row, target) => {
 /**
  * Read one target row into `out`.
  * @example
+ * const reader = new RowReader("targets.csv", 2, ["X201300125001", "Writing", "exs"],
+ *   new Map([["upn", 0], ["subject", 1], ["target", 2]]), ["UPN", "Subject", "Target"]);
+ * const out = new RowOutput();
  * readTargetRow(reader, out);
  * out.targets[0]?.targetGrade // => "EXS"
+ * [out.targets[0]?.subject, out.targets[0]?.measure, out.targets[0]?.targetScore]
+ * // => ["writing", "teacherAssessment", null] (an outcome code and no measure column: teacher assessment)
  */
 export function readTargetRow(row: RowReader, out: RowOutput): void {
   const key = row.pupilKey();
