@@ -9,7 +9,7 @@ import { Term } from "../schema/primitives.js";
 import { NationalGap, nationalGap } from "../stats/national-gap.js";
 import { censusStatusDate } from "./dates.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
-import { type AnalysisContext, type AnalysisInput, contextOf, derived } from "./context.js";
+import { type AnalysisContext, type AnalysisInput, contextOf, derived, shareRows } from "./context.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS } from "./figures.js";
 
 /** Persistent absence: missing this share of possible sessions or more (DfE). */
@@ -116,13 +116,7 @@ export function shareAttendance(
   statusDate: string,
   terms?: readonly string[],
 ): void {
-  const rowsOf = new Map<string, PupilAttendance[]>();
-  for (const name of shares.keys()) rowsOf.set(name, []);
-  for (const row of source.get(PUPIL_ATTENDANCE, academicYear, statusDate, terms)) {
-    const name = shareOf(row.pupilId);
-    if (name !== undefined) rowsOf.get(name)?.push(row);
-  }
-  for (const [name, share] of shares) share.provide(PUPIL_ATTENDANCE, rowsOf.get(name) ?? [], academicYear, statusDate, terms);
+  shareRows(source, shares, shareOf, PUPIL_ATTENDANCE, academicYear, statusDate, terms);
 }
 
 /** The records attendance is worked out from. */

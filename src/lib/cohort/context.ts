@@ -126,6 +126,37 @@ export class AnalysisContext<D extends Partial<SchoolData> = SchoolData> {
   }
 }
 
+/**
+ * Gives the context of each share of `source` (some pupils' part of it, as `splitBySchool` makes: their records
+ * each in `source`'s order) its pupils' rows of `source`'s value of `key` (for `args`), in `source`'s order,
+ * instead of making them again. Only for a key whose rows are each one pupil's and whose value for a share is
+ * exactly those rows (the share's profiles the same objects as `source`'s: see `shareProfileLookup`); a share
+ * that has the value already keeps its own.
+ * @param source the whole data's context
+ * @param shares the parts' contexts by name, e.g. by school
+ * @param shareOf the name of the part a pupil id belongs to (undefined: none)
+ * @example
+ * const PUPIL_ROWS = derived("pupil rows", (ctx: AnalysisContext<Pick<SchoolData, "pupils">>) => [...ctx.data.pupils]);
+ * const [oak, elm] = [prepareAnalysis(data), prepareAnalysis(data)];
+ * shareRows(prepareAnalysis(data), new Map([["oak", oak], ["elm", elm]]), (id) => (id < "M" ? "oak" : "elm"), PUPIL_ROWS);
+ * oak.get(PUPIL_ROWS).length + elm.get(PUPIL_ROWS).length === data.pupils.length // => true
+ */
+export function shareRows<R extends { readonly pupilId: string }, D extends Partial<SchoolData>, A extends readonly DerivedArgument[]>(
+  source: AnalysisContext<D>,
+  shares: ReadonlyMap<string, AnalysisContext<D>>,
+  shareOf: (pupilId: string) => string | undefined,
+  key: Derived<R[], D, A>,
+  ...args: A
+): void {
+  const rowsOf = new Map<string, R[]>();
+  for (const name of shares.keys()) rowsOf.set(name, []);
+  for (const row of source.get(key, ...args)) {
+    const name = shareOf(row.pupilId);
+    if (name !== undefined) rowsOf.get(name)?.push(row);
+  }
+  for (const [name, share] of shares) share.provide(key, rowsOf.get(name) ?? [], ...args);
+}
+
 /** What an analysis takes: a prepared context, or plain data (analysed in a fresh context of its own). */
 export type AnalysisInput<D extends Partial<SchoolData>> = D | AnalysisContext<D>;
 

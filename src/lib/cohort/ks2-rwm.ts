@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import type { Assessment } from "../schema/records.js";
-import { type AnalysisContext, type AnalysisInput, contextOf, derived } from "./context.js";
+import { type AnalysisContext, type AnalysisInput, contextOf, derived, shareRows } from "./context.js";
 import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 import { yearGroupIn } from "./pupil-facts.js";
@@ -60,15 +60,7 @@ export function shareKs2Results(
   shareOf: (pupilId: string) => string | undefined,
   academicYears: readonly string[],
 ): void {
-  for (const academicYear of academicYears) {
-    const rowsOf = new Map<string, RwmResult[]>();
-    for (const name of shares.keys()) rowsOf.set(name, []);
-    for (const row of source.get(KS2_RESULTS, academicYear)) {
-      const name = shareOf(row.pupilId);
-      if (name !== undefined) rowsOf.get(name)?.push(row);
-    }
-    for (const [name, share] of shares) share.provide(KS2_RESULTS, rowsOf.get(name) ?? [], academicYear);
-  }
+  for (const academicYear of academicYears) shareRows(source, shares, shareOf, KS2_RESULTS, academicYear);
 }
 
 /** One Year 6 pupil's combined KS2 outcome. */
