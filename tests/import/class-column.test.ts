@@ -79,6 +79,53 @@ describe("a class column in a file other than the pupil list", () => {
   });
 });
 
+/** A folder of a pupil list (its class column holding `classes`, "" for none) and an NFER results file with `Class`. */
+async function withPupilClasses(classes: readonly string[]): Promise<SchoolData> {
+  const folder = mkdtempSync(join(tmpdir(), "sendscope-class-column-"));
+  try {
+    const upns = ["T873999926519", "D873999926520", "T873999926521"];
+    writeFileSync(join(folder, "pupils.csv"), [
+      "UPN,Adno,Legal Surname,Legal Forename,DOB,Gender,Year,Reg Group",
+      `${upns[0]},000201,Nakamura,Rosa,12/03/2017,F,Year 3,${classes[0]}`,
+      `${upns[1]},000202,Oduya,Sami,28/09/2016,M,Year 3,${classes[1]}`,
+      `${upns[2]},000203,Price,Noor,02/11/2016,F,Year 3,${classes[2]}`,
+    ].join("\r\n"));
+    writeFileSync(join(folder, "nfer.csv"), [
+      "UPN,Surname,Forename,Class,Test,Date of test,Raw score,Standardised score,Age-standardised score",
+      `${upns[0]},Nakamura,Rosa,3N,NFER Reading Test Autumn Year 3,12/12/2024,31,102,104`,
+      `${upns[1]},Oduya,Sami,3N,NFER Reading Test Autumn Year 3,12/12/2024,18,85,88`,
+      `${upns[2]},Price,Noor,3N,NFER Reading Test Autumn Year 3,12/12/2024,25,95,96`,
+    ].join("\r\n"));
+    return await importFolder(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+describe("a class column elsewhere when the pupil list has classes", () => {
+  it("gives no warning when the pupil list gives every pupil a class (the column is still listed as not read)", async () => {
+    const data = await withPupilClasses(["3N", "3N", "3S"]);
+    expect(data.pupils.map((p) => p.registrationClass)).toEqual(["3N", "3N", "3S"]);
+    expect(classWarnings(data)).toEqual([]);
+    expect(data.files.find((f) => f.file === "nfer.csv")!.ignoredColumns).toContain("Class");
+    // The rest of the import is as without a class column: the results are read.
+    expect(data.assessments.filter((a) => a.measure === "standardised").map((a) => a.score)).toEqual([104, 88, 96]);
+  });
+
+  it("keeps the warning, saying how many pupils lack a class, when the pupil list gives some pupils none", async () => {
+    const data = await withPupilClasses(["3N", "", "3S"]);
+    expect(data.pupils.map((p) => p.registrationClass)).toEqual(["3N", null, "3S"]);
+    expect(classWarnings(data).map((p) => [p.file, p.line, p.column, p.severity])).toEqual([["nfer.csv", 1, "Class", "warning"]]);
+    // 1 of the 3 pupils (Oduya, line 3) has an empty Reg Group.
+    expect(classWarnings(data)[0]!.message).toContain("so it is not read here: the pupil list gives no class for 1 of its 3 pupils: fill in their class in the MIS");
+  });
+
+  it("says the pupil list gives no pupil a class when its class column is empty", async () => {
+    const data = await withPupilClasses(["", "", ""]);
+    expect(classWarnings(data)[0]!.message).toContain("so it is not read here: the pupil list gives no pupil a class: add a class column to the pupil list's export");
+  });
+});
+
 describe("the sample school", () => {
   it("has no class column outside its pupil list, so no such warning (its analyse JSON is unchanged)", async () => {
     expect(classWarnings(await importFolder("fixtures/sample-school"))).toEqual([]);

@@ -10,7 +10,7 @@ import type { FileKind, Problem } from "../schema/report.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { academicYearOf } from "./codes.js";
 import { fileReport, identityOf, missingColumnProblem, readRows, takeRows, type AcceptedRow, type FileImport, type OpenedExport, type RowTaker } from "./import-file.js";
-import { missingNeeded } from "./unread-columns.js";
+import { missingNeeded, settleClassColumns } from "./unread-columns.js";
 import { parseDateInOrder } from "./values.js";
 import type { PupilKey } from "./row-reader.js";
 import type { Draft } from "./rows/draft.js";
@@ -430,7 +430,7 @@ function assemble(files: FileImport[], options: LinkOptions, gathered?: Gathered
     pupil.yearGroupAcademicYear = pupil.yearGroup === null ? null
       : pupil.leavingDate !== null ? academicYearOf(pupil.leavingDate) : currentYear;
   }
-  const problems = files.flatMap((f) => f.problems);
+  const problems = settleClassColumns(files.flatMap((f) => f.problems), data.pupils);
   problems.push(...missingFieldProblems(files));
   warnOverlappingSpells(data.senRegister, problems, new Map(files.map((f) => [f.file, f.headers])));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

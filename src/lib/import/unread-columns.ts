@@ -3,6 +3,7 @@
  * lacks: so `validate` can say what was left out ("the column 'SEN Status code' was not read: it may be
  * the SEN status"), never drop it without a word.
  */
+import type { Pupil } from "../schema/records.js";
 import type { FileKind, Problem } from "../schema/report.js";
 import { FIELDS, knownHeadersOf, normaliseHeader } from "./layouts.js";
 
@@ -178,19 +179,72 @@ export function classHeader(header: string): string | null {
   return aliases.find((a) => normaliseHeader(a) === wanted) ?? aliases.find((a) => headerLikeness(header, a) >= 0.9) ?? null;
 }
 
+/** How many of a school's pupils the pupil list gives a class for (see `settleClassColumns`). */
+export interface ClassCoverage {
+  /** Pupils on the pupil list(s). */
+  pupils: number;
+  /** Of those, the pupils with a class. */
+  withClass: number;
+}
+
+const CLASS_HEADERS = "SIMS 'Reg Group', Arbor 'Registration Form', Bromcom 'Tutor Group'";
+
+/**
+ * What to do about the class, said to the SENCO beside a class column not read: definite when the pupil list's
+ * classes are known (`coverage`), the general advice when not (a file read on its own, or no pupil list).
+ */
+function classAdvice(coverage: ClassCoverage | null): string {
+  if (coverage === null || coverage.pupils === 0) {
+    return `if the pupil list has no class column, add one to the pupil list's export (${CLASS_HEADERS}) so the SENCO's progress by class has it`;
+  }
+  if (coverage.withClass === 0) {
+    return `the pupil list gives no pupil a class: add a class column to the pupil list's export (${CLASS_HEADERS}) so the SENCO's progress by class has it`;
+  }
+  const missing = coverage.pupils - coverage.withClass;
+  return `the pupil list gives no class for ${missing} of its ${coverage.pupils} pupils: fill in their class in the MIS and export the pupil list again, so the SENCO's progress by class has them`;
+}
+
 /**
  * The warning for a class column (`classHeader`) in a file other than the pupil list: not read, and what to do.
  * @param file the file and the line of its headers
  * @param column the column's header
  * @param alias the pupil list's header it matches
+ * @param coverage how many pupils the pupil list gives a class for, when known (see `settleClassColumns`)
  * @example
  * classColumnProblem({ file: "nfer.csv", headerLine: 1 }, "Class", "Class").code // => "class-column-not-read"
+ * classColumnProblem({ file: "nfer.csv", headerLine: 1 }, "Class", "Class", { pupils: 30, withClass: 28 }).message.split(": ")[1]
+ * // => "the pupil list gives no class for 2 of its 30 pupils"
  */
-export function classColumnProblem(file: { file: string; headerLine: number }, column: string, alias: string): Problem {
+export function classColumnProblem(file: { file: string; headerLine: number }, column: string, alias: string, coverage: ClassCoverage | null = null): Problem {
   return {
     file: file.file, line: file.headerLine, column, severity: "warning", code: "class-column-not-read",
-    message: `the column '${column}' looks like each pupil's class ('${alias}' in a pupil list), which sendscope reads from the pupil list only, so it is not read here: if the pupil list has no class column, add one to the pupil list's export (SIMS 'Reg Group', Arbor 'Registration Form', Bromcom 'Tutor Group') so the SENCO's progress by class has it`,
+    message: `the column '${column}' looks like each pupil's class ('${alias}' in a pupil list), which sendscope reads from the pupil list only, so it is not read here: ${classAdvice(coverage)}`,
   };
+}
+
+/**
+ * A school's class-column warnings (`classColumnProblem`, made as each file is read) once its pupil list is
+ * known: none when the pupil list gives every pupil a class (the column elsewhere would add nothing; it is still
+ * listed among the file's columns not read), else each with definite advice: how many pupils lack a class, or
+ * that the pupil list gives none. With no pupils (no pupil list) the general advice stays. Other problems are
+ * kept as they are, in order.
+ * @param problems a school's problems
+ * @param pupils the school's pupils (from its pupil lists)
+ * @example
+ * const warning = classColumnProblem({ file: "nfer.csv", headerLine: 1 }, "Class", "Class");
+ * settleClassColumns([warning], [{ registrationClass: "4L" }, { registrationClass: "4M" }]) // => []
+ * settleClassColumns([warning], [{ registrationClass: "4L" }, { registrationClass: null }])[0].message.split(": ")[1]
+ * // => "the pupil list gives no class for 1 of its 2 pupils"
+ */
+export function settleClassColumns(problems: Problem[], pupils: ReadonlyArray<Pick<Pupil, "registrationClass">>): Problem[] {
+  if (!problems.some((p) => p.code === "class-column-not-read")) return problems;
+  let withClass = 0;
+  for (const pupil of pupils) if (pupil.registrationClass !== null) withClass += 1;
+  const coverage: ClassCoverage = { pupils: pupils.length, withClass };
+  if (coverage.pupils > 0 && withClass === coverage.pupils) return problems.filter((p) => p.code !== "class-column-not-read");
+  return problems.map((p) => (p.code === "class-column-not-read" && p.column !== null
+    ? classColumnProblem({ file: p.file, headerLine: p.line }, p.column, classHeader(p.column) ?? p.column, coverage)
+    : p));
 }
 
 /**
