@@ -10,6 +10,7 @@
  * `holidays.country_holidays("GB", subdiv="ENG")`, weekdays only, which match GOV.UK's list of bank holidays in
  * England and Wales: substitute days included, e.g. Boxing Day 2026 is a Saturday so Monday 28 December).
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { annualReviewPlan, type ReviewPlanRow } from "../../src/lib/documents/review-plan.js";
 import { bankHolidaysIn, isSchoolDay } from "../../src/lib/documents/school-days.js";
@@ -160,5 +161,26 @@ describe("school days", () => {
     const wrong: string[] = [];
     for (let d = "2024-01-01"; d <= "2028-12-31"; d = plus(d, 1)) if (isSchoolDay(d) !== (closedBecause(d) === null)) wrong.push(d);
     expect(wrong).toEqual([]);
+  });
+
+  it("gives what the README says of it (the annual-review bullet of \"The SENCO's documents\")", () => {
+    const readme = readFileSync("README.md", "utf8").replace(/\s+/g, " ");
+    const said = [...readme.matchAll(/`isSchoolDay\("(\d{4}-\d\d-\d\d)"\)` is `(true|false)`/g)].map((m) => [m[1]!, m[2] === "true"] as const);
+    expect(said.length).toBe(2);
+    // Each against the function and against the independent rule above (6 April 2026 is Easter Monday).
+    for (const [date, open] of said) {
+      expect(isSchoolDay(date)).toBe(open);
+      expect(closedBecause(date) === null).toBe(open);
+    }
+    const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const holidays = /`bankHolidaysIn\((\d{4})\)` gives England's (\w+), from `(\{[^`]+\})` to `(\{[^`]+\})`/.exec(readme);
+    expect(holidays).not.toBeNull();
+    const [, year, count, first, last] = holidays!;
+    const listed = bankHolidaysIn(Number(year));
+    expect(listed.length).toBe(words.indexOf(count!));
+    expect(listed[0]).toEqual(new Function(`return (${first});`)());
+    expect(listed.at(-1)).toEqual(new Function(`return (${last});`)());
+    // The weekdays of Python's list (above) for that year: all eight in 2026 (none falls on a weekend).
+    expect(listed.map((h) => h.date)).toEqual([...BANK_HOLIDAYS].filter((d) => d.startsWith(`${year}-`)));
   });
 });
