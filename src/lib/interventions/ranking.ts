@@ -65,14 +65,19 @@ export function listNames(names: readonly string[]): string {
  * @param options minimum pupils (default 5) and confidence level (default 0.95)
  * @throws {InvalidArgumentError} when minPupils is not a whole number ≥ 1
  * @example
- * rankCostEffectiveness([
+ * const [points] = rankCostEffectiveness([
  *   { intervention: "A", n: 10, net: { n: 10, method: "comparison", unit: "points", mean: 6, lower: 3, upper: 9, perMonth: null }, costPerPupil: 200 },
  *   { intervention: "B", n: 10, net: { n: 10, method: "comparison", unit: "points", mean: 4, lower: 1, upper: 7, perMonth: null }, costPerPupil: 100 },
  *   { intervention: "C", n: 10, net: { n: 10, method: "comparison", unit: "points", mean: 1, lower: -2, upper: 4, perMonth: null }, costPerPupil: 100 },
- * ])[0]?.entries.map((e) => [e.intervention, e.rank, e.tiedWith]);
- * // => [["B", 1, ["A"]], ["A", 2, ["B"]], ["C", null, []]] (B: 4 ± 3 points per £100, A: 3 ± 1.5: difference 1,
- * //     half-width of its interval 1.96·√(0.765² + 1.531²) = 3.35, so they cannot be told apart; C's
- * //     interval includes 0: no clear evidence, not ranked)
+ * ]);
+ * // Per £100: B 4 (1 to 7), A 6 ÷ 200 × 100 = 3 (1.5 to 4.5). Their difference, 1, is inside 1.96·√(0.765² + 1.531²)
+ * // = 3.35 (each se the interval's half-width ÷ 1.96), so they cannot be told apart; C's interval includes 0: no
+ * // clear evidence of impact, not ranked. B's cost per point: £100 ÷ 4 = £25, from £100 ÷ 7 = £14.29 to £100 ÷ 1 = £100.
+ * points.entries.map((e) => [e.intervention, e.rank, e.tiedWith, e.impactPer100])
+ * // => [["B", 1, ["A"], 4], ["A", 2, ["B"], 3], ["C", null, [], null]]
+ * [points.entries[1].lower, points.entries[1].upper] // => [1.5, 4.5]
+ * points.entries[0].statement
+ * // => "Rank 1 of 2: 4.00 points per £100 per placement (95% interval 1.00 to 7.00); about £25.00 per placement per point gained (£14.29 to £100). Cannot be told apart from A."
  */
 export function rankCostEffectiveness(inputs: readonly RankingInput[], options: RankingOptions = {}): Ranking[] {
   const minPupils = options.minPupils ?? 5;

@@ -75,8 +75,14 @@ function attainmentPrefixes(cells: readonly AttainmentCell[], keep: (c: Attainme
  * the attendance cells, SEN share to the identification cells.
  * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
- * reportNationalComparisons(data, "2024/25", "2025-07-18", attainmentCells).map((c) => c.measure)
- * // => ["phonicsMet", "phonicsMet", …, "senShare"]
+ * // The sample school (figures from its CSVs: tests/report/examples_reference.py).
+ * const comparisons = reportNationalComparisons(data, "2025/26", "2026-07-17", attainment(data));
+ * comparisons.filter((c) => c.measure === "senShare").map((c) => [c.group, c.gap.count, c.gap.n])
+ * // => [["K", 59, 420], ["E", 17, 420], ["SEN", 76, 420]]
+ * comparisons.filter((c) => c.measure === "phonicsMet").map((c) => [c.group, c.gap.count, c.n])
+ * // => [["N", 43, 50], ["K", 6, 8], ["E", 0, 2], ["all", 49, 60]]
+ * [comparisons[0].partition, comparisons[0].sameAs]
+ * // => ["national|phonicsMet|2025/26|senStatus", [{ partition: "national|phonicsMet|2025/26|senAny", group: "N" }]]
  */
 export function reportNationalComparisons(
   input: AnalysisInput<Data>,
@@ -133,8 +139,10 @@ function entry(key: string, label: string, measure: GapTrendEntry["measure"], su
  * Measures with no data are left out. KS2 and phonics points are linked to their groups' cells.
  * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
- * reportGapTrends(data, attainmentCells).map((t) => t.key)
- * // => ["ks2Rwm", "phonicsMark|phonics", "standardised|reading", "standardised|maths"]
+ * // The sample school: KS2, phonics and standardised results each in three summers (tests/report/examples_reference.py).
+ * reportGapTrends(data, attainment(data)).map((t) => [t.key, t.points.map((p) => p.academicYear)])
+ * // => [["ks2Rwm", ["2023/24", "2024/25", "2025/26"]], ["phonicsMark|phonics", ["2023/24", "2024/25", "2025/26"]],
+ * //     ["standardised|maths", ["2023/24", "2024/25", "2025/26"]], ["standardised|reading", ["2023/24", "2024/25", "2025/26"]]]
  */
 export function reportGapTrends(input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>, attainmentCells: readonly AttainmentCell[]): GapTrendEntry[] {
   const ctx = contextOf(input);

@@ -46,7 +46,11 @@ export type SchoolSection = z.infer<typeof SchoolSection>;
  * Splits data by `Pupil.school` in one pass over each record list (records follow their pupil; a pupil
  * with no school is under `UNKNOWN_SCHOOL`). Files and problems are not split. Schools are in name order.
  * @example
- * [...splitBySchool(trust).keys()] // => ["Ash Primary", "Birch Primary", "Cedar Primary"]
+ * // A trust of three schools: the sample school's pupils split by surname (figures: tests/report/examples_reference.py).
+ * const schoolOf = (p) => (p.surname < "H" ? "Ash Primary" : p.surname < "P" ? "Birch Primary" : "Cedar Primary");
+ * const trust = { ...data, pupils: data.pupils.map((p) => ({ ...p, school: schoolOf(p) })) };
+ * [...splitBySchool(trust)].map(([school, part]) => [school, part.pupils.length])
+ * // => [["Ash Primary", 165], ["Birch Primary", 228], ["Cedar Primary", 147]]
  */
 export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
   const parts = new Map<string, SchoolData>();
@@ -198,7 +202,13 @@ export interface SchoolSectionParams {
  * @param input the school's data (assessments already limited to those dated on or before `asOf`), or its
  *   analysis context
  * @example
- * schoolSection("Ash Primary", splitBySchool(trust).get("Ash Primary")!, { asOf: "2025-07-18", academicYear: "2024/25" }).pupilsOnRoll // => 212
+ * // A trust of three schools: the sample school's pupils split by surname (figures: tests/report/examples_reference.py).
+ * const schoolOf = (p) => (p.surname < "H" ? "Ash Primary" : p.surname < "P" ? "Birch Primary" : "Cedar Primary");
+ * const trust = { ...data, pupils: data.pupils.map((p) => ({ ...p, school: schoolOf(p) })) };
+ * const ash = schoolSection("Ash Primary", splitBySchool(trust).get("Ash Primary")!, { asOf: "2026-07-17", academicYear: "2025/26" });
+ * [ash.pupilsOnRoll, ash.identification.senStatus.map((c) => [c.group, c.count])]
+ * // => [129, [["all", 129], ["N", 106], ["K", 22], ["E", 1]]]
+ * ash.identification.senStatus[0].partition // => "school:Ash Primary|identification|2026-07-17|senStatus"
  */
 export function schoolSection(school: string, input: AnalysisInput<SchoolData>, params: SchoolSectionParams): SchoolSection {
   const part = contextOf(input);
@@ -232,7 +242,14 @@ function schoolPrefix(school: string): string {
 /**
  * The cross-school cells (see `CrossSchoolCell`) of the schools' sections, in order.
  * @example
- * crossSchoolCellsOf(sections).filter((c) => c.group === "Ash Primary").length // => 96
+ * // A trust of three schools: the sample school's pupils split by surname (figures: tests/report/examples_reference.py).
+ * const schoolOf = (p) => (p.surname < "H" ? "Ash Primary" : p.surname < "P" ? "Birch Primary" : "Cedar Primary");
+ * const trust = { ...data, pupils: data.pupils.map((p) => ({ ...p, school: schoolOf(p) })) };
+ * const sections = [...splitBySchool(trust)].map(([school, part]) => schoolSection(school, part, { asOf: "2026-07-17", academicYear: "2025/26" }));
+ * const cells = crossSchoolCellsOf(sections).filter((c) => c.partition.startsWith("across-schools|identification|2026-07-17|senStatus|"));
+ * cells.filter((c) => c.partition.endsWith("|K")).map((c) => [c.group, c.n])
+ * // => [["Ash Primary", 22], ["Birch Primary", 20], ["Cedar Primary", 17]]
+ * cells[2].sameAs // => [{ partition: "school:Ash Primary|identification|2026-07-17|senStatus", group: "K" }]
  */
 export function crossSchoolCellsOf(sections: readonly SchoolSection[]): CrossSchoolCell[] {
   const out: CrossSchoolCell[] = [];
@@ -250,8 +267,12 @@ export function crossSchoolCellsOf(sections: readonly SchoolSection[]): CrossSch
  *   analysis context
  * @param asOf the report's date; `academicYear` its academic year; `ks2Years` the years to give KS2 figures for
  * @example
- * schoolSections(trust, "2025-07-18", "2024/25", ["2024/25"]).sections.map((s) => s.school)
- * // => ["Ash Primary", "Birch Primary", "Cedar Primary"]
+ * // A trust of three schools: the sample school's pupils split by surname (figures: tests/report/examples_reference.py).
+ * const schoolOf = (p) => (p.surname < "H" ? "Ash Primary" : p.surname < "P" ? "Birch Primary" : "Cedar Primary");
+ * const trust = { ...data, pupils: data.pupils.map((p) => ({ ...p, school: schoolOf(p) })) };
+ * schoolSections(trust, "2026-07-17", "2025/26", ["2025/26"]).sections.map((s) => [s.school, s.pupilsOnRoll])
+ * // => [["Ash Primary", 129], ["Birch Primary", 182], ["Cedar Primary", 109]]
+ * schoolSections(data, "2026-07-17", "2025/26", ["2025/26"]) // => { sections: [], crossSchool: [] } (one school)
  */
 export function schoolSections(
   input: AnalysisInput<SchoolData>,
