@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { importFolder } from "../../src/lib/import/import-folder.js";
 import { buildReport } from "../../src/lib/report/build-report.js";
 import { hideInterventionPrices } from "../../src/lib/disclosure/intervention-costs.js";
+import { rankCostEffectiveness } from "../../src/lib/interventions/ranking.js";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -185,26 +186,74 @@ describe("hideInterventionPrices (hand-made report objects)", () => {
       .toBe("Its net impact is hidden to protect privacy, and so are its value for money and its place in the ranking.");
   });
 
-  it("ranks the shown entries again when a ranked one is hidden: ranks, 'of N', ties and order (by hand)", () => {
-    const entry = (intervention: string, rank: number, tiedWith: string[], statement: string) =>
-      ({ intervention, n: 10, impactPer100: 5, lower: 1, upper: 9, costPerUnit: 20, costPerUnitLower: 11, costPerUnitUpper: 100, rank, tiedWith, reason: null, statement });
+  it("ranks the shown entries again when a ranked one is hidden: ranks, 'of N', ties, statements and order (by hand)", () => {
+    const entry = (intervention: string, rank: number, tiedWith: string[], per100: [number, number, number], cost: [number, number, number], statement: string) =>
+      ({ intervention, n: 12, impactPer100: per100[0], lower: per100[1], upper: per100[2], costPerUnit: cost[0], costPerUnitLower: cost[1], costPerUnitUpper: cost[2], rank, tiedWith, reason: null, statement });
     const r = make() as Obj;
+    r.interventions.confidence = 0.9;
     r.interventions.interventions.push(
-      { intervention: "A", n: 10, cost: { n: 10, total: 500, perPupil: 50, perPupilHour: 10 }, impact: { net: { n: 10, mean: 6 } } },
-      { intervention: "C", n: 10, cost: { n: 10, total: 500, perPupil: 50, perPupilHour: 10 }, impact: { net: { n: 10, mean: 2 } } },
+      { intervention: "A", n: 12, cost: { n: 12, total: 600, perPupil: 50, perPupilHour: 10 }, impact: { net: { n: 12, mean: 6 } } },
+      { intervention: "C", n: 12, cost: { n: 12, total: 600, perPupil: 50, perPupilHour: 10 }, impact: { net: { n: 12, mean: 2 } } },
     );
     r.provision.byIntervention[0] = { partition: "p", group: "RR", n: null, cost: null, suppressed: true };
-    // Ranked A 1st, RR 2nd (hidden), C 3rd; RR tied with both.
+    // Ranked A 1st, RR 2nd (hidden), C 3rd; RR tied with both. A: £50 a placement, net 6 months (4 to 8): 12 per £100
+    // (8 to 16), £50 ÷ 6 = £8.33 a month (£50 ÷ 8 = £6.25 to £50 ÷ 4 = £12.50); C: net 2 (1 to 3): 4 per £100 (2 to
+    // 6), £25 a month (£16.67 to £50). The statements as rankCostEffectiveness words them at 90%.
     r.interventions.rankings[0].entries = [
-      entry("A", 1, ["RR"], "Rank 1 of 3: 12.00 months per £100 per placement (95% interval 1.00 to 9.00); about £8.33 per placement per month gained (£11.00 to £100). Cannot be told apart from RR."),
-      entry("RR", 2, ["A", "C"], "Rank 2 of 3: … Cannot be told apart from A and C."),
-      entry("C", 3, ["RR"], "Rank 3 of 3: 4.00 months per £100 per placement (95% interval 1.00 to 9.00); about £25.00 per placement per month gained (£11.00 to £100). Cannot be told apart from RR."),
+      entry("A", 1, ["RR"], [12, 8, 16], [50 / 6, 6.25, 12.5], "Rank 1 of 3: 12.00 months per £100 per placement (90% interval 8.00 to 16.00); about £8.33 per placement per month gained (£6.25 to £12.50). Cannot be told apart from RR."),
+      entry("RR", 2, ["A", "C"], [5, 1, 9], [20, 11, 100], "Rank 2 of 3: 5.00 months per £100 per placement (90% interval 1.00 to 9.00); about £20.00 per placement per month gained (£11.00 to £100). Cannot be told apart from A and C."),
+      entry("C", 3, ["RR"], [4, 2, 6], [25, 50 / 3, 50], "Rank 3 of 3: 4.00 months per £100 per placement (90% interval 2.00 to 6.00); about £25.00 per placement per month gained (£16.67 to £50.00). Cannot be told apart from RR."),
     ];
     hideInterventionPrices(r, false);
     const out = r.interventions.rankings[0].entries as Obj[];
     expect(out.map((e) => [e.intervention, e.rank, e.tiedWith])).toEqual([["A", 1, []], ["C", 2, []], ["RR", null, []]]);
-    expect(out[0]!.statement).toBe("Rank 1 of 2: 12.00 months per £100 per placement (95% interval 1.00 to 9.00); about £8.33 per placement per month gained (£11.00 to £100).");
-    expect(out[1]!.statement).toMatch(/^Rank 2 of 2: 4\.00 months/);
+    expect(out[0]!.statement).toBe("Rank 1 of 2: 12.00 months per £100 per placement (90% interval 8.00 to 16.00); about £8.33 per placement per month gained (£6.25 to £12.50).");
+    expect(out[1]!.statement).toBe("Rank 2 of 2: 4.00 months per £100 per placement (90% interval 2.00 to 6.00); about £25.00 per placement per month gained (£16.67 to £50.00).");
+  });
+
+  it("re-ranks a small group's entry without the intervals disclosure left out of it (fields null, sentence without them)", () => {
+    const r = make() as Obj;
+    r.interventions.interventions.push({ intervention: "A", n: 8, cost: { n: 8, total: 400, perPupil: 50, perPupilHour: 10 }, impact: { net: { n: 8, mean: 6 } } });
+    r.provision.byIntervention[0] = { partition: "p", group: "RR", n: null, cost: null, suppressed: true };
+    // As `smallMeans` leaves an entry of fewer than 11 pupils: intervals null, the sentence without them.
+    r.interventions.rankings[0].entries = [
+      { intervention: "RR", n: 10, impactPer100: 20, lower: 11, upper: 29, costPerUnit: 5, costPerUnitLower: 3.45, costPerUnitUpper: 9.09, rank: 1, tiedWith: ["A"], reason: null, statement: "Rank 1 of 2: …" },
+      { intervention: "A", n: 8, impactPer100: 12, lower: null, upper: null, costPerUnit: 50 / 6, costPerUnitLower: null, costPerUnitUpper: null, rank: 2, tiedWith: ["RR"], reason: null, statement: "Rank 2 of 2: 12.00 months per £100 per placement; about £8.33 per placement per month gained. Cannot be told apart from RR." },
+    ];
+    hideInterventionPrices(r, false);
+    const a = (r.interventions.rankings[0].entries as Obj[])[0]!;
+    expect([a.intervention, a.rank, a.tiedWith]).toEqual(["A", 1, []]);
+    expect(a.statement).toBe("Rank 1 of 1: 12.00 months per £100 per placement; about £8.33 per placement per month gained.");
+  });
+
+  it("re-ranks as a ranking of the shown interventions alone would rank them, whichever ranked one is hidden", () => {
+    // Four interventions (months, 10 pupils each): net per £100 A 6 (3 to 9), B 5 (4 to 6), C 3 (2 to 4), D 8 ÷ £200
+    // = 4 (1 to 7). Hiding one must leave the others ranked, tied and worded as rankCostEffectiveness ranks the
+    // other three alone: the re-ranking depends on no sentence's wording.
+    const nets: Record<string, [number, number, number, number]> = { A: [6, 3, 9, 100], B: [5, 4, 6, 100], C: [3, 2, 4, 100], D: [8, 2, 14, 200] };
+    const inputs = (names: string[]) => names.map((name) => {
+      const [mean, lower, upper, cost] = nets[name]!;
+      return { intervention: name, n: 10, net: { n: 10, method: "comparison" as const, unit: "months" as const, mean, lower, upper, perMonth: null }, costPerPupil: cost };
+    });
+    const all = Object.keys(nets);
+    const ranked = rankCostEffectiveness(inputs(all))[0]!;
+    // Not a case where nothing is tied or everything is: A is tied with B, C and D; B and C are told apart.
+    expect(ranked.entries.map((e) => [e.intervention, e.rank, e.tiedWith])).toEqual([["A", 1, ["B", "C", "D"]], ["B", 2, ["A", "D"]], ["D", 3, ["A", "B", "C"]], ["C", 4, ["A", "D"]]]);
+    for (const hide of all) {
+      const r: Obj = {
+        provision: { byArea: [], thresholdBands: [], byIntervention: all.map((g) => (g === hide ? { partition: "p", group: g, n: null, cost: null, suppressed: true } : { partition: "p", group: g, n: 10, cost: 1000 })) },
+        interventions: {
+          confidence: 0.95,
+          interventions: inputs(all).map((i) => ({ intervention: i.intervention, n: 10, cost: { n: 10, total: i.costPerPupil * 10, perPupil: i.costPerPupil, perPupilHour: 10 }, impact: { net: { n: 10, mean: i.net.mean } } })),
+          rankings: JSON.parse(JSON.stringify([ranked])) as Obj[],
+        },
+      };
+      hideInterventionPrices(r, false);
+      const alone = rankCostEffectiveness(inputs(all.filter((n) => n !== hide)))[0]!;
+      const pick = (e: Obj) => [e.intervention, e.rank, e.tiedWith, e.statement];
+      expect((r.interventions.rankings[0].entries as Obj[]).slice(0, -1).map(pick)).toEqual(alone.entries.map(pick));
+      expect((r.interventions.rankings[0].entries as Obj[]).at(-1)!.intervention).toBe(hide);
+    }
   });
 
   it("public: every price and the provision's costs per pupil are left out, the costs stay", () => {

@@ -28,7 +28,7 @@
  *   13 shown as 15), and a year's cost ÷ a price is one too (£160 ÷ £20 = 8 shown as 10): the provision's
  *   `costPerPupil` and every intervention's price and value for money are left out.
  */
-import { listNames } from "../interventions/ranking.js";
+import { rankingStatement } from "../interventions/ranking.js";
 import { PRIVACY_REASON } from "./disclosed.js";
 
 type Obj = Record<string, unknown>;
@@ -64,24 +64,33 @@ function hideValueForMoney(entry: Obj, hiddenInput: "cost" | "net impact"): void
   entry.statement = `Its ${what} is hidden to protect privacy, and so are its value for money and its place in the ranking.`;
 }
 
+const numberOrNull = (v: unknown): number | null => (typeof v === "number" ? v : null);
+
 /**
  * Ranks a ranking's shown entries again among themselves, after `hidden` (entries that were ranked) lost their
- * rank: ranks 1…k in the old order, "Rank r of k" in each statement, `tiedWith` and its sentence naming shown
- * entries only, and the hidden entries moved after every other entry.
+ * rank: ranks 1…k in the old order, `tiedWith` naming shown entries only, each statement worded again from those
+ * and the entry's figures by the ranking's own wording (`rankingStatement`: an interval disclosure has left out
+ * stays out), and the hidden entries moved after every other entry. A shown entry whose statement was hidden, or
+ * whose figure per £100 is not given, has no statement (null) rather than one made up.
+ * @param confidence the interventions' confidence level (the report's `interventions.confidence`)
  */
-function rankAmongShown(ranking: Obj, hidden: readonly Obj[]): void {
+function rankAmongShown(ranking: Obj, hidden: readonly Obj[], confidence: number): void {
   const entries = (ranking.entries as unknown[]).filter(isObj);
   const shown = entries.filter((e) => typeof e.rank === "number").sort((a, b) => (a.rank as number) - (b.rank as number));
   const shownNames = new Set(shown.map((e) => String(e.intervention)));
+  const unit = ranking.unit === "months" ? "months" : "points";
   shown.forEach((e, k) => {
     e.rank = k + 1;
     const tied = (Array.isArray(e.tiedWith) ? e.tiedWith as string[] : []).filter((name) => shownNames.has(name));
     e.tiedWith = tied;
-    if (typeof e.statement === "string") {
-      e.statement = e.statement
-        .replace(/^Rank \d+ of \d+:/, `Rank ${k + 1} of ${shown.length}:`)
-        .replace(/ Cannot be told apart from .*$/, tied.length > 0 ? ` Cannot be told apart from ${listNames(tied)}.` : "");
-    }
+    if (e.statement === undefined) return;
+    e.statement = typeof e.statement === "string" && typeof e.impactPer100 === "number"
+      ? rankingStatement({
+        rank: k + 1, of: shown.length, unit, confidence, impactPer100: e.impactPer100, lower: numberOrNull(e.lower), upper: numberOrNull(e.upper),
+        costPerUnit: numberOrNull(e.costPerUnit), costPerUnitLower: numberOrNull(e.costPerUnitLower), costPerUnitUpper: numberOrNull(e.costPerUnitUpper),
+        tiedWith: tied,
+      })
+      : null;
   });
   ranking.entries = [...entries.filter((e) => !hidden.includes(e)), ...hidden];
 }
@@ -121,6 +130,8 @@ export function hideInterventionPrices(report: unknown, rounded: boolean): void 
     unpublished.set(String(iv.intervention), !costShown ? "cost" : !netShown ? "net impact" : null);
   }
   const rankings = Array.isArray(report.interventions.rankings) ? report.interventions.rankings.filter(isObj) : [];
+  // The statements' interval level: the report's (`analyseInterventions`'s confidence), else the ranking's default.
+  const confidence = typeof report.interventions.confidence === "number" ? report.interventions.confidence : 0.95;
   for (const ranking of rankings) {
     const entries = Array.isArray(ranking.entries) ? ranking.entries.filter(isObj) : [];
     const hidden: Obj[] = [];
@@ -130,7 +141,7 @@ export function hideInterventionPrices(report: unknown, rounded: boolean): void 
       if (typeof entry.rank === "number") hidden.push(entry);
       hideValueForMoney(entry, missing ?? "cost");
     }
-    if (hidden.length > 0) rankAmongShown(ranking, hidden);
+    if (hidden.length > 0) rankAmongShown(ranking, hidden, confidence);
   }
   if (rounded) {
     for (const key of ["byArea", "byIntervention", "thresholdBands"]) {

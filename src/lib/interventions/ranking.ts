@@ -43,6 +43,54 @@ export function listNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
 }
 
+/** What a ranked entry's statement is worded from (see `rankingStatement`): its rank and the entry's figures. */
+export interface RankingStatementParts {
+  /** The entry's rank, 1 for the best. */
+  rank: number;
+  /** How many entries are ranked. */
+  of: number;
+  /** The ranking's unit. */
+  unit: "months" | "points";
+  /** Confidence level of the intervals (0.95 is "95%"). */
+  confidence: number;
+  impactPer100: number;
+  /** The interval of impact per £100; null when not given (disclosure leaves a small group's out), and so left out. */
+  lower: number | null;
+  upper: number | null;
+  /** Cost per placement per unit gained; null when the impact may be zero. */
+  costPerUnit: number | null;
+  /** Its interval: the lower end null when not given (left out); the upper end null alone when unbounded. */
+  costPerUnitLower: number | null;
+  costPerUnitUpper: number | null;
+  /** The ranked entries this one cannot be told apart from, by name. */
+  tiedWith: readonly string[];
+}
+
+/**
+ * The statement of a ranked entry, worded from its rank, the number ranked, its figures and its ties: the one
+ * wording of `rankCostEffectiveness`, also used by disclosure to rank the shown entries again among themselves.
+ * An interval that is not given (null) is left out of the sentence, as disclosure leaves it out of a small group's.
+ * @example
+ * rankingStatement({ rank: 2, of: 3, unit: "months", confidence: 0.95, impactPer100: 4, lower: 1, upper: 7,
+ *   costPerUnit: 25, costPerUnitLower: 100 / 7, costPerUnitUpper: 100, tiedWith: ["A", "C"] })
+ * // => "Rank 2 of 3: 4.00 months per £100 per placement (95% interval 1.00 to 7.00); about £25.00 per placement per month gained (£14.29 to £100). Cannot be told apart from A and C."
+ * rankingStatement({ rank: 1, of: 1, unit: "points", confidence: 0.9, impactPer100: 2.5, lower: null, upper: null,
+ *   costPerUnit: 40, costPerUnitLower: null, costPerUnitUpper: null, tiedWith: [] })
+ * // => "Rank 1 of 1: 2.50 points per £100 per placement; about £40.00 per placement per point gained."
+ */
+export function rankingStatement(parts: RankingStatementParts): string {
+  const per = parts.unit === "months" ? "month" : "point";
+  const level = Math.round(parts.confidence * 100);
+  const interval = parts.lower === null || parts.upper === null ? "" : ` (${level}% interval ${fmt(parts.lower)} to ${fmt(parts.upper)})`;
+  const costRange = parts.costPerUnitLower === null ? ""
+    : parts.costPerUnitUpper === null ? " (upper end unbounded)" : ` (£${fmt(parts.costPerUnitLower)} to £${fmt(parts.costPerUnitUpper)})`;
+  const cost = parts.costPerUnit === null
+    ? `no clear cost per ${per} can be given, as the impact may be zero`
+    : `about £${fmt(parts.costPerUnit)} per placement per ${per} gained${costRange}`;
+  return `Rank ${parts.rank} of ${parts.of}: ${fmt(parts.impactPer100)} ${per}s per £100 per placement${interval}; ${cost}.` +
+    (parts.tiedWith.length > 0 ? ` Cannot be told apart from ${listNames(parts.tiedWith)}.` : "");
+}
+
 /**
  * Ranks interventions by net impact per £100 spent per placement, separately for each unit (months of reading or
  * spelling age; standardised score points), so unlike units are never compared.
@@ -125,17 +173,12 @@ export function rankCostEffectiveness(inputs: readonly RankingInput[], options: 
     ranked.sort((a, b) => (b.impactPer100 ?? 0) - (a.impactPer100 ?? 0) || a.intervention.localeCompare(b.intervention));
     ranked.forEach((e, k) => { e.rank = k + 1; });
     for (const e of ranked) {
-      const lo = e.lower ?? 0;
-      const hi = e.upper ?? 0;
       e.tiedWith = ranked.filter((o) => o !== e && !apart(o, e)).map((o) => o.intervention).sort();
-      const cost = e.costPerUnit === null
-        ? "no clear cost per " + per + " can be given, as the impact may be zero"
-        : `about £${fmt(e.costPerUnit)} per placement per ${per} gained` +
-          (e.costPerUnitUpper === null ? " (upper end unbounded)" : ` (£${fmt(e.costPerUnitLower ?? 0)} to £${fmt(e.costPerUnitUpper)})`);
-      e.statement =
-        `Rank ${e.rank} of ${ranked.length}: ${fmt(e.impactPer100 ?? 0)} ${per}s per £100 per placement ` +
-        `(${level}% interval ${fmt(lo)} to ${fmt(hi)}); ${cost}.` +
-        (e.tiedWith.length > 0 ? ` Cannot be told apart from ${listNames(e.tiedWith)}.` : "");
+      // A ranked entry has all its figures (see `measured`): its interval and its cost per unit's lower end.
+      e.statement = rankingStatement({
+        rank: e.rank ?? 0, of: ranked.length, unit, confidence, impactPer100: e.impactPer100 ?? 0, lower: e.lower, upper: e.upper,
+        costPerUnit: e.costPerUnit, costPerUnitLower: e.costPerUnitLower, costPerUnitUpper: e.costPerUnitUpper, tiedWith: e.tiedWith,
+      });
     }
     entries.sort((a, b) => {
       if (a.rank !== null && b.rank !== null) return a.rank - b.rank;
