@@ -142,6 +142,18 @@ export function profileLookupByPupil(
   };
 }
 
+/**
+ * The pupil record of a pupil id (for an id given twice, the last record, as a `Map` made from the pupils
+ * would give), from the index the profiles are made with (no map of its own).
+ * @param input the data, or its analysis context (`prepareAnalysis`)
+ * @example
+ * pupilRecordLookup(data)(data.pupils[0].pupilId) === data.pupils[0] // => true
+ */
+export function pupilRecordLookup(input: AnalysisInput<ProfileData>): (pupilId: string) => Pupil | undefined {
+  const index = contextOf(input).get(PROFILE_INDEX);
+  return (pupilId) => index.entryOf(pupilId)?.pupil;
+}
+
 /** The look-up shared by `profileLookup` and `profileLookupByPupil`: one per context. */
 const PROFILE_INDEX = derived("profile index", (ctx: AnalysisContext<ProfileData>) => new ProfileIndex(ctx.data));
 

@@ -8,10 +8,9 @@ import type { SchoolData } from "../schema/school-data.js";
 import { MeasureKind, SenStatus, Subject } from "../schema/primitives.js";
 import { InvalidArgumentError } from "../errors.js";
 import { monthsBetween } from "./dates.js";
-import { type GroupDimension, splitByGroup } from "./groups.js";
+import { type GroupDimension, pupilRecordLookup, splitByGroup } from "./groups.js";
 import { GROUP_CELL_KEY_FIELDS, ProgressFigures, meanFigures, proportionFigures } from "./figures.js";
 import { type ProfiledResult, profiledResults } from "./results.js";
-import { groupResults } from "./attainment.js";
 import { type AnalysisInput, contextOf } from "./context.js";
 
 /**
@@ -182,14 +181,44 @@ function indexOfSame(list: readonly ProfiledResult[], r: ProfiledResult): number
 
 function figures(pairs: readonly Pair[], measure: ProgressMeasure, confidence: number) {
   const t = PROGRESS_THRESHOLDS[measure];
-  const values = pairs.map((p) => p.value);
-  const e = proportionFigures(values.filter((v) => v >= t.expected).length, values.length, confidence);
-  const b = proportionFigures(values.filter((v) => v >= t.better).length, values.length, confidence);
+  const values = new Array<number>(pairs.length);
+  let expected = 0;
+  let better = 0;
+  for (let i = 0; i < pairs.length; i++) {
+    const v = (pairs[i] as Pair).value;
+    values[i] = v;
+    if (v >= t.expected) expected += 1;
+    if (v >= t.better) better += 1;
+  }
+  const e = proportionFigures(expected, values.length, confidence);
+  const b = proportionFigures(better, values.length, confidence);
   return {
     n: values.length, ...meanFigures(values, confidence),
     count: e.count, rate: e.rate, lower: e.lower, upper: e.upper,
     betterCount: b.count, betterRate: b.rate, betterLower: b.lower, betterUpper: b.upper,
   };
+}
+
+/**
+ * The pairs by subject and measure, in the order each first appears (as `groupResults` by `subject|measure`
+ * would give them), without a key string per pair: a list of the few groups searched by identity.
+ */
+function bySubjectAndMeasure(pairs: readonly Pair[]): Pair[][] {
+  const groups: Pair[][] = [];
+  let last: Pair[] | undefined;
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i] as Pair;
+    if (last === undefined || !sameSubjectAndMeasure((last[0] as Pair).to, p.to)) {
+      last = groups.find((g) => sameSubjectAndMeasure((g[0] as Pair).to, p.to));
+      if (last === undefined) groups.push((last = []));
+    }
+    last.push(p);
+  }
+  return groups;
+}
+
+function sameSubjectAndMeasure(a: ProfiledResult, b: ProfiledResult): boolean {
+  return a.subject === b.subject && a.measure === b.measure;
 }
 
 function stalledReason(p: Pair): string | null {
@@ -219,14 +248,13 @@ export function progress(
   options: { from: string; to: string; dimensions?: readonly GroupDimension[]; confidence?: number },
 ): Progress {
   const ctx = contextOf(input);
-  const data = ctx.data;
   const { from, to } = options;
   if (from === to) throw new InvalidArgumentError("progress", `from and to are the same point '${from}'`);
   const confidence = options.confidence ?? 0.95;
   const results = profiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES });
   const pairs = pairsBetween(results, from, to);
   const cells: ProgressCell[] = [];
-  for (const rows of groupResults(pairs, (p) => `${p.to.subject}|${p.to.measure}`).values()) {
+  for (const rows of bySubjectAndMeasure(pairs)) {
     const first = rows[0];
     if (!first) continue;
     const measure = first.to.measure as ProgressMeasure;
@@ -240,12 +268,12 @@ export function progress(
       }
     }
   }
-  const names = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
+  const pupilOf = pupilRecordLookup(ctx);
   const stalled: StalledPupil[] = [];
   for (const p of pairs) {
     const reason = stalledReason(p);
     if (reason === null) continue;
-    const pupil = names.get(p.to.pupilId);
+    const pupil = pupilOf(p.to.pupilId);
     stalled.push({
       pupilId: p.to.pupilId, forename: pupil?.forename ?? "", surname: pupil?.surname ?? "",
       yearGroup: p.to.profile.yearGroup, senStatus: p.to.profile.senStatus, subject: p.to.subject,
