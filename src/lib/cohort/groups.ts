@@ -186,7 +186,10 @@ export function shareProfileLookup(
 ): boolean {
   if (!source.get(PUPIL_IDS_UNIQUE)) return false;
   const index = source.get(PROFILE_INDEX);
-  for (const share of shares) share.provide(PROFILE_INDEX, index);
+  for (const share of shares) {
+    share.provide(PROFILE_INDEX, index);
+    share.provide(PUPIL_IDS_UNIQUE, true); // a share's pupils are some of the source's, each id once
+  }
   return true;
 }
 

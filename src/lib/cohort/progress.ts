@@ -10,7 +10,7 @@ import { InvalidArgumentError } from "../errors.js";
 import { monthsBetween } from "./dates.js";
 import { type GroupDimension, pupilRecordLookup, splitByGroup } from "./groups.js";
 import { GROUP_CELL_KEY_FIELDS, ProgressFigures, meanFigures, proportionFigures } from "./figures.js";
-import { type ProfiledResult, profiledResults } from "./results.js";
+import { type NumberedResults, type ProfiledResult, numberedProfiledResults } from "./results.js";
 import { type AnalysisInput, contextOf } from "./context.js";
 
 /**
@@ -109,20 +109,34 @@ interface Pair {
   value: number;
 }
 
-function pairsBetween(results: readonly ProfiledResult[], from: string, to: string): Pair[] {
-  // Per pupil, its results at `from` (the last one per subject and measure): a few each, so no string keys.
-  const firstsOf = new Map<string, ProfiledResult[]>();
+/**
+ * Each pupil's pair of results at `from` and `to` in the same subject and measure (at `from` the last such
+ * result), in the order of the results at `to`.
+ */
+function pairsBetween(numbered: NumberedResults, from: string, to: string): Pair[] {
+  const { rows: results, pupilOfRow } = numbered;
+  // Per pupil, its results at `from`, as a list in typed memory: `latest[pupil]` the first entry, `earlier[entry]`
+  // the next (−1 ends it); an entry is the position of the first result in its subject and measure, and
+  // `resultAt[entry]` the position of the last. A pupil has a few, so no maps or arrays per pupil.
+  const latest = new Int32Array(numbered.pupils).fill(-1);
+  const earlier = new Int32Array(results.length);
+  const resultAt = new Int32Array(results.length);
+  const entryOfSame = (pupil: number, r: ProfiledResult): number => {
+    let entry = latest[pupil] as number;
+    while (entry >= 0 && !sameSubjectAndMeasure(results[resultAt[entry] as number] as ProfiledResult, r)) entry = earlier[entry] as number;
+    return entry;
+  };
   for (let i = 0; i < results.length; i += 1) {
     const r = results[i]!;
     if (r.point !== from) continue;
-    const list = firstsOf.get(r.pupilId);
-    if (list === undefined) {
-      firstsOf.set(r.pupilId, [r]);
-      continue;
+    const pupil = pupilOfRow[i] as number;
+    const entry = entryOfSame(pupil, r);
+    if (entry >= 0) resultAt[entry] = i;
+    else {
+      earlier[i] = latest[pupil] as number;
+      latest[pupil] = i;
+      resultAt[i] = i;
     }
-    const at = indexOfSame(list, r);
-    if (at < 0) list.push(r);
-    else list[at] = r;
   }
   const pairs: Pair[] = [];
   // Months between two dates, by first and second date: results fall on a few dates, pairs number hundreds of thousands.
@@ -137,10 +151,9 @@ function pairsBetween(results: readonly ProfiledResult[], from: string, to: stri
   for (let i = 0; i < results.length; i += 1) {
     const r = results[i]!;
     if (r.point !== to) continue;
-    const firsts = firstsOf.get(r.pupilId);
-    const at = firsts === undefined ? -1 : indexOfSame(firsts, r);
-    if (at < 0) continue;
-    const a = (firsts as ProfiledResult[])[at] as ProfiledResult;
+    const entry = entryOfSame(pupilOfRow[i] as number, r);
+    if (entry < 0) continue;
+    const a = results[resultAt[entry] as number] as ProfiledResult;
     if (r.measure === "standardised") pairs.push({ from: a, to: r, value: r.value - a.value });
     else {
       const months = monthsFromTo(a.date, r.date);
@@ -167,16 +180,7 @@ export function progressPairs(
   to: string,
 ): ProgressPair[] {
   const ctx = contextOf(input);
-  return pairsBetween(profiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES }), from, to);
-}
-
-/** The position in `list` of the result in the same subject and measure as `r`, or −1 (a loop, not a closure per result). */
-function indexOfSame(list: readonly ProfiledResult[], r: ProfiledResult): number {
-  for (let i = 0; i < list.length; i++) {
-    const x = list[i] as ProfiledResult;
-    if (x.subject === r.subject && x.measure === r.measure) return i;
-  }
-  return -1;
+  return pairsBetween(numberedProfiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES }), from, to);
 }
 
 function figures(pairs: readonly Pair[], measure: ProgressMeasure, confidence: number) {
@@ -251,8 +255,7 @@ export function progress(
   const { from, to } = options;
   if (from === to) throw new InvalidArgumentError("progress", `from and to are the same point '${from}'`);
   const confidence = options.confidence ?? 0.95;
-  const results = profiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES });
-  const pairs = pairsBetween(results, from, to);
+  const pairs = pairsBetween(numberedProfiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES }), from, to);
   const cells: ProgressCell[] = [];
   for (const rows of bySubjectAndMeasure(pairs)) {
     const first = rows[0];

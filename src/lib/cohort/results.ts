@@ -19,6 +19,21 @@ export function academicYearsOf(assessments: ReadonlyArray<{ academicYear: strin
   return [...years].sort();
 }
 
+/** The academic years of a context's results (`academicYearsOf` its assessments), found once. */
+const ACADEMIC_YEARS = derived("academic years of the results", (ctx: AnalysisContext<Pick<SchoolData, "assessments">>) =>
+  academicYearsOf(ctx.data.assessments));
+
+/**
+ * `academicYearsOf` the assessments of the data or context, found once per context (a report asks more than
+ * once, and each time would read every result).
+ * @param input the data, or its analysis context (`prepareAnalysis`)
+ * @example
+ * academicYearsIn(prepareAnalysis(data)) // => ["2023/24", "2024/25", "2025/26"]
+ */
+export function academicYearsIn(input: AnalysisInput<Pick<SchoolData, "assessments">>): string[] {
+  return contextOf(input).get(ACADEMIC_YEARS).slice();
+}
+
 /** One pupil's result at one assessment point, with the pupil's profile on the result's date. */
 export interface ProfiledResult {
   /** The pupil. */
@@ -296,15 +311,28 @@ function filterRows(all: Profiled, filter: ResultFilter): readonly ProfiledResul
   const rows = all.rows;
   if (!filter.academicYears && !filter.subjects && !filter.measures && !filter.points && !filter.terms) return rows;
   const out: ProfiledResult[] = [];
-  const { kindOfRow, kinds } = all;
-  if (kindOfRow !== undefined && kinds !== undefined) {
-    // Each kind tested once; then a pass over the rows' kind numbers.
-    const kept = Uint8Array.from(kinds, (kind) => (keeps(filter, kind) ? 1 : 0));
-    for (let i = 0; i < rows.length; i++) if (kept[kindOfRow[i] as number] === 1) out.push(rows[i] as ProfiledResult);
+  const positions = keptPositions(all, filter);
+  if (positions !== null) {
+    for (let i = 0; i < positions.length; i++) out.push(rows[positions[i] as number] as ProfiledResult);
     return out;
   }
   for (let i = 0; i < rows.length; i++) if (keeps(filter, rows[i] as ProfiledResult)) out.push(rows[i] as ProfiledResult);
   return out;
+}
+
+/**
+ * The positions in `all.rows` of the rows `filter` keeps, ascending: each kind tested once, then a pass over the
+ * rows' kind numbers. Null when the rows' kinds are not known (a share's rows).
+ */
+function keptPositions(all: Profiled, filter: ResultFilter): Int32Array | null {
+  const { kindOfRow, kinds } = all;
+  if (kindOfRow === undefined || kinds === undefined) return null;
+  const kept = Uint8Array.from(kinds, (kind) => (keeps(filter, kind) ? 1 : 0));
+  let count = 0;
+  for (let i = 0; i < kindOfRow.length; i++) count += kept[kindOfRow[i] as number] as number;
+  const positions = new Int32Array(count);
+  for (let i = 0, k = 0; i < kindOfRow.length; i++) if (kept[kindOfRow[i] as number] === 1) positions[k++] = i;
+  return positions;
 }
 
 /** Whether `filter` keeps results of this point, subject, measure, academic year and term. */
@@ -327,6 +355,49 @@ export function readProfiledResults(input: AnalysisInput<ResultData>, filter: Re
   const all = ctx.get(PROFILED);
   if (all === null || !all.consistent) return profiledDirectly(ctx, filter);
   return filterRows(all, filter);
+}
+
+/** Profiled results with their pupils numbered (see `numberedProfiledResults`). */
+export interface NumberedResults {
+  /** The results, as `readProfiledResults` gives them (read-only). */
+  rows: readonly ProfiledResult[];
+  /** For each row, its pupil's number: 0 … `pupils` − 1. */
+  pupilOfRow: Int32Array;
+  /** How many pupils are numbered. */
+  pupils: number;
+}
+
+/**
+ * The results `readProfiledResults` gives for `filter`, with their pupils numbered 0, 1, …: a caller can keep
+ * what it finds per pupil in arrays indexed by that number instead of maps keyed by pupil id. Two rows have
+ * the same number exactly when they are the same pupil's.
+ * @param input the data, or its analysis context
+ * @example
+ * const { rows, pupilOfRow } = numberedProfiledResults(data, { subjects: ["reading"] });
+ * rows.every((r, i) => (r.pupilId === rows[0].pupilId) === (pupilOfRow[i] === pupilOfRow[0])) // => true
+ */
+export function numberedProfiledResults(input: AnalysisInput<ResultData>, filter: ResultFilter = {}): NumberedResults {
+  const ctx = contextOf(input);
+  const all = ctx.get(PROFILED);
+  if (all !== null && all.consistent && all.pupilOfRow !== undefined && all.pupilIds !== undefined) {
+    const positions = keptPositions(all, filter);
+    if (positions !== null) {
+      const pupilOfRow = all.pupilOfRow;
+      return {
+        rows: Array.from(positions, (at) => all.rows[at] as ProfiledResult),
+        pupilOfRow: positions.map((at) => pupilOfRow[at] as number),
+        pupils: all.pupilIds.length,
+      };
+    }
+  }
+  const rows = readProfiledResults(ctx, filter);
+  const numberOf = new Map<string, number>();
+  const pupilOfRow = Int32Array.from(rows, (r) => {
+    let n = numberOf.get(r.pupilId);
+    if (n === undefined) numberOf.set(r.pupilId, (n = numberOf.size));
+    return n;
+  });
+  return { rows, pupilOfRow, pupils: numberOf.size };
 }
 
 function profiledDirectly(ctx: AnalysisContext<ResultData>, filter: ResultFilter): ProfiledResult[] {
