@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { academicYearOf, academicYearStartYear, addDays, monthOf } from "../../src/lib/cohort/dates.js";
+import { academicYearOf, academicYearStartYear, addDays, addMonths, monthOf, monthsBetween } from "../../src/lib/cohort/dates.js";
 
 /** Whether `iso` is a calendar date, by JavaScript's own calendar (the check the dates module made before it read dates by hand). */
 function isCalendarDate(iso: string): boolean {
@@ -41,5 +41,26 @@ describe("dates read character by character", () => {
     expect(() => academicYearStartYear("2024/26")).toThrow(/not two consecutive years/);
     expect(() => academicYearStartYear("2024-25")).toThrow(/expected an academic year/);
     expect(() => academicYearStartYear("2O24/25")).toThrow(/expected an academic year/);
+  });
+});
+
+describe("months counted in numbers", () => {
+  it("clamp to the end of a shorter month, across year ends, and forwards and back", () => {
+    // By hand from a calendar.
+    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonths("2023-12-31", 2)).toBe("2024-02-29");
+    expect(addMonths("2024-03-31", -13)).toBe("2023-02-28");
+    expect(addMonths("2025-11-15", 3)).toBe("2026-02-15");
+    expect(addMonths("0999-05-31", 1)).toBe("0999-06-30"); // four digits, as toISOString writes the year
+    expect(addDays("2024-12-31", 1)).toBe("2025-01-01");
+  });
+  it("count whole months to an anchor no later than the end date, then days / 30.4375", () => {
+    expect(monthsBetween("2024-01-31", "2024-02-29")).toBe(1); // 31 Jan + 1 month = 29 Feb (clamped)
+    // 31 Jan + 1 month = 29 Feb is after 28 Feb: 0 whole months, 28 days (Python: 28/30.4375 = 0.919917864476386).
+    expect(monthsBetween("2024-01-31", "2024-02-28")).toBeCloseTo(0.919917864476386, 12);
+    expect(monthsBetween("2024-02-28", "2024-01-31")).toBeCloseTo(-0.919917864476386, 12);
+    expect(monthsBetween("2023-09-15", "2024-09-15")).toBe(12);
+    // 15 Sep 2023 + 12 months = 15 Sep 2024 is after 14 Sep: 11 whole months, then 15 Aug → 14 Sep is 30 days.
+    expect(monthsBetween("2023-09-15", "2024-09-14")).toBeCloseTo(11 + 30 / 30.4375, 12);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Progress, progress } from "../../src/lib/cohort/progress.js";
 import { BelowCurriculumProgress, belowCurriculumProgress } from "../../src/lib/cohort/below-curriculum.js";
+import { prepareAnalysis } from "../../src/lib/cohort/context.js";
+import { readProfiledResults, shareProfiledResults } from "../../src/lib/cohort/results.js";
 import { containsNaN, result } from "./builders.js";
 import { smallSchool } from "./fixture-small.js";
 
@@ -53,6 +55,13 @@ describe("progress", () => {
     expect(p.stalled.pupilLevel).toBe(true);
     expect(p.stalled.rows.map((r) => [r.pupilId, r.measure])).toEqual([["p2", "standardised"], ["p3", "readingAge"]]);
     expect(p.stalled.rows[1]?.ratio).toBeCloseTo(1 / 6, 10);
+  });
+  it("gives the same figures from a share of a school's profiled results (pupils numbered by the share)", () => {
+    const whole = prepareAnalysis(data);
+    const part = prepareAnalysis(data);
+    readProfiledResults(whole);
+    expect(shareProfiledResults(whole, new Map([["all", part]]), () => "all")).toBe(true);
+    expect(progress(part, { from: "2024/25 autumn", to: "2024/25 summer" })).toEqual(p);
   });
   it("rejects the same point twice", () => {
     expect(() => progress(data, { from: "x", to: "x" })).toThrow(/progress: from and to/);

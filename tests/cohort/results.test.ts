@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { profiledResults, readProfiledResults, shareProfiledResults } from "../../src/lib/cohort/results.js";
+import { academicYearsIn, numberedProfiledResults, profiledResults, readProfiledResults, shareProfiledResults } from "../../src/lib/cohort/results.js";
 import { shareProfileLookup, profileLookup, profileLookupByPupil } from "../../src/lib/cohort/groups.js";
 import { prepareAnalysis } from "../../src/lib/cohort/context.js";
 import { result } from "./builders.js";
@@ -116,5 +116,44 @@ describe("shareProfiledResults", () => {
     expect(oddRows[0]).toBe(readProfiledResults(whole)[0]);
     // And the same rows as the share would make on its own.
     expect(summary(readProfiledResults(shares.get("even")!))).toEqual(summary(profiledResults(pick("even").data)));
+  });
+});
+
+describe("filters on a share's rows (tested row by row) and on the whole's (tested kind by kind)", () => {
+  it("keep the same rows, and number the pupils of each", () => {
+    const whole = prepareAnalysis(data);
+    const all = (id: string) => (id === "p2" ? undefined : "all");
+    const part = prepareAnalysis({ pupils: data.pupils.filter((p) => p.pupilId !== "p2"), senRegister: data.senRegister.filter((s) => s.pupilId !== "p2"),
+      assessments: data.assessments.filter((a) => a.pupilId !== "p2") });
+    const maths = { subjects: ["maths" as const] };
+    expect(summary(readProfiledResults(whole, maths))).toEqual(["p2 maths 2024/25 summer 101 E", "p4 maths 2024/25 autumn 104 N", "p5 maths 2024/25 spring 110 N"]);
+    const numbered = numberedProfiledResults(whole, maths);
+    // Pupils numbered by their first result in the whole list above: p1 0, p2 1, p3 2, p4 3, p5 4.
+    expect([...numbered.pupilOfRow]).toEqual([1, 3, 4]);
+    expect(numbered.pupils).toBe(5);
+    expect(shareProfiledResults(whole, new Map([["all", part]]), all)).toBe(true);
+    const filter = { academicYears: ["2024/25"], terms: ["autumn" as const, "spring" as const], measures: ["standardised" as const] };
+    // Without p2 (by hand): p1's autumn reading, p3's spring reading, p4's later autumn maths, p5's spring maths.
+    const expected = ["p1 reading 2024/25 autumn 90 K", "p3 reading 2024/25 spring 95 E", "p4 maths 2024/25 autumn 104 N", "p5 maths 2024/25 spring 110 N"];
+    expect(summary(readProfiledResults(part, filter))).toEqual(expected);
+    expect(summary(readProfiledResults(whole, filter))).toEqual(expected);
+    // A share's pupils are numbered by their first result among the rows kept: p4 0, p5 1.
+    const inShare = numberedProfiledResults(part, maths);
+    expect(summary(inShare.rows)).toEqual(["p4 maths 2024/25 autumn 104 N", "p5 maths 2024/25 spring 110 N"]);
+    expect([...inShare.pupilOfRow]).toEqual([0, 1]);
+    expect(inShare.pupils).toBe(2);
+  });
+});
+
+describe("academicYearsIn", () => {
+  it("gives the years of the context's results once, each caller its own copy", () => {
+    const ctx = prepareAnalysis(smallSchool({ assessments: [
+      result("p1", { point: "2024/25 summer", term: "summer", date: "2025-06-20" }),
+      result("p1", { point: "2023/24 summer", academicYear: "2023/24", term: "summer", date: "2024-06-20" }),
+    ] }));
+    const years = academicYearsIn(ctx);
+    expect(years).toEqual(["2023/24", "2024/25"]);
+    years.pop();
+    expect(academicYearsIn(ctx)).toEqual(["2023/24", "2024/25"]);
   });
 });

@@ -9,7 +9,7 @@ import type { SchoolData } from "../schema/school-data.js";
 import { SenStatus, Subject } from "../schema/primitives.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
 import { GROUP_CELL_KEY_FIELDS, ProgressFigures, meanFigures, proportionFigures } from "./figures.js";
-import { profiledResults } from "./results.js";
+import { type ProfiledResult, profiledResults } from "./results.js";
 import { groupResults } from "./attainment.js";
 import { type AnalysisInput, contextOf } from "./context.js";
 
@@ -86,13 +86,13 @@ export function belowCurriculumProgress(
   const { fromYear, toYear } = options;
   const confidence = options.confidence ?? 0.95;
   const results = profiledResults(ctx, { academicYears: [fromYear, toYear], terms: ["summer"], measures: ["teacherAssessment"] });
-  const start = new Map(results.filter((r) => r.academicYear === fromYear).map((r) => [`${r.pupilId}|${r.subject}`, r] as const));
-  const rows = results
-    .filter((r) => r.academicYear === toYear)
-    .flatMap((r) => {
-      const a = start.get(`${r.pupilId}|${r.subject}`);
-      return a && a.value <= BELOW_CURRICULUM_MAX_RANK ? [{ from: a, to: r, steps: r.value - a.value }] : [];
-    });
+  const start = startsByPupil(results, fromYear);
+  const rows: Array<{ from: ProfiledResult; to: ProfiledResult; steps: number }> = [];
+  for (const r of results) {
+    if (r.academicYear !== toYear) continue;
+    const a = sameSubject(start.get(r.pupilId), r);
+    if (a !== undefined && a.value <= BELOW_CURRICULUM_MAX_RANK) rows.push({ from: a, to: r, steps: r.value - a.value });
+  }
   const cells: BelowCurriculumCell[] = [];
   const figures = (xs: ReadonlyArray<{ steps: number }>) => {
     const p = proportionFigures(xs.filter((x) => x.steps >= 1).length, xs.length, confidence);
@@ -120,4 +120,29 @@ export function belowCurriculumProgress(
       })),
     },
   };
+}
+
+/**
+ * Each pupil's results in `academicYear`, the last one per subject: a short list per pupil searched by
+ * subject, in place of a key string per result.
+ */
+function startsByPupil(results: readonly ProfiledResult[], academicYear: string): Map<string, ProfiledResult[]> {
+  const byPupil = new Map<string, ProfiledResult[]>();
+  for (const r of results) {
+    if (r.academicYear !== academicYear) continue;
+    const list = byPupil.get(r.pupilId);
+    if (list === undefined) {
+      byPupil.set(r.pupilId, [r]);
+      continue;
+    }
+    const at = list.findIndex((x) => x.subject === r.subject);
+    if (at < 0) list.push(r);
+    else list[at] = r;
+  }
+  return byPupil;
+}
+
+/** The result in `list` in the same subject as `r`, if any. */
+function sameSubject(list: readonly ProfiledResult[] | undefined, r: ProfiledResult): ProfiledResult | undefined {
+  return list?.find((x) => x.subject === r.subject);
 }

@@ -44,7 +44,15 @@ function parts(fn: string, date: string): { readonly y: number; readonly m: numb
 }
 
 function iso(t: Date): string {
-  return t.toISOString().slice(0, 10);
+  const y = t.getUTCFullYear();
+  // `toISOString` writes years outside 0–9999 with a sign and six digits.
+  return y >= 0 && y <= 9999 ? isoOf(y, t.getUTCMonth() + 1, t.getUTCDate()) : t.toISOString().slice(0, 10);
+}
+
+/** yyyy-mm-dd of a year 0–9999, month and day (as `toISOString` writes them), without a `Date`. */
+function isoOf(y: number, m: number, d: number): string {
+  const year = y >= 1000 ? String(y) : String(y).padStart(4, "0");
+  return `${year}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /**
@@ -163,8 +171,28 @@ export function addDays(date: string, days: number): string {
  */
 export function addMonths(date: string, months: number): string {
   const { y, m, d } = parts("addMonths", date);
-  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return iso(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
+  if (y < 100) {
+    // `Date.UTC` reads years 0–99 as 1900–1999: kept as it was for them.
+    const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+    return iso(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
+  }
+  const target = monthIndex(y, m) + months;
+  const ty = yearOfMonthIndex(target);
+  const tm = monthOfMonthIndex(target);
+  return isoOf(ty, tm, Math.min(d, daysInMonth(ty, tm)));
+}
+
+/** Months since year 0 of a year and month (1–12): month arithmetic without a `Date`. */
+function monthIndex(y: number, m: number): number {
+  return y * 12 + m - 1;
+}
+
+function yearOfMonthIndex(index: number): number {
+  return Math.floor(index / 12);
+}
+
+function monthOfMonthIndex(index: number): number {
+  return index - Math.floor(index / 12) * 12 + 1;
 }
 
 /**
@@ -181,10 +209,22 @@ export function monthsBetween(from: string, to: string): number {
   const b = parts("monthsBetween", to);
   if (to < from) return -monthsBetween(to, from);
   let whole = (b.y - a.y) * 12 + (b.m - a.m);
-  if (addMonths(from, whole) > to) whole -= 1;
-  const anchor = addMonths(from, whole);
-  const c = parts("monthsBetween", anchor);
-  const days = (Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(c.y, c.m - 1, c.d)) / 86_400_000;
+  if (a.y < 100) {
+    // `Date.UTC` reads years 0–99 as 1900–1999: kept as it was for them.
+    if (addMonths(from, whole) > to) whole -= 1;
+    const c = parts("monthsBetween", addMonths(from, whole));
+    return whole + (Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(c.y, c.m - 1, c.d)) / 86_400_000 / 30.4375;
+  }
+  // The anchor (`from` plus `whole` months, as `addMonths` gives it) in numbers, not a string.
+  let anchor = monthIndex(a.y, a.m) + whole;
+  let day = Math.min(a.d, daysInMonth(yearOfMonthIndex(anchor), monthOfMonthIndex(anchor)));
+  if (anchor > monthIndex(b.y, b.m) || (anchor === monthIndex(b.y, b.m) && day > b.d)) {
+    whole -= 1;
+    anchor -= 1;
+    day = Math.min(a.d, daysInMonth(yearOfMonthIndex(anchor), monthOfMonthIndex(anchor)));
+  }
+  const anchorTime = Date.UTC(yearOfMonthIndex(anchor), monthOfMonthIndex(anchor) - 1, day);
+  const days = (Date.UTC(b.y, b.m - 1, b.d) - anchorTime) / 86_400_000;
   return whole + days / 30.4375;
 }
 

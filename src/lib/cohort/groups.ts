@@ -97,11 +97,9 @@ export function pupilProfiles(
 ): PupilProfile[] {
   const ctx = contextOf(input);
   const data = ctx.data;
-  // With one record per pupil id, the context's look-up gives the same profiles and reuses what other analyses made.
-  if (ctx.get(PUPIL_IDS_UNIQUE)) {
-    const index = ctx.get(PROFILE_INDEX);
-    return ctx.get(PROFILE_ENTRIES).map((entry) => (entry === null ? null : index.profileOf(entry, date, academicYear)) as PupilProfile);
-  }
+  // With one record per pupil id, the context's look-up gives the same profiles and reuses what other analyses
+  // made; the list on a date is made once per context (a report asks for the census day's more than once).
+  if (ctx.get(PUPIL_IDS_UNIQUE)) return ctx.get(PROFILES_ON, date, academicYear).slice();
   const spells = spellsByPupil(data.senRegister);
   return data.pupils.map((p) => profileOn(p, spells.get(p.pupilId) ?? [], date, academicYear));
 }
@@ -142,6 +140,18 @@ export function profileLookupByPupil(
   };
 }
 
+/**
+ * The pupil record of a pupil id (for an id given twice, the last record, as a `Map` made from the pupils
+ * would give), from the index the profiles are made with (no map of its own).
+ * @param input the data, or its analysis context (`prepareAnalysis`)
+ * @example
+ * pupilRecordLookup(data)(data.pupils[0].pupilId) === data.pupils[0] // => true
+ */
+export function pupilRecordLookup(input: AnalysisInput<ProfileData>): (pupilId: string) => Pupil | undefined {
+  const index = contextOf(input).get(PROFILE_INDEX);
+  return (pupilId) => index.entryOf(pupilId)?.pupil;
+}
+
 /** The look-up shared by `profileLookup` and `profileLookupByPupil`: one per context. */
 const PROFILE_INDEX = derived("profile index", (ctx: AnalysisContext<ProfileData>) => new ProfileIndex(ctx.data));
 
@@ -149,6 +159,12 @@ const PROFILE_INDEX = derived("profile index", (ctx: AnalysisContext<ProfileData
 const PROFILE_ENTRIES = derived("profile entries of the pupils", (ctx: AnalysisContext<ProfileData>) => {
   const index = ctx.get(PROFILE_INDEX);
   return ctx.data.pupils.map((p) => index.entryOf(p.pupilId));
+});
+
+/** Every pupil's profile on a date, year group in an academic year, in the order of `data.pupils` (for unique pupil ids). */
+const PROFILES_ON = derived("pupils' profiles on a date", (ctx: AnalysisContext<ProfileData>, date: string, academicYear: string): readonly PupilProfile[] => {
+  const index = ctx.get(PROFILE_INDEX);
+  return ctx.get(PROFILE_ENTRIES).map((entry) => (entry === null ? null : index.profileOf(entry, date, academicYear)) as PupilProfile);
 });
 
 /** Whether no pupil id appears twice (then a look-up by id finds each pupil record). */
@@ -174,7 +190,10 @@ export function shareProfileLookup(
 ): boolean {
   if (!source.get(PUPIL_IDS_UNIQUE)) return false;
   const index = source.get(PROFILE_INDEX);
-  for (const share of shares) share.provide(PROFILE_INDEX, index);
+  for (const share of shares) {
+    share.provide(PROFILE_INDEX, index);
+    share.provide(PUPIL_IDS_UNIQUE, true); // a share's pupils are some of the source's, each id once
+  }
   return true;
 }
 

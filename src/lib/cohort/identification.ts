@@ -191,10 +191,10 @@ export function identification(
     const count = cellOf(senStatus, group)?.count ?? 0;
     if (fig) national.push({ measure: "senShare", group, need: null, gap: nationalGap(count, now.length, fig, { confidence }) });
     const needs = [...new Set(figures.figures.filter((x) => x.measure === "primaryNeedShare" && x.group === group && x.need).map((x) => x.need as string))];
+    const inStatus = now.filter((p) => p.senStatus === group);
     for (const need of needs) {
       const f = nationalFigure("primaryNeedShare", group, need, figures, phase, asOf);
       if (!f) continue;
-      const inStatus = now.filter((p) => p.senStatus === group);
       const withNeed = inStatus.filter((p) => p.primaryNeed === need).length;
       national.push({ measure: "primaryNeedShare", group, need, gap: nationalGap(withNeed, inStatus.length, f, { confidence }) });
     }

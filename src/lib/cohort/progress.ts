@@ -8,10 +8,9 @@ import type { SchoolData } from "../schema/school-data.js";
 import { MeasureKind, SenStatus, Subject } from "../schema/primitives.js";
 import { InvalidArgumentError } from "../errors.js";
 import { monthsBetween } from "./dates.js";
-import { type GroupDimension, splitByGroup } from "./groups.js";
+import { type GroupDimension, pupilRecordLookup, splitByGroup } from "./groups.js";
 import { GROUP_CELL_KEY_FIELDS, ProgressFigures, meanFigures, proportionFigures } from "./figures.js";
-import { type ProfiledResult, profiledResults } from "./results.js";
-import { groupResults } from "./attainment.js";
+import { type NumberedResults, type ProfiledResult, numberedProfiledResults } from "./results.js";
 import { type AnalysisInput, contextOf } from "./context.js";
 
 /**
@@ -110,20 +109,34 @@ interface Pair {
   value: number;
 }
 
-function pairsBetween(results: readonly ProfiledResult[], from: string, to: string): Pair[] {
-  // Per pupil, its results at `from` (the last one per subject and measure): a few each, so no string keys.
-  const firstsOf = new Map<string, ProfiledResult[]>();
+/**
+ * Each pupil's pair of results at `from` and `to` in the same subject and measure (at `from` the last such
+ * result), in the order of the results at `to`.
+ */
+function pairsBetween(numbered: NumberedResults, from: string, to: string): Pair[] {
+  const { rows: results, pupilOfRow } = numbered;
+  // Per pupil, its results at `from`, as a list in typed memory: `latest[pupil]` the first entry, `earlier[entry]`
+  // the next (−1 ends it); an entry is the position of the first result in its subject and measure, and
+  // `resultAt[entry]` the position of the last. A pupil has a few, so no maps or arrays per pupil.
+  const latest = new Int32Array(numbered.pupils).fill(-1);
+  const earlier = new Int32Array(results.length);
+  const resultAt = new Int32Array(results.length);
+  const entryOfSame = (pupil: number, r: ProfiledResult): number => {
+    let entry = latest[pupil] as number;
+    while (entry >= 0 && !sameSubjectAndMeasure(results[resultAt[entry] as number] as ProfiledResult, r)) entry = earlier[entry] as number;
+    return entry;
+  };
   for (let i = 0; i < results.length; i += 1) {
     const r = results[i]!;
     if (r.point !== from) continue;
-    const list = firstsOf.get(r.pupilId);
-    if (list === undefined) {
-      firstsOf.set(r.pupilId, [r]);
-      continue;
+    const pupil = pupilOfRow[i] as number;
+    const entry = entryOfSame(pupil, r);
+    if (entry >= 0) resultAt[entry] = i;
+    else {
+      earlier[i] = latest[pupil] as number;
+      latest[pupil] = i;
+      resultAt[i] = i;
     }
-    const at = indexOfSame(list, r);
-    if (at < 0) list.push(r);
-    else list[at] = r;
   }
   const pairs: Pair[] = [];
   // Months between two dates, by first and second date: results fall on a few dates, pairs number hundreds of thousands.
@@ -138,10 +151,9 @@ function pairsBetween(results: readonly ProfiledResult[], from: string, to: stri
   for (let i = 0; i < results.length; i += 1) {
     const r = results[i]!;
     if (r.point !== to) continue;
-    const firsts = firstsOf.get(r.pupilId);
-    const at = firsts === undefined ? -1 : indexOfSame(firsts, r);
-    if (at < 0) continue;
-    const a = (firsts as ProfiledResult[])[at] as ProfiledResult;
+    const entry = entryOfSame(pupilOfRow[i] as number, r);
+    if (entry < 0) continue;
+    const a = results[resultAt[entry] as number] as ProfiledResult;
     if (r.measure === "standardised") pairs.push({ from: a, to: r, value: r.value - a.value });
     else {
       const months = monthsFromTo(a.date, r.date);
@@ -168,28 +180,49 @@ export function progressPairs(
   to: string,
 ): ProgressPair[] {
   const ctx = contextOf(input);
-  return pairsBetween(profiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES }), from, to);
-}
-
-/** The position in `list` of the result in the same subject and measure as `r`, or −1 (a loop, not a closure per result). */
-function indexOfSame(list: readonly ProfiledResult[], r: ProfiledResult): number {
-  for (let i = 0; i < list.length; i++) {
-    const x = list[i] as ProfiledResult;
-    if (x.subject === r.subject && x.measure === r.measure) return i;
-  }
-  return -1;
+  return pairsBetween(numberedProfiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES }), from, to);
 }
 
 function figures(pairs: readonly Pair[], measure: ProgressMeasure, confidence: number) {
   const t = PROGRESS_THRESHOLDS[measure];
-  const values = pairs.map((p) => p.value);
-  const e = proportionFigures(values.filter((v) => v >= t.expected).length, values.length, confidence);
-  const b = proportionFigures(values.filter((v) => v >= t.better).length, values.length, confidence);
+  const values = new Array<number>(pairs.length);
+  let expected = 0;
+  let better = 0;
+  for (let i = 0; i < pairs.length; i++) {
+    const v = (pairs[i] as Pair).value;
+    values[i] = v;
+    if (v >= t.expected) expected += 1;
+    if (v >= t.better) better += 1;
+  }
+  const e = proportionFigures(expected, values.length, confidence);
+  const b = proportionFigures(better, values.length, confidence);
   return {
     n: values.length, ...meanFigures(values, confidence),
     count: e.count, rate: e.rate, lower: e.lower, upper: e.upper,
     betterCount: b.count, betterRate: b.rate, betterLower: b.lower, betterUpper: b.upper,
   };
+}
+
+/**
+ * The pairs by subject and measure, in the order each first appears (as `groupResults` by `subject|measure`
+ * would give them), without a key string per pair: a list of the few groups searched by identity.
+ */
+function bySubjectAndMeasure(pairs: readonly Pair[]): Pair[][] {
+  const groups: Pair[][] = [];
+  let last: Pair[] | undefined;
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i] as Pair;
+    if (last === undefined || !sameSubjectAndMeasure((last[0] as Pair).to, p.to)) {
+      last = groups.find((g) => sameSubjectAndMeasure((g[0] as Pair).to, p.to));
+      if (last === undefined) groups.push((last = []));
+    }
+    last.push(p);
+  }
+  return groups;
+}
+
+function sameSubjectAndMeasure(a: ProfiledResult, b: ProfiledResult): boolean {
+  return a.subject === b.subject && a.measure === b.measure;
 }
 
 function stalledReason(p: Pair): string | null {
@@ -219,14 +252,12 @@ export function progress(
   options: { from: string; to: string; dimensions?: readonly GroupDimension[]; confidence?: number },
 ): Progress {
   const ctx = contextOf(input);
-  const data = ctx.data;
   const { from, to } = options;
   if (from === to) throw new InvalidArgumentError("progress", `from and to are the same point '${from}'`);
   const confidence = options.confidence ?? 0.95;
-  const results = profiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES });
-  const pairs = pairsBetween(results, from, to);
+  const pairs = pairsBetween(numberedProfiledResults(ctx, { points: [from, to], measures: PROGRESS_MEASURES }), from, to);
   const cells: ProgressCell[] = [];
-  for (const rows of groupResults(pairs, (p) => `${p.to.subject}|${p.to.measure}`).values()) {
+  for (const rows of bySubjectAndMeasure(pairs)) {
     const first = rows[0];
     if (!first) continue;
     const measure = first.to.measure as ProgressMeasure;
@@ -240,12 +271,12 @@ export function progress(
       }
     }
   }
-  const names = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
+  const pupilOf = pupilRecordLookup(ctx);
   const stalled: StalledPupil[] = [];
   for (const p of pairs) {
     const reason = stalledReason(p);
     if (reason === null) continue;
-    const pupil = names.get(p.to.pupilId);
+    const pupil = pupilOf(p.to.pupilId);
     stalled.push({
       pupilId: p.to.pupilId, forename: pupil?.forename ?? "", surname: pupil?.surname ?? "",
       yearGroup: p.to.profile.yearGroup, senStatus: p.to.profile.senStatus, subject: p.to.subject,

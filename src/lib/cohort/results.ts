@@ -19,6 +19,21 @@ export function academicYearsOf(assessments: ReadonlyArray<{ academicYear: strin
   return [...years].sort();
 }
 
+/** The academic years of a context's results (`academicYearsOf` its assessments), found once. */
+const ACADEMIC_YEARS = derived("academic years of the results", (ctx: AnalysisContext<Pick<SchoolData, "assessments">>) =>
+  academicYearsOf(ctx.data.assessments));
+
+/**
+ * `academicYearsOf` the assessments of the data or context, found once per context (a report asks more than
+ * once, and each time would read every result).
+ * @param input the data, or its analysis context (`prepareAnalysis`)
+ * @example
+ * academicYearsIn(prepareAnalysis(data)) // => ["2023/24", "2024/25", "2025/26"]
+ */
+export function academicYearsIn(input: AnalysisInput<Pick<SchoolData, "assessments">>): string[] {
+  return contextOf(input).get(ACADEMIC_YEARS).slice();
+}
+
 /** One pupil's result at one assessment point, with the pupil's profile on the result's date. */
 export interface ProfiledResult {
   /** The pupil. */
@@ -75,8 +90,52 @@ interface Profiled {
   pupilOfRow?: Int32Array;
   /** The pupil ids, in order of their first result. */
   pupilIds?: readonly string[];
-  /** Positions in `rows` of each measure's results, ascending; made on the first call that filters by measure. */
-  positionsByMeasure?: Map<MeasureKind, Int32Array>;
+  /** For each row, its kind in `kinds` (made with the trust's rows only): a filter then tests each kind once, not each row. */
+  kindOfRow?: Int32Array;
+  /** The kinds of result among the rows. */
+  kinds?: readonly ResultKind[];
+}
+
+/** What a filter looks at in a result; a pupil's results are deduplicated by point, subject and measure (`slot`). */
+interface ResultKind {
+  point: string;
+  subject: Subject;
+  measure: MeasureKind;
+  academicYear: string;
+  term: Term;
+  /** The same number for kinds of the same point, subject and measure. */
+  slot: number;
+}
+
+/**
+ * The kinds of the assessments met so far, each numbered once (a trust's millions of results are of a few
+ * hundred kinds): found by point, then among that point's few kinds.
+ */
+class ResultKinds {
+  readonly list: ResultKind[] = [];
+  /** Each kind's `slot`, by kind number. */
+  readonly slotOf: number[] = [];
+  private readonly byPoint = new Map<string, number[]>();
+  private slots = 0;
+
+  /** The number of the assessment's kind. */
+  numberOf(a: ResultData["assessments"][number]): number {
+    let ofPoint = this.byPoint.get(a.point);
+    if (ofPoint === undefined) this.byPoint.set(a.point, (ofPoint = []));
+    let slot = -1;
+    for (let i = 0; i < ofPoint.length; i++) {
+      const kind = this.list[ofPoint[i] as number] as ResultKind;
+      if (kind.subject !== a.subject || kind.measure !== a.measure) continue;
+      if (kind.academicYear === a.academicYear && kind.term === a.term) return ofPoint[i] as number;
+      slot = kind.slot;
+    }
+    if (slot < 0) slot = this.slots++;
+    const number = this.list.length;
+    this.list.push({ point: a.point, subject: a.subject, measure: a.measure, academicYear: a.academicYear, term: a.term, slot });
+    this.slotOf.push(slot);
+    ofPoint.push(number);
+    return number;
+  }
 }
 
 /**
@@ -115,6 +174,8 @@ function makeProfiled(ctx: AnalysisContext<ResultData>): Profiled | null {
   const byPupil = profileLookupByPupil(ctx);
   const rows: ProfiledRow[] = [];
   const pupilOf = new Int32Array(data.assessments.length);
+  const kinds = new ResultKinds();
+  const kindOf = new Int32Array(data.assessments.length);
   // Each row's previous row of the same pupil (−1 for none): a pupil's rows as a list in typed memory, which
   // the garbage collector does not copy or scan, in place of arrays per pupil (a pupil has a few dozen rows).
   const previousOf = new Int32Array(data.assessments.length);
@@ -146,35 +207,38 @@ function makeProfiled(ctx: AnalysisContext<ResultData>): Profiled | null {
         lastPupil = a.pupilId;
       }
       if (mine.at === null) continue;
-      // The pupil's row kept for this point, subject and measure, if any, and a profile already made for this
-      // date (a pupil's results fall on a handful of dates).
+      const kind = kinds.numberOf(a);
+      // The pupil's row kept for this point, subject and measure, if any: kind numbers compared in typed memory.
+      const slot = kinds.slotOf[kind] as number;
       let found = -1;
-      let profile: PupilProfile | undefined;
       for (let i = mine.lastRow; i >= 0; i = previousOf[i] as number) {
-        const row = rows[i] as ProfiledRow;
-        const r = row.result;
-        if (found < 0 && r.point === a.point && r.subject === a.subject && r.measure === a.measure) found = i;
-        if (profile === undefined && r.date === a.date && r.academicYear === a.academicYear) profile = row.profile;
-        if (found >= 0 && profile !== undefined) break;
+        if (kinds.slotOf[kindOf[i] as number] === slot) {
+          found = i;
+          break;
+        }
       }
       if (found < 0) {
         const at = rows.length;
         previousOf[at] = mine.lastRow;
         pupilOf[at] = mine.ordinal;
+        kindOf[at] = kind;
         mine.lastRow = at;
-        rows.push(new ProfiledRow(a, value, profile ?? mine.at(a.date, a.academicYear)));
+        rows.push(new ProfiledRow(a, value, mine.at(a.date, a.academicYear)));
         continue;
       }
       const prior = (rows[found] as ProfiledRow).result;
       if (prior.academicYear !== a.academicYear || prior.term !== a.term) consistent = false;
       if (prior.date > a.date) continue;
-      rows[found] = new ProfiledRow(a, value, profile ?? mine.at(a.date, a.academicYear));
+      kindOf[found] = kind;
+      rows[found] = new ProfiledRow(a, value, mine.at(a.date, a.academicYear));
     }
   } catch {
     // A malformed record: leave it to the direct path, which meets it only if the filter keeps it.
     return null;
   }
-  return { rows, consistent, pupilOfRow: pupilOf.slice(0, rows.length), pupilIds };
+  return {
+    rows, consistent, pupilOfRow: pupilOf.slice(0, rows.length), pupilIds, kindOfRow: kindOf.slice(0, rows.length), kinds: kinds.list,
+  };
 }
 
 /**
@@ -244,68 +308,39 @@ export function profiledResults(input: AnalysisInput<ResultData>, filter: Result
  * only read the rows skip copying a trust's millions.
  */
 function filterRows(all: Profiled, filter: ResultFilter): readonly ProfiledResult[] {
-  const { academicYears, subjects, measures, points, terms } = filter;
   const rows = all.rows;
-  if (!academicYears && !subjects && !measures && !points && !terms) return rows;
+  if (!filter.academicYears && !filter.subjects && !filter.measures && !filter.points && !filter.terms) return rows;
   const out: ProfiledResult[] = [];
-  const keep = (r: ProfiledResult): boolean =>
-    (!points || points.includes(r.point)) && (!measures || measures.includes(r.measure))
-    && (!subjects || subjects.includes(r.subject)) && (!academicYears || academicYears.includes(r.academicYear))
-    && (!terms || terms.includes(r.term));
-  // A point filter (progress, once per report) is selective: a scan that tests the point first. Measure
-  // filters come several times a report: each measure's positions are found once.
-  if (points || !measures) {
-    for (let i = 0; i < rows.length; i += 1) if (keep(rows[i]!)) out.push(rows[i]!);
+  const positions = keptPositions(all, filter);
+  if (positions !== null) {
+    for (let i = 0; i < positions.length; i++) out.push(rows[positions[i] as number] as ProfiledResult);
     return out;
   }
-  const positions = positionsOf(all, measures);
-  for (let i = 0; i < positions.length; i++) {
-    const r = rows[positions[i] as number] as ProfiledResult;
-    if (keep(r)) out.push(r);
-  }
+  for (let i = 0; i < rows.length; i++) if (keeps(filter, rows[i] as ProfiledResult)) out.push(rows[i] as ProfiledResult);
   return out;
 }
 
 /**
- * The positions in `all.rows` of the results of `measures`, ascending (so in `rows` order); the index by
- * measure is made on first use, in one pass over the rows.
+ * The positions in `all.rows` of the rows `filter` keeps, ascending: each kind tested once, then a pass over the
+ * rows' kind numbers. Null when the rows' kinds are not known (a share's rows).
  */
-function positionsOf(all: Profiled, measures: readonly MeasureKind[]): Int32Array {
-  let index = all.positionsByMeasure;
-  if (index === undefined) {
-    const lists = new Map<MeasureKind, number[]>();
-    let lastMeasure: MeasureKind | undefined;
-    let last: number[] = [];
-    for (let i = 0; i < all.rows.length; i++) {
-      const measure = (all.rows[i] as ProfiledResult).measure;
-      if (measure !== lastMeasure) {
-        let list = lists.get(measure);
-        if (list === undefined) lists.set(measure, (list = []));
-        last = list;
-        lastMeasure = measure;
-      }
-      last.push(i);
-    }
-    all.positionsByMeasure = index = new Map([...lists].map(([measure, list]) => [measure, Int32Array.from(list)] as const));
-  }
-  let merged: Int32Array | null = null;
-  for (const measure of new Set(measures)) {
-    const list = index.get(measure);
-    if (list !== undefined) merged = merged === null ? list : mergeAscending(merged, list);
-  }
-  return merged ?? new Int32Array(0);
+function keptPositions(all: Profiled, filter: ResultFilter): Int32Array | null {
+  const { kindOfRow, kinds } = all;
+  if (kindOfRow === undefined || kinds === undefined) return null;
+  const kept = Uint8Array.from(kinds, (kind) => (keeps(filter, kind) ? 1 : 0));
+  let count = 0;
+  for (let i = 0; i < kindOfRow.length; i++) count += kept[kindOfRow[i] as number] as number;
+  const positions = new Int32Array(count);
+  for (let i = 0, k = 0; i < kindOfRow.length; i++) if (kept[kindOfRow[i] as number] === 1) positions[k++] = i;
+  return positions;
 }
 
-/** Two ascending lists of positions as one ascending list (no position is in both). */
-function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = (a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number);
-  while (i < a.length) out[k++] = a[i++] as number;
-  while (j < b.length) out[k++] = b[j++] as number;
-  return out;
+/** Whether `filter` keeps results of this point, subject, measure, academic year and term. */
+function keeps(filter: ResultFilter, r: Omit<ResultKind, "slot">): boolean {
+  const { academicYears, subjects, measures, points, terms } = filter;
+  return (!points || points.includes(r.point)) && (!measures || measures.includes(r.measure))
+    && (!subjects || subjects.includes(r.subject)) && (!academicYears || academicYears.includes(r.academicYear))
+    && (!terms || terms.includes(r.term));
 }
 
 /**
@@ -320,6 +355,49 @@ export function readProfiledResults(input: AnalysisInput<ResultData>, filter: Re
   const all = ctx.get(PROFILED);
   if (all === null || !all.consistent) return profiledDirectly(ctx, filter);
   return filterRows(all, filter);
+}
+
+/** Profiled results with their pupils numbered (see `numberedProfiledResults`). */
+export interface NumberedResults {
+  /** The results, as `readProfiledResults` gives them (read-only). */
+  rows: readonly ProfiledResult[];
+  /** For each row, its pupil's number: 0 … `pupils` − 1. */
+  pupilOfRow: Int32Array;
+  /** How many pupils are numbered. */
+  pupils: number;
+}
+
+/**
+ * The results `readProfiledResults` gives for `filter`, with their pupils numbered 0, 1, …: a caller can keep
+ * what it finds per pupil in arrays indexed by that number instead of maps keyed by pupil id. Two rows have
+ * the same number exactly when they are the same pupil's.
+ * @param input the data, or its analysis context
+ * @example
+ * const { rows, pupilOfRow } = numberedProfiledResults(data, { subjects: ["reading"] });
+ * rows.every((r, i) => (r.pupilId === rows[0].pupilId) === (pupilOfRow[i] === pupilOfRow[0])) // => true
+ */
+export function numberedProfiledResults(input: AnalysisInput<ResultData>, filter: ResultFilter = {}): NumberedResults {
+  const ctx = contextOf(input);
+  const all = ctx.get(PROFILED);
+  if (all !== null && all.consistent && all.pupilOfRow !== undefined && all.pupilIds !== undefined) {
+    const positions = keptPositions(all, filter);
+    if (positions !== null) {
+      const pupilOfRow = all.pupilOfRow;
+      return {
+        rows: Array.from(positions, (at) => all.rows[at] as ProfiledResult),
+        pupilOfRow: positions.map((at) => pupilOfRow[at] as number),
+        pupils: all.pupilIds.length,
+      };
+    }
+  }
+  const rows = readProfiledResults(ctx, filter);
+  const numberOf = new Map<string, number>();
+  const pupilOfRow = Int32Array.from(rows, (r) => {
+    let n = numberOf.get(r.pupilId);
+    if (n === undefined) numberOf.set(r.pupilId, (n = numberOf.size));
+    return n;
+  });
+  return { rows, pupilOfRow, pupils: numberOf.size };
 }
 
 function profiledDirectly(ctx: AnalysisContext<ResultData>, filter: ResultFilter): ProfiledResult[] {

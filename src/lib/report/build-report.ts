@@ -10,7 +10,7 @@ import { academicYearBounds, academicYearOf, censusStatusDate, shiftAcademicYear
 import { measureThresholds } from "../cohort/thresholds.js";
 import { identification } from "../cohort/identification.js";
 import { attainment } from "../cohort/attainment.js";
-import { academicYearsOf } from "../cohort/results.js";
+import { academicYearsIn } from "../cohort/results.js";
 import { type AnalysisContext, prepareAnalysis } from "../cohort/context.js";
 import { defaultAsOf } from "../cohort/default-as-of.js";
 import { ks2Rwm } from "../cohort/ks2-rwm.js";
@@ -251,7 +251,7 @@ function analyse(data: SchoolData, options: BuildReportOptions): Analysed {
 
   const national = options.national === undefined ? {} : { national: options.national };
   const ident = identification(ctx, asOf, national);
-  const years = academicYearsOf(upTo.assessments);
+  const years = academicYearsIn(ctx);
   const ks2Years: string[] = [];
   const rwm = years.flatMap((y) => {
     const cells = ks2Rwm(ctx, y);

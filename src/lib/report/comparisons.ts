@@ -13,7 +13,7 @@ import { GapTrend, type GapTrendPoint, attainmentGapTrend, gapTrend } from "../g
 import type { AttainmentCell } from "../cohort/attainment.js";
 import type { Disclosed } from "../disclosure/disclosed.js";
 import { addDependsOn, addSameAs, groupIds } from "../disclosure/links.js";
-import { academicYearsOf } from "../cohort/results.js";
+import { academicYearsIn } from "../cohort/results.js";
 import { type AnalysisInput, contextOf } from "../cohort/context.js";
 
 /**
@@ -148,7 +148,7 @@ export function reportGapTrends(input: AnalysisInput<Pick<SchoolData, "pupils" |
   const ctx = contextOf(input);
   const data = ctx.data;
   const out: GapTrendEntry[] = [];
-  const years = academicYearsOf(data.assessments);
+  const years = academicYearsIn(ctx);
   const rwmPoints: GapTrendPoint[] = [];
   for (const y of years) {
     const g = ks2RwmGaps(ctx, y).find((x) => x.group === "SEN")?.gap;
