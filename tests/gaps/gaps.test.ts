@@ -168,7 +168,7 @@ describe("nationalComparisons", () => {
 });
 
 describe("attainmentGaps from each point's values by SEN status", () => {
-  it("equals gapsOf of each point's rows (the path taken when a status is not N, K or E)", () => {
+  it("equals gapsOf of each point's rows (the path taken by year group, or when a status is not N, K or E)", () => {
     const data = smallSchool({
       assessments: [
         result("p1", { measure: "scaled", score: 98 }), result("p2", { measure: "scaled", score: 92 }),

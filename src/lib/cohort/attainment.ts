@@ -334,27 +334,29 @@ interface PointYears {
 }
 
 /**
- * `valuesByPoint` of `profiledResults(input, filter)`; unfiltered, made once per context and held on it
- * (attainment cells and gaps read the same values). Treat the values as read-only.
+ * `valuesByPoint` of `profiledResults(input, filter)`, not split by year group; unfiltered, made once per
+ * context and held on it (a school's attainment cells and gaps read the same values). Split by year group (a
+ * trust's own tables), attainment and gaps split each point's rows instead, one point at a time: a trust's
+ * values of every point held at once (55 MB for 2.5 million results) raised the report's peak memory.
+ * Treat the values as read-only.
  * @param input the data, or its analysis context (`prepareAnalysis`)
  * @example
- * pointValues(data, {}, false)?.[0]?.first.point // => "2025/26 summer"
+ * pointValues(data, {})?.[0]?.first.point // => "2025/26 summer"
  */
 export function pointValues(
   input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
   filter: ResultFilter,
-  byYearGroup: boolean,
 ): PointValues[] | null {
   const ctx = contextOf(input);
   const { academicYears, subjects, measures, points, terms } = filter;
-  if (academicYears || subjects || measures || points || terms) return valuesByPoint(profiledResults(ctx, filter), byYearGroup);
-  return ctx.get(VALUES_BY_POINT, byYearGroup);
+  if (academicYears || subjects || measures || points || terms) return valuesByPoint(profiledResults(ctx, filter), false);
+  return ctx.get(VALUES_BY_POINT);
 }
 
-/** `valuesByPoint` of all the context's profiled results, by year group or not. */
+/** `valuesByPoint` of all the context's profiled results, not split by year group. */
 const VALUES_BY_POINT = derived(
   "values by point",
-  (ctx: AnalysisContext<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>, byYearGroup: boolean) => valuesByPoint(readProfiledResults(ctx), byYearGroup),
+  (ctx: AnalysisContext<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>) => valuesByPoint(readProfiledResults(ctx), false),
 );
 
 /**
@@ -379,8 +381,8 @@ export function attainment(
   const thresholds = options.thresholds ?? MEASURE_THRESHOLDS;
   const byYearGroup = options.byYearGroup === true;
   const cells: AttainmentCell[] = [];
-  // By SEN status alone (the usual case), each point's values by status do; other dimensions need the rows.
-  const byValues = dimensions.every((d) => d === "all" || isSenDimension(d)) ? pointValues(input, options, byYearGroup) : null;
+  // By SEN status alone (the usual case), not by year group, each point's values by status do (see `pointValues`).
+  const byValues = !byYearGroup && dimensions.every((d) => d === "all" || isSenDimension(d)) ? pointValues(input, options) : null;
   if (byValues !== null) {
     for (const values of byValues) pointCells(cells, values.first, null, values, dimensions, byYearGroup, confidence, thresholds);
     return cells;

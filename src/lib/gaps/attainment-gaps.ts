@@ -161,8 +161,9 @@ export function attainmentGaps(
       });
     }
   };
-  // Each point's values by SEN status, as attainment cells read them (null when a status is not N, K or E).
-  const byValues = pointValues(ctx, options, byYearGroup);
+  // Each point's values by SEN status, as attainment cells read them (see `pointValues`; null when a status is
+  // not N, K or E).
+  const byValues = byYearGroup ? null : pointValues(ctx, options);
   if (byValues !== null) {
     for (const v of byValues) push(v.first, gapsOfValues(v.N, v, v.first.measure, options));
     return out;
