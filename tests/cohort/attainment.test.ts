@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AttainmentCell, attainment } from "../../src/lib/cohort/attainment.js";
+import { AttainmentCell, attainment, groupByPoint, valuesByPoint } from "../../src/lib/cohort/attainment.js";
+import { type ProfiledResult, profiledResults } from "../../src/lib/cohort/results.js";
 import { RwmCell, ks2Rwm } from "../../src/lib/cohort/ks2-rwm.js";
 import { containsNaN, pupil, result, school, spell } from "./builders.js";
 import { smallSchool } from "./fixture-small.js";
@@ -95,5 +96,49 @@ describe("ks2Rwm", () => {
     expect(cells.find((c) => c.isTotal)).toMatchObject({ n: 4, count: 2, rate: 0.5 }); // y1, y3 of y1..y4
     expect(cells.find((c) => c.dimension === "senAny" && c.group === "SEN")).toMatchObject({ n: 2, count: 1, rate: 0.5 }); // y3, y4
     expect(cells.find((c) => c.dimension === "senStatus" && c.group === "E")).toMatchObject({ n: 0, count: 0, rate: null });
+  });
+});
+
+describe("valuesByPoint", () => {
+  // Two points and two subjects, results of one point apart, so the groups' order is the order first seen.
+  const mixed = smallSchool({
+    assessments: [
+      result("p1", { measure: "scaled", score: 98 }),
+      result("p1", { measure: "scaled", score: 90, academicYear: "2023/24", point: "2023/24 summer", date: "2024-07-01" }),
+      result("p2", { measure: "scaled", score: 92 }),
+      result("p4", { subject: "maths", measure: "scaled", score: 104 }),
+      result("p3", { measure: "scaled", score: 105 }),
+      result("p5", { measure: "scaled", score: 112, academicYear: "2023/24", point: "2023/24 summer", date: "2024-07-01" }),
+      result("p5", { measure: "scaled", score: 111 }),
+    ],
+  });
+  const results = profiledResults(mixed);
+  it("has groupByPoint's groups in its order, each result's value under its SEN status on the result's date", () => {
+    for (const byYearGroup of [false, true]) {
+      const rows = [...groupByPoint(results, byYearGroup).values()];
+      const values = valuesByPoint(results, byYearGroup)!;
+      expect(values.map((v) => v.first)).toEqual(rows.map((r) => r[0]));
+      const of = (list: ProfiledResult[], statuses: string[]) => list.filter((r) => statuses.includes(r.profile.senStatus)).map((r) => r.value);
+      expect(values.map((v) => [v.all, v.N, v.K, v.E, v.SEN])).toEqual(
+        rows.map((r) => [of(r, ["N", "K", "E"]), of(r, ["N"]), of(r, ["K"]), of(r, ["E"]), of(r, ["K", "E"])]),
+      );
+    }
+    // By hand (fixture-small: p1 K, p2 and p3 E by 2025-07-01, p4 and p5 N): reading 2024/25 holds p1 98, p2 92,
+    // p3 105, p5 111 in result order; maths 2024/25 p4 104; reading 2023/24 p1 90, p5 112.
+    const byHand = valuesByPoint(results, false)!.map((v) => [v.first.subject, v.first.academicYear, v.all.length, v.SEN]);
+    expect(byHand).toContainEqual(["reading", "2024/25", 4, [98, 92, 105]]);
+    expect(byHand).toContainEqual(["maths", "2024/25", 1, []]);
+  });
+  it("is null when a SEN status is not N, K or E (attainment then splits the rows)", () => {
+    const odd = results.map((r) => ({ ...r, profile: { ...r.profile, senStatus: r.pupilId === "p2" ? "X" : r.profile.senStatus } })) as unknown as ProfiledResult[];
+    expect(valuesByPoint(odd, false)).toBeNull();
+  });
+  it("gives the same cells as the split of the rows by SEN status", () => {
+    // Not by year group, by SEN status alone, cells come from each point's values by status (pointValues); with
+    // another dimension asked, every point is split from its rows (splitByGroup): the SEN cells must match.
+    const byValues = attainment(mixed);
+    const byRows = attainment(mixed, { dimensions: ["senStatus", "senAny", "gender"] });
+    expect(byValues.length).toBeGreaterThan(0);
+    expect(byValues).toEqual(byRows.filter((c) => c.dimension !== "gender"));
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { gapBand } from "../../src/lib/stats/band.js";
 import { gapSample, meanGap, meanGapOfSamples, proportionGap, ProportionGap, MeanGap } from "../../src/lib/gaps/in-school-gap.js";
 import { NationalGap, nationalGap } from "../../src/lib/stats/national-gap.js";
-import { AttainmentGap, attainmentGaps, ks2RwmGaps } from "../../src/lib/gaps/attainment-gaps.js";
+import { AttainmentGap, attainmentGaps, gapsOf, ks2RwmGaps } from "../../src/lib/gaps/attainment-gaps.js";
+import { groupByPoint } from "../../src/lib/cohort/attainment.js";
+import { profiledResults } from "../../src/lib/cohort/results.js";
 import { NationalComparison, nationalComparisons } from "../../src/lib/gaps/national-comparisons.js";
 import { InvalidArgumentError } from "../../src/lib/errors.js";
 import { pupil, result, school, spell } from "../cohort/builders.js";
@@ -162,5 +164,25 @@ describe("nationalComparisons", () => {
     expect(find("senShare", "K")?.gap.difference).toBeCloseTo(2 / 3 - 0.135, 12);
     expect(find("senShare", "K")?.gap.nationalLabel).toBe("state-funded primary schools in England, January 2023");
     expect(c.some((x) => x.measure === "ks2Rwm" || x.measure === "persistentAbsence")).toBe(false);
+  });
+});
+
+describe("attainmentGaps from each point's values by SEN status", () => {
+  it("equals gapsOf of each point's rows (the path taken by year group, or when a status is not N, K or E)", () => {
+    const data = smallSchool({
+      assessments: [
+        result("p1", { measure: "scaled", score: 98 }), result("p2", { measure: "scaled", score: 92 }),
+        result("p3", { measure: "scaled", score: 105 }), result("p4", { measure: "scaled", score: 100 }),
+        result("p5", { measure: "scaled", score: 112 }), result("p4", { measure: "scaled", score: 96, academicYear: "2023/24", point: "2023/24 summer", date: "2024-07-01" }),
+        result("p1", { measure: "scaled", score: 91, academicYear: "2023/24", point: "2023/24 summer", date: "2024-07-01" }), result("p5", { measure: "scaled", score: 108, academicYear: "2023/24", point: "2023/24 summer", date: "2024-07-01" }),
+      ],
+    });
+    for (const byYearGroup of [false, true]) {
+      const gaps = attainmentGaps(data, { byYearGroup });
+      const fromRows = [...groupByPoint(profiledResults(data), byYearGroup).values()].flatMap((rows) =>
+        gapsOf(rows, rows[0]!.measure).map((g) => ({ point: rows[0]!.point, yearGroup: byYearGroup ? rows[0]!.profile.yearGroup : null, ...g })));
+      expect(gaps.length).toBe(6); // two points × K, E, SEN
+      expect(gaps.map((g) => ({ point: g.point, yearGroup: g.yearGroup, group: g.group, expected: g.expected, higher: g.higher, mean: g.mean }))).toEqual(fromRows);
+    }
   });
 });

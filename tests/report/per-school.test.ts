@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeSchoolData } from "../../src/lib/import/import-folder.js";
 import { buildReport } from "../../src/lib/report/build-report.js";
-import { schoolSection, schoolSections, splitBySchool } from "../../src/lib/report/per-school.js";
+import { crossSchoolCellsOf, schoolSection, schoolSections, splitBySchool } from "../../src/lib/report/per-school.js";
 import { prepareAnalysis } from "../../src/lib/cohort/context.js";
 import { makeSchool } from "./trust-builder.js";
 import { crossSchoolRecoverable, leakedIdentifiers, recoverableCells, smallShownCells } from "./privacy-checks.js";
@@ -67,11 +67,15 @@ describe("schoolSections", () => {
     const deal = <T>(list: readonly T[]): T[] => list.map((_, i) => list[i % 2 === 0 ? i / 2 : list.length - 1 - (i - 1) / 2]!);
     const dealt = { ...trust, assessments: deal(trust.assessments), attendance: deal(trust.attendance) };
     const ctx = prepareAnalysis(dealt, { asOf });
-    const shared = schoolSections(ctx, asOf, Y, [Y]).sections;
+    const { sections: shared, crossSchool } = schoolSections(ctx, asOf, Y, [Y]);
     // Each school alone: a fresh context of its own part, which derives everything from the part itself.
     const alone = [...splitBySchool(ctx.data)].map(([name, part]) => schoolSection(name, prepareAnalysis(part, { asOf }), { asOf, academicYear: Y, ks2Years: [Y] }));
     expect(shared.map((s) => s.school)).toEqual(["Ash Primary", "Birch Primary", "Cedar Primary"]);
     expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
+    // The sections' links, prefixes and cross-school cells are made in one walk: the same as the three walks
+    // `schoolSection` makes one after another, and `crossSchoolCellsOf` of the finished sections.
+    expect(crossSchool.length).toBeGreaterThan(3 * 50);
+    expect(crossSchool).toEqual(crossSchoolCellsOf(alone));
     // Not empty: the figures compared are there (Ash by hand: 31 Y6 pupils with KS2 results, 51 with attendance).
     expect(shared[0]!.ks2Rwm.cells.find((c) => c.dimension === "senAny" && c.isTotal)?.n).toBe(31);
     expect(shared[0]!.attendance.cells.find((c) => c.dimension === "senStatus" && c.isTotal)?.n).toBe(51);

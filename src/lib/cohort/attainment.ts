@@ -125,11 +125,20 @@ function isSenDimension(dimension: GroupDimension): dimension is "senStatus" | "
   return dimension === "senStatus" || dimension === "senAny";
 }
 
+/** Results' values, all and by SEN status on each result's date (K and E together as SEN), each in the results' order. */
+interface SenValues {
+  all: number[];
+  N: number[];
+  K: number[];
+  E: number[];
+  SEN: number[];
+}
+
 /**
  * The results' values, all and by SEN status on the result's date (N, K, E, and K and E together as SEN),
  * each in the results' order; null when a status is not N, K or E (`splitByGroup` then keeps it).
  */
-function valuesBySen(rows: readonly ProfiledResult[]): { all: number[]; N: number[]; K: number[]; E: number[]; SEN: number[] } | null {
+function valuesBySen(rows: readonly ProfiledResult[]): SenValues | null {
   const all: number[] = [];
   const none: number[] = [];
   const support: number[] = [];
@@ -251,6 +260,106 @@ const RESULTS_BY_POINT = derived(
 );
 
 /**
+ * One group of `groupByPoint` (one subject, measure and point, and year group when split by it) as its
+ * results' values by SEN status on each result's date, each in the results' order: all, no SEN (`N`), SEN
+ * support (`K`), EHC plan (`E`), and K and E together (`SEN`). `first` is the group's first result.
+ */
+export interface PointValues extends SenValues {
+  /** The group's first result (its subject, measure, point, academic year, term and, when split by it, year group). */
+  first: ProfiledResult;
+}
+
+/**
+ * The groups of `groupByPoint(results, byYearGroup)`, in its order, each as its values by SEN status (see
+ * `PointValues`), without a list of rows per group; null when a result's SEN status is not N, K or E.
+ * @example
+ * const results = profiledResults(data, { subjects: ["reading"], measures: ["scaled"] });
+ * valuesByPoint(results, false)?.map((g) => [g.first.point, g.all.length, g.SEN.length])
+ * // => [["2025/26 summer", 30, 8], …]
+ */
+export function valuesByPoint(results: readonly ProfiledResult[], byYearGroup: boolean): PointValues[] | null {
+  const out: PointValues[] = [];
+  // Found as `groupByPoint` finds a result's group: by point label, then subject and measure, then year group.
+  const byPoint = new Map<string, PointYears[]>();
+  let last: PointYears | undefined;
+  for (let i = 0; i < results.length; i += 1) {
+    const r = results[i]!;
+    const point = r.point;
+    const subject = r.subject;
+    const measure = r.measure;
+    let at = last;
+    if (at === undefined || at.point !== point || at.subject !== subject || at.measure !== measure) {
+      let ofPoint = byPoint.get(point);
+      if (ofPoint === undefined) byPoint.set(point, (ofPoint = []));
+      at = undefined;
+      for (const x of ofPoint) {
+        if (x.subject === subject && x.measure === measure) {
+          at = x;
+          break;
+        }
+      }
+      if (at === undefined) {
+        at = { point, subject, measure, byYear: new Map() };
+        ofPoint.push(at);
+      }
+      last = at;
+    }
+    const profile = r.profile;
+    const year = byYearGroup ? profile.yearGroup : null;
+    let values = at.byYear.get(year);
+    if (values === undefined) {
+      values = { first: r, all: [], N: [], K: [], E: [], SEN: [] };
+      at.byYear.set(year, values);
+      out.push(values);
+    }
+    const v = r.value;
+    const status = profile.senStatus;
+    values.all.push(v);
+    if (status === "N") values.N.push(v);
+    else if (status === "K" || status === "E") {
+      values.SEN.push(v);
+      // One push for K and E alike (EHC plans are rare: a branch first taken late drops V8's compiled loop).
+      (status === "K" ? values.K : values.E).push(v);
+    } else return null;
+  }
+  return out;
+}
+
+/** The values of one subject and measure at one point, by year group (null: not split by year group). */
+interface PointYears {
+  point: string;
+  subject: ProfiledResult["subject"];
+  measure: ProfiledResult["measure"];
+  byYear: Map<number | null, PointValues>;
+}
+
+/**
+ * `valuesByPoint` of `profiledResults(input, filter)`, not split by year group; unfiltered, made once per
+ * context and held on it (a school's attainment cells and gaps read the same values). Split by year group (a
+ * trust's own tables), attainment and gaps split each point's rows instead, one point at a time: a trust's
+ * values of every point held at once (55 MB for 2.5 million results) raised the report's peak memory.
+ * Treat the values as read-only.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
+ * @example
+ * pointValues(data, {})?.[0]?.first.point // => "2025/26 summer"
+ */
+export function pointValues(
+  input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>,
+  filter: ResultFilter,
+): PointValues[] | null {
+  const ctx = contextOf(input);
+  const { academicYears, subjects, measures, points, terms } = filter;
+  if (academicYears || subjects || measures || points || terms) return valuesByPoint(profiledResults(ctx, filter), false);
+  return ctx.get(VALUES_BY_POINT);
+}
+
+/** `valuesByPoint` of all the context's profiled results, not split by year group. */
+const VALUES_BY_POINT = derived(
+  "values by point",
+  (ctx: AnalysisContext<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>) => valuesByPoint(readProfiledResults(ctx), false),
+);
+
+/**
  * Attainment cells: for each subject × measure × assessment point (× year group when `byYearGroup`), and
  * each dimension, one total cell (`isTotal`, group `all`) and one cell per group, all sharing the partition
  * `attainment|<subject>|<measure>|<point>|<Yn or all>|<dimension>`. Group membership is the pupil's profile
@@ -270,41 +379,64 @@ export function attainment(
   const dimensions = options.dimensions ?? ["senStatus", "senAny"];
   const confidence = options.confidence ?? 0.95;
   const thresholds = options.thresholds ?? MEASURE_THRESHOLDS;
-  const byPoint = resultsByPoint(input, options, options.byYearGroup === true);
+  const byYearGroup = options.byYearGroup === true;
   const cells: AttainmentCell[] = [];
-  for (const rows of byPoint.values()) {
+  // By SEN status alone (the usual case), not by year group, each point's values by status do (see `pointValues`).
+  const byValues = !byYearGroup && dimensions.every((d) => d === "all" || isSenDimension(d)) ? pointValues(input, options) : null;
+  if (byValues !== null) {
+    for (const values of byValues) pointCells(cells, values.first, null, values, dimensions, byYearGroup, confidence, thresholds);
+    return cells;
+  }
+  for (const rows of resultsByPoint(input, options, byYearGroup).values()) {
     const first = rows[0];
     if (!first) continue;
-    const yearGroup = options.byYearGroup ? first.profile.yearGroup : null;
-    const yearLabel = options.byYearGroup ? (yearGroup === null ? "unknown" : `Y${yearGroup}`) : "all";
-    const head = {
-      subject: first.subject, measure: first.measure, point: first.point, academicYear: first.academicYear,
-      term: first.term, yearGroup,
-    };
-    // The values by SEN status once for the point (the total and both SEN dimensions read them), rather than
-    // lists of rows per dimension and a list of values per group.
     const bySen = dimensions.some(isSenDimension) ? valuesBySen(rows) : null;
-    const total = bySen === null ? attainmentFigures(rows, first.measure, confidence, thresholds)
-      : valueFigures(bySen.all, first.measure, confidence, thresholds);
-    let noSen: Figures | undefined;
-    for (const dimension of dimensions) {
-      const partition = `attainment|${first.subject}|${first.measure}|${first.point}|${yearLabel}|${dimension}`;
-      cells.push({ partition, ...head, dimension, group: "all", isTotal: true, ...total });
-      if (dimension === "all") continue;
-      if (bySen !== null && isSenDimension(dimension)) {
-        // The groups and order of `splitByGroup` by these dimensions when every status is N, K or E.
-        noSen ??= valueFigures(bySen.N, first.measure, confidence, thresholds);
-        const groups = dimension === "senStatus" ? [["N", bySen.N], ["K", bySen.K], ["E", bySen.E]] as const : [["SEN", bySen.SEN], ["N", bySen.N]] as const;
-        for (const [group, values] of groups) {
-          const figures = group === "N" ? noSen : valueFigures(values, first.measure, confidence, thresholds);
-          cells.push({ partition, ...head, dimension, group, ...figures });
-        }
-        continue;
-      }
-      for (const [group, members] of splitByGroup(rows, (r) => r.profile, dimension)) {
-        cells.push({ partition, ...head, dimension, group, ...attainmentFigures(members, first.measure, confidence, thresholds) });
-      }
-    }
+    pointCells(cells, first, rows, bySen, dimensions, byYearGroup, confidence, thresholds);
   }
   return cells;
+}
+
+/**
+ * The cells of one point (`first` its first result) into `out`: from its values by SEN status when given
+ * (`bySen`), else from its rows (`rows`, then not null).
+ */
+function pointCells(
+  out: AttainmentCell[],
+  first: ProfiledResult,
+  rows: readonly ProfiledResult[] | null,
+  bySen: SenValues | null,
+  dimensions: readonly GroupDimension[],
+  byYearGroup: boolean,
+  confidence: number,
+  thresholds: Record<MeasureKind, MeasureThresholds>,
+): void {
+  const yearGroup = byYearGroup ? first.profile.yearGroup : null;
+  const yearLabel = byYearGroup ? (yearGroup === null ? "unknown" : `Y${yearGroup}`) : "all";
+  const head = {
+    subject: first.subject, measure: first.measure, point: first.point, academicYear: first.academicYear,
+    term: first.term, yearGroup,
+  };
+  // The values by SEN status once for the point (the total and both SEN dimensions read them), rather than
+  // lists of rows per dimension and a list of values per group.
+  const total = bySen === null ? attainmentFigures(rows!, first.measure, confidence, thresholds)
+    : valueFigures(bySen.all, first.measure, confidence, thresholds);
+  let noSen: Figures | undefined;
+  for (const dimension of dimensions) {
+    const partition = `attainment|${first.subject}|${first.measure}|${first.point}|${yearLabel}|${dimension}`;
+    out.push({ partition, ...head, dimension, group: "all", isTotal: true, ...total });
+    if (dimension === "all") continue;
+    if (bySen !== null && isSenDimension(dimension)) {
+      // The groups and order of `splitByGroup` by these dimensions when every status is N, K or E.
+      noSen ??= valueFigures(bySen.N, first.measure, confidence, thresholds);
+      const groups = dimension === "senStatus" ? [["N", bySen.N], ["K", bySen.K], ["E", bySen.E]] as const : [["SEN", bySen.SEN], ["N", bySen.N]] as const;
+      for (const [group, values] of groups) {
+        const figures = group === "N" ? noSen : valueFigures(values, first.measure, confidence, thresholds);
+        out.push({ partition, ...head, dimension, group, ...figures });
+      }
+      continue;
+    }
+    for (const [group, members] of splitByGroup(rows!, (r) => r.profile, dimension)) {
+      out.push({ partition, ...head, dimension, group, ...attainmentFigures(members, first.measure, confidence, thresholds) });
+    }
+  }
 }

@@ -140,6 +140,13 @@ export interface GapSections {
   attendance: Pick<AttendanceByGroup, "cells" | "national">;
 }
 
+/** What says which results an attainment cell or gap is about. */
+type PointHead = Pick<AttainmentCell, "subject" | "measure" | "point" | "yearGroup">;
+
+function samePoint(a: PointHead, b: PointHead): boolean {
+  return a.subject === b.subject && a.measure === b.measure && a.point === b.point && a.yearGroup === b.yearGroup;
+}
+
 /**
  * Link the figures of the attainment gaps to the attainment cells of their two groups (`dependsOn`), and the
  * national attendance comparisons to the attendance cells of the same group (`sameAs`). Linear in the number
@@ -157,16 +164,27 @@ export interface GapSections {
  * national.gap.sameAs // => [{ partition: "attendance|2025/26|senStatus", group: "K" }]
  */
 export function linkGapsAndAttendance(content: GapSections): void {
-  const index = new Map<string, { partition: string; group: string }>();
+  // The cells by subject, measure, point and year group (one key per point: a point's cells, and its gaps,
+  // come one after another), then by dimension and group.
+  const index = new Map<string, Map<string, { partition: string; group: string }>>();
+  let last: { of: PointHead; cells: Map<string, { partition: string; group: string }> } | undefined;
+  const cellsOf = (of: PointHead): Map<string, { partition: string; group: string }> => {
+    if (last !== undefined && samePoint(last.of, of)) return last.cells;
+    const key = `${of.subject}\u0000${of.measure}\u0000${of.point}\u0000${of.yearGroup}`;
+    let cells = index.get(key);
+    if (cells === undefined) index.set(key, (cells = new Map()));
+    last = { of, cells };
+    return cells;
+  };
   for (const c of content.attainment.cells) {
     if (c.isTotal) continue;
-    index.set([c.subject, c.measure, c.point, c.yearGroup, c.dimension, c.group].join("\u0000"), c);
+    cellsOf(c).set(`${c.dimension}|${c.group}`, c);
   }
   for (const gap of content.gaps.attainment) {
+    const cells = cellsOf(gap);
     const dimension = gap.group === "SEN" ? "senAny" : "senStatus";
-    const find = (group: string) => index.get([gap.subject, gap.measure, gap.point, gap.yearGroup, dimension, group].join("\u0000"));
-    const group = find(gap.group);
-    const comparison = find("N");
+    const group = cells.get(`${dimension}|${gap.group}`);
+    const comparison = cells.get(`${dimension}|N`);
     for (const figure of [gap.expected, gap.higher, gap.mean]) {
       if (figure === null) continue;
       if (group) addDependsOn(figure, [{ partition: group.partition, group: group.group }]);

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import type { MeasureKind } from "../schema/primitives.js";
-import { RESULT_POINT_FIELDS, resultsByPoint } from "../cohort/attainment.js";
+import { RESULT_POINT_FIELDS, pointValues, resultsByPoint } from "../cohort/attainment.js";
 import type { ProfiledResult, ResultFilter } from "../cohort/results.js";
 import { ks2RwmResults } from "../cohort/ks2-rwm.js";
 import { MEASURE_THRESHOLDS, type MeasureThresholds } from "../cohort/thresholds.js";
@@ -97,11 +97,21 @@ export function gapsOf(
   measure: MeasureKind,
   options: { confidence?: number; largeProportion?: number | null; thresholds?: Record<MeasureKind, MeasureThresholds> } = {},
 ): Array<Pick<AttainmentGap, "group" | "expected" | "higher" | "mean">> {
-  const t = (options.thresholds ?? MEASURE_THRESHOLDS)[measure];
   const { comparison, valuesOf } = valuesBySenStatus(rows);
+  return gapsOfValues(comparison, valuesOf, measure, options);
+}
+
+/** `gapsOf` of results' values by SEN status: no SEN (`comparison`), and K, E and all SEN, each in the results' order. */
+function gapsOfValues(
+  comparison: readonly number[],
+  valuesOf: Record<SendGroup, readonly number[]>,
+  measure: MeasureKind,
+  options: { confidence?: number; largeProportion?: number | null; thresholds?: Record<MeasureKind, MeasureThresholds> },
+): Array<Pick<AttainmentGap, "group" | "expected" | "higher" | "mean">> {
+  const t = (options.thresholds ?? MEASURE_THRESHOLDS)[measure];
   const comparisonExpected = t.expected === null ? 0 : countAtLeast(comparison, t.expected);
   const comparisonHigher = t.higher === null ? 0 : countAtLeast(comparison, t.higher);
-  const prop = (values: number[], threshold: number | null, comparisonCount: number) =>
+  const prop = (values: readonly number[], threshold: number | null, comparisonCount: number) =>
     threshold === null
       ? null
       : proportionGap(
@@ -140,18 +150,27 @@ export function attainmentGaps(
 ): AttainmentGap[] {
   const ctx = contextOf(input);
   const out: AttainmentGap[] = [];
-  const groups = resultsByPoint(ctx, options, options.byYearGroup === true);
-  for (const rows of groups.values()) {
-    const first = rows[0];
-    if (!first) continue;
-    const yearGroup = options.byYearGroup ? first.profile.yearGroup : null;
-    for (const g of gapsOf(rows, first.measure, options)) {
+  const byYearGroup = options.byYearGroup === true;
+  const push = (first: ProfiledResult, gaps: Array<Pick<AttainmentGap, "group" | "expected" | "higher" | "mean">>): void => {
+    const yearGroup = byYearGroup ? first.profile.yearGroup : null;
+    for (const g of gaps) {
       // Written out rather than `{ ...head, ...g }`, so all gaps share one V8 hidden class (see `proportionGap`).
       out.push({
         subject: first.subject, measure: first.measure, point: first.point, academicYear: first.academicYear,
         term: first.term, yearGroup, comparison: "N", group: g.group, expected: g.expected, higher: g.higher, mean: g.mean,
       });
     }
+  };
+  // Each point's values by SEN status, as attainment cells read them (see `pointValues`; null when a status is
+  // not N, K or E).
+  const byValues = byYearGroup ? null : pointValues(ctx, options);
+  if (byValues !== null) {
+    for (const v of byValues) push(v.first, gapsOfValues(v.N, v, v.first.measure, options));
+    return out;
+  }
+  for (const rows of resultsByPoint(ctx, options, byYearGroup).values()) {
+    const first = rows[0];
+    if (first) push(first, gapsOf(rows, first.measure, options));
   }
   return out;
 }

@@ -17,7 +17,7 @@ import { AttendanceByGroup, attendanceByGroup, shareAttendance } from "../cohort
 import { censusStatusDate } from "../cohort/dates.js";
 import { AttainmentGap, RwmGap, attainmentGaps } from "../gaps/attainment-gaps.js";
 import { reportRwmGaps } from "./comparisons.js";
-import { linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "../disclosure/links.js";
+import { addSameAs, linkGapsAndAttendance, linkRepeatedGroups, linkSenAnyToSenStatus } from "../disclosure/links.js";
 
 /** The name given to pupils whose school is not recorded, when other pupils' is. */
 export const UNKNOWN_SCHOOL = "(school not recorded)";
@@ -211,6 +211,11 @@ export interface SchoolSectionParams {
  * ash.identification.senStatus[0].partition // => "school:Ash Primary|identification|2026-07-17|senStatus"
  */
 export function schoolSection(school: string, input: AnalysisInput<SchoolData>, params: SchoolSectionParams): SchoolSection {
+  return schoolSectionInto(school, input, params, null);
+}
+
+/** `schoolSection`, with its cross-school cells (see `crossSchoolCellsOf`) put in `crossSchool` when given. */
+function schoolSectionInto(school: string, input: AnalysisInput<SchoolData>, params: SchoolSectionParams, crossSchool: CrossSchoolCell[] | null): SchoolSection {
   const part = contextOf(input);
   const { asOf, academicYear, national } = params;
   const thresholds = measureThresholds(params.standardisedThreshold === undefined ? {} : { standardised: params.standardisedThreshold });
@@ -230,9 +235,51 @@ export function schoolSection(school: string, input: AnalysisInput<SchoolData>, 
   };
   linkRepeatedGroups(section.identification);
   linkGapsAndAttendance(section);
-  linkSenAnyToSenStatus(section);
-  prefixPartitions(section, schoolPrefix(school));
+  if (crossSchool === null) {
+    linkSenAnyToSenStatus(section);
+    prefixPartitions(section, schoolPrefix(school));
+  } else finishSection(section, crossSchool);
   return section;
+}
+
+/**
+ * `linkSenAnyToSenStatus`, `prefixPartitions` and `crossSchoolCells` of a school's section (whose
+ * partitions are not yet prefixed) in one walk of it instead of three: the same links, partitions and cells
+ * (in the same order) as the three one after another.
+ */
+function finishSection(section: SchoolSection, out: CrossSchoolCell[]): void {
+  const prefix = schoolPrefix(section.school);
+  const prefixLinks = (list: unknown): void => {
+    if (Array.isArray(list)) for (const link of list) if (isObj(link) && typeof link.partition === "string") link.partition = `${prefix}${link.partition}`;
+  };
+  // `counted`: not inside a pupil-level table, which has neither links nor cross-school cells.
+  const visit = (node: unknown, counted: boolean): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, counted);
+      return;
+    }
+    if (!isObj(node)) return;
+    if (node.pupilLevel === true) counted = false;
+    const base = node.partition;
+    if (typeof base === "string") {
+      const { group, n } = node;
+      const cell = counted && typeof group === "string" && typeof n === "number";
+      if (cell && (group === "N" || group === "all") && base.endsWith("|senAny")) {
+        addSameAs(node, [{ partition: `${base.slice(0, -"|senAny".length)}|senStatus`, group }]);
+      }
+      const partition = `${prefix}${base}`;
+      node.partition = partition;
+      if (cell) out.push({ partition: `across-schools|${base}|${group}`, group: section.school, n, sameAs: [{ partition, group }] });
+    }
+    prefixLinks(node.sameAs);
+    prefixLinks(node.dependsOn);
+    for (const k in node) {
+      if (k === "sameAs" || k === "dependsOn") continue;
+      const v = node[k];
+      if (typeof v === "object" && v !== null) visit(v, counted);
+    }
+  };
+  visit(section, true);
 }
 
 function schoolPrefix(school: string): string {
@@ -302,9 +349,10 @@ export function schoolSections(
     ...(standardisedThreshold === undefined ? {} : { standardisedThreshold }),
   };
   const sections: SchoolSection[] = [];
+  const crossSchool: CrossSchoolCell[] = [];
   for (const [school, part] of parts) {
-    sections.push(schoolSection(school, part, params));
+    sections.push(schoolSectionInto(school, part, params, crossSchool));
     parts.delete(school); // the school's context (and what it derived) is not needed again
   }
-  return { sections, crossSchool: crossSchoolCellsOf(sections) };
+  return { sections, crossSchool };
 }
