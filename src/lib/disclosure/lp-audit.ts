@@ -107,8 +107,34 @@ interface ComponentModel {
   last: number | null;
 }
 
+/**
+ * What may leave a component's model without changing any minimum or maximum in it: a published (fixed)
+ * figure, which is a constant (moved to the equation's right-hand side), and a slack (a variable in one
+ * equation only, at least 0, unbounded above and not a target), which turns its equation into an inequality
+ * (`a + s = c` with `s ≥ 0` is `a ≤ c`). The same polyhedron, projected on the remaining variables, so the
+ * same range for every target; the model is smaller (the trust's models lose more than half their columns).
+ */
+interface Reductions {
+  fixed: (v: number) => boolean;
+  slack: (v: number) => boolean;
+}
+
+function reductions(system: AuditSystem): Reductions {
+  const occurrences = new Uint32Array(system.variables.length);
+  for (const e of system.equations) {
+    for (const v of e.plus) occurrences[v]! += 1;
+    for (const v of e.minus) occurrences[v]! += 1;
+  }
+  const target = new Uint8Array(system.variables.length);
+  for (const t of system.targets) target[t.variable] = 1;
+  return {
+    fixed: (v) => system.variables[v]!.lower === system.variables[v]!.upper,
+    slack: (v) => occurrences[v] === 1 && target[v] === 0 && system.variables[v]!.lower === 0 && system.variables[v]!.upper === Infinity,
+  };
+}
+
 /** Builds one component's model: its variables as columns, its equations as rows (compressed sparse rows). */
-function componentModel(system: AuditSystem, equations: number[]): ComponentModel {
+function componentModel(system: AuditSystem, equations: number[], reduce: Reductions): ComponentModel {
   const column = new Map<number, number>();
   const colOf = (v: number): number => {
     let c = column.get(v);
@@ -121,21 +147,43 @@ function componentModel(system: AuditSystem, equations: number[]): ComponentMode
   const starts: number[] = [0];
   const indices: number[] = [];
   const values: number[] = [];
-  const rowBound: number[] = [];
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
   for (const k of equations) {
     const e = system.equations[k]!;
     // A variable twice in a row (plus and minus) is summed into one coefficient.
     const row = new Map<number, number>();
-    for (const v of e.plus) row.set(colOf(v), (row.get(colOf(v)) ?? 0) + 1);
-    for (const v of e.minus) row.set(colOf(v), (row.get(colOf(v)) ?? 0) - 1);
-    for (const [c, a] of [...row].sort((x, y) => x[0] - y[0])) if (a !== 0) {
+    let lower = e.constant;
+    let upper = e.constant;
+    const add = (v: number, a: number): void => {
+      if (reduce.fixed(v)) {
+        // A published figure: a constant, on the right-hand side.
+        lower -= a * system.variables[v]!.lower;
+        upper -= a * system.variables[v]!.lower;
+      } else if (reduce.slack(v)) {
+        // rest + s = c (s ≥ 0) is rest ≤ c; rest − s = c is rest ≥ c.
+        if (a > 0) lower = -Infinity;
+        else upper = Infinity;
+      } else {
+        const c = colOf(v);
+        row.set(c, (row.get(c) ?? 0) + a);
+      }
+    };
+    for (const v of e.plus) add(v, 1);
+    for (const v of e.minus) add(v, -1);
+    const entries = [...row].filter(([, a]) => a !== 0).sort((x, y) => x[0] - y[0]);
+    // A row left with no variable holds a relation among published figures (true, so feasible): nothing to add.
+    if (entries.length === 0) continue;
+    for (const [c, a] of entries) {
       indices.push(c);
       values.push(a);
     }
     starts.push(indices.length);
-    rowBound.push(e.constant);
+    rowLower.push(lower === -Infinity ? -highs.infinity : lower);
+    rowUpper.push(upper === Infinity ? highs.infinity : upper);
   }
   const n = column.size;
+  const numRows = rowLower.length;
   const colLower = new Array<number>(n);
   const colUpper = new Array<number>(n);
   for (const [v, c] of column) {
@@ -144,13 +192,16 @@ function componentModel(system: AuditSystem, equations: number[]): ComponentMode
     colUpper[c] = upper === Infinity ? highs.infinity : upper;
   }
   const model = highs.createModel({
-    numCols: n, numRows: equations.length, sense: highs.constants.objectiveSense.minimize as never, offset: 0,
-    colCost: new Array<number>(n).fill(0), colLower, colUpper, rowLower: rowBound, rowUpper: rowBound,
-    matrix: { format: "csr", numRows: equations.length, numCols: n, starts, indices, values },
+    numCols: n, numRows, sense: highs.constants.objectiveSense.minimize as never, offset: 0,
+    colCost: new Array<number>(n).fill(0), colLower, colUpper, rowLower, rowUpper,
+    matrix: { format: "csr", numRows, numCols: n, starts, indices, values },
   });
   model.options.set("output_flag", false);
   // Warm starts: each solve of a component starts from the last basis, which presolve would throw away.
   model.options.set("presolve", "off");
+  // Only the objective changes between solves, so the last optimal basis is still primal feasible: the primal
+  // simplex goes on from it, where the dual simplex (HiGHS's default) starts over from a dual-infeasible basis.
+  model.options.set("simplex_strategy", 4);
   return { model, column, last: null };
 }
 
@@ -191,6 +242,7 @@ function optimum(m: ComponentModel, variable: number, sense: "min" | "max"): num
  */
 export function auditRanges(system: AuditSystem): AuditFailure[] {
   const { of, equationsOf } = components(system);
+  const reduce = reductions(system);
   const models = new Map<number, ComponentModel>();
   const failures: AuditFailure[] = [];
   try {
@@ -203,7 +255,7 @@ export function auditRanges(system: AuditSystem): AuditFailure[] {
       if (equations !== undefined && equations.length > 0) {
         let m = models.get(root);
         if (m === undefined) {
-          m = componentModel(system, equations);
+          m = componentModel(system, equations, reduce);
           models.set(root, m);
         }
         // The true value is feasible, so a side is solved only when the target asks for more than it.
