@@ -126,10 +126,9 @@ function impliedBounds(system: AuditSystem): { lower: Float64Array; upper: Float
   const queued = new Uint8Array(rows.length).fill(1);
   const queue = rows.map((_, k) => k);
   // A cap on the work (each visit is valid on its own, so stopping early only leaves wider bounds).
-  let budget = 50 * rows.length;
-  while (queue.length > 0 && budget > 0) {
-    budget -= 1;
-    const k = queue.shift()!;
+  const budget = 50 * rows.length;
+  for (let head = 0; head < queue.length && head < budget; head += 1) {
+    const k = queue[head]!;
     queued[k] = 0;
     const row = rows[k]!;
     const constant = system.equations[k]!.constant;
@@ -286,20 +285,33 @@ function componentModel(system: AuditSystem, equations: number[], reduce: Reduct
   return { model, column, last: null };
 }
 
-/** The minimum or maximum of one variable over its component (`±Infinity` when unbounded). */
-function optimum(m: ComponentModel, variable: number, sense: "min" | "max"): number {
+/**
+ * The minimum or maximum of one variable over its component (`±Infinity` when unbounded); with `cap`, of the
+ * variable held on the near side of `cap` (raised to it for a minimum, lowered for a maximum): the same optimum
+ * when that falls short of `cap`, else `cap` itself, and found sooner (the solver stops at the cap). The true
+ * table satisfies the cap, since the cap is a target's bound and lies beyond its true value.
+ */
+function optimum(m: ComponentModel, variable: number, sense: "min" | "max", own: AuditVariable, cap?: number): number {
   const c = m.column.get(variable)!;
   if (m.last !== c) {
     if (m.last !== null) m.model.changeColCost(m.last, 0);
     m.model.changeColCost(c, 1);
     m.last = c;
   }
+  const top = own.upper === Infinity ? highs.infinity : own.upper;
+  if (cap !== undefined) {
+    if (sense === "min") m.model.changeColBounds(c, Math.max(own.lower, cap), top);
+    else m.model.changeColBounds(c, own.lower, Math.min(top, cap));
+  }
   const { minimize, maximize } = highs.constants.objectiveSense;
   m.model.changeObjectiveSense((sense === "min" ? minimize : maximize) as never);
   m.model.run();
   const status = m.model.getModelStatus();
   const { optimal, unbounded, unboundedOrInfeasible } = highs.constants.modelStatus;
-  if (status === optimal) return m.model.getObjectiveValue();
+  // (Read before the bounds go back: a change to the model clears the solution.)
+  const value = status === optimal ? m.model.getObjectiveValue() : undefined;
+  if (cap !== undefined) m.model.changeColBounds(c, own.lower, top);
+  if (value !== undefined) return value;
   if (status === unbounded || status === unboundedOrInfeasible) return sense === "max" ? Infinity : -Infinity;
   // The true table always satisfies the published relations, so anything else is a bug in the caller.
   throw new Error(`auditRanges: HiGHS could not solve the audit (model status ${status})`);
@@ -414,14 +426,20 @@ export function auditRanges(system: AuditSystem): AuditFailure[] {
       if (equations !== undefined && equations.length > 0) {
         const m = (): ComponentModel => modelOf(root, equations);
         // The exact minimum, when it is not the true value (the implied bounds pin it) or shown reachable.
-        const exactMin = (): number => (needsMin(target) ? optimum(m(), target.variable, "min") : target.value);
-        min = reachesLow.has(target) ? target.low : exactMin();
+        const exactMin = (): number => (needsMin(target) ? optimum(m(), target.variable, "min", own) : target.value);
+        // A side shown reachable (by a table of `witnesses`, or a solve that stopped at the bound) is not exact.
+        let minExact = false;
+        if (reachesLow.has(target)) min = target.low;
+        else if (needsMin(target)) {
+          min = optimum(m(), target.variable, "min", own, target.low);
+          minExact = min > target.low + 1e-9;
+        } else min = target.value;
         // Only a range that reaches low enough needs its maximum (a failure is a failure either way).
         if (min > target.low + 1e-9) max = min;
         else {
-          max = reachesHigh.has(target) ? target.high : needsMax(target) ? optimum(m(), target.variable, "max") : target.value;
+          max = reachesHigh.has(target) ? target.high : needsMax(target) ? optimum(m(), target.variable, "max", own, target.high) : target.value;
           // A failure reports the exact range: a minimum shown reachable is worked out.
-          if (max < target.high - 1e-9 && reachesLow.has(target)) min = exactMin();
+          if (max < target.high - 1e-9 && !minExact && needsMin(target)) min = exactMin();
         }
       }
       if (min > target.low + 1e-9 || max < target.high - 1e-9) failures.push({ target, min, max });
