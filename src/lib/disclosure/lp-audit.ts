@@ -306,8 +306,15 @@ function optimum(m: ComponentModel, variable: number, sense: "min" | "max", own:
   const { minimize, maximize } = highs.constants.objectiveSense;
   m.model.changeObjectiveSense((sense === "min" ? minimize : maximize) as never);
   m.model.run();
-  const status = m.model.getModelStatus();
+  let status = m.model.getModelStatus();
   const { optimal, unbounded, unboundedOrInfeasible } = highs.constants.modelStatus;
+  if (status !== optimal && status !== unbounded && status !== unboundedOrInfeasible) {
+    // The primal simplex may stop from a warm start with its status unknown (seen after a cap moved a bound):
+    // the same solve again from scratch.
+    m.model.clearSolver();
+    m.model.run();
+    status = m.model.getModelStatus();
+  }
   // (Read before the bounds go back: a change to the model clears the solution.)
   const value = status === optimal ? m.model.getObjectiveValue() : undefined;
   if (cap !== undefined) m.model.changeColBounds(c, own.lower, top);
