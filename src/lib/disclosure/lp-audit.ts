@@ -179,6 +179,19 @@ function impliedBounds(system: AuditSystem): { lower: Float64Array; upper: Float
 /** Fewer pending targets than this are solved one by one (a solve for all of them proves little more). */
 const WITNESS_BATCH_MIN = 2;
 
+/**
+ * Whether `v` is in `e` with a coefficient of ±1. Then, when `e` is the only relation of `v`'s component, `v`'s
+ * implied bounds are its exact range: the other variables of `e` each range over an interval of their own
+ * (they are in no other relation), so their sum takes every value between its least and its greatest, and `v`
+ * every value its bounds allow between `constant − greatest` and `constant − least` (or the negatives).
+ */
+function unitIn(e: AuditEquation, v: number): boolean {
+  let a = 0;
+  for (const w of e.plus) if (w === v) a += 1;
+  for (const w of e.minus) if (w === v) a -= 1;
+  return a === 1 || a === -1;
+}
+
 /** One component's model in HiGHS, kept for all its targets (each solve starts from the last basis). */
 interface ComponentModel {
   model: ReturnType<typeof highs.createModel>;
@@ -430,7 +443,11 @@ export function auditRanges(system: AuditSystem): AuditFailure[] {
       const equations = equationsOf.get(root);
       let min = own.lower;
       let max = own.upper;
-      if (equations !== undefined && equations.length > 0) {
+      if (equations !== undefined && equations.length === 1 && unitIn(system.equations[equations[0]!]!, target.variable)) {
+        // A component of one relation (a hidden count within a shown group): its implied bounds are its range.
+        min = target.low < target.value ? implied.lower[target.variable]! : target.value;
+        max = min > target.low + 1e-9 ? min : target.high > target.value ? implied.upper[target.variable]! : target.value;
+      } else if (equations !== undefined && equations.length > 0) {
         const m = (): ComponentModel => modelOf(root, equations);
         // The exact minimum, when it is not the true value (the implied bounds pin it) or shown reachable.
         const exactMin = (): number => (needsMin(target) ? optimum(m(), target.variable, "min", own) : target.value);
