@@ -9,6 +9,11 @@
  * from the previous basis (the relaxation of the integer problem, as tau-ARGUS's audit solves it: a range
  * it gives is at least as wide as the integer one, and equal for tables whose relations are sums).
  *
+ * The same decisions, reached with fewer and smaller solves: published figures and slacks leave the models;
+ * bounds implied by the relations pin a figure without a solve (and are its range when its component is one
+ * relation); one solve per component pushes all its targets towards their bounds, and every target whose
+ * bound that table reaches is proven; the rest are solved one by one, held at their bounds.
+ *
  * References: Hundepool et al., *Statistical Disclosure Control* (Wiley 2012), §4.3 (protection levels and
  * the "audit" of a suppression pattern by solving, for each suppressed cell, the LP that minimises and the
  * one that maximises it); the tau-ARGUS manual (CBS, version 4.2, "Audit", "protection levels"); sdcTable's
