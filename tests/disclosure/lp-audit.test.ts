@@ -49,6 +49,44 @@ describe("auditRanges", () => {
   });
 });
 
+describe("auditRanges' shortcuts, on tables worked out by hand", () => {
+  it("pins figures through two relations (bound propagation): a + b = 4 and b + c = 2, all at least 1", () => {
+    // c ≥ 1 gives b ≤ 1, so b = 1 and a = 3: both pinned, whatever their protection intervals ask.
+    const targets = [{ variable: 1, value: 1, low: 1, high: 4 }, { variable: 0, value: 3, low: 3, high: 6 }];
+    expect(auditRanges({
+      variables: [free, free, free, { lower: 4, upper: 4 }, { lower: 2, upper: 2 }],
+      equations: [{ plus: [0, 1], minus: [3], constant: 0 }, { plus: [1, 2], minus: [4], constant: 0 }],
+      targets,
+    })).toEqual([{ target: targets[0], min: 1, max: 1 }, { target: targets[1], min: 3, max: 3 }]);
+  });
+
+  it("gives the exact range of a failure whose solve stopped at its bound on the other side", () => {
+    // c + y = 2, both counts at least 0: c lies in 0..2. Asked to reach 1..3, it reaches 1 (the solve held at 1
+    // stops there) but not 3; the failure reports the exact minimum, 0, and the maximum, 2.
+    const target = { variable: 0, value: 2, low: 1, high: 3 };
+    expect(auditRanges({
+      variables: [{ lower: 0, upper: Infinity }, { lower: 0, upper: Infinity }],
+      equations: [{ plus: [0, 1], minus: [], constant: 2 }],
+      targets: [target],
+    })).toEqual([{ target, min: 0, max: 2 }]);
+  });
+
+  it("decides many targets of one component at once and still finds the one that falls short", () => {
+    // a + b + c + d = 12 (each hidden, at least 1, truly 3), asked to reach 6: alone, each reaches 12 − 3 = 9.
+    const four = [0, 1, 2, 3];
+    const targets = four.map((variable) => ({ variable, value: 3, low: 3, high: 6 }));
+    const system = {
+      variables: [...four.map(() => free), { lower: 12, upper: 12 }, { lower: 1, upper: 1 }],
+      equations: [{ plus: four, minus: [4], constant: 0 }],
+      targets,
+    };
+    expect(auditRanges(system)).toEqual([]);
+    // d + 1 = 4 (the 1 published) pins d at 3; a still reaches 12 − 3 − 1 − 1 = 7.
+    system.equations.push({ plus: [3, 5], minus: [], constant: 4 });
+    expect(auditRanges(system)).toEqual([{ target: targets[3], min: 3, max: 3 }]);
+  });
+});
+
 describe("publishableName and protectionLevel", () => {
   it("rejects names holding a pupil's or staff member's word (accents and case folded), a date or an id", () => {
     const forbidden = new Set(["mclean", "zoe", "hargreaves"]);

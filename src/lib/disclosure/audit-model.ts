@@ -303,33 +303,63 @@ export function auditSuppression(input: AuditInput, state: AuditState = { passed
   if (failures.length === 0) return [];
   // Hide more: for each failing figure, the nearest shown figure tied to it through the relations, of the
   // same kind first (a size for a size, a count for a count), members before totals, smallest group first.
-  const equationsOf = new Map<number, AuditEquation[]>();
-  for (const e of equations) for (const v of [...e.plus, ...e.minus]) {
-    const found = equationsOf.get(v);
-    if (found === undefined) equationsOf.set(v, [e]);
-    else found.push(e);
-  }
-  const picks = new Map<string, AuditPick>();
-  const bySize = (a: { cell: Obj }, b: { cell: Obj }): number => (trueN(a.cell) ?? 0) - (trueN(b.cell) ?? 0);
-  for (const f of failures) {
-    const wantsN = !keyOfVar[f.target.variable]!.includes("\u0000");
-    const seen = new Set<number>([f.target.variable]);
-    let frontier = [f.target.variable];
-    let pick: { cell: Obj; key: string } | undefined;
-    while (frontier.length > 0 && pick === undefined) {
-      const next: number[] = [];
-      const candidates: Array<{ cell: Obj; key: string }> = [];
-      for (const v of frontier) for (const e of equationsOf.get(v) ?? []) for (const w of [...e.plus, ...e.minus]) {
-        if (seen.has(w)) continue;
-        seen.add(w);
-        next.push(w);
-        for (const h of holders.get(keyOfVar[w] ?? "") ?? []) {
-          if (!fieldHidden(h.cell, h.key) && typeof h.cell[h.key] === "number" && (trueN(h.cell) ?? 0) > 0) candidates.push(h);
+  // (A breadth-first search from the figure, one layer of relations at a time; the first layer with a shown
+  // figure gives the best of its figures, the first found among equals. Each variable's shown figures and each
+  // equation are looked at once per search: an equation scanned once has all its figures seen.)
+  const equationsOf: number[][] = variables.map(() => []);
+  equations.forEach((e, k) => {
+    for (const v of e.plus) equationsOf[v]!.push(k);
+    for (const v of e.minus) equationsOf[v]!.push(k);
+  });
+  interface Candidate { cell: Obj; key: string; isN: boolean; isTotal: boolean; size: number }
+  const shownOf = new Map<number, Candidate[]>();
+  const shownFigures = (w: number): Candidate[] => {
+    let found = shownOf.get(w);
+    if (found === undefined) {
+      found = [];
+      for (const h of holders.get(keyOfVar[w] ?? "") ?? []) {
+        if (!fieldHidden(h.cell, h.key) && typeof h.cell[h.key] === "number" && (trueN(h.cell) ?? 0) > 0) {
+          found.push({ cell: h.cell, key: h.key, isN: h.key === "n", isTotal: h.cell.isTotal === true, size: trueN(h.cell) ?? 0 });
         }
       }
-      const rank = (h: { cell: Obj; key: string }): number => ((h.key === "n") === wantsN ? 0 : 2) + (h.cell.isTotal === true ? 1 : 0);
-      candidates.sort((a, b) => rank(a) - rank(b) || bySize(a, b));
-      pick = candidates[0];
+      shownOf.set(w, found);
+    }
+    return found;
+  };
+  const seenVariable = new Int32Array(variables.length);
+  const seenEquation = new Int32Array(equations.length);
+  const picks = new Map<string, AuditPick>();
+  let search = 0;
+  for (const f of failures) {
+    search += 1;
+    const wantsN = !keyOfVar[f.target.variable]!.includes("\u0000");
+    seenVariable[f.target.variable] = search;
+    let frontier = [f.target.variable];
+    let pick: Candidate | undefined;
+    let best = Infinity;
+    const rank = (h: Candidate): number => (h.isN === wantsN ? 0 : 2) + (h.isTotal ? 1 : 0);
+    const visit = (w: number, next: number[]): void => {
+      if (seenVariable[w] === search) return;
+      seenVariable[w] = search;
+      next.push(w);
+      for (const h of shownFigures(w)) {
+        // Of the same kind first, members before totals, then the smallest group (the first found among equals).
+        const r = rank(h);
+        if (pick === undefined || r < best || (r === best && h.size < pick.size)) {
+          pick = h;
+          best = r;
+        }
+      }
+    };
+    while (frontier.length > 0 && pick === undefined) {
+      const next: number[] = [];
+      for (const v of frontier) for (const k of equationsOf[v]!) {
+        if (seenEquation[k] === search) continue;
+        seenEquation[k] = search;
+        const e = equations[k]!;
+        for (const w of e.plus) visit(w, next);
+        for (const w of e.minus) visit(w, next);
+      }
       frontier = next;
     }
     if (pick === undefined) {
