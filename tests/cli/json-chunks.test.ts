@@ -42,4 +42,15 @@ describe("writeJsonInPieces", () => {
     expect(pieces.length).toBeGreaterThan(1);
     for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(1 << 20);
   });
+
+  it("writes a large member stringified whole as a piece of its own, between the small pieces gathered around it", () => {
+    // By hand: the opened levels' text before the member, the member's 100,002 characters (quotes included), then
+    // the rest with the closing newline; joined, JSON.stringify's text.
+    const big = "x".repeat(100_000);
+    const value = { a: { big }, b: [1, 2] };
+    const pieces: string[] = [];
+    writeJsonInPieces(value, (piece) => pieces.push(piece));
+    expect(pieces).toEqual(['{\n  "a": {\n    "big": ', `"${big}"`, '\n  },\n  "b": [\n    1,\n    2\n  ]\n}\n']);
+    expect(pieces.join("")).toBe(`${JSON.stringify(value, null, 2)}\n`);
+  });
 });

@@ -132,6 +132,23 @@ describe("recordReader and recordMaker", () => {
     // Eligible for free school meals and no disadvantaged column: disadvantaged.
     expect([pupil.fsm, pupil.disadvantaged]).toEqual([true, true]);
   });
+
+  it("find each file's columns again when the next file has them in another order (a reader serves many files)", () => {
+    // The same two rows, written with the columns in two orders, one file after the other, and a file without the
+    // optional columns: the values are the cells' whatever the order (possible 126 and 130, attended 120 and 101).
+    const first = importFile("attendance-a.csv", csvBytes(["upn,academic_year,term,possible_sessions,attended_sessions", `${a},2024/25,Autumn,126,120`, `${b},2024/25,Spring,130,101`]));
+    const second = importFile("attendance-b.csv", csvBytes(["attended_sessions,term,upn,possible_sessions,academic_year", `120,Autumn,${a},126,2024/25`, `101,Spring,${b},130,2024/25`]));
+    const read = (file: typeof first) => file.accepted.map((row) => {
+      const record = row.records.attendance![0]!.record;
+      return [record.pupilId, record.term, record.possibleSessions, record.attendedSessions];
+    });
+    expect(read(first)).toEqual([[a, "autumn", 126, 120], [b, "spring", 130, 101]]);
+    expect(read(second)).toEqual(read(first));
+    // Pupils: the gender column only in the first file; in the second (no such column) it is U, by `orElse`.
+    const withGender = importFile("pupils-a.csv", csvBytes(["upn,surname,forename,gender", `${a},Lee,Ada,F`])).accepted[0]!.records.pupils![0]!.record;
+    const without = importFile("pupils-b.csv", csvBytes(["forename,upn,surname", `Ada,${a},Lee`])).accepted[0]!.records.pupils![0]!.record;
+    expect([withGender.gender, withGender.forename, without.gender, without.forename, without.surname]).toEqual(["F", "Ada", "U", "Ada", "Lee"]);
+  });
 });
 
 describe("a row's problems, in the order the hand-written readers gave them", () => {

@@ -84,10 +84,15 @@ function* chunksOf(value: unknown, indent: number, depth: number, pad: string): 
   yield `\n${pad}}`;
 }
 
+/** A piece of `jsonChunks` at least this long is written as it is, not added to the small pieces gathered. */
+const WRITTEN_ALONE = 1 << 16;
+
 /**
- * Write `value` as `JSON.stringify(value, null, 2)` and a newline, through `write`, in pieces of about a
- * megabyte (`jsonChunks`): a trust's report is 140 MB of text, never held whole. Used by `sendscope analyse
- * --json`.
+ * Write `value` as `JSON.stringify(value, null, 2)` and a newline, through `write`, in pieces (`jsonChunks`): a
+ * trust's report is 140 MB of text, never held whole. The small pieces (keys, brackets, short values) are
+ * gathered into pieces of about a megabyte; a large one (a section's member stringified whole) is written as
+ * it is, since appending it to the gathered text would copy it again before it is written. Used by
+ * `sendscope analyse --json`.
  * @param value plain JSON data, e.g. a `SendscopeReport`
  * @param write takes each piece in order
  * @example
@@ -98,6 +103,12 @@ function* chunksOf(value: unknown, indent: number, depth: number, pad: string): 
 export function writeJsonInPieces(value: unknown, write: (piece: string) => void): void {
   let pending = "";
   for (const piece of jsonChunks(value, 2, 2)) {
+    if (piece.length >= WRITTEN_ALONE) {
+      if (pending !== "") write(pending);
+      pending = "";
+      write(piece);
+      continue;
+    }
     pending += piece;
     if (pending.length >= 1 << 20) {
       write(pending);

@@ -51,6 +51,23 @@ function guessUtf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null
   return null;
 }
 
+/** Windows-1252's characters for bytes 0x80–0x9f, where it differs from Latin-1 (U+FFFD for the five it leaves undefined, as `iconv-lite` gives). */
+const WINDOWS_1252_HIGH = "€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ";
+const LATIN1_ONLY = /[\x80-\x9f]/;
+const LATIN1_ONLY_ALL = /[\x80-\x9f]/g;
+
+/**
+ * Windows-1252 bytes as text: the same text as `iconv.decode(bytes, "win1252")`, decoded natively as Latin-1
+ * (which it is but for bytes 0x80–0x9f) and those few bytes, if any, put right from the table above.
+ * @example
+ * decodeWindows1252(Buffer.from([0x5a, 0x6f, 0xeb, 0x80])) // => "Zoë€"
+ */
+export function decodeWindows1252(bytes: Buffer): string {
+  const latin1 = bytes.toString("latin1");
+  if (!LATIN1_ONLY.test(latin1)) return latin1;
+  return latin1.replace(LATIN1_ONLY_ALL, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
+}
+
 /**
  * Decode an export's bytes to text, detecting the encoding.
  * @example
@@ -77,7 +94,7 @@ export function decodeExport(bytes: Uint8Array): DecodedText | DecodeFailure {
         // Not UTF-8, and no UTF-16 BOM or pattern (handled above): a single-byte export, read as Windows-1252.
         // (chardet was asked here before; its UTF-16 answers need a BOM, which never reaches this branch, so
         // it always came to Windows-1252, at a cost of seconds on a large file.)
-        decoded = { text: iconv.decode(buffer, "win1252"), encoding: "windows-1252" };
+        decoded = { text: decodeWindows1252(buffer), encoding: "windows-1252" };
       }
     }
   }

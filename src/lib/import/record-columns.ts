@@ -113,14 +113,17 @@ class ColumnReader {
   private n = 0;
   private lastSource: Source | null = null;
 
+  /**
+   * @param labels internalized copies of the table's strings read with `label`, by index (null until one is
+   *   read): one array per school, as long as the table and filled from the start, so that it stays a plain
+   *   array (an array filled at scattered indexes becomes a hash table, slow to look up)
+   */
   constructor(
     private readonly strings: readonly string[],
+    private readonly labels: Array<string | null>,
     private readonly textColumn: Int32Array,
     private readonly numberColumn: Float64Array,
   ) {}
-
-  /** Internalized copies of the table's strings read with `label`, by index. */
-  private readonly labels: Array<string | undefined> = [];
 
   /** A text the analyses compare often (a point label, a date, an academic year), internalized as the import makes it (see `internalized`). */
   label<T extends string = string>(): T {
@@ -227,9 +230,9 @@ function encodeKind<K extends ColumnKind>(kind: K, records: ReadonlyArray<Record
   return writer.finish(records.length);
 }
 
-function decodeKind<K extends ColumnKind>(kind: K, strings: readonly string[], columns: RecordColumns): Array<RecordOf<K>> {
+function decodeKind<K extends ColumnKind>(kind: K, strings: readonly string[], labels: Array<string | null>, columns: RecordColumns): Array<RecordOf<K>> {
   const codec = CODECS[kind] as Codec<RecordOf<K>>;
-  const reader = new ColumnReader(strings, columns.text, columns.numbers);
+  const reader = new ColumnReader(strings, labels, columns.text, columns.numbers);
   const records = new Array<RecordOf<K>>(columns.length);
   for (let i = 0; i < columns.length; i += 1) records[i] = codec.read(reader);
   return records;
@@ -266,9 +269,10 @@ export function encodeSchoolData(data: SchoolData): EncodedSchoolData {
 export function decodeSchoolData(encoded: EncodedSchoolData): SchoolData {
   const { strings, columns } = encoded;
   const records = {} as { -readonly [K in ColumnKind]: SchoolData[K] };
+  const labels = new Array<string | null>(strings.length).fill(null);
   for (const kind of COLUMN_KINDS) {
     const kindColumns = columns[kind] as RecordColumns | undefined;
-    if (kindColumns !== undefined) (records as Record<ColumnKind, unknown>)[kind] = decodeKind(kind, strings, kindColumns);
+    if (kindColumns !== undefined) (records as Record<ColumnKind, unknown>)[kind] = decodeKind(kind, strings, labels, kindColumns);
   }
   return {
     ...records,

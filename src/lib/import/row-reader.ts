@@ -49,6 +49,9 @@ export class RowReader {
   private saidOnce: Set<string> | null = null;
   private currentLine: number;
   private currentFields: readonly string[];
+  /** The columns of the pupil key (−1 when missing), read on every row: looked up once, not per row. */
+  private readonly upnAt: number;
+  private readonly misIdAt: number;
 
   /**
    * @param file the file's name relative to the imported folder
@@ -68,6 +71,8 @@ export class RowReader {
   ) {
     this.currentLine = line;
     this.currentFields = fields;
+    this.upnAt = columns.get("upn") ?? -1;
+    this.misIdAt = columns.get("misId") ?? -1;
   }
 
   /** The row's 1-based line in the file. */
@@ -112,6 +117,11 @@ export class RowReader {
     return index === undefined ? null : (this.header[index] ?? null);
   }
 
+  /** Field name → column index, the same map for every row of the file (see `columnIndexOf`). */
+  get columnIndexes(): ReadonlyMap<string, number> {
+    return this.columns;
+  }
+
   /** The trimmed text of a field, or null when the column is missing or the cell is empty. */
   text(field: string): string | null {
     const index = this.columns.get(field);
@@ -124,6 +134,11 @@ export class RowReader {
   textAt(index: number): string | null {
     const value = (this.currentFields[index] ?? "").trim();
     return value === "" ? null : value;
+  }
+
+  /** The trimmed text at a column index as `columnIndexOf` gives it (−1: no such column), or null when empty or missing. */
+  textIn(index: number): string | null {
+    return index < 0 ? null : this.textAt(index);
   }
 
   /** Record an error: the row is rejected. */
@@ -157,7 +172,12 @@ export class RowReader {
    * Returns `undefined` when rejected.
    */
   required<T>(field: string, parse: (text: string) => Parsed<T>, code: string, label: string): T | undefined {
-    const text = this.text(field);
+    return this.requiredAt(this.columns.get(field) ?? -1, field, parse, code, label);
+  }
+
+  /** `required` with the field's column index already looked up (`columnIndexOf`; −1: no such column). */
+  requiredAt<T>(index: number, field: string, parse: (text: string) => Parsed<T>, code: string, label: string): T | undefined {
+    const text = this.textIn(index);
     if (text === null) {
       this.error(this.column(field), "missing-value", `${label} is empty`);
       return undefined;
@@ -173,7 +193,12 @@ export class RowReader {
 
   /** Parse an optional field: empty gives null; an invalid value gives null with a warning. */
   optional<T>(field: string, parse: (text: string) => Parsed<T>, code: string): T | null {
-    const text = this.text(field);
+    return this.optionalAt(this.columns.get(field) ?? -1, field, parse, code);
+  }
+
+  /** `optional` with the field's column index already looked up (`columnIndexOf`; −1: no such column). */
+  optionalAt<T>(index: number, field: string, parse: (text: string) => Parsed<T>, code: string): T | null {
+    const text = this.textIn(index);
     if (text === null) return null;
     const parsed = parse(text);
     if (!parsed.ok) {
@@ -189,8 +214,8 @@ export class RowReader {
    * the row. Returns `undefined` when rejected.
    */
   pupilKey(): PupilKey | undefined {
-    const rawUpn = this.text("upn");
-    const misId = this.text("misId");
+    const rawUpn = this.textIn(this.upnAt);
+    const misId = this.textIn(this.misIdAt);
     if (rawUpn === null && misId === null) {
       this.error(this.column("upn") ?? this.column("misId"), "missing-pupil-key", "the row has no UPN or MIS id, so it cannot be linked to a pupil");
       return undefined;
@@ -235,4 +260,27 @@ export class RowReader {
     }
     return { upn, misId };
   }
+}
+
+/**
+ * A field's column index in a reader's rows (−1 when the export has no such column), looked up once per file
+ * (per field-to-column map) rather than on every row: a reader function made once reads millions of rows of a
+ * few files, and comparing the map is quicker than looking the field up in it.
+ * @example
+ * const at = columnIndexOf("surname");
+ * const row = new RowReader("pupils.csv", 2, ["X201300125001", "Lee"], new Map([["upn", 0], ["surname", 1]]), ["UPN", "Surname"]);
+ * at(row) // => 1
+ * row.textIn(at(row)) // => "Lee"
+ * columnIndexOf("dateOfBirth")(row) // => -1
+ */
+export function columnIndexOf(field: string): (row: RowReader) => number {
+  let columns: ReadonlyMap<string, number> | null = null;
+  let index = -1;
+  return (row) => {
+    if (row.columnIndexes !== columns) {
+      columns = row.columnIndexes;
+      index = columns.get(field) ?? -1;
+    }
+    return index;
+  };
 }

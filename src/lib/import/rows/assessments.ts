@@ -10,7 +10,7 @@ import type { MeasureKind, Subject } from "../../schema/primitives.js";
 import { isTeacherAssessmentCode, parseSubject, resolvePoint, type ResolvedPoint } from "../codes.js";
 import { detachedCopy, internalized, memoized } from "../intern.js";
 import type { WideColumn } from "../detect.js";
-import type { RowReader } from "../row-reader.js";
+import { columnIndexOf, type RowReader } from "../row-reader.js";
 import { ok, parseDateInOrder, plainWholeNumber, type DateOrder, type Parsed } from "../values.js";
 import { parseResult } from "./assessment-values.js";
 import { provisionalPupilId, type RowOutput } from "./draft.js";
@@ -49,10 +49,14 @@ function rememberLastPoint(order: DateOrder, pointText: string | null, yearText:
   last.info = info;
 }
 
+const dateAt = columnIndexOf("date");
+const pointAt = columnIndexOf("point");
+const yearAt = columnIndexOf("academicYear");
+
 function readPoint(row: RowReader): PointInfo | undefined {
-  const dateText = row.text("date");
-  const pointText = row.text("point");
-  const yearText = row.text("academicYear");
+  const dateText = row.textIn(dateAt(row));
+  const pointText = row.textIn(pointAt(row));
+  const yearText = row.textIn(yearAt(row));
   const order = row.dateOrder;
   // Consecutive rows often name the same point (a wide export lists every pupil's row for one point together).
   if (lastPoint !== null && order === lastPoint.order && pointText === lastPoint.pointText && yearText === lastPoint.yearText && dateText === lastPoint.dateText) {
@@ -186,11 +190,13 @@ function setPoint(draft: Assessment, info: PointInfo): void {
  * A long row's point and measure, read whether or not the subject was (every problem of the row is reported),
  * then its result.
  */
+const valueAt = columnIndexOf("value");
+const measureAt = columnIndexOf("measure");
 const readLongAssessment = recordReader(ASSESSMENT_FIELDS, ASSESSMENT_READS, (row, draft) => {
   const subject = draft.subject as Subject | undefined;
   const point = readPoint(row);
-  const value = row.text("value");
-  const measureText = row.text("measure");
+  const value = row.textIn(valueAt(row));
+  const measureText = row.textIn(measureAt(row));
   let measure: MeasureKind | undefined;
   if (measureText !== null) {
     const parsed = sharedMeasure(measureText, subject ?? null);

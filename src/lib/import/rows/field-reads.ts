@@ -15,7 +15,7 @@
  */
 import type { z } from "zod";
 import type { FieldTable } from "../../schema/fields.js";
-import type { PupilKey, RowReader } from "../row-reader.js";
+import { columnIndexOf, type PupilKey, type RowReader } from "../row-reader.js";
 import type { Parsed } from "../values.js";
 import { provisionalPupilId } from "./draft.js";
 import { datesOf } from "./shared-values.js";
@@ -221,18 +221,22 @@ function stepOf(read: FieldRead<unknown, unknown>): Step {
   const { column, code, label, orElse, parse } = read;
   const fixed = typeof parse === "function" ? parse : null;
   const choose = typeof parse === "function" ? null : parse.perRow;
+  const at = columnIndexOf(column);
   switch (read.mode) {
     case "required":
       return fixed !== null
-        ? (row) => row.required(column, fixed, code, label)
-        : (row, _key, draft) => row.required(column, choose!(row, draft), code, label);
+        ? (row) => row.requiredAt(at(row), column, fixed, code, label)
+        : (row, _key, draft) => row.requiredAt(at(row), column, choose!(row, draft), code, label);
     case "optional":
       return fixed !== null
-        ? (row) => row.optional(column, fixed, code) ?? orElse
-        : (row, _key, draft) => row.optional(column, choose!(row, draft), code) ?? orElse;
+        ? (row) => row.optionalAt(at(row), column, fixed, code) ?? orElse
+        : (row, _key, draft) => row.optionalAt(at(row), column, choose!(row, draft), code) ?? orElse;
     case "ifGiven":
       // Only a cell with text is parsed, so `required` never says "is empty" here.
-      return (row, _key, draft) => (row.text(column) === null ? orElse : row.required(column, fixed ?? choose!(row, draft), code, ""));
+      return (row, _key, draft) => {
+        const index = at(row);
+        return row.textIn(index) === null ? orElse : row.requiredAt(index, column, fixed ?? choose!(row, draft), code, "");
+      };
   }
 }
 
