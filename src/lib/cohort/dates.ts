@@ -181,11 +181,23 @@ export function monthsBetween(from: string, to: string): number {
   const b = parts("monthsBetween", to);
   if (to < from) return -monthsBetween(to, from);
   let whole = (b.y - a.y) * 12 + (b.m - a.m);
-  if (addMonths(from, whole) > to) whole -= 1;
-  const anchor = addMonths(from, whole);
-  const c = parts("monthsBetween", anchor);
-  const days = (Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(c.y, c.m - 1, c.d)) / 86_400_000;
+  // The anchor is `addMonths(from, whole)`, worked out in numbers (no Date or string per call): the same month
+  // `whole` months on, the day clamped to that month's length; one month fewer when it falls after `to`.
+  let anchor = monthsOn(a, whole);
+  if (anchor.y > b.y || (anchor.y === b.y && (anchor.m > b.m || (anchor.m === b.m && anchor.d > b.d)))) {
+    whole -= 1;
+    anchor = monthsOn(a, whole);
+  }
+  const days = (Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(anchor.y, anchor.m - 1, anchor.d)) / 86_400_000;
   return whole + days / 30.4375;
+}
+
+/** A date `months` calendar months on (as `addMonths`), as year, month and day. */
+function monthsOn(date: { y: number; m: number; d: number }, months: number): { y: number; m: number; d: number } {
+  const index = date.y * 12 + (date.m - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return { y, m, d: Math.min(date.d, daysInMonth(y, m)) };
 }
 
 /**

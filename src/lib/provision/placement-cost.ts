@@ -6,7 +6,7 @@
 import type { InterventionRecord, Source } from "../schema/records.js";
 import { academicYearBounds, academicYearOf, dayNumber } from "../cohort/dates.js";
 import type { CostsConfig } from "./config.js";
-import { yearShares } from "./years.js";
+import { type YearShare, yearShares } from "./years.js";
 
 /**
  * The cost of one pupil's place in one run of an intervention.
@@ -109,6 +109,17 @@ export function costPlacements(records: readonly InterventionRecord[], config: C
     }
     return role;
   };
+  // Placements of a run share their dates: each span's split between years is worked out once per call.
+  const sharesOf = new Map<string, { academic: YearShare[]; financial: YearShare[] }>();
+  const spanShares = (start: string, end: string) => {
+    const key = `${start}/${end}`;
+    let shares = sharesOf.get(key);
+    if (shares === undefined) {
+      shares = { academic: yearShares("academic", start, end), financial: yearShares("financial", start, end) };
+      sharesOf.set(key, shares);
+    }
+    return shares;
+  };
   return records.map((r) => {
     const iv = config.interventions[r.intervention] ?? {};
     const start = r.startDate;
@@ -143,7 +154,8 @@ export function costPlacements(records: readonly InterventionRecord[], config: C
     const reason = basis === "none" ? `not costed: no cost in the export, and the model lacks ${missing.join("; ")}` : null;
     // Staff hours attributable to this pupil: the session hours ÷ the group size.
     const pupilHours = staffHours !== null && groupSize !== null ? staffHours / groupSize : 0;
-    const split = (kind: "academic" | "financial") => yearShares(kind, start, end).map((s) => ({
+    const shares = spanShares(start, end);
+    const split = (kind: "academic" | "financial") => shares[kind].map((s) => ({
       year: s.year, cost: cost === null ? 0 : round2(cost * s.share), staffHours: pupilHours * s.share,
     }));
     return {
