@@ -64,3 +64,43 @@ describe("months counted in numbers", () => {
     expect(monthsBetween("2023-09-15", "2024-09-14")).toBeCloseTo(11 + 30 / 30.4375, 12);
   });
 });
+
+describe("monthsBetween worked out in numbers", () => {
+  /** The definition as it was written before (anchor by `addMonths`, compared as text): the reference. */
+  function monthsBetweenByAnchor(from: string, to: string): number {
+    if (to < from) return -monthsBetweenByAnchor(to, from);
+    const [ay, am] = from.split("-").map(Number) as [number, number, number];
+    const [by, bm, bd] = to.split("-").map(Number) as [number, number, number];
+    let whole = (by - ay) * 12 + (bm - am);
+    if (addMonths(from, whole) > to) whole -= 1;
+    const [cy, cm, cd] = addMonths(from, whole).split("-").map(Number) as [number, number, number];
+    return whole + (Date.UTC(by, bm - 1, bd) - Date.UTC(cy, cm - 1, cd)) / 86_400_000 / 30.4375;
+  }
+
+  it("gives hand-worked values at month ends and leap days", () => {
+    expect(monthsBetween("2024-09-15", "2025-03-15")).toBe(6);
+    // 31 January + 1 month is 29 February 2024 (clamped), so to 1 March is 1 month and 1 day.
+    expect(monthsBetween("2024-01-31", "2024-03-01")).toBe(1 + 1 / 30.4375);
+    // 31 January + 1 month is 28 February 2025, after 27 February: 0 months and 27 days.
+    expect(monthsBetween("2025-01-31", "2025-02-27")).toBe(27 / 30.4375);
+    // 29 February 2024 + 12 months is 28 February 2025.
+    expect(monthsBetween("2024-02-29", "2025-02-28")).toBe(12);
+    expect(monthsBetween("2025-03-15", "2024-09-15")).toBe(-6);
+  });
+
+  it("equals the anchor-by-text definition on every pair of days around month ends over three years", () => {
+    // Days 1, 15 and 27–31 of every month of 2023–2025 (leap 2024), each against each: 232 days, 53,824 pairs.
+    const days: string[] = [];
+    for (const y of [2023, 2024, 2025]) {
+      for (let m = 1; m <= 12; m++) {
+        for (const d of [1, 15, 27, 28, 29, 30, 31]) {
+          const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          if (isCalendarDate(iso)) days.push(iso);
+        }
+      }
+    }
+    for (const from of days) {
+      for (const to of days) expect(monthsBetween(from, to), `${from} → ${to}`).toBe(monthsBetweenByAnchor(from, to));
+    }
+  });
+});

@@ -36,6 +36,17 @@ const KS2_ROWS = derived("ks2-rwm rows", (ctx: AnalysisContext<Ks2Data>) => {
   return byYear;
 });
 
+/**
+ * The academic years with a summer KS2 result (reading or maths scaled score, writing teacher assessment),
+ * in order: the only years `ks2RwmResults` can find pupils in.
+ * @param input the data, or its analysis context (`prepareAnalysis`)
+ * @example
+ * ks2ResultYears(data) // => ["2023/24", "2024/25", "2025/26"]
+ */
+export function ks2ResultYears(input: AnalysisInput<Ks2Data>): string[] {
+  return [...contextOf(input).get(KS2_ROWS).keys()].sort();
+}
+
 /** The Year 6 pupils' KS2 outcomes of an academic year (see `ks2RwmResults`). */
 const KS2_RESULTS = derived("ks2 RWM results", (ctx: AnalysisContext<Ks2Data>, academicYear: string) => findKs2RwmResults(ctx, academicYear));
 

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
-import type { Assessment, PupilTarget } from "../schema/records.js";
+import type { Assessment, Pupil, PupilTarget } from "../schema/records.js";
 import { Subject } from "../schema/primitives.js";
 import { type GroupDimension, profileLookup, splitByGroup } from "./groups.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
@@ -66,15 +66,15 @@ function targetMeasure(t: PupilTarget): string {
   return t.measure ?? (t.targetGrade !== null ? "teacherAssessment" : "");
 }
 
-function latestResult(results: readonly Assessment[], t: PupilTarget, asOf: string): Assessment | null {
-  const measure = targetMeasure(t);
-  let best: Assessment | null = null;
-  for (const a of results) {
-    if (a.subject !== t.subject || a.measure !== measure || a.date > asOf) continue;
-    const has = a.measure === "teacherAssessment" ? teacherAssessmentRank(a.grade) !== null : a.score !== null;
-    if (has && (best === null || a.date >= best.date)) best = a;
-  }
-  return best;
+/**
+ * Whether `a` is a later result for a target than `best` (the latest so far, results taken in data order): a
+ * result on or before `asOf` in the target's subject and measure (`measure`, see `targetMeasure`) with a score,
+ * or a ranked grade for teacher assessment, dated on or after `best`.
+ */
+function isLaterResult(a: Assessment, t: PupilTarget, measure: string, asOf: string, best: Assessment | null): boolean {
+  if (a.subject !== t.subject || a.measure !== measure || a.date > asOf) return false;
+  const has = a.measure === "teacherAssessment" ? teacherAssessmentRank(a.grade) !== null : a.score !== null;
+  return has && (best === null || a.date >= best.date);
 }
 
 function onTrack(t: PupilTarget, a: Assessment): boolean | null {
@@ -109,28 +109,39 @@ export function targetsOnTrack(
   const data = ctx.data;
   const confidence = options.confidence ?? 0.95;
   const at = profileLookup(ctx);
-  const pupils = new Map(data.pupils.map((p) => [p.pupilId, p] as const));
-  // The results of pupils with a target (most pupils have none), each pupil's in data order.
-  const resultsByPupil = new Map<string, Assessment[]>();
-  for (const t of data.targets) resultsByPupil.set(t.pupilId, []);
+  // Each target's latest result, in one pass over the results in data order (most pupils have no target).
+  const { targets } = data;
+  const targetsOf = new Map<string, number[]>();
+  targets.forEach((t, k) => {
+    const list = targetsOf.get(t.pupilId);
+    if (list === undefined) targetsOf.set(t.pupilId, [k]);
+    else list.push(k);
+  });
+  // The pupils with a target, for their names.
+  const pupils = new Map<string, Pupil>();
+  for (const p of data.pupils) if (targetsOf.has(p.pupilId)) pupils.set(p.pupilId, p);
+  const measures = targets.map(targetMeasure);
+  const latest: Array<Assessment | null> = targets.map(() => null);
   // A pupil's results mostly come one after another: one look-up per run of them (2.5 million on a trust).
   let lastId: string | null = null;
-  let list: Assessment[] | undefined;
+  let mine: number[] | undefined;
   for (let i = 0; i < data.assessments.length; i += 1) {
     const a = data.assessments[i]!;
     if (a.pupilId !== lastId) {
       lastId = a.pupilId;
-      list = resultsByPupil.get(lastId);
+      mine = targetsOf.get(lastId);
     }
-    list?.push(a);
+    if (mine === undefined) continue;
+    for (const k of mine) if (isLaterResult(a, targets[k]!, measures[k]!, asOf, latest[k] ?? null)) latest[k] = a;
   }
   const judged: Array<{ subject: PupilTarget["subject"]; ok: boolean; profile: NonNullable<ReturnType<typeof at>> }> = [];
   const offTrack: OffTrackPupil[] = [];
-  for (const t of data.targets) {
+  for (let k = 0; k < targets.length; k += 1) {
+    const t = targets[k]!;
     const profile = at(t.pupilId, asOf);
     if (!profile || !profile.onRoll) continue;
     const pupil = pupils.get(t.pupilId);
-    const a = latestResult(resultsByPupil.get(t.pupilId) ?? [], t, asOf);
+    const a = latest[k] ?? null;
     // Each row written out whole (not a spread plus more fields), so all rows share one V8 hidden class.
     const offTrackRow = (latest: string | null, latestDate: string | null, status: OffTrackPupil["status"]): OffTrackPupil => ({
       pupilId: t.pupilId, forename: pupil?.forename ?? "", surname: pupil?.surname ?? "", subject: t.subject,

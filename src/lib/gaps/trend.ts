@@ -7,8 +7,7 @@ import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import type { MeasureKind, Subject, Term } from "../schema/primitives.js";
 import { academicYearStartYear } from "../cohort/dates.js";
-import { groupResults } from "../cohort/attainment.js";
-import { profiledResults } from "../cohort/results.js";
+import { type ProfiledResult, readProfiledResults } from "../cohort/results.js";
 import { type SendGroup, gapsOf } from "./attainment-gaps.js";
 import { type AnalysisInput, contextOf } from "../cohort/context.js";
 
@@ -131,21 +130,45 @@ export function attainmentGapTrend(
   },
 ): GapTrend {
   const ctx = contextOf(input);
+  return resultsGapTrend(readProfiledResults(ctx, { subjects: [options.subject], measures: [options.measure], terms: [options.term] }), options);
+}
+
+/**
+ * `attainmentGapTrend` from the profiled results of its subject, measure and term (as `profiledResults` gives
+ * them), for a caller that has them already: each academic year's results at its latest-dated point (the
+ * first such point seen on a tie), optionally of one year group only.
+ * @param results the results of one subject, measure and term
+ * @example
+ * const results = profiledResults(data, { subjects: ["reading"], measures: ["standardised"], terms: ["summer"] });
+ * resultsGapTrend(results, { measure: "standardised", group: "SEN" }).direction // => "no clear change"
+ */
+export function resultsGapTrend(
+  results: readonly ProfiledResult[],
+  options: { measure: MeasureKind; group: SendGroup; yearGroup?: number; figure?: "expected" | "higher" | "mean"; confidence?: number },
+): GapTrend {
   const figure = options.figure ?? "expected";
-  const results = profiledResults(ctx, { subjects: [options.subject], measures: [options.measure], terms: [options.term] })
-    .filter((r) => options.yearGroup === undefined || r.profile.yearGroup === options.yearGroup);
+  // By academic year, then point, each in the order first seen, in one pass; with each point's latest date.
+  const years = new Map<string, Map<string, { rows: ProfiledResult[]; latest: string }>>();
+  for (let i = 0; i < results.length; i += 1) {
+    const r = results[i]!;
+    if (options.yearGroup !== undefined && r.profile.yearGroup !== options.yearGroup) continue;
+    let points = years.get(r.academicYear);
+    if (points === undefined) years.set(r.academicYear, (points = new Map()));
+    const at = points.get(r.point);
+    if (at === undefined) points.set(r.point, { rows: [r], latest: r.date });
+    else {
+      at.rows.push(r);
+      if (r.date > at.latest) at.latest = r.date;
+    }
+  }
   const points: GapTrendPoint[] = [];
-  for (const [academicYear, rows] of groupResults(results, (r) => r.academicYear)) {
-    const byPoint = groupResults(rows, (r) => r.point);
-    const latestPoint = [...byPoint.values()].sort((a, b) => latestDate(b).localeCompare(latestDate(a)))[0] ?? [];
-    const g = gapsOf(latestPoint, options.measure, { confidence: options.confidence }).find((x) => x.group === options.group);
+  for (const [academicYear, byPoint] of years) {
+    let latestPoint: { rows: ProfiledResult[]; latest: string } | undefined;
+    for (const p of byPoint.values()) if (latestPoint === undefined || p.latest > latestPoint.latest) latestPoint = p;
+    const g = gapsOf(latestPoint?.rows ?? [], options.measure, { confidence: options.confidence }).find((x) => x.group === options.group);
     const gap = g?.[figure] ?? null;
     if (gap === null) continue;
     points.push({ academicYear, n: gap.n, comparisonN: gap.comparisonN, difference: gap.difference, lower: gap.lower, upper: gap.upper });
   }
   return gapTrend(points, figure === "mean" ? "points" : "proportion");
-}
-
-function latestDate(rows: ReadonlyArray<{ date: string }>): string {
-  return rows.reduce((m, r) => (r.date > m ? r.date : m), "");
 }

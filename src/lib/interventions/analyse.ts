@@ -117,19 +117,29 @@ export function analyseInterventions(input: AnalysisInput<SchoolData>, options: 
     subjectOf.set(label, options.subjects?.[name] ?? options.subjects?.[label] ?? inferSubjectIn(indexed, records));
   }
 
+  // Pupils busy in the same subject are left out of every run's pool: each subject's records numbered once.
+  const bySubject = new Map<Subject, InterventionRecord[]>();
+  for (const [label, records] of entries) {
+    const subject = subjectOf.get(label) ?? null;
+    if (subject === null) continue;
+    const list = bySubject.get(subject);
+    if (list === undefined) bySubject.set(subject, [...records]);
+    else list.push(...records);
+  }
+  const sameSubjectOf = new Map([...bySubject].map(([subject, records]) => [subject, numberRecords(indexed, records)] as const));
+
   const nonResponders: NonResponderRow[] = [];
   const notMeasured: NotMeasuredRow[] = [];
   const interventions: InterventionSummary[] = [];
   for (const [label, records] of [...entries].sort((a, b) => a[0].localeCompare(b[0]))) {
     const subject = subjectOf.get(label) ?? null;
     const measure = records[0]?.measure ?? null;
-    // Pupils busy in the same subject are left out of every run's pool: numbered once for the runs.
-    const sameSubject = numberRecords(indexed, [...entries].filter(([l]) => subjectOf.get(l) === subject && subject !== null).flatMap(([, rs]) => rs));
+    const sameSubject = subject === null ? null : sameSubjectOf.get(subject) ?? null;
     const pooled: Analysed = { outcomes: [], comparisons: [] };
     const runs: InterventionRun[] = [];
     for (const run of groupRuns(records)) {
       const outcomes = run.records.map((r) => placementOutcome(r, pupils.get(r.pupilId), run.endDate, asOf));
-      const found = subject !== null && measure !== null
+      const found = subject !== null && measure !== null && sameSubject !== null
         ? findComparisonIn(indexed, outcomes, subject, measure, run.startDate, run.endDate, sameSubject,
           { asOf, perPupil: options.comparisonsPerPupil ?? 5 })
         : null;

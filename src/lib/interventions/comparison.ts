@@ -427,7 +427,9 @@ function poolFor(termly: TermlyIndex, index: MeasureIndex, roll: Roll, start: Po
   // Pupils come school by school, as the files do: the last school's sub-pools are kept at hand.
   let lastSchool: string | null | undefined;
   let byYear = new Map<number | null, SubPool>();
-  for (const no of index.pupilsAt[startAt] as Int32Array) {
+  const atStart = index.pupilsAt[startAt] as Int32Array;
+  for (let i = 0; i < atStart.length; i += 1) {
+    const no = atStart[i] as number;
     const pupil = roll.byNo[no] ?? null;
     if (pupil?.leavingDate != null && pupil.leavingDate < end.date) continue;
     const b = rowAtPoint(index, endAt, no);
@@ -615,13 +617,14 @@ export function findComparisonIn(
   const chosen = new Map<number, ComparisonPupil>();
   const near: Candidates = { nos: [], ds: [] };
   const order: number[] = [];
+  const startYear = academicYearFromStartYear(ayStart);
   for (const o of outcomes) {
     const no = termly.pupilNo.get(o.record.pupilId);
     const row = no === undefined ? -1 : rowAtPoint(index, startAt, no);
     const entry = row === -1 ? o.record.entryScore : (index.rowScore[row] as number);
     if (entry === null || perPupil <= 0) continue;
     const member = indexed.pupils.get(o.record.pupilId);
-    const yg = member === undefined ? null : yearGroupIn(member, academicYearFromStartYear(ayStart));
+    const yg = member === undefined ? null : yearGroupIn(member, startYear);
     const ownSchool = member?.school ?? null;
     near.nos.length = 0;
     near.ds.length = 0;

@@ -65,7 +65,6 @@ export function analyseProvision(data: SchoolData, asOf: string, config: CostsCo
 
   // Per pupil in the basis year.
   const spells = spellsByPupil(data.senRegister);
-  const pupilsById = new Map(data.pupils.map((p) => [p.pupilId, p]));
   interface Acc { cost: number; other: number; hours: number; list: PlacementCost[] }
   const byPupil = new Map<string, Acc>();
   for (const p of placements) {
@@ -80,6 +79,9 @@ export function analyseProvision(data: SchoolData, asOf: string, config: CostsCo
     acc.list.push(p);
     byPupil.set(p.pupilId, acc);
   }
+  // The pupils with costed provision (most pupils have none), for their names and year groups.
+  const pupilsById = new Map<string, SchoolData["pupils"][number]>();
+  for (const p of data.pupils) if (byPupil.has(p.pupilId)) pupilsById.set(p.pupilId, p);
   const rows: ProvisionPupil[] = [];
   const areaOf = new Map<string, string>();
   for (const [pupilId, acc] of byPupil) {
@@ -131,8 +133,15 @@ export function analyseProvision(data: SchoolData, asOf: string, config: CostsCo
   const areaPartition = `provision|${year}|area`;
   const areaGroups = [...AREAS_OF_NEED, "N"] as const;
   const areaLabel = (g: string) => (g === "N" ? "Not on the SEN register" : AREA_OF_NEED_LABELS[g as (typeof AREAS_OF_NEED)[number]]);
+  const idsByArea = new Map<string, string[]>();
+  for (const r of rows) {
+    const area = areaOf.get(r.pupilId) as string;
+    const ids = idsByArea.get(area);
+    if (ids === undefined) idsByArea.set(area, [r.pupilId]);
+    else ids.push(r.pupilId);
+  }
   const byArea = [
-    ...areaGroups.map((g) => cell(areaPartition, g, areaLabel(g), rows.filter((r) => areaOf.get(r.pupilId) === g).map((r) => r.pupilId))),
+    ...areaGroups.map((g) => cell(areaPartition, g, areaLabel(g), idsByArea.get(g) ?? [])),
     cell(areaPartition, "all", "All pupils with costed provision", rows.map((r) => r.pupilId), true),
   ];
 
@@ -180,20 +189,23 @@ export function analyseProvision(data: SchoolData, asOf: string, config: CostsCo
       role: e.role, yearGroup: e.yearGroup, n: e.pupils.size, hours: Math.round(e.hours * 10) / 10,
     }));
 
-  // Whole-provision totals for every year either kind spans.
+  // Whole-provision totals for every year either kind spans: one pass over the placements per kind, each
+  // year's costs added in placement order.
   const years: ProvisionReport["years"] = [];
   for (const k of ["academic", "financial"] as const) {
-    const ys = [...new Set(placements.flatMap((p) => (k === "academic" ? p.academicYears : p.financialYears).map((s) => s.year)))].sort();
-    for (const y of ys) {
-      const pupils = new Set<string>();
-      let cost = 0;
-      for (const p of placements) {
-        const s = inYear(p, k, y);
-        if (s === undefined || p.basis === "none") continue;
-        pupils.add(p.pupilId);
-        cost += s.cost;
+    const totals = new Map<string, { pupils: Set<string>; cost: number }>();
+    for (const p of placements) {
+      for (const s of k === "academic" ? p.academicYears : p.financialYears) {
+        let total = totals.get(s.year);
+        if (total === undefined) totals.set(s.year, (total = { pupils: new Set(), cost: 0 }));
+        if (p.basis === "none" || inYear(p, k, s.year) !== s) continue; // a year's first share, as `inYear` takes
+        total.pupils.add(p.pupilId);
+        total.cost += s.cost;
       }
-      years.push({ yearKind: k, year: y, n: pupils.size, cost: round2(cost) });
+    }
+    for (const y of [...totals.keys()].sort()) {
+      const total = totals.get(y) as { pupils: Set<string>; cost: number };
+      years.push({ yearKind: k, year: y, n: total.pupils.size, cost: round2(total.cost) });
     }
   }
 

@@ -6,7 +6,7 @@
 import type { InterventionRecord, Source } from "../schema/records.js";
 import { academicYearBounds, academicYearOf, dayNumber } from "../cohort/dates.js";
 import type { CostsConfig } from "./config.js";
-import { yearShares } from "./years.js";
+import { type YearShare, yearShares } from "./years.js";
 
 /**
  * The cost of one pupil's place in one run of an intervention.
@@ -90,14 +90,15 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * p.basis // => "model"
  */
 export function costPlacements(records: readonly InterventionRecord[], config: CostsConfig): PlacementCost[] {
-  const runSize = new Map<string, Set<string>>();
-  const runKey = (r: InterventionRecord) => `${r.intervention}\u0000${r.group ?? ""}`;
+  // The pupils of each run, by intervention and then group.
+  const runPupils = new Map<string, Map<string, Set<string>>>();
   for (const r of records) {
     if (r.group === null) continue;
-    const k = runKey(r);
-    const set = runSize.get(k) ?? new Set<string>();
-    set.add(r.pupilId);
-    runSize.set(k, set);
+    let byGroup = runPupils.get(r.intervention);
+    if (byGroup === undefined) runPupils.set(r.intervention, (byGroup = new Map()));
+    const pupils = byGroup.get(r.group);
+    if (pupils === undefined) byGroup.set(r.group, new Set([r.pupilId]));
+    else pupils.add(r.pupilId);
   }
   // A provision map names few staff, each on many placements: each text's role is worked out once per call.
   const roles = new Map<string | null, string | null>();
@@ -108,6 +109,17 @@ export function costPlacements(records: readonly InterventionRecord[], config: C
       roles.set(staff, role);
     }
     return role;
+  };
+  // Placements of a run share their dates: each span's split between years is worked out once per call.
+  const sharesOf = new Map<string, { academic: YearShare[]; financial: YearShare[] }>();
+  const spanShares = (start: string, end: string) => {
+    const key = `${start}/${end}`;
+    let shares = sharesOf.get(key);
+    if (shares === undefined) {
+      shares = { academic: yearShares("academic", start, end), financial: yearShares("financial", start, end) };
+      sharesOf.set(key, shares);
+    }
+    return shares;
   };
   return records.map((r) => {
     const iv = config.interventions[r.intervention] ?? {};
@@ -125,7 +137,7 @@ export function costPlacements(records: readonly InterventionRecord[], config: C
     if (sessions === null) missing.push("the number of sessions (planned or attended, or sessionsPerWeek in the costs file)");
     if (minutes === null) missing.push("the session length (minutes)");
     const staffHours = sessions !== null && minutes !== null ? (sessions * minutes) / 60 : null;
-    const groupSize = iv.groupSize ?? (r.group !== null ? runSize.get(runKey(r))?.size ?? null : null);
+    const groupSize = iv.groupSize ?? (r.group !== null ? runPupils.get(r.intervention)?.get(r.group)?.size ?? null : null);
     if (groupSize === null) missing.push("the group size (a group name in the export, or groupSize for the intervention in the costs file)");
     const role = roleOf(r.staff) ?? iv.role ?? null;
     if (role === null) missing.push(`the staff role (${r.staff === null ? "no staff recorded" : `'${r.staff}' names no role`}: add it under "staff", or a role for the intervention, in the costs file)`);
@@ -143,7 +155,8 @@ export function costPlacements(records: readonly InterventionRecord[], config: C
     const reason = basis === "none" ? `not costed: no cost in the export, and the model lacks ${missing.join("; ")}` : null;
     // Staff hours attributable to this pupil: the session hours ÷ the group size.
     const pupilHours = staffHours !== null && groupSize !== null ? staffHours / groupSize : 0;
-    const split = (kind: "academic" | "financial") => yearShares(kind, start, end).map((s) => ({
+    const shares = spanShares(start, end);
+    const split = (kind: "academic" | "financial") => shares[kind].map((s) => ({
       year: s.year, cost: cost === null ? 0 : round2(cost * s.share), staffHours: pupilHours * s.share,
     }));
     return {

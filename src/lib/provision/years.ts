@@ -52,6 +52,12 @@ export function yearOf(kind: YearKind, date: string): string {
   return kind === "academic" ? academicYearOf(date) : financialYearOf(date);
 }
 
+/** The share of a placement's days in one year (see `yearShares`). */
+export interface YearShare {
+  year: string;
+  share: number;
+}
+
 /**
  * How a placement from `start` to `end` (both days counted) splits between years of one kind: the share of
  * its calendar days in each year (shares add up to 1). A cost is split in the same shares (pro rata by day).
@@ -60,12 +66,12 @@ export function yearOf(kind: YearKind, date: string): string {
  * yearShares("financial", "2025-03-02", "2025-04-30")
  * // => [{ year: "2024-25", share: 0.5 }, { year: "2025-26", share: 0.5 }]
  */
-export function yearShares(kind: YearKind, start: string, end: string): { year: string; share: number }[] {
+export function yearShares(kind: YearKind, start: string, end: string): YearShare[] {
   const first = dayNumber(start);
   const last = dayNumber(end);
   if (!(last >= first)) throw new InvalidArgumentError("yearShares", `the end ${end} is before the start ${start}`);
   const days = last - first + 1;
-  const out: { year: string; share: number }[] = [];
+  const out: YearShare[] = [];
   let from = start;
   for (;;) {
     const year = yearOf(kind, from);

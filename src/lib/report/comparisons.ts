@@ -5,15 +5,16 @@
  */
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
-import { Subject } from "../schema/primitives.js";
+import { type MeasureKind, Subject } from "../schema/primitives.js";
 import type { NationalFigures } from "../../data/national.js";
 import { nationalComparisons, NationalComparison } from "../gaps/national-comparisons.js";
 import { ks2RwmGaps, RwmGap } from "../gaps/attainment-gaps.js";
-import { GapTrend, type GapTrendPoint, attainmentGapTrend, gapTrend } from "../gaps/trend.js";
+import { GapTrend, type GapTrendPoint, gapTrend, resultsGapTrend } from "../gaps/trend.js";
 import type { AttainmentCell } from "../cohort/attainment.js";
 import type { Disclosed } from "../disclosure/disclosed.js";
 import { addDependsOn, addSameAs, groupIds } from "../disclosure/links.js";
-import { academicYearsIn } from "../cohort/results.js";
+import { type ProfiledResult, readProfiledResults } from "../cohort/results.js";
+import { ks2ResultYears } from "../cohort/ks2-rwm.js";
 import { type AnalysisInput, contextOf } from "../cohort/context.js";
 
 /**
@@ -146,11 +147,10 @@ function entry(key: string, label: string, measure: GapTrendEntry["measure"], su
  */
 export function reportGapTrends(input: AnalysisInput<Pick<SchoolData, "pupils" | "senRegister" | "assessments">>, attainmentCells: readonly AttainmentCell[]): GapTrendEntry[] {
   const ctx = contextOf(input);
-  const data = ctx.data;
   const out: GapTrendEntry[] = [];
-  const years = academicYearsIn(ctx);
   const rwmPoints: GapTrendPoint[] = [];
-  for (const y of years) {
+  // Only years with KS2 results can have a KS2 gap: the others would give no point.
+  for (const y of ks2ResultYears(ctx)) {
     const g = ks2RwmGaps(ctx, y).find((x) => x.group === "SEN")?.gap;
     if (!g || g.n + g.comparisonN === 0) continue;
     const point = { academicYear: y, n: g.n, comparisonN: g.comparisonN, difference: g.difference, lower: g.lower, upper: g.upper };
@@ -160,17 +160,21 @@ export function reportGapTrends(input: AnalysisInput<Pick<SchoolData, "pupils" |
   if (rwmPoints.length > 0) {
     out.push(entry("ks2Rwm", "KS2 reading, writing and maths at the expected standard (Year 6)", "ks2Rwm", null, "expected", gapTrend(rwmPoints, "proportion")));
   }
-  // A loop, not `filter` and `map`: a trust has 2.5 million results, and this wants a handful of subjects.
-  const subjectsOf = (measure: string, only?: readonly string[]) => {
-    const subjects = new Set<Subject>();
-    for (let i = 0; i < data.assessments.length; i += 1) {
-      const a = data.assessments[i]!;
-      if (a.measure === measure && a.term === "summer") subjects.add(a.subject);
-    }
-    return [...subjects].filter((s) => only === undefined || only.includes(s)).sort();
-  };
-  for (const subject of subjectsOf("phonicsMark")) {
-    const trend = attainmentGapTrend(ctx, { subject, measure: "phonicsMark", term: "summer", group: "SEN", yearGroup: 1 });
+  // The summer results of both measures taken once and split by measure and subject (each subject's in the
+  // order `attainmentGapTrend` takes them). A subject with summer results but none with a value and a pupil
+  // would give a trend with no points, which is left out, so the subjects with such results are the same.
+  const summer = new Map<MeasureKind, Map<Subject, ProfiledResult[]>>();
+  for (const r of readProfiledResults(ctx, { measures: ["phonicsMark", "standardised"], terms: ["summer"] })) {
+    let bySubject = summer.get(r.measure);
+    if (bySubject === undefined) summer.set(r.measure, (bySubject = new Map()));
+    const rows = bySubject.get(r.subject);
+    if (rows === undefined) bySubject.set(r.subject, [r]);
+    else rows.push(r);
+  }
+  const subjectsOf = (measure: MeasureKind, only?: readonly string[]) =>
+    [...(summer.get(measure) ?? new Map<Subject, ProfiledResult[]>())].filter(([s]) => only === undefined || only.includes(s)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  for (const [subject, rows] of subjectsOf("phonicsMark")) {
+    const trend = resultsGapTrend(rows, { measure: "phonicsMark", group: "SEN", yearGroup: 1 });
     if (trend.points.length === 0) continue;
     for (const p of trend.points) {
       const prefixes = attainmentPrefixes(attainmentCells, (c) => c.subject === subject && c.measure === "phonicsMark" && c.academicYear === p.academicYear && c.term === "summer" && c.yearGroup === 1);
@@ -178,8 +182,8 @@ export function reportGapTrends(input: AnalysisInput<Pick<SchoolData, "pupils" |
     }
     out.push(entry(`phonicsMark|${subject}`, "Year 1 pupils meeting the phonics standard", "phonicsMark", subject, "expected", trend));
   }
-  for (const subject of subjectsOf("standardised", ["reading", "maths"])) {
-    const trend = attainmentGapTrend(ctx, { subject, measure: "standardised", term: "summer", group: "SEN", figure: "mean" });
+  for (const [subject, rows] of subjectsOf("standardised", ["reading", "maths"])) {
+    const trend = resultsGapTrend(rows, { measure: "standardised", group: "SEN", figure: "mean" });
     if (trend.points.length === 0) continue;
     out.push(entry(`standardised|${subject}`, `Mean summer standardised ${subject} score (all year groups)`, "standardised", subject, "mean", trend));
   }
