@@ -3,9 +3,10 @@
  */
 import { InvalidArgumentError } from "../errors.js";
 import type { MeasureKind, Subject } from "../schema/primitives.js";
-import type { InterventionRecord, Pupil } from "../schema/records.js";
+import type { InterventionRecord } from "../schema/records.js";
 import type { SchoolData } from "../schema/school-data.js";
 import { type AnalysisInput, analysisDate, contextOf } from "../cohort/context.js";
+import { pupilRecordLookup } from "../cohort/groups.js";
 import { comparisonIndex, findComparisonIn, inferSubjectIn, numberRecords, type ComparisonPupil, type RunComparison } from "./comparison.js";
 import { summariseImpact } from "./impact.js";
 import { describePeriod, narrate } from "./narrative.js";
@@ -87,8 +88,10 @@ export function analyseInterventions(input: AnalysisInput<SchoolData>, options: 
     throw new InvalidArgumentError("analyseInterventions", `confidence must be between 0 and 1, got ${String(confidence)}`);
   }
   const impactOptions = { confidence, reliability: { ...DEFAULT_RELIABILITY, ...options.reliability } };
-  const pupils = new Map<string, Pupil>();
-  for (const p of data.pupils) pupils.set(p.pupilId, p);
+  // Pupil records by id from the context's profile index (made once per context, and already made when the
+  // report's other analyses ran), rather than a map of every pupil made per call; an id given twice finds the
+  // last record, as a map from the pupils would.
+  const pupils = { get: pupilRecordLookup(ctx) };
   const nameOf = (id: string): string | null => {
     const p = pupils.get(id);
     return p === undefined ? null : `${p.forename} ${p.surname}`.trim() || null;

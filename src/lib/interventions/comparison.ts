@@ -88,6 +88,9 @@ function compareNos(indexed: ComparisonIndex, x: number, y: number): number {
   return collate(a, b);
 }
 
+/** Pupil records by id: a map of them, or any look-up with its `get` (such as the analysis context's). */
+export type PupilsById = Pick<ReadonlyMap<string, Pupil>, "get">;
+
 /** The index's pupils by pupil number, and the comparison pools made for them. */
 interface Roll {
   /** Pupil by number (see `TermlyIndex.pupilIds`); null: not in the map. */
@@ -110,7 +113,7 @@ interface Roll {
 export interface ComparisonIndex {
   termly: TermlyIndex;
   /** The pupils by id (their school, year group and leaving date). */
-  pupils: ReadonlyMap<string, Pupil>;
+  pupils: PupilsById;
   /** `pupils` by pupil number, with the pools made so far. */
   roll: Roll;
   /** Per pupil number: whether its id is plain (see `plainId`). */
@@ -130,7 +133,7 @@ export interface ComparisonIndex {
  */
 export function comparisonIndex(
   assessments: readonly Assessment[],
-  pupils: ReadonlyMap<string, Pupil> = new Map(),
+  pupils: PupilsById = new Map(),
   measures: Iterable<MeasureKind> = [],
 ): ComparisonIndex {
   const termly = newTermlyIndex(assessments);
@@ -554,11 +557,20 @@ export function findComparisonIn(
   if (end === undefined || first === undefined) return null;
   // Move the start point later while fewer than half the group have a score there (e.g. reading ages begin
   // in Year 2, so a Year 2 group has none at the summer point before it started).
-  const inGroup = new Set(outcomes.map((o) => o.record.pupilId));
+  // The group's pupils (by id, in order of first appearance) with their numbers (-1: no scored result), and
+  // each placement's pupil number: every id looked up in the index once.
+  const inGroup = new Map<string, number>();
+  const outcomeNos = new Int32Array(outcomes.length);
   const groupNos: number[] = [];
-  for (const id of inGroup) {
-    const no = termly.pupilNo.get(id);
-    if (no !== undefined) groupNos.push(no);
+  for (let i = 0; i < outcomes.length; i += 1) {
+    const id = (outcomes[i] as PlacementOutcome).record.pupilId;
+    let no = inGroup.get(id);
+    if (no === undefined) {
+      no = termly.pupilNo.get(id) ?? -1;
+      inGroup.set(id, no);
+      if (no !== -1) groupNos.push(no);
+    }
+    outcomeNos[i] = no;
   }
   let start: Point | undefined;
   for (const p of points.filter((q) => q.day >= first.day && q.day < end.day)) {
@@ -604,9 +616,9 @@ export function findComparisonIn(
   const roll = rollFor(indexed);
   const pool = poolFor(termly, index, roll, start, end);
   const group: ComparisonPupil[] = [];
-  for (const id of [...inGroup].sort()) {
-    const no = termly.pupilNo.get(id);
-    const p = no === undefined ? null : progress(no);
+  for (const id of [...inGroup.keys()].sort()) {
+    const no = inGroup.get(id) as number;
+    const p = no === -1 ? null : progress(no);
     if (p !== null) group.push(p);
   }
 
@@ -618,12 +630,14 @@ export function findComparisonIn(
   const near: Candidates = { nos: [], ds: [] };
   const order: number[] = [];
   const startYear = academicYearFromStartYear(ayStart);
-  for (const o of outcomes) {
-    const no = termly.pupilNo.get(o.record.pupilId);
-    const row = no === undefined ? -1 : rowAtPoint(index, startAt, no);
+  for (let i = 0; i < outcomes.length; i += 1) {
+    const o = outcomes[i] as PlacementOutcome;
+    const no = outcomeNos[i] as number;
+    const row = no === -1 ? -1 : rowAtPoint(index, startAt, no);
     const entry = row === -1 ? o.record.entryScore : (index.rowScore[row] as number);
     if (entry === null || perPupil <= 0) continue;
-    const member = indexed.pupils.get(o.record.pupilId);
+    // A numbered pupil's record is on the roll (looked up by the same id); others are looked up.
+    const member = no === -1 ? indexed.pupils.get(o.record.pupilId) : roll.byNo[no] ?? undefined;
     const yg = member === undefined ? null : yearGroupIn(member, startYear);
     const ownSchool = member?.school ?? null;
     near.nos.length = 0;
