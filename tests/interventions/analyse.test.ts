@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/lib/errors.js";
 import { analyseInterventions } from "../../src/lib/interventions/analyse.js";
+import { prepareAnalysis } from "../../src/lib/cohort/context.js";
 import { describePeriod } from "../../src/lib/interventions/narrative.js";
 import { InterventionsReport } from "../../src/lib/interventions/schema.js";
 import { pupil, rec, school } from "./build.js";
@@ -57,6 +58,16 @@ describe("analyseInterventions on hand-made data", () => {
     expect(report.notMeasured.rows.map((r) => [r.pupilId, r.reason, r.leavingDate])).toEqual([
       ["d", "missingExit", "2024-11-01"], ["e", "zeroElapsed", null],
     ]);
+  });
+
+  it("finds a pupil given twice by its last record, from plain data and from an analysis context alike", () => {
+    // "c" listed twice: the first record named "Early" and left 2024-11-01, the last named "Late" still on roll.
+    // A map from the pupils keeps the last record, so c is measured (no leaver) and named "Test Late".
+    const twice = school([...pupils, pupil({ pupilId: "c", surname: "Late" })].map((p) => (p === pupils[2] ? { ...p, surname: "Early", leavingDate: "2024-11-01" } : p)), [], data.interventions);
+    const plain = analyseInterventions(twice, { asOf: "2025-07-18" });
+    expect(plain.nonResponders.rows.map((r) => [r.pupilId, r.name])).toEqual([["c", "Test Late"]]);
+    expect(plain.notMeasured.rows.map((r) => r.pupilId)).toEqual(["d", "e"]);
+    expect(analyseInterventions(prepareAnalysis(twice, { asOf: "2025-07-18" }))).toEqual(plain);
   });
 
   it("rejects a bad asOf", () => {
