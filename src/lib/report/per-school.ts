@@ -356,9 +356,28 @@ export function schoolSections(
   const parts = new Map([...splitBySchool(data)].map(([school, part]) => [school, new AnalysisContext(part, ctx.asOf)] as const));
   if (parts.size < 2) return { sections: [], crossSchool: [] };
   // Each school's results are the trust's, profiled once.
-  const schoolOf = new Map<string, string>();
-  for (const p of data.pupils) if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, p.school ?? UNKNOWN_SCHOOL);
-  const shareOf = (id: string): string | undefined => schoolOf.get(id);
+  // A pupil id's school is its first record's. The ids are asked about mostly in the pupils' order, so the
+  // pupil record after the last one found is tried before the map of ids.
+  const pupils = data.pupils;
+  const indexOf = new Map<string, number>();
+  const schoolAt: string[] = new Array<string>(pupils.length);
+  for (let i = 0; i < pupils.length; i += 1) {
+    const p = pupils[i]!;
+    const first = indexOf.get(p.pupilId);
+    if (first === undefined) indexOf.set(p.pupilId, i);
+    schoolAt[i] = first === undefined ? (p.school ?? UNKNOWN_SCHOOL) : schoolAt[first]!;
+  }
+  let at = -1;
+  const shareOf = (id: string): string | undefined => {
+    const next = at + 1;
+    if (next < pupils.length && pupils[next]!.pupilId === id) {
+      at = next;
+      return schoolAt[next];
+    }
+    const found = indexOf.get(id);
+    at = found ?? -1;
+    return found === undefined ? undefined : schoolAt[found];
+  };
   shareProfiledResults(ctx, parts, shareOf);
   if (shareProfileLookup(ctx, parts.values())) {
     // With the trust's profiles, each school's attendance sums and KS2 outcomes are the trust's, filtered.
