@@ -60,6 +60,24 @@ describe("splitBySchool", () => {
   });
 });
 
+describe("splitBySchool, records routed by the pupils' order", () => {
+  it("routes each record to its pupil id's first record's school, in or out of the pupils' order, and drops unknown pupils", () => {
+    // Four pupil records: q2 twice (Ash first, then Birch), so every q2 record is Ash's (as a map of the first
+    // record's school gives); records in the pupils' order (q1, q2, q2, q3), then backwards, then an unknown id.
+    const pupil = (pupilId: string, school: string) => ({ ...trust.pupils[0]!, pupilId, school });
+    const pupils = [pupil("q1", "Ash Primary"), pupil("q2", "Ash Primary"), pupil("q2", "Birch Primary"), pupil("q3", "Birch Primary")];
+    const at = (pupilId: string, n: number) => ({ ...trust.attendance[0]!, pupilId, possibleSessions: n });
+    const attendance = [at("q1", 1), at("q2", 2), at("q2", 3), at("q3", 4), at("q3", 5), at("q2", 6), at("q1", 7), at("zz", 8), at("q3", 9)];
+    const parts = splitBySchool({ ...trust, pupils, attendance });
+    expect([...parts.keys()]).toEqual(["Ash Primary", "Birch Primary"]);
+    expect(parts.get("Ash Primary")?.pupils.map((p) => p.pupilId)).toEqual(["q1", "q2"]);
+    expect(parts.get("Birch Primary")?.pupils.map((p) => p.pupilId)).toEqual(["q2", "q3"]);
+    // By hand: Ash has q1's and q2's records, Birch q3's; zz's is nobody's.
+    expect(parts.get("Ash Primary")?.attendance.map((a) => a.possibleSessions)).toEqual([1, 2, 3, 6, 7]);
+    expect(parts.get("Birch Primary")?.attendance.map((a) => a.possibleSessions)).toEqual([4, 5, 9]);
+  });
+});
+
 describe("schoolSections", () => {
   it("gives each school the section it has analysed alone, though its attendance and KS2 outcomes are the trust's, filtered", () => {
     // The trust's assessments and attendance dealt out from both ends (no school's records one run), so a

@@ -282,6 +282,9 @@ export function valuesByPoint(results: readonly ProfiledResult[], byYearGroup: b
   // Found as `groupByPoint` finds a result's group: by point label, then subject and measure, then year group.
   const byPoint = new Map<string, PointYears[]>();
   let last: PointYears | undefined;
+  // The last result's point's groups: a pupil's results at one point (several subjects) come together.
+  let lastPoint: string | undefined;
+  let lastOfPoint: PointYears[] | undefined;
   for (let i = 0; i < results.length; i += 1) {
     const r = results[i]!;
     const point = r.point;
@@ -289,8 +292,10 @@ export function valuesByPoint(results: readonly ProfiledResult[], byYearGroup: b
     const measure = r.measure;
     let at = last;
     if (at === undefined || at.point !== point || at.subject !== subject || at.measure !== measure) {
-      let ofPoint = byPoint.get(point);
+      let ofPoint = point === lastPoint ? lastOfPoint : byPoint.get(point);
       if (ofPoint === undefined) byPoint.set(point, (ofPoint = []));
+      lastPoint = point;
+      lastOfPoint = ofPoint;
       at = undefined;
       for (const x of ofPoint) {
         if (x.subject === subject && x.measure === measure) {

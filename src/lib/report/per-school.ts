@@ -62,13 +62,24 @@ export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
     }
     return part;
   };
-  // Each pupil id's part (its first record's school), so routing a record is one look-up.
-  const partOf = new Map<string, SchoolData>();
-  for (const p of data.pupils) {
+  // Each pupil id's part (its first record's school), so routing a record is one look-up; and each pupil
+  // record's part by position, as a school's records mostly follow its pupils in the pupils' order: a record
+  // whose pupil is the next pupil record's (the same id) takes that record's part without a look-up.
+  const indexOf = new Map<string, number>();
+  const pupils = data.pupils;
+  const partAt: SchoolData[] = new Array<SchoolData>(pupils.length);
+  for (let i = 0; i < pupils.length; i += 1) {
+    const p = pupils[i]!;
     const part = partFor(p.school ?? UNKNOWN_SCHOOL);
-    if (!partOf.has(p.pupilId)) partOf.set(p.pupilId, part);
+    const first = indexOf.get(p.pupilId);
+    if (first === undefined) indexOf.set(p.pupilId, i);
+    partAt[i] = first === undefined ? part : partAt[first]!;
     part.pupils.push(p);
   }
+  const partOf = (id: string): SchoolData | undefined => {
+    const i = indexOf.get(id);
+    return i === undefined ? undefined : partAt[i];
+  };
   const route = <K extends "senRegister" | "assessments" | "interventions" | "attendance" | "suspensions" | "targets">(key: K): void => {
     // A school's records come one after another (each school is imported on its own, then concatenated), so
     // each run of records of one part is copied to it as a slice: 3.5 million records on a trust, ~1,600 runs.
@@ -76,6 +87,8 @@ export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
     let runStart = 0;
     let runPart: SchoolData | undefined;
     let lastId: string | null = null;
+    // The pupil record of the last record's pupil id (-1: none).
+    let at = -1;
     const flush = (end: number): void => {
       if (runPart === undefined || end === runStart) return;
       const lists = runPart as unknown as Record<K, Array<{ pupilId: string }>>;
@@ -87,7 +100,16 @@ export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
       const id = (records[i] as { pupilId: string }).pupilId;
       if (id === lastId) continue;
       lastId = id;
-      const part = partOf.get(id);
+      let part: SchoolData | undefined;
+      const next = at + 1;
+      if (next < pupils.length && pupils[next]!.pupilId === id) {
+        at = next;
+        part = partAt[next];
+      } else {
+        const found = indexOf.get(id);
+        at = found ?? -1;
+        part = found === undefined ? undefined : partAt[found];
+      }
       if (part === runPart) continue;
       flush(i);
       runStart = i;
@@ -102,7 +124,7 @@ export function splitBySchool(data: SchoolData): Map<string, SchoolData> {
   route("suspensions");
   route("targets");
   // EHC needs assessment requests (few: a filter, not runs) follow their pupil too.
-  for (const request of data.ehcRequests ?? []) partOf.get(request.pupilId)?.ehcRequests?.push(request);
+  for (const request of data.ehcRequests ?? []) partOf(request.pupilId)?.ehcRequests?.push(request);
   return new Map([...parts].sort((a, b) => compareSchoolNames(a[0], b[0])));
 }
 
@@ -334,9 +356,28 @@ export function schoolSections(
   const parts = new Map([...splitBySchool(data)].map(([school, part]) => [school, new AnalysisContext(part, ctx.asOf)] as const));
   if (parts.size < 2) return { sections: [], crossSchool: [] };
   // Each school's results are the trust's, profiled once.
-  const schoolOf = new Map<string, string>();
-  for (const p of data.pupils) if (!schoolOf.has(p.pupilId)) schoolOf.set(p.pupilId, p.school ?? UNKNOWN_SCHOOL);
-  const shareOf = (id: string): string | undefined => schoolOf.get(id);
+  // A pupil id's school is its first record's. The ids are asked about mostly in the pupils' order, so the
+  // pupil record after the last one found is tried before the map of ids.
+  const pupils = data.pupils;
+  const indexOf = new Map<string, number>();
+  const schoolAt: string[] = new Array<string>(pupils.length);
+  for (let i = 0; i < pupils.length; i += 1) {
+    const p = pupils[i]!;
+    const first = indexOf.get(p.pupilId);
+    if (first === undefined) indexOf.set(p.pupilId, i);
+    schoolAt[i] = first === undefined ? (p.school ?? UNKNOWN_SCHOOL) : schoolAt[first]!;
+  }
+  let at = -1;
+  const shareOf = (id: string): string | undefined => {
+    const next = at + 1;
+    if (next < pupils.length && pupils[next]!.pupilId === id) {
+      at = next;
+      return schoolAt[next];
+    }
+    const found = indexOf.get(id);
+    at = found ?? -1;
+    return found === undefined ? undefined : schoolAt[found];
+  };
   shareProfiledResults(ctx, parts, shareOf);
   if (shareProfileLookup(ctx, parts.values())) {
     // With the trust's profiles, each school's attendance sums and KS2 outcomes are the trust's, filtered.
