@@ -56,6 +56,25 @@ describe("progress", () => {
     expect(p.stalled.rows.map((r) => [r.pupilId, r.measure])).toEqual([["p2", "standardised"], ["p3", "readingAge"]]);
     expect(p.stalled.rows[1]?.ratio).toBeCloseTo(1 / 6, 10);
   });
+  it("words each stalled pupil's reason from its own value and measure (values shared across pupils and measures)", () => {
+    // p1, p2: standardised −7 each; p3: reading age 120 → 78 over 6 months, ratio −42/6 = −7 (the same value,
+    // another measure); p4: 100 → 102, ratio 2/6 = 0.33. Texts as `PROGRESS_THRESHOLDS`' documentation words them.
+    const d = smallSchool({
+      assessments: [
+        result("p1", { score: 100, ...autumn }), result("p1", { score: 93, ...summer }),
+        result("p2", { score: 90, ...autumn }), result("p2", { score: 83, ...summer }),
+        ra("p3", 120, autumn, "2024-09-15"), ra("p3", 78, summer, "2025-03-15"),
+        ra("p4", 100, autumn, "2024-09-15"), ra("p4", 102, summer, "2025-03-15"),
+      ],
+    });
+    const rows = progress(d, { from: "2024/25 autumn", to: "2024/25 summer" }).stalled.rows;
+    expect(rows.map((r) => [r.pupilId, r.reason])).toEqual([
+      ["p1", "standardised score fell by 7 (≤ −5)"],
+      ["p2", "standardised score fell by 7 (≤ −5)"],
+      ["p3", "ratio gain -7.00 (below 0.5: under half a month gained per month)"],
+      ["p4", "ratio gain 0.33 (below 0.5: under half a month gained per month)"],
+    ]);
+  });
   it("gives the same figures from a share of a school's profiled results (pupils numbered by the share)", () => {
     const whole = prepareAnalysis(data);
     const part = prepareAnalysis(data);
