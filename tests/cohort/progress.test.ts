@@ -110,4 +110,25 @@ describe("belowCurriculumProgress", () => {
     expect(e?.meanUpper).toBeCloseTo(7.853102, 5); // scipy.stats.t.interval(0.95, 1, loc=1.5, scale=sem([2,1]))
     expect(b.pupils.rows.find((r) => r.pupilId === "p2")).toMatchObject({ fromGrade: "PK2", toGrade: "PK4", steps: 2 });
   });
+  it("gives the same result from a share of the profiled results (pupils numbered by the share, not the whole)", () => {
+    const whole = prepareAnalysis(d);
+    const part = prepareAnalysis(d);
+    readProfiledResults(whole);
+    expect(shareProfiledResults(whole, new Map([["all", part]]), () => "all")).toBe(true);
+    expect(belowCurriculumProgress(part, { fromYear: "2023/24", toYear: "2024/25" })).toEqual(b);
+  });
+  it("pairs each pupil's subjects separately, with the last start of a subject", () => {
+    // p2 starts maths at PK1 and writing at PK2, then (a later summer result in 2023/24) writing at PK3:
+    // writing moves PK3 → PK4 (+1), maths PK1 → PK5 (+4). Ranks from TEACHER_ASSESSMENT_RANK (PK1…PK6 consecutive).
+    const math = (grade: string, when: object) =>
+      result("p2", { subject: "maths", measure: "teacherAssessment", score: null, grade, ...when });
+    const two = smallSchool({
+      assessments: [
+        math("PK1", s23), ta("p2", "PK2", s23), ta("p2", "PK3", { ...s23, date: "2024-07-10" }),
+        ta("p2", "PK4", {}), math("PK5", {}),
+      ],
+    });
+    const rows = belowCurriculumProgress(two, { fromYear: "2023/24", toYear: "2024/25" }).pupils.rows;
+    expect(rows.map((r) => [r.subject, r.fromGrade, r.toGrade, r.steps])).toEqual([["writing", "PK3", "PK4", 1], ["maths", "PK1", "PK5", 4]]);
+  });
 });
