@@ -71,6 +71,19 @@ describe("suspensionsByGroup", () => {
     expect(cell("E")).toMatchObject({ n: 1, count: 1, suspensions: 1, days: 0 });
     expect(cell("N")).toMatchObject({ n: 2, count: 0, rate: 0, permanentExclusions: 1 });
   });
+  it("counts a pupil both suspended and permanently excluded in both counts, days from the suspensions only", () => {
+    // p4: a 2-day and a 0.25-day suspension and a permanent exclusion (3 days recorded, not counted) in 2024/25.
+    const both = smallSchool({
+      suspensions: [
+        suspension("p4", { startDate: "2024-11-04", days: 2 }),
+        suspension("p4", { startDate: "2025-02-03", days: 3, permanent: true }),
+        suspension("p4", { startDate: "2025-01-06", days: 0.25 }),
+      ],
+    });
+    expect(suspensionsByGroup(both, "2024/25").find((c) => c.isTotal)).toMatchObject({
+      n: 6, count: 1, suspensions: 2, days: 2.25, permanentExclusions: 1,
+    });
+  });
   it("empty cohort", () => {
     const none = suspensionsByGroup(school({}), "2024/25");
     expect(none.find((c) => c.isTotal)).toMatchObject({ n: 0, count: 0, rate: null, days: 0 });

@@ -56,6 +56,25 @@ describe("progress", () => {
     expect(p.stalled.rows.map((r) => [r.pupilId, r.measure])).toEqual([["p2", "standardised"], ["p3", "readingAge"]]);
     expect(p.stalled.rows[1]?.ratio).toBeCloseTo(1 / 6, 10);
   });
+  it("words each stalled pupil's reason from its own value and measure (values shared across pupils and measures)", () => {
+    // p1, p2: standardised −7 each; p3: reading age 120 → 78 over 6 months, ratio −42/6 = −7 (the same value,
+    // another measure); p4: 100 → 102, ratio 2/6 = 0.33. Texts as `PROGRESS_THRESHOLDS`' documentation words them.
+    const d = smallSchool({
+      assessments: [
+        result("p1", { score: 100, ...autumn }), result("p1", { score: 93, ...summer }),
+        result("p2", { score: 90, ...autumn }), result("p2", { score: 83, ...summer }),
+        ra("p3", 120, autumn, "2024-09-15"), ra("p3", 78, summer, "2025-03-15"),
+        ra("p4", 100, autumn, "2024-09-15"), ra("p4", 102, summer, "2025-03-15"),
+      ],
+    });
+    const rows = progress(d, { from: "2024/25 autumn", to: "2024/25 summer" }).stalled.rows;
+    expect(rows.map((r) => [r.pupilId, r.reason])).toEqual([
+      ["p1", "standardised score fell by 7 (≤ −5)"],
+      ["p2", "standardised score fell by 7 (≤ −5)"],
+      ["p3", "ratio gain -7.00 (below 0.5: under half a month gained per month)"],
+      ["p4", "ratio gain 0.33 (below 0.5: under half a month gained per month)"],
+    ]);
+  });
   it("gives the same figures from a share of a school's profiled results (pupils numbered by the share)", () => {
     const whole = prepareAnalysis(data);
     const part = prepareAnalysis(data);
@@ -90,5 +109,26 @@ describe("belowCurriculumProgress", () => {
     expect(e).toMatchObject({ n: 2, mean: 1.5, count: 2 });
     expect(e?.meanUpper).toBeCloseTo(7.853102, 5); // scipy.stats.t.interval(0.95, 1, loc=1.5, scale=sem([2,1]))
     expect(b.pupils.rows.find((r) => r.pupilId === "p2")).toMatchObject({ fromGrade: "PK2", toGrade: "PK4", steps: 2 });
+  });
+  it("gives the same result from a share of the profiled results (pupils numbered by the share, not the whole)", () => {
+    const whole = prepareAnalysis(d);
+    const part = prepareAnalysis(d);
+    readProfiledResults(whole);
+    expect(shareProfiledResults(whole, new Map([["all", part]]), () => "all")).toBe(true);
+    expect(belowCurriculumProgress(part, { fromYear: "2023/24", toYear: "2024/25" })).toEqual(b);
+  });
+  it("pairs each pupil's subjects separately, with the last start of a subject", () => {
+    // p2 starts maths at PK1 and writing at PK2, then (a later summer result in 2023/24) writing at PK3:
+    // writing moves PK3 → PK4 (+1), maths PK1 → PK5 (+4). Ranks from TEACHER_ASSESSMENT_RANK (PK1…PK6 consecutive).
+    const math = (grade: string, when: object) =>
+      result("p2", { subject: "maths", measure: "teacherAssessment", score: null, grade, ...when });
+    const two = smallSchool({
+      assessments: [
+        math("PK1", s23), ta("p2", "PK2", s23), ta("p2", "PK3", { ...s23, date: "2024-07-10" }),
+        ta("p2", "PK4", {}), math("PK5", {}),
+      ],
+    });
+    const rows = belowCurriculumProgress(two, { fromYear: "2023/24", toYear: "2024/25" }).pupils.rows;
+    expect(rows.map((r) => [r.subject, r.fromGrade, r.toGrade, r.steps])).toEqual([["writing", "PK3", "PK4", 1], ["maths", "PK1", "PK5", 4]]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TargetsOnTrack, targetsOnTrack } from "../../src/lib/cohort/targets.js";
 import { EhcReviews, ehcReviews } from "../../src/lib/cohort/ehc-reviews.js";
-import { result, spell, target } from "./builders.js";
+import { pupil, result, spell, target } from "./builders.js";
 import { smallSchool } from "./fixture-small.js";
 
 describe("targetsOnTrack", () => {
@@ -33,6 +33,14 @@ describe("targetsOnTrack", () => {
   it("lists pupils off track or with no result", () => {
     expect(t.offTrack.rows.map((r) => [r.pupilId, r.status, r.latest])).toEqual([
       ["p1", "off track", "95"], ["p3", "off track", "WTS"], ["p4", "no result", null],
+    ]);
+  });
+  it("names each pupil from their record; for an id given twice, the last record (as a map of the pupils keeps)", () => {
+    expect(t.offTrack.rows.map((r) => [r.forename, r.surname])).toEqual([["Fp1", "Sp1"], ["Fp3", "Sp3"], ["Fp4", "Sp4"]]);
+    const twice = smallSchool({ targets: [target("p4")] });
+    twice.pupils.push(pupil("p4", { forename: "Later", surname: "Record" }));
+    expect(targetsOnTrack(twice, "2025-03-31").offTrack.rows.map((r) => [r.pupilId, r.forename, r.surname])).toEqual([
+      ["p4", "Later", "Record"],
     ]);
   });
 });

@@ -9,7 +9,7 @@ import type { SchoolData } from "../schema/school-data.js";
 import { SenStatus, Subject } from "../schema/primitives.js";
 import { type GroupDimension, splitByGroup } from "./groups.js";
 import { GROUP_CELL_KEY_FIELDS, ProgressFigures, meanFigures, proportionFigures } from "./figures.js";
-import { type ProfiledResult, profiledResults } from "./results.js";
+import { type NumberedResults, type ProfiledResult, numberedProfiledResults } from "./results.js";
 import { groupResults } from "./attainment.js";
 import { type AnalysisInput, contextOf } from "./context.js";
 
@@ -85,12 +85,14 @@ export function belowCurriculumProgress(
   const ctx = contextOf(input);
   const { fromYear, toYear } = options;
   const confidence = options.confidence ?? 0.95;
-  const results = profiledResults(ctx, { academicYears: [fromYear, toYear], terms: ["summer"], measures: ["teacherAssessment"] });
-  const start = startsByPupil(results, fromYear);
+  const numbered = numberedProfiledResults(ctx, { academicYears: [fromYear, toYear], terms: ["summer"], measures: ["teacherAssessment"] });
+  const { rows: results, pupilOfRow } = numbered;
+  const start = startsByPupil(numbered, fromYear);
   const rows: Array<{ from: ProfiledResult; to: ProfiledResult; steps: number }> = [];
-  for (const r of results) {
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i] as ProfiledResult;
     if (r.academicYear !== toYear) continue;
-    const a = sameSubject(start.get(r.pupilId), r);
+    const a = sameSubject(start[pupilOfRow[i] as number], r);
     if (a !== undefined && a.value <= BELOW_CURRICULUM_MAX_RANK) rows.push({ from: a, to: r, steps: r.value - a.value });
   }
   const cells: BelowCurriculumCell[] = [];
@@ -123,16 +125,19 @@ export function belowCurriculumProgress(
 }
 
 /**
- * Each pupil's results in `academicYear`, the last one per subject: a short list per pupil searched by
- * subject, in place of a key string per result.
+ * Each pupil's results in `academicYear`, the last one per subject, by the pupil's number: a short list per
+ * pupil searched by subject, in place of a key string per result or a map keyed by pupil id.
  */
-function startsByPupil(results: readonly ProfiledResult[], academicYear: string): Map<string, ProfiledResult[]> {
-  const byPupil = new Map<string, ProfiledResult[]>();
-  for (const r of results) {
+function startsByPupil(numbered: NumberedResults, academicYear: string): Array<ProfiledResult[] | undefined> {
+  const { rows: results, pupilOfRow } = numbered;
+  const byPupil = new Array<ProfiledResult[] | undefined>(numbered.pupils).fill(undefined);
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i] as ProfiledResult;
     if (r.academicYear !== academicYear) continue;
-    const list = byPupil.get(r.pupilId);
+    const pupil = pupilOfRow[i] as number;
+    const list = byPupil[pupil];
     if (list === undefined) {
-      byPupil.set(r.pupilId, [r]);
+      byPupil[pupil] = [r];
       continue;
     }
     const at = list.findIndex((x) => x.subject === r.subject);

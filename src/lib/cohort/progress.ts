@@ -273,8 +273,15 @@ export function progress(
   }
   const pupilOf = pupilRecordLookup(ctx);
   const stalled: StalledPupil[] = [];
-  for (const p of pairs) {
-    const reason = stalledReason(p);
+  // A reason's text by the pair's value, per kind of measure: tens of thousands of stalled pupils share a few
+  // hundred values, so each text is made once (the same text `stalledReason` makes).
+  const reasonsOfScores = new Map<number, string | null>();
+  const reasonsOfRatios = new Map<number, string | null>();
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i] as Pair;
+    const reasons = p.to.measure === "standardised" ? reasonsOfScores : reasonsOfRatios;
+    let reason = reasons.get(p.value);
+    if (reason === undefined) reasons.set(p.value, (reason = stalledReason(p)));
     if (reason === null) continue;
     const pupil = pupilOf(p.to.pupilId);
     stalled.push({

@@ -382,12 +382,17 @@ export function numberedProfiledResults(input: AnalysisInput<ResultData>, filter
   if (all !== null && all.consistent && all.pupilOfRow !== undefined && all.pupilIds !== undefined) {
     const positions = keptPositions(all, filter);
     if (positions !== null) {
-      const pupilOfRow = all.pupilOfRow;
-      return {
-        rows: Array.from(positions, (at) => all.rows[at] as ProfiledResult),
-        pupilOfRow: positions.map((at) => pupilOfRow[at] as number),
-        pupils: all.pupilIds.length,
-      };
+      // Plain loops into arrays of their final length: `Array.from` with a function grows its array as it goes.
+      const allRows = all.rows;
+      const allPupils = all.pupilOfRow;
+      const rows = new Array<ProfiledResult>(positions.length);
+      const pupilOfRow = new Int32Array(positions.length);
+      for (let i = 0; i < positions.length; i++) {
+        const at = positions[i] as number;
+        rows[i] = allRows[at] as ProfiledResult;
+        pupilOfRow[i] = allPupils[at] as number;
+      }
+      return { rows, pupilOfRow, pupils: all.pupilIds.length };
     }
   }
   const rows = readProfiledResults(ctx, filter);

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { SchoolData } from "../schema/school-data.js";
 import { academicYearBounds, censusStatusDate } from "./dates.js";
-import { type GroupDimension, profileLookup, splitByGroup } from "./groups.js";
+import { type GroupDimension, type PupilProfile, profileLookup, splitByGroup } from "./groups.js";
 import { isOnRollDuring } from "./pupil-facts.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 import { type AnalysisInput, contextOf } from "./context.js";
@@ -62,20 +62,39 @@ export function suspensionsByGroup(
     else inYearOf.set(s.pupilId, [s]);
   }
   const none: SchoolData["suspensions"] = [];
-  const cohort = data.pupils.filter((p) => isOnRollDuring(p, academicYear)).flatMap((p) => {
+  const cohort: Array<{ profile: PupilProfile; mine: SchoolData["suspensions"] }> = [];
+  for (let i = 0; i < data.pupils.length; i++) {
+    const p = data.pupils[i]!;
+    if (!isOnRollDuring(p, academicYear)) continue;
     const profile = at(p.pupilId, statusDate, academicYear);
-    const mine = inYearOf.get(p.pupilId) ?? none;
-    return profile ? [{ profile, mine }] : [];
-  });
+    if (profile) cohort.push({ profile, mine: inYearOf.get(p.pupilId) ?? none });
+  }
+  // One pass per group, counting as it goes (no lists per pupil: most pupils have no suspension). Days are
+  // summed per pupil, then over the pupils, in the same order as before.
   const figures = (rows: typeof cohort) => {
-    const suspended = rows.filter((r) => r.mine.some((s) => !s.permanent)).length;
-    const p = proportionFigures(suspended, rows.length, confidence);
-    return {
-      ...p,
-      suspensions: rows.reduce((s, r) => s + r.mine.filter((x) => !x.permanent).length, 0),
-      days: rows.reduce((s, r) => s + r.mine.filter((x) => !x.permanent).reduce((d, x) => d + (x.days ?? 0), 0), 0),
-      permanentExclusions: rows.filter((r) => r.mine.some((s) => s.permanent)).length,
-    };
+    let suspended = 0;
+    let suspensions = 0;
+    let days = 0;
+    let permanentExclusions = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const mine = rows[i]!.mine;
+      if (mine.length === 0) continue;
+      let fixedTerm = 0;
+      let ownDays = 0;
+      let permanent = false;
+      for (const x of mine) {
+        if (x.permanent) permanent = true;
+        else {
+          fixedTerm += 1;
+          ownDays += x.days ?? 0;
+        }
+      }
+      if (fixedTerm > 0) suspended += 1;
+      suspensions += fixedTerm;
+      days += ownDays;
+      if (permanent) permanentExclusions += 1;
+    }
+    return { ...proportionFigures(suspended, rows.length, confidence), suspensions, days, permanentExclusions };
   };
   const cells: SuspensionCell[] = [];
   for (const dimension of options.dimensions ?? ["senStatus", "senAny"]) {

@@ -4,9 +4,9 @@
 import { z } from "zod";
 import { pupilLevelList } from "../schema/cells.js";
 import type { SchoolData } from "../schema/school-data.js";
-import type { Assessment, Pupil, PupilTarget } from "../schema/records.js";
+import type { Assessment, PupilTarget } from "../schema/records.js";
 import { Subject } from "../schema/primitives.js";
-import { type GroupDimension, profileLookup, splitByGroup } from "./groups.js";
+import { type GroupDimension, profileLookup, pupilRecordLookup, splitByGroup } from "./groups.js";
 import { proportionFigures, GROUP_CELL_KEY_FIELDS, ProportionFigures } from "./figures.js";
 import { teacherAssessmentRank } from "./thresholds.js";
 import { type AnalysisInput, analysisDate, contextOf } from "./context.js";
@@ -117,9 +117,9 @@ export function targetsOnTrack(
     if (list === undefined) targetsOf.set(t.pupilId, [k]);
     else list.push(k);
   });
-  // The pupils with a target, for their names.
-  const pupils = new Map<string, Pupil>();
-  for (const p of data.pupils) if (targetsOf.has(p.pupilId)) pupils.set(p.pupilId, p);
+  // The pupils' records, for their names: the profile index's (for an id given twice, the last record, as a map
+  // of the pupils would keep), not a pass over every pupil.
+  const pupils = pupilRecordLookup(ctx);
   const measures = targets.map(targetMeasure);
   const latest: Array<Assessment | null> = targets.map(() => null);
   // A pupil's results mostly come one after another: one look-up per run of them (2.5 million on a trust).
@@ -140,7 +140,7 @@ export function targetsOnTrack(
     const t = targets[k]!;
     const profile = at(t.pupilId, asOf);
     if (!profile || !profile.onRoll) continue;
-    const pupil = pupils.get(t.pupilId);
+    const pupil = pupils(t.pupilId);
     const a = latest[k] ?? null;
     // Each row written out whole (not a spread plus more fields), so all rows share one V8 hidden class.
     const offTrackRow = (latest: string | null, latestDate: string | null, status: OffTrackPupil["status"]): OffTrackPupil => ({
