@@ -189,50 +189,64 @@ export function groupResults<T>(rows: readonly T[], key: (row: T) => string): Ma
  */
 export function groupByPoint(results: readonly ProfiledResult[], byYearGroup: boolean): Map<string, ProfiledResult[]> {
   const out = new Map<string, ProfiledResult[]>();
-  // By point label (one look-up per result), then the few subject and measure pairs of that point, then the
-  // year group. Results of the same point, subject and measure often come in runs, so the last is tried first.
-  const byPoint = new Map<string, PointResults[]>();
-  let last: PointResults | undefined;
+  const groups = new PointGroups<ProfiledResult[]>();
   for (let i = 0; i < results.length; i += 1) {
     const r = results[i]!;
-    const point = r.point;
-    const subject = r.subject;
-    const measure = r.measure;
-    let at = last;
-    if (at === undefined || at.point !== point || at.subject !== subject || at.measure !== measure) {
-      let ofPoint = byPoint.get(point);
-      if (ofPoint === undefined) byPoint.set(point, (ofPoint = []));
-      at = undefined;
-      for (const x of ofPoint) {
-        if (x.subject === subject && x.measure === measure) {
-          at = x;
-          break;
-        }
-      }
-      if (at === undefined) {
-        at = { point, subject, measure, byYear: new Map() };
-        ofPoint.push(at);
-      }
-      last = at;
-    }
+    const at = groups.of(r);
     const year = byYearGroup ? r.profile.yearGroup : null;
     let list = at.byYear.get(year);
     if (list === undefined) {
       list = [];
       at.byYear.set(year, list);
-      out.set([subject, measure, point, byYearGroup ? String(year ?? "unknown") : "all"].join("|"), list);
+      out.set([r.subject, r.measure, r.point, byYearGroup ? String(year ?? "unknown") : "all"].join("|"), list);
     }
     list.push(r);
   }
   return out;
 }
 
-/** The results of one subject and measure at one point, by year group (null: not split by year group). */
-interface PointResults {
+/** The results (or values) of one subject and measure at one point, by year group (null: not split by year group). */
+interface PointGroup<T> {
   point: string;
   subject: ProfiledResult["subject"];
   measure: ProfiledResult["measure"];
-  byYear: Map<number | null, ProfiledResult[]>;
+  byYear: Map<number | null, T>;
+}
+
+/**
+ * Finds each result's group of one point, subject and measure (`groupByPoint` and `valuesByPoint` alike), made
+ * empty the first time: by point label (one look-up per result), then the few subject and measure pairs of
+ * that point. Results of the same point, subject and measure often come in runs, and a pupil's results at one
+ * point (several subjects) together, so the last group and the last point's groups are tried first.
+ */
+class PointGroups<T> {
+  private readonly byPoint = new Map<string, PointGroup<T>[]>();
+  private last: PointGroup<T> | undefined;
+  private lastPoint: string | undefined;
+  private lastOfPoint: PointGroup<T>[] | undefined;
+
+  of(r: ProfiledResult): PointGroup<T> {
+    const { point, subject, measure } = r;
+    const last = this.last;
+    if (last !== undefined && last.point === point && last.subject === subject && last.measure === measure) return last;
+    let ofPoint = point === this.lastPoint ? this.lastOfPoint : this.byPoint.get(point);
+    if (ofPoint === undefined) this.byPoint.set(point, (ofPoint = []));
+    this.lastPoint = point;
+    this.lastOfPoint = ofPoint;
+    let at: PointGroup<T> | undefined;
+    for (const x of ofPoint) {
+      if (x.subject === subject && x.measure === measure) {
+        at = x;
+        break;
+      }
+    }
+    if (at === undefined) {
+      at = { point, subject, measure, byYear: new Map() };
+      ofPoint.push(at);
+    }
+    this.last = at;
+    return at;
+  }
 }
 
 /**
@@ -280,35 +294,10 @@ export interface PointValues extends SenValues {
 export function valuesByPoint(results: readonly ProfiledResult[], byYearGroup: boolean): PointValues[] | null {
   const out: PointValues[] = [];
   // Found as `groupByPoint` finds a result's group: by point label, then subject and measure, then year group.
-  const byPoint = new Map<string, PointYears[]>();
-  let last: PointYears | undefined;
-  // The last result's point's groups: a pupil's results at one point (several subjects) come together.
-  let lastPoint: string | undefined;
-  let lastOfPoint: PointYears[] | undefined;
+  const groups = new PointGroups<PointValues>();
   for (let i = 0; i < results.length; i += 1) {
     const r = results[i]!;
-    const point = r.point;
-    const subject = r.subject;
-    const measure = r.measure;
-    let at = last;
-    if (at === undefined || at.point !== point || at.subject !== subject || at.measure !== measure) {
-      let ofPoint = point === lastPoint ? lastOfPoint : byPoint.get(point);
-      if (ofPoint === undefined) byPoint.set(point, (ofPoint = []));
-      lastPoint = point;
-      lastOfPoint = ofPoint;
-      at = undefined;
-      for (const x of ofPoint) {
-        if (x.subject === subject && x.measure === measure) {
-          at = x;
-          break;
-        }
-      }
-      if (at === undefined) {
-        at = { point, subject, measure, byYear: new Map() };
-        ofPoint.push(at);
-      }
-      last = at;
-    }
+    const at = groups.of(r);
     const profile = r.profile;
     const year = byYearGroup ? profile.yearGroup : null;
     let values = at.byYear.get(year);
@@ -328,14 +317,6 @@ export function valuesByPoint(results: readonly ProfiledResult[], byYearGroup: b
     } else return null;
   }
   return out;
-}
-
-/** The values of one subject and measure at one point, by year group (null: not split by year group). */
-interface PointYears {
-  point: string;
-  subject: ProfiledResult["subject"];
-  measure: ProfiledResult["measure"];
-  byYear: Map<number | null, PointValues>;
 }
 
 /**
