@@ -139,26 +139,26 @@ interface SenValues {
  * each in the results' order; null when a status is not N, K or E (`splitByGroup` then keeps it).
  */
 function valuesBySen(rows: readonly ProfiledResult[]): SenValues | null {
-  const all: number[] = [];
-  const none: number[] = [];
-  const support: number[] = [];
-  const plan: number[] = [];
-  const sen: number[] = [];
-  for (let i = 0; i < rows.length; i += 1) {
-    const r = rows[i]!;
-    const v = r.value;
-    const status = r.profile.senStatus;
-    all.push(v);
-    if (status === "N") none.push(v);
-    else if (status === "K") {
-      support.push(v);
-      sen.push(v);
-    } else if (status === "E") {
-      plan.push(v);
-      sen.push(v);
-    } else return null;
-  }
-  return { all, N: none, K: support, E: plan, SEN: sen };
+  const values: SenValues = { all: [], N: [], K: [], E: [], SEN: [] };
+  for (let i = 0; i < rows.length; i += 1) if (!addBySen(values, rows[i]!)) return null;
+  return values;
+}
+
+/**
+ * Adds a result's value to `values` (all, and its SEN status's lists on the result's date); false, adding it
+ * nowhere but to all, when the status is not N, K or E. `valuesBySen` and `valuesByPoint` both fill by it.
+ */
+function addBySen(values: SenValues, r: ProfiledResult): boolean {
+  const v = r.value;
+  const status = r.profile.senStatus;
+  values.all.push(v);
+  if (status === "N") values.N.push(v);
+  else if (status === "K" || status === "E") {
+    values.SEN.push(v);
+    // One push for K and E alike (EHC plans are rare: a branch first taken late drops V8's compiled loop).
+    (status === "K" ? values.K : values.E).push(v);
+  } else return false;
+  return true;
 }
 
 /**
@@ -298,23 +298,14 @@ export function valuesByPoint(results: readonly ProfiledResult[], byYearGroup: b
   for (let i = 0; i < results.length; i += 1) {
     const r = results[i]!;
     const at = groups.of(r);
-    const profile = r.profile;
-    const year = byYearGroup ? profile.yearGroup : null;
+    const year = byYearGroup ? r.profile.yearGroup : null;
     let values = at.byYear.get(year);
     if (values === undefined) {
       values = { first: r, all: [], N: [], K: [], E: [], SEN: [] };
       at.byYear.set(year, values);
       out.push(values);
     }
-    const v = r.value;
-    const status = profile.senStatus;
-    values.all.push(v);
-    if (status === "N") values.N.push(v);
-    else if (status === "K" || status === "E") {
-      values.SEN.push(v);
-      // One push for K and E alike (EHC plans are rare: a branch first taken late drops V8's compiled loop).
-      (status === "K" ? values.K : values.E).push(v);
-    } else return null;
+    if (!addBySen(values, r)) return null;
   }
   return out;
 }
